@@ -1,0 +1,24 @@
+/** What a command can touch of the outside world: injected so tests run commands in-process. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  /** True when stdout is a terminal: progress and colour only then. */
+  readonly interactive: boolean;
+}
+
+export interface CliCommand {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** The full help text: usage line, options, examples. */
+  readonly help: string;
+  /** Exit code: 0 success, 1 a failure the command reports, 2 a usage error. */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** A usage error: the message and the command's help go to stderr, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

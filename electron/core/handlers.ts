@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { ChannelName, Channels } from '../../shared/contract/channels';
+import { productName } from '../../shared/app';
+import { parseSafeExternalUrl } from '../security/externalLinks';
+import { readPreferences, writePreferences, type PreferencesBackend } from './preferences';
+
+/**
+ * What the host (the Electron shell or the browser harness) lends the handlers. Everything
+ * that differs between the two is here; the handlers themselves are the same code.
+ */
+export interface HostServices {
+  readonly host: 'electron' | 'harness';
+  readonly version: string;
+  readonly platform: string;
+  readonly preferences: PreferencesBackend;
+  /** Called only with a URL that passed parseSafeExternalUrl. */
+  openExternal(url: URL): Promise<void>;
+}
+
+export type Handlers = {
+  readonly [K in ChannelName]: (
+    request: z.output<Channels[K]['request']>,
+  ) => Promise<z.input<Channels[K]['response']>>;
+};
+
+export function createHandlers(services: HostServices): Handlers {
+  return {
+    appInfo: () =>
+      Promise.resolve({
+        name: productName,
+        version: services.version,
+        platform: services.platform,
+        host: services.host,
+      }),
+    getPreferences: () => Promise.resolve(readPreferences(services.preferences)),
+    setPreferences: (patch) => Promise.resolve(writePreferences(services.preferences, patch)),
+    openExternal: async ({ url }) => {
+      await services.openExternal(parseSafeExternalUrl(url));
+      return { opened: true };
+    },
+  };
+}

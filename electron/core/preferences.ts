@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import {
+  defaultPreferences,
+  preferencesSchema,
+  type Preferences,
+  type PreferencesPatch,
+} from '../../shared/preferences';
+
+/**
+ * What the core needs from a preferences store. electron-store (in the app) and conf (in
+ * the CLI and harness) both provide it; the core never imports either.
+ */
+export interface PreferencesBackend {
+  readonly store: Record<string, unknown>;
+  set(values: Record<string, unknown>): void;
+}
+
+/** Options shared by electron-store and conf so both write the same file the same way. */
+export const preferencesStoreOptions = {
+  configName: 'preferences',
+  defaults: defaultPreferences,
+  // The JSON Schema is derived from the zod schema: one definition of a valid file.
+  schema: (z.toJSONSchema(preferencesSchema) as { properties: Record<string, object> }).properties,
+  clearInvalidConfig: true,
+} as const;
+
+/**
+ * Reads preferences field by field: a hand-edited or outdated file falls back to the default
+ * for the fields it gets wrong instead of refusing to start.
+ */
+export function readPreferences(backend: PreferencesBackend): Preferences {
+  const stored = backend.store;
+  const result: Record<string, unknown> = {};
+  for (const [key, fieldSchema] of Object.entries(preferencesSchema.shape)) {
+    const parsed = fieldSchema.safeParse(stored[key]);
+    result[key] = parsed.success ? parsed.data : defaultPreferences[key as keyof Preferences];
+  }
+  return preferencesSchema.parse(result);
+}
+
+export function writePreferences(backend: PreferencesBackend, patch: PreferencesPatch): Preferences {
+  const next = preferencesSchema.parse({ ...readPreferences(backend), ...patch });
+  backend.set(next);
+  return next;
+}

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createHandlers } from '../core/handlers';
+import { openFilePreferences } from '../core/filePreferences';
+import { packageVersion } from '../core/packageInfo';
+import { bundleBridge } from './bridgeBundle';
+import { startHarness } from './server';
+
+const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const usage = `Usage: npm run harness -- --vault DIR [--port N] [--renderer DIR]
+
+Serves the real renderer against the real main-side handlers on 127.0.0.1, for
+development and end-to-end tests. Not part of the app.
+
+  --vault DIR      wallet folder to use (created if missing)
+  --port N         port on 127.0.0.1 (default 5183; 0 picks a free one)
+  --renderer DIR   built renderer folder (default out/renderer, built if missing)`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        vault: { type: 'string' },
+        port: { type: 'string', default: '5183' },
+        renderer: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!values.vault || !Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(usage);
+    return 2;
+  }
+  const vault = path.resolve(values.vault);
+  mkdirSync(vault, { recursive: true });
+
+  const rendererRoot = path.resolve(values.renderer ?? path.join(projectRoot, 'out/renderer'));
+  if (!existsSync(path.join(rendererRoot, 'index.html'))) {
+    console.log('Building the renderer first (npm run build)...');
+    const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+    if (built.status !== 0) return 1;
+  }
+
+  const handlers = createHandlers({
+    host: 'harness',
+    version: packageVersion(),
+    platform: process.platform,
+    preferences: openFilePreferences(vault),
+    openExternal: (url) => {
+      // The harness never launches programs: it reports what the app would have opened.
+      console.log(`open-external ${url.href}`);
+      return Promise.resolve();
+    },
+  });
+  const harness = await startHarness({
+    rendererRoot,
+    handlers,
+    bridgeScript: await bundleBridge(),
+    port,
+    log: (line) => {
+      console.error(`[harness] ${line}`);
+    },
+  });
+  console.log(`Badgefolio harness at ${harness.url}`);
+  const stop = (): void => {
+    void harness.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return new Promise<number>(() => undefined);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`The harness could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

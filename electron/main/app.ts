@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { appHost, appOrigin, appScheme, productName } from '../../shared/app';
+import { createHandlers } from '../core/handlers';
+import { mimeTypeFor, rendererResponseHeaders, resolveRendererFile } from '../security/contentPolicy';
+import { registerContract } from './ipcRegistration';
+import { openPreferencesStore } from './preferencesStore';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererRoot = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+
+/** Set by `electron-vite dev` only: the renderer then comes from Vite's dev server. */
+function devServerUrl(): string | undefined {
+  return app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+}
+
+function trustedOrigins(): string[] {
+  const dev = devServerUrl();
+  return dev ? [appOrigin, new URL(dev).origin] : [appOrigin];
+}
+
+const log = (line: string): void => {
+  console.log(`[badgefolio] ${line}`);
+};
+
+/** SECURITY: serves only files of the built renderer, always with the strict CSP. */
+function handleAppProtocol(): void {
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === appHost ? resolveRendererFile(rendererRoot, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, { status: 200, headers: rendererResponseHeaders(mimeTypeFor(file)) });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+/** SECURITY: every web contents, present and future, may not navigate, open windows or embed. */
+function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    title: productName,
+    width: 1200,
+    height: 800,
+    minWidth: 720,
+    minHeight: 520,
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => {
+    window.show();
+  });
+  void window.loadURL(devServerUrl() ?? `${appOrigin}/index.html`);
+  return window;
+}
+
+/** Starts the desktop app. Everything that needs Electron is wired here and nowhere else. */
+export function startApp(): void {
+  // SECURITY: must precede `ready`; the scheme gets standard-origin semantics, no file access.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents);
+  });
+
+  void app.whenReady().then(() => {
+    // SECURITY: no camera, microphone, notifications-by-web-API, geolocation or the like.
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => {
+      callback(false);
+    });
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    handleAppProtocol();
+
+    const handlers = createHandlers({
+      host: 'electron',
+      version: app.getVersion(),
+      platform: process.platform,
+      preferences: openPreferencesStore(),
+      openExternal: (url) => shell.openExternal(url.href),
+    });
+    registerContract(ipcMain, handlers, trustedOrigins(), log);
+    createMainWindow();
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

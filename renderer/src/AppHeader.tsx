@@ -1,0 +1,59 @@
+import { languageSchema, themeSchema, type Preferences, type PreferencesPatch } from '../../shared/preferences';
+import { useI18n } from './i18n/i18n';
+import { BadgeMark } from './BadgeMark';
+
+const languageNames: Readonly<Record<Preferences['language'], string>> = { en: 'English', de: 'Deutsch' };
+
+export function AppHeader({
+  preferences,
+  onChange,
+}: {
+  preferences: Preferences;
+  onChange: (patch: PreferencesPatch) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <BadgeMark className="brand-mark" />
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      <div className="header-controls">
+        <fieldset className="segmented" aria-label={t('theme.label')}>
+          <legend className="visually-hidden">{t('theme.label')}</legend>
+          {themeSchema.options.map((theme) => (
+            <label key={theme} className="segment">
+              <input
+                type="radio"
+                name="theme"
+                value={theme}
+                checked={preferences.theme === theme}
+                onChange={() => {
+                  onChange({ theme });
+                }}
+              />
+              <span>{t(`theme.${theme}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="select-label">
+          <span className="visually-hidden">{t('language.label')}</span>
+          <select
+            aria-label={t('language.label')}
+            value={preferences.language}
+            onChange={(event) => {
+              const language = languageSchema.safeParse(event.target.value);
+              if (language.success) onChange({ language: language.data });
+            }}
+          >
+            {languageSchema.options.map((language) => (
+              <option key={language} value={language}>
+                {languageNames[language]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

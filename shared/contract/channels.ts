@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { preferencesPatchSchema, preferencesSchema } from '../preferences';
+
+/**
+ * The one IPC contract between the renderer and the main process.
+ *
+ * Each entry names a channel and gives runtime schemas for its request and response. The
+ * preload, the main-side registration and the browser harness all iterate this object, so
+ * a channel added here exists everywhere and a channel removed here exists nowhere.
+ */
+const empty = z.object({}).strict();
+
+export const channels = {
+  /** Who and what is running: shown in the footer and used by support requests. */
+  appInfo: {
+    request: empty,
+    response: z.object({
+      name: z.string(),
+      version: z.string(),
+      platform: z.string(),
+      host: z.enum(['electron', 'harness']),
+    }),
+  },
+  getPreferences: {
+    request: empty,
+    response: preferencesSchema,
+  },
+  setPreferences: {
+    request: preferencesPatchSchema,
+    response: preferencesSchema,
+  },
+  /** The only way the renderer opens a link: the main process allows https only. */
+  openExternal: {
+    request: z.object({ url: z.string().max(4096) }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelRequest<K extends ChannelName> = z.input<Channels[K]['request']>;
+export type ChannelResponse<K extends ChannelName> = z.output<Channels[K]['response']>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name);
+}
+
+/** The Electron IPC channel string for a contract channel: one namespace, no collisions. */
+export function ipcChannelId(name: ChannelName): string {
+  return `badgefolio:${name}`;
+}

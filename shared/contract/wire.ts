@@ -1,0 +1,23 @@
+import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
+
+/**
+ * The harness carries contract calls as JSON over loopback HTTP. JSON has no bytes, so a
+ * Uint8Array travels as `{"$bytes": "<base64>"}` and comes back as a Uint8Array: the same
+ * values Electron's structured clone would deliver.
+ */
+const bytesTag = '$bytes';
+
+export function toWire(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { [bytesTag]: bytesToBase64(v) } : v));
+}
+
+export function fromWire(text: string): unknown {
+  return JSON.parse(text, (_key, v: unknown) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const record = v as Record<string, unknown>;
+      const encoded = record[bytesTag];
+      if (typeof encoded === 'string' && Object.keys(record).length === 1) return base64ToBytes(encoded);
+    }
+    return v;
+  });
+}
