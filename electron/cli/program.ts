@@ -1,12 +1,13 @@
 import { productName } from '../../shared/app';
 import { packageVersion } from '../core/packageInfo';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { inspectCommand } from './commands/inspect';
 
 /**
  * The command table. Each capability adds its command module here; `--help` lists exactly
  * what is registered, so the help never promises a command that does not exist.
  */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [inspectCommand];
 
 function overview(): string {
   const width = Math.max(8, ...commands.map((c) => c.name.length));

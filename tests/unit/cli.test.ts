@@ -35,3 +35,39 @@ describe('the default data folder', () => {
     );
   });
 });
+
+describe('badgefolio inspect', () => {
+  it('reports each credential in a folder and a zip, as JSON for scripts, exit 0 when all are recognised', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { bakePngItxt, makeBadgePng, makeOb2Assertion, makeZip } = await import('../support/credentials');
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-inspect-'));
+    const { assertion } = makeOb2Assertion({ badgeName: 'Grafikdesign für Anfänger' });
+    writeFileSync(path.join(folder, 'design.png'), bakePngItxt(makeBadgePng(4_000, 2), 'openbadges', JSON.stringify(assertion)));
+    const other = makeOb2Assertion({ badgeName: 'Zipped badge' }).assertion;
+    writeFileSync(path.join(folder, 'export.zip'), makeZip([{ name: 'z.json', bytes: new TextEncoder().encode(JSON.stringify(other)) }]));
+
+    const result = runBin(['inspect', folder, '--json']);
+    expect(result.status).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { file: string; outcome: string; format: string; container: string; credential: { name: string } }[];
+    expect(parsed.map((r) => [path.basename(r.file), r.outcome, r.format, r.container, r.credential.name])).toEqual([
+      ['design.png', 'recognised', 'ob2', 'png', 'Grafikdesign für Anfänger'],
+      ['export.zip › z.json', 'recognised', 'ob2', 'json', 'Zipped badge'],
+    ]);
+
+    writeFileSync(path.join(folder, 'notes.txt'), 'not a badge');
+    const human = runBin(['inspect', folder]);
+    expect(human.status).toBe(1);
+    expect(human.stdout).toMatch(/FILE\s+FORMAT\s+CONTAINER\s+NAME/);
+    expect(human.stdout).toContain('Grafikdesign für Anfänger');
+    expect(human.stdout).toContain('notes.txt: not a credential');
+    expect(human.stdout).toContain('2 credentials recognised, 1 input not recognised');
+  });
+
+  it('refuses a call without files as a usage error (exit 2)', () => {
+    const result = runBin(['inspect']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Give at least one file or folder');
+  });
+});

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { IntakeOutcome } from '../../../shared/credential/intakeOutcome';
+import { Intake } from '../../intake/intake';
+import { readInputFiles } from '../../intake/inputFiles';
+import { defaultIntakeLimits } from '../../intake/limits';
+import { UsageError, type CliCommand } from '../command';
+import { credentialForJson } from '../credentialJson';
+import { renderTable } from '../table';
+
+const help = `Usage: badgefolio inspect <file|dir>... [--json] [--max-file-mb N]
+
+Recognises every credential in the given files and folders (folders and .zip
+archives are read recursively) and shows what each one says. Nothing is stored
+and nothing is fetched from the network.
+
+  --json           one JSON array of results, for scripts
+  --max-file-mb N  largest file to read, in megabytes (default 50)
+
+Formats: ob2, ob3, clr2, blockcerts, europass-edc, vc, certificate.
+Containers: png, svg, json, jwt, pdf, image, zip, xml.
+Exit code: 0 when every input was recognised, 1 otherwise, 2 on usage errors.`;
+
+type Result =
+  | { file: string; outcome: 'recognised'; format: string; container: string; credential: ReturnType<typeof credentialForJson> }
+  | { file: string; outcome: 'not-a-credential' | 'malformed' | 'unreadable'; format?: string; container?: string; error: string; where?: string };
+
+function toResult(outcome: IntakeOutcome): Result {
+  if (outcome.outcome === 'recognised') {
+    const { credential } = outcome;
+    return { file: outcome.file, outcome: 'recognised', format: credential.format, container: credential.container, credential: credentialForJson(credential) };
+  }
+  return {
+    file: outcome.file,
+    outcome: outcome.outcome,
+    ...(outcome.format ? { format: outcome.format } : {}),
+    ...(outcome.container ? { container: outcome.container } : {}),
+    error: outcome.reason,
+    ...(outcome.outcome === 'malformed' && outcome.where ? { where: outcome.where } : {}),
+  };
+}
+
+function dateOnly(value: string | undefined): string {
+  return value ? value.slice(0, 10) : '';
+}
+
+function humanReport(results: readonly Result[]): string {
+  const recognised = results.filter((r) => r.outcome === 'recognised');
+  const problems = results.filter((r) => r.outcome !== 'recognised');
+  const lines: string[] = [];
+  if (recognised.length > 0) {
+    lines.push(
+      renderTable(
+        ['FILE', 'FORMAT', 'CONTAINER', 'NAME', 'ISSUER', 'ISSUED'],
+        recognised.map((r) => [
+          r.file,
+          r.format,
+          r.container,
+          r.credential.name,
+          r.credential.issuer.name ?? r.credential.issuer.id ?? '',
+          dateOnly(r.credential.issuedOn),
+        ]),
+        { clipStart: [0] },
+      ),
+    );
+  }
+  if (problems.length > 0) {
+    lines.push(
+      problems
+        .map((problem) => {
+          const label = problem.outcome === 'malformed' ? 'malformed' : problem.outcome === 'unreadable' ? 'unreadable' : 'not a credential';
+          return `${problem.file}: ${label}: ${problem.error}${problem.where ? ` (at ${problem.where})` : ''}`;
+        })
+        .join('\n'),
+    );
+  }
+  lines.push(
+    `${String(recognised.length)} credential${recognised.length === 1 ? '' : 's'} recognised` +
+      (problems.length > 0 ? `, ${String(problems.length)} input${problems.length === 1 ? '' : 's'} not recognised` : ''),
+  );
+  return `${lines.join('\n\n')}\n`;
+}
+
+export const inspectCommand: CliCommand = {
+  name: 'inspect',
+  summary: 'Recognise the credentials in files and folders and show what they say',
+  help,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...args],
+        allowPositionals: true,
+        options: { json: { type: 'boolean', default: false }, 'max-file-mb': { type: 'string' } },
+      });
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    if (parsed.positionals.length === 0) throw new UsageError('Give at least one file or folder to inspect.');
+    const maxFileMb = parsed.values['max-file-mb'] === undefined ? 50 : Number(parsed.values['max-file-mb']);
+    if (!Number.isFinite(maxFileMb) || maxFileMb <= 0) throw new UsageError('--max-file-mb takes a positive number.');
+    const limits = { ...defaultIntakeLimits, maxFileBytes: Math.round(maxFileMb * 1024 * 1024) };
+
+    const intake = new Intake(limits);
+    const results: Result[] = [];
+    // Files are named as the user typed them, so the report matches their command line.
+    const inputs = parsed.positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
+    for await (const input of readInputFiles(inputs, limits)) {
+      const display = input.name;
+      if (input.kind === 'unreadable') {
+        results.push({ file: display, outcome: 'unreadable', error: input.reason });
+        continue;
+      }
+      for (const outcome of await intake.inspect({ name: display, bytes: input.bytes })) results.push(toResult(outcome));
+    }
+    io.stdout(parsed.values.json ? `${JSON.stringify(results, null, 2)}\n` : humanReport(results));
+    return results.every((r) => r.outcome === 'recognised') ? 0 : 1;
+  },
+};

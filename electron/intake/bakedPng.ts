@@ -1,0 +1,124 @@
+import { inflateSync } from 'node:zlib';
+import { crc32 } from './crc32';
+import { formatBytes, MalformedInputError, type IntakeLimits } from './limits';
+import { decodeUtf8 } from './safeJson';
+
+/** The Open Badges keywords: 2.0 bakes `openbadges`, 3.0 bakes `openbadgecredential`. */
+export type BakedKeyword = 'openbadges' | 'openbadgecredential';
+
+export interface BakedPngText {
+  readonly keyword: BakedKeyword;
+  readonly chunkType: 'iTXt' | 'tEXt' | 'zTXt';
+  readonly text: string;
+}
+
+export interface PngScan {
+  readonly width: number;
+  readonly height: number;
+  readonly baked: BakedPngText | null;
+}
+
+const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const latin1 = new TextDecoder('latin1');
+
+export function isPng(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && signature.every((b, i) => bytes[i] === b);
+}
+
+function readUint32(bytes: Uint8Array, at: number): number {
+  return (((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)) >>> 0;
+}
+
+function chunkType(bytes: Uint8Array, at: number): string {
+  return String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0);
+}
+
+function inflateBounded(data: Uint8Array, limits: IntakeLimits, where: string): Uint8Array {
+  try {
+    return inflateSync(data, { maxOutputLength: limits.maxInflatedBytes });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new MalformedInputError(`The compressed badge data expands beyond ${formatBytes(limits.maxInflatedBytes)}.`, where);
+    }
+    throw new MalformedInputError('The compressed badge data is damaged.', where);
+  }
+}
+
+/** Reads the keyword of a text chunk; null unless it is one of the Open Badges keywords. */
+function badgeKeyword(data: Uint8Array): { keyword: BakedKeyword; end: number } | null {
+  const end = data.indexOf(0);
+  if (end <= 0 || end > 79) return null;
+  const keyword = latin1.decode(data.subarray(0, end));
+  return keyword === 'openbadges' || keyword === 'openbadgecredential' ? { keyword, end } : null;
+}
+
+function decodeBakedChunk(type: string, data: Uint8Array, limits: IntakeLimits): BakedPngText | null {
+  const found = badgeKeyword(data);
+  if (!found) return null;
+  const where = `PNG ${type} chunk "${found.keyword}"`;
+  let at = found.end + 1;
+  if (type === 'tEXt') {
+    return { keyword: found.keyword, chunkType: 'tEXt', text: latin1.decode(data.subarray(at)) };
+  }
+  if (type === 'zTXt') {
+    if (data[at] !== 0) throw new MalformedInputError('Unknown compression method.', where);
+    return { keyword: found.keyword, chunkType: 'zTXt', text: latin1.decode(inflateBounded(data.subarray(at + 1), limits, where)) };
+  }
+  // iTXt: compression flag, method, language tag\0, translated keyword\0, UTF-8 text.
+  const compressed = data[at] === 1;
+  if (compressed && data[at + 1] !== 0) throw new MalformedInputError('Unknown compression method.', where);
+  at += 2;
+  const languageEnd = data.indexOf(0, at);
+  const translatedEnd = languageEnd < 0 ? -1 : data.indexOf(0, languageEnd + 1);
+  if (translatedEnd < 0) throw new MalformedInputError('The baked text chunk is cut short.', where);
+  const body = data.subarray(translatedEnd + 1);
+  const text = decodeUtf8(compressed ? inflateBounded(body, limits, where) : body, where);
+  return { keyword: found.keyword, chunkType: 'iTXt', text };
+}
+
+/**
+ * Walks the PNG's chunks once, skipping image data by length (no copy), and returns the
+ * dimensions and the baked credential text if there is one. Checks the CRC of the chunks it
+ * reads; two different baked credentials in one image are refused as ambiguous.
+ */
+export function scanPng(bytes: Uint8Array, limits: IntakeLimits): PngScan {
+  if (!isPng(bytes)) throw new MalformedInputError('This is not a PNG image.');
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  let baked: BakedPngText | null = null;
+  let sawEnd = false;
+  while (at + 12 <= bytes.length) {
+    const length = readUint32(bytes, at);
+    const type = chunkType(bytes, at + 4);
+    const dataStart = at + 8;
+    const dataEnd = dataStart + length;
+    if (length > 0x7fffffff || dataEnd + 4 > bytes.length) {
+      throw new MalformedInputError('The PNG image is cut short (a chunk runs past the end of the file).', `PNG ${type} chunk`);
+    }
+    if (type === 'IHDR') {
+      if (at !== 8 || length !== 13) throw new MalformedInputError('The PNG image has no valid header.', 'PNG IHDR chunk');
+      width = readUint32(bytes, dataStart);
+      height = readUint32(bytes, dataStart + 4);
+    } else if (type === 'iTXt' || type === 'tEXt' || type === 'zTXt') {
+      const data = bytes.subarray(dataStart, dataEnd);
+      if (badgeKeyword(data)) {
+        if (crc32(bytes, at + 4, dataEnd) !== readUint32(bytes, dataEnd)) {
+          throw new MalformedInputError('The baked badge data in this PNG is damaged (checksum mismatch).', `PNG ${type} chunk`);
+        }
+        const decoded = decodeBakedChunk(type, data, limits);
+        if (decoded && baked && (decoded.text !== baked.text || decoded.keyword !== baked.keyword)) {
+          throw new MalformedInputError('This PNG carries two different baked credentials; the Open Badges spec allows one.');
+        }
+        baked ??= decoded;
+      }
+    } else if (type === 'IEND') {
+      sawEnd = true;
+      break;
+    }
+    at = dataEnd + 4;
+  }
+  if (width === 0 || height === 0) throw new MalformedInputError('The PNG image has no valid header.', 'PNG IHDR chunk');
+  if (!sawEnd && !baked) throw new MalformedInputError('The PNG image is cut short (no end chunk).');
+  return { width, height, baked };
+}

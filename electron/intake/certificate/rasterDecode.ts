@@ -1,0 +1,114 @@
+import { decode as decodeJpegData } from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { formatBytes, MalformedInputError, type IntakeLimits } from '../limits';
+import { inflateBounded } from './boundedInflate';
+import { pngInflatedSize, readJpegHeader, readPngHeader, type ImageSize, type PngHeader } from './imageHeaders';
+
+/** Decoded pixels: 8-bit RGBA, row by row. */
+export interface RgbaImage extends ImageSize {
+  readonly data: Uint8Array;
+}
+
+function formatPixels(count: number): string {
+  return count >= 1_000_000 ? `${(count / 1_000_000).toFixed(count % 1_000_000 === 0 ? 0 : 1)} million pixels` : `${String(count)} pixels`;
+}
+
+function refuseBeyondLimits(label: string, bytes: Uint8Array, size: ImageSize, limits: IntakeLimits): void {
+  if (bytes.length > limits.maxFileBytes) {
+    throw new MalformedInputError(
+      `The ${label} image is ${formatBytes(bytes.length)}, larger than the ${formatBytes(limits.maxFileBytes)} Badgefolio reads.`,
+    );
+  }
+  if (size.width * size.height > limits.maxImagePixels) {
+    throw new MalformedInputError(
+      `The ${label} image is ${String(size.width)} x ${String(size.height)} pixels, larger than the ${formatPixels(limits.maxImagePixels)} Badgefolio reads.`,
+    );
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message.trim().replace(/\.+$/, '') : '';
+  return message === '' ? 'the decoder gave up' : message;
+}
+
+function readUint32(bytes: Uint8Array, at: number): number {
+  return (((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)) >>> 0;
+}
+
+/** The concatenated IDAT chunk data, found by walking chunk lengths (no CRC checks). */
+function pngImageData(bytes: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = readUint32(bytes, at);
+    const type = String.fromCharCode(bytes[at + 4] ?? 0, bytes[at + 5] ?? 0, bytes[at + 6] ?? 0, bytes[at + 7] ?? 0);
+    const data = bytes.subarray(at + 8, Math.min(bytes.length, at + 8 + length));
+    if (type === 'IDAT') {
+      parts.push(data);
+      total += data.length;
+    }
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  const joined = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+/**
+ * pngjs bounds its inflate by the declared image size for ordinary PNGs, but inflates an
+ * interlaced one with no bound at all: a few megabytes of crafted IDAT could claim gigabytes.
+ * For those only, inflate it first ourselves, capped at the exact size the header implies.
+ */
+function refuseInterlacedBomb(bytes: Uint8Array, header: PngHeader): void {
+  const expected = pngInflatedSize(header);
+  if (expected === undefined) {
+    throw new MalformedInputError('The PNG image is damaged: its header declares an impossible colour type or bit depth.');
+  }
+  const result = inflateBounded(pngImageData(bytes), expected, 'refuse');
+  if (result.kind === 'too-large') {
+    throw new MalformedInputError('The PNG image is damaged: its image data unpacks to more than its declared size.');
+  }
+  if (result.kind === 'damaged') throw new MalformedInputError(`The PNG image is damaged: ${result.detail}.`);
+}
+
+export function decodePng(bytes: Uint8Array, limits: IntakeLimits): RgbaImage {
+  const header = readPngHeader(bytes);
+  refuseBeyondLimits('PNG', bytes, header, limits);
+  if (header.interlaced) refuseInterlacedBomb(bytes, header);
+  try {
+    // CRCs are not checked: only the pixels are wanted, and a flipped bit in an ancillary
+    // chunk should not hide a QR code. Structural damage still fails the decode.
+    const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { checkCRC: false });
+    return { width: png.width, height: png.height, data: png.data };
+  } catch (error) {
+    throw new MalformedInputError(`The PNG image is damaged: ${reasonOf(error)}.`);
+  }
+}
+
+/**
+ * jpeg-js keeps every 8x8 block of coefficients in memory (256 bytes per block per colour
+ * component) besides the RGBA output, so its budget is derived from the declared size,
+ * and its own resolution check repeats ours in case a later frame header claims more.
+ */
+export function decodeJpeg(bytes: Uint8Array, limits: IntakeLimits): RgbaImage {
+  const header = readJpegHeader(bytes);
+  refuseBeyondLimits('JPEG', bytes, header, limits);
+  const pixels = header.width * header.height;
+  try {
+    const image = decodeJpegData(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      tolerantDecoding: true,
+      maxResolutionInMP: limits.maxImagePixels / 1_000_000,
+      maxMemoryUsageInMB: Math.ceil((pixels * 24) / (1024 * 1024)) + 16,
+    });
+    return { width: image.width, height: image.height, data: image.data };
+  } catch (error) {
+    throw new MalformedInputError(`The JPEG image is damaged or unsupported: ${reasonOf(error)}.`);
+  }
+}

@@ -1,0 +1,218 @@
+import type { ContainerKind, CredentialFormat } from '../../shared/credential/model';
+import type { IntakeOutcome } from '../../shared/credential/intakeOutcome';
+import { scanPng, isPng, type BakedPngText } from './bakedPng';
+import { looksLikeSvg, readBakedSvg } from './bakedSvg';
+import { selfReportedCertificate, type CertificateHints } from './certificateEntry';
+import { findQrCodes } from './certificate/qrCodes';
+import { readPdfCertificate } from './certificate/pdfCertificate';
+import { decodeCompactJws, looksLikeCompactJws } from './compactJws';
+import type { CredentialSource } from './formats/credentialSource';
+import { readOb2HostedUrl } from './formats/ob2Assertion';
+import { defaultIntakeLimits, formatBytes, MalformedInputError, type IntakeLimits } from './limits';
+import { MalformedCredentialError, Recogniser, type Recognition } from './recognise';
+import { decodeUtf8, parseJsonSafely } from './safeJson';
+import { readEuropassXml } from './formats/europassXml';
+import { isZip, readZip } from './zipArchive';
+
+export interface IntakeFile {
+  /** A name for messages: the path as given, or `archive.zip › entry`. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+const isJpeg = (bytes: Uint8Array): boolean => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+const isPdf = (bytes: Uint8Array): boolean => new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
+
+const isWebAddress = (text: string): boolean => /^https?:\/\/\S+$/i.test(text.trim());
+
+/**
+ * Intake: recognises every credential in a file, whatever it came in, and reports exactly
+ * one outcome per credential found, or one outcome saying why there is none. Never
+ * fetches anything; every reader is bounded by the limits; a bad file only ever yields a
+ * `malformed` or `not-a-credential` outcome for itself.
+ */
+export class Intake {
+  private readonly recogniser: Recogniser;
+
+  constructor(private readonly limits: IntakeLimits = defaultIntakeLimits) {
+    this.recogniser = new Recogniser(limits);
+  }
+
+  async inspect(file: IntakeFile, depth = 0): Promise<IntakeOutcome[]> {
+    let container: ContainerKind | undefined;
+    try {
+      if (file.bytes.length > this.limits.maxFileBytes) {
+        return [this.malformed(file, `The file is larger than the ${formatBytes(this.limits.maxFileBytes)} limit.`)];
+      }
+      if (file.bytes.length === 0) return [this.malformed(file, 'The file is empty.')];
+      if (isPng(file.bytes)) {
+        container = 'png';
+        return this.inspectPng(file);
+      }
+      if (isZip(file.bytes)) {
+        container = 'zip';
+        return await this.inspectZip(file, depth);
+      }
+      if (isPdf(file.bytes)) {
+        container = 'pdf';
+        return await this.inspectPdf(file, depth);
+      }
+      if (isJpeg(file.bytes)) {
+        container = 'image';
+        return [this.recognised(file, this.imageCertificate(file, 'jpeg'))];
+      }
+      return this.inspectText(file);
+    } catch (error) {
+      if (error instanceof MalformedInputError) {
+        return [this.malformed(file, error.message, error.where, error instanceof MalformedCredentialError ? error.format : undefined, container)];
+      }
+      // A reader failed in a way it did not foresee: still one clear outcome, never a crash.
+      return [this.malformed(file, 'This file could not be read (it may be damaged).', undefined, undefined, container)];
+    }
+  }
+
+  private inspectPng(file: IntakeFile): IntakeOutcome[] {
+    const scan = scanPng(file.bytes, this.limits);
+    if (!scan.baked) return [this.recognised(file, this.imageCertificate(file, 'png'))];
+    const source = this.source(file, 'png', 'image/png', scan.baked.text, { mediaType: 'image/png', bytes: file.bytes });
+    return this.fromRecognition(file, 'png', this.recogniseBakedText(scan.baked, source));
+  }
+
+  private recogniseBakedText(baked: Pick<BakedPngText, 'keyword' | 'text'>, source: CredentialSource): Recognition {
+    const text = baked.text.trim();
+    if (text === '') throw new MalformedInputError('The baked badge data is empty.');
+    if (text.startsWith('{')) return this.recogniser.recogniseJson(parseJsonSafely(text, this.limits, `baked ${baked.keyword} data`), source);
+    if (looksLikeCompactJws(text)) return this.recogniser.recogniseJws(decodeCompactJws(text, this.limits), source);
+    if (baked.keyword === 'openbadges' && isWebAddress(text)) {
+      return { kind: 'credentials', credentials: [readOb2HostedUrl(text, source)] };
+    }
+    throw new MalformedInputError('The baked badge data is neither JSON, a signed credential nor a link.', `baked ${baked.keyword} data`);
+  }
+
+  private inspectText(file: IntakeFile): IntakeOutcome[] {
+    let text: string;
+    try {
+      text = decodeUtf8(file.bytes);
+    } catch {
+      return [this.notCredential(file, 'Badgefolio does not recognise this kind of file.')];
+    }
+    const trimmed = text.replace(/^\uFEFF/, '').trim();
+    if (trimmed === '') return [this.malformed(file, 'The file holds only white space.')];
+    if (trimmed.startsWith('<')) {
+      if (looksLikeSvg(trimmed.slice(0, 4096))) {
+        const baked = readBakedSvg(trimmed);
+        if (!baked) return [this.notCredential(file, 'This SVG image carries no baked badge.', undefined, 'svg')];
+        const payload = baked.body !== '' ? baked.body : (baked.verify ?? '');
+        const source = this.source(file, 'svg', 'image/svg+xml', payload, { mediaType: 'image/svg+xml', bytes: file.bytes });
+        if (payload === '') throw new MalformedInputError('The SVG holds an Open Badges element, but no credential in it.', 'openbadges element');
+        return this.fromRecognition(file, 'svg', this.recogniseBakedText({ keyword: baked.keyword, text: payload }, source));
+      }
+      const europass = readEuropassXml(trimmed, this.source(file, 'xml', 'application/xml', trimmed));
+      if (europass) return [this.recognised(file, europass)];
+      return [this.notCredential(file, 'This XML file is not a credential Badgefolio knows.')];
+    }
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+      const json = parseJsonSafely(trimmed, this.limits);
+      return this.fromRecognition(file, 'json', this.recogniser.recogniseJson(json, this.source(file, 'json', 'application/json', text)));
+    }
+    if (looksLikeCompactJws(trimmed)) {
+      const jws = decodeCompactJws(trimmed, this.limits);
+      return this.fromRecognition(file, 'jwt', this.recogniser.recogniseJws(jws, this.source(file, 'jwt', 'application/jwt', trimmed)));
+    }
+    if (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*)?$/.test(trimmed) && trimmed.length > 16) {
+      return [this.malformed(file, 'This looks like part of a signed credential (JWS), but it is not complete: it needs three parts separated by dots.')];
+    }
+    return [this.notCredential(file, 'This text file is not a credential.')];
+  }
+
+  private async inspectZip(file: IntakeFile, depth: number): Promise<IntakeOutcome[]> {
+    if (depth >= this.limits.maxNestingDepth) {
+      return [this.malformed(file, `Archives are nested more than ${String(this.limits.maxNestingDepth)} levels deep.`, undefined, undefined, 'zip')];
+    }
+    const members = readZip(file.bytes, this.limits);
+    const outcomes: IntakeOutcome[] = [];
+    for (const member of members) {
+      const name = `${file.name} › ${member.name}`;
+      if ('problem' in member) outcomes.push(this.malformed({ name, bytes: new Uint8Array() }, member.problem));
+      else if (!isHiddenArchiveClutter(member.name)) outcomes.push(...(await this.inspect({ name, bytes: member.bytes }, depth + 1)));
+    }
+    return outcomes.length > 0 ? outcomes : [this.notCredential(file, 'This archive is empty.', undefined, 'zip')];
+  }
+
+  private async inspectPdf(file: IntakeFile, depth: number): Promise<IntakeOutcome[]> {
+    const findings = await readPdfCertificate(file.bytes, this.limits);
+    if (depth < this.limits.maxNestingDepth) {
+      const inside: IntakeOutcome[] = [];
+      for (const attachment of findings.attachments) {
+        inside.push(...(await this.inspect({ name: `${file.name} › ${attachment.name}`, bytes: attachment.bytes }, depth + 1)));
+      }
+      // A PDF that carries credentials (a Badgefolio portfolio, an issuer's certificate with
+      // the signed badge attached) is those credentials, not a self-reported entry.
+      const credentials = inside.filter((o) => o.outcome === 'recognised' && !o.credential.selfReported);
+      if (credentials.length > 0) return inside;
+    }
+    const codes = findings.qrCodes;
+    const hints: CertificateHints = {
+      ...(findings.title ? { title: findings.title } : {}),
+      ...(findings.author ? { issuerName: findings.author } : {}),
+      ...(findings.createdOn ? { issuedOn: findings.createdOn } : {}),
+      links: [...codes.filter(isWebAddress), ...findings.links.filter((l) => l.startsWith('https://'))],
+      otherCodes: codes.filter((c) => !isWebAddress(c)),
+    };
+    return [this.recognised(file, selfReportedCertificate(this.source(file, 'pdf', 'application/pdf'), hints))];
+  }
+
+  private imageCertificate(file: IntakeFile, kind: 'png' | 'jpeg') {
+    const codes = findQrCodes(file.bytes, kind, this.limits);
+    return selfReportedCertificate(this.source(file, 'image', kind === 'png' ? 'image/png' : 'image/jpeg'), {
+      links: codes.filter(isWebAddress),
+      otherCodes: codes.filter((c) => !isWebAddress(c)),
+    });
+  }
+
+  private source(
+    file: IntakeFile,
+    container: ContainerKind,
+    mediaType: string,
+    payload?: string,
+    bakedImage?: CredentialSource['bakedImage'],
+  ): CredentialSource {
+    return {
+      fileName: file.name,
+      container,
+      fileBytes: file.bytes,
+      mediaType,
+      ...(payload === undefined ? {} : { payload }),
+      ...(bakedImage ? { bakedImage } : {}),
+    };
+  }
+
+  private fromRecognition(file: IntakeFile, container: ContainerKind, recognition: Recognition): IntakeOutcome[] {
+    if (recognition.kind === 'not-a-credential') return [this.notCredential(file, recognition.reason, recognition.format, container)];
+    return recognition.credentials.map((credential) => this.recognised(file, credential));
+  }
+
+  private recognised(file: IntakeFile, credential: IntakeOutcome & { outcome: 'recognised' } extends { credential: infer C } ? C : never): IntakeOutcome {
+    return { outcome: 'recognised', file: file.name, credential };
+  }
+
+  private notCredential(file: IntakeFile, reason: string, format?: CredentialFormat, container?: ContainerKind): IntakeOutcome {
+    return { outcome: 'not-a-credential', file: file.name, reason, ...(format ? { format } : {}), ...(container ? { container } : {}) };
+  }
+
+  private malformed(file: IntakeFile, reason: string, where?: string, format?: CredentialFormat, container?: ContainerKind): IntakeOutcome {
+    return {
+      outcome: 'malformed',
+      file: file.name,
+      reason,
+      ...(where ? { where } : {}),
+      ...(format ? { format } : {}),
+      ...(container ? { container } : {}),
+    };
+  }
+}
+
+/** macOS and Windows leave these in archives; they are never badges. */
+function isHiddenArchiveClutter(name: string): boolean {
+  return name.startsWith('__MACOSX/') || /(^|\/)\.DS_Store$/.test(name) || /(^|\/)Thumbs\.db$/i.test(name);
+}

@@ -1,0 +1,182 @@
+import type { CredentialFormat, NormalizedCredential } from '../../shared/credential/model';
+import { decodeCompactJws, decodeJwsHeader, looksLikeCompactJws, type DecodedJws } from './compactJws';
+import { blockcertsVersion, readBlockcert } from './formats/blockcert';
+import { isClrCredential, readClr } from './formats/clrCredential';
+import type { CredentialSource } from './formats/credentialSource';
+import { isEuropeanDigitalCredential, readEuropeanDigitalCredential, type JadesEnvelope } from './formats/europeanDigitalCredential';
+import { isVerifiableCredential, readGenericVc } from './formats/genericVc';
+import { asArray, typesOf, type Json } from './formats/jsonLdValues';
+import { isOb2Document, readOb2 } from './formats/ob2Assertion';
+import { isAchievementCredential, readAchievementCredential, type JwtEnvelope } from './formats/ob3Credential';
+import { MalformedInputError, type IntakeLimits } from './limits';
+import { isRecord, parseJsonSafely } from './safeJson';
+
+/** What a parsed document turned out to be. */
+export type Recognition =
+  | { readonly kind: 'credentials'; readonly credentials: NormalizedCredential[] }
+  | { readonly kind: 'not-a-credential'; readonly reason: string; readonly format?: CredentialFormat };
+
+/** A MalformedInputError that also says which format the document was recognised as. */
+export class MalformedCredentialError extends MalformedInputError {
+  constructor(
+    cause: MalformedInputError,
+    readonly format: CredentialFormat,
+  ) {
+    super(cause.message, cause.where);
+  }
+}
+
+function within<T>(format: CredentialFormat, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof MalformedInputError && !(error instanceof MalformedCredentialError)) {
+      throw new MalformedCredentialError(error, format);
+    }
+    throw error;
+  }
+}
+
+const notRecognised: Recognition = {
+  kind: 'not-a-credential',
+  reason: 'This file holds data, but not a credential Badgefolio knows (Open Badges, CLR, Blockcerts, Europass or a W3C Verifiable Credential).',
+};
+
+/**
+ * Turns a JWT's claims into the credential they carry (VC-JWT 1.1 puts it in `vc` and
+ * states id, issuer and dates as claims; VC-JOSE signs the credential itself).
+ */
+function credentialFromJwtClaims(claims: Json): Json {
+  const vc = claims.vc;
+  if (!isRecord(vc)) return claims;
+  const credential: Json = { ...vc };
+  if (credential.id === undefined && typeof claims.jti === 'string') credential.id = claims.jti;
+  if (credential.issuer === undefined && typeof claims.iss === 'string') credential.issuer = claims.iss;
+  const nbf = typeof claims.nbf === 'number' ? new Date(claims.nbf * 1000).toISOString() : undefined;
+  if (nbf && credential.issuanceDate === undefined && credential.validFrom === undefined) {
+    credential[Array.isArray(credential['@context']) && String(credential['@context'][0]).includes('/2018/') ? 'issuanceDate' : 'validFrom'] = nbf;
+  }
+  const exp = typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : undefined;
+  if (exp && credential.expirationDate === undefined && credential.validUntil === undefined) {
+    credential[Array.isArray(credential['@context']) && String(credential['@context'][0]).includes('/2018/') ? 'expirationDate' : 'validUntil'] = exp;
+  }
+  return credential;
+}
+
+export class Recogniser {
+  constructor(private readonly limits: IntakeLimits) {}
+
+  /** A decoded compact JWS: a VC-JWT, or an OB 2.0 signed assertion. */
+  recogniseJws(jws: DecodedJws, source: CredentialSource): Recognition {
+    if (!isRecord(jws.payload)) return notRecognised;
+    const claims = jws.payload;
+    if (isOb2Document(claims) && !isRecord(claims.vc)) {
+      return within('ob2', () => {
+        const reading = readOb2(claims, source, true);
+        return reading.kind === 'assertion'
+          ? { kind: 'credentials', credentials: [reading.credential] }
+          : { kind: 'not-a-credential', format: 'ob2', reason: `This is a signed Open Badges 2.0 ${reading.className}, not a badge awarded to someone.` };
+      });
+    }
+    const credential = credentialFromJwtClaims(claims);
+    if (isAchievementCredential(credential) || isClrCredential(credential)) {
+      const format = isClrCredential(credential) ? 'clr2' : 'ob3';
+      within(format, () => {
+        if (typeof jws.header.kid !== 'string' && !isRecord(jws.header.jwk)) {
+          throw new MalformedInputError(
+            'The signed credential does not say which key signed it (no "kid" or "jwk" in its header), which Open Badges 3.0 requires.',
+            'JWS header',
+          );
+        }
+      });
+    }
+    return this.recogniseJson(credential, source, { header: jws.header });
+  }
+
+  recogniseJson(json: unknown, source: CredentialSource, jwt?: JwtEnvelope, jades?: JadesEnvelope): Recognition {
+    if (Array.isArray(json)) return this.recogniseMany(json, source);
+    if (!isRecord(json)) return notRecognised;
+
+    // A JAdES seal (Europass): JWS JSON serialisation whose payload is the credential text.
+    if (typeof json.payload === 'string' && Array.isArray(json.signatures)) {
+      const protectedHeader = this.jadesHeader(json.signatures);
+      const inner = parseJsonSafely(json.payload, this.limits, 'JAdES payload');
+      return this.recogniseJson(inner, source, undefined, { header: protectedHeader });
+    }
+
+    const types = typesOf(json);
+    if (types.includes('VerifiablePresentation')) {
+      return this.recogniseMany(asArray(json.verifiableCredential), source, 'credential in the presentation');
+    }
+    const blockcerts = blockcertsVersion(json);
+    if (blockcerts) {
+      return within('blockcerts', () => ({ kind: 'credentials', credentials: [readBlockcert(json, blockcerts, source)] }));
+    }
+    if (isOb2Document(json)) {
+      return within('ob2', () => {
+        const reading = readOb2(json, source, false);
+        return reading.kind === 'assertion'
+          ? { kind: 'credentials', credentials: [reading.credential] }
+          : {
+              kind: 'not-a-credential',
+              format: 'ob2',
+              reason: `This is an Open Badges 2.0 ${reading.className} (part of how badges are described), not a badge awarded to someone.`,
+            };
+      });
+    }
+    if (isClrCredential(json)) {
+      return within('clr2', () => ({
+        kind: 'credentials',
+        credentials: readClr(json, source, (child, label, parent) => this.readNested(child, label, parent, source), this.limits.maxCredentialsPerFile, jwt),
+      }));
+    }
+    if (isEuropeanDigitalCredential(json)) {
+      return within('europass-edc', () => ({ kind: 'credentials', credentials: [readEuropeanDigitalCredential(json, source, jades)] }));
+    }
+    if (isAchievementCredential(json)) {
+      return within('ob3', () => ({ kind: 'credentials', credentials: [readAchievementCredential(json, source, jwt)] }));
+    }
+    if (isVerifiableCredential(json)) {
+      return within('vc', () => ({ kind: 'credentials', credentials: [readGenericVc(json, source, jwt)] }));
+    }
+    return notRecognised;
+  }
+
+  private jadesHeader(signatures: unknown[]): Record<string, unknown> {
+    const first = signatures[0];
+    if (!isRecord(first) || typeof first.protected !== 'string') {
+      throw new MalformedInputError('The Europass seal has no protected header.', 'signatures[0]');
+    }
+    return decodeJwsHeader(first.protected, this.limits);
+  }
+
+  /** Several credentials side by side (a presentation, a JSON array): each read on its own. */
+  private recogniseMany(items: unknown[], source: CredentialSource, label = 'item'): Recognition {
+    if (items.length > this.limits.maxCredentialsPerFile) {
+      throw new MalformedInputError(`This file holds ${String(items.length)} credentials; at most ${String(this.limits.maxCredentialsPerFile)} are read.`);
+    }
+    const credentials = items.flatMap((item, index) => this.readNested(item, `${label} ${String(index + 1)}`, undefined, source));
+    return credentials.length > 0 ? { kind: 'credentials', credentials } : notRecognised;
+  }
+
+  /** A credential inside another: a JSON object, or a VC-JWT string. */
+  private readNested(item: unknown, label: string, parentIdentity: string | undefined, parent: CredentialSource): NormalizedCredential[] {
+    const isJwt = typeof item === 'string' && looksLikeCompactJws(item);
+    const payload = isJwt ? item.trim() : JSON.stringify(item);
+    const source: CredentialSource = {
+      fileName: `${parent.fileName} › ${label}`,
+      container: parent.container,
+      fileBytes: new TextEncoder().encode(payload),
+      mediaType: isJwt ? 'application/jwt' : 'application/json',
+      payload,
+      ...(parentIdentity ? { parentIdentity } : {}),
+    };
+    const recognition = isJwt ? this.recogniseJws(decodeCompactJws(payload, this.limits), source) : this.recogniseJson(item, source);
+    if (recognition.kind === 'not-a-credential') {
+      throw new MalformedInputError(`The ${label} is not a credential.`, label);
+    }
+    return recognition.credentials;
+  }
+}
+
+export { looksLikeCompactJws };

