@@ -2,12 +2,32 @@ import { productName } from '../../shared/app';
 import { packageVersion } from '../core/packageInfo';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { inspectCommand } from './commands/inspect';
+import {
+  backupCommand,
+  importCommand,
+  initCommand,
+  listCommand,
+  passwdCommand,
+  removeCommand,
+  restoreCommand,
+  showCommand,
+} from './commands/wallet';
 
 /**
  * The command table. Each capability adds its command module here; `--help` lists exactly
  * what is registered, so the help never promises a command that does not exist.
  */
-export const commands: readonly CliCommand[] = [inspectCommand];
+export const commands: readonly CliCommand[] = [
+  inspectCommand,
+  initCommand,
+  importCommand,
+  listCommand,
+  showCommand,
+  removeCommand,
+  backupCommand,
+  restoreCommand,
+  passwdCommand,
+];
 
 function overview(): string {
   const width = Math.max(8, ...commands.map((c) => c.name.length));

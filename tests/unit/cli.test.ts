@@ -71,3 +71,60 @@ describe('badgefolio inspect', () => {
     expect(result.stderr).toContain('Give at least one file or folder');
   });
 });
+
+describe('the wallet commands', () => {
+  it('init, import, list, show, remove, backup, restore and passwd work end to end', async () => {
+    const { mkdtempSync, writeFileSync, existsSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { bakePngItxt, makeBadgePng, makeOb2Assertion } = await import('../support/credentials');
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-cli-wallet-'));
+    const vault = path.join(folder, 'wallet');
+    const env = { BADGEFOLIO_PASSPHRASE: 'plum tractor 99 seaside' };
+    const badges = path.join(folder, 'badges');
+    (await import('node:fs')).mkdirSync(badges);
+    for (const name of ['Welding basics', 'Сварка для начинающих']) {
+      const { assertion } = makeOb2Assertion({ badgeName: name, assertionId: `https://badges.example.org/a/${encodeURIComponent(name)}` });
+      writeFileSync(path.join(badges, `${name}.png`), bakePngItxt(makeBadgePng(2_000, name.length), 'openbadges', JSON.stringify(assertion)));
+    }
+    writeFileSync(path.join(badges, 'notes.txt'), 'not a badge');
+
+    expect(runBin(['init', '--vault', vault], { env }).status).toBe(0);
+    expect(runBin(['init', '--vault', vault], { env }).stderr).toContain('already a wallet');
+
+    const imported = runBin(['import', badges, '--vault', vault], { env });
+    expect(imported.status).toBe(1);
+    expect(imported.stdout).toContain('Imported 2, already there 0, updated 0, failed 1.');
+    expect(imported.stdout).toMatch(/failed\s+\S*notes\.txt/);
+    const again = runBin(['import', badges, '--vault', vault], { env });
+    expect(again.stdout).toContain('Imported 0, already there 2, updated 0, failed 1.');
+
+    const listed = JSON.parse(runBin(['list', '--vault', vault, '--json'], { env }).stdout) as { id: string; name: string }[];
+    expect(listed.map((e) => e.name).sort()).toEqual(['Welding basics', 'Сварка для начинающих']);
+    const welding = listed.find((e) => e.name === 'Welding basics');
+    if (!welding) throw new Error('missing');
+    const shown = runBin(['show', welding.id.slice(0, 6), '--vault', vault], { env });
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain('Welding basics');
+    expect(shown.stdout).toContain('Example Academy');
+
+    const wrong = runBin(['list', '--vault', vault], { env: { BADGEFOLIO_PASSPHRASE: 'nope' } });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('That passphrase does not open this wallet.');
+
+    const backup = path.join(folder, 'my.backup');
+    expect(runBin(['backup', '--out', backup, '--vault', vault], { env }).status).toBe(0);
+    expect(existsSync(backup)).toBe(true);
+    expect(runBin(['remove', welding.id, '--vault', vault], { env }).stdout).toContain('Removed "Welding basics"');
+    const restored = runBin(['restore', backup, '--vault', vault], { env });
+    expect(restored.stdout).toContain('Restored: added 1, already there 1, updated 0.');
+    const elsewhere = runBin(['restore', backup, '--vault', path.join(folder, 'other')], { env });
+    expect(elsewhere.stdout).toContain('Restored: added 2, already there 0, updated 0.');
+
+    const passwordFile = path.join(folder, 'new-pass');
+    writeFileSync(passwordFile, 'a brand new passphrase\n');
+    expect(runBin(['passwd', '--vault', vault, '--new-passphrase-file', passwordFile], { env }).status).toBe(0);
+    expect(runBin(['list', '--vault', vault], { env }).status).toBe(1);
+    expect(runBin(['list', '--vault', vault, '--passphrase-file', passwordFile], { env: {} }).stdout).toContain('2 credentials');
+  }, 120_000);
+});

@@ -1,0 +1,385 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { NormalizedCredential } from '../../../shared/credential/model';
+import { Intake } from '../../intake/intake';
+import { readInputFiles } from '../../intake/inputFiles';
+import { defaultIntakeLimits } from '../../intake/limits';
+import { BackupError } from '../../vault/backupFile';
+import { Vault, VaultError, type PutOutcome, type VaultEntry } from '../../vault/vault';
+import { VaultCryptoError } from '../../vault/vaultCrypto';
+import { WalletHeaderError, WrongPassphraseError } from '../../vault/walletHeader';
+import { WalletBusyError } from '../../vault/writerLock';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { credentialForJson } from '../credentialJson';
+import { readPassphrase, strengthHint } from '../passphrase';
+import { renderTable } from '../table';
+import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
+
+/** Failures a person can act on: said plainly, exit 1, nothing changed. */
+function reportWalletError(error: unknown, io: CliIo): number {
+  if (
+    error instanceof WrongPassphraseError ||
+    error instanceof WalletBusyError ||
+    error instanceof VaultError ||
+    error instanceof WalletHeaderError ||
+    error instanceof BackupError ||
+    error instanceof VaultCryptoError
+  ) {
+    io.stderr(`${error.message}\n`);
+    return 1;
+  }
+  throw error;
+}
+
+async function openWallet(io: CliIo, vault: string | undefined, passphraseFile: string | undefined, write: boolean): Promise<Vault> {
+  const folder = walletFolder(vault, io);
+  if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
+  const passphrase = await readPassphrase({ file: passphraseFile, envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
+  const wallet = await Vault.unlock(folder, passphrase, { write });
+  for (const damaged of wallet.damaged) {
+    io.stderr(`Warning: credential ${damaged.id} could not be read (${damaged.reason}); it was moved to quarantine/ for rescue.\n`);
+  }
+  return wallet;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function entryRow(entry: VaultEntry): string[] {
+  const credential = entry.credential;
+  const issuer = (credential.issuer ?? {}) as Record<string, unknown>;
+  return [
+    entry.id,
+    text(credential.name),
+    text(issuer.name) || text(issuer.id),
+    text(credential.format),
+    text(credential.issuedOn).slice(0, 10),
+    entry.addedAt.slice(0, 10),
+  ];
+}
+
+/** A listing entry: `id` is the wallet's short id; the credential's own id is `credentialId`. */
+function entryJson(entry: VaultEntry) {
+  const { id: credentialId, ...credential } = stripBlobs(entry.credential);
+  return { id: entry.id, identity: entry.identity, credentialId, addedAt: entry.addedAt, updatedAt: entry.updatedAt, ...credential };
+}
+
+/** Blob references become their size: listings say how big, not where. */
+function stripBlobs(value: unknown): Record<string, unknown> {
+  const walk = (inner: unknown): unknown => {
+    if (Array.isArray(inner)) return inner.map(walk);
+    if (typeof inner === 'object' && inner !== null) {
+      const record = inner as Record<string, unknown>;
+      if (typeof record.$blob === 'string') return { bytes: record.size };
+      return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, walk(v)]));
+    }
+    return inner;
+  };
+  return walk(value) as Record<string, unknown>;
+}
+
+export const initCommand: CliCommand = {
+  name: 'init',
+  summary: 'Create a new encrypted wallet',
+  help: `Usage: badgefolio init [--vault DIR] [--passphrase-file FILE]
+
+Creates an encrypted wallet. Choose a passphrase you will remember: it cannot be
+recovered, and without it nobody (you included) can open the wallet.
+
+${walletOptionsHelp}`,
+  async run(args, io) {
+    const { values, positionals } = parseCommand(args, walletOptions);
+    if (positionals.length > 0) throw new UsageError(`init takes no files (got ${positionals.join(' ')}).`);
+    const folder = walletFolder(values.vault, io);
+    try {
+      if (Vault.exists(folder)) throw new VaultError(`There is already a wallet in ${folder}.`);
+      const passphrase = await readPassphrase(
+        { file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'New passphrase', confirm: true },
+        io,
+      );
+      const hint = strengthHint(passphrase);
+      if (hint) io.stderr(`${hint}\n`);
+      const wallet = await Vault.create(folder, passphrase);
+      wallet.lockWallet();
+      io.stdout(`Created an encrypted wallet in ${folder}.\nKeep your passphrase safe: it cannot be recovered. Make a backup with "badgefolio backup --out FILE".\n`);
+      return 0;
+    } catch (error) {
+      return reportWalletError(error, io);
+    }
+  },
+};
+
+const outcomeWords: Readonly<Record<PutOutcome, string>> = { added: 'added', 'already-there': 'already there', updated: 'updated' };
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Add credentials from files, folders and zip archives to the wallet',
+  help: `Usage: badgefolio import <file|dir>... [--vault DIR] [--passphrase-file FILE] [--json]
+
+Recognises every credential in the given files (folders and .zip archives
+recursively) and stores it, encrypted. A badge already in the wallet is left as it
+is; a changed copy of one updates it. Prints one line per file and a summary.
+
+${walletOptionsHelp}
+  --json                  one JSON array of per-file results
+
+Exit code: 0 when every file was imported or already there, 1 otherwise.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommand(args, walletOptions);
+    if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import.');
+    let wallet: Vault;
+    try {
+      wallet = await openWallet(io, values.vault, values['passphrase-file'], true);
+    } catch (error) {
+      return reportWalletError(error, io);
+    }
+    const intake = new Intake(defaultIntakeLimits);
+    const results: { file: string; outcome: string; name?: string; id?: string; reason?: string }[] = [];
+    const counts = { added: 0, 'already-there': 0, updated: 0, failed: 0 };
+    try {
+      const inputs = positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
+      let seen = 0;
+      for await (const input of readInputFiles(inputs, defaultIntakeLimits)) {
+        seen++;
+        if (io.interactive && !values.json) process.stderr.write(`\r\u001b[2KImporting ${String(seen)}: ${input.name.slice(-60)}`);
+        if (input.kind === 'unreadable') {
+          results.push({ file: input.name, outcome: 'failed', reason: input.reason });
+          counts.failed++;
+          continue;
+        }
+        for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
+          if (outcome.outcome !== 'recognised') {
+            results.push({ file: outcome.file, outcome: 'failed', reason: `${outcome.outcome === 'malformed' ? 'malformed' : 'not a credential'}: ${outcome.reason}` });
+            counts.failed++;
+            continue;
+          }
+          const stored = wallet.put(outcome.credential);
+          counts[stored]++;
+          results.push({ file: outcome.file, outcome: stored, name: outcome.credential.name, id: wallet.idOf(outcome.credential.identity) });
+        }
+      }
+      if (io.interactive && !values.json) process.stderr.write('\r\u001b[2K');
+    } finally {
+      wallet.lockWallet();
+    }
+    if (values.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+    else {
+      for (const r of results) io.stdout(`${r.outcome === 'failed' ? 'failed' : outcomeWords[r.outcome as PutOutcome]}  ${r.file}${r.name ? `  "${r.name}"` : ''}${r.reason ? `  (${r.reason})` : ''}\n`);
+      io.stdout(
+        `Imported ${String(counts.added)}, already there ${String(counts['already-there'])}, updated ${String(counts.updated)}, failed ${String(counts.failed)}.\n`,
+      );
+    }
+    return counts.failed > 0 ? 1 : 0;
+  },
+};
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  summary: 'List the credentials in the wallet',
+  help: `Usage: badgefolio list [--vault DIR] [--passphrase-file FILE] [--json]
+
+${walletOptionsHelp}
+  --json                  the credentials as JSON (without their bytes)`,
+  async run(args, io) {
+    const { values } = parseCommand(args, walletOptions);
+    try {
+      const wallet = await openWallet(io, values.vault, values['passphrase-file'], false);
+      const entries = wallet.list().sort((a, b) => text(b.credential.issuedOn).localeCompare(text(a.credential.issuedOn)));
+      wallet.lockWallet();
+      if (values.json) io.stdout(`${JSON.stringify(entries.map(entryJson), null, 2)}\n`);
+      else if (entries.length === 0) io.stdout('Your wallet is empty. Add badges with "badgefolio import <file|dir>".\n');
+      else io.stdout(`${renderTable(['ID', 'NAME', 'ISSUER', 'FORMAT', 'ISSUED', 'ADDED'], entries.map(entryRow))}\n${String(entries.length)} credential${entries.length === 1 ? '' : 's'}\n`);
+      return 0;
+    } catch (error) {
+      return reportWalletError(error, io);
+    }
+  },
+};
+
+function describe(credential: NormalizedCredential): string {
+  const lines: string[] = [credential.name, ''];
+  const add = (label: string, value: string | undefined): void => {
+    if (value) lines.push(`${label.padEnd(14)}${value}`);
+  };
+  add('Issuer', [credential.issuer.name, credential.issuer.url ?? credential.issuer.id].filter(Boolean).join(' — '));
+  add('Format', `${credential.format}${credential.formatVersion ? ` ${credential.formatVersion}` : ''} (${credential.container})`);
+  add('Kind', credential.kind);
+  add('Issued', credential.issuedOn);
+  add('Valid from', credential.validFrom);
+  add('Expires', credential.expires);
+  add('Recipient', credential.recipient?.identity ? `${credential.recipient.identity}${credential.recipient.hashed ? ' (hashed)' : ''}` : undefined);
+  add('Description', credential.description);
+  add('Criteria', credential.criteria?.narrative ?? credential.criteria?.id);
+  add('Skills', credential.skills.map((s) => s.name).join(', '));
+  add('Credits', credential.credits.map((c) => `${String(c.value)} ${c.unit}`).join(', '));
+  add('Tags', credential.tags.join(', '));
+  add('Signature', credential.verification.signature);
+  add('Links', credential.verification.links.join(' '));
+  add('Identity', credential.identity);
+  add('Original', `${credential.original.fileName} (${String(credential.original.bytes.length)} bytes)`);
+  for (const note of credential.notes) lines.push(`Note: ${note}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const showCommand: CliCommand = {
+  name: 'show',
+  summary: 'Show everything one credential says',
+  help: `Usage: badgefolio show <id> [--vault DIR] [--passphrase-file FILE] [--json]
+
+<id> is the ID that "badgefolio list" shows (or its first characters, at least 4).
+
+${walletOptionsHelp}`,
+  async run(args, io) {
+    const { values, positionals } = parseCommand(args, walletOptions);
+    const [id] = positionals;
+    if (!id || positionals.length > 1) throw new UsageError('Give one credential ID (see "badgefolio list").');
+    try {
+      const wallet = await openWallet(io, values.vault, values['passphrase-file'], false);
+      try {
+        const credential = wallet.get(id);
+        if (!credential) {
+          io.stderr(`No credential with ID "${id}" in this wallet.\n`);
+          return 1;
+        }
+        io.stdout(values.json ? `${JSON.stringify(credentialForJson(credential), null, 2)}\n` : describe(credential));
+        return 0;
+      } finally {
+        wallet.lockWallet();
+      }
+    } catch (error) {
+      return reportWalletError(error, io);
+    }
+  },
+};
+
+export const removeCommand: CliCommand = {
+  name: 'remove',
+  summary: 'Remove a credential from the wallet',
+  help: `Usage: badgefolio remove <id> [--vault DIR] [--passphrase-file FILE]
+
+${walletOptionsHelp}`,
+  async run(args, io) {
+    const { values, positionals } = parseCommand(args, walletOptions);
+    const [id] = positionals;
+    if (!id || positionals.length > 1) throw new UsageError('Give one credential ID (see "badgefolio list").');
+    try {
+      const wallet = await openWallet(io, values.vault, values['passphrase-file'], true);
+      try {
+        const removed = wallet.remove(id);
+        if (!removed) {
+          io.stderr(`No credential with ID "${id}" in this wallet.\n`);
+          return 1;
+        }
+        io.stdout(`Removed "${text(removed.credential.name)}" (${removed.id}).\n`);
+        return 0;
+      } finally {
+        wallet.lockWallet();
+      }
+    } catch (error) {
+      return reportWalletError(error, io);
+    }
+  },
+};
+
+export const backupCommand: CliCommand = {
+  name: 'backup',
+  summary: 'Write an encrypted backup of the whole wallet to one file',
+  help: `Usage: badgefolio backup --out FILE [--vault DIR] [--passphrase-file FILE]
+
+The backup is encrypted with the wallet's passphrase and can be restored on any
+computer with "badgefolio restore FILE".
+
+${walletOptionsHelp}`,
+  async run(args, io) {
+    const { values, positionals } = parseCommand(args, { ...walletOptions, out: { type: 'string' } });
+    if (!values.out || positionals.length > 0) throw new UsageError('Say where to write the backup: --out FILE.');
+    const out = path.resolve(io.cwd, values.out);
+    try {
+      const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
+      const folder = walletFolder(values.vault, io);
+      if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
+      const wallet = await Vault.unlock(folder, passphrase);
+      try {
+        const { credentials } = await wallet.exportBackup(out, passphrase);
+        io.stdout(`Wrote an encrypted backup of ${String(credentials)} credential${credentials === 1 ? '' : 's'} to ${out}.\n`);
+        return 0;
+      } finally {
+        wallet.lockWallet();
+      }
+    } catch (error) {
+      return reportWalletError(error, io);
+    }
+  },
+};
+
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  summary: 'Restore a backup into the wallet (creating it if needed), without duplicates',
+  help: `Usage: badgefolio restore FILE [--vault DIR] [--passphrase-file FILE]
+
+Reads a backup made by "badgefolio backup". Into an empty folder it creates the
+wallet with the backup's passphrase; into an existing wallet (same passphrase) it
+adds what is missing and updates changed copies. Nothing is ever duplicated.
+
+${walletOptionsHelp}`,
+  async run(args, io) {
+    const { values, positionals } = parseCommand(args, walletOptions);
+    const [file] = positionals;
+    if (!file || positionals.length > 1) throw new UsageError('Give one backup file to restore.');
+    const backup = path.resolve(io.cwd, file);
+    if (!existsSync(backup)) {
+      io.stderr(`There is no file ${backup}.\n`);
+      return 1;
+    }
+    try {
+      const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
+      const folder = walletFolder(values.vault, io);
+      const wallet = Vault.exists(folder) ? await Vault.unlock(folder, passphrase, { write: true }) : await Vault.create(folder, passphrase);
+      try {
+        const counts = await wallet.restoreBackup(backup, passphrase);
+        io.stdout(`Restored: added ${String(counts.added)}, already there ${String(counts['already-there'])}, updated ${String(counts.updated)}.\n`);
+        return 0;
+      } finally {
+        wallet.lockWallet();
+      }
+    } catch (error) {
+      return reportWalletError(error, io);
+    }
+  },
+};
+
+export const passwdCommand: CliCommand = {
+  name: 'passwd',
+  summary: "Change the wallet's passphrase",
+  help: `Usage: badgefolio passwd [--vault DIR] [--passphrase-file FILE] [--new-passphrase-file FILE]
+
+Only the wrapped key is re-encrypted, in one atomic step: the credentials are not
+rewritten, and a crash leaves the old or the new passphrase working, never neither.
+The new passphrase comes from --new-passphrase-file, BADGEFOLIO_NEW_PASSPHRASE, or a
+hidden prompt (asked twice).
+
+${walletOptionsHelp}`,
+  async run(args, io) {
+    const { values, positionals } = parseCommand(args, { ...walletOptions, 'new-passphrase-file': { type: 'string' } });
+    if (positionals.length > 0) throw new UsageError('passwd takes no files.');
+    try {
+      const wallet = await openWallet(io, values.vault, values['passphrase-file'], true);
+      try {
+        const next = await readPassphrase(
+          { file: values['new-passphrase-file'], envName: 'BADGEFOLIO_NEW_PASSPHRASE', prompt: 'New passphrase', confirm: true },
+          io,
+        );
+        const hint = strengthHint(next);
+        if (hint) io.stderr(`${hint}\n`);
+        await wallet.changePassphrase(next);
+        io.stdout('The passphrase was changed.\n');
+        return 0;
+      } finally {
+        wallet.lockWallet();
+      }
+    } catch (error) {
+      return reportWalletError(error, io);
+    }
+  },
+};

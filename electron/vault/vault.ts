@@ -1,0 +1,458 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { NormalizedCredential } from '../../shared/credential/model';
+import { removeDurably, syncFolder, writeFileAtomic } from './atomicFile';
+import { blobAddresses, fromStored, toStored, type StoredCredentialJson } from './storedCredential';
+import { keyedName, open, randomKey, seal, subKey, VaultCryptoError, wipe, defaultScryptParams, type ScryptParams } from './vaultCrypto';
+import { makeHeader, readHeader, unwrapVaultKey, walletExists, writeHeader, WalletHeaderError, type WalletHeader } from './walletHeader';
+import { WriterLock } from './writerLock';
+import { BackupWriter, readBackup } from './backupFile';
+
+/**
+ * The encrypted wallet. A passphrase-derived key wraps a random vault key (in the header);
+ * HKDF sub-keys encrypt each credential record and each blob separately with AES-256-GCM,
+ * bound by associated data to its own file name, so a record cannot be swapped for another.
+ * Adding a credential writes its new blobs and one record file, each crash-safely: the cost
+ * of a write does not depend on how many credentials the wallet holds.
+ *
+ * Layout of the wallet folder:
+ *   wallet.json, wallet.backup.json   the header and its copy
+ *   records/<hmac>.rec                one encrypted record per credential
+ *   blobs/<hmac>.blob                 encrypted originals, images and signed texts, deduplicated
+ *   quarantine/                       records that failed authentication, kept for rescue
+ *   wallet.lock                       present while a writer (app or CLI) has the wallet open
+ */
+
+export class VaultError extends Error {
+  override readonly name = 'VaultError';
+}
+
+export interface StoredRecord {
+  readonly v: 1;
+  readonly identity: string;
+  readonly contentHash: string;
+  readonly addedAt: string;
+  readonly updatedAt: string;
+  readonly credential: StoredCredentialJson;
+}
+
+/** What a list shows: everything but the bytes. */
+export interface VaultEntry {
+  /** Short id used by the CLI and the app: stable, reveals nothing. */
+  readonly id: string;
+  readonly identity: string;
+  readonly addedAt: string;
+  readonly updatedAt: string;
+  readonly credential: StoredCredentialJson;
+}
+
+export interface DamagedRecord {
+  readonly id: string;
+  readonly file: string;
+  readonly reason: string;
+}
+
+export type PutOutcome = 'added' | 'already-there' | 'updated';
+
+const recordPattern = /^([0-9a-f]{64})\.rec$/;
+
+interface Keys {
+  readonly vault: Buffer;
+  readonly record: Buffer;
+  readonly blob: Buffer;
+  readonly name: Buffer;
+}
+
+function deriveKeys(vaultKey: Buffer): Keys {
+  return { vault: vaultKey, record: subKey(vaultKey, 'record'), blob: subKey(vaultKey, 'blob'), name: subKey(vaultKey, 'name') };
+}
+
+export class Vault {
+  private keys: Keys | null;
+  private readonly records = new Map<string, StoredRecord>();
+  private readonly blobUse = new Map<string, number>();
+  private readonly damagedRecords: DamagedRecord[] = [];
+
+  private constructor(
+    readonly folder: string,
+    private header: WalletHeader,
+    vaultKey: Buffer,
+    private readonly lock: WriterLock | null,
+  ) {
+    this.keys = deriveKeys(vaultKey);
+  }
+
+  static exists(folder: string): boolean {
+    return walletExists(folder);
+  }
+
+  /** Creates a new, empty wallet in `folder` (which must not already hold one). */
+  static async create(folder: string, passphrase: string, params: ScryptParams = defaultScryptParams): Promise<Vault> {
+    if (walletExists(folder)) throw new VaultError(`There is already a wallet in ${folder}.`);
+    if (passphrase.length === 0) throw new VaultError('The passphrase must not be empty.');
+    mkdirSync(path.join(folder, 'records'), { recursive: true, mode: 0o700 });
+    mkdirSync(path.join(folder, 'blobs'), { recursive: true, mode: 0o700 });
+    const lock = WriterLock.acquire(folder);
+    try {
+      const vaultKey = randomKey();
+      const header = await makeHeader(vaultKey, passphrase, params);
+      writeHeader(folder, header);
+      return new Vault(folder, header, vaultKey, lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  /**
+   * Opens a wallet. `write: true` takes the single-writer lock (imports, removals, passphrase
+   * changes); reading needs no lock, since every file is replaced atomically.
+   */
+  static async unlock(
+    folder: string,
+    passphrase: string,
+    options: { write?: boolean; onPhase?: (phase: 'key-derived' | 'records-read', elapsedMs: number) => void } = {},
+  ): Promise<Vault> {
+    if (!walletExists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
+    const started = performance.now();
+    const { header, repaired } = readHeader(folder);
+    const vaultKey = await unwrapVaultKey(header, passphrase);
+    // Progress for the unlock screen ("Opening your wallet…"), and the benchmark's split.
+    options.onPhase?.('key-derived', performance.now() - started);
+    const lock = options.write ? WriterLock.acquire(folder) : null;
+    const vault = new Vault(folder, header, vaultKey, lock);
+    try {
+      if (lock) {
+        // The header copy is only for rescue: bring a damaged or stale one up to date.
+        if (repaired || !sameFile(path.join(folder, 'wallet.json'), path.join(folder, 'wallet.backup.json'))) writeHeader(folder, header);
+        vault.removeLeftoverTemporaries();
+      }
+      const reading = performance.now();
+      vault.loadRecords();
+      options.onPhase?.('records-read', performance.now() - reading);
+    } catch (error) {
+      vault.lockWallet();
+      throw error;
+    }
+    return vault;
+  }
+
+  get walletId(): string {
+    return this.header.walletId;
+  }
+
+  /**
+   * Reads the records again from disk: after another Badgefolio (the CLI while the app is
+   * open, say) changed the wallet. Damaged records found now are reported and set aside.
+   */
+  reloadFromDisk(): void {
+    this.requireKeys();
+    this.records.clear();
+    this.blobUse.clear();
+    this.damagedRecords.length = 0;
+    this.loadRecords();
+  }
+
+  /** Records that failed authentication when the wallet was opened (now in quarantine/). */
+  get damaged(): readonly DamagedRecord[] {
+    return this.damagedRecords;
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  private requireKeys(): Keys {
+    if (!this.keys) throw new VaultError('The wallet is locked.');
+    return this.keys;
+  }
+
+  private requireWriter(): void {
+    if (!this.lock) throw new VaultError('The wallet was opened read-only.');
+  }
+
+  private recordName(identity: string): string {
+    return keyedName(this.requireKeys().name, `record:${identity}`);
+  }
+
+  private blobPath(address: string): string {
+    // One flat folder: a single folder fsync makes a whole write's blobs durable (modern
+    // file systems index large folders, so 20,000 entries cost nothing to look up).
+    const name = keyedName(this.requireKeys().name, `blob:${address}`);
+    return path.join(this.folder, 'blobs', `${name}.blob`);
+  }
+
+  private loadRecords(): void {
+    const keys = this.requireKeys();
+    const folder = path.join(this.folder, 'records');
+    const files = existsSync(folder) ? readdirSync(folder) : [];
+    for (const file of files) {
+      const match = recordPattern.exec(file);
+      if (!match?.[1]) continue;
+      const name = match[1];
+      try {
+        const plain = open(keys.record, readFileSync(path.join(folder, file)), Buffer.from(`record:${name}`));
+        const record = asStoredRecord(JSON.parse(plain.toString('utf8')));
+        if (!record) throw new VaultError('unknown record version');
+        this.records.set(name, record);
+        for (const address of blobAddresses(record.credential)) this.blobUse.set(address, (this.blobUse.get(address) ?? 0) + 1);
+      } catch (error) {
+        this.quarantine(name, error instanceof VaultCryptoError ? 'it was changed or damaged on disk' : 'its content is unreadable');
+      }
+    }
+  }
+
+  /** SECURITY/RESCUE: a damaged record is set aside, never silently dropped. */
+  private quarantine(name: string, reason: string): void {
+    const file = path.join('records', `${name}.rec`);
+    this.damagedRecords.push({ id: name.slice(0, 12), file, reason });
+    if (!this.lock) return;
+    const target = path.join(this.folder, 'quarantine');
+    mkdirSync(target, { recursive: true, mode: 0o700 });
+    renameSync(path.join(this.folder, file), path.join(target, `${name}.${Date.now().toString(36)}.rec`));
+    syncFolder(path.join(this.folder, 'records'));
+  }
+
+  private removeLeftoverTemporaries(): void {
+    for (const sub of ['records', '.']) {
+      const folder = path.join(this.folder, sub);
+      for (const file of readdirSync(folder)) if (file.endsWith('.tmp') && file.startsWith('.')) unlinkSync(path.join(folder, file));
+    }
+  }
+
+  /** The short id a credential has (or would have) in this wallet. */
+  idOf(identity: string): string {
+    return this.recordName(identity).slice(0, 12);
+  }
+
+  list(): VaultEntry[] {
+    this.requireKeys();
+    return [...this.records.entries()].map(([name, record]) => ({
+      id: name.slice(0, 12),
+      identity: record.identity,
+      addedAt: record.addedAt,
+      updatedAt: record.updatedAt,
+      credential: record.credential,
+    }));
+  }
+
+  /** Finds one credential by its short id (or a unique prefix of it, at least 4 characters). */
+  find(id: string): VaultEntry | null {
+    const needle = id.trim().toLowerCase();
+    if (needle.length < 4) return null;
+    const matches = this.list().filter((entry) => entry.id.startsWith(needle));
+    if (matches.length > 1) throw new VaultError(`More than one credential starts with "${id}"; give more characters.`);
+    return matches[0] ?? null;
+  }
+
+  /** The full credential with its bytes; a damaged blob is named with the credential it belongs to. */
+  get(id: string): NormalizedCredential | null {
+    const entry = this.find(id);
+    if (!entry) return null;
+    const keys = this.requireKeys();
+    return fromStored(entry.credential, (address) => {
+      const file = this.blobPath(address);
+      try {
+        return open(keys.blob, readFileSync(file), Buffer.from(`blob:${address}`));
+      } catch {
+        const name = typeof entry.credential.name === 'string' ? entry.credential.name : entry.id;
+        throw new VaultError(`Stored data of "${name}" is damaged or missing (${path.relative(this.folder, file)}).`);
+      }
+    });
+  }
+
+  /** Stores a credential: a new one, a copy already there (no-op), or a changed copy (update). */
+  put(credential: NormalizedCredential, now: Date = new Date()): PutOutcome {
+    this.requireWriter();
+    const keys = this.requireKeys();
+    const name = this.recordName(credential.identity);
+    const existing = this.records.get(name);
+    if (existing?.contentHash === credential.contentHash) return 'already-there';
+    // An older copy of a credential we hold (re-downloaded from an old e-mail, say) never
+    // replaces the newer one.
+    if (existing && isOlder(credential, existing.credential)) return 'already-there';
+
+    const { json, blobs } = toStored(credential);
+    let wroteBlobs = false;
+    for (const [address, bytes] of blobs) {
+      const file = this.blobPath(address);
+      if (existsSync(file)) continue;
+      writeFileAtomic(file, seal(keys.blob, bytes, Buffer.from(`blob:${address}`)), { syncFolder: false });
+      wroteBlobs = true;
+    }
+    // Blobs must be durable before the record that refers to them.
+    if (wroteBlobs) syncFolder(path.join(this.folder, 'blobs'));
+
+    const timestamp = now.toISOString();
+    const record: StoredRecord = {
+      v: 1,
+      identity: credential.identity,
+      contentHash: credential.contentHash,
+      addedAt: existing?.addedAt ?? timestamp,
+      updatedAt: timestamp,
+      credential: json,
+    };
+    this.writeRecord(name, record);
+    this.adjustBlobUse(json, 1);
+    if (existing) this.releaseBlobs(existing.credential);
+    return existing ? 'updated' : 'added';
+  }
+
+  private writeRecord(name: string, record: StoredRecord): void {
+    const keys = this.requireKeys();
+    const sealed = seal(keys.record, Buffer.from(JSON.stringify(record)), Buffer.from(`record:${name}`));
+    writeFileAtomic(path.join(this.folder, 'records', `${name}.rec`), sealed);
+    this.records.set(name, record);
+  }
+
+  private adjustBlobUse(json: StoredCredentialJson, delta: number): void {
+    for (const address of blobAddresses(json)) this.blobUse.set(address, (this.blobUse.get(address) ?? 0) + delta);
+  }
+
+  /** Drops a record's claim on its blobs and deletes the blobs nobody else uses. */
+  private releaseBlobs(json: StoredCredentialJson): void {
+    for (const address of blobAddresses(json)) {
+      const left = (this.blobUse.get(address) ?? 1) - 1;
+      if (left > 0) {
+        this.blobUse.set(address, left);
+        continue;
+      }
+      this.blobUse.delete(address);
+      removeDurably(this.blobPath(address));
+    }
+  }
+
+  remove(id: string): VaultEntry | null {
+    this.requireWriter();
+    const entry = this.find(id);
+    if (!entry) return null;
+    const name = this.recordName(entry.identity);
+    removeDurably(path.join(this.folder, 'records', `${name}.rec`));
+    this.records.delete(name);
+    this.releaseBlobs(entry.credential);
+    return entry;
+  }
+
+  /** Re-wraps only the vault key under a new passphrase; records and blobs are untouched. */
+  async changePassphrase(newPassphrase: string, params: ScryptParams = defaultScryptParams): Promise<void> {
+    this.requireWriter();
+    if (newPassphrase.length === 0) throw new VaultError('The new passphrase must not be empty.');
+    const header = await makeHeader(this.requireKeys().vault, newPassphrase, params, this.header);
+    writeHeader(this.folder, header);
+    this.header = header;
+  }
+
+  /** Checks every record and blob against its authentication tag; returns what is damaged. */
+  verifyIntegrity(): string[] {
+    const keys = this.requireKeys();
+    const problems = this.damagedRecords.map((d) => `${d.file}: ${d.reason}`);
+    for (const [name, record] of this.records) {
+      for (const address of blobAddresses(record.credential)) {
+        const file = this.blobPath(address);
+        try {
+          open(keys.blob, readFileSync(file), Buffer.from(`blob:${address}`));
+        } catch {
+          const title = typeof record.credential.name === 'string' ? record.credential.name : name.slice(0, 12);
+          problems.push(`${path.relative(this.folder, file)}: stored data of "${title}" is damaged or missing`);
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** Writes every credential and its blobs to one passphrase-protected backup file. */
+  async exportBackup(file: string, passphrase: string, params: ScryptParams = defaultScryptParams): Promise<{ credentials: number }> {
+    const keys = this.requireKeys();
+    const writer = await BackupWriter.create(file, passphrase, this.header.walletId, params);
+    try {
+      const written = new Set<string>();
+      for (const record of this.records.values()) {
+        for (const address of blobAddresses(record.credential)) {
+          if (written.has(address)) continue;
+          writer.blob(address, open(keys.blob, readFileSync(this.blobPath(address)), Buffer.from(`blob:${address}`)));
+          written.add(address);
+        }
+        writer.record(record);
+      }
+      writer.finish();
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
+    return { credentials: this.records.size };
+  }
+
+  /**
+   * Restores a backup into this wallet. Credentials already here are left alone, changed
+   * copies update, new ones are added: restoring twice never creates duplicates.
+   */
+  async restoreBackup(file: string, passphrase: string): Promise<Record<PutOutcome, number>> {
+    this.requireWriter();
+    const keys = this.requireKeys();
+    const counts: Record<PutOutcome, number> = { added: 0, 'already-there': 0, updated: 0 };
+    const arrived = new Map<string, Buffer>();
+    for await (const item of readBackup(file, passphrase)) {
+      if (item.kind === 'blob') {
+        arrived.set(item.address, item.bytes);
+        continue;
+      }
+      const record = asStoredRecord(item.json);
+      if (!record) throw new VaultError('The backup holds a record of an unknown kind.');
+      const credential = fromStored(record.credential, (address) => {
+        const bytes = arrived.get(address);
+        if (bytes) return bytes;
+        return open(keys.blob, readFileSync(this.blobPath(address)), Buffer.from(`blob:${address}`));
+      });
+      counts[this.put(credential)]++;
+      // Blobs are written by put(); drop the ones this record used to keep memory flat.
+      for (const address of blobAddresses(record.credential)) arrived.delete(address);
+    }
+    return counts;
+  }
+
+  /** Wipes the keys and releases the writer lock. The object is unusable afterwards. */
+  lockWallet(): void {
+    if (this.keys) wipe(this.keys.vault, this.keys.record, this.keys.blob, this.keys.name);
+    this.keys = null;
+    this.records.clear();
+    this.blobUse.clear();
+    this.lock?.release();
+  }
+}
+
+/** A record read back from disk or a backup: its shape checked before it is trusted. */
+function asStoredRecord(value: unknown): StoredRecord | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Partial<StoredRecord>;
+  const valid =
+    record.v === 1 &&
+    typeof record.identity === 'string' &&
+    typeof record.contentHash === 'string' &&
+    typeof record.addedAt === 'string' &&
+    typeof record.updatedAt === 'string' &&
+    typeof record.credential === 'object';
+  return valid ? (record as StoredRecord) : null;
+}
+
+function issueDate(value: { issuedOn?: unknown; validFrom?: unknown }): number {
+  const date = typeof value.issuedOn === 'string' ? value.issuedOn : typeof value.validFrom === 'string' ? value.validFrom : '';
+  const time = Date.parse(date);
+  return Number.isNaN(time) ? Number.NaN : time;
+}
+
+function isOlder(incoming: NormalizedCredential, stored: StoredCredentialJson): boolean {
+  const a = issueDate(incoming);
+  const b = issueDate(stored);
+  return !Number.isNaN(a) && !Number.isNaN(b) && a < b;
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));
+  } catch {
+    return false;
+  }
+}
+
+export { WalletHeaderError };
