@@ -13,12 +13,15 @@ export type Language = z.infer<typeof languageSchema>;
 export const preferencesSchema = z.object({
   theme: themeSchema,
   language: languageSchema,
+  /** Lock the wallet after this many idle minutes; 0 means never. */
+  autoLockMinutes: z.number().int().min(0).max(24 * 60),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
 export const defaultPreferences: Preferences = {
   theme: 'system',
   language: 'en',
+  autoLockMinutes: 15,
 };
 
 /** A change to some preferences; unknown keys are refused rather than stored. */

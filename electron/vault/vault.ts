@@ -4,8 +4,29 @@ import { performance } from 'node:perf_hooks';
 import type { NormalizedCredential } from '../../shared/credential/model';
 import { removeDurably, syncFolder, writeFileAtomic } from './atomicFile';
 import { blobAddresses, fromStored, toStored, type StoredCredentialJson } from './storedCredential';
-import { keyedName, open, randomKey, seal, subKey, VaultCryptoError, wipe, defaultScryptParams, type ScryptParams } from './vaultCrypto';
-import { makeHeader, readHeader, unwrapVaultKey, walletExists, writeHeader, WalletHeaderError, type WalletHeader } from './walletHeader';
+import {
+  constantTimeEqual,
+  keyedName,
+  open,
+  randomKey,
+  seal,
+  subKey,
+  VaultCryptoError,
+  wipe,
+  defaultScryptParams,
+  type ScryptParams,
+} from './vaultCrypto';
+import {
+  keyCheckFor,
+  makeHeader,
+  readHeader,
+  unwrapVaultKey,
+  walletExists,
+  writeHeader,
+  WalletHeaderError,
+  WrongPassphraseError,
+  type WalletHeader,
+} from './walletHeader';
 import { WriterLock } from './writerLock';
 import { BackupWriter, readBackup } from './backupFile';
 
@@ -103,6 +124,31 @@ export class Vault {
       lock.release();
       throw error;
     }
+  }
+
+  /**
+   * Opens a wallet with its vault key itself (remembered on this device by the OS keychain),
+   * after checking the key against the header. Same options as `unlock`.
+   */
+  static unlockWithKey(folder: string, vaultKey: Uint8Array, options: { write?: boolean } = {}): Vault {
+    if (!walletExists(folder)) throw new VaultError(`There is no wallet in ${folder}.`);
+    const { header } = readHeader(folder);
+    const expected = Buffer.from(keyCheckFor(vaultKey, header.walletId), 'hex');
+    if (!constantTimeEqual(expected, Buffer.from(header.keyCheck, 'hex'))) throw new WrongPassphraseError();
+    const lock = options.write ? WriterLock.acquire(folder) : null;
+    const vault = new Vault(folder, header, Buffer.from(vaultKey), lock);
+    try {
+      vault.loadRecords();
+    } catch (error) {
+      vault.lockWallet();
+      throw error;
+    }
+    return vault;
+  }
+
+  /** The vault key, for the OS keychain to keep ("remember on this device"). A copy. */
+  exportVaultKey(): Buffer {
+    return Buffer.from(this.requireKeys().vault);
   }
 
   /**

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomicFile';
-import { checkScryptParams, deriveKeyEncryptionKey, open, seal, VaultCryptoError, wipe, type ScryptParams } from './vaultCrypto';
+import { checkScryptParams, deriveKeyEncryptionKey, keyedName, open, seal, subKey, VaultCryptoError, wipe, type ScryptParams } from './vaultCrypto';
 
 /**
  * The wallet header (`wallet.json`): KDF parameters, salt and the vault key wrapped by the
@@ -26,9 +26,16 @@ const headerSchema = z.object({
     salt: z.string().max(64),
   }),
   wrappedKey: z.string().max(256),
+  /** Proves a vault key belongs to this wallet (for "remember on this device"). */
+  keyCheck: z.string().length(64),
   checksum: z.string().length(64),
 });
 export type WalletHeader = z.infer<typeof headerSchema>;
+
+/** HMAC of the wallet id under a key-check sub-key: reveals nothing, proves the key. */
+export function keyCheckFor(vaultKey: Uint8Array, walletId: string): string {
+  return keyedName(subKey(vaultKey, 'key-check'), walletId);
+}
 
 export const headerFile = 'wallet.json';
 export const headerCopyFile = 'wallet.backup.json';
@@ -44,7 +51,7 @@ export class WrongPassphraseError extends Error {
   }
 }
 
-function boundFields(header: Omit<WalletHeader, 'wrappedKey' | 'checksum'>): Buffer {
+function boundFields(header: Omit<WalletHeader, 'wrappedKey' | 'checksum' | 'keyCheck'>): Buffer {
   const { kdf } = header;
   return Buffer.from(
     `${header.format}|${String(header.version)}|${header.walletId}|${header.createdAt}|${kdf.name}|${String(kdf.N)}|${String(kdf.r)}|${String(kdf.p)}|${kdf.salt}`,
@@ -52,7 +59,7 @@ function boundFields(header: Omit<WalletHeader, 'wrappedKey' | 'checksum'>): Buf
 }
 
 function checksumOf(header: Omit<WalletHeader, 'checksum'>): string {
-  return createHash('sha256').update(boundFields(header)).update('|').update(header.wrappedKey).digest('hex');
+  return createHash('sha256').update(boundFields(header)).update('|').update(header.wrappedKey).update('|').update(header.keyCheck).digest('hex');
 }
 
 export async function makeHeader(
@@ -73,7 +80,7 @@ export async function makeHeader(
   const kek = await deriveKeyEncryptionKey(passphrase, salt, params);
   const wrappedKey = seal(kek, vaultKey, boundFields(base)).toString('base64');
   wipe(kek);
-  const withKey = { ...base, wrappedKey };
+  const withKey = { ...base, wrappedKey, keyCheck: keyCheckFor(vaultKey, base.walletId) };
   return { ...withKey, checksum: checksumOf(withKey) };
 }
 
@@ -126,7 +133,7 @@ export function readHeader(folder: string): { header: WalletHeader; repaired: bo
 export async function unwrapVaultKey(header: WalletHeader, passphrase: string): Promise<Buffer> {
   const kek = await deriveKeyEncryptionKey(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
   try {
-    const { wrappedKey: _wrapped, checksum: _checksum, ...bound } = header;
+    const { wrappedKey: _wrapped, checksum: _checksum, keyCheck: _keyCheck, ...bound } = header;
     return open(kek, Buffer.from(header.wrappedKey, 'base64'), boundFields(bound));
   } catch (error) {
     if (error instanceof VaultCryptoError) throw new WrongPassphraseError();

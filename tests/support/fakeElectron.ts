@@ -128,6 +128,16 @@ export const shell = {
   },
 };
 
+/** safeStorage with a switchable backend; "encryption" is a reversible stand-in, not crypto. */
+export const safeStorageState = { available: true, backend: 'gnome_libsecret' as string };
+export const safeStorage = {
+  isAsyncEncryptionAvailable: (): Promise<boolean> => Promise.resolve(safeStorageState.available),
+  getSelectedStorageBackend: (): string => safeStorageState.backend,
+  encryptStringAsync: (text: string): Promise<Buffer> => Promise.resolve(Buffer.from(`sealed:${text}`).reverse()),
+  decryptStringAsync: (bytes: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> =>
+    Promise.resolve({ result: Buffer.from(bytes).reverse().toString().replace(/^sealed:/, ''), shouldReEncrypt: false }),
+};
+
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
     recorded.exposedInMainWorld.set(key, api);
@@ -141,4 +151,4 @@ export const ipcRenderer = {
   },
 };
 
-export default { app, BrowserWindow: FakeBrowserWindow, protocol, session, ipcMain, shell, contextBridge, ipcRenderer };
+export default { app, BrowserWindow: FakeBrowserWindow, protocol, session, ipcMain, shell, contextBridge, ipcRenderer, safeStorage };

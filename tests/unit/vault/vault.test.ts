@@ -148,11 +148,12 @@ describe('the encrypted wallet', () => {
         createdAt: string;
         kdf: { name: string; N: number; r: number; p: number; salt: string };
         wrappedKey: string;
+        keyCheck: string;
         checksum: string;
       };
       header.kdf = { ...header.kdf, N, r, p };
       const bound = `${header.format}|${String(header.version)}|${header.walletId}|${header.createdAt}|${header.kdf.name}|${String(N)}|${String(r)}|${String(p)}|${header.kdf.salt}`;
-      header.checksum = createHash('sha256').update(bound).update('|').update(header.wrappedKey).digest('hex');
+      header.checksum = createHash('sha256').update(bound).update('|').update(header.wrappedKey).update('|').update(header.keyCheck).digest('hex');
       const hostile = tempFolder();
       writeFileSync(path.join(hostile, 'wallet.json'), JSON.stringify(header));
       await expect(Vault.unlock(hostile, passphrase), `N=${String(N)} r=${String(r)} p=${String(p)}`).rejects.toThrow(WalletHeaderError);
