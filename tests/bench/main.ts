@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { intakeBench } from './intakeBench';
+import { pdfBench } from './pdfBench';
 import { vaultBench } from './vaultBench';
 import type { Figure } from './measure';
 import { markdown, meetsTarget, terminalTable } from './report';
@@ -14,6 +15,7 @@ import { markdown, meetsTarget, terminalTable } from './report';
 const suites: Readonly<Record<string, (quick: boolean) => Promise<Figure[]>>> = {
   intake: intakeBench,
   vault: vaultBench,
+  pdf: pdfBench,
 };
 
 const usage = `Usage: npm run bench -- [--quick] [--json] [--only SUITE,...] [--update-docs]

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { FontSet } from '../../shared/portfolio/types';
+
+/**
+ * The Noto fonts for PDF export, read from the @fontsource packages (WOFF 1 files, one per
+ * Unicode range: @pdf-lib/fontkit cannot subset their WOFF2 twins). Latin, Latin Extended,
+ * Greek, Cyrillic and Vietnamese in regular and bold; Simplified Chinese (which also covers
+ * Japanese kana), Arabic and Hebrew in regular. Read once per process.
+ */
+
+const require = createRequire(import.meta.url);
+const textRanges = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'];
+
+function filesDir(pkg: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
+}
+
+let cached: FontSet | undefined;
+
+export function loadFontSet(): FontSet {
+  if (cached) return cached;
+  const notoSans = filesDir('@fontsource/noto-sans');
+  const read = (dir: string, name: string): Uint8Array => new Uint8Array(readFileSync(path.join(dir, name)));
+  cached = {
+    regular: textRanges.map((range) => read(notoSans, `noto-sans-${range}-400-normal.woff`)),
+    bold: textRanges.map((range) => read(notoSans, `noto-sans-${range}-700-normal.woff`)),
+    cjk: read(filesDir('@fontsource/noto-sans-sc'), 'noto-sans-sc-chinese-simplified-400-normal.woff'),
+    arabic: read(filesDir('@fontsource/noto-sans-arabic'), 'noto-sans-arabic-arabic-400-normal.woff'),
+    hebrew: read(filesDir('@fontsource/noto-sans-hebrew'), 'noto-sans-hebrew-hebrew-400-normal.woff'),
+  };
+  return cached;
+}

@@ -1,0 +1,174 @@
+import { PDFDocument } from 'pdf-lib';
+import type { NormalizedCredential } from '../../shared/credential/model';
+import type { VerificationReport } from '../../shared/credential/verification';
+import { manifestFileName, parseManifest, type ManifestEntry, type PortfolioManifest } from '../../shared/portfolio/attachments';
+import { sha256Hex } from '../../shared/portfolio/sha256';
+import { readAttachments, type PdfAttachment } from '../intake/certificate/pdfAttachments';
+import { PdfObjects } from '../intake/certificate/pdfObjects';
+import { readPages } from '../intake/certificate/pdfPages';
+import { Intake } from '../intake/intake';
+import { defaultIntakeLimits, MalformedInputError, type IntakeLimits } from '../intake/limits';
+
+/**
+ * The employer's side of a portfolio (or certificate) PDF: every embedded credential
+ * extracted, checked against the manifest Badgefolio wrote at export, recognised, and (with the
+ * `verify` hook, the verification engine) verified, one report per credential.
+ *
+ * Reading is bounded like intake's: at most `maxArchiveEntries` attachments, each inflated to at
+ * most `maxInflatedBytes` and all together to `maxArchiveBytes`, with streaming decompression
+ * that stops at the limit (a PDF "attachment bomb" is refused, not unpacked).
+ *
+ * What the manifest check can and cannot tell: it catches an attachment swapped for another
+ * file, altered, removed or added after export, as long as the manifest itself was left alone.
+ * Someone who rewrites an attachment and the manifest together defeats it: the manifest is in
+ * the same PDF and nothing signs it. The real proof is each credential's own signature (the
+ * `verify` hook), and the holder's signature on the presentation when one was attached.
+ */
+
+export type AttachmentIntegrity =
+  /** Listed in the manifest with this exact SHA-256 and identity. */
+  | 'intact'
+  /** Listed, but the bytes differ from what was exported. */
+  | 'altered'
+  /** The bytes match the manifest, but they are a different credential than listed (identity differs). */
+  | 'identity-mismatch'
+  /** Listed in the manifest, not in the PDF. */
+  | 'missing'
+  /** In the PDF, not in the manifest (added after export, or a PDF without a Badgefolio manifest). */
+  | 'unlisted';
+
+export interface ExtractedCredential {
+  readonly file: string;
+  readonly integrity: AttachmentIntegrity;
+  /** One sentence for people. */
+  readonly sentence: string;
+  readonly listed?: ManifestEntry;
+  readonly bytes?: Uint8Array;
+  readonly mediaType?: string;
+  readonly sha256?: string;
+  /** The credentials intake recognised in the file (a CLR yields several); empty when none. */
+  readonly credentials: NormalizedCredential[];
+  /** Why intake recognised nothing, when it did not. */
+  readonly unrecognised?: string;
+  /** The verification engine's reports, one per recognised credential (with the `verify` hook). */
+  readonly verification: VerificationReport[];
+}
+
+export interface PortfolioPdfReport {
+  /** The manifest, when the PDF has a readable one. */
+  readonly manifest?: PortfolioManifest;
+  /** Every attached credential file and every file the manifest lists, in manifest order, then unlisted ones. */
+  readonly credentials: ExtractedCredential[];
+  readonly presentation?: { readonly file: string; readonly bytes: Uint8Array; readonly mediaType?: string; readonly intact: boolean };
+  /** True when every listed file is present and intact and nothing was added. */
+  readonly intact: boolean;
+  /** Sentences about the whole PDF (no manifest, a manifest that is not one...). */
+  readonly notes: string[];
+}
+
+export interface ReadPortfolioOptions {
+  readonly limits?: IntakeLimits;
+  /** Verifies one recognised credential (electron/verify); left out, nothing is verified. */
+  readonly verify?: (credential: NormalizedCredential) => Promise<VerificationReport>;
+}
+
+async function loadAttachments(bytes: Uint8Array, limits: IntakeLimits): Promise<PdfAttachment[]> {
+  if (bytes.length > limits.maxFileBytes) throw new MalformedInputError('This PDF is larger than Badgefolio reads.');
+  let document: PDFDocument;
+  try {
+    document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+  } catch {
+    throw new MalformedInputError('This PDF could not be read: it is damaged or not a PDF.');
+  }
+  if (document.isEncrypted) throw new MalformedInputError('This PDF is encrypted: its attachments cannot be read.');
+  const objects = new PdfObjects(document.context);
+  const catalog = objects.dict(document.context.trailerInfo.Root);
+  if (!catalog) throw new MalformedInputError('This PDF could not be read: it has no document catalog.');
+  return readAttachments(objects, catalog, readPages(objects, catalog), limits);
+}
+
+export async function readPortfolioPdf(bytes: Uint8Array, options: ReadPortfolioOptions = {}): Promise<PortfolioPdfReport> {
+  const limits = options.limits ?? defaultIntakeLimits;
+  const attachments = await loadAttachments(bytes, limits);
+  const notes: string[] = [];
+  const manifestFile = attachments.find((a) => a.name === manifestFileName);
+  const manifest = manifestFile ? parseManifest(new TextDecoder().decode(manifestFile.bytes)) : undefined;
+  if (!manifestFile) notes.push('This PDF has no Badgefolio manifest: its attachments are checked one by one, with nothing to compare them against.');
+  else if (!manifest) notes.push('The Badgefolio manifest in this PDF is not readable: it was damaged or replaced.');
+
+  const byName = new Map<string, PdfAttachment>();
+  for (const attachment of attachments) if (!byName.has(attachment.name)) byName.set(attachment.name, attachment);
+  const presentationName = manifest?.presentation?.file;
+  const intake = new Intake(limits);
+  const credentials: ExtractedCredential[] = [];
+
+  const examine = async (attachment: PdfAttachment, listed: ManifestEntry | undefined): Promise<ExtractedCredential> => {
+    const digest = await sha256Hex(attachment.bytes);
+    const outcomes = await intake.inspect({ name: attachment.name, bytes: attachment.bytes });
+    const recognised = outcomes.flatMap((o) => (o.outcome === 'recognised' ? [o.credential] : []));
+    const refusal = outcomes.flatMap((o) => (o.outcome === 'recognised' ? [] : [o.reason]))[0];
+    const unrecognised = recognised.length === 0 ? refusal : undefined;
+    let integrity: AttachmentIntegrity;
+    let sentence: string;
+    if (!listed) {
+      integrity = 'unlisted';
+      sentence = manifest ? `${attachment.name} is not in the manifest: it was added after export.` : `${attachment.name} is attached; there is no manifest to compare it with.`;
+    } else if (listed.sha256 !== digest) {
+      integrity = 'altered';
+      sentence = `${attachment.name} differs from the file exported: it was altered or swapped after export.`;
+    } else if (recognised.length > 0 && !recognised.some((c) => c.identity === listed.identity)) {
+      integrity = 'identity-mismatch';
+      sentence = `${attachment.name} matches its listed digest but holds a different credential than the one listed.`;
+    } else {
+      integrity = 'intact';
+      sentence = `${attachment.name} is exactly the file exported.`;
+    }
+    const verification: VerificationReport[] = [];
+    if (options.verify) for (const credential of recognised) verification.push(await options.verify(credential));
+    return {
+      file: attachment.name,
+      integrity,
+      sentence,
+      ...(listed ? { listed } : {}),
+      bytes: attachment.bytes,
+      ...(attachment.mediaType === undefined ? {} : { mediaType: attachment.mediaType }),
+      sha256: digest,
+      credentials: recognised,
+      ...(unrecognised === undefined ? {} : { unrecognised }),
+      verification,
+    };
+  };
+
+  const seen = new Set<string>();
+  for (const listed of manifest?.credentials ?? []) {
+    seen.add(listed.file);
+    const attachment = byName.get(listed.file);
+    if (!attachment) {
+      credentials.push({ file: listed.file, integrity: 'missing', sentence: `${listed.file} is listed in the manifest but no longer attached.`, listed, credentials: [], verification: [] });
+      continue;
+    }
+    credentials.push(await examine(attachment, listed));
+  }
+  for (const attachment of attachments) {
+    if (attachment.name === manifestFileName || attachment.name === presentationName || seen.has(attachment.name)) continue;
+    seen.add(attachment.name);
+    credentials.push(await examine(attachment, undefined));
+  }
+
+  let presentation: PortfolioPdfReport['presentation'];
+  if (presentationName !== undefined) {
+    const attachment = byName.get(presentationName);
+    if (attachment) {
+      presentation = {
+        file: attachment.name,
+        bytes: attachment.bytes,
+        ...(attachment.mediaType === undefined ? {} : { mediaType: attachment.mediaType }),
+        intact: (await sha256Hex(attachment.bytes)) === manifest?.presentation?.sha256,
+      };
+    } else {
+      notes.push(`The signed presentation ${presentationName} is listed in the manifest but no longer attached.`);
+    }
+  }
+  const intact = manifest !== undefined && credentials.every((c) => c.integrity === 'intact') && (presentation?.intact ?? presentationName === undefined);
+  return { ...(manifest ? { manifest } : {}), credentials, ...(presentation ? { presentation } : {}), intact, notes };
+}

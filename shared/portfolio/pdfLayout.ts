@@ -1,0 +1,192 @@
+import { PDFArray, PDFName, PDFString, rgb, type PDFDocument, type PDFPage, type PDFRef, type RGB } from 'pdf-lib';
+import type { FontBook } from './fontCoverage';
+import { drawLine, wrapText, type TextStyle } from './textShaping';
+import type { PaperSize, ThemeName } from './types';
+
+/** Page geometry, colours and the drawing helpers the portfolio and certificate share. */
+
+export const paperSizes: Record<PaperSize, readonly [number, number]> = {
+  a4: [595.28, 841.89],
+  letter: [612, 792],
+};
+
+export interface Theme {
+  readonly ink: RGB;
+  readonly muted: RGB;
+  readonly faint: RGB;
+  readonly rule: RGB;
+  readonly panel: RGB;
+  readonly accent: RGB;
+  readonly accentSoft: RGB;
+  readonly link: RGB;
+  readonly white: RGB;
+}
+
+const hex = (value: string): RGB => {
+  const n = Number.parseInt(value.slice(1), 16);
+  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+};
+
+const base = {
+  ink: hex('#1f2933'),
+  muted: hex('#52606d'),
+  faint: hex('#7b8794'),
+  rule: hex('#d9dee4'),
+  panel: hex('#f5f7fa'),
+  white: rgb(1, 1, 1),
+};
+
+/** Light themes: white paper, dark text, one accent; all print legibly in greyscale. */
+export const themes: Record<ThemeName, Theme> = {
+  navy: { ...base, accent: hex('#1d3f72'), accentSoft: hex('#e8eef7'), link: hex('#1f4f99') },
+  teal: { ...base, accent: hex('#0f5e5e'), accentSoft: hex('#e6f2f1'), link: hex('#0d6b6b') },
+  graphite: { ...base, accent: hex('#333d47'), accentSoft: hex('#eef0f2'), link: hex('#2b5797') },
+};
+
+export interface StatusLook {
+  readonly label: string;
+  readonly color: RGB;
+  readonly soft: RGB;
+}
+
+/** How each verification status reads on paper. */
+export function statusLook(status: string): StatusLook {
+  switch (status) {
+    case 'verified':
+      return { label: 'Verified', color: hex('#1e7b46'), soft: hex('#e5f4ea') };
+    case 'expired':
+      return { label: 'Expired', color: hex('#9a5b00'), soft: hex('#fbf0dc') };
+    case 'not-yet-valid':
+      return { label: 'Not yet valid', color: hex('#9a5b00'), soft: hex('#fbf0dc') };
+    case 'revoked':
+      return { label: 'Revoked', color: hex('#b42318'), soft: hex('#fde8e6') };
+    case 'invalid':
+      return { label: 'Failed verification', color: hex('#b42318'), soft: hex('#fde8e6') };
+    case 'malformed':
+      return { label: 'Unreadable', color: hex('#b42318'), soft: hex('#fde8e6') };
+    case 'unverifiable':
+      return { label: 'Could not be checked', color: hex('#7a5a00'), soft: hex('#f8f1dc') };
+    case 'unsigned':
+      return { label: 'Self-reported', color: hex('#52606d'), soft: hex('#eef0f2') };
+    default:
+      return { label: status === '' ? 'Not checked' : status.charAt(0).toUpperCase() + status.slice(1), color: hex('#52606d'), soft: hex('#eef0f2') };
+  }
+}
+
+/** Dates as people read them, in UTC (a date-only value must not move a day with the time zone). */
+const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+export function formatDate(iso: string | undefined, locale: string): string | undefined {
+  if (iso === undefined || iso.trim() === '') return undefined;
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso.slice(0, 40);
+  let format = dateFormats.get(locale);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    } catch {
+      format = null;
+    }
+    dateFormats.set(locale, format);
+  }
+  return format ? format.format(time) : new Date(time).toISOString().slice(0, 10);
+}
+
+/** Adds a link annotation (a URI action, or a jump to a page) over a rectangle. */
+export function addLink(doc: PDFDocument, page: PDFPage, rect: { x: number; y: number; width: number; height: number }, target: string | PDFRef): void {
+  const { context } = doc;
+  const action =
+    typeof target === 'string'
+      ? context.obj({ Type: 'Action', S: 'URI', URI: PDFString.of(asciiUri(target)) })
+      : context.obj({ Type: 'Action', S: 'GoTo', D: [target, PDFName.of('Fit')] });
+  const annotation = context.register(
+    context.obj({
+      Type: 'Annot',
+      Subtype: 'Link',
+      Rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height],
+      Border: [0, 0, 0],
+      A: action,
+    }),
+  );
+  const existing = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  if (existing) existing.push(annotation);
+  else page.node.set(PDFName.of('Annots'), context.obj([annotation]));
+}
+
+/** URI actions are 7-bit ASCII: percent-encode anything else (and PDF string delimiters stay escaped by pdf-lib). */
+function asciiUri(url: string): string {
+  return url.replace(/[^\x21-\x7e]/g, (char) => encodeURIComponent(char));
+}
+
+/** A page being filled top to bottom: a cursor and the text helpers. */
+export class PageWriter {
+  readonly width: number;
+  readonly height: number;
+  readonly margin: number;
+  y: number;
+
+  constructor(
+    readonly doc: PDFDocument,
+    readonly page: PDFPage,
+    readonly book: FontBook,
+    readonly theme: Theme,
+    margin: number,
+    readonly bottom: number,
+  ) {
+    this.width = page.getWidth();
+    this.height = page.getHeight();
+    this.margin = margin;
+    this.y = this.height - margin;
+  }
+
+  get contentWidth(): number {
+    return this.width - this.margin * 2;
+  }
+
+  get remaining(): number {
+    return this.y - this.bottom;
+  }
+
+  /** Draws wrapped text from the cursor's x, moving the cursor down; returns the lines drawn. */
+  paragraph(text: string, style: TextStyle, options: { x?: number; width?: number; maxLines?: number; lineGap?: number; link?: string } = {}): number {
+    const x = options.x ?? this.margin;
+    const width = options.width ?? this.contentWidth;
+    const lines = wrapText(this.book, text, style, width, options.maxLines);
+    const leading = style.size * (options.lineGap ?? 1.35);
+    for (const line of lines) {
+      this.y -= leading;
+      const drawn = drawLine(this.page, this.book, line, x, this.y + (leading - style.size) / 2 + style.size * 0.2, style);
+      if (options.link !== undefined) addLink(this.doc, this.page, { x, y: this.y, width: drawn, height: leading }, options.link);
+    }
+    return lines.length;
+  }
+
+  rule(color: RGB = this.theme.rule, thickness = 0.6, x = this.margin, width = this.contentWidth): void {
+    this.page.drawLine({ start: { x, y: this.y }, end: { x: x + width, y: this.y }, thickness, color });
+  }
+}
+
+/** Height a wrapped paragraph will take. */
+export function paragraphHeight(book: FontBook, text: string, style: TextStyle, width: number, maxLines?: number, lineGap = 1.35): number {
+  return wrapText(book, text, style, width, maxLines).length * style.size * lineGap;
+}
+
+/** A rounded rectangle (pdf-lib has none): an SVG path drawn with its top-left at (x, top). */
+export function roundedRect(
+  page: PDFPage,
+  x: number,
+  top: number,
+  width: number,
+  height: number,
+  radius: number,
+  style: { fill?: RGB; border?: RGB; borderWidth?: number },
+): void {
+  const r = Math.min(radius, width / 2, height / 2);
+  const path = `M ${String(r)} 0 H ${String(width - r)} Q ${String(width)} 0 ${String(width)} ${String(r)} V ${String(height - r)} Q ${String(width)} ${String(height)} ${String(width - r)} ${String(height)} H ${String(r)} Q 0 ${String(height)} 0 ${String(height - r)} V ${String(r)} Q 0 0 ${String(r)} 0 Z`;
+  page.drawSvgPath(path, {
+    x,
+    y: top,
+    ...(style.fill ? { color: style.fill } : {}),
+    ...(style.border ? { borderColor: style.border, borderWidth: style.borderWidth ?? 0.75 } : {}),
+  });
+}

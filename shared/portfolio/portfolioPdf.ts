@@ -1,0 +1,450 @@
+import type { PDFImage, PDFPage } from 'pdf-lib';
+import type { NormalizedCredential } from '../credential/model';
+import { chips, imageBox, inlineItems, qrBlock, rowLabel, statusPill, textBlock, type Surface } from './blocks';
+import {
+  attachFiles,
+  createDocument,
+  credentialText,
+  drawFooters,
+  fixedLabels,
+  formatBytes,
+  initialsOf,
+  kindLabel,
+  ownerText,
+  planAttachments,
+  setMetadata,
+  type AttachedFile,
+  type DocumentSetup,
+} from './document';
+import { addLink, formatDate, paperSizes, roundedRect, statusLook } from './pdfLayout';
+import { cleanText, drawLine, fitLine, type TextStyle } from './textShaping';
+import type { PortfolioEntry, PortfolioInput } from './types';
+import { bestVerificationLink, isPublicHttpsUrl, noPublicLinkSentence } from './verificationLink';
+
+/**
+ * The portfolio PDF a job seeker sends with an application: a cover with the person and a
+ * summary (counts, skills, credits, pathways, a linked table of contents), then one entry per
+ * credential (image, name, issuer, dates, status as checked at export, criteria, skills,
+ * evidence, a QR code to the best public verification link), page numbers and clickable links
+ * throughout; every original attached byte for byte, so that anyone can verify it offline.
+ */
+
+const margin = 50;
+const bottom = 56;
+/** Badge images print at 64 pt: 192 px is 216 dpi, sharp on paper. */
+const imageTarget = { maxPixels: 192, maxBytes: 40 * 1024 };
+const photoTarget = { maxPixels: 320, maxBytes: 64 * 1024 };
+
+interface Summary {
+  total: number;
+  kinds: [string, number][];
+  statuses: [string, number][];
+  skills: string[];
+  credits: [string, number][];
+  pathwaysCompleted: string[];
+}
+
+const pluralKinds: Record<string, [string, string]> = {
+  badge: ['badge', 'badges'],
+  certificate: ['certificate', 'certificates'],
+  diploma: ['diploma', 'diplomas'],
+  transcript: ['learning record', 'learning records'],
+  endorsement: ['endorsement', 'endorsements'],
+  credential: ['other credential', 'other credentials'],
+};
+
+const pathwayTypes = /pathway|program|programme|track|speciali[sz]ation|micromasters|learningprogram|degree|diploma/i;
+
+function count<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts.entries()];
+}
+
+function summarise(input: PortfolioInput): Summary {
+  const credentials = input.credentials.map((e) => e.credential);
+  const skillCounts = new Map<string, { name: string; count: number }>();
+  for (const credential of credentials) {
+    for (const skill of new Set(credential.skills.map((s) => cleanText(s.name)).filter((s) => s !== ''))) {
+      const key = skill.toLocaleLowerCase();
+      const found = skillCounts.get(key);
+      if (found) found.count++;
+      else skillCounts.set(key, { name: skill, count: 1 });
+    }
+  }
+  const credits = new Map<string, number>();
+  for (const credential of credentials) {
+    for (const credit of credential.credits) {
+      if (!Number.isFinite(credit.value) || credit.value <= 0) continue;
+      const unit = cleanText(credit.unit) || 'credits';
+      credits.set(unit, (credits.get(unit) ?? 0) + credit.value);
+    }
+  }
+  const pathways = input.options.pathways
+    ? input.options.pathways.filter((p) => p.completed).map((p) => p.name)
+    : credentials.filter((c) => pathwayTypes.test(c.achievementType ?? '')).map((c) => c.name);
+  return {
+    total: credentials.length,
+    kinds: count(credentials, (c) => c.kind).sort((a, b) => b[1] - a[1]),
+    statuses: count(input.credentials, (e) => e.status).sort((a, b) => b[1] - a[1]),
+    skills: [...skillCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((s) => s.name),
+    credits: [...credits.entries()],
+    pathwaysCompleted: pathways.map((p) => cleanText(p)),
+  };
+}
+
+const formatNumber = (value: number): string => (Math.round(value * 100) / 100).toString();
+
+function datesLine(credential: NormalizedCredential, locale: string): string {
+  const parts: string[] = [];
+  const issued = formatDate(credential.issuedOn ?? credential.validFrom, locale);
+  if (issued !== undefined) parts.push(`Issued ${issued}`);
+  const expires = formatDate(credential.expires, locale);
+  if (expires !== undefined) parts.push(`Expires ${expires}`);
+  return parts.join('  ·  ');
+}
+
+function statusText(entry: PortfolioEntry, generatedAt: Date, locale: string): string {
+  const look = statusLook(entry.status);
+  const checked = formatDate(entry.checkedAt ?? generatedAt.toISOString(), locale);
+  return `${look.label}${checked === undefined ? '' : `, checked ${checked}`}`;
+}
+
+interface EntryContext {
+  readonly setup: DocumentSetup;
+  readonly surface: Surface;
+  readonly input: PortfolioInput;
+  readonly images: Map<NormalizedCredential, PDFImage | null>;
+}
+
+/** One credential's card; returns its height (draws only when `page` is given). */
+function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEntry, attached: AttachedFile, index: number, x: number, top: number, width: number): number {
+  const { surface: s, setup } = ctx;
+  const { theme, locale } = setup;
+  const c = entry.credential;
+  const pad = 16;
+  const inner = width - pad * 2;
+  const imageSize = 64;
+  const qrWidth = 92;
+  const gap = 14;
+  const textX = x + pad + imageSize + gap;
+  const textWidth = inner - imageSize - gap - qrWidth - gap;
+  const left = x + pad;
+  let y = top - pad;
+
+  // Header: image | name, issuer, dates, status | QR.
+  let headerLeft = 0;
+  headerLeft += textBlock(s, page, `${String(index + 1).padStart(2, '0')}  ·  ${kindLabel(c).toUpperCase()}`, { size: 7, bold: true, color: theme.accent }, textX, y, textWidth, { maxLines: 1 });
+  headerLeft += 2;
+  headerLeft += textBlock(s, page, cleanText(c.name) || 'Untitled credential', { size: 14, bold: true, color: theme.ink }, textX, y - headerLeft, textWidth, { maxLines: 3, lineGap: 1.22 });
+  headerLeft += 2;
+  const issuerName = cleanText(c.issuer.name) || 'Issuer not named';
+  const issuerLink = isPublicHttpsUrl(c.issuer.url) ? c.issuer.url : undefined;
+  headerLeft += textBlock(s, page, issuerName, { size: 10, color: issuerLink ? theme.link : theme.muted }, textX, y - headerLeft, textWidth, {
+    maxLines: 2,
+    ...(issuerLink ? { link: issuerLink } : {}),
+  });
+  const dates = datesLine(c, locale);
+  if (dates !== '') headerLeft += textBlock(s, page, dates, { size: 8.5, color: theme.muted }, textX, y - headerLeft - 1, textWidth, { maxLines: 2 }) + 1;
+  headerLeft += 6;
+  headerLeft += statusPill(s, page, statusLook(entry.status), statusText(entry, ctx.input.options.generatedAt, locale), textX, y - headerLeft, textWidth);
+  const sentence = cleanText(entry.statusSentence);
+  if (sentence !== '') headerLeft += 4 + textBlock(s, page, sentence, { size: 8, color: theme.muted }, textX, y - headerLeft - 4, textWidth, { maxLines: 3 });
+
+  imageBox(s, page, ctx.images.get(c) ?? null, initialsOf(c.name), left, y, imageSize);
+  const link = bestVerificationLink(c, ctx.input.options.verifierUrl);
+  const qrHeight = qrBlock(s, page, link?.url, link ? 'SCAN TO VERIFY' : '', noPublicLinkSentence, x + width - pad - qrWidth, y, qrWidth);
+  y -= Math.max(headerLeft, imageSize, qrHeight) + 12;
+
+  // Body rows: label | value.
+  const labelWidth = 74;
+  const valueX = left + labelWidth + 10;
+  const valueWidth = inner - labelWidth - 10;
+  const body: TextStyle = { size: 8.8, color: theme.ink };
+  const row = (label: string, draw: (top: number) => number): void => {
+    if (page) page.drawLine({ start: { x: left, y: y + 5 }, end: { x: left + inner, y: y + 5 }, thickness: 0.4, color: theme.rule });
+    const height = Math.max(rowLabel(s, page, label, left, y, labelWidth), draw(y));
+    y -= height + 9;
+  };
+  const description = cleanText(c.description, true);
+  if (description !== '') row('Description', (t) => textBlock(s, page, description, body, valueX, t, valueWidth, { maxLines: 4 }));
+  const criteria = cleanText(c.criteria?.narrative, true);
+  const criteriaId = c.criteria?.id;
+  const criteriaLink = isPublicHttpsUrl(criteriaId) ? criteriaId : undefined;
+  if (criteria !== '' || criteriaLink !== undefined) {
+    row('Criteria', (t) => {
+      let h = criteria === '' ? 0 : textBlock(s, page, criteria, body, valueX, t, valueWidth, { maxLines: 5 });
+      if (criteriaLink !== undefined) h += textBlock(s, page, criteriaLink, { size: 8, color: theme.link }, valueX, t - h, valueWidth, { maxLines: 2, link: criteriaLink });
+      return h;
+    });
+  }
+  const skills = [...new Set(c.skills.map((skill) => cleanText(skill.name)).filter((n) => n !== ''))];
+  if (skills.length > 0) row('Skills', (t) => chips(s, page, skills, valueX, t, valueWidth, 16));
+  const credits = c.credits.filter((credit) => Number.isFinite(credit.value)).map((credit) => `${formatNumber(credit.value)} ${cleanText(credit.unit)}`);
+  if (credits.length > 0) row('Credits', (t) => textBlock(s, page, credits.join('  ·  '), body, valueX, t, valueWidth, { maxLines: 2 }));
+  const evidence = c.evidence.filter((e) => (e.name ?? e.id ?? e.narrative ?? e.description) !== undefined);
+  if (evidence.length > 0) {
+    row('Evidence', (t) => {
+      let h = 0;
+      for (const item of evidence.slice(0, 4)) {
+        const title = cleanText(item.name ?? item.description ?? item.narrative) || 'Evidence';
+        h += textBlock(s, page, `• ${title}`, { ...body, size: 8.5 }, valueX, t - h, valueWidth, { maxLines: 2 });
+        if (isPublicHttpsUrl(item.id)) h += textBlock(s, page, item.id, { size: 7.8, color: theme.link }, valueX + 8, t - h, valueWidth - 8, { maxLines: 2, link: item.id });
+        h += 2;
+      }
+      if (evidence.length > 4) h += textBlock(s, page, `+${String(evidence.length - 4)} more in the original file`, { size: 8, color: theme.muted }, valueX, t - h, valueWidth);
+      return h;
+    });
+  }
+  row('Original file', (t) =>
+    textBlock(s, page, `Attached to this PDF as ${attached.file} (${formatBytes(c.original.bytes.length)}). Open the attachments panel of your PDF reader to verify it offline.`, { size: 8, color: theme.muted }, valueX, t, valueWidth, {
+      maxLines: 3,
+    }),
+  );
+  const height = top - y + pad - 9;
+  if (page) roundedRect(page, x, top, width, height, 8, { border: theme.rule, borderWidth: 0.8 });
+  return height;
+}
+
+/** The running header on entry and contents pages. */
+function pageHeader(setup: DocumentSetup, page: PDFPage, left: string, right: string): number {
+  const width = page.getWidth();
+  const top = page.getHeight() - 34;
+  const style = { size: 7.5, bold: true, color: setup.theme.accent };
+  const rightStyle = { size: 7.5, color: setup.theme.faint };
+  const rightWidth = setup.book.widthOf(right, false, 7.5);
+  drawLine(page, setup.book, fitLine(setup.book, left, style, width - margin * 2 - rightWidth - 20), margin, top, style);
+  drawLine(page, setup.book, right, width - margin - rightWidth, top, rightStyle);
+  page.drawLine({ start: { x: margin, y: top - 7 }, end: { x: width - margin, y: top - 7 }, thickness: 0.8, color: setup.theme.accent });
+  return page.getHeight() - 62;
+}
+
+interface CoverResult {
+  /** Where the contents table may start on the cover. */
+  readonly contentsTop: number;
+}
+
+function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: PDFImage | null): CoverResult {
+  const { setup, surface: s, input } = ctx;
+  const { theme, locale } = setup;
+  const { owner, options } = input;
+  const width = page.getWidth();
+  const height = page.getHeight();
+  const contentWidth = width - margin * 2;
+  page.drawRectangle({ x: 0, y: height - 8, width, height: 8, color: theme.accent });
+  let y = height - 58;
+  const photoSize = 88;
+  const hasPhoto = photo !== null;
+  const textWidth = hasPhoto ? contentWidth - photoSize - 20 : contentWidth;
+  if (hasPhoto) {
+    page.drawImage(photo, { ...fit(photo, photoSize), x: width - margin - photoSize + (photoSize - fit(photo, photoSize).width) / 2, y: y - photoSize + (photoSize - fit(photo, photoSize).height) / 2 });
+  }
+  const top = y;
+  y -= textBlock(s, page, (cleanText(options.title) || 'Credential portfolio').toUpperCase(), { size: 8.5, bold: true, color: theme.accent }, margin, y, textWidth, { maxLines: 2 });
+  y -= 6;
+  y -= textBlock(s, page, cleanText(owner.name) || 'Unnamed', { size: 26, bold: true, color: theme.ink }, margin, y, textWidth, { maxLines: 2, lineGap: 1.15 });
+  const headline = cleanText(owner.headline);
+  if (headline !== '') y -= 4 + textBlock(s, page, headline, { size: 12.5, color: theme.muted }, margin, y - 4, textWidth, { maxLines: 2 });
+  const contacts: { text: string; link?: string; color?: typeof theme.ink }[] = [];
+  if (owner.email !== undefined && owner.email.trim() !== '') contacts.push({ text: cleanText(owner.email), link: `mailto:${owner.email.trim()}`, color: theme.link });
+  if (owner.phone !== undefined && owner.phone.trim() !== '') contacts.push({ text: cleanText(owner.phone) });
+  if (owner.location !== undefined && owner.location.trim() !== '') contacts.push({ text: cleanText(owner.location) });
+  if (isPublicHttpsUrl(owner.website)) contacts.push({ text: owner.website.replace(/^https:\/\//, '').replace(/\/$/, ''), link: owner.website, color: theme.link });
+  for (const extra of owner.links ?? []) {
+    if (isPublicHttpsUrl(extra.url)) contacts.push({ text: cleanText(extra.label) || extra.url, link: extra.url, color: theme.link });
+  }
+  if (contacts.length > 0) y -= 8 + inlineItems(s, page, contacts, { size: 9.5, color: theme.ink }, margin, y - 8, textWidth);
+  y = Math.min(y, hasPhoto ? top - photoSize : y);
+  const about = cleanText(owner.about, true);
+  if (about !== '') y -= 12 + textBlock(s, page, about, { size: 9.5, color: theme.ink }, margin, y - 12, contentWidth, { maxLines: 6, lineGap: 1.4 });
+  const exported = formatDate(options.generatedAt.toISOString(), locale) ?? '';
+  const recipient = cleanText(options.recipientName);
+  const preparedLine = recipient !== '' ? `Prepared for ${recipient}  ·  Exported on ${exported}` : `Exported on ${exported}`;
+  y -= 12 + textBlock(s, page, preparedLine, { size: 8.5, color: theme.muted }, margin, y - 12, contentWidth, { maxLines: 2 });
+  y -= 14;
+  page.drawLine({ start: { x: margin, y }, end: { x: width - margin, y }, thickness: 0.6, color: theme.rule });
+  y -= 16;
+
+  // Summary tiles.
+  y -= sectionHeading(s, page, 'Summary', margin, y);
+  const verified = summary.statuses.find(([status]) => status === 'verified')?.[1] ?? 0;
+  const tiles: [string, string][] = [
+    [String(summary.total), summary.total === 1 ? 'credential' : 'credentials'],
+    [String(verified), 'verified at export'],
+    [String(summary.skills.length), summary.skills.length === 1 ? 'skill' : 'skills'],
+  ];
+  if (summary.credits.length > 0) {
+    const [unit, value] = [...summary.credits].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    tiles.push([formatNumber(value), unit]);
+  }
+  if (summary.pathwaysCompleted.length > 0 || options.pathways) tiles.push([String(summary.pathwaysCompleted.length), summary.pathwaysCompleted.length === 1 ? 'pathway completed' : 'pathways completed']);
+  const tileGap = 10;
+  const tileWidth = (contentWidth - tileGap * (tiles.length - 1)) / tiles.length;
+  tiles.forEach(([value, label], i) => {
+    const tx = margin + i * (tileWidth + tileGap);
+    roundedRect(page, tx, y, tileWidth, 52, 8, { fill: theme.panel });
+    drawLine(page, setup.book, fitLine(setup.book, value, { size: 20, bold: true, color: theme.accent }, tileWidth - 20), tx + 11, y - 26, { size: 20, bold: true, color: theme.accent });
+    drawLine(page, setup.book, fitLine(setup.book, label, { size: 8, color: theme.muted }, tileWidth - 20), tx + 11, y - 41, { size: 8, color: theme.muted });
+  });
+  y -= 52 + 12;
+  const facts: { text: string; color?: typeof theme.ink }[] = [];
+  facts.push({ text: summary.kinds.map(([kind, n]) => `${String(n)} ${(pluralKinds[kind] ?? [kind, kind])[n === 1 ? 0 : 1]}`).join(', ') });
+  for (const [status, n] of summary.statuses) facts.push({ text: `${String(n)} ${statusLook(status).label.toLowerCase()}`, color: statusLook(status).color });
+  if (summary.credits.length > 0) facts.push({ text: `Credits: ${summary.credits.map(([unit, value]) => `${formatNumber(value)} ${unit}`).join(', ')}` });
+  y -= inlineItems(s, page, facts, { size: 8.8, color: theme.ink }, margin, y, contentWidth);
+  if (summary.pathwaysCompleted.length > 0) {
+    y -= 4 + textBlock(s, page, `Pathways completed: ${summary.pathwaysCompleted.join(', ')}`, { size: 8.8, color: theme.ink }, margin, y - 4, contentWidth, { maxLines: 3 });
+  }
+  if (summary.skills.length > 0) {
+    y -= 14;
+    y -= sectionHeading(s, page, 'Skills', margin, y);
+    y -= chips(s, page, summary.skills, margin, y, contentWidth, 28) + 4;
+  }
+  y -= 14;
+  page.drawLine({ start: { x: margin, y }, end: { x: width - margin, y }, thickness: 0.6, color: theme.rule });
+  y -= 16;
+  y -= sectionHeading(s, page, 'Contents', margin, y);
+  return { contentsTop: y };
+}
+
+function fit(image: PDFImage, box: number): { width: number; height: number } {
+  const scale = Math.min(box / image.width, box / image.height);
+  return { width: image.width * scale, height: image.height * scale };
+}
+
+function sectionHeading(s: Surface, page: PDFPage, text: string, x: number, top: number): number {
+  return textBlock(s, page, text, { size: 11.5, bold: true, color: s.theme.accent }, x, top, 400, { maxLines: 1 }) + 6;
+}
+
+const contentsRowHeight = 19;
+
+/** One row of the table of contents, linked to the entry's page. */
+function contentsRow(ctx: EntryContext, page: PDFPage, entry: PortfolioEntry, index: number, target: PDFPage, pageNumber: number, top: number): void {
+  const { setup } = ctx;
+  const { book, theme } = setup;
+  const width = page.getWidth();
+  const contentWidth = width - margin * 2;
+  const baseline = top - 12.5;
+  const numberStyle: TextStyle = { size: 8.5, bold: true, color: theme.accent };
+  const nameStyle: TextStyle = { size: 9, bold: true, color: theme.ink };
+  const issuerStyle: TextStyle = { size: 8.5, color: theme.muted };
+  const look = statusLook(entry.status);
+  const statusStyle: TextStyle = { size: 8, color: look.color };
+  const pageLabel = String(pageNumber);
+  const statusWidth = 98;
+  const nameWidth = contentWidth * 0.46;
+  const issuerX = margin + 26 + nameWidth + 10;
+  const issuerWidth = contentWidth - 26 - nameWidth - 10 - statusWidth - 40;
+  drawLine(page, book, String(index + 1).padStart(2, '0'), margin, baseline, numberStyle);
+  drawLine(page, book, fitLine(book, cleanText(entry.credential.name) || 'Untitled credential', nameStyle, nameWidth), margin + 26, baseline, nameStyle);
+  drawLine(page, book, fitLine(book, cleanText(entry.credential.issuer.name), issuerStyle, issuerWidth), issuerX, baseline, issuerStyle);
+  const statusX = width - margin - 30 - statusWidth;
+  page.drawCircle({ x: statusX + 3, y: baseline + 3, size: 2.6, color: look.color });
+  drawLine(page, book, fitLine(book, look.label, statusStyle, statusWidth - 10), statusX + 10, baseline, statusStyle);
+  const pageWidth = book.widthOf(pageLabel, false, 8.5);
+  drawLine(page, book, pageLabel, width - margin - pageWidth, baseline, { size: 8.5, color: theme.muted });
+  page.drawLine({ start: { x: margin, y: top - contentsRowHeight }, end: { x: width - margin, y: top - contentsRowHeight }, thickness: 0.35, color: theme.rule });
+  addLink(setup.doc, page, { x: margin, y: top - contentsRowHeight, width: contentWidth, height: contentsRowHeight }, target.ref);
+}
+
+/** Everything a builder prints, for font preparation. */
+function collectText(input: PortfolioInput, locale: string): { regular: string; bold: string } {
+  const regular: string[] = [fixedLabels, ownerText(input.owner), input.options.title ?? '', input.options.recipientName ?? '', formatDate(input.options.generatedAt.toISOString(), locale) ?? ''];
+  const bold: string[] = [fixedLabels, input.owner.name, (input.options.title ?? '').toUpperCase(), initialsOf(input.owner.name)];
+  for (const pathway of input.options.pathways ?? []) regular.push(pathway.name);
+  for (const entry of input.credentials) {
+    const text = credentialText(entry, locale, input.options.verifierUrl);
+    regular.push(text.regular, entry.credential.name);
+    bold.push(text.bold, kindLabel(entry.credential).toUpperCase(), initialsOf(entry.credential.name));
+  }
+  return { regular: regular.join(' '), bold: bold.join(' ') };
+}
+
+export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Array> {
+  const { owner, options } = input;
+  const locale = options.locale ?? 'en-GB';
+  const text = collectText(input, locale);
+  const setup = await createDocument({
+    fonts: options.fonts,
+    ...(options.theme ? { theme: options.theme } : {}),
+    locale,
+    ...(options.prepareImage ? { prepareImage: options.prepareImage } : {}),
+    regularText: text.regular,
+    boldText: text.bold,
+  });
+  const { doc } = setup;
+  const surface: Surface = { doc, book: setup.book, theme: setup.theme };
+  const images = new Map<NormalizedCredential, PDFImage | null>();
+  for (const entry of input.credentials) images.set(entry.credential, await setup.images.get(entry.credential.image?.bytes, imageTarget));
+  const photo = await setup.images.get(owner.photo?.bytes, photoTarget);
+  const ctx: EntryContext = { setup, surface, input, images };
+  const files = planAttachments(input.credentials);
+  const summary = summarise(input);
+  const [pageWidth, pageHeight] = paperSizes[options.paper];
+  const ownerName = cleanText(owner.name) || 'Unnamed';
+  const title = cleanText(options.title) || `Credential portfolio: ${ownerName}`;
+
+  // Cover, then as many contents pages as the table needs.
+  const cover = doc.addPage([pageWidth, pageHeight]);
+  const { contentsTop } = drawCover(ctx, cover, summary, photo);
+  const contentsPages: { page: PDFPage; top: number; rows: number }[] = [];
+  let rowsLeft = input.credentials.length;
+  const coverRows = Math.max(0, Math.floor((contentsTop - bottom) / contentsRowHeight));
+  contentsPages.push({ page: cover, top: contentsTop, rows: Math.min(rowsLeft, coverRows) });
+  rowsLeft -= Math.min(rowsLeft, coverRows);
+  while (rowsLeft > 0) {
+    const page = doc.addPage([pageWidth, pageHeight]);
+    const top = pageHeader(setup, page, `${ownerName}  ·  Contents`, '') - 4;
+    const rows = Math.min(rowsLeft, Math.floor((top - bottom) / contentsRowHeight));
+    contentsPages.push({ page, top, rows });
+    rowsLeft -= rows;
+  }
+
+  // Entries, flowing two or three to a page.
+  const entryPages: PDFPage[] = [];
+  const entryPageNumbers: number[] = [];
+  let page: PDFPage | undefined;
+  let y = 0;
+  const width = pageWidth - margin * 2;
+  for (const [index, entry] of input.credentials.entries()) {
+    const attached = files[index];
+    if (!attached) continue;
+    const height = renderEntry(ctx, null, entry, attached, index, margin, 0, width);
+    if (!page || y - height < bottom) {
+      page = doc.addPage([pageWidth, pageHeight]);
+      y = pageHeader(setup, page, `${ownerName}  ·  ${title === `Credential portfolio: ${ownerName}` ? 'Credential portfolio' : title}`, formatDate(options.generatedAt.toISOString(), locale) ?? '');
+    }
+    renderEntry(ctx, page, entry, attached, index, margin, y, width);
+    entryPages.push(page);
+    entryPageNumbers.push(doc.getPageIndices().length);
+    y -= height + 14;
+  }
+
+  // The table of contents, now that pages are known.
+  let row = 0;
+  for (const contents of contentsPages) {
+    for (let i = 0; i < contents.rows; i++, row++) {
+      const entry = input.credentials[row];
+      const target = entryPages[row];
+      const number = entryPageNumbers[row];
+      if (entry && target && number !== undefined) contentsRow(ctx, contents.page, entry, row, target, number, contents.top - i * contentsRowHeight);
+    }
+  }
+  if (input.credentials.length === 0) {
+    textBlock(surface, cover, 'No credentials were chosen for this portfolio.', { size: 9.5, color: setup.theme.muted }, margin, contentsTop, width);
+  }
+
+  const exported = formatDate(options.generatedAt.toISOString(), locale) ?? '';
+  drawFooters(setup, doc.getPages(), `${ownerName}  ·  exported ${exported}  ·  original credentials attached to this PDF`, margin);
+  await attachFiles(doc, { title, owner: ownerName, generatedAt: options.generatedAt }, input.credentials, files, entryPageNumbers, options.presentation);
+  const recipient = cleanText(options.recipientName);
+  setMetadata(doc, {
+    title,
+    author: ownerName,
+    subject: `Verifiable credentials of ${ownerName}${recipient === '' ? '' : `, prepared for ${recipient}`}: ${String(input.credentials.length)} credentials with their originals attached`,
+    keywords: [...new Set(['micro-credentials', 'digital badges', 'Open Badges', 'verifiable credentials', 'portfolio', ...(options.keywords ?? []), ...summary.skills.slice(0, 20)])],
+    generatedAt: options.generatedAt,
+    locale,
+  });
+  return doc.save({ useObjectStreams: true });
+}

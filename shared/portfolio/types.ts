@@ -1,0 +1,133 @@
+import type { NormalizedCredential } from '../credential/model';
+
+/**
+ * The inputs of the portfolio and certificate PDF builders. Plain data plus two optional hooks
+ * (image preparation, presentation signing) that the runtime supplies: the builder itself is
+ * pure TypeScript and runs unchanged in the renderer and in the CLI.
+ */
+
+/** One font file, or several files of one family split by Unicode range (as @fontsource ships it). */
+export type FontBytes = Uint8Array | readonly Uint8Array[];
+
+/**
+ * Font files, passed in by the caller (shared/ cannot read files). TrueType/OpenType (`.ttf`,
+ * `.otf`) or WOFF 1 (`.woff`); WOFF2 is refused, because @pdf-lib/fontkit's subsetter corrupts
+ * WOFF2 glyphs. Every font is embedded as a subset of the glyphs the document uses.
+ *
+ * For each character the first face that has a glyph for it wins: `regular` (or `bold`), then
+ * `cjk`, `arabic`, `hebrew`. Characters no face covers (emoji, scripts without a font) never
+ * break the export: pictographs are left out and anything else prints as U+FFFD.
+ */
+export interface FontSet {
+  readonly regular: FontBytes;
+  readonly bold: FontBytes;
+  readonly cjk?: FontBytes;
+  readonly arabic?: FontBytes;
+  readonly hebrew?: FontBytes;
+}
+
+/** How an image should come back from `prepareImage`: at most this many pixels on its longer side. */
+export interface ImageTarget {
+  readonly maxPixels: number;
+  /** Encoded size above which an image is worth re-encoding even when small enough in pixels. */
+  readonly maxBytes: number;
+}
+
+export interface PreparedImage {
+  readonly bytes: Uint8Array;
+  readonly mediaType: 'image/png' | 'image/jpeg';
+}
+
+/**
+ * Downscales or converts an image for printing (the Node side uses pngjs/jpeg-js, the renderer a
+ * canvas). Returns null to have the builder use the bytes as they are (PNG and JPEG only; any
+ * other format is then drawn as a placeholder). Must not throw for a bad image; if it does,
+ * the builder draws a placeholder.
+ */
+export type PrepareImage = (image: { readonly bytes: Uint8Array; readonly mediaType: string }, target: ImageTarget) => Promise<PreparedImage | null>;
+
+export interface OwnerProfile {
+  readonly name: string;
+  /** "Data analyst · open to junior roles" */
+  readonly headline?: string;
+  readonly email?: string;
+  readonly phone?: string;
+  /** A web site or profile page: printed and linked (https only). */
+  readonly website?: string;
+  readonly location?: string;
+  /** Further links (LinkedIn, GitHub...): printed and linked (https only). */
+  readonly links?: readonly { readonly label: string; readonly url: string }[];
+  /** A photo, PNG or JPEG (others through prepareImage). */
+  readonly photo?: { readonly bytes: Uint8Array; readonly mediaType: string };
+  /** A few sentences about the person, printed on the cover. */
+  readonly about?: string;
+}
+
+/** One credential in the portfolio, with what the verification engine said about it at export. */
+export interface PortfolioEntry {
+  readonly credential: NormalizedCredential;
+  /** The verification status word as checked at export: 'verified', 'expired', 'revoked', 'invalid', 'unverifiable', 'unsigned', 'malformed', 'not-yet-valid'. */
+  readonly status: string;
+  /** The engine's one-sentence summary, printed beneath the status. */
+  readonly statusSentence?: string;
+  /** When it was checked (ISO 8601). */
+  readonly checkedAt?: string;
+}
+
+/** A learning pathway and whether it is completed (for the cover's summary). */
+export interface PathwaySummary {
+  readonly name: string;
+  readonly completed: boolean;
+}
+
+export type PaperSize = 'a4' | 'letter';
+export const themeNames = ['navy', 'teal', 'graphite'] as const;
+export type ThemeName = (typeof themeNames)[number];
+
+/**
+ * A holder-signed presentation covering the whole set: the builder makes the unsigned
+ * Verifiable Presentation (the credentials and the SHA-256 of every attached file), the hook
+ * signs it (a VC-JWT, a Data Integrity proof: the holder's key never reaches the builder), and
+ * the result is attached next to the originals.
+ */
+export interface PresentationSigner {
+  /** The holder's id (a DID): the presentation's `holder`. */
+  readonly holder: string;
+  readonly sign: (presentation: Record<string, unknown>) => Promise<{ readonly bytes: Uint8Array; readonly mediaType: string; readonly extension: string }>;
+}
+
+export interface PortfolioOptions {
+  readonly paper: PaperSize;
+  /** Document title; "Credential portfolio: <owner>" unless given. */
+  readonly title?: string;
+  /** Who the portfolio is for ("Acme Ltd, hiring team"): printed on the cover and in the subject. */
+  readonly recipientName?: string;
+  /**
+   * A verifier page for credentials without a public link of their own: `{url}` is replaced by
+   * the credential's id, URL-encoded (else `?credential=<id>` is appended).
+   */
+  readonly verifierUrl?: string;
+  readonly generatedAt: Date;
+  readonly fonts: FontSet;
+  readonly theme?: ThemeName;
+  /** BCP 47 tag for dates ("en-GB" unless given) and the document language. */
+  readonly locale?: string;
+  readonly keywords?: readonly string[];
+  readonly pathways?: readonly PathwaySummary[];
+  readonly prepareImage?: PrepareImage;
+  readonly presentation?: PresentationSigner;
+}
+
+export interface PortfolioInput {
+  readonly owner: OwnerProfile;
+  /** The chosen credentials (all, a collection, a hand-picked set), in the order to print them. */
+  readonly credentials: readonly PortfolioEntry[];
+  readonly options: PortfolioOptions;
+}
+
+export interface CertificateInput {
+  /** The holder: printed as the person the credential was awarded to. */
+  readonly owner: OwnerProfile;
+  readonly entry: PortfolioEntry;
+  readonly options: Omit<PortfolioOptions, 'pathways' | 'presentation'>;
+}

@@ -1,0 +1,62 @@
+import type { NormalizedCredential } from '../credential/model';
+
+/**
+ * The best public link an employer can open to check a credential, in order of strength:
+ * the hosted assertion (or the verification link printed on a certificate), the issuer's
+ * public page for the badge, the credential's own https id, then a configured verifier page.
+ * Only https addresses count. When there is none, there is none: the PDF says so rather
+ * than invent one.
+ */
+export type VerificationLinkKind = 'hosted' | 'badge-page' | 'credential-id' | 'verifier';
+
+export interface VerificationLink {
+  readonly url: string;
+  readonly kind: VerificationLinkKind;
+  /** What the link is, for people: "Hosted assertion", "Issuer's badge page"... */
+  readonly label: string;
+}
+
+const labels: Record<VerificationLinkKind, string> = {
+  hosted: 'Hosted credential',
+  'badge-page': "Issuer's badge page",
+  'credential-id': 'Credential link',
+  verifier: 'Verification service',
+};
+
+/** An absolute https URL with a host and no white space or control characters. */
+export function isPublicHttpsUrl(text: string | undefined): text is string {
+  // eslint-disable-next-line no-control-regex -- control characters make a URL unusable
+  return text !== undefined && text.length <= 2000 && /^https:\/\/[^\s/?#@]+\.[^\s/?#@]+(?:[/?#][^\s]*)?$/i.test(text) && !/[\u0000-\u001f\u007f]/.test(text);
+}
+
+function link(url: string, kind: VerificationLinkKind): VerificationLink {
+  return { url, kind, label: labels[kind] };
+}
+
+/**
+ * `verifierUrl` may hold `{id}`, replaced by the credential's id (URL-encoded); without it,
+ * `?credential=<id>` (or `&credential=`) is appended.
+ */
+export function verifierLink(credential: NormalizedCredential, verifierUrl: string): string | undefined {
+  if (!isPublicHttpsUrl(verifierUrl.replace('{id}', 'x'))) return undefined;
+  const id = encodeURIComponent(credential.id ?? credential.identity);
+  if (verifierUrl.includes('{id}')) return verifierUrl.replace('{id}', id);
+  return `${verifierUrl}${verifierUrl.includes('?') ? '&' : '?'}credential=${id}`;
+}
+
+export function bestVerificationLink(credential: NormalizedCredential, verifierUrl?: string): VerificationLink | undefined {
+  const { hostedUrl, links } = credential.verification;
+  if (isPublicHttpsUrl(hostedUrl)) return link(hostedUrl, 'hosted');
+  const ownId = credential.id;
+  const badgePage = [...links, credential.achievementId].find((candidate) => isPublicHttpsUrl(candidate) && candidate !== ownId);
+  if (badgePage !== undefined) return link(badgePage, 'badge-page');
+  if (isPublicHttpsUrl(ownId)) return link(ownId, 'credential-id');
+  if (verifierUrl !== undefined) {
+    const url = verifierLink(credential, verifierUrl);
+    if (url !== undefined) return link(url, 'verifier');
+  }
+  return undefined;
+}
+
+/** The sentence printed where the QR code would be when a credential has no public link. */
+export const noPublicLinkSentence = 'No public verification link exists for this credential. Verify it offline from the original file attached to this PDF.';

@@ -1,0 +1,167 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { NormalizedCredential } from '../../../shared/credential/model';
+import { Intake } from '../../../electron/intake/intake';
+import { bakePngItxt, makeBadgePng, makeOb2Assertion, makeOb3Credential, makeIssuerProfile, pngDataUrl } from '../../support/credentials';
+
+/** Real normalised credentials (made by the factory, read by intake) and the poppler tools the tests check PDFs with. */
+
+const intake = new Intake();
+const encoder = new TextEncoder();
+
+async function recognise(name: string, bytes: Uint8Array): Promise<NormalizedCredential> {
+  const outcomes = await intake.inspect({ name, bytes });
+  const first = outcomes[0];
+  if (first?.outcome !== 'recognised') throw new Error(`intake did not recognise ${name}: ${JSON.stringify(outcomes)}`);
+  return first.credential;
+}
+
+export interface TestCredential {
+  readonly credential: NormalizedCredential;
+  /** The URL its QR code must decode to, or undefined when it has no public link. */
+  readonly expectedUrl: string | undefined;
+}
+
+const issuer = (name: string, id: string): ReturnType<typeof makeIssuerProfile> => makeIssuerProfile({ id, name, url: 'https://academy.example.org/' });
+
+/** OB 3.0 JSON, unsigned (the PDF prints what it is given; verification is another engine's). */
+async function ob3(options: { seed: number; name: string; id: string; achievementId: string; issuerName: string; skills?: string[]; image?: Uint8Array; validUntil?: string }): Promise<NormalizedCredential> {
+  const vc = makeOb3Credential({
+    id: options.id,
+    issuer: issuer(options.issuerName, `did:web:issuer${String(options.seed)}.example.org`),
+    name: options.name,
+    achievementName: options.name,
+    achievementId: options.achievementId,
+    image: pngDataUrl(options.image ?? makeBadgePng(20_000, options.seed)),
+    creditsAvailable: 2,
+    ...(options.skills ? { skills: options.skills.map((targetName) => ({ targetName, targetFramework: 'ESCO' })) } : {}),
+    ...(options.validUntil ? { validUntil: options.validUntil } : {}),
+  });
+  return recognise(`credential-${String(options.seed)}.json`, encoder.encode(JSON.stringify(vc, null, 2)));
+}
+
+/** Seven credentials: Latin, Greek, Cyrillic, CJK, Arabic, Hebrew and emoji names, each kind of verification link and none. */
+export async function unicodeCredentials(): Promise<TestCredential[]> {
+  const latin = await ob3({
+    seed: 1,
+    name: 'Data Analysis with Python',
+    id: 'https://badges.example.org/credentials/1001',
+    achievementId: 'https://academy.example.org/achievements/data-analysis',
+    issuerName: 'Example Academy',
+    skills: ['Python', 'data analysis', 'statistics', 'pandas'],
+    validUntil: '2027-09-01T00:00:00Z',
+  });
+  const { assertion } = makeOb2Assertion({
+    assertionId: 'https://badges.example.org/assertions/greek-2002.json',
+    badgeName: 'Πιστοποιητικό Ανάλυσης Δεδομένων',
+    issuerName: 'Πανεπιστήμιο Αθηνών',
+  });
+  const greek = await recognise('greek.png', bakePngItxt(makeBadgePng(30_000, 2), 'openbadges', JSON.stringify(assertion)));
+  const cyrillic = await ob3({
+    seed: 3,
+    name: 'Сертификат по анализу данных',
+    id: 'urn:uuid:3a0e2b47-8f5c-4c4e-9a55-0d7f3b1a0003',
+    achievementId: 'https://academy.example.org/achievements/cyrillic-data',
+    issuerName: 'Московская школа данных',
+    skills: ['анализ данных'],
+  });
+  const cjk = await ob3({
+    seed: 4,
+    name: '数据分析证书',
+    id: 'urn:uuid:3a0e2b47-8f5c-4c4e-9a55-0d7f3b1a0004',
+    achievementId: 'urn:uuid:3a0e2b47-8f5c-4c4e-9a55-0d7f3b1a1004',
+    issuerName: '北京数据学院',
+    skills: ['数据分析'],
+  });
+  const arabic = await ob3({
+    seed: 5,
+    name: 'شهادة تحليل البيانات',
+    id: 'https://badges.example.org/credentials/5005',
+    achievementId: 'urn:uuid:3a0e2b47-8f5c-4c4e-9a55-0d7f3b1a1005',
+    issuerName: 'أكاديمية البيانات',
+  });
+  const hebrew = await ob3({
+    seed: 6,
+    name: 'תעודה בניתוח נתונים',
+    id: 'https://badges.example.org/credentials/6006',
+    achievementId: 'urn:uuid:3a0e2b47-8f5c-4c4e-9a55-0d7f3b1a1006',
+    issuerName: 'האקדמיה לנתונים',
+  });
+  const emoji = await ob3({
+    seed: 7,
+    name: '🎓 Graduate Certificate in Machine Learning 🤖👩🏽‍💻',
+    id: 'https://badges.example.org/credentials/7007',
+    achievementId: 'urn:uuid:3a0e2b47-8f5c-4c4e-9a55-0d7f3b1a1007',
+    issuerName: 'Example University 🏛️',
+  });
+  return [
+    { credential: latin, expectedUrl: 'https://academy.example.org/achievements/data-analysis' },
+    { credential: greek, expectedUrl: 'https://badges.example.org/assertions/greek-2002.json' },
+    { credential: cyrillic, expectedUrl: 'https://academy.example.org/achievements/cyrillic-data' },
+    { credential: cjk, expectedUrl: undefined },
+    { credential: arabic, expectedUrl: 'https://badges.example.org/credentials/5005' },
+    { credential: hebrew, expectedUrl: 'https://badges.example.org/credentials/6006' },
+    { credential: emoji, expectedUrl: 'https://badges.example.org/credentials/7007' },
+  ];
+}
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'badgefolio-pdf-'));
+}
+
+export function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+export function writePdf(dir: string, name: string, bytes: Uint8Array): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** Renders every page with pdftoppm; returns the PNG paths in page order. */
+export function renderPages(pdf: string, dpi = 100): string[] {
+  const prefix = pdf.replace(/\.pdf$/, '');
+  run('pdftoppm', ['-r', String(dpi), '-png', pdf, prefix]);
+  const dir = path.dirname(pdf);
+  const base = path.basename(prefix);
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(`${base}-`) && name.endsWith('.png'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/**
+ * Every QR code on a rendered page. jsQR reports one code per image and can be led astray by
+ * busy artwork (noise badges) next to a code, so the page is searched in overlapping windows
+ * and codes found in several windows are counted once (by where they are).
+ */
+export function decodeAllQr(pngPath: string, window = 320, step = 160): string[] {
+  const png = PNG.sync.read(readFileSync(pngPath));
+  const found: { data: string; x: number; y: number }[] = [];
+  const crop = new Uint8ClampedArray(window * window * 4);
+  for (let top = 0; top < png.height; top += step) {
+    for (let left = 0; left < png.width; left += step) {
+      const width = Math.min(window, png.width - left);
+      const height = Math.min(window, png.height - top);
+      if (width < 60 || height < 60) continue;
+      const view = crop.subarray(0, width * height * 4);
+      for (let row = 0; row < height; row++) {
+        const from = ((top + row) * png.width + left) * 4;
+        view.set(png.data.subarray(from, from + width * 4), row * width * 4);
+      }
+      const code = jsQR(view, width, height, { inversionAttempts: 'dontInvert' });
+      if (!code || code.data === '') continue; // noise artwork can pass for an empty code
+      const x = left + (code.location.topLeftCorner.x + code.location.bottomRightCorner.x) / 2;
+      const y = top + (code.location.topLeftCorner.y + code.location.bottomRightCorner.y) / 2;
+      if (!found.some((f) => Math.abs(f.x - x) < 30 && Math.abs(f.y - y) < 30)) found.push({ data: code.data, x, y });
+    }
+  }
+  return found.map((f) => f.data);
+}
