@@ -10,11 +10,28 @@ export type Theme = z.infer<typeof themeSchema>;
 export const languageSchema = z.enum(['en', 'de']);
 export type Language = z.infer<typeof languageSchema>;
 
+/**
+ * The owner's public profile: printed on portfolio covers; the e-mail addresses also let
+ * Badgefolio match OB 2.0 badges issued to a hashed address. Nothing here is secret.
+ */
+export const ownerProfileSchema = z.object({
+  name: z.string().max(200),
+  headline: z.string().max(300).optional(),
+  emails: z.array(z.email()).max(20),
+  phone: z.string().max(50).optional(),
+  website: z.string().max(500).optional(),
+  location: z.string().max(200).optional(),
+  about: z.string().max(2000).optional(),
+  links: z.array(z.object({ label: z.string().max(100), url: z.string().max(500) })).max(10),
+});
+export type OwnerProfileSettings = z.infer<typeof ownerProfileSchema>;
+
 export const preferencesSchema = z.object({
   theme: themeSchema,
   language: languageSchema,
   /** Lock the wallet after this many idle minutes; 0 means never. */
   autoLockMinutes: z.number().int().min(0).max(24 * 60),
+  profile: ownerProfileSchema,
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -22,6 +39,7 @@ export const defaultPreferences: Preferences = {
   theme: 'system',
   language: 'en',
   autoLockMinutes: 15,
+  profile: { name: '', emails: [], links: [] },
 };
 
 /** A change to some preferences; unknown keys are refused rather than stored. */

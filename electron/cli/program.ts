@@ -2,6 +2,8 @@ import { productName } from '../../shared/app';
 import { packageVersion } from '../core/packageInfo';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { inspectCommand } from './commands/inspect';
+import { verifyCommand } from './commands/verify';
+import { exportPdfCommand, verifyPdfCommand } from './commands/portfolioPdf';
 import {
   backupCommand,
   importCommand,
@@ -19,6 +21,7 @@ import {
  */
 export const commands: readonly CliCommand[] = [
   inspectCommand,
+  verifyCommand,
   initCommand,
   importCommand,
   listCommand,
@@ -27,6 +30,8 @@ export const commands: readonly CliCommand[] = [
   backupCommand,
   restoreCommand,
   passwdCommand,
+  exportPdfCommand,
+  verifyPdfCommand,
 ];
 
 function overview(): string {

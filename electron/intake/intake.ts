@@ -13,6 +13,7 @@ import { MalformedCredentialError, Recogniser, type Recognition } from './recogn
 import { decodeUtf8, parseJsonSafely } from './safeJson';
 import { readEuropassXml } from './formats/europassXml';
 import { isZip, readZip } from './zipArchive';
+import { manifestFileName } from '../../shared/portfolio/attachments';
 
 export interface IntakeFile {
   /** A name for messages: the path as given, or `archive.zip › entry`. */
@@ -144,6 +145,9 @@ export class Intake {
     if (depth < this.limits.maxNestingDepth) {
       const inside: IntakeOutcome[] = [];
       for (const attachment of findings.attachments) {
+        // A Badgefolio portfolio's manifest and holder-signed presentation restate the
+        // credentials attached beside them: reading them again would only repeat those.
+        if (attachment.name === manifestFileName || /^presentation\.[a-z]+$/i.test(attachment.name)) continue;
         inside.push(...(await this.inspect({ name: `${file.name} › ${attachment.name}`, bytes: attachment.bytes }, depth + 1)));
       }
       // A PDF that carries credentials (a Badgefolio portfolio, an issuer's certificate with

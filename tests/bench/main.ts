@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { intakeBench } from './intakeBench';
 import { pdfBench } from './pdfBench';
 import { vaultBench } from './vaultBench';
+import { verifyBench } from './verifyBench';
 import type { Figure } from './measure';
 import { markdown, meetsTarget, terminalTable } from './report';
 
@@ -14,6 +15,7 @@ import { markdown, meetsTarget, terminalTable } from './report';
  */
 const suites: Readonly<Record<string, (quick: boolean) => Promise<Figure[]>>> = {
   intake: intakeBench,
+  verify: verifyBench,
   vault: vaultBench,
   pdf: pdfBench,
 };

@@ -128,3 +128,44 @@ describe('the wallet commands', () => {
     expect(runBin(['list', '--vault', vault, '--passphrase-file', passwordFile], { env: {} }).stdout).toContain('2 credentials');
   }, 120_000);
 });
+
+describe('export-pdf and verify-pdf', () => {
+  it('exports the wallet to a portfolio PDF that verify-pdf reads back intact', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { generateEd25519Issuer, makeIssuerProfile, makeOb3Credential, signDataIntegrity } = await import('../support/credentials');
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-cli-pdf-'));
+    const vault = path.join(folder, 'wallet');
+    const env = { BADGEFOLIO_PASSPHRASE: 'plum tractor 99 seaside' };
+    const issuer = await generateEd25519Issuer(new Uint8Array(32).fill(3));
+    const signed = await signDataIntegrity(
+      makeOb3Credential({
+        issuer: makeIssuerProfile({ id: issuer.did, name: 'Open Data Institute' }),
+        id: 'https://badges.example.org/credentials/4242',
+        achievementName: 'Open data literacy',
+        validFrom: '2025-01-01T00:00:00Z',
+      }),
+      issuer,
+    );
+    writeFileSync(path.join(folder, 'literacy.json'), JSON.stringify(signed));
+    expect(runBin(['init', '--vault', vault], { env }).status).toBe(0);
+    expect(runBin(['import', path.join(folder, 'literacy.json'), '--vault', vault], { env }).status).toBe(0);
+
+    const pdf = path.join(folder, 'portfolio.pdf');
+    const exported = runBin(['export-pdf', '--out', pdf, '--vault', vault, '--paper', 'letter', '--for', 'Acme Ltd'], { env });
+    expect(exported.stderr).toBe('');
+    expect(exported.stdout).toMatch(/Wrote .*portfolio\.pdf: 1 credential \(1 verified\)/);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const checked = runBin(['verify-pdf', pdf, '--json']);
+    expect(checked.status).toBe(0);
+    const report = JSON.parse(checked.stdout) as { intact: boolean; credentials: { integrity: string; status: string; name: string }[] };
+    expect(report.intact).toBe(true);
+    expect(report.credentials).toMatchObject([{ integrity: 'intact', status: 'verified', name: 'Open data literacy' }]);
+
+    const unknownCollection = runBin(['export-pdf', '--out', pdf, '--vault', vault, '--collection', 'Jobs'], { env });
+    expect(unknownCollection.status).toBe(1);
+    expect(unknownCollection.stderr).toContain('no collection named "Jobs"');
+  }, 120_000);
+});

@@ -89,11 +89,11 @@ describe('dispatch', () => {
     const handlers = handlersWith({}, prefs);
     await expect(dispatch(handlers, 'setPreferences', { theme: 'dark' })).resolves.toEqual({
       ok: true,
-      value: { theme: 'dark', language: 'en', autoLockMinutes: 15 },
+      value: { theme: 'dark', language: 'en', autoLockMinutes: 15, profile: { name: '', emails: [], links: [] } },
     });
     await expect(dispatch(handlers, 'getPreferences', {})).resolves.toEqual({
       ok: true,
-      value: { theme: 'dark', language: 'en', autoLockMinutes: 15 },
+      value: { theme: 'dark', language: 'en', autoLockMinutes: 15, profile: { name: '', emails: [], links: [] } },
     });
   });
 
@@ -101,7 +101,7 @@ describe('dispatch', () => {
     const prefs = memoryPreferences({ theme: 'neon', language: 'de' });
     await expect(dispatch(handlersWith({}, prefs), 'getPreferences', {})).resolves.toEqual({
       ok: true,
-      value: { theme: 'system', language: 'de', autoLockMinutes: 15 },
+      value: { theme: 'system', language: 'de', autoLockMinutes: 15, profile: { name: '', emails: [], links: [] } },
     });
   });
 });

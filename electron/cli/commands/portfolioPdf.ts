@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { NormalizedCredential } from '../../../shared/credential/model';
+import type { VerificationReport } from '../../../shared/credential/verification';
+import { buildPortfolioPdf, type OwnerProfile, type PortfolioEntry } from '../../../shared/portfolio';
+import { openFilePreferences } from '../../core/filePreferences';
+import { readPreferences } from '../../core/preferences';
+import { loadFontSet } from '../../portfolio/fontFiles';
+import { prepareImageNode } from '../../portfolio/prepareImage';
+import { readPortfolioPdf } from '../../portfolio/readPortfolioPdf';
+import { writeFileAtomic } from '../../vault/atomicFile';
+import { Vault, VaultError } from '../../vault/vault';
+import { WrongPassphraseError } from '../../vault/walletHeader';
+import { WalletBusyError } from '../../vault/writerLock';
+import { verifierFromConfig, type PoolConfig } from '../../verify/poolConfig';
+import { MalformedInputError } from '../../intake/limits';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { readPassphrase } from '../passphrase';
+import { renderTable } from '../table';
+import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
+
+/** Network and clock options shared by the commands that verify. */
+const verifyOptions = {
+  online: { type: 'boolean', default: false },
+  now: { type: 'string' },
+  documents: { type: 'string', multiple: true },
+} as const;
+
+function verifierConfig(values: { online?: boolean; now?: string | undefined; documents?: string[] | undefined }, io: CliIo, emails: readonly string[]): PoolConfig {
+  let now: string | undefined;
+  if (values.now !== undefined) {
+    const date = new Date(values.now);
+    if (Number.isNaN(date.getTime())) throw new UsageError('--now takes an ISO 8601 date, e.g. 2025-06-01T00:00:00Z.');
+    now = date.toISOString();
+  }
+  return {
+    // Exporting must not reach out on its own: online checks only when asked for.
+    network: values.online ? 'allowed' : 'offline',
+    ...(now ? { now } : {}),
+    ownerEmails: emails,
+    documentsMapFiles: (values.documents ?? []).map((file) => path.resolve(io.cwd, file)),
+    allowPrivateNetworkForTests: io.env.BADGEFOLIO_TEST_ALLOW_PRIVATE_NETWORK === '1',
+  };
+}
+
+function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[] } {
+  const { profile } = readPreferences(openFilePreferences(folder));
+  const owner: OwnerProfile = {
+    name: profile.name,
+    ...(profile.headline ? { headline: profile.headline } : {}),
+    ...(profile.emails[0] ? { email: profile.emails[0] } : {}),
+    ...(profile.phone ? { phone: profile.phone } : {}),
+    ...(profile.website ? { website: profile.website } : {}),
+    ...(profile.location ? { location: profile.location } : {}),
+    ...(profile.about ? { about: profile.about } : {}),
+    links: profile.links,
+  };
+  return { owner, emails: profile.emails };
+}
+
+export const exportPdfCommand: CliCommand = {
+  name: 'export-pdf',
+  summary: 'Make a portfolio PDF for a job application, with the original credentials inside',
+  help: `Usage: badgefolio export-pdf --out FILE.pdf [--ids id,...|--collection NAME] [--paper a4|letter]
+                            [--for NAME] [--verifier-url URL] [--online] [--vault DIR]
+
+Builds a portfolio PDF: a cover with your profile, then one entry per credential with its
+verification status (checked now), a QR code to its public verification link, and the
+original signed credential attached byte for byte so an employer can check it.
+
+  --ids id,...       only these credentials, in this order (IDs from "badgefolio list")
+  --collection NAME  only the credentials of a collection
+  --paper a4|letter  paper size (default a4)
+  --for NAME         who the portfolio is for, printed on the cover ("Acme Ltd, hiring team")
+  --verifier-url URL a verifier page for credentials without a public link of their own
+  --online           let verification use the network (revocation lists, issuer keys);
+                     without it nothing is fetched and such checks say "unverifiable"
+  --now ISO          check dates as of this moment
+  --documents MAP    pre-fetched documents (see "badgefolio help verify")
+${walletOptionsHelp}`,
+  async run(args, io) {
+    const { values, positionals } = parseCommand(args, {
+      ...walletOptions,
+      ...verifyOptions,
+      out: { type: 'string' },
+      ids: { type: 'string' },
+      collection: { type: 'string' },
+      paper: { type: 'string', default: 'a4' },
+      for: { type: 'string' },
+      'verifier-url': { type: 'string' },
+    });
+    if (!values.out || positionals.length > 0) throw new UsageError('Say where to write the PDF: --out FILE.pdf.');
+    if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError('--paper is a4 or letter.');
+    if (values.ids && values.collection) throw new UsageError('Choose either --ids or --collection, not both.');
+    const folder = walletFolder(values.vault, io);
+    try {
+      if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
+      if (values.collection) {
+        // Collections are named sets kept by the app; none exist until one is made there.
+        io.stderr(`There is no collection named "${values.collection}" in this wallet.\n`);
+        return 1;
+      }
+      const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
+      const wallet = await Vault.unlock(folder, passphrase);
+      let credentials: NormalizedCredential[];
+      try {
+        const ids = values.ids ? values.ids.split(',').map((id) => id.trim()).filter(Boolean) : wallet.list().map((entry) => entry.id);
+        credentials = ids.map((id) => {
+          const credential = wallet.get(id);
+          if (!credential) throw new VaultError(`No credential with ID "${id}" in this wallet.`);
+          return credential;
+        });
+      } finally {
+        wallet.lockWallet();
+      }
+      if (!values.ids) credentials.sort((a, b) => (b.issuedOn ?? '').localeCompare(a.issuedOn ?? ''));
+      if (credentials.length === 0) {
+        io.stderr('The wallet is empty: there is nothing to export yet.\n');
+        return 1;
+      }
+      const { owner, emails } = ownerFrom(folder);
+      const verifier = verifierFromConfig(verifierConfig(values, io, emails));
+      const entries: PortfolioEntry[] = [];
+      for (const credential of credentials) {
+        const report = await verifier.verify(credential);
+        entries.push({ credential, status: report.status, statusSentence: report.summary, checkedAt: report.checkedAt });
+      }
+      const pdf = await buildPortfolioPdf({
+        owner,
+        credentials: entries,
+        options: {
+          paper: values.paper,
+          generatedAt: new Date(),
+          fonts: loadFontSet(),
+          prepareImage: prepareImageNode,
+          ...(values.for ? { recipientName: values.for } : {}),
+          ...(values['verifier-url'] ? { verifierUrl: values['verifier-url'] } : {}),
+        },
+      });
+      const out = path.resolve(io.cwd, values.out);
+      writeFileAtomic(out, pdf);
+      const counts = new Map<string, number>();
+      for (const entry of entries) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
+      io.stdout(
+        `Wrote ${out}: ${String(entries.length)} credential${entries.length === 1 ? '' : 's'} (${[...counts].map(([s, n]) => `${String(n)} ${s}`).join(', ')}), ${(pdf.length / 1024).toFixed(0)} KB.\n`,
+      );
+      return 0;
+    } catch (error) {
+      if (error instanceof WrongPassphraseError || error instanceof VaultError || error instanceof WalletBusyError) {
+        io.stderr(`${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+};
+
+export const verifyPdfCommand: CliCommand = {
+  name: 'verify-pdf',
+  summary: "Check a portfolio PDF: every credential inside, and that none was swapped or altered",
+  help: `Usage: badgefolio verify-pdf FILE.pdf [--json] [--online] [--now ISO] [--documents MAP]
+
+The employer's side: extracts every credential attached to a portfolio PDF, verifies
+each one, and checks the attachments against the PDF's manifest.
+
+  --json          the report as JSON
+  --online        let verification use the network (else nothing is fetched)
+  --now ISO       check dates as of this moment
+  --documents MAP pre-fetched documents (see "badgefolio help verify")
+
+Exit code: 0 when every attachment is intact and every credential verified, 1 otherwise.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommand(args, { json: { type: 'boolean', default: false }, ...verifyOptions });
+    const [file] = positionals;
+    if (!file || positionals.length > 1) throw new UsageError('Give one PDF file to check.');
+    const verifier = verifierFromConfig(verifierConfig(values, io, []));
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path.resolve(io.cwd, file));
+    } catch {
+      io.stderr(`${file} could not be read.\n`);
+      return 1;
+    }
+    let report;
+    try {
+      report = await readPortfolioPdf(bytes, { verify: (credential) => verifier.verify(credential) });
+    } catch (error) {
+      if (error instanceof MalformedInputError) {
+        io.stderr(`${file}: ${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+    const rows = report.credentials.flatMap((item) => {
+      const reports: (VerificationReport | undefined)[] = item.verification.length > 0 ? item.verification : [undefined];
+      return reports.map((verification, index) => ({
+        file: item.file,
+        integrity: item.integrity,
+        sentence: item.sentence,
+        name: item.credentials[index]?.name ?? item.listed?.name ?? '',
+        format: item.credentials[index]?.format ?? '',
+        status: verification?.status ?? (item.unrecognised ? 'malformed' : 'unverifiable'),
+        summary: verification?.summary ?? item.unrecognised ?? item.sentence,
+        checks: verification?.checks ?? [],
+      }));
+    });
+    const ok = report.intact && rows.length > 0 && rows.every((row) => row.integrity === 'intact' && row.status === 'verified');
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ file, intact: report.intact, notes: report.notes, credentials: rows }, null, 2)}\n`);
+    } else {
+      io.stdout(`${renderTable(['ATTACHMENT', 'INTEGRITY', 'STATUS', 'NAME'], rows.map((r) => [r.file, r.integrity, r.status, r.name]), { clipStart: [0] })}\n`);
+      for (const row of rows) if (row.integrity !== 'intact' || row.status !== 'verified') io.stdout(`${row.file}: ${row.sentence} ${row.summary}\n`);
+      for (const note of report.notes) io.stdout(`${note}\n`);
+      io.stdout(ok ? 'Every credential in this PDF is intact and verified.\n' : 'Not every credential in this PDF could be confirmed: see above.\n');
+    }
+    return ok ? 0 : 1;
+  },
+};

@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { NormalizedCredential } from '../../../shared/credential/model';
+import type { VerificationCheck, VerificationReport, VerificationStatus } from '../../../shared/credential/verification';
+import { Intake } from '../../intake/intake';
+import { readInputFiles } from '../../intake/inputFiles';
+import { defaultIntakeLimits } from '../../intake/limits';
+import type { PoolConfig } from '../../verify/poolConfig';
+import { verifierFromConfig } from '../../verify/poolConfig';
+import { VerifierPool } from '../../verify/workerPool';
+import { UsageError, type CliCommand } from '../command';
+import { renderTable } from '../table';
+
+const help = `Usage: badgefolio verify <file|dir>... [--json] [--offline] [--now ISO] [--documents MAP.json]
+
+Verifies every credential in the given files and folders (folders and .zip
+archives are read recursively) and says, for each, what was checked and with what.
+
+  --json            one JSON array of results (file, format, id, name, status, checks)
+  --offline         never touch the network: what needs it is reported as unverifiable
+  --now ISO         judge dates against this time (e.g. 2025-06-01T00:00:00Z), not the clock
+  --documents FILE  a JSON map of URLs and DIDs to local files (paths relative to the map),
+                    used instead of the network: pre-fetched documents for air-gapped use;
+                    may be given more than once
+  --email ADDRESS   one of your e-mail addresses, to match hashed badge recipients locally;
+                    may be given more than once
+
+Without --offline, documents are fetched over https only, with timeouts and size caps,
+never from private or loopback addresses.
+Statuses: verified, invalid, expired, not-yet-valid, revoked, unverifiable, unsigned, malformed.
+Exit code: 0 when every credential is verified, 1 otherwise, 2 on usage errors.`;
+
+export interface VerifyResult {
+  readonly file: string;
+  readonly format: string;
+  readonly id: string;
+  readonly name: string;
+  readonly status: VerificationStatus;
+  readonly summary: string;
+  readonly checkedAt?: string;
+  readonly now?: string;
+  readonly checks: readonly VerificationCheck[];
+}
+
+/** Below this many credentials, starting worker threads costs more than it saves. */
+const poolThreshold = 16;
+
+function failedIntake(file: string, reason: string, format?: string): VerifyResult {
+  return {
+    file,
+    format: format ?? 'unknown',
+    id: '',
+    name: path.basename(file),
+    status: 'malformed',
+    summary: `Damaged or not a conformant credential: ${reason}`,
+    checks: [{ id: 'structure', label: 'Structure', outcome: 'failed', sentence: reason, implies: 'malformed' }],
+  };
+}
+
+function humanReport(results: readonly VerifyResult[]): string {
+  if (results.length === 0) return 'No credentials found.\n';
+  const table = renderTable(
+    ['FILE', 'FORMAT', 'STATUS', 'NAME'],
+    results.map((r) => [r.file, r.format, r.status, r.name]),
+    { clipStart: [0] },
+  );
+  const details = results.map((r) => {
+    const lines = r.checks.map((c) => `    ${c.outcome === 'passed' ? '✓' : c.outcome === 'failed' ? '✗' : '–'} ${c.label}: ${c.sentence}`);
+    return [`${r.file}: ${r.status}`, `  ${r.summary}`, ...lines].join('\n');
+  });
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  const tally = [...counts].map(([status, n]) => `${String(n)} ${status}`).join(', ');
+  return `${table}\n\n${details.join('\n\n')}\n\n${tally}\n`;
+}
+
+export const verifyCommand: CliCommand = {
+  name: 'verify',
+  summary: 'Check that credentials are genuine, in date and not revoked',
+  help,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...args],
+        allowPositionals: true,
+        options: {
+          json: { type: 'boolean', default: false },
+          offline: { type: 'boolean', default: false },
+          now: { type: 'string' },
+          documents: { type: 'string', multiple: true },
+          email: { type: 'string', multiple: true },
+        },
+      });
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    if (parsed.positionals.length === 0) throw new UsageError('Give at least one file or folder to verify.');
+    let now: string | undefined;
+    if (parsed.values.now !== undefined) {
+      const date = new Date(parsed.values.now);
+      if (Number.isNaN(date.getTime()) || !/^\d{4}-\d\d-\d\d/.test(parsed.values.now)) throw new UsageError('--now takes an ISO 8601 date, e.g. 2025-06-01T00:00:00Z.');
+      now = date.toISOString();
+    }
+    const documentsMapFiles = (parsed.values.documents ?? []).map((file) => path.resolve(io.cwd, file));
+    for (const file of documentsMapFiles) {
+      if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
+    }
+    const config: PoolConfig = {
+      network: parsed.values.offline ? 'offline' : 'allowed',
+      ...(now ? { now } : {}),
+      ownerEmails: parsed.values.email ?? [],
+      documentsMapFiles,
+      // Only the test suite sets this, to reach its loopback status-list server.
+      allowPrivateNetworkForTests: io.env.BADGEFOLIO_TEST_ALLOW_PRIVATE_NETWORK === '1',
+    };
+    try {
+      verifierFromConfig(config);
+    } catch (error) {
+      throw new UsageError(`--documents: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
+    const intake = new Intake(defaultIntakeLimits);
+    const slots: (VerifyResult | { file: string; credential: NormalizedCredential })[] = [];
+    const inputs = parsed.positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
+    for await (const input of readInputFiles(inputs, defaultIntakeLimits)) {
+      if (input.kind === 'unreadable') {
+        slots.push(failedIntake(input.name, input.reason));
+        continue;
+      }
+      for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
+        if (outcome.outcome === 'recognised') slots.push({ file: outcome.file, credential: outcome.credential });
+        else slots.push(failedIntake(outcome.file, outcome.outcome === 'not-a-credential' ? `This is not a credential: ${outcome.reason}` : outcome.reason, outcome.format));
+      }
+    }
+    const credentials = slots.filter((s): s is { file: string; credential: NormalizedCredential } => 'credential' in s).map((s) => s.credential);
+    let reports: VerificationReport[];
+    if (credentials.length >= poolThreshold) {
+      const pool = new VerifierPool(config);
+      try {
+        reports = await pool.verifyAll(credentials);
+      } finally {
+        await pool.close();
+      }
+    } else {
+      const verifier = verifierFromConfig(config);
+      reports = [];
+      for (const credential of credentials) reports.push(await verifier.verify(credential));
+    }
+    let next = 0;
+    const results: VerifyResult[] = slots.map((slot) => {
+      if (!('credential' in slot)) return slot;
+      const report = reports[next++];
+      if (!report) return failedIntake(slot.file, 'The credential could not be verified.');
+      return {
+        file: slot.file,
+        format: slot.credential.format,
+        id: slot.credential.id ?? slot.credential.identity,
+        name: slot.credential.name,
+        status: report.status,
+        summary: report.summary,
+        checkedAt: report.checkedAt,
+        now: report.now,
+        checks: report.checks,
+      };
+    });
+    io.stdout(parsed.values.json ? `${JSON.stringify(results, null, 2)}\n` : humanReport(results));
+    return results.length > 0 && results.every((r) => r.status === 'verified') ? 0 : 1;
+  },
+};

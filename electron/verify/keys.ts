@@ -1,0 +1,201 @@
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import type { DocumentOrigin } from '../../shared/credential/verification';
+import type { DocumentResolver } from './documents';
+import { base58Decode, base64UrlDecode, multibaseDecode } from './multibase';
+
+/**
+ * Finds the public key a proof names, from the identifier forms issuers use: did:key (with or
+ * without a fragment, as the 1EdTech validator accepts), did:jwk, did:web, https controller
+ * documents, and 1EdTech's `https://issuer#z6Mk…` form whose fragment is the key itself.
+ * Keys become node:crypto KeyObjects, cached: the same issuer key verifies many credentials.
+ */
+export type KeyResolution =
+  | {
+      readonly ok: true;
+      readonly key: KeyObject;
+      readonly keyId: string;
+      /** Who the key belongs to: the DID, or the controller document's id. */
+      readonly controller?: string;
+      /** How the key was found. */
+      readonly how: string;
+      readonly origin: DocumentOrigin;
+      readonly url?: string;
+      readonly fetchedAt?: string;
+    }
+  | { readonly ok: false; readonly implies: 'invalid' | 'unverifiable'; readonly message: string; readonly needs?: string };
+
+const keyCache = new Map<string, KeyObject>();
+
+function cached(cacheKey: string, make: () => KeyObject): KeyObject {
+  let key = keyCache.get(cacheKey);
+  if (!key) {
+    key = make();
+    if (keyCache.size > 10_000) keyCache.clear();
+    keyCache.set(cacheKey, key);
+  }
+  return key;
+}
+
+/** P-256 SubjectPublicKeyInfo header for a 33-byte compressed point (OpenSSL accepts it). */
+const p256CompressedSpki = Buffer.from('3039301306072a8648ce3d020106082a8648ce3d030107032200', 'hex');
+
+/** A Multikey (`z6Mk…` Ed25519, `zDn…` P-256) as a KeyObject, or undefined. */
+export function keyFromMultibase(multibase: string): KeyObject | undefined {
+  const bytes = multibaseDecode(multibase);
+  if (!bytes) return undefined;
+  try {
+    if (bytes[0] === 0xed && bytes[1] === 0x01 && bytes.length === 34) {
+      return cached(multibase, () => ed25519Key(bytes.subarray(2)));
+    }
+    if (bytes[0] === 0x80 && bytes[1] === 0x24 && bytes.length === 35) {
+      return cached(multibase, () => createPublicKey({ key: Buffer.concat([p256CompressedSpki, bytes.subarray(2)]), format: 'der', type: 'spki' }));
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+export function ed25519Key(raw: Uint8Array): KeyObject {
+  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') }, format: 'jwk' });
+}
+
+export function keyFromJwk(jwk: unknown): KeyObject | undefined {
+  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return undefined;
+  const { d: _private, ...publicPart } = jwk as Record<string, unknown>;
+  try {
+    return cached(`jwk:${JSON.stringify(publicPart)}`, () => createPublicKey({ key: publicPart as JsonWebKey, format: 'jwk' }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The key material of a verification method node, whatever property carries it. */
+export function keyFromMethodNode(node: Record<string, unknown>): KeyObject | undefined {
+  if (typeof node.publicKeyMultibase === 'string') return keyFromMultibase(node.publicKeyMultibase);
+  if (node.publicKeyJwk !== undefined) return keyFromJwk(node.publicKeyJwk);
+  if (typeof node.publicKeyBase58 === 'string') {
+    const raw = base58Decode(node.publicKeyBase58);
+    if (raw?.length !== 32) return undefined;
+    return cached(`b58:${node.publicKeyBase58}`, () => ed25519Key(raw));
+  }
+  if (typeof node.publicKeyPem === 'string') {
+    const pem = node.publicKeyPem;
+    try {
+      return cached(`pem:${pem}`, () => createPublicKey(pem));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** DID methods that need a network resolver (a ledger, a registry): unverifiable offline, not invalid. */
+const networkDidMethods = new Set(['ion', 'velocity', 'ebsi', 'ethr', 'cheqd', 'indy', 'sov', 'polygonid', 'pkh', 'webvh', 'tdw', 'dht', 'plc', 'elem', 'btcr', 'key-less']);
+
+function didMethodOf(id: string): string | undefined {
+  return /^did:([a-z0-9]+):/.exec(id)?.[1];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const relations = ['verificationMethod', 'assertionMethod', 'publicKey', 'authentication'] as const;
+
+function findMethod(document: Record<string, unknown>, methodId: string, base: string): Record<string, unknown> | undefined {
+  const matches = (id: unknown): boolean => typeof id === 'string' && (id === methodId || (id.startsWith('#') && base + id === methodId));
+  if (matches(document.id) && (document.publicKeyMultibase ?? document.publicKeyJwk ?? document.publicKeyPem ?? document.publicKeyBase58) !== undefined) {
+    return document;
+  }
+  for (const relation of relations) {
+    const nodes = document[relation];
+    for (const node of Array.isArray(nodes) ? nodes : [nodes]) {
+      if (isRecord(node) && matches(node.id)) return node;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the DID document lets the method make assertions (when it lists assertionMethod at all). */
+function allowedForAssertions(document: Record<string, unknown>, methodId: string, base: string): boolean {
+  const listed = document.assertionMethod;
+  if (listed === undefined) return true;
+  return (Array.isArray(listed) ? listed : [listed]).some((entry) => {
+    const id = typeof entry === 'string' ? entry : isRecord(entry) ? entry.id : undefined;
+    return typeof id === 'string' && (id === methodId || (id.startsWith('#') && base + id === methodId));
+  });
+}
+
+export async function resolveVerificationMethod(methodId: unknown, resolver: DocumentResolver): Promise<KeyResolution> {
+  if (typeof methodId !== 'string' || methodId.trim() === '') {
+    return { ok: false, implies: 'invalid', message: 'The proof does not say which key made it.' };
+  }
+  const id = methodId.trim();
+  const [base = id, fragment] = id.split('#', 2);
+
+  if (base.startsWith('did:key:')) {
+    const multibase = base.slice('did:key:'.length);
+    if (fragment !== undefined && fragment !== multibase) {
+      return { ok: false, implies: 'invalid', message: `The key reference ${id} does not match its did:key.` };
+    }
+    const key = keyFromMultibase(multibase);
+    if (!key) return { ok: false, implies: 'invalid', message: `The did:key ${base} does not hold a usable Ed25519 or P-256 key.` };
+    return { ok: true, key, keyId: id, controller: base, how: 'decoded from the did:key itself', origin: 'credential' };
+  }
+  if (base.startsWith('did:jwk:')) {
+    const bytes = base64UrlDecode(base.slice('did:jwk:'.length));
+    let key: KeyObject | undefined;
+    try {
+      key = bytes ? keyFromJwk(JSON.parse(Buffer.from(bytes).toString('utf8'))) : undefined;
+    } catch {
+      key = undefined;
+    }
+    if (!key) return { ok: false, implies: 'invalid', message: `The did:jwk ${base} does not hold a usable key.` };
+    return { ok: true, key, keyId: id, controller: base, how: 'decoded from the did:jwk itself', origin: 'credential' };
+  }
+  const method = didMethodOf(base);
+  if (base.startsWith('did:web:')) return resolveFromDocument(id, base, resolver, base);
+  if (method === 'example') {
+    return { ok: false, implies: 'invalid', message: `${base} uses did:example, which is reserved for examples and names no real key.` };
+  }
+  if (method !== undefined) {
+    return networkDidMethods.has(method)
+      ? { ok: false, implies: 'unverifiable', message: `The key ${id} is a did:${method} identifier, which needs its network to be looked up.`, needs: base }
+      : { ok: false, implies: 'unverifiable', message: `Badgefolio cannot look up did:${method} identifiers (${base}).`, needs: base };
+  }
+  // 1EdTech's samples: https://issuer#z6Mk… (or urn:uuid:…#z6Mk…) whose fragment is the Ed25519 key itself.
+  if (/^(https?:\/\/|urn:)/i.test(base) && fragment?.startsWith('z6Mk')) {
+    const key = keyFromMultibase(fragment);
+    if (!key) return { ok: false, implies: 'invalid', message: `The key in ${id} is damaged.` };
+    return { ok: true, key, keyId: id, controller: base, how: 'taken from the fragment of the issuer address (1EdTech convention)', origin: 'credential' };
+  }
+  if (/^https?:\/\//i.test(base)) return resolveFromDocument(id, base, resolver, base);
+  return { ok: false, implies: 'invalid', message: `The key reference "${id}" is not an address or DID Badgefolio can look up.` };
+}
+
+async function resolveFromDocument(id: string, base: string, resolver: DocumentResolver, controllerFallback: string): Promise<KeyResolution> {
+  const found = await resolver.resolveJson(base);
+  let document: unknown;
+  let evidence: { origin: DocumentOrigin; fetchedAt?: string; url: string };
+  if (found.ok) {
+    document = found.json;
+    evidence = { origin: found.origin, url: base, ...(found.fetchedAt ? { fetchedAt: found.fetchedAt } : {}) };
+  } else {
+    // Some issuers publish each key at its own URL (fragment included in the map).
+    const direct = id === base ? found : await resolver.resolveJson(id);
+    if (!direct.ok) return { ok: false, implies: 'unverifiable', message: `The issuer's key document (${base}) is not available: ${found.message}`, needs: base };
+    document = direct.json;
+    evidence = { origin: direct.origin, url: id, ...(direct.fetchedAt ? { fetchedAt: direct.fetchedAt } : {}) };
+  }
+  if (!isRecord(document)) return { ok: false, implies: 'invalid', message: `The document at ${base} is not a key or DID document.` };
+  const node = findMethod(document, id, base);
+  if (!node) return { ok: false, implies: 'invalid', message: `The document at ${base} does not list the key ${id}.` };
+  if (base.startsWith('did:') && !allowedForAssertions(document, id, base)) {
+    return { ok: false, implies: 'invalid', message: `${base} does not allow the key ${id} to sign credentials (it is not an assertion method).` };
+  }
+  const key = keyFromMethodNode(node);
+  if (!key) return { ok: false, implies: 'invalid', message: `The key ${id} is in a form Badgefolio cannot read.` };
+  const controller = typeof node.controller === 'string' ? node.controller : typeof document.id === 'string' ? document.id : controllerFallback;
+  return { ok: true, key, keyId: id, controller, how: `listed in ${base}`, ...evidence };
+}

@@ -1,0 +1,47 @@
+import { DocumentsMap, StaticDocuments, type DocumentSource } from './documents';
+import { createVerifier, type Verifier } from './verifier';
+
+/**
+ * Verifier settings that can cross a thread boundary (plain data): each worker builds its
+ * own verifier, documents source and caches from them.
+ */
+export interface PoolConfig {
+  readonly network: 'offline' | 'allowed';
+  /** ISO 8601; the time of each check when absent. */
+  readonly now?: string;
+  readonly ownerEmails?: readonly string[];
+  readonly allowPrivateNetworkForTests?: boolean;
+  /** --documents map files (URL/DID -> file, relative to the map). */
+  readonly documentsMapFiles?: readonly string[];
+  /** In-memory documents by URL (JSON text or values). */
+  readonly documents?: Readonly<Record<string, unknown>>;
+}
+
+class CombinedDocuments implements DocumentSource {
+  constructor(private readonly sources: readonly DocumentSource[]) {}
+  lookup(url: string): ReturnType<DocumentSource['lookup']> {
+    for (const source of this.sources) {
+      const found = source.lookup(url);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+export function documentsFromConfig(config: PoolConfig): DocumentSource | undefined {
+  const sources: DocumentSource[] = [];
+  if (config.documents) sources.push(new StaticDocuments(config.documents));
+  for (const file of config.documentsMapFiles ?? []) sources.push(DocumentsMap.fromFile(file));
+  return sources.length === 0 ? undefined : new CombinedDocuments(sources);
+}
+
+export function verifierFromConfig(config: PoolConfig): Verifier {
+  const documents = documentsFromConfig(config);
+  return createVerifier({
+    network: config.network,
+    ...(documents ? { documents } : {}),
+    ...(config.now ? { now: new Date(config.now) } : {}),
+    ownerEmails: config.ownerEmails ?? [],
+    allowPrivateNetworkForTests: config.allowPrivateNetworkForTests === true,
+  });
+}

@@ -1,0 +1,27 @@
+import { worstStatus, type VerificationCheck, type VerificationStatus } from '../../shared/credential/verification';
+
+/** Checks that prove the credential came from its issuer unchanged: without one passing, nothing is verified. */
+const proofChecks = new Set(['signature', 'hosted', 'hash']);
+
+export function verdictOf(checks: readonly VerificationCheck[]): VerificationStatus {
+  const status = worstStatus(checks.flatMap((c) => (c.outcome !== 'passed' && c.implies !== undefined ? [c.implies] : [])));
+  if (status === 'verified' && !checks.some((c) => c.outcome === 'passed' && proofChecks.has(c.id))) return 'unsigned';
+  return status;
+}
+
+const leads: Readonly<Record<VerificationStatus, string>> = {
+  verified: 'Genuine: signed by its issuer, unchanged since, in date and not revoked as far as its issuer publishes.',
+  invalid: 'Not genuine:',
+  expired: 'Genuine but expired:',
+  'not-yet-valid': 'Genuine but not yet valid:',
+  revoked: 'Revoked by its issuer:',
+  unverifiable: 'Not fully checked:',
+  unsigned: 'Self-reported: there is no signature to check, so Badgefolio cannot vouch for it.',
+  malformed: 'Damaged or not a conformant credential:',
+};
+
+export function summaryOf(status: VerificationStatus, checks: readonly VerificationCheck[]): string {
+  if (status === 'verified' || status === 'unsigned') return leads[status];
+  const reason = checks.find((c) => c.outcome !== 'passed' && c.implies === status);
+  return reason ? `${leads[status]} ${reason.sentence}` : leads[status];
+}

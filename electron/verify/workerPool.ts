@@ -1,0 +1,149 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { NormalizedCredential } from '../../shared/credential/model';
+import type { VerificationReport } from '../../shared/credential/verification';
+import { verifierFromConfig, type PoolConfig } from './poolConfig';
+import type { Verifier } from './verifier';
+
+/**
+ * Batch verification over every core: canonicalisation is CPU-bound JavaScript, so a folder
+ * of credentials is spread over worker threads, each with its own verifier. Runs from the
+ * TypeScript sources (tsx, vitest: the worker registers tsx itself) and from built JavaScript;
+ * if workers cannot start, verification still happens, in this thread.
+ */
+export interface PoolOptions {
+  /** Worker threads; all cores by default. */
+  readonly size?: number;
+  /** Jobs in flight per worker (hides message latency). */
+  readonly window?: number;
+}
+
+interface Job {
+  readonly id: number;
+  readonly credential: NormalizedCredential;
+  readonly resolve: (report: VerificationReport) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  readonly ready: Promise<void>;
+  readonly inFlight: Map<number, Job>;
+}
+
+/** What a worker needs of a credential: its signed text and hints, not the image bytes. */
+function slim(credential: NormalizedCredential): NormalizedCredential {
+  const { image: _image, ...rest } = credential;
+  return { ...rest, original: { ...credential.original, bytes: new Uint8Array(0) } };
+}
+
+function workerEntry(): { file: URL; entry: string } {
+  const fromSources = import.meta.url.endsWith('.ts');
+  const worker = new URL(fromSources ? './verifyWorker.ts' : './verifyWorker.js', import.meta.url);
+  return fromSources ? { file: new URL('./workerBootstrap.js', import.meta.url), entry: worker.href } : { file: worker, entry: worker.href };
+}
+
+export class VerifierPool {
+  private slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private fallback: Verifier | undefined;
+  private readonly window: number;
+
+  constructor(
+    private readonly config: PoolConfig,
+    options: PoolOptions = {},
+  ) {
+    this.window = options.window ?? 8;
+    const size = Math.max(1, options.size ?? availableParallelism());
+    const { file, entry } = workerEntry();
+    for (let i = 0; i < size; i++) {
+      try {
+        this.slots.push(this.startWorker(file, entry));
+      } catch {
+        break;
+      }
+    }
+  }
+
+  /** How many worker threads are running (0: verifying in this thread). */
+  get threads(): number {
+    return this.slots.length;
+  }
+
+  private startWorker(file: URL, entry: string): Slot {
+    const worker = new Worker(file, { workerData: { config: this.config, entry } });
+    const inFlight = new Map<number, Job>();
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', () => {
+        resolve();
+      });
+      worker.once('error', reject);
+    });
+    const slot: Slot = { worker, ready, inFlight };
+    worker.on('message', (message: { id?: number; report?: VerificationReport; error?: string }) => {
+      if (message.id === undefined) return;
+      const job = inFlight.get(message.id);
+      if (!job) return;
+      inFlight.delete(message.id);
+      if (message.report) job.resolve(message.report);
+      else job.reject(new Error(message.error ?? 'verification failed'));
+      this.pump();
+    });
+    worker.on('error', (error) => {
+      this.retire(slot, error);
+    });
+    worker.on('exit', () => {
+      this.retire(slot, new Error('verification worker stopped'));
+    });
+    return slot;
+  }
+
+  /** A worker that failed hands its jobs back; with none left, this thread takes over. */
+  private retire(slot: Slot, _error: Error): void {
+    if (!this.slots.includes(slot)) return;
+    this.slots = this.slots.filter((s) => s !== slot);
+    this.queue.unshift(...slot.inFlight.values());
+    slot.inFlight.clear();
+    this.pump();
+  }
+
+  verify(credential: NormalizedCredential): Promise<VerificationReport> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, credential: slim(credential), resolve, reject });
+      this.pump();
+    });
+  }
+
+  verifyAll(credentials: readonly NormalizedCredential[]): Promise<VerificationReport[]> {
+    return Promise.all(credentials.map((c) => this.verify(c)));
+  }
+
+  private pump(): void {
+    if (this.slots.length === 0) {
+      this.fallback ??= verifierFromConfig(this.config);
+      const verifier = this.fallback;
+      for (const job of this.queue.splice(0)) verifier.verify(job.credential).then(job.resolve, job.reject);
+      return;
+    }
+    while (this.queue.length > 0) {
+      const slot = this.slots.reduce((best, s) => (s.inFlight.size < best.inFlight.size ? s : best));
+      if (slot.inFlight.size >= this.window) return;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.inFlight.set(job.id, job);
+      slot.worker.postMessage({ id: job.id, credential: job.credential });
+    }
+  }
+
+  /** Waits until every worker has started (for benchmarks: start-up is not throughput). */
+  async ready(): Promise<void> {
+    await Promise.allSettled(this.slots.map((s) => s.ready));
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}

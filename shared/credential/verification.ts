@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * The verification report: what Badgefolio checked about one credential, when, and with
+ * what, in words a job seeker can read. The engine (electron/verify) fills it; the CLI, the
+ * vault and the renderer only show it. Pure data, so it crosses IPC and is stored as is.
+ */
+
+/**
+ * The overall verdict, most severe first:
+ * - `malformed`: not a parsable or conformant credential;
+ * - `invalid`: a signature, hash or binding does not hold (tampered, wrong key, bad status list);
+ * - `revoked`: the issuer revoked or suspended it;
+ * - `expired` / `not-yet-valid`: outside its validity dates at the clock used;
+ * - `unverifiable`: a required check needs the network or a document we lack (the checks say which);
+ * - `unsigned`: self-reported, nothing signed to check;
+ * - `verified`: every required check passed.
+ */
+export const verificationStatuses = ['verified', 'invalid', 'expired', 'not-yet-valid', 'revoked', 'unverifiable', 'unsigned', 'malformed'] as const;
+export const verificationStatusSchema = z.enum(verificationStatuses);
+export type VerificationStatus = z.infer<typeof verificationStatusSchema>;
+
+/** Severity used to combine checks (and nested credentials) into one verdict: highest wins. */
+export const statusSeverity: Readonly<Record<VerificationStatus, number>> = {
+  verified: 0,
+  unsigned: 1,
+  unverifiable: 2,
+  'not-yet-valid': 3,
+  expired: 4,
+  revoked: 5,
+  invalid: 6,
+  malformed: 7,
+};
+
+export function worstStatus(statuses: Iterable<VerificationStatus>, fallback: VerificationStatus = 'verified'): VerificationStatus {
+  let worst = fallback;
+  for (const status of statuses) if (statusSeverity[status] > statusSeverity[worst]) worst = status;
+  return worst;
+}
+
+export const checkOutcomes = ['passed', 'failed', 'skipped'] as const;
+export const checkOutcomeSchema = z.enum(checkOutcomes);
+export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
+
+/** What kind of check: stable ids for scripts and the UI's icons; labels are for people. */
+export const checkIds = [
+  'structure',
+  'contexts',
+  'signature',
+  'issuer-key',
+  'claims',
+  'hosted',
+  'dates',
+  'status',
+  'recipient',
+  'hash',
+  'merkle-path',
+  'anchor',
+  'trust-chain',
+  'nested',
+] as const;
+export const checkIdSchema = z.enum(checkIds);
+export type CheckId = z.infer<typeof checkIdSchema>;
+
+/** Where a document used by a check came from. */
+export const documentOrigins = ['credential', 'bundled', 'documents-map', 'network', 'cache'] as const;
+export const documentOriginSchema = z.enum(documentOrigins);
+export type DocumentOrigin = z.infer<typeof documentOriginSchema>;
+
+/** The evidence a check rests on: which key, which list, fetched from where and when. */
+export const checkEvidenceSchema = z.object({
+  /** The key or verification method that was used (a DID URL, a key URL, a `kid`). */
+  keyId: z.string().optional(),
+  /** The proof or signature algorithm: `eddsa-rdfc-2022`, `RS256`, `MerkleProof2017`... */
+  algorithm: z.string().optional(),
+  /** The document fetched or looked up: a status list, an issuer profile, a hosted assertion. */
+  url: z.string().optional(),
+  /** Where that document came from. */
+  origin: documentOriginSchema.optional(),
+  /** When it was fetched (ISO 8601): for a cached copy, the date of the original fetch. */
+  fetchedAt: z.string().optional(),
+  /** The status list index, the date compared against, a certificate subject... */
+  detail: z.string().optional(),
+});
+export type CheckEvidence = z.infer<typeof checkEvidenceSchema>;
+
+export const verificationCheckSchema = z.object({
+  id: checkIdSchema,
+  /** Short label: "Signature (proof 1 of 2)". */
+  label: z.string(),
+  outcome: checkOutcomeSchema,
+  /** One plain-language sentence: "The signature matches the issuer's key (did:key:z6Mk…)." */
+  sentence: z.string(),
+  /**
+   * What this check means for the verdict when it did not pass: failed signature -> invalid,
+   * a skipped required check -> unverifiable. Absent for informational checks.
+   */
+  implies: verificationStatusSchema.optional(),
+  /** For a skipped required check: what was missing (a URL, a DID, "the network"). */
+  needs: z.string().optional(),
+  evidence: checkEvidenceSchema.optional(),
+});
+export type VerificationCheck = z.infer<typeof verificationCheckSchema>;
+
+export const verificationReportSchema = z.object({
+  status: verificationStatusSchema,
+  /** When the check ran (ISO 8601). */
+  checkedAt: z.string(),
+  /** The clock the dates were judged against (ISO 8601): `checkedAt` unless an explicit "now" was given. */
+  now: z.string(),
+  /** Whether network access was allowed for this check. */
+  network: z.enum(['offline', 'allowed']),
+  /** One sentence for the whole credential. */
+  summary: z.string(),
+  checks: z.array(verificationCheckSchema),
+});
+export type VerificationReport = z.infer<typeof verificationReportSchema>;
