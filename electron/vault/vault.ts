@@ -41,6 +41,7 @@ import { BackupWriter, readBackup } from './backupFile';
  *   wallet.json, wallet.backup.json   the header and its copy
  *   records/<hmac>.rec                one encrypted record per credential
  *   blobs/<hmac>.blob                 encrypted originals, images and signed texts, deduplicated
+ *   records.catalog, records.generation  a sealed snapshot of all records, for fast unlocks
  *   quarantine/                       records that failed authentication, kept for rescue
  *   wallet.lock                       present while a writer (app or CLI) has the wallet open
  */
@@ -92,7 +93,13 @@ function deriveKeys(vaultKey: Buffer): Keys {
 export class Vault {
   private keys: Keys | null;
   private readonly records = new Map<string, StoredRecord>();
-  private readonly blobUse = new Map<string, number>();
+  /** The catalog must be rewritten when this writer locks (it changed records, or found it stale). */
+  private catalogStale = false;
+  /** Set once this session has marked the catalog out of date on disk. */
+  private generationBumped = false;
+
+  /** How many records use each blob; counted on the first change, since reading never needs it. */
+  private blobUseCounted: Map<string, number> | null = null;
   private readonly damagedRecords: DamagedRecord[] = [];
 
   private constructor(
@@ -192,12 +199,12 @@ export class Vault {
    * Reads the records again from disk: after another Badgefolio (the CLI while the app is
    * open, say) changed the wallet. Damaged records found now are reported and set aside.
    */
-  reloadFromDisk(): void {
+  reloadFromDisk(options: { useCatalog?: boolean } = {}): void {
     this.requireKeys();
     this.records.clear();
-    this.blobUse.clear();
+    this.blobUseCounted = null;
     this.damagedRecords.length = 0;
-    this.loadRecords();
+    this.loadRecords({ useCatalog: options.useCatalog ?? false });
   }
 
   /** Records that failed authentication when the wallet was opened (now in quarantine/). */
@@ -229,7 +236,65 @@ export class Vault {
     return path.join(this.folder, 'blobs', `${name}.blob`);
   }
 
-  private loadRecords(): void {
+  /**
+   * Fast path: the catalog is a sealed snapshot of every record, valid only while its
+   * generation equals `records.generation`. Every writer bumps the generation before its
+   * first change (so a crash leaves the catalog visibly stale) and writes a fresh catalog
+   * when it locks. A catalog that is stale, missing or fails authentication is ignored: the
+   * record files are always the truth, the catalog only saves reading them one by one.
+   */
+  private loadCatalog(): boolean {
+    const keys = this.requireKeys();
+    try {
+      const generation = readFileSync(path.join(this.folder, 'records.generation'), 'utf8').trim();
+      const sealed = readFileSync(path.join(this.folder, 'records.catalog'));
+      const catalog = JSON.parse(open(subKey(keys.vault, 'catalog'), sealed, Buffer.from('catalog')).toString('utf8')) as {
+        generation?: unknown;
+        records?: unknown;
+      };
+      if (catalog.generation !== generation || typeof catalog.records !== 'object' || catalog.records === null) return false;
+      for (const [name, value] of Object.entries(catalog.records)) {
+        const record = asStoredRecord(value);
+        if (!record) return false;
+        this.records.set(name, record);
+      }
+      return true;
+    } catch {
+      this.records.clear();
+      return false;
+    }
+  }
+
+  private currentGeneration(): string {
+    try {
+      return readFileSync(path.join(this.folder, 'records.generation'), 'utf8').trim();
+    } catch {
+      return '0';
+    }
+  }
+
+  /** Called before the first change of a session: makes any existing catalog stale on disk first. */
+  private markChanging(): void {
+    this.countBlobUse();
+    this.catalogStale = true;
+    if (this.generationBumped) return;
+    const next = String(Number(this.currentGeneration()) + 1);
+    writeFileAtomic(path.join(this.folder, 'records.generation'), Buffer.from(next));
+    this.generationBumped = true;
+  }
+
+  private writeCatalog(): void {
+    const keys = this.requireKeys();
+    const generation = this.currentGeneration();
+    const body = JSON.stringify({ generation, records: Object.fromEntries(this.records) });
+    writeFileAtomic(path.join(this.folder, 'records.catalog'), seal(subKey(keys.vault, 'catalog'), Buffer.from(body), Buffer.from('catalog')));
+    this.catalogStale = false;
+  }
+
+  private loadRecords(options: { useCatalog?: boolean } = {}): void {
+    if (options.useCatalog !== false && this.loadCatalog()) return;
+    // Read every record file; a writer will leave a fresh catalog behind when it locks.
+    this.catalogStale = true;
     const keys = this.requireKeys();
     const folder = path.join(this.folder, 'records');
     const files = existsSync(folder) ? readdirSync(folder) : [];
@@ -242,7 +307,6 @@ export class Vault {
         const record = asStoredRecord(JSON.parse(plain.toString('utf8')));
         if (!record) throw new VaultError('unknown record version');
         this.records.set(name, record);
-        for (const address of blobAddresses(record.credential)) this.blobUse.set(address, (this.blobUse.get(address) ?? 0) + 1);
       } catch (error) {
         this.quarantine(name, error instanceof VaultCryptoError ? 'it was changed or damaged on disk' : 'its content is unreadable');
       }
@@ -319,6 +383,7 @@ export class Vault {
     // replaces the newer one.
     if (existing && isOlder(credential, existing.credential)) return 'already-there';
 
+    this.markChanging();
     const { json, blobs } = toStored(credential);
     let wroteBlobs = false;
     for (const [address, bytes] of blobs) {
@@ -352,6 +417,21 @@ export class Vault {
     this.records.set(name, record);
   }
 
+  private countBlobUse(): Map<string, number> {
+    return this.blobUse;
+  }
+
+  private get blobUse(): Map<string, number> {
+    if (!this.blobUseCounted) {
+      const counts = new Map<string, number>();
+      for (const record of this.records.values()) {
+        for (const address of blobAddresses(record.credential)) counts.set(address, (counts.get(address) ?? 0) + 1);
+      }
+      this.blobUseCounted = counts;
+    }
+    return this.blobUseCounted;
+  }
+
   private adjustBlobUse(json: StoredCredentialJson, delta: number): void {
     for (const address of blobAddresses(json)) this.blobUse.set(address, (this.blobUse.get(address) ?? 0) + delta);
   }
@@ -374,6 +454,7 @@ export class Vault {
     const entry = this.find(id);
     if (!entry) return null;
     const name = this.recordName(entry.identity);
+    this.markChanging();
     removeDurably(path.join(this.folder, 'records', `${name}.rec`));
     this.records.delete(name);
     this.releaseBlobs(entry.credential);
@@ -394,6 +475,13 @@ export class Vault {
     const keys = this.requireKeys();
     const problems = this.damagedRecords.map((d) => `${d.file}: ${d.reason}`);
     for (const [name, record] of this.records) {
+      // Records may have come from the catalog: check each file itself too.
+      const title = typeof record.credential.name === 'string' ? record.credential.name : name.slice(0, 12);
+      try {
+        open(keys.record, readFileSync(path.join(this.folder, 'records', `${name}.rec`)), Buffer.from(`record:${name}`));
+      } catch {
+        problems.push(`records/${name}.rec: the record of "${title}" is damaged or missing`);
+      }
       for (const address of blobAddresses(record.credential)) {
         const file = this.blobPath(address);
         try {
@@ -459,10 +547,17 @@ export class Vault {
 
   /** Wipes the keys and releases the writer lock. The object is unusable afterwards. */
   lockWallet(): void {
+    if (this.keys && this.lock && this.catalogStale) {
+      try {
+        this.writeCatalog();
+      } catch {
+        // Only a cache: the next unlock reads the record files instead.
+      }
+    }
     if (this.keys) wipe(this.keys.vault, this.keys.record, this.keys.blob, this.keys.name);
     this.keys = null;
     this.records.clear();
-    this.blobUse.clear();
+    this.blobUseCounted = null;
     this.lock?.release();
   }
 }

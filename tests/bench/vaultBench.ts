@@ -53,7 +53,7 @@ function syntheticCredential(i: number, salt: string): NormalizedCredential {
 }
 
 async function walletOf(size: number): Promise<string> {
-  const folder = path.join(cacheRoot, `wallet-v2-${String(size)}`);
+  const folder = path.join(cacheRoot, `wallet-v3-${String(size)}`);
   if (existsSync(path.join(folder, 'wallet.json'))) return folder;
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });

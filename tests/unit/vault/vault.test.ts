@@ -218,7 +218,12 @@ describe('the encrypted wallet', () => {
             expect(opened.size, `${file}@${String(at)}`).toBe(3);
             opened.lockWallet();
           }
-        } else if (file.startsWith('records')) {
+        } else if (file === 'records.catalog' || file === 'records.generation') {
+          // The catalog is only a cache: any damage means reading the record files instead.
+          reader.reloadFromDisk({ useCatalog: true });
+          expect(reader.damaged, `${file}@${String(at)}`).toEqual([]);
+          expect(reader.size).toBe(3);
+        } else if (file.startsWith('records/')) {
           reader.reloadFromDisk();
           expect(reader.damaged.map((d) => d.file), `${file}@${String(at)}`).toEqual([file]);
           expect(reader.size).toBe(2);
@@ -236,6 +241,28 @@ describe('the encrypted wallet', () => {
     reader.lockWallet();
     expect(flips).toBeGreaterThan(1000);
   }, 300_000);
+
+  it('opens from its catalog, and never from a stale one while a writer is changing the wallet', async () => {
+    const folder = tempFolder();
+    const writer = await Vault.create(folder, passphrase, testKdf);
+    for (const c of credentials.slice(0, 2)) writer.put(c);
+    writer.lockWallet();
+    expect(existsSync(path.join(folder, 'records.catalog'))).toBe(true);
+
+    const app = await Vault.unlock(folder, passphrase, { write: true });
+    const third = credentials[2];
+    if (!third) throw new Error('no fixture');
+    app.put(third);
+    // The app has not locked yet: a reader must see the new credential all the same.
+    const reader = await Vault.unlock(folder, passphrase);
+    expect(reader.size).toBe(3);
+    reader.lockWallet();
+    app.lockWallet();
+    const later = await Vault.unlock(folder, passphrase);
+    expect(later.size).toBe(3);
+    expect(later.verifyIntegrity()).toEqual([]);
+    later.lockWallet();
+  });
 
   it('says there is no wallet, and refuses to create over an existing one', async () => {
     const folder = tempFolder();
