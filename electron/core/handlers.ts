@@ -3,6 +3,7 @@ import type { ChannelName, Channels } from '../../shared/contract/channels';
 import { productName } from '../../shared/app';
 import { parseSafeExternalUrl } from '../security/externalLinks';
 import { readPreferences, writePreferences, type PreferencesBackend } from './preferences';
+import type { WalletSession } from './walletSession';
 
 /**
  * What the host (the Electron shell or the browser harness) lends the handlers. Everything
@@ -13,6 +14,7 @@ export interface HostServices {
   readonly version: string;
   readonly platform: string;
   readonly preferences: PreferencesBackend;
+  readonly wallet: WalletSession;
   /** Called only with a URL that passed parseSafeExternalUrl. */
   openExternal(url: URL): Promise<void>;
 }
@@ -38,5 +40,16 @@ export function createHandlers(services: HostServices): Handlers {
       await services.openExternal(parseSafeExternalUrl(url));
       return { opened: true };
     },
+    walletState: () => services.wallet.state(),
+    createWallet: ({ passphrase, remember }) => services.wallet.create(passphrase, remember),
+    unlockWallet: ({ passphrase, remember }) => services.wallet.unlock(passphrase, remember),
+    unlockOnThisDevice: () => services.wallet.unlockOnThisDevice(),
+    lockWallet: () => {
+      services.wallet.lock();
+      return services.wallet.state();
+    },
+    listCredentials: () => Promise.resolve({ credentials: services.wallet.list() }),
+    credentialImage: ({ id }) => Promise.resolve({ image: services.wallet.image(id) }),
+    importFiles: async ({ files }) => ({ outcomes: await services.wallet.import(files) }),
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHandlers } from '../core/handlers';
+import { WalletSession } from '../core/walletSession';
 import { openFilePreferences } from '../core/filePreferences';
 import { packageVersion } from '../core/packageInfo';
 import { bundleBridge } from './bridgeBundle';
@@ -59,6 +60,8 @@ async function main(): Promise<number> {
     version: packageVersion(),
     platform: process.platform,
     preferences: openFilePreferences(vault),
+    // The harness has no OS keychain: "remember on this device" is not offered there.
+    wallet: new WalletSession({ folder: vault, keyProtector: () => Promise.resolve(null) }),
     openExternal: (url) => {
       // The harness never launches programs: it reports what the app would have opened.
       console.log(`open-external ${url.href}`);

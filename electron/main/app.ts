@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session, shell, type WebContents } from 'electron';
 import { appHost, appOrigin, appScheme, productName } from '../../shared/app';
+import { AutoLock } from '../core/autoLock';
 import { createHandlers } from '../core/handlers';
+import { readPreferences } from '../core/preferences';
+import { WalletSession } from '../core/walletSession';
+import { osKeyProtector } from './keychain';
 import { mimeTypeFor, rendererResponseHeaders, resolveRendererFile } from '../security/contentPolicy';
 import { registerContract } from './ipcRegistration';
 import { openPreferencesStore } from './preferencesStore';
@@ -103,11 +107,36 @@ export function startApp(): void {
     session.defaultSession.setPermissionCheckHandler(() => false);
     handleAppProtocol();
 
+    const preferences = openPreferencesStore();
+    const wallet = new WalletSession({ folder: app.getPath('userData'), keyProtector: () => osKeyProtector() });
+    const autoLock = new AutoLock({
+      minutes: readPreferences(preferences).autoLockMinutes,
+      idleSeconds: () => powerMonitor.getSystemIdleTime(),
+      lock: () => {
+        wallet.lock();
+        // The renderer drops what it showed: it asks again and finds the wallet locked.
+        for (const window of BrowserWindow.getAllWindows()) window.webContents.reload();
+      },
+    });
+    autoLock.start();
+    // SECURITY: lock at once when the screen locks or the computer sleeps.
+    powerMonitor.on('lock-screen', () => {
+      autoLock.lockNow();
+      autoLock.start();
+    });
+    powerMonitor.on('suspend', () => {
+      autoLock.lockNow();
+      autoLock.start();
+    });
+    app.on('before-quit', () => {
+      wallet.lock();
+    });
     const handlers = createHandlers({
       host: 'electron',
       version: app.getVersion(),
       platform: process.platform,
-      preferences: openPreferencesStore(),
+      preferences,
+      wallet,
       openExternal: (url) => shell.openExternal(url.href),
     });
     registerContract(ipcMain, handlers, trustedOrigins(), log);

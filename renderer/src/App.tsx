@@ -3,6 +3,9 @@ import type { ChannelResponse } from '../../shared/contract/channels';
 import { defaultPreferences, type Preferences, type PreferencesPatch } from '../../shared/preferences';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Welcome } from './screens/Welcome';
+import type { WalletState } from '../../shared/credential/walletViews';
+import { CreateWalletForm, UnlockForm } from './wallet/PassphraseForms';
+import { Portfolio } from './wallet/Portfolio';
 import { AppHeader } from './AppHeader';
 import { applyTheme, followSystemTheme } from './theme/applyTheme';
 import { wallet } from './wallet';
@@ -13,13 +16,35 @@ export function App() {
   const [preferences, setPreferences] = useState<Preferences>(defaultPreferences);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [unreachable, setUnreachable] = useState(false);
+  const [walletState, setWalletState] = useState<WalletState | null>(null);
 
   useEffect(() => {
-    void Promise.all([wallet().getPreferences({}), wallet().appInfo({})]).then(([prefs, appInfo]) => {
+    void Promise.all([wallet().getPreferences({}), wallet().appInfo({}), wallet().walletState({})]).then(async ([prefs, appInfo, state]) => {
       if (prefs.ok) setPreferences(prefs.value);
       if (appInfo.ok) setInfo(appInfo.value);
-      setUnreachable(!prefs.ok || !appInfo.ok);
+      setUnreachable(!prefs.ok || !appInfo.ok || !state.ok);
+      if (!state.ok) return;
+      // A wallet remembered on this device opens without the passphrase.
+      if (state.value.state === 'locked' && state.value.remembered) {
+        const opened = await wallet().unlockOnThisDevice({});
+        setWalletState(opened.ok ? opened.value : state.value);
+      } else setWalletState(state.value);
     });
+  }, []);
+
+  const lock = useCallback(() => {
+    void wallet()
+      .lockWallet({})
+      .then((result) => {
+        if (result.ok) setWalletState(result.value);
+      });
+  }, []);
+  const locked = useCallback(() => {
+    void wallet()
+      .walletState({})
+      .then((result) => {
+        if (result.ok) setWalletState(result.value);
+      });
   }, []);
 
   useEffect(() => {
@@ -44,7 +69,16 @@ export function App() {
 
   return (
     <I18nProvider language={preferences.language}>
-      <Shell preferences={preferences} info={info} unreachable={unreachable} onChange={changePreferences} />
+      <Shell
+        preferences={preferences}
+        info={info}
+        unreachable={unreachable}
+        onChange={changePreferences}
+        walletState={walletState}
+        onWalletState={setWalletState}
+        onLock={lock}
+        onLocked={locked}
+      />
     </I18nProvider>
   );
 }
@@ -54,18 +88,29 @@ function Shell(props: {
   info: AppInfo | null;
   unreachable: boolean;
   onChange: (patch: PreferencesPatch) => void;
+  walletState: WalletState | null;
+  onWalletState: (state: WalletState) => void;
+  onLock: () => void;
+  onLocked: () => void;
 }) {
   const { t } = useI18n();
+  const state = props.walletState;
   return (
     <div className="app">
-      <AppHeader preferences={props.preferences} onChange={props.onChange} />
+      <AppHeader preferences={props.preferences} onChange={props.onChange} {...(state?.state === 'unlocked' ? { onLock: props.onLock } : {})} />
       {props.unreachable && (
         <p role="alert" className="banner banner-error">
           {t('error.unreachable')}
         </p>
       )}
       <main className="app-main" id="main">
-        <Welcome />
+        {state?.state === 'unlocked' ? (
+          <Portfolio onLocked={props.onLocked} />
+        ) : state?.state === 'locked' ? (
+          <UnlockForm state={state} onState={props.onWalletState} />
+        ) : (
+          <Welcome>{state && <CreateWalletForm state={state} onState={props.onWalletState} />}</Welcome>
+        )}
       </main>
       <footer className="app-footer">
         {props.info && (

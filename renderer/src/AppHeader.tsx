@@ -7,9 +7,11 @@ const languageNames: Readonly<Record<Preferences['language'], string>> = { en: '
 export function AppHeader({
   preferences,
   onChange,
+  onLock,
 }: {
   preferences: Preferences;
   onChange: (patch: PreferencesPatch) => void;
+  onLock?: () => void;
 }) {
   const { t } = useI18n();
   return (
@@ -19,6 +21,11 @@ export function AppHeader({
         <span className="brand-name">{t('app.name')}</span>
       </div>
       <div className="header-controls">
+        {onLock && (
+          <button type="button" onClick={onLock}>
+            {t('wallet.lock')}
+          </button>
+        )}
         <fieldset className="segmented" aria-label={t('theme.label')}>
           <legend className="visually-hidden">{t('theme.label')}</legend>
           {themeSchema.options.map((theme) => (

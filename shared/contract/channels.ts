@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { preferencesPatchSchema, preferencesSchema } from '../preferences';
+import { credentialSummarySchema, importOutcomeSchema, walletStateSchema } from '../credential/walletViews';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -9,6 +10,8 @@ import { preferencesPatchSchema, preferencesSchema } from '../preferences';
  * a channel added here exists everywhere and a channel removed here exists nowhere.
  */
 const empty = z.object({}).strict();
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes');
+const passphrase = z.string().min(1, 'The passphrase must not be empty.').max(1024);
 
 export const channels = {
   /** Who and what is running: shown in the footer and used by support requests. */
@@ -33,6 +36,32 @@ export const channels = {
   openExternal: {
     request: z.object({ url: z.string().max(4096) }).strict(),
     response: z.object({ opened: z.boolean() }),
+  },
+  walletState: { request: empty, response: walletStateSchema },
+  createWallet: {
+    request: z.object({ passphrase, remember: z.boolean() }).strict(),
+    response: walletStateSchema,
+  },
+  unlockWallet: {
+    request: z.object({ passphrase, remember: z.boolean() }).strict(),
+    response: walletStateSchema,
+  },
+  /** Opens with the key kept by the OS keychain, when the wallet is remembered on this device. */
+  unlockOnThisDevice: { request: empty, response: walletStateSchema },
+  /** Wipes the keys in the main process; the renderer drops everything it showed. */
+  lockWallet: { request: empty, response: walletStateSchema },
+  listCredentials: {
+    request: empty,
+    response: z.object({ credentials: z.array(credentialSummarySchema) }),
+  },
+  credentialImage: {
+    request: z.object({ id: z.string().min(4).max(64) }).strict(),
+    response: z.object({ image: z.object({ mediaType: z.string(), bytes }).nullable() }),
+  },
+  /** Files dropped on the window or picked with "Import badges", read by the renderer. */
+  importFiles: {
+    request: z.object({ files: z.array(z.object({ name: z.string().max(1024), bytes }).strict()).min(1).max(500) }).strict(),
+    response: z.object({ outcomes: z.array(importOutcomeSchema) }),
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

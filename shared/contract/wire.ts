@@ -8,7 +8,12 @@ import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
 const bytesTag = '$bytes';
 
 export function toWire(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { [bytesTag]: bytesToBase64(v) } : v));
+  // The replacer looks at the holder's own value: JSON.stringify has already applied
+  // toJSON() to `v`, which turns a Node Buffer (a Uint8Array) into {type, data}.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    const original = this[key];
+    return original instanceof Uint8Array ? { [bytesTag]: bytesToBase64(original) } : v;
+  });
 }
 
 export function fromWire(text: string): unknown {

@@ -1,23 +1,13 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { keepScreenshot } from './screenshots';
 
-const screenshotsDir = path.resolve(import.meta.dirname, '../../docs/screenshots');
-
-/** Keeps a screenshot with the test results, and refreshes docs/screenshots on request. */
-function keepScreenshot(file: string, name: string): void {
-  if (process.env.BADGEFOLIO_UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(screenshotsDir, { recursive: true });
-    copyFileSync(file, path.join(screenshotsDir, name));
-  }
-}
-
-test('the first screen welcomes the user and says the wallet is empty', async ({ page, harness }, testInfo) => {
+test('the first screen welcomes the user and offers to create the wallet', async ({ page, harness }, testInfo) => {
   await page.goto(harness.url);
   await expect(page).toHaveTitle('Badgefolio');
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Badgefolio' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Your wallet is empty');
+  await expect(page.getByRole('button', { name: 'Create wallet' })).toBeVisible();
   await expect(page.getByRole('contentinfo')).toContainText('Version 0.1.0');
   await expect(page.getByRole('contentinfo')).toContainText('browser harness');
 

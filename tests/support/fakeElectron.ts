@@ -138,6 +138,12 @@ export const safeStorage = {
     Promise.resolve({ result: Buffer.from(bytes).reverse().toString().replace(/^sealed:/, ''), shouldReEncrypt: false }),
 };
 
+export const powerMonitor = new (class extends FakeEmitter {
+  getSystemIdleTime(): number {
+    return 0;
+  }
+})();
+
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
     recorded.exposedInMainWorld.set(key, api);
@@ -151,4 +157,4 @@ export const ipcRenderer = {
   },
 };
 
-export default { app, BrowserWindow: FakeBrowserWindow, protocol, session, ipcMain, shell, contextBridge, ipcRenderer, safeStorage };
+export default { app, BrowserWindow: FakeBrowserWindow, protocol, session, ipcMain, shell, contextBridge, ipcRenderer, safeStorage, powerMonitor };

@@ -3,6 +3,11 @@ import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers, type Handlers } from '../../electron/core/handlers';
 import type { PreferencesBackend } from '../../electron/core/preferences';
 import { RefusalError } from '../../electron/core/refusal';
+import { WalletSession } from '../../electron/core/walletSession';
+import { testKdf } from '../support/walletFixtures';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 function memoryPreferences(initial: Record<string, unknown> = {}): PreferencesBackend & { data: Record<string, unknown> } {
   const backend = {
@@ -25,6 +30,7 @@ function handlersWith(overrides: Partial<Handlers> = {}, prefs = memoryPreferenc
       version: '9.9.9',
       platform: 'linux',
       preferences: prefs,
+      wallet: new WalletSession({ folder: mkdtempSync(path.join(os.tmpdir(), 'badgefolio-dispatch-')), keyProtector: () => Promise.resolve(null), kdf: testKdf }),
       openExternal: (url) => {
         opened.push(url.href);
         return Promise.resolve();

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/core/handlers';
 import { openFilePreferences } from '../../electron/core/filePreferences';
+import { WalletSession } from '../../electron/core/walletSession';
+import { testKdf } from '../support/walletFixtures';
 import { startHarness, type RunningHarness } from '../../electron/harness/server';
 
 /** Raw HTTP, so the test can send the Host and Origin headers a browser would not let it. */
@@ -46,6 +48,7 @@ describe('the browser harness server', () => {
         version: '1.2.3',
         platform: 'linux',
         preferences: openFilePreferences(vault),
+        wallet: new WalletSession({ folder: vault, keyProtector: () => Promise.resolve(null), kdf: testKdf }),
         openExternal: () => Promise.resolve(),
       }),
     });

@@ -21,6 +21,12 @@ describe('base64', () => {
 });
 
 describe('the harness wire format', () => {
+  it('carries Node Buffers as bytes too (not as their toJSON form)', () => {
+    const back = fromWire(toWire({ image: Buffer.from([1, 2, 3]) })) as { image: Uint8Array };
+    expect(back.image).toBeInstanceOf(Uint8Array);
+    expect([...back.image]).toEqual([1, 2, 3]);
+  });
+
   it('carries bytes nested anywhere and leaves look-alike objects alone', () => {
     const value = {
       files: [{ name: 'badge.png', bytes: new Uint8Array([0, 1, 2, 255]) }],

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { BadgeMark } from '../BadgeMark';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
@@ -9,7 +10,7 @@ const promises: readonly { title: MessageKey; body: MessageKey }[] = [
 ];
 
 /** The first screen: what Badgefolio is for, and an honest empty state. */
-export function Welcome() {
+export function Welcome({ children }: { children?: ReactNode }) {
   const { t } = useI18n();
   return (
     <section className="welcome" aria-labelledby="welcome-title">
@@ -27,6 +28,7 @@ export function Welcome() {
       <p className="empty-state" role="status">
         {t('welcome.empty')}
       </p>
+      {children}
     </section>
   );
 }

@@ -1,0 +1,145 @@
+import { useId, useState, type SyntheticEvent } from 'react';
+import type { WalletState } from '../../../shared/credential/walletViews';
+import { useI18n } from '../i18n/i18n';
+import { wallet } from '../wallet';
+import { strengthHint } from './passphraseStrength';
+
+interface FormProps {
+  readonly state: WalletState;
+  readonly onState: (state: WalletState) => void;
+}
+
+function RememberBox({ checked, onChange }: { checked: boolean; onChange: (value: boolean) => void }) {
+  const { t } = useI18n();
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => {
+          onChange(event.target.checked);
+        }}
+      />
+      {t('wallet.remember')}
+    </label>
+  );
+}
+
+/** First run: a passphrase, typed twice, with a hint and a plain warning. */
+export function CreateWalletForm({ state, onState }: FormProps) {
+  const { t } = useI18n();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
+  const hintId = useId();
+  const hint = strengthHint(passphrase);
+
+  const submit = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    if (passphrase !== confirm) {
+      setError(t('wallet.mismatch'));
+      return;
+    }
+    setWorking(true);
+    setError(null);
+    const result = await wallet().createWallet({ passphrase, remember });
+    setWorking(false);
+    if (result.ok) onState(result.value);
+    else setError(result.error.message);
+  };
+
+  return (
+    <form className="card passphrase-form" onSubmit={(event) => void submit(event)} aria-labelledby="create-title">
+      <h2 id="create-title">{t('wallet.create.title')}</h2>
+      <p>{t('wallet.create.lead')}</p>
+      <label className="field">
+        <span>{t('wallet.passphrase')}</span>
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          aria-describedby={hintId}
+          required
+          onChange={(event) => {
+            setPassphrase(event.target.value);
+          }}
+        />
+      </label>
+      <p id={hintId} className="hint" aria-live="polite">
+        {hint ? t(hint) : ''}
+      </p>
+      <label className="field">
+        <span>{t('wallet.confirm')}</span>
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          required
+          onChange={(event) => {
+            setConfirm(event.target.value);
+          }}
+        />
+      </label>
+      <p className="warning">{t('wallet.warning')}</p>
+      {state.canRemember && <RememberBox checked={remember} onChange={setRemember} />}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={working}>
+        {working ? t('wallet.working') : t('wallet.createButton')}
+      </button>
+    </form>
+  );
+}
+
+export function UnlockForm({ state, onState }: FormProps) {
+  const { t } = useI18n();
+  const [passphrase, setPassphrase] = useState('');
+  const [remember, setRemember] = useState(state.remembered);
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
+
+  const submit = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    setWorking(true);
+    setError(null);
+    const result = await wallet().unlockWallet({ passphrase, remember });
+    setWorking(false);
+    setPassphrase('');
+    if (result.ok) onState(result.value);
+    else setError(result.error.message);
+  };
+
+  return (
+    <form className="card passphrase-form" onSubmit={(event) => void submit(event)} aria-labelledby="unlock-title">
+      <h2 id="unlock-title">{t('wallet.unlock.title')}</h2>
+      <label className="field">
+        <span>{t('wallet.passphrase')}</span>
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={passphrase}
+          required
+          // The unlock screen exists to type the passphrase: focus it.
+          autoFocus
+          onChange={(event) => {
+            setPassphrase(event.target.value);
+          }}
+        />
+      </label>
+      {state.canRemember && <RememberBox checked={remember} onChange={setRemember} />}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={working}>
+        {working ? t('wallet.working') : t('wallet.unlockButton')}
+      </button>
+    </form>
+  );
+}
