@@ -1,5 +1,5 @@
 import type { NormalizedCredential } from '../../shared/credential/model';
-import { completeCredential, type CredentialSource } from './formats/credentialSource';
+import { completeCredential, noLists, type CredentialSource } from './formats/credentialSource';
 import { compact } from './formats/jsonLdValues';
 
 /** What a PDF or image certificate lets us prefill; the user can edit all of it. */
@@ -44,12 +44,7 @@ export function selfReportedCertificate(source: CredentialSource, hints: Certifi
       issuer: compact({ name: nonEmpty(hints.issuerName) }),
       image:
         source.container === 'image' ? { mediaType: source.mediaType, bytes: source.fileBytes } : undefined,
-      evidence: [],
-      skills: [],
-      credits: [],
-      endorsements: [],
-      tags: [],
-      associations: [],
+      ...noLists(),
       selfReported: true,
       verification: {
         signature: 'none',

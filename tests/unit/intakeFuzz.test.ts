@@ -9,18 +9,13 @@ import {
   makeOb2Assertion,
   makeOb3Credential,
   makeZip,
+  seededUint32,
 } from '../support/credentials';
 
-/** A small seeded PRNG (mulberry32): the same seed replays the same mutations. */
+/** Seeded: the same seed replays the same mutations. */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededUint32(seed);
+  return () => next() / 4294967296;
 }
 
 /** One random edit of the kinds that break parsers: flips, cuts, splices, length fields. */

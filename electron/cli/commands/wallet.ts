@@ -42,6 +42,25 @@ async function openWallet(io: CliIo, vault: string | undefined, passphraseFile: 
   return wallet;
 }
 
+/** Opens the wallet, runs `use`, always locks again; wallet errors become a message and exit 1. */
+async function withWallet(
+  io: CliIo,
+  values: { vault?: string | undefined; 'passphrase-file'?: string | undefined },
+  write: boolean,
+  use: (wallet: Vault) => Promise<number> | number,
+): Promise<number> {
+  try {
+    const wallet = await openWallet(io, values.vault, values['passphrase-file'], write);
+    try {
+      return await use(wallet);
+    } finally {
+      wallet.lockWallet();
+    }
+  } catch (error) {
+    return reportWalletError(error, io);
+  }
+}
+
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
@@ -183,17 +202,13 @@ ${walletOptionsHelp}
   --json                  the credentials as JSON (without their bytes)`,
   async run(args, io) {
     const { values } = parseCommand(args, walletOptions);
-    try {
-      const wallet = await openWallet(io, values.vault, values['passphrase-file'], false);
+    return withWallet(io, values, false, (wallet) => {
       const entries = wallet.list().sort((a, b) => text(b.credential.issuedOn).localeCompare(text(a.credential.issuedOn)));
-      wallet.lockWallet();
       if (values.json) io.stdout(`${JSON.stringify(entries.map(entryJson), null, 2)}\n`);
       else if (entries.length === 0) io.stdout('Your wallet is empty. Add badges with "badgefolio import <file|dir>".\n');
       else io.stdout(`${renderTable(['ID', 'NAME', 'ISSUER', 'FORMAT', 'ISSUED', 'ADDED'], entries.map(entryRow))}\n${String(entries.length)} credential${entries.length === 1 ? '' : 's'}\n`);
       return 0;
-    } catch (error) {
-      return reportWalletError(error, io);
-    }
+    });
   },
 };
 
@@ -234,22 +249,15 @@ ${walletOptionsHelp}`,
     const { values, positionals } = parseCommand(args, walletOptions);
     const [id] = positionals;
     if (!id || positionals.length > 1) throw new UsageError('Give one credential ID (see "badgefolio list").');
-    try {
-      const wallet = await openWallet(io, values.vault, values['passphrase-file'], false);
-      try {
-        const credential = wallet.get(id);
-        if (!credential) {
-          io.stderr(`No credential with ID "${id}" in this wallet.\n`);
-          return 1;
-        }
-        io.stdout(values.json ? `${JSON.stringify(credentialForJson(credential), null, 2)}\n` : describe(credential));
-        return 0;
-      } finally {
-        wallet.lockWallet();
+    return withWallet(io, values, false, (wallet) => {
+      const credential = wallet.get(id);
+      if (!credential) {
+        io.stderr(`No credential with ID "${id}" in this wallet.\n`);
+        return 1;
       }
-    } catch (error) {
-      return reportWalletError(error, io);
-    }
+      io.stdout(values.json ? `${JSON.stringify(credentialForJson(credential), null, 2)}\n` : describe(credential));
+      return 0;
+    });
   },
 };
 
@@ -263,22 +271,15 @@ ${walletOptionsHelp}`,
     const { values, positionals } = parseCommand(args, walletOptions);
     const [id] = positionals;
     if (!id || positionals.length > 1) throw new UsageError('Give one credential ID (see "badgefolio list").');
-    try {
-      const wallet = await openWallet(io, values.vault, values['passphrase-file'], true);
-      try {
-        const removed = wallet.remove(id);
-        if (!removed) {
-          io.stderr(`No credential with ID "${id}" in this wallet.\n`);
-          return 1;
-        }
-        io.stdout(`Removed "${text(removed.credential.name)}" (${removed.id}).\n`);
-        return 0;
-      } finally {
-        wallet.lockWallet();
+    return withWallet(io, values, true, (wallet) => {
+      const removed = wallet.remove(id);
+      if (!removed) {
+        io.stderr(`No credential with ID "${id}" in this wallet.\n`);
+        return 1;
       }
-    } catch (error) {
-      return reportWalletError(error, io);
-    }
+      io.stdout(`Removed "${text(removed.credential.name)}" (${removed.id}).\n`);
+      return 0;
+    });
   },
 };
 
@@ -363,23 +364,16 @@ ${walletOptionsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { ...walletOptions, 'new-passphrase-file': { type: 'string' } });
     if (positionals.length > 0) throw new UsageError('passwd takes no files.');
-    try {
-      const wallet = await openWallet(io, values.vault, values['passphrase-file'], true);
-      try {
-        const next = await readPassphrase(
-          { file: values['new-passphrase-file'], envName: 'BADGEFOLIO_NEW_PASSPHRASE', prompt: 'New passphrase', confirm: true },
-          io,
-        );
-        const hint = strengthHint(next);
-        if (hint) io.stderr(`${hint}\n`);
-        await wallet.changePassphrase(next);
-        io.stdout('The passphrase was changed.\n');
-        return 0;
-      } finally {
-        wallet.lockWallet();
-      }
-    } catch (error) {
-      return reportWalletError(error, io);
-    }
+    return withWallet(io, values, true, async (wallet) => {
+      const next = await readPassphrase(
+        { file: values['new-passphrase-file'], envName: 'BADGEFOLIO_NEW_PASSPHRASE', prompt: 'New passphrase', confirm: true },
+        io,
+      );
+      const hint = strengthHint(next);
+      if (hint) io.stderr(`${hint}\n`);
+      await wallet.changePassphrase(next);
+      io.stdout('The passphrase was changed.\n');
+      return 0;
+    });
   },
 };

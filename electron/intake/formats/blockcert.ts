@@ -1,5 +1,5 @@
 import type { NormalizedCredential } from '../../../shared/credential/model';
-import { badgeImage, completeCredential, type CredentialSource } from './credentialSource';
+import { badgeImage, completeCredential, noLists, type CredentialSource } from './credentialSource';
 import { asRecord, compact, contextsOf, idOf, isoDate, records, strings, text, typesOf, type Json } from './jsonLdValues';
 import { embeddedProofHints, issuerOf, publicLinks, statusEntriesOf, vcDates } from './vcBasics';
 
@@ -25,12 +25,7 @@ export function readBlockcert(json: Json, version: 'v1' | 'v2' | 'v3', source: C
     formatVersion: version,
     kind: 'certificate' as const,
     types: typesOf(json),
-    evidence: [],
-    skills: [],
-    credits: [],
-    endorsements: [],
-    tags: [],
-    associations: [],
+    ...noLists(),
     notes: [] as string[],
   };
   if (version === 'v1') {

@@ -44,6 +44,11 @@ export function badgeImage(source: CredentialSource, ...candidates: unknown[]): 
   return undefined;
 }
 
+/** The lists a format without skills, evidence, endorsements and the like leaves empty. */
+export function noLists(): Pick<NormalizedCredential, 'evidence' | 'skills' | 'credits' | 'endorsements' | 'tags' | 'associations'> {
+  return { evidence: [], skills: [], credits: [], endorsements: [], tags: [], associations: [] };
+}
+
 export type CredentialFields = Omit<
   NormalizedCredential,
   'identity' | 'contentHash' | 'container' | 'original' | 'parentIdentity' | 'childIdentities' | 'selfReported'

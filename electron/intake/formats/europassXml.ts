@@ -1,6 +1,6 @@
 import type { NormalizedCredential } from '../../../shared/credential/model';
 import { walkXml } from '../safeXml';
-import { completeCredential, type CredentialSource } from './credentialSource';
+import { completeCredential, noLists, type CredentialSource } from './credentialSource';
 import { compact } from './jsonLdValues';
 
 /**
@@ -65,12 +65,7 @@ export function readEuropassXml(text: string, source: CredentialSource): Normali
       ...compact({ id: state.credentialId, issuedOn: state.issuedOn, description: pick('description') }),
       name: pick('title') ?? 'European Digital Credential',
       issuer: compact({ name: pick('prefLabel') }),
-      evidence: [],
-      skills: [],
-      credits: [],
-      endorsements: [],
-      tags: [],
-      associations: [],
+      ...noLists(),
       verification: {
         signature: state.signed ? 'xades' : 'none',
         keyRefs: [],

@@ -1,5 +1,5 @@
 import type { NormalizedCredential } from '../../../shared/credential/model';
-import { badgeImage, completeCredential, type CredentialSource } from './credentialSource';
+import { badgeImage, completeCredential, noLists, type CredentialSource } from './credentialSource';
 import { asRecord, compact, idOf, text, typesOf, type Json } from './jsonLdValues';
 import type { JwtEnvelope } from './ob3Credential';
 import { vcVersionOf } from './ob3Vocabulary';
@@ -32,12 +32,7 @@ export function readGenericVc(json: Json, source: CredentialSource, jwt?: JwtEnv
       }),
       name: text(json.name) ?? text(inner?.name) ?? (specificType ? specificType.replace(/([a-z])([A-Z])/g, '$1 $2') : 'Verifiable credential'),
       issuer,
-      evidence: [],
-      skills: [],
-      credits: [],
-      endorsements: [],
-      tags: [],
-      associations: [],
+      ...noLists(),
       verification: {
         ...(jwt ? { signature: 'vc-jwt' as const, proofTypes: [`JWT/${String(jwt.header.alg)}`], keyRefs: issuer.id ? [issuer.id] : [] } : embeddedProofHints(json)),
         statusEntries: statusEntriesOf(json),

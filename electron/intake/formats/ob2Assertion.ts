@@ -1,7 +1,7 @@
 import type { NormalizedCredential, Party, Recipient } from '../../../shared/credential/model';
 import { MalformedInputError } from '../limits';
 import { isRecord } from '../safeJson';
-import { badgeImage, completeCredential, type CredentialSource } from './credentialSource';
+import { badgeImage, completeCredential, noLists, type CredentialSource } from './credentialSource';
 import {
   asArray,
   asRecord,
@@ -203,12 +203,7 @@ export function readOb2HostedUrl(url: string, source: CredentialSource): Normali
       id: url,
       name: 'Open Badge',
       issuer: {},
-      evidence: [],
-      skills: [],
-      credits: [],
-      endorsements: [],
-      tags: [],
-      associations: [],
+      ...noLists(),
       verification: { signature: 'hosted', hostedUrl: url, keyRefs: [], proofTypes: ['hosted'], statusEntries: [], links: [url] },
       notes: [`This badge image carries only a link to its assertion (${url}); its details are fetched only when you verify it online.`],
     },

@@ -8,17 +8,12 @@ import { toWire } from '../../../shared/contract/wire';
 import type { NormalizedCredential } from '../../../shared/credential/model';
 import { Vault } from '../../../electron/vault/vault';
 import { sampleCredentials, testKdf } from '../../support/walletFixtures';
+import { seededUint32 } from '../../support/credentials';
 
-/** A deterministic PRNG, so a failing kill point can be replayed. */
+/** Deterministic, so a failing kill point can be replayed. */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededUint32(seed);
+  return () => next() / 4294967296;
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-crash-'));
