@@ -107,10 +107,20 @@ export function startApp(): void {
     session.defaultSession.setPermissionCheckHandler(() => false);
     handleAppProtocol();
 
-    const preferences = openPreferencesStore();
+    const store = openPreferencesStore();
+    // A changed auto-lock delay applies at once, not at the next start.
+    const preferences: typeof store = {
+      get store() {
+        return store.store;
+      },
+      set: (values) => {
+        store.set(values);
+        autoLock.setMinutes(readPreferences(store).autoLockMinutes);
+      },
+    };
     const wallet = new WalletSession({ folder: app.getPath('userData'), keyProtector: () => osKeyProtector() });
     const autoLock = new AutoLock({
-      minutes: readPreferences(preferences).autoLockMinutes,
+      minutes: readPreferences(store).autoLockMinutes,
       idleSeconds: () => powerMonitor.getSystemIdleTime(),
       lock: () => {
         wallet.lock();

@@ -2,6 +2,10 @@
  * A stand-in for the `electron` module, recording how the shell wires itself. It models
  * only what the shell calls; a call it does not model throws, so new wiring is noticed.
  */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 type Listener = (...args: unknown[]) => unknown;
 
 export class FakeEmitter {
@@ -19,6 +23,10 @@ export class FakeEmitter {
 }
 
 export class FakeWebContents extends FakeEmitter {
+  reloads = 0;
+  reload(): void {
+    this.reloads++;
+  }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -53,8 +61,10 @@ class FakeApp extends FakeEmitter {
   getVersion(): string {
     return '0.1.0';
   }
+  /** A real temporary folder: the shell creates its wallet and preferences there. */
+  readonly userData = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-fake-userdata-'));
   getPath(name: string): string {
-    return `/fake/${name}`;
+    return name === 'userData' ? this.userData : `/fake/${name}`;
   }
   enableSandbox(): void {
     recorded.sandboxEnabled = true;

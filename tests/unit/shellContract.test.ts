@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, ipcChannelId } from '../../shared/contract/channels';
-import { becomeReady, recorded, FakeWebContents, app as fakeApp } from '../support/fakeElectron';
+import { becomeReady, recorded, FakeWebContents, app as fakeApp, powerMonitor } from '../support/fakeElectron';
 
 vi.mock('electron', () => import('../support/fakeElectron'));
 vi.mock('electron-store', () => import('../support/fakeElectronStore'));
@@ -121,6 +121,21 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
     });
     expect(recorded.openedExternally).toEqual(['https://example.org/badge']);
   });
+
+  it('locks the wallet when the screen locks or the computer sleeps, and the window forgets it', async () => {
+    await expect(invoke(ipcChannelId('createWallet'), { passphrase: 'shell test passphrase', remember: false })).resolves.toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
+    const [window] = recorded.windows;
+    const reloads = window?.webContents.reloads ?? 0;
+    powerMonitor.emit('lock-screen');
+    await expect(invoke(ipcChannelId('walletState'), {})).resolves.toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(window?.webContents.reloads).toBe(reloads + 1);
+    await invoke(ipcChannelId('unlockWallet'), { passphrase: 'shell test passphrase', remember: false });
+    powerMonitor.emit('suspend');
+    await expect(invoke(ipcChannelId('walletState'), {})).resolves.toMatchObject({ ok: true, value: { state: 'locked' } });
+  }, 20_000);
 
   it('denies every permission request and check', () => {
     const decisions: boolean[] = [];
