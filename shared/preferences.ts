@@ -26,12 +26,23 @@ export const ownerProfileSchema = z.object({
 });
 export type OwnerProfileSettings = z.infer<typeof ownerProfileSchema>;
 
+/** The main window's last size and place (restored if still on a screen). */
+export const windowStateSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(400).max(20_000),
+  height: z.number().int().min(300).max(20_000),
+  maximized: z.boolean(),
+});
+export type WindowState = z.infer<typeof windowStateSchema>;
+
 export const preferencesSchema = z.object({
   theme: themeSchema,
   language: languageSchema,
   /** Lock the wallet after this many idle minutes; 0 means never. */
   autoLockMinutes: z.number().int().min(0).max(24 * 60),
   profile: ownerProfileSchema,
+  window: windowStateSchema.optional(),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 

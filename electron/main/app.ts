@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, screen, session, shell, type WebContents } from 'electron';
 import { appHost, appOrigin, appScheme, productName } from '../../shared/app';
 import { AutoLock } from '../core/autoLock';
 import { createHandlers } from '../core/handlers';
-import { readPreferences } from '../core/preferences';
+import { readPreferences, type PreferencesBackend } from '../core/preferences';
+import { restoredBounds } from '../core/windowState';
 import { WalletSession } from '../core/walletSession';
 import { osKeyProtector } from './keychain';
 import { mimeTypeFor, rendererResponseHeaders, resolveRendererFile } from '../security/contentPolicy';
@@ -59,11 +60,12 @@ function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(preferences?: PreferencesBackend): BrowserWindow {
+  const saved = preferences ? readPreferences(preferences).window : undefined;
+  const bounds = restoredBounds(saved, screen.getAllDisplays().map((display) => display.workArea));
   const window = new BrowserWindow({
     title: productName,
-    width: 1200,
-    height: 800,
+    ...bounds,
     minWidth: 720,
     minHeight: 520,
     show: false,
@@ -82,7 +84,14 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => {
+    if (saved?.maximized) window.maximize();
     window.show();
+  });
+  // Non-secret, so it may live in electron-store: the window opens where it was left.
+  window.on('close', () => {
+    if (!preferences) return;
+    const { x, y, width, height } = window.getNormalBounds();
+    preferences.set({ window: { x, y, width, height, maximized: window.isMaximized() } });
   });
   void window.loadURL(devServerUrl() ?? `${appOrigin}/index.html`);
   return window;
@@ -150,10 +159,10 @@ export function startApp(): void {
       openExternal: (url) => shell.openExternal(url.href),
     });
     registerContract(ipcMain, handlers, trustedOrigins(), log);
-    createMainWindow();
+    createMainWindow(preferences);
 
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preferences);
     });
   });
 

@@ -89,6 +89,17 @@ export class FakeBrowserWindow extends FakeEmitter {
     recorded.order.push('BrowserWindow');
     app.emit('web-contents-created', {}, this.webContents);
   }
+  bounds = { x: 0, y: 0, width: 0, height: 0 };
+  maximized = false;
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return this.bounds;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
     return Promise.resolve();
@@ -148,6 +159,10 @@ export const safeStorage = {
     Promise.resolve({ result: Buffer.from(bytes).reverse().toString().replace(/^sealed:/, ''), shouldReEncrypt: false }),
 };
 
+export const screen = {
+  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+};
+
 export const powerMonitor = new (class extends FakeEmitter {
   getSystemIdleTime(): number {
     return 0;
@@ -167,4 +182,4 @@ export const ipcRenderer = {
   },
 };
 
-export default { app, BrowserWindow: FakeBrowserWindow, protocol, session, ipcMain, shell, contextBridge, ipcRenderer, safeStorage, powerMonitor };
+export default { app, BrowserWindow: FakeBrowserWindow, protocol, session, ipcMain, shell, contextBridge, ipcRenderer, safeStorage, powerMonitor, screen };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, ipcChannelId } from '../../shared/contract/channels';
+import FakeElectronStore from '../support/fakeElectronStore';
 import { becomeReady, recorded, FakeWebContents, app as fakeApp, powerMonitor } from '../support/fakeElectron';
 
 vi.mock('electron', () => import('../support/fakeElectron'));
@@ -136,6 +137,20 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
     powerMonitor.emit('suspend');
     await expect(invoke(ipcChannelId('walletState'), {})).resolves.toMatchObject({ ok: true, value: { state: 'locked' } });
   }, 20_000);
+
+  it('remembers where the window was, and opens it there only while that place is on a screen', async () => {
+    const { restoredBounds } = await import('../../electron/core/windowState');
+    const [window] = recorded.windows;
+    expect(window?.options).toMatchObject({ width: 1200, height: 800 });
+    if (!window) return;
+    window.bounds = { x: 200, y: 100, width: 1000, height: 700 };
+    window.emit('close');
+    const saved = FakeElectronStore.instances.at(-1)?.store.window as Record<string, unknown>;
+    expect(saved).toEqual({ x: 200, y: 100, width: 1000, height: 700, maximized: false });
+    const screens = [{ x: 0, y: 0, width: 1920, height: 1080 }];
+    expect(restoredBounds({ x: 200, y: 100, width: 1000, height: 700, maximized: false }, screens)).toEqual({ x: 200, y: 100, width: 1000, height: 700 });
+    expect(restoredBounds({ x: 3000, y: 100, width: 1000, height: 700, maximized: false }, screens)).toEqual({ width: 1000, height: 700 });
+  });
 
   it('denies every permission request and check', () => {
     const decisions: boolean[] = [];
