@@ -7,6 +7,8 @@ import type { ScryptParams } from '../vault/vaultCrypto';
 import { WrongPassphraseError } from '../vault/walletHeader';
 import { WalletBusyError } from '../vault/writerLock';
 import { RefusalError } from './refusal';
+import { createVerifier } from '../verify/verifier';
+import { verificationStatuses } from '../../shared/credential/verification';
 
 export interface WalletSessionOptions {
   readonly folder: string;
@@ -36,7 +38,16 @@ function summaryOf(entry: VaultEntry): CredentialSummary {
     selfReported: c.selfReported === true,
     hasImage: typeof image?.bytes === 'object',
   };
-  const optional = { description: text(c.description), issuerName: text(issuer.name) ?? text(issuer.id), issuedOn: text(c.issuedOn), expires: text(c.expires) };
+  const report = (entry.verification ?? {}) as Record<string, unknown>;
+  const status = verificationStatuses.find((s) => s === report.status);
+  const optional = {
+    description: text(c.description),
+    issuerName: text(issuer.name) ?? text(issuer.id),
+    issuedOn: text(c.issuedOn),
+    expires: text(c.expires),
+    status,
+    checkedAt: text(report.checkedAt),
+  };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (summary as Record<string, unknown>)[key] = value;
   return summary;
 }
@@ -48,6 +59,7 @@ function summaryOf(entry: VaultEntry): CredentialSummary {
 export class WalletSession {
   private vault: Vault | null = null;
   private readonly intake = new Intake(defaultIntakeLimits);
+  private readonly verifier = createVerifier({ network: 'offline' });
 
   constructor(private readonly options: WalletSessionOptions) {}
 
@@ -124,7 +136,10 @@ export class WalletSession {
     for (const file of files) {
       for (const outcome of await this.intake.inspect(file)) {
         if (outcome.outcome === 'recognised') {
-          outcomes.push({ file: outcome.file, outcome: vault.put(outcome.credential), name: outcome.credential.name });
+          const stored = vault.put(outcome.credential);
+          // Checked at once, offline: the portfolio shows Verified, Expired... from the start.
+          if (stored !== 'already-there') vault.setVerification(outcome.credential.identity, await this.verifier.verify(outcome.credential));
+          outcomes.push({ file: outcome.file, outcome: stored, name: outcome.credential.name });
         } else {
           outcomes.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
         }

@@ -57,6 +57,8 @@ export interface StoredRecord {
   readonly addedAt: string;
   readonly updatedAt: string;
   readonly credential: StoredCredentialJson;
+  /** The last verification report (JSON of shared/credential/verification), with its date inside. */
+  readonly verification?: unknown;
 }
 
 /** What a list shows: everything but the bytes. */
@@ -67,6 +69,7 @@ export interface VaultEntry {
   readonly addedAt: string;
   readonly updatedAt: string;
   readonly credential: StoredCredentialJson;
+  readonly verification?: unknown;
 }
 
 export interface DamagedRecord {
@@ -344,6 +347,7 @@ export class Vault {
       addedAt: record.addedAt,
       updatedAt: record.updatedAt,
       credential: record.credential,
+      ...(record.verification === undefined ? {} : { verification: record.verification }),
     }));
   }
 
@@ -459,6 +463,16 @@ export class Vault {
     this.records.delete(name);
     this.releaseBlobs(entry.credential);
     return entry;
+  }
+
+  /** Keeps the latest verification report with the credential (one small record write). */
+  setVerification(identity: string, report: unknown): void {
+    this.requireWriter();
+    const name = this.recordName(identity);
+    const record = this.records.get(name);
+    if (!record) throw new VaultError('No such credential in this wallet.');
+    this.markChanging();
+    this.writeRecord(name, { ...record, verification: report });
   }
 
   /** Re-wraps only the vault key under a new passphrase; records and blobs are untouched. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { containerKindSchema, credentialFormatSchema, credentialKindSchema } from './model';
+import { verificationStatusSchema } from './verification';
 
 /** What the renderer may know about the wallet: never a key, never a passphrase. */
 export const walletStateSchema = z.object({
@@ -29,6 +30,9 @@ export const credentialSummarySchema = z.object({
   skills: z.array(z.string()),
   selfReported: z.boolean(),
   hasImage: z.boolean(),
+  /** As last checked (on import, offline unless the user allows the network). */
+  status: verificationStatusSchema.optional(),
+  checkedAt: z.string().optional(),
 });
 export type CredentialSummary = z.infer<typeof credentialSummarySchema>;
 

@@ -2,7 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { bakePngItxt, makeBadgePng, makeOb2Assertion, makeOb3Credential } from '../support/credentials';
+import {
+  bakePngItxt,
+  generateEd25519Issuer,
+  makeBadgePng,
+  makeIssuerProfile,
+  makeOb2Assertion,
+  makeOb3Credential,
+  signDataIntegrity,
+} from '../support/credentials';
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './screenshots';
 
@@ -42,6 +50,9 @@ test('create a wallet, import badges, search, lock and unlock', async ({ page, h
   await page.getByTestId('import-input').setInputFiles(badgeFiles());
   await expect(page.getByRole('status')).toContainText('Added 2, already there 0, updated 0, not added 1.');
   await expect(page.getByRole('article', { name: 'Forklift safety' })).toContainText('Northern Skills Academy');
+  // Checked offline at import: a hosted OB 2.0 badge needs its issuer's server, an unsigned OB 3.0 is self-reported.
+  await expect(page.getByRole('article', { name: 'Forklift safety' })).toContainText('Unverified');
+  await expect(page.getByRole('article', { name: 'Python für Datenanalyse' })).toContainText('Self-reported');
   await expect(page.getByRole('article', { name: 'Python für Datenanalyse' })).toBeVisible();
   // The badge picture comes from the vault (the baked PNG itself), not from the web.
   await expect
@@ -92,4 +103,30 @@ test('files dropped anywhere on the window are imported', async ({ page, harness
   await page.dispatchEvent('body', 'dragover', { dataTransfer });
   await page.dispatchEvent('body', 'drop', { dataTransfer });
   await expect(page.getByRole('article', { name: 'Dropped badge' })).toBeVisible();
+});
+
+test('a signed credential shows as Verified, a tampered one as Invalid', async ({ page, harness }) => {
+  test.setTimeout(60_000);
+  const issuer = await generateEd25519Issuer(new Uint8Array(32).fill(11));
+  const signed = await signDataIntegrity(
+    makeOb3Credential({
+      issuer: makeIssuerProfile({ id: issuer.did, name: 'Hanse Technical College' }),
+      id: 'urn:uuid:7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      achievementName: 'Solar installer',
+      validFrom: '2025-01-01T00:00:00Z',
+    }),
+    issuer,
+  );
+  const tampered = { ...signed, id: 'urn:uuid:7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4e', name: 'Solar installer (edited)' };
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-e2e-signed-'));
+  writeFileSync(path.join(folder, 'solar.json'), JSON.stringify(signed));
+  writeFileSync(path.join(folder, 'edited.json'), JSON.stringify({ ...tampered, credentialSubject: { ...tampered.credentialSubject, achievement: { ...tampered.credentialSubject.achievement, name: 'Master solar installer' } } }));
+
+  await page.goto(harness.url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Repeat passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Create wallet' }).click();
+  await page.getByTestId('import-input').setInputFiles([path.join(folder, 'solar.json'), path.join(folder, 'edited.json')]);
+  await expect(page.getByRole('article', { name: 'Solar installer', exact: true })).toContainText('Verified');
+  await expect(page.getByRole('article', { name: 'Master solar installer', exact: true })).toContainText('Invalid');
 });

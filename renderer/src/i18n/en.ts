@@ -51,6 +51,15 @@ export const en = {
   'import.not-a-credential': 'not a credential',
   'import.malformed': 'damaged or not readable',
   'import.working': 'Importing {count} files…',
+  'status.verified': 'Verified',
+  'status.expired': 'Expired',
+  'status.revoked': 'Revoked',
+  'status.invalid': 'Invalid',
+  'status.not-yet-valid': 'Not yet valid',
+  'status.unverifiable': 'Unverified',
+  'status.unsigned': 'Self-reported',
+  'status.malformed': 'Damaged',
+  'status.checkedAt': 'Checked {date}',
   'import.details': 'What happened to each file',
 } as const;
 

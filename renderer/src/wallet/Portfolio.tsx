@@ -189,7 +189,13 @@ export function Portfolio({ onLocked }: { onLocked: () => void }) {
                 <h3>{c.name}</h3>
                 {c.issuerName && <p className="issuer">{c.issuerName}</p>}
                 {c.issuedOn && <p className="date">{t('portfolio.issued', { date: formatDate(c.issuedOn, language) })}</p>}
-                {c.selfReported && <span className="tag">{t('portfolio.selfReported')}</span>}
+                {c.status ? (
+                  <span className={`status status-${c.status}`} title={c.checkedAt ? t('status.checkedAt', { date: formatDate(c.checkedAt, language) }) : undefined}>
+                    {t(`status.${c.status}`)}
+                  </span>
+                ) : (
+                  c.selfReported && <span className="tag">{t('portfolio.selfReported')}</span>
+                )}
               </div>
             </article>
           ))}
