@@ -10,11 +10,12 @@ import type { FontSet } from '../../shared/portfolio/types';
  * Japanese kana), Arabic and Hebrew in regular. Read once per process.
  */
 
-const require = createRequire(import.meta.url);
+// Not named `require`: bundled into the main process, it would clash with the bundle's own shim.
+const requireFromHere = createRequire(import.meta.url);
 const textRanges = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'];
 
 function filesDir(pkg: string): string {
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
+  return path.join(path.dirname(requireFromHere.resolve(`${pkg}/package.json`)), 'files');
 }
 
 let cached: FontSet | undefined;

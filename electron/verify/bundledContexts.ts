@@ -7,7 +7,8 @@ import path from 'node:path';
  * (the copies the reference libraries are tested with), so that canonicalisation never needs
  * the network. CLR 2.0 contexts are on no npm package: a CLR needs them from a documents map.
  */
-const require = createRequire(import.meta.url);
+// Not named `require`: the main-process bundle defines its own `require` shim in the same scope.
+const requireFromHere = createRequire(import.meta.url);
 
 const contextPackages = [
   '@digitalbazaar/credentials-context',
@@ -35,7 +36,7 @@ function contextsOf(moduleValue: unknown): Map<string, unknown> {
 /** Blockcerts ships its contexts as JSON files plus a URL table: read them straight from disk. */
 function blockcertsContexts(): Map<string, unknown> {
   const found = new Map<string, unknown>();
-  const root = path.dirname(require.resolve('@blockcerts/schemas/package.json'));
+  const root = path.dirname(requireFromHere.resolve('@blockcerts/schemas/package.json'));
   const read = (file: string): unknown => JSON.parse(readFileSync(path.join(root, 'schemas', file), 'utf8'));
   const urls = read('context_urls.json') as Record<string, string>;
   const files: Readonly<Record<string, string>> = {
@@ -81,7 +82,7 @@ export function bundledContexts(): ReadonlyMap<string, unknown> {
   // The Digital Bazaar / DCC packages win where both have a URL: the signing libraries use them.
   for (const name of contextPackages) {
     try {
-      for (const [url, value] of contextsOf(require(name))) all.set(url, value);
+      for (const [url, value] of contextsOf(requireFromHere(name))) all.set(url, value);
     } catch {
       // A missing package only means fewer contexts: credentials needing them say so.
     }
