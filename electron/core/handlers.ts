@@ -51,5 +51,7 @@ export function createHandlers(services: HostServices): Handlers {
     listCredentials: () => Promise.resolve({ credentials: services.wallet.list() }),
     credentialImage: ({ id }) => Promise.resolve({ image: services.wallet.image(id) }),
     importFiles: async ({ files }) => ({ outcomes: await services.wallet.import(files) }),
+    credentialDetail: ({ id }) => Promise.resolve({ credential: services.wallet.detail(id) }),
+    recheckCredential: async ({ id }) => ({ verification: await services.wallet.recheck(id) }),
   };
 }

@@ -1,4 +1,4 @@
-import type { CredentialSummary, ImportOutcome, WalletState } from '../../shared/credential/walletViews';
+import type { CredentialDetail, CredentialSummary, ImportOutcome, WalletState } from '../../shared/credential/walletViews';
 import { Intake } from '../intake/intake';
 import { defaultIntakeLimits } from '../intake/limits';
 import { isRemembered, rememberOnThisDevice, unlockOnThisDevice, forgetOnThisDevice, type KeyProtector } from '../vault/deviceUnlock';
@@ -8,7 +8,7 @@ import { WrongPassphraseError } from '../vault/walletHeader';
 import { WalletBusyError } from '../vault/writerLock';
 import { RefusalError } from './refusal';
 import { createVerifier } from '../verify/verifier';
-import { verificationStatuses } from '../../shared/credential/verification';
+import { verificationReportSchema, verificationStatuses, type VerificationReport } from '../../shared/credential/verification';
 
 export interface WalletSessionOptions {
   readonly folder: string;
@@ -128,6 +128,31 @@ export class WalletSession {
     const credential = this.requireVault().get(id);
     const image = credential?.image;
     return image?.bytes ? { mediaType: image.mediaType, bytes: image.bytes } : null;
+  }
+
+  detail(id: string): CredentialDetail | null {
+    const vault = this.requireVault();
+    const entry = vault.find(id);
+    const credential = entry ? vault.get(entry.id) : null;
+    if (!entry || !credential) return null;
+    const { original, image: _image, ...rest } = credential;
+    const parsed = verificationReportSchema.safeParse(entry.verification);
+    return {
+      ...rest,
+      walletId: entry.id,
+      original: { fileName: original.fileName, mediaType: original.mediaType, size: original.bytes.length },
+      verification: parsed.success ? parsed.data : null,
+    };
+  }
+
+  async recheck(id: string): Promise<VerificationReport> {
+    const vault = this.requireVault();
+    const entry = vault.find(id);
+    const credential = entry ? vault.get(entry.id) : null;
+    if (!entry || !credential) throw new RefusalError('No such credential in this wallet.');
+    const report = await this.verifier.verify(credential);
+    vault.setVerification(credential.identity, report);
+    return report;
   }
 
   async import(files: readonly { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {

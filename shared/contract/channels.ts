@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { preferencesPatchSchema, preferencesSchema } from '../preferences';
-import { credentialSummarySchema, importOutcomeSchema, walletStateSchema } from '../credential/walletViews';
+import { credentialDetailSchema, credentialSummarySchema, importOutcomeSchema, walletStateSchema } from '../credential/walletViews';
+import { verificationReportSchema } from '../credential/verification';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -57,6 +58,15 @@ export const channels = {
   credentialImage: {
     request: z.object({ id: z.string().min(4).max(64) }).strict(),
     response: z.object({ image: z.object({ mediaType: z.string(), bytes }).nullable() }),
+  },
+  credentialDetail: {
+    request: z.object({ id: z.string().min(4).max(64) }).strict(),
+    response: z.object({ credential: credentialDetailSchema.nullable() }),
+  },
+  /** Verifies again now (offline) and keeps the new report. */
+  recheckCredential: {
+    request: z.object({ id: z.string().min(4).max(64) }).strict(),
+    response: z.object({ verification: verificationReportSchema }),
   },
   /** Files dropped on the window or picked with "Import badges", read by the renderer. */
   importFiles: {

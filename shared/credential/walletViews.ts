@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { containerKindSchema, credentialFormatSchema, credentialKindSchema } from './model';
-import { verificationStatusSchema } from './verification';
+import { containerKindSchema, credentialFormatSchema, credentialKindSchema, normalizedCredentialSchema } from './model';
+import { verificationReportSchema, verificationStatusSchema } from './verification';
 
 /** What the renderer may know about the wallet: never a key, never a passphrase. */
 export const walletStateSchema = z.object({
@@ -35,6 +35,14 @@ export const credentialSummarySchema = z.object({
   checkedAt: z.string().optional(),
 });
 export type CredentialSummary = z.infer<typeof credentialSummarySchema>;
+
+/** Everything a credential says, for the detail view: the original file is described, not sent. */
+export const credentialDetailSchema = normalizedCredentialSchema.omit({ original: true, image: true }).extend({
+  walletId: z.string(),
+  original: z.object({ fileName: z.string(), mediaType: z.string(), size: z.number().int() }),
+  verification: verificationReportSchema.nullable(),
+});
+export type CredentialDetail = z.infer<typeof credentialDetailSchema>;
 
 export const importOutcomeSchema = z.object({
   file: z.string(),

@@ -129,4 +129,21 @@ test('a signed credential shows as Verified, a tampered one as Invalid', async (
   await page.getByTestId('import-input').setInputFiles([path.join(folder, 'solar.json'), path.join(folder, 'edited.json')]);
   await expect(page.getByRole('article', { name: 'Solar installer', exact: true })).toContainText('Verified');
   await expect(page.getByRole('article', { name: 'Master solar installer', exact: true })).toContainText('Invalid');
+
+  // The details say what was checked, in plain words, and can check again.
+  await page.getByRole('button', { name: 'Details of Solar installer', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Solar installer' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Hanse Technical College');
+  await expect(dialog.getByRole('region', { name: 'Verification' })).toContainText('Verified');
+  await expect(dialog.getByRole('listitem').filter({ hasText: issuer.did.slice(0, 20) }).first()).toBeVisible();
+  await dialog.getByRole('button', { name: 'Check again' }).click();
+  await expect(dialog.getByRole('region', { name: 'Verification' })).toContainText('Verified');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  const shot = test.info().outputPath('detail.png');
+  await page.screenshot({ path: shot });
+  keepScreenshot(shot, 'credential-detail-light.png');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
 });

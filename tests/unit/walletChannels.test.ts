@@ -57,6 +57,18 @@ describe('the wallet channels', () => {
     const image = await dispatch(h, 'credentialImage', { id });
     expect(image.ok && (image.value as { image: { bytes: Uint8Array } | null }).image?.bytes.length).toBe(png.length);
 
+    // Checked offline on import: a hosted OB 2.0 badge needs its issuer's server.
+    expect(listed).toMatchObject({ ok: true, value: { credentials: [{ status: 'unverifiable' }] } });
+    const detail = await dispatch(h, 'credentialDetail', { id });
+    expect(detail).toMatchObject({
+      ok: true,
+      value: { credential: { name: 'Forklift safety', walletId: id, original: { fileName: 'forklift.png', size: png.length }, verification: { status: 'unverifiable' } } },
+    });
+    // The original file is described, not sent (it may be megabytes).
+    expect(detail.ok && Object.keys((detail.value as { credential: { original: object } }).credential.original)).toEqual(['fileName', 'mediaType', 'size']);
+    await expect(dispatch(h, 'recheckCredential', { id })).resolves.toMatchObject({ ok: true, value: { verification: { status: 'unverifiable' } } });
+    await expect(dispatch(h, 'credentialDetail', { id: 'ffffffffffff' })).resolves.toEqual({ ok: true, value: { credential: null } });
+
     await expect(dispatch(h, 'lockWallet', {})).resolves.toMatchObject({ ok: true, value: { state: 'locked' } });
     await expect(dispatch(h, 'listCredentials', {})).resolves.toEqual({ ok: false, error: { code: 'refused', message: 'The wallet is locked.' } });
     await expect(dispatch(h, 'unlockWallet', { passphrase: 'wrong', remember: false })).resolves.toEqual({

@@ -1,43 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CredentialSummary, ImportOutcome } from '../../../shared/credential/walletViews';
-import { BadgeMark } from '../BadgeMark';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
+import { CredentialDetailDialog } from './CredentialDetailDialog';
+import { CredentialImage } from './CredentialImage';
+import { formatDate } from './formatDate';
 
 /** Files go to the main process in batches: one dropped folder of 2,000 badges is fine. */
 const batchSize = 40;
 
 async function readFiles(files: readonly File[]): Promise<{ name: string; bytes: Uint8Array }[]> {
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-}
-
-/** The badge picture, fetched from the vault when the card is shown; never from the web. */
-function CredentialImage({ id, hasImage }: { id: string; hasImage: boolean }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!hasImage) return;
-    let objectUrl: string | null = null;
-    let cancelled = false;
-    void wallet()
-      .credentialImage({ id })
-      .then((result) => {
-        if (cancelled || !result.ok || !result.value.image) return;
-        const { bytes, mediaType } = result.value.image;
-        objectUrl = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }));
-        setUrl(objectUrl);
-      });
-    return () => {
-      cancelled = true;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [id, hasImage]);
-  return url ? <img className="credential-image" src={url} alt="" /> : <BadgeMark className="credential-image placeholder" />;
-}
-
-function formatDate(iso: string | undefined, language: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(language, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 export function Portfolio({ onLocked }: { onLocked: () => void }) {
@@ -47,6 +20,7 @@ export function Portfolio({ onLocked }: { onLocked: () => void }) {
   const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
   const [importing, setImporting] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
@@ -186,7 +160,18 @@ export function Portfolio({ onLocked }: { onLocked: () => void }) {
             <article key={c.id} className="credential-card" aria-label={c.name}>
               <CredentialImage id={c.id} hasImage={c.hasImage} />
               <div className="credential-text">
-                <h3>{c.name}</h3>
+                <h3>
+                  <button
+                    type="button"
+                    className="card-title"
+                    aria-label={t('detail.open', { name: c.name })}
+                    onClick={() => {
+                      setSelected(c.id);
+                    }}
+                  >
+                    {c.name}
+                  </button>
+                </h3>
                 {c.issuerName && <p className="issuer">{c.issuerName}</p>}
                 {c.issuedOn && <p className="date">{t('portfolio.issued', { date: formatDate(c.issuedOn, language) })}</p>}
                 {c.status ? (
@@ -200,6 +185,15 @@ export function Portfolio({ onLocked }: { onLocked: () => void }) {
             </article>
           ))}
         </div>
+      )}
+      {selected && (
+        <CredentialDetailDialog
+          id={selected}
+          onClose={() => {
+            setSelected(null);
+          }}
+          onChanged={() => void refresh()}
+        />
       )}
     </section>
   );
