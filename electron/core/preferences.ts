@@ -40,6 +40,8 @@ export function readPreferences(backend: PreferencesBackend): Preferences {
 
 export function writePreferences(backend: PreferencesBackend, patch: PreferencesPatch): Preferences {
   const next = preferencesSchema.parse({ ...readPreferences(backend), ...patch });
-  backend.set(next);
+  // conf and electron-store refuse `undefined` values ("use delete()"): store only what is set.
+  const { window, ...rest } = next;
+  backend.set(window ? { ...rest, window } : rest);
   return next;
 }
