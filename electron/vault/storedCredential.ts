@@ -19,6 +19,22 @@ export function isBlobRef(value: unknown): value is BlobRef {
   return typeof value === 'object' && value !== null && typeof (value as { $blob?: unknown }).$blob === 'string';
 }
 
+/**
+ * Copies a JSON-like tree, letting `leaf` replace any value it recognises (it returns
+ * `undefined` for values it leaves to the walk).
+ */
+function mapTree(value: unknown, leaf: (value: unknown) => unknown): unknown {
+  const replaced = leaf(value);
+  if (replaced !== undefined) return replaced;
+  if (Array.isArray(value)) return value.map((item) => mapTree(item, leaf));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = mapTree(inner, leaf);
+    return out;
+  }
+  return value;
+}
+
 export function contentAddress(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -31,16 +47,7 @@ export function toStored(credential: NormalizedCredential): { json: StoredCreden
     blobs.set(address, bytes);
     return { $blob: address, size: bytes.length };
   };
-  const walk = (value: unknown): unknown => {
-    if (value instanceof Uint8Array) return store(value);
-    if (Array.isArray(value)) return value.map(walk);
-    if (typeof value === 'object' && value !== null) {
-      const out: Record<string, unknown> = {};
-      for (const [key, inner] of Object.entries(value)) out[key] = walk(inner);
-      return out;
-    }
-    return value;
-  };
+  const walk = (value: unknown): unknown => mapTree(value, (leaf) => (leaf instanceof Uint8Array ? store(leaf) : undefined));
   const { original, ...rest } = credential;
   const { payload, ...file } = original;
   const json = walk(rest) as StoredCredentialJson;
@@ -61,17 +68,7 @@ export function blobAddresses(json: unknown, into = new Set<string>()): Set<stri
 
 /** Rebuilds the full credential, loading each blob. */
 export function fromStored(json: StoredCredentialJson, loadBlob: (address: string) => Uint8Array): NormalizedCredential {
-  const walk = (value: unknown): unknown => {
-    if (isBlobRef(value)) return loadBlob(value.$blob);
-    if (Array.isArray(value)) return value.map(walk);
-    if (typeof value === 'object' && value !== null) {
-      const out: Record<string, unknown> = {};
-      for (const [key, inner] of Object.entries(value)) out[key] = walk(inner);
-      return out;
-    }
-    return value;
-  };
-  const credential = walk(json) as NormalizedCredential;
+  const credential = mapTree(json, (leaf) => (isBlobRef(leaf) ? loadBlob(leaf.$blob) : undefined)) as NormalizedCredential;
   const original = credential.original as { payload?: unknown };
   if (original.payload instanceof Uint8Array) credential.original.payload = new TextDecoder().decode(original.payload);
   return credential;

@@ -25,6 +25,23 @@ function RememberBox({ checked, onChange }: { checked: boolean; onChange: (value
   );
 }
 
+/** The error of the last attempt (announced) and the submit button, busy while working. */
+function FormEnd({ error, working, label }: { error: string | null; working: boolean; label: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={working}>
+        {working ? t('wallet.working') : label}
+      </button>
+    </>
+  );
+}
+
 /** First run: a passphrase, typed twice, with a hint and a plain warning. */
 export function CreateWalletForm({ state, onState }: FormProps) {
   const { t } = useI18n();
@@ -84,14 +101,7 @@ export function CreateWalletForm({ state, onState }: FormProps) {
       </label>
       <p className="warning">{t('wallet.warning')}</p>
       {state.canRemember && <RememberBox checked={remember} onChange={setRemember} />}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={working}>
-        {working ? t('wallet.working') : t('wallet.createButton')}
-      </button>
+      <FormEnd error={error} working={working} label={t('wallet.createButton')} />
     </form>
   );
 }
@@ -132,14 +142,7 @@ export function UnlockForm({ state, onState }: FormProps) {
         />
       </label>
       {state.canRemember && <RememberBox checked={remember} onChange={setRemember} />}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={working}>
-        {working ? t('wallet.working') : t('wallet.unlockButton')}
-      </button>
+      <FormEnd error={error} working={working} label={t('wallet.unlockButton')} />
     </form>
   );
 }
