@@ -28,6 +28,32 @@ export function merkleRootOf(targetHash: string, path: readonly unknown[]): stri
   return node.toString('hex');
 }
 
+/**
+ * SHA-256 of the canonicalised certificate, as both Blockcerts proofs hash it; null after
+ * recording why it could not be computed (a context we lack, or JSON-LD that is not valid).
+ */
+async function certificateHash(
+  certificate: unknown,
+  context: VerifyContext,
+  checks: Checks,
+  options: { rdfDirection?: 'i18n-datatype' } = {},
+): Promise<string | null> {
+  try {
+    return sha256(await canonize(certificate, context.contexts, options)).toString('hex');
+  } catch (error) {
+    if (error instanceof MissingContextError) {
+      const needs = error.urls.join(', ');
+      checks.skip('contexts', 'JSON-LD contexts', `Checking the certificate's hash needs the JSON-LD context ${needs}, which Badgefolio does not have.`, 'unverifiable', needs);
+      return null;
+    }
+    if (error instanceof JsonLdError) {
+      checks.fail('structure', 'Structure', `The certificate is not valid JSON-LD: ${error.message}.`, 'malformed');
+      return null;
+    }
+    throw error;
+  }
+}
+
 export async function verifyBlockcertsV2(json: Record<string, unknown>, context: VerifyContext, checks: Checks): Promise<void> {
   const receipt = json.signature;
   if (!isRecord(receipt) || typeof receipt.targetHash !== 'string' || typeof receipt.merkleRoot !== 'string') {
@@ -35,21 +61,8 @@ export async function verifyBlockcertsV2(json: Record<string, unknown>, context:
     return;
   }
   const { signature: _signature, ...certificate } = json;
-  let localHash: string;
-  try {
-    localHash = sha256(await canonize(certificate, context.contexts)).toString('hex');
-  } catch (error) {
-    if (error instanceof MissingContextError) {
-      const needs = error.urls.join(', ');
-      checks.skip('contexts', 'JSON-LD contexts', `Checking the certificate's hash needs the JSON-LD context ${needs}, which Badgefolio does not have.`, 'unverifiable', needs);
-      return;
-    }
-    if (error instanceof JsonLdError) {
-      checks.fail('structure', 'Structure', `The certificate is not valid JSON-LD: ${error.message}.`, 'malformed');
-      return;
-    }
-    throw error;
-  }
+  const localHash = await certificateHash(certificate, context, checks);
+  if (localHash === null) return;
   if (localHash !== receipt.targetHash.toLowerCase()) {
     checks.fail('hash', 'Certificate hash', 'The certificate was changed after it was issued: its hash does not match the one in its blockchain receipt.', 'invalid', {
       algorithm: 'MerkleProof2017',
@@ -145,21 +158,8 @@ export async function verifyMerkleProof2019(json: Record<string, unknown>, proof
   const { proof: _proof, ...certificate } = json;
   // Blockcerts hashes language-tagged text with its direction (rdfDirection i18n-datatype).
   const legacy = proof.type === 'MerkleProof2019';
-  let localHash: string;
-  try {
-    localHash = sha256(await canonize(certificate, context.contexts, { rdfDirection: 'i18n-datatype' })).toString('hex');
-  } catch (error) {
-    if (error instanceof MissingContextError) {
-      const needs = error.urls.join(', ');
-      checks.skip('contexts', 'JSON-LD contexts', `Checking the certificate's hash needs the JSON-LD context ${needs}, which Badgefolio does not have.`, 'unverifiable', needs);
-      return;
-    }
-    if (error instanceof JsonLdError) {
-      checks.fail('structure', 'Structure', `The certificate is not valid JSON-LD: ${error.message}.`, 'malformed');
-      return;
-    }
-    throw error;
-  }
+  const localHash = await certificateHash(certificate, context, checks, { rdfDirection: 'i18n-datatype' });
+  if (localHash === null) return;
   if (localHash !== decoded.targetHash.toLowerCase()) {
     // Blockcerts v3 hashing differs between versions (proof chains, contexts) in ways
     // Badgefolio does not fully reproduce: a mismatch here is not proof of tampering.
