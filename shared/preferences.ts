@@ -36,12 +36,30 @@ export const windowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
 
+/** How verification may use the network: never, after asking each time, or freely. */
+export const networkUseSchema = z.enum(['offline', 'ask', 'allowed']);
+export type NetworkUse = z.infer<typeof networkUseSchema>;
+
+/** Update checks are off until the user turns them on; the feed may point at a mirror. */
+export const updateSettingsSchema = z.object({
+  enabled: z.boolean(),
+  feedUrl: z.string().max(500).optional(),
+});
+export type UpdateSettings = z.infer<typeof updateSettingsSchema>;
+
 export const preferencesSchema = z.object({
   theme: themeSchema,
   language: languageSchema,
   /** Lock the wallet after this many idle minutes; 0 means never. */
   autoLockMinutes: z.number().int().min(0).max(24 * 60),
   profile: ownerProfileSchema,
+  /** Verification's use of the network; offline checks always run. */
+  network: networkUseSchema,
+  /** OS notifications for credentials about to expire or found revoked (opt-in). */
+  osNotifications: z.boolean(),
+  updates: updateSettingsSchema,
+  /** A public verifier page to link to when a credential has no hosted link of its own. */
+  verifierUrl: z.string().max(500).optional(),
   window: windowStateSchema.optional(),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
@@ -51,6 +69,9 @@ export const defaultPreferences: Preferences = {
   language: 'en',
   autoLockMinutes: 15,
   profile: { name: '', emails: [], links: [] },
+  network: 'ask',
+  osNotifications: false,
+  updates: { enabled: false },
 };
 
 /** A change to some preferences; unknown keys are refused rather than stored. */

@@ -33,7 +33,8 @@ export function readPreferences(backend: PreferencesBackend): Preferences {
   const result: Record<string, unknown> = {};
   for (const [key, fieldSchema] of Object.entries(preferencesSchema.shape)) {
     const parsed = fieldSchema.safeParse(stored[key]);
-    result[key] = parsed.success ? parsed.data : defaultPreferences[key as keyof Preferences];
+    const value = parsed.success ? parsed.data : defaultPreferences[key as keyof Preferences];
+    if (value !== undefined) result[key] = value;
   }
   return preferencesSchema.parse(result);
 }
@@ -41,7 +42,8 @@ export function readPreferences(backend: PreferencesBackend): Preferences {
 export function writePreferences(backend: PreferencesBackend, patch: PreferencesPatch): Preferences {
   const next = preferencesSchema.parse({ ...readPreferences(backend), ...patch });
   // conf and electron-store refuse `undefined` values ("use delete()"): store only what is set.
-  const { window, ...rest } = next;
-  backend.set(window ? { ...rest, window } : rest);
+  const stored: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) if (value !== undefined) stored[key] = value;
+  backend.set(stored);
   return next;
 }

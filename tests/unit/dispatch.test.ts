@@ -5,6 +5,7 @@ import type { PreferencesBackend } from '../../electron/core/preferences';
 import { RefusalError } from '../../electron/core/refusal';
 import { WalletSession } from '../../electron/core/walletSession';
 import { testKdf } from '../support/walletFixtures';
+import { defaultPreferences } from '../../shared/preferences';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,11 +96,11 @@ describe('dispatch', () => {
     const handlers = handlersWith({}, prefs);
     await expect(dispatch(handlers, 'setPreferences', { theme: 'dark' })).resolves.toEqual({
       ok: true,
-      value: { theme: 'dark', language: 'en', autoLockMinutes: 15, profile: { name: '', emails: [], links: [] } },
+      value: { ...defaultPreferences, theme: 'dark' },
     });
     await expect(dispatch(handlers, 'getPreferences', {})).resolves.toEqual({
       ok: true,
-      value: { theme: 'dark', language: 'en', autoLockMinutes: 15, profile: { name: '', emails: [], links: [] } },
+      value: { ...defaultPreferences, theme: 'dark' },
     });
   });
 
@@ -107,7 +108,7 @@ describe('dispatch', () => {
     const prefs = memoryPreferences({ theme: 'neon', language: 'de' });
     await expect(dispatch(handlersWith({}, prefs), 'getPreferences', {})).resolves.toEqual({
       ok: true,
-      value: { theme: 'system', language: 'de', autoLockMinutes: 15, profile: { name: '', emails: [], links: [] } },
+      value: { ...defaultPreferences, language: 'de' },
     });
   });
 });
