@@ -11,7 +11,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The intake worker is a second entry: intakePool.ts starts it from intakeWorker.js beside the bundle.
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), intakeWorker: resolve('electron/intake/intakeWorker.ts') } },
     },
   },
   preload: {

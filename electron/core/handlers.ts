@@ -3,7 +3,7 @@ import type { ChannelName, Channels } from '../../shared/contract/channels';
 import { productName } from '../../shared/app';
 import { parseSafeExternalUrl } from '../security/externalLinks';
 import { readPreferences, writePreferences, type PreferencesBackend } from './preferences';
-import type { WalletSession } from './walletSession';
+import type { SaveFile, WalletSession } from './walletSession';
 
 /**
  * What the host (the Electron shell or the browser harness) lends the handlers. Everything
@@ -17,6 +17,8 @@ export interface HostServices {
   readonly wallet: WalletSession;
   /** Called only with a URL that passed parseSafeExternalUrl. */
   openExternal(url: URL): Promise<void>;
+  /** Lets the user choose where a file goes (a save dialog); null when they cancel. */
+  readonly saveFile: SaveFile;
 }
 
 export type Handlers = {
@@ -52,6 +54,26 @@ export function createHandlers(services: HostServices): Handlers {
     credentialImage: ({ id }) => Promise.resolve({ image: services.wallet.image(id) }),
     importFiles: async ({ files }) => ({ outcomes: await services.wallet.import(files) }),
     credentialDetail: ({ id }) => Promise.resolve({ credential: services.wallet.detail(id) }),
-    recheckCredential: async ({ id }) => ({ verification: await services.wallet.recheck(id) }),
+    recheckCredential: async ({ id, online }) => ({ verification: await services.wallet.recheck(id, online === true) }),
+    removeCredential: ({ id }) => Promise.resolve({ removed: services.wallet.remove(id) }),
+    organiser: () => Promise.resolve(services.wallet.organiser()),
+    saveCollection: (collection) => Promise.resolve(services.wallet.saveCollection(collection)),
+    removeCollection: ({ id }) => Promise.resolve(services.wallet.removeCollection(id)),
+    savePathway: (pathway) => Promise.resolve(services.wallet.savePathway(pathway)),
+    removePathway: ({ id }) => Promise.resolve(services.wallet.removePathway(id)),
+    pathwayFromClr: ({ id }) => Promise.resolve(services.wallet.pathwayFromClr(id)),
+    portfolioMaterial: async ({ ids, online }) => ({ entries: await services.wallet.portfolioMaterial(ids, online === true) }),
+    saveExport: (request) => services.wallet.saveExport(request, services.saveFile),
+    removeExportRecord: ({ id }) => Promise.resolve(services.wallet.removeExportRecord(id)),
+    saveOriginal: async ({ id }) => {
+      const fileName = await services.wallet.saveOriginal(id, services.saveFile);
+      return fileName ? { saved: true, fileName } : { saved: false };
+    },
+    profilePhoto: () => Promise.resolve({ image: services.wallet.profilePhoto() }),
+    setProfilePhoto: ({ image }) => {
+      services.wallet.setProfilePhoto(image);
+      return Promise.resolve({ image: services.wallet.profilePhoto() });
+    },
+    checkPortfolioPdf: ({ bytes, online }) => services.wallet.checkPortfolioPdf(bytes, online === true),
   };
 }

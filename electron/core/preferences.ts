@@ -43,7 +43,7 @@ export function writePreferences(backend: PreferencesBackend, patch: Preferences
   const next = preferencesSchema.parse({ ...readPreferences(backend), ...patch });
   // conf and electron-store refuse `undefined` values ("use delete()"): store only what is set.
   const stored: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(next)) if (value !== undefined) stored[key] = value;
+  for (const [key, value] of Object.entries(next) as [string, unknown][]) if (value !== undefined) stored[key] = value;
   backend.set(stored);
   return next;
 }

@@ -1,14 +1,28 @@
-import type { CredentialDetail, CredentialSummary, ImportOutcome, WalletState } from '../../shared/credential/walletViews';
+import type {
+  CredentialDetail,
+  CredentialSummary,
+  ImportOutcome,
+  PortfolioMaterial,
+  PortfolioPdfCheck,
+  WalletState,
+} from '../../shared/credential/walletViews';
+import type { NetworkUse } from '../../shared/preferences';
+import { pathwayFromClr, pathwaySchema, type Collection, type ExportRecord, type Organiser, type Pathway } from '../../shared/organiser';
+import { readPortfolioPdf } from '../portfolio/readPortfolioPdf';
+import { bestVerificationLink, linkedInAddCertificationUrl } from '../../shared/portfolio';
+import { summariesOf } from './credentialSummary';
+import { forgetCredential, organiserId, readOrganiser, updateOrganiser } from './organiserStore';
+import { VaultFetchCache } from './vaultFetchCache';
 import { Intake } from '../intake/intake';
-import { defaultIntakeLimits } from '../intake/limits';
+import { defaultIntakeLimits, MalformedInputError } from '../intake/limits';
 import { isRemembered, rememberOnThisDevice, unlockOnThisDevice, forgetOnThisDevice, type KeyProtector } from '../vault/deviceUnlock';
-import { Vault, VaultError, type VaultEntry } from '../vault/vault';
+import { Vault, VaultError } from '../vault/vault';
 import type { ScryptParams } from '../vault/vaultCrypto';
 import { WrongPassphraseError } from '../vault/walletHeader';
 import { WalletBusyError } from '../vault/writerLock';
 import { RefusalError } from './refusal';
-import { createVerifier } from '../verify/verifier';
-import { verificationReportSchema, verificationStatuses, type VerificationReport } from '../../shared/credential/verification';
+import { createVerifier, type Verifier } from '../verify/verifier';
+import { verificationReportSchema, type VerificationReport } from '../../shared/credential/verification';
 
 export interface WalletSessionOptions {
   readonly folder: string;
@@ -16,41 +30,18 @@ export interface WalletSessionOptions {
   readonly keyProtector: () => Promise<KeyProtector | null>;
   /** Tests may lower the KDF cost; the app never sets this. */
   readonly kdf?: ScryptParams;
+  /** The owner's e-mail addresses (from the profile), to match hashed OB 2.0 recipients locally. */
+  readonly ownerEmails?: () => readonly string[];
+  /** The verifier page configured in Settings, for credentials without a public link. */
+  readonly verifierUrl?: () => string | undefined;
+  /** The user's setting for verification's use of the network. */
+  readonly networkUse?: () => NetworkUse;
+  /** Tests only: lets online checks reach a loopback test server. */
+  readonly allowPrivateNetworkForTests?: boolean;
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function summaryOf(entry: VaultEntry): CredentialSummary {
-  const c = entry.credential;
-  const issuer = (c.issuer ?? {}) as Record<string, unknown>;
-  const skills = Array.isArray(c.skills) ? c.skills.map((s) => text((s as Record<string, unknown>).name)).filter((s): s is string => s !== undefined) : [];
-  const image = c.image as Record<string, unknown> | undefined;
-  const summary: CredentialSummary = {
-    id: entry.id,
-    name: text(c.name) ?? 'Credential',
-    format: c.format as CredentialSummary['format'],
-    container: c.container as CredentialSummary['container'],
-    kind: c.kind as CredentialSummary['kind'],
-    addedAt: entry.addedAt,
-    skills,
-    selfReported: c.selfReported === true,
-    hasImage: typeof image?.bytes === 'object',
-  };
-  const report = (entry.verification ?? {}) as Record<string, unknown>;
-  const status = verificationStatuses.find((s) => s === report.status);
-  const optional = {
-    description: text(c.description),
-    issuerName: text(issuer.name) ?? text(issuer.id),
-    issuedOn: text(c.issuedOn),
-    expires: text(c.expires),
-    status,
-    checkedAt: text(report.checkedAt),
-  };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (summary as Record<string, unknown>)[key] = value;
-  return summary;
-}
+/** Where a file the user saves goes: a save dialog in the app, a downloads folder in the harness. */
+export type SaveFile = (suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 'original') => Promise<string | null>;
 
 /**
  * The main process's one open wallet: what the IPC handlers act on. Holds the writer lock
@@ -59,7 +50,7 @@ function summaryOf(entry: VaultEntry): CredentialSummary {
 export class WalletSession {
   private vault: Vault | null = null;
   private readonly intake = new Intake(defaultIntakeLimits);
-  private readonly verifier = createVerifier({ network: 'offline' });
+  private readonly fetchCache = new VaultFetchCache(() => this.vault);
 
   constructor(private readonly options: WalletSessionOptions) {}
 
@@ -113,6 +104,22 @@ export class WalletSession {
   lock(): void {
     this.vault?.lockWallet();
     this.vault = null;
+    this.fetchCache.clear();
+  }
+
+  /**
+   * A verifier for one check. Offline unless the user's setting allows the network (or, with
+   * "ask", the user just said yes); either way it reads and fills the wallet's dated cache.
+   */
+  private verifierFor(online: boolean): Verifier {
+    const use = this.options.networkUse?.() ?? 'offline';
+    if (online && use === 'offline') throw new RefusalError('Checking online is turned off in Settings.');
+    return createVerifier({
+      network: online || use === 'allowed' ? 'allowed' : 'offline',
+      cache: this.fetchCache,
+      ownerEmails: this.options.ownerEmails?.() ?? [],
+      allowPrivateNetworkForTests: this.options.allowPrivateNetworkForTests === true,
+    });
   }
 
   private requireVault(): Vault {
@@ -121,7 +128,7 @@ export class WalletSession {
   }
 
   list(): CredentialSummary[] {
-    return this.requireVault().list().map(summaryOf);
+    return summariesOf(this.requireVault().list());
   }
 
   image(id: string): { mediaType: string; bytes: Uint8Array } | null {
@@ -137,33 +144,37 @@ export class WalletSession {
     if (!entry || !credential) return null;
     const { original, image: _image, ...rest } = credential;
     const parsed = verificationReportSchema.safeParse(entry.verification);
+    const verifierUrl = this.options.verifierUrl?.();
+    const link = bestVerificationLink(credential, verifierUrl);
     return {
       ...rest,
       walletId: entry.id,
       original: { fileName: original.fileName, mediaType: original.mediaType, size: original.bytes.length },
       verification: parsed.success ? parsed.data : null,
+      share: { ...(link ? { verificationUrl: link.url } : {}), linkedIn: linkedInAddCertificationUrl(credential, undefined, verifierUrl) },
     };
   }
 
-  async recheck(id: string): Promise<VerificationReport> {
+  async recheck(id: string, online = false): Promise<VerificationReport> {
     const vault = this.requireVault();
     const entry = vault.find(id);
     const credential = entry ? vault.get(entry.id) : null;
     if (!entry || !credential) throw new RefusalError('No such credential in this wallet.');
-    const report = await this.verifier.verify(credential);
+    const report = await this.verifierFor(online).verify(credential);
     vault.setVerification(credential.identity, report);
     return report;
   }
 
   async import(files: readonly { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
     const vault = this.requireVault();
+    const verifier = this.verifierFor(false);
     const outcomes: ImportOutcome[] = [];
     for (const file of files) {
       for (const outcome of await this.intake.inspect(file)) {
         if (outcome.outcome === 'recognised') {
           const stored = vault.put(outcome.credential);
           // Checked at once, offline: the portfolio shows Verified, Expired... from the start.
-          if (stored !== 'already-there') vault.setVerification(outcome.credential.identity, await this.verifier.verify(outcome.credential));
+          if (stored !== 'already-there') vault.setVerification(outcome.credential.identity, await verifier.verify(outcome.credential));
           outcomes.push({ file: outcome.file, outcome: stored, name: outcome.credential.name });
         } else {
           outcomes.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
@@ -172,4 +183,187 @@ export class WalletSession {
     }
     return outcomes;
   }
+
+  /** Removes a credential; collections forget it, pathway steps it fulfilled become missing again. */
+  remove(id: string): boolean {
+    const vault = this.requireVault();
+    const entry = vault.remove(id);
+    if (entry) forgetCredential(vault, entry.id);
+    return entry !== null;
+  }
+
+  organiser(): Organiser {
+    return readOrganiser(this.requireVault());
+  }
+
+  private knownIds(ids: readonly string[]): string[] {
+    const vault = this.requireVault();
+    const known = new Set(vault.list().map((entry) => entry.id));
+    const unknown = ids.find((id) => !known.has(id));
+    if (unknown) throw new RefusalError(`No credential with ID "${unknown}" in this wallet.`);
+    return [...new Set(ids)];
+  }
+
+  saveCollection(input: { id?: string | undefined; name: string; credentialIds: readonly string[] }): Organiser {
+    const credentialIds = this.knownIds(input.credentialIds);
+    return updateOrganiser(this.requireVault(), (current) => {
+      const name = input.name.trim();
+      if (current.collections.some((c) => c.id !== input.id && c.name.toLowerCase() === name.toLowerCase())) {
+        throw new RefusalError(`There is already a collection named "${name}".`);
+      }
+      const existing = current.collections.find((c) => c.id === input.id);
+      if (input.id && !existing) throw new RefusalError('That collection no longer exists.');
+      const next: Collection = { id: existing?.id ?? organiserId(), name, credentialIds, createdAt: existing?.createdAt ?? new Date().toISOString() };
+      return { ...current, collections: existing ? current.collections.map((c) => (c.id === next.id ? next : c)) : [...current.collections, next] };
+    });
+  }
+
+  removeCollection(id: string): Organiser {
+    return updateOrganiser(this.requireVault(), (current) => ({ ...current, collections: current.collections.filter((c) => c.id !== id) }));
+  }
+
+  savePathway(input: {
+    id?: string | undefined;
+    name: string;
+    description?: string | undefined;
+    required: number;
+    steps: readonly { id?: string | undefined; title: string; credentialId?: string | undefined }[];
+  }): Organiser {
+    this.knownIds(input.steps.flatMap((step) => (step.credentialId ? [step.credentialId] : [])));
+    return updateOrganiser(this.requireVault(), (current) => {
+      const existing = current.pathways.find((p) => p.id === input.id);
+      if (input.id && !existing) throw new RefusalError('That pathway no longer exists.');
+      const candidate = {
+        id: existing?.id ?? organiserId(),
+        name: input.name.trim(),
+        ...(input.description && input.description.trim() !== '' ? { description: input.description.trim() } : {}),
+        required: input.required,
+        steps: input.steps.map((step) => ({ id: step.id ?? organiserId(), title: step.title.trim(), ...(step.credentialId ? { credentialId: step.credentialId } : {}) })),
+        ...(existing?.fromClr ? { fromClr: existing.fromClr } : {}),
+        createdAt: existing?.createdAt ?? new Date().toISOString(),
+      };
+      const parsed = pathwaySchema.safeParse(candidate);
+      if (!parsed.success) throw new RefusalError(parsed.error.issues[0]?.message ?? 'That pathway cannot be kept.');
+      const next: Pathway = parsed.data;
+      return { ...current, pathways: existing ? current.pathways.map((p) => (p.id === next.id ? next : p)) : [...current.pathways, next] };
+    });
+  }
+
+  removePathway(id: string): Organiser {
+    return updateOrganiser(this.requireVault(), (current) => ({ ...current, pathways: current.pathways.filter((p) => p.id !== id) }));
+  }
+
+  /** A pathway from a CLR held in the wallet: its nested achievements become the steps. */
+  pathwayFromClr(id: string): Organiser {
+    const summaries = this.list();
+    const clr = summaries.find((s) => s.id === id);
+    if (clr?.format !== 'clr2') throw new RefusalError('Only a CLR transcript can become a pathway.');
+    const children = summaries.filter((s) => clr.childIds.includes(s.id));
+    return updateOrganiser(this.requireVault(), (current) => {
+      if (current.pathways.some((p) => p.fromClr === id)) throw new RefusalError(`There is already a pathway from "${clr.name}".`);
+      return { ...current, pathways: [...current.pathways, pathwayFromClr(clr, children, organiserId, new Date())] };
+    });
+  }
+
+  /** Everything the PDF builder needs, each credential checked again now (its status as at export). */
+  async portfolioMaterial(ids: readonly string[], online: boolean): Promise<PortfolioMaterial[]> {
+    const vault = this.requireVault();
+    const verifier = this.verifierFor(online);
+    const material: PortfolioMaterial[] = [];
+    for (const id of this.knownIds(ids)) {
+      const credential = vault.get(id);
+      if (!credential) throw new RefusalError(`No credential with ID "${id}" in this wallet.`);
+      const report = await verifier.verify(credential);
+      vault.setVerification(credential.identity, report);
+      material.push({ walletId: id, credential, status: report.status, statusSentence: report.summary, checkedAt: report.checkedAt });
+    }
+    return material;
+  }
+
+  /** Saves an exported PDF where the user chooses, and notes it in the export log. */
+  async saveExport(
+    request: { bytes: Uint8Array; fileName: string; recipient: string; paper: 'a4' | 'letter'; credentialIds: readonly string[] },
+    saveFile: SaveFile,
+  ): Promise<{ saved: false } | { saved: true; fileName: string; record: ExportRecord }> {
+    const vault = this.requireVault();
+    const ids = this.knownIds(request.credentialIds);
+    if (!isPdf(request.bytes)) throw new RefusalError('That is not a PDF.');
+    const where = await saveFile(request.fileName, request.bytes, 'pdf');
+    if (!where) return { saved: false };
+    const names = new Map(vault.list().map((entry) => [entry.id, typeof entry.credential.name === 'string' ? entry.credential.name : entry.id]));
+    const record: ExportRecord = {
+      id: organiserId(),
+      exportedAt: new Date().toISOString(),
+      recipient: request.recipient.trim(),
+      fileName: where,
+      paper: request.paper,
+      credentialIds: ids,
+      credentialNames: ids.map((id) => names.get(id) ?? id),
+    };
+    updateOrganiser(vault, (current) => ({ ...current, exports: [record, ...current.exports].slice(0, 10_000) }));
+    return { saved: true, fileName: where, record };
+  }
+
+  removeExportRecord(id: string | null): Organiser {
+    return updateOrganiser(this.requireVault(), (current) => ({ ...current, exports: id === null ? [] : current.exports.filter((e) => e.id !== id) }));
+  }
+
+  /** Saves the original file (baked image, JSON, JWT) byte for byte. */
+  async saveOriginal(id: string, saveFile: SaveFile): Promise<string | null> {
+    const credential = this.requireVault().get(id);
+    if (!credential) throw new RefusalError('No such credential in this wallet.');
+    return saveFile(credential.original.fileName, credential.original.bytes, 'original');
+  }
+
+  profilePhoto(): { mediaType: string; bytes: Uint8Array } | null {
+    const bytes = this.requireVault().readDocument('profile-photo');
+    if (!bytes) return null;
+    return { mediaType: bytes[0] === 0x89 ? 'image/png' : 'image/jpeg', bytes };
+  }
+
+  setProfilePhoto(photo: { mediaType: string; bytes: Uint8Array } | null): void {
+    if (photo && !isPngOrJpeg(photo.bytes)) throw new RefusalError('The photo must be a PNG or JPEG image.');
+    this.requireVault().writeDocument('profile-photo', photo ? photo.bytes : null);
+  }
+
+  /** The employer's side: what a portfolio PDF holds, checked against its manifest and verified. */
+  async checkPortfolioPdf(bytes: Uint8Array, online: boolean): Promise<PortfolioPdfCheck> {
+    const verifier = this.verifierFor(online);
+    let report;
+    try {
+      report = await readPortfolioPdf(bytes, { verify: (credential) => verifier.verify(credential) });
+    } catch (error) {
+      if (error instanceof MalformedInputError) throw new RefusalError(error.message);
+      throw error;
+    }
+    return {
+      intact: report.intact,
+      notes: report.notes,
+      ...(report.manifest?.owner ? { owner: report.manifest.owner } : {}),
+      credentials: report.credentials.flatMap((item) => {
+        const rows = item.credentials.length > 0 ? item.credentials : [undefined];
+        return rows.map((credential, index) => {
+          const verification = item.verification[index];
+          const name = credential?.name ?? item.listed?.name;
+          const issuerName = credential?.issuer.name;
+          return {
+            file: item.file,
+            integrity: item.integrity,
+            sentence: item.unrecognised && item.integrity === 'intact' ? `${item.sentence} ${item.unrecognised}` : item.sentence,
+            ...(name ? { name } : {}),
+            ...(issuerName ? { issuerName } : {}),
+            ...(verification ? { status: verification.status, summary: verification.summary } : {}),
+          };
+        });
+      }),
+    };
+  }
+}
+
+function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length > 8 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
+}
+
+function isPngOrJpeg(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) || (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff);
 }

@@ -6,8 +6,11 @@ import { parseArgs } from 'node:util';
 import { createHandlers } from '../core/handlers';
 import { WalletSession } from '../core/walletSession';
 import { openFilePreferences } from '../core/filePreferences';
+import { readPreferences } from '../core/preferences';
+import { saveIntoFolder } from '../core/savedFiles';
 import { packageVersion } from '../core/packageInfo';
 import { bundleBridge } from './bridgeBundle';
+import { harnessShell } from './harnessShell';
 import { startHarness } from './server';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,7 +21,9 @@ development and end-to-end tests. Not part of the app.
 
   --vault DIR      wallet folder to use (created if missing)
   --port N         port on 127.0.0.1 (default 5183; 0 picks a free one)
-  --renderer DIR   built renderer folder (default out/renderer, built if missing)`;
+  --renderer DIR   built renderer folder (default out/renderer, built if missing)
+  --downloads DIR  where "save" puts files (default: DIR-downloads beside the vault);
+                   the harness has no save dialog`;
 
 async function main(): Promise<number> {
   let values;
@@ -28,6 +33,7 @@ async function main(): Promise<number> {
         vault: { type: 'string' },
         port: { type: 'string', default: '5183' },
         renderer: { type: 'string' },
+        downloads: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -55,13 +61,30 @@ async function main(): Promise<number> {
     if (built.status !== 0) return 1;
   }
 
+  const downloads = path.resolve(values.downloads ?? `${vault}-downloads`);
+  const preferences = openFilePreferences(vault);
+  // The harness has no OS keychain: "remember on this device" is not offered there.
+  const wallet = new WalletSession({
+    folder: vault,
+    keyProtector: () => Promise.resolve(null),
+    ownerEmails: () => readPreferences(preferences).profile.emails,
+    networkUse: () => readPreferences(preferences).network,
+  });
+  const log = (line: string): void => {
+    console.error(`[harness] ${line}`);
+  };
+  const desktop = harnessShell({ wallet, preferences, log });
   const handlers = createHandlers({
     host: 'harness',
     version: packageVersion(),
     platform: process.platform,
-    preferences: openFilePreferences(vault),
-    // The harness has no OS keychain: "remember on this device" is not offered there.
-    wallet: new WalletSession({ folder: vault, keyProtector: () => Promise.resolve(null) }),
+    preferences,
+    wallet,
+    saveFile: (suggestedName, bytes) => {
+      const saved = saveIntoFolder(downloads, suggestedName, bytes);
+      console.log(`saved ${saved}`);
+      return Promise.resolve(saved);
+    },
     openExternal: (url) => {
       // The harness never launches programs: it reports what the app would have opened.
       console.log(`open-external ${url.href}`);
@@ -70,12 +93,11 @@ async function main(): Promise<number> {
   });
   const harness = await startHarness({
     rendererRoot,
-    handlers,
+    handlers: desktop.wrap(handlers),
+    shell: desktop.shell,
     bridgeScript: await bundleBridge(),
     port,
-    log: (line) => {
-      console.error(`[harness] ${line}`);
-    },
+    log,
   });
   console.log(`Badgefolio harness at ${harness.url}`);
   const stop = (): void => {

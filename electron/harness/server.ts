@@ -2,10 +2,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { rendererMenuCommands, type RendererMenuCommand } from '../../shared/contract/events';
 import { fail } from '../../shared/contract/result';
 import { fromWire, toWire } from '../../shared/contract/wire';
 import { dispatch, type DispatchLog } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
+import type { ShellEventHub } from '../core/shellEventHub';
 import { mimeTypeFor, rendererResponseHeaders, resolveRendererFile } from '../security/contentPolicy';
 
 export interface HarnessOptions {
@@ -14,7 +17,26 @@ export interface HarnessOptions {
   readonly bridgeScript: string;
   readonly port: number;
   readonly log?: DispatchLog;
+  readonly shell?: HarnessShell;
 }
+
+/**
+ * The desktop shell's side of the harness: main-to-renderer events, streamed to the page as
+ * server-sent events, and stand-ins for what the OS and the menu do in the app, which the
+ * end-to-end tests call (POST /__harness/open-files, POST /__harness/menu).
+ */
+export interface HarnessShell {
+  readonly hub: ShellEventHub;
+  /** A page started listening: tell it again what waits (files, notices). */
+  connected(): void;
+  /** As "Open with", the dock or a second launch would hand files to the app. */
+  openFiles(paths: string[]): Promise<void>;
+  /** As the application menu would. */
+  menu(command: RendererMenuCommand): void;
+}
+
+const openFilesRequest = z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }).strict();
+const menuRequest = z.object({ command: z.enum(rendererMenuCommands) }).strict();
 
 export interface RunningHarness {
   readonly url: string;
@@ -94,17 +116,74 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     }
   }
 
-  async function serveCall(channel: string, request: http.IncomingMessage, response: http.ServerResponse) {
-    const reply = (status: number, body: unknown): void => {
-      response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      response.end(toWire(body));
-    };
+  /** The per-run token in the custom header, and no foreign Origin. */
+  function trusted(request: http.IncomingMessage): boolean {
     const origin = request.headers.origin;
     const headerToken = request.headers[tokenHeader];
-    if (
-      (origin !== undefined && origin !== `http://${expectedHost}`) ||
-      !sameSecret(typeof headerToken === 'string' ? headerToken : undefined, token)
-    ) {
+    return (
+      (origin === undefined || origin === `http://${expectedHost}`) &&
+      sameSecret(typeof headerToken === 'string' ? headerToken : undefined, token)
+    );
+  }
+
+  function replyJson(response: http.ServerResponse, status: number, body: unknown): void {
+    response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    response.end(toWire(body));
+  }
+
+  /** Server-sent events: one `event:`/`data:` frame per shell event, payloads in wire JSON. */
+  function serveEvents(request: http.IncomingMessage, response: http.ServerResponse, shell: HarnessShell): void {
+    if (!trusted(request)) {
+      log('events refused: untrusted caller');
+      replyJson(response, 403, fail('forbidden', 'This page may not use the wallet.'));
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.write(': badgefolio events\n\n');
+    const unsubscribe = shell.hub.subscribe((name, payload) => {
+      response.write(`event: ${name}\ndata: ${toWire(payload)}\n\n`);
+    });
+    // The response closes when the page goes away (or the harness stops): no listener is left behind.
+    response.on('close', unsubscribe);
+    shell.connected();
+  }
+
+  async function serveShellCommand(pathname: string, request: http.IncomingMessage, response: http.ServerResponse, shell: HarnessShell) {
+    if (!trusted(request)) {
+      log(`${pathname} refused: untrusted caller`);
+      replyJson(response, 403, fail('forbidden', 'This page may not use the wallet.'));
+      return;
+    }
+    const text = await readBody(request);
+    let body: unknown;
+    try {
+      body = text === null ? null : JSON.parse(text);
+    } catch {
+      body = null;
+    }
+    if (pathname === '/__harness/open-files') {
+      const parsed = openFilesRequest.safeParse(body);
+      if (!parsed.success) {
+        replyJson(response, 400, fail('bad-request', 'Expected {"paths": [absolute paths]}.'));
+        return;
+      }
+      await shell.openFiles(parsed.data.paths);
+    } else {
+      const parsed = menuRequest.safeParse(body);
+      if (!parsed.success) {
+        replyJson(response, 400, fail('bad-request', `Expected {"command": one of ${rendererMenuCommands.join(', ')}}.`));
+        return;
+      }
+      shell.menu(parsed.data.command);
+    }
+    replyJson(response, 200, { ok: true, value: null });
+  }
+
+  async function serveCall(channel: string, request: http.IncomingMessage, response: http.ServerResponse) {
+    const reply = (status: number, body: unknown): void => {
+      replyJson(response, status, body);
+    };
+    if (!trusted(request)) {
       log(`${channel} refused: untrusted caller`);
       reply(403, fail('forbidden', 'This page may not use the wallet.'));
       return;
@@ -134,6 +213,10 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       const url = new URL(request.url ?? '/', `http://${expectedHost}`);
       if (request.method === 'POST' && url.pathname.startsWith('/__ipc/')) {
         await serveCall(decodeURIComponent(url.pathname.slice('/__ipc/'.length)), request, response);
+      } else if (options.shell && request.method === 'POST' && (url.pathname === '/__harness/open-files' || url.pathname === '/__harness/menu')) {
+        await serveShellCommand(url.pathname, request, response, options.shell);
+      } else if (options.shell && request.method === 'GET' && url.pathname === '/__events') {
+        serveEvents(request, response, options.shell);
       } else if (request.method !== 'GET') {
         response.writeHead(405, { 'Content-Type': 'text/plain' });
         response.end('Method not allowed');

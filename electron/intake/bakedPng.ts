@@ -44,12 +44,24 @@ function inflateBounded(data: Uint8Array, limits: IntakeLimits, where: string): 
   }
 }
 
-/** Reads the keyword of a text chunk; null unless it is one of the Open Badges keywords. */
+const keywordBytes: readonly (readonly [BakedKeyword, Uint8Array])[] = (['openbadges', 'openbadgecredential'] as const).map((k) => [
+  k,
+  new TextEncoder().encode(k),
+]);
+
+/**
+ * Reads the keyword of a text chunk; null unless it is one of the Open Badges keywords.
+ * Compared byte by byte: every chunk of every PNG passes here, and most are not badges.
+ */
 function badgeKeyword(data: Uint8Array): { keyword: BakedKeyword; end: number } | null {
-  const end = data.indexOf(0);
-  if (end <= 0 || end > 79) return null;
-  const keyword = latin1.decode(data.subarray(0, end));
-  return keyword === 'openbadges' || keyword === 'openbadgecredential' ? { keyword, end } : null;
+  for (const [keyword, bytes] of keywordBytes) {
+    const end = bytes.length;
+    if (data.length <= end || data[end] !== 0) continue;
+    let same = true;
+    for (let i = 0; i < end && same; i++) same = data[i] === bytes[i];
+    if (same) return { keyword, end };
+  }
+  return null;
 }
 
 function decodeBakedChunk(type: string, data: Uint8Array, limits: IntakeLimits): BakedPngText | null {

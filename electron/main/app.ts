@@ -1,15 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, powerMonitor, protocol, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, screen, session, shell, type WebContents } from 'electron';
 import { appHost, appOrigin, appScheme, productName } from '../../shared/app';
 import { AutoLock } from '../core/autoLock';
 import { createHandlers } from '../core/handlers';
 import { readPreferences, type PreferencesBackend } from '../core/preferences';
 import { restoredBounds } from '../core/windowState';
 import { WalletSession } from '../core/walletSession';
+import { safeFileName } from '../core/savedFiles';
+import { writeFileAtomic } from '../vault/atomicFile';
 import { osKeyProtector } from './keychain';
 import { mimeTypeFor, rendererResponseHeaders, resolveRendererFile } from '../security/contentPolicy';
+import { claimDesktopShell } from './desktopShell';
 import { registerContract } from './ipcRegistration';
 import { openPreferencesStore } from './preferencesStore';
 
@@ -60,6 +63,20 @@ function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/** The OS save dialog; the file is written by the main process, crash-safely. */
+async function saveWithDialog(suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 'original'): Promise<string | null> {
+  const name = safeFileName(suggestedName, kind === 'pdf' ? 'Portfolio.pdf' : 'credential');
+  const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options = {
+    defaultPath: path.join(app.getPath('downloads'), name),
+    filters: kind === 'pdf' ? [{ name: 'PDF', extensions: ['pdf'] }] : [{ name: 'Credential', extensions: [path.extname(name).slice(1) || '*'] }],
+  };
+  const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return null;
+  writeFileAtomic(choice.filePath, bytes);
+  return choice.filePath;
+}
+
 export function createMainWindow(preferences?: PreferencesBackend): BrowserWindow {
   const saved = preferences ? readPreferences(preferences).window : undefined;
   const bounds = restoredBounds(saved, screen.getAllDisplays().map((display) => display.workArea));
@@ -99,6 +116,9 @@ export function createMainWindow(preferences?: PreferencesBackend): BrowserWindo
 
 /** Starts the desktop app. Everything that needs Electron is wired here and nowhere else. */
 export function startApp(): void {
+  // One instance: a second launch hands its files to this one and quits.
+  const desktop = claimDesktopShell(log);
+  if (!desktop) return;
   // SECURITY: must precede `ready`; the scheme gets standard-origin semantics, no file access.
   protocol.registerSchemesAsPrivileged([
     { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -125,9 +145,16 @@ export function startApp(): void {
       set: (values) => {
         store.set(values);
         autoLock.setMinutes(readPreferences(store).autoLockMinutes);
+        desktop.preferencesChanged();
       },
     };
-    const wallet = new WalletSession({ folder: app.getPath('userData'), keyProtector: () => osKeyProtector() });
+    const wallet = new WalletSession({
+      folder: app.getPath('userData'),
+      keyProtector: () => osKeyProtector(),
+      ownerEmails: () => readPreferences(preferences).profile.emails,
+      networkUse: () => readPreferences(preferences).network,
+      verifierUrl: () => readPreferences(preferences).verifierUrl,
+    });
     const autoLock = new AutoLock({
       minutes: readPreferences(store).autoLockMinutes,
       idleSeconds: () => powerMonitor.getSystemIdleTime(),
@@ -138,28 +165,38 @@ export function startApp(): void {
       },
     });
     autoLock.start();
+    const lockNow = (): void => {
+      autoLock.lockNow();
+      autoLock.start();
+    };
     // SECURITY: lock at once when the screen locks or the computer sleeps.
     powerMonitor.on('lock-screen', () => {
-      autoLock.lockNow();
-      autoLock.start();
+      lockNow();
     });
     powerMonitor.on('suspend', () => {
-      autoLock.lockNow();
-      autoLock.start();
+      lockNow();
     });
     app.on('before-quit', () => {
       wallet.lock();
     });
-    const handlers = createHandlers({
-      host: 'electron',
-      version: app.getVersion(),
-      platform: process.platform,
-      preferences,
+    const handlers = desktop.attach({
       wallet,
-      openExternal: (url) => shell.openExternal(url.href),
+      preferences,
+      lockNow,
+      createWindow: () => createMainWindow(preferences),
+      handlers: createHandlers({
+        host: 'electron',
+        version: app.getVersion(),
+        platform: process.platform,
+        preferences,
+        wallet,
+        openExternal: (url) => shell.openExternal(url.href),
+        saveFile: (suggestedName, bytes, kind) => saveWithDialog(suggestedName, bytes, kind),
+      }),
     });
     registerContract(ipcMain, handlers, trustedOrigins(), log);
     createMainWindow(preferences);
+    desktop.start();
 
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preferences);

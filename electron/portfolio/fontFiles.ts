@@ -18,18 +18,26 @@ function filesDir(pkg: string): string {
   return path.join(path.dirname(requireFromHere.resolve(`${pkg}/package.json`)), 'files');
 }
 
+/** Which file of which package fills each slot of the font set (the renderer loads the same files). */
+export const fontFiles = {
+  regular: textRanges.map((range) => ['@fontsource/noto-sans', `noto-sans-${range}-400-normal.woff`] as const),
+  bold: textRanges.map((range) => ['@fontsource/noto-sans', `noto-sans-${range}-700-normal.woff`] as const),
+  cjk: ['@fontsource/noto-sans-sc', 'noto-sans-sc-chinese-simplified-400-normal.woff'],
+  arabic: ['@fontsource/noto-sans-arabic', 'noto-sans-arabic-arabic-400-normal.woff'],
+  hebrew: ['@fontsource/noto-sans-hebrew', 'noto-sans-hebrew-hebrew-400-normal.woff'],
+} as const;
+
 let cached: FontSet | undefined;
 
 export function loadFontSet(): FontSet {
   if (cached) return cached;
-  const notoSans = filesDir('@fontsource/noto-sans');
-  const read = (dir: string, name: string): Uint8Array => new Uint8Array(readFileSync(path.join(dir, name)));
+  const read = ([pkg, name]: readonly [string, string]): Uint8Array => new Uint8Array(readFileSync(path.join(filesDir(pkg), name)));
   cached = {
-    regular: textRanges.map((range) => read(notoSans, `noto-sans-${range}-400-normal.woff`)),
-    bold: textRanges.map((range) => read(notoSans, `noto-sans-${range}-700-normal.woff`)),
-    cjk: read(filesDir('@fontsource/noto-sans-sc'), 'noto-sans-sc-chinese-simplified-400-normal.woff'),
-    arabic: read(filesDir('@fontsource/noto-sans-arabic'), 'noto-sans-arabic-arabic-400-normal.woff'),
-    hebrew: read(filesDir('@fontsource/noto-sans-hebrew'), 'noto-sans-hebrew-hebrew-400-normal.woff'),
+    regular: fontFiles.regular.map(read),
+    bold: fontFiles.bold.map(read),
+    cjk: read(fontFiles.cjk),
+    arabic: read(fontFiles.arabic),
+    hebrew: read(fontFiles.hebrew),
   };
   return cached;
 }

@@ -2,11 +2,13 @@ import { PDFDocument } from 'pdf-lib';
 import type { NormalizedCredential } from '../../shared/credential/model';
 import type { VerificationReport } from '../../shared/credential/verification';
 import { manifestFileName, parseManifest, type ManifestEntry, type PortfolioManifest } from '../../shared/portfolio/attachments';
-import { sha256Hex } from '../../shared/portfolio/sha256';
+import { bytesToBase64 } from '../../shared/encoding/base64';
+import { sha256, sha256Hex } from '../../shared/portfolio/sha256';
 import { readAttachments, type PdfAttachment } from '../intake/certificate/pdfAttachments';
 import { PdfObjects } from '../intake/certificate/pdfObjects';
 import { readPages } from '../intake/certificate/pdfPages';
 import { Intake } from '../intake/intake';
+import { checkPresentationJwt, presentationMediaType, type PresentationCheck } from './holderSignature';
 import { defaultIntakeLimits, MalformedInputError, type IntakeLimits } from '../intake/limits';
 
 /**
@@ -59,11 +61,30 @@ export interface PortfolioPdfReport {
   readonly manifest?: PortfolioManifest;
   /** Every attached credential file and every file the manifest lists, in manifest order, then unlisted ones. */
   readonly credentials: ExtractedCredential[];
-  readonly presentation?: { readonly file: string; readonly bytes: Uint8Array; readonly mediaType?: string; readonly intact: boolean };
+  readonly presentation?: {
+    readonly file: string;
+    readonly bytes: Uint8Array;
+    readonly mediaType?: string;
+    /** Exactly the file the manifest lists. */
+    readonly intact: boolean;
+    /** The holder's signature, for a `vp+jwt` (see holderSignature.ts); absent for other kinds. */
+    readonly signature?: PresentationSignature;
+  };
   /** True when every listed file is present and intact and nothing was added. */
   readonly intact: boolean;
   /** Sentences about the whole PDF (no manifest, a manifest that is not one...). */
   readonly notes: string[];
+}
+
+export interface PresentationSignature {
+  readonly status: PresentationCheck['status'];
+  readonly holder?: string;
+  readonly sentence: string;
+  /**
+   * Whether the signed presentation lists every credential file in the PDF with its exact
+   * SHA-256, and nothing else: what makes the signature cover the attachments themselves.
+   */
+  readonly coversAttachments: boolean;
 }
 
 export interface ReadPortfolioOptions {
@@ -159,16 +180,43 @@ export async function readPortfolioPdf(bytes: Uint8Array, options: ReadPortfolio
   if (presentationName !== undefined) {
     const attachment = byName.get(presentationName);
     if (attachment) {
+      const signature = attachment.mediaType === presentationMediaType || attachment.name.endsWith('.jwt') ? await presentationSignature(attachment.bytes, attachments, presentationName) : undefined;
       presentation = {
         file: attachment.name,
         bytes: attachment.bytes,
         ...(attachment.mediaType === undefined ? {} : { mediaType: attachment.mediaType }),
         intact: (await sha256Hex(attachment.bytes)) === manifest?.presentation?.sha256,
+        ...(signature ? { signature } : {}),
       };
+      if (signature && signature.status !== 'unverifiable') notes.push(signature.sentence);
+      if (signature?.status === 'valid' && !signature.coversAttachments) notes.push('The files attached now are not the ones the holder signed for.');
     } else {
       notes.push(`The signed presentation ${presentationName} is listed in the manifest but no longer attached.`);
     }
   }
-  const intact = manifest !== undefined && credentials.every((c) => c.integrity === 'intact') && (presentation?.intact ?? presentationName === undefined);
+  const signature = presentation?.signature;
+  const signatureHolds = !signature || signature.status === 'unverifiable' || (signature.status === 'valid' && signature.coversAttachments);
+  const intact = manifest !== undefined && credentials.every((c) => c.integrity === 'intact') && (presentation?.intact ?? presentationName === undefined) && signatureHolds;
   return { ...(manifest ? { manifest } : {}), credentials, ...(presentation ? { presentation } : {}), intact, notes };
+}
+
+/** The holder's signature on a `vp+jwt` presentation, and whether it covers exactly the credential files attached. */
+async function presentationSignature(bytes: Uint8Array, attachments: readonly PdfAttachment[], presentationName: string): Promise<PresentationSignature> {
+  const check = checkPresentationJwt(bytes);
+  const base = { status: check.status, ...(check.holder === undefined ? {} : { holder: check.holder }), sentence: check.sentence };
+  if (check.status !== 'valid') return { ...base, coversAttachments: false };
+  const signed = new Map<string, string>();
+  const resources = check.presentation?.relatedResource;
+  for (const resource of Array.isArray(resources) ? (resources as unknown[]) : []) {
+    if (typeof resource !== 'object' || resource === null) continue;
+    const { id, digestSRI } = resource as Record<string, unknown>;
+    if (typeof id === 'string' && typeof digestSRI === 'string') signed.set(id, digestSRI);
+  }
+  const files = attachments.filter((a) => a.name !== manifestFileName && a.name !== presentationName);
+  let covered = files.length === signed.size;
+  for (const file of files) {
+    const digest = `sha256-${bytesToBase64(await sha256(file.bytes))}`;
+    if (signed.get(`urn:badgefolio:attachment:${encodeURIComponent(file.name)}`) !== digest) covered = false;
+  }
+  return { ...base, coversAttachments: covered };
 }

@@ -89,7 +89,7 @@ export class BackupWriter {
     }
   }
 
-  frame(kind: 'B' | 'R', body: Uint8Array): void {
+  frame(kind: 'B' | 'R' | 'D', body: Uint8Array): void {
     const head = Buffer.alloc(5);
     head.write(kind, 0, 'latin1');
     head.writeUInt32BE(body.length, 1);
@@ -103,6 +103,12 @@ export class BackupWriter {
 
   record(json: unknown): void {
     this.frame('R', Buffer.from(JSON.stringify(json)));
+  }
+
+  /** A wallet document (organiser, photo): one byte of name length, the name, the bytes. */
+  document(name: string, bytes: Uint8Array): void {
+    const label = Buffer.from(name, 'utf8');
+    this.frame('D', Buffer.concat([Buffer.from([label.length]), label, bytes]));
   }
 
   finish(): void {
@@ -129,7 +135,10 @@ export class BackupWriter {
   }
 }
 
-export type BackupItem = { readonly kind: 'blob'; readonly address: string; readonly bytes: Buffer } | { readonly kind: 'record'; readonly json: unknown };
+export type BackupItem =
+  | { readonly kind: 'blob'; readonly address: string; readonly bytes: Buffer }
+  | { readonly kind: 'record'; readonly json: unknown }
+  | { readonly kind: 'document'; readonly name: string; readonly bytes: Buffer };
 
 /** Reads a backup chunk by chunk; any change, reordering or truncation is an error. */
 export async function* readBackup(file: string, passphrase: string): AsyncGenerator<BackupItem> {
@@ -189,7 +198,7 @@ export async function* readBackup(file: string, passphrase: string): AsyncGenera
       if (buffered.length < 5) throw new BackupError('The backup ends in the middle of an entry.');
       const kind = String.fromCharCode(buffered[0] ?? 0);
       const length = buffered.readUInt32BE(1);
-      if (length > maxFrameBytes || (kind !== 'B' && kind !== 'R')) throw new BackupError('The backup is damaged (unknown entry).');
+      if (length > maxFrameBytes || (kind !== 'B' && kind !== 'R' && kind !== 'D')) throw new BackupError('The backup is damaged (unknown entry).');
       while (buffered.length < 5 + length) {
         if (finished) throw new BackupError('The backup ends in the middle of an entry.');
         const { plain, last } = readChunk();
@@ -199,7 +208,10 @@ export async function* readBackup(file: string, passphrase: string): AsyncGenera
       const body = buffered.subarray(5, 5 + length);
       buffered = buffered.subarray(5 + length);
       if (kind === 'B') yield { kind: 'blob', address: body.subarray(0, 64).toString('latin1'), bytes: Buffer.from(body.subarray(64)) };
-      else yield { kind: 'record', json: JSON.parse(body.toString('utf8')) as unknown };
+      else if (kind === 'D') {
+        const nameLength = body[0] ?? 0;
+        yield { kind: 'document', name: body.subarray(1, 1 + nameLength).toString('utf8'), bytes: Buffer.from(body.subarray(1 + nameLength)) };
+      } else yield { kind: 'record', json: JSON.parse(body.toString('utf8')) as unknown };
     }
     wipe(key);
   } finally {

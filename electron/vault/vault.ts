@@ -42,6 +42,7 @@ import { BackupWriter, readBackup } from './backupFile';
  *   records/<hmac>.rec                one encrypted record per credential
  *   blobs/<hmac>.blob                 encrypted originals, images and signed texts, deduplicated
  *   records.catalog, records.generation  a sealed snapshot of all records, for fast unlocks
+ *   documents/<hmac>.doc              encrypted wallet documents: the organiser, the profile photo
  *   quarantine/                       records that failed authentication, kept for rescue
  *   wallet.lock                       present while a writer (app or CLI) has the wallet open
  */
@@ -80,6 +81,15 @@ export interface DamagedRecord {
 
 export type PutOutcome = 'added' | 'already-there' | 'updated';
 
+/**
+ * Wallet documents: small personal files kept encrypted beside the credentials. The organiser
+ * (collections, pathways, export log), the profile photo, documents fetched for verification says what a person applied for and where: it is as
+ * private as the credentials themselves.
+ */
+export const walletDocumentNames = ['organiser', 'profile-photo', 'fetch-cache'] as const;
+export type WalletDocumentName = (typeof walletDocumentNames)[number];
+const maxDocumentBytes = 8 * 1024 * 1024;
+
 const recordPattern = /^([0-9a-f]{64})\.rec$/;
 
 interface Keys {
@@ -87,10 +97,11 @@ interface Keys {
   readonly record: Buffer;
   readonly blob: Buffer;
   readonly name: Buffer;
+  readonly document: Buffer;
 }
 
 function deriveKeys(vaultKey: Buffer): Keys {
-  return { vault: vaultKey, record: subKey(vaultKey, 'record'), blob: subKey(vaultKey, 'blob'), name: subKey(vaultKey, 'name') };
+  return { vault: vaultKey, record: subKey(vaultKey, 'record'), blob: subKey(vaultKey, 'blob'), name: subKey(vaultKey, 'name'), document: subKey(vaultKey, 'document') };
 }
 
 export class Vault {
@@ -465,6 +476,40 @@ export class Vault {
     return entry;
   }
 
+  private documentPath(name: WalletDocumentName): string {
+    return path.join(this.folder, 'documents', `${keyedName(this.requireKeys().name, `document:${name}`)}.doc`);
+  }
+
+  /** A wallet document's bytes, or null when there is none yet. A damaged one is an error, never silently empty. */
+  readDocument(name: WalletDocumentName): Buffer | null {
+    const keys = this.requireKeys();
+    let sealed: Buffer;
+    try {
+      sealed = readFileSync(this.documentPath(name));
+    } catch {
+      return null;
+    }
+    try {
+      return open(keys.document, sealed, Buffer.from(`document:${name}`));
+    } catch {
+      throw new VaultError(`The wallet's ${name} file is damaged.`);
+    }
+  }
+
+  /** Replaces a wallet document crash-safely; null deletes it. */
+  writeDocument(name: WalletDocumentName, bytes: Uint8Array | null): void {
+    this.requireWriter();
+    const keys = this.requireKeys();
+    const file = this.documentPath(name);
+    if (bytes === null) {
+      if (existsSync(file)) removeDurably(file);
+      return;
+    }
+    if (bytes.length > maxDocumentBytes) throw new VaultError(`The ${name} is too large to keep (at most 8 MB).`);
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeFileAtomic(file, seal(keys.document, bytes, Buffer.from(`document:${name}`)));
+  }
+
   /** Keeps the latest verification report with the credential (one small record write). */
   setVerification(identity: string, report: unknown): void {
     this.requireWriter();
@@ -523,6 +568,10 @@ export class Vault {
         }
         writer.record(record);
       }
+      for (const name of walletDocumentNames) {
+        const bytes = this.readDocument(name);
+        if (bytes) writer.document(name, bytes);
+      }
       writer.finish();
     } catch (error) {
       writer.abort();
@@ -533,7 +582,8 @@ export class Vault {
 
   /**
    * Restores a backup into this wallet. Credentials already here are left alone, changed
-   * copies update, new ones are added: restoring twice never creates duplicates.
+   * copies update, new ones are added: restoring twice never creates duplicates. A wallet
+   * document (organiser, photo) is restored only where this wallet has none of its own.
    */
   async restoreBackup(file: string, passphrase: string): Promise<Record<PutOutcome, number>> {
     this.requireWriter();
@@ -543,6 +593,11 @@ export class Vault {
     for await (const item of readBackup(file, passphrase)) {
       if (item.kind === 'blob') {
         arrived.set(item.address, item.bytes);
+        continue;
+      }
+      if (item.kind === 'document') {
+        const name = walletDocumentNames.find((known) => known === item.name);
+        if (name && this.readDocument(name) === null) this.writeDocument(name, item.bytes);
         continue;
       }
       const record = asStoredRecord(item.json);
@@ -568,7 +623,7 @@ export class Vault {
         // Only a cache: the next unlock reads the record files instead.
       }
     }
-    if (this.keys) wipe(this.keys.vault, this.keys.record, this.keys.blob, this.keys.name);
+    if (this.keys) wipe(this.keys.vault, this.keys.record, this.keys.blob, this.keys.name, this.keys.document);
     this.keys = null;
     this.records.clear();
     this.blobUseCounted = null;

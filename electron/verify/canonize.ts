@@ -1,6 +1,7 @@
 import jsonld, { type DocumentLoader, type RemoteDocument } from 'jsonld';
 import { bundledContexts } from './bundledContexts';
 import type { DocumentSource } from './documents';
+import { ContextMemo } from './expansion';
 
 /**
  * RDF Dataset Canonicalization (RDFC-1.0, identical in output to URDNA2015) of JSON-LD
@@ -22,16 +23,35 @@ export class JsonLdError extends Error {
 
 export interface ContextLoader {
   readonly loader: DocumentLoader;
+  /** Expansion with memoised contexts, bound to this loader's documents. */
+  readonly memo: ContextMemo;
   /** URLs asked for and not found during the last operations (cleared by `take`). */
   takeMissing(): string[];
 }
 
 /** A loader answering frozen shared context objects: jsonld caches what it derives from them. */
 export function createContextLoader(documents?: DocumentSource): ContextLoader {
+  let missing: string[] = [];
+  const loader = contextDocumentLoader(documents, (url) => missing.push(url));
+  return {
+    loader,
+    // Without a documents map every loader answers the same: one memo serves them all (the
+    // app makes a verifier per check). A documents map may say otherwise, so it gets its own.
+    memo: documents ? new ContextMemo(loader) : (bundledMemo ??= new ContextMemo(contextDocumentLoader(undefined, () => undefined))),
+    takeMissing() {
+      const taken = [...new Set(missing)];
+      missing = [];
+      return taken;
+    },
+  };
+}
+
+let bundledMemo: ContextMemo | undefined;
+
+function contextDocumentLoader(documents: DocumentSource | undefined, onMissing: (url: string) => void): DocumentLoader {
   const contexts = bundledContexts();
   const fromMap = new Map<string, unknown>();
-  let missing: string[] = [];
-  const loader: DocumentLoader = (url: string): Promise<RemoteDocument> => {
+  return (url: string): Promise<RemoteDocument> => {
     const bundled = contexts.get(url);
     // `tag: 'static'` lets jsonld keep the resolved context across operations (its shared
     // cache only holds tagged documents): without it every credential re-processes its contexts.
@@ -49,24 +69,36 @@ export function createContextLoader(documents?: DocumentSource): ContextLoader {
       }
     }
     if (mapped !== undefined) return Promise.resolve({ contextUrl: null, documentUrl: url, document: mapped, tag: 'static' });
-    missing.push(url);
+    onMissing(url);
     return Promise.reject(new MissingContextError([url]));
-  };
-  return {
-    loader,
-    takeMissing() {
-      const taken = [...new Set(missing)];
-      missing = [];
-      return taken;
-    },
   };
 }
 
-/** Canonical N-Quads of a JSON-LD document, or MissingContextError / JsonLdError. */
+/**
+ * Canonical N-Quads of a JSON-LD document, or MissingContextError / JsonLdError. Documents
+ * of the usual shape are expanded with memoised contexts (expansion.ts) and jsonld takes it
+ * from the expanded form; any other document, and any document whose conversion fails, goes
+ * through jsonld from the start, so that errors are jsonld's own.
+ */
 export async function canonize(document: unknown, contextLoader: ContextLoader, options: { rdfDirection?: 'i18n-datatype' } = {}): Promise<string> {
   contextLoader.takeMissing();
+  const settings = { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: contextLoader.loader, safe: true, ...options } as const;
+  let expanded: unknown[] | undefined;
   try {
-    return await jsonld.canonize(document, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: contextLoader.loader, safe: true, ...options });
+    expanded = await contextLoader.memo.expand(document);
+  } catch {
+    // A shortcut that trips over something is no verdict: jsonld decides below.
+  }
+  if (expanded) {
+    try {
+      return await jsonld.canonize(expanded, { ...settings, skipExpansion: true });
+    } catch {
+      // Reported below, as jsonld reports it from the document itself.
+    }
+  }
+  contextLoader.takeMissing();
+  try {
+    return await jsonld.canonize(document, settings);
   } catch (error) {
     const missing = contextLoader.takeMissing();
     if (missing.length > 0) throw new MissingContextError(missing);

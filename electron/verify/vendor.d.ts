@@ -20,6 +20,8 @@ declare module 'jsonld' {
   interface JsonLd {
     canonize(input: unknown, options?: CanonizeOptions): Promise<string>;
     expand(input: unknown, options?: { documentLoader?: DocumentLoader; safe?: boolean; base?: string | null }): Promise<unknown[]>;
+    /** An active context (jsonld's internal object) from another and a local context; the initial one for `null`. */
+    processContext(activeContext: unknown, localContext: unknown, options?: { documentLoader?: DocumentLoader; safe?: boolean }): Promise<unknown>;
   }
   const jsonld: JsonLd;
   export default jsonld;

@@ -1,21 +1,25 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { NormalizedCredential } from '../../shared/credential/model';
 import { verifierFromConfig, type PoolConfig } from './poolConfig';
+import type { JobsMessage, ResultsMessage } from './workerPool';
 
-/** One verification worker: a verifier of its own (own caches), answering jobs by id. */
+/** One verification worker: a verifier of its own (own caches), answering batches of jobs by id. */
 const port = parentPort;
 if (port) {
   const { config } = workerData as { config: PoolConfig; entry: string };
   const verifier = verifierFromConfig(config);
-  port.on('message', (message: { id: number; credential: NormalizedCredential }) => {
-    verifier.verify(message.credential).then(
-      (report) => {
-        port.postMessage({ id: message.id, report });
-      },
-      (error: unknown) => {
-        port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
-      },
-    );
+  const verifyOne = async ({ id, credential }: JobsMessage['jobs'][number]): Promise<ResultsMessage['results'][number]> => {
+    try {
+      return { id, report: await verifier.verify(credential) };
+    } catch (error) {
+      return { id, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  // A batch is answered in one message once all of it is checked.
+  port.on('message', (message: JobsMessage) => {
+    void Promise.all(message.jobs.map(verifyOne)).then((results) => {
+      const reply: ResultsMessage = { results };
+      port.postMessage(reply);
+    });
   });
   port.postMessage({ ready: true });
 }

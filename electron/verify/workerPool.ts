@@ -16,6 +16,16 @@ export interface PoolOptions {
   readonly size?: number;
   /** Jobs in flight per worker (hides message latency). */
   readonly window?: number;
+  /** Most jobs sent in one message: a VC-JWT checks in well under the cost of a message. */
+  readonly batch?: number;
+}
+
+/** What the pool and a worker say to each other. */
+export interface JobsMessage {
+  readonly jobs: readonly { readonly id: number; readonly credential: NormalizedCredential }[];
+}
+export interface ResultsMessage {
+  readonly results: readonly { readonly id: number; readonly report?: VerificationReport; readonly error?: string }[];
 }
 
 interface Job {
@@ -49,12 +59,14 @@ export class VerifierPool {
   private nextId = 0;
   private fallback: Verifier | undefined;
   private readonly window: number;
+  private readonly batch: number;
 
   constructor(
     private readonly config: PoolConfig,
     options: PoolOptions = {},
   ) {
-    this.window = options.window ?? 8;
+    this.batch = Math.max(1, options.batch ?? 16);
+    this.window = Math.max(this.batch, options.window ?? 2 * this.batch);
     const size = Math.max(1, options.size ?? availableParallelism());
     const { file, entry } = workerEntry();
     for (let i = 0; i < size; i++) {
@@ -81,13 +93,15 @@ export class VerifierPool {
       worker.once('error', reject);
     });
     const slot: Slot = { worker, ready, inFlight };
-    worker.on('message', (message: { id?: number; report?: VerificationReport; error?: string }) => {
-      if (message.id === undefined) return;
-      const job = inFlight.get(message.id);
-      if (!job) return;
-      inFlight.delete(message.id);
-      if (message.report) job.resolve(message.report);
-      else job.reject(new Error(message.error ?? 'verification failed'));
+    worker.on('message', (message: Partial<ResultsMessage>) => {
+      if (!message.results) return;
+      for (const result of message.results) {
+        const job = inFlight.get(result.id);
+        if (!job) continue;
+        inFlight.delete(result.id);
+        if (result.report) job.resolve(result.report);
+        else job.reject(new Error(result.error ?? 'verification failed'));
+      }
       this.pump();
     });
     worker.on('error', (error) => {
@@ -109,14 +123,22 @@ export class VerifierPool {
   }
 
   verify(credential: NormalizedCredential): Promise<VerificationReport> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, credential: slim(credential), resolve, reject });
-      this.pump();
-    });
+    const report = this.enqueue(credential);
+    this.pump();
+    return report;
   }
 
+  /** Queues everything before sending anything, so that the workers get full batches. */
   verifyAll(credentials: readonly NormalizedCredential[]): Promise<VerificationReport[]> {
-    return Promise.all(credentials.map((c) => this.verify(c)));
+    const reports = credentials.map((c) => this.enqueue(c));
+    this.pump();
+    return Promise.all(reports);
+  }
+
+  private enqueue(credential: NormalizedCredential): Promise<VerificationReport> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, credential: slim(credential), resolve, reject });
+    });
   }
 
   private pump(): void {
@@ -128,11 +150,14 @@ export class VerifierPool {
     }
     while (this.queue.length > 0) {
       const slot = this.slots.reduce((best, s) => (s.inFlight.size < best.inFlight.size ? s : best));
-      if (slot.inFlight.size >= this.window) return;
-      const job = this.queue.shift();
-      if (!job) return;
-      slot.inFlight.set(job.id, job);
-      slot.worker.postMessage({ id: job.id, credential: job.credential });
+      const room = Math.min(this.batch, this.window - slot.inFlight.size);
+      if (room <= 0) return;
+      // Split what is left evenly, so that one worker does not get the last full batch alone.
+      const share = Math.ceil(this.queue.length / this.slots.length);
+      const jobs = this.queue.splice(0, Math.max(1, Math.min(room, share)));
+      for (const job of jobs) slot.inFlight.set(job.id, job);
+      const message: JobsMessage = { jobs: jobs.map((job) => ({ id: job.id, credential: job.credential })) };
+      slot.worker.postMessage(message);
     }
   }
 

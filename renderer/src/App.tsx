@@ -5,10 +5,11 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { Welcome } from './screens/Welcome';
 import type { WalletState } from '../../shared/credential/walletViews';
 import { CreateWalletForm, UnlockForm } from './wallet/PassphraseForms';
-import { Portfolio } from './wallet/Portfolio';
+import { WalletHome } from './home/WalletHome';
 import { AppHeader } from './AppHeader';
 import { applyTheme, followSystemTheme } from './theme/applyTheme';
 import { wallet } from './wallet';
+import { useShellEvents, useShellState, type ShellState } from './shell/useShellEvents';
 
 type AppInfo = ChannelResponse<'appInfo'>;
 
@@ -95,6 +96,14 @@ function Shell(props: {
 }) {
   const { t } = useI18n();
   const state = props.walletState;
+  const [command, setCommand] = useState<{ name: 'exportPdf' | 'preferences'; at: number } | null>(null);
+  // The application menu: Export PDF and Preferences are shown by the page (Import and Lock are the main process's).
+  useShellEvents({
+    menuCommand: ({ command: name }) => {
+      setCommand({ name, at: Date.now() });
+    },
+  });
+  const shell: ShellState = useShellState();
   return (
     <div className="app">
       <AppHeader preferences={props.preferences} onChange={props.onChange} {...(state?.state === 'unlocked' ? { onLock: props.onLock } : {})} />
@@ -103,11 +112,18 @@ function Shell(props: {
           {t('error.unreachable')}
         </p>
       )}
-      <main className="app-main" id="main">
+      <main className={state?.state === 'unlocked' ? 'app-main app-main-home' : 'app-main'} id="main">
         {state?.state === 'unlocked' ? (
-          <Portfolio onLocked={props.onLocked} />
+          <WalletHome preferences={props.preferences} onPreferences={props.onChange} onLocked={props.onLocked} command={command} shell={shell} />
         ) : state?.state === 'locked' ? (
-          <UnlockForm state={state} onState={props.onWalletState} />
+          <>
+            {shell.waiting.count > 0 && (
+              <p role="status" className="banner">
+                {t('shell.waiting', { count: shell.waiting.count })}
+              </p>
+            )}
+            <UnlockForm state={state} onState={props.onWalletState} />
+          </>
         ) : (
           <Welcome>{state && <CreateWalletForm state={state} onState={props.onWalletState} />}</Welcome>
         )}

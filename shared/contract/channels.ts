@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { preferencesPatchSchema, preferencesSchema } from '../preferences';
-import { credentialDetailSchema, credentialSummarySchema, importOutcomeSchema, walletStateSchema } from '../credential/walletViews';
+import {
+  credentialDetailSchema,
+  credentialSummarySchema,
+  importOutcomeSchema,
+  portfolioMaterialSchema,
+  portfolioPdfCheckSchema,
+  walletStateSchema,
+} from '../credential/walletViews';
+import { exportRecordSchema, organiserSchema } from '../organiser';
 import { verificationReportSchema } from '../credential/verification';
 
 /**
@@ -13,6 +21,11 @@ import { verificationReportSchema } from '../credential/verification';
 const empty = z.object({}).strict();
 const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes');
 const passphrase = z.string().min(1, 'The passphrase must not be empty.').max(1024);
+const walletId = z.string().min(4).max(64);
+const walletIds = z.array(walletId).max(20_000);
+const image = z.object({ mediaType: z.string().max(100), bytes }).strict();
+/** Set by the renderer only after the user allowed a network check (setting "ask") or when the setting allows it. */
+const online = z.boolean().optional();
 
 export const channels = {
   /** Who and what is running: shown in the footer and used by support requests. */
@@ -63,15 +76,74 @@ export const channels = {
     request: z.object({ id: z.string().min(4).max(64) }).strict(),
     response: z.object({ credential: credentialDetailSchema.nullable() }),
   },
-  /** Verifies again now (offline) and keeps the new report. */
+  /** Verifies again now and keeps the new report: offline unless `online` and the settings allow it. */
   recheckCredential: {
-    request: z.object({ id: z.string().min(4).max(64) }).strict(),
+    request: z.object({ id: walletId, online }).strict(),
     response: z.object({ verification: verificationReportSchema }),
   },
   /** Files dropped on the window or picked with "Import badges", read by the renderer. */
   importFiles: {
     request: z.object({ files: z.array(z.object({ name: z.string().max(1024), bytes }).strict()).min(1).max(500) }).strict(),
     response: z.object({ outcomes: z.array(importOutcomeSchema) }),
+  },
+  /** Removes a credential from the wallet (its original file is gone from the vault too). */
+  removeCredential: {
+    request: z.object({ id: walletId }).strict(),
+    response: z.object({ removed: z.boolean() }),
+  },
+  /** Collections, pathways and the export log (kept encrypted in the wallet). */
+  organiser: { request: empty, response: organiserSchema },
+  saveCollection: {
+    request: z.object({ id: walletId.optional(), name: z.string().max(120), credentialIds: walletIds }).strict(),
+    response: organiserSchema,
+  },
+  removeCollection: { request: z.object({ id: walletId }).strict(), response: organiserSchema },
+  savePathway: {
+    request: z
+      .object({
+        id: walletId.optional(),
+        name: z.string().max(120),
+        description: z.string().max(1000).optional(),
+        required: z.number().int().min(1).max(200),
+        steps: z.array(z.object({ id: walletId.optional(), title: z.string().max(200), credentialId: walletId.optional() }).strict()).max(200),
+      })
+      .strict(),
+    response: organiserSchema,
+  },
+  removePathway: { request: z.object({ id: walletId }).strict(), response: organiserSchema },
+  /** Makes a pathway from a CLR transcript held in the wallet. */
+  pathwayFromClr: { request: z.object({ id: walletId }).strict(), response: organiserSchema },
+  /** The chosen credentials with their bytes, each checked again for the export. */
+  portfolioMaterial: {
+    request: z.object({ ids: walletIds.min(1), online }).strict(),
+    response: z.object({ entries: z.array(portfolioMaterialSchema) }),
+  },
+  /** Saves a built PDF through the main process (a save dialog in the app) and logs the export. */
+  saveExport: {
+    request: z
+      .object({
+        bytes,
+        fileName: z.string().min(1).max(200),
+        recipient: z.string().max(200),
+        paper: z.enum(['a4', 'letter']),
+        credentialIds: walletIds.min(1),
+      })
+      .strict(),
+    response: z.object({ saved: z.boolean(), fileName: z.string().optional(), record: exportRecordSchema.optional() }),
+  },
+  /** Deletes one export log entry, or the whole log with `id: null`. */
+  removeExportRecord: { request: z.object({ id: walletId.nullable() }).strict(), response: organiserSchema },
+  /** Saves a credential's original file (baked image, JSON, JWT) byte for byte. */
+  saveOriginal: {
+    request: z.object({ id: walletId }).strict(),
+    response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+  },
+  profilePhoto: { request: empty, response: z.object({ image: image.nullable() }) },
+  setProfilePhoto: { request: z.object({ image: image.nullable() }).strict(), response: z.object({ image: image.nullable() }) },
+  /** "Open a portfolio PDF": checks its attachments against its manifest and verifies each credential. */
+  checkPortfolioPdf: {
+    request: z.object({ bytes, online }).strict(),
+    response: portfolioPdfCheckSchema,
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

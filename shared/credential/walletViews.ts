@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { containerKindSchema, credentialFormatSchema, credentialKindSchema, normalizedCredentialSchema } from './model';
+import { containerKindSchema, creditSchema, credentialFormatSchema, credentialKindSchema, normalizedCredentialSchema } from './model';
 import { verificationReportSchema, verificationStatusSchema } from './verification';
 
 /** What the renderer may know about the wallet: never a key, never a passphrase. */
@@ -27,9 +27,15 @@ export const credentialSummarySchema = z.object({
   issuedOn: z.string().optional(),
   expires: z.string().optional(),
   addedAt: z.string(),
-  skills: z.array(z.string()),
+  /** Skill and alignment names, with the framework that defines each when the credential says. */
+  skills: z.array(z.object({ name: z.string(), framework: z.string().optional(), code: z.string().optional(), url: z.string().optional() })),
+  credits: z.array(creditSchema),
   selfReported: z.boolean(),
   hasImage: z.boolean(),
+  /** A credential nested in a CLR: the wallet id of that CLR. */
+  parentId: z.string().optional(),
+  /** A CLR: the wallet ids of the credentials it carries that the wallet holds. */
+  childIds: z.array(z.string()),
   /** As last checked (on import, offline unless the user allows the network). */
   status: verificationStatusSchema.optional(),
   checkedAt: z.string().optional(),
@@ -41,6 +47,13 @@ export const credentialDetailSchema = normalizedCredentialSchema.omit({ original
   walletId: z.string(),
   original: z.object({ fileName: z.string(), mediaType: z.string(), size: z.number().int() }),
   verification: verificationReportSchema.nullable(),
+  /** Links for sharing, worked out in the main process from the whole credential. */
+  share: z.object({
+    /** The best public page to check it (hosted assertion, issuer page, https id, or the configured verifier). */
+    verificationUrl: z.string().optional(),
+    /** LinkedIn's "add certification" form, filled in. */
+    linkedIn: z.string(),
+  }),
 });
 export type CredentialDetail = z.infer<typeof credentialDetailSchema>;
 
@@ -51,3 +64,33 @@ export const importOutcomeSchema = z.object({
   reason: z.string().optional(),
 });
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;
+
+/** What the PDF builder needs for one credential: all of it (with the original bytes) and its status at export. */
+export const portfolioMaterialSchema = z.object({
+  walletId: z.string(),
+  credential: normalizedCredentialSchema,
+  status: verificationStatusSchema,
+  statusSentence: z.string().optional(),
+  checkedAt: z.string().optional(),
+});
+export type PortfolioMaterial = z.infer<typeof portfolioMaterialSchema>;
+
+/** The employer's side: what a portfolio PDF holds and whether each credential stands. */
+export const portfolioPdfCheckSchema = z.object({
+  intact: z.boolean(),
+  notes: z.array(z.string()),
+  /** Whose portfolio it says it is (from its manifest). */
+  owner: z.string().optional(),
+  credentials: z.array(
+    z.object({
+      file: z.string(),
+      integrity: z.enum(['intact', 'altered', 'identity-mismatch', 'missing', 'unlisted']),
+      sentence: z.string(),
+      name: z.string().optional(),
+      issuerName: z.string().optional(),
+      status: verificationStatusSchema.optional(),
+      summary: z.string().optional(),
+    }),
+  ),
+});
+export type PortfolioPdfCheck = z.infer<typeof portfolioPdfCheckSchema>;

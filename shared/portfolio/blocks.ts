@@ -1,5 +1,7 @@
-import type { PDFDocument, PDFImage, PDFPage, RGB } from 'pdf-lib';
+import { degrees, drawImage, type PDFDocument, type PDFPage, type RGB } from 'pdf-lib';
+import type { PlacedImage } from './pngStream';
 import type { FontBook } from './fontCoverage';
+import { dot } from './pageOps';
 import { addLink, roundedRect, type StatusLook, type Theme } from './pdfLayout';
 import { drawQr } from './qrModules';
 import { drawLine, fitLine, wrapText, type TextStyle } from './textShaping';
@@ -124,20 +126,26 @@ export function statusPill(s: Surface, page: PDFPage | null, look: StatusLook, t
   const height = 17;
   if (page) {
     roundedRect(page, x, top, width, height, 8.5, { fill: look.soft });
-    page.drawCircle({ x: x + 10, y: top - height / 2, size: 3.2, color: look.color });
+    dot(page, x + 10, top - height / 2, 3.2, look.color);
     drawLine(page, s.book, label, x + 18, top - height + 5.3, style);
   }
   return height;
 }
 
 /** An image fitted into a box (keeping its aspect ratio), or a placeholder with initials. */
-export function imageBox(s: Surface, page: PDFPage | null, image: PDFImage | null, initials: string, x: number, top: number, box: number): number {
+/** Draws `image` scaled to fit a `box`-point square whose top-left corner is (x, top), centred in it. */
+export function drawImageInBox(page: PDFPage, image: PlacedImage, x: number, top: number, box: number): void {
+  const scale = Math.min(box / image.width, box / image.height);
+  const width = image.width * scale;
+  const height = image.height * scale;
+  const name = page.node.newXObject('Image', image.ref);
+  page.pushOperators(...drawImage(name, { x: x + (box - width) / 2, y: top - box + (box - height) / 2, width, height, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) }));
+}
+
+export function imageBox(s: Surface, page: PDFPage | null, image: PlacedImage | null, initials: string, x: number, top: number, box: number): number {
   if (!page) return box;
   if (image) {
-    const scale = Math.min(box / image.width, box / image.height);
-    const width = image.width * scale;
-    const height = image.height * scale;
-    page.drawImage(image, { x: x + (box - width) / 2, y: top - box + (box - height) / 2, width, height });
+    drawImageInBox(page, image, x, top, box);
   } else {
     roundedRect(page, x, top, box, box, 8, { fill: s.theme.accentSoft });
     const style: TextStyle = { size: box * 0.32, bold: true, color: s.theme.accent };

@@ -4,6 +4,7 @@ import { bytesToBase64 } from '../encoding/base64';
 import { attachmentFileName, manifestEntry, manifestFileName, manifestType, type ManifestEntry, type PortfolioManifest } from './attachments';
 import { FontBook } from './fontCoverage';
 import { ImageCache } from './images';
+import { rule } from './pageOps';
 import { formatDate, statusLook, themes, type Theme } from './pdfLayout';
 import { sha256, sha256Hex } from './sha256';
 import { cleanText, drawLine, fitLine } from './textShaping';
@@ -234,7 +235,7 @@ export function drawFooters(setup: DocumentSetup, pages: readonly PDFPage[], lef
   const style = { size: 7.5, color: setup.theme.faint };
   pages.forEach((page, index) => {
     const width = page.getWidth();
-    page.drawLine({ start: { x: margin, y: 40 }, end: { x: width - margin, y: 40 }, thickness: 0.5, color: setup.theme.rule });
+    rule(page, margin, 40, width - margin, 40, 0.5, setup.theme.rule);
     const right = `Page ${String(index + 1)} of ${String(pages.length)}`;
     const rightWidth = setup.book.widthOf(right, false, style.size);
     drawLine(page, setup.book, fitLine(setup.book, left, style, width - margin * 2 - rightWidth - 20), margin, 28, style);

@@ -1,4 +1,6 @@
-import type { PDFDocument, PDFImage } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { sniffImage, type ImageKind } from './imageFormat';
+import { embedOpaquePng, type PlacedImage } from './pngStream';
 import { sha256Hex } from './sha256';
 import type { ImageTarget, PrepareImage } from './types';
 
@@ -7,20 +9,11 @@ import type { ImageTarget, PrepareImage } from './types';
  * share it, downscaled by the runtime's `prepareImage` hook when given (pdf-lib embeds PNG and
  * JPEG as they are and cannot scale). Anything that cannot be embedded (SVG, GIF, WebP without
  * a hook, a damaged file) comes back as null and is drawn as a placeholder: never an error.
+ * Opaque 8-bit PNGs (what the Node hook makes of flat artwork) are copied in without decoding.
  */
 
-export type ImageKind = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg' | 'unknown';
-
-export function sniffImage(bytes: Uint8Array): ImageKind {
-  const b = (i: number): number => bytes[i] ?? -1;
-  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'png';
-  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'jpeg';
-  if (b(0) === 0x47 && b(1) === 0x49 && b(2) === 0x46) return 'gif';
-  if (b(0) === 0x52 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x46 && b(8) === 0x57 && b(9) === 0x45 && b(10) === 0x42 && b(11) === 0x50) return 'webp';
-  const head = String.fromCharCode(...bytes.subarray(0, 512)).trimStart();
-  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')) || head.startsWith('<!--')) return head.includes('<svg') ? 'svg' : 'unknown';
-  return 'unknown';
-}
+export type { PlacedImage } from './pngStream';
+export { imageSize, sniffImage, type ImageKind } from './imageFormat';
 
 const mediaTypes: Record<ImageKind, string> = {
   png: 'image/png',
@@ -31,8 +24,19 @@ const mediaTypes: Record<ImageKind, string> = {
   unknown: 'application/octet-stream',
 };
 
+/** An image ready to embed: prepared by the hook, or the original bytes. */
+interface ReadyImage {
+  readonly data: Uint8Array;
+  readonly kind: ImageKind;
+}
+
+/** How many images a prepareAll hands to the hook at once (a canvas hook decodes off the main thread). */
+const concurrentPreparations = 4;
+
 export class ImageCache {
-  private readonly byHash = new Map<string, Promise<PDFImage | null>>();
+  private readonly digests = new WeakMap<Uint8Array, Promise<string>>();
+  private readonly ready = new Map<string, Promise<ReadyImage | null>>();
+  private readonly placed = new Map<string, Promise<PlacedImage | null>>();
   /** Distinct images embedded, for figures and tests. */
   embedded = 0;
 
@@ -41,34 +45,63 @@ export class ImageCache {
     private readonly prepare: PrepareImage | undefined,
   ) {}
 
-  async get(bytes: Uint8Array | undefined, target: ImageTarget): Promise<PDFImage | null> {
+  private async key(bytes: Uint8Array, target: ImageTarget): Promise<string> {
+    let digest = this.digests.get(bytes);
+    if (!digest) {
+      digest = sha256Hex(bytes);
+      this.digests.set(bytes, digest);
+    }
+    return `${String(target.maxPixels)}:${await digest}`;
+  }
+
+  private async readyImage(bytes: Uint8Array, target: ImageTarget): Promise<ReadyImage | null> {
+    const key = await this.key(bytes, target);
+    let ready = this.ready.get(key);
+    if (!ready) {
+      ready = this.prepareOne(bytes, target);
+      this.ready.set(key, ready);
+    }
+    return ready;
+  }
+
+  private async prepareOne(bytes: Uint8Array, target: ImageTarget): Promise<ReadyImage | null> {
+    const kind = sniffImage(bytes);
+    if (!this.prepare) return { data: bytes, kind };
+    try {
+      const prepared = await this.prepare({ bytes, mediaType: mediaTypes[kind] }, target);
+      return prepared ? { data: prepared.bytes, kind: prepared.mediaType === 'image/png' ? 'png' : 'jpeg' } : { data: bytes, kind };
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Runs the hook on every distinct image ahead of embedding, a few at a time. Embedding
+   * itself stays in document order (`get`), so the PDF's objects come out the same however
+   * the preparations interleave.
+   */
+  async prepareAll(images: readonly { readonly bytes: Uint8Array | undefined; readonly target: ImageTarget }[]): Promise<void> {
+    const queue = images.filter((image): image is { bytes: Uint8Array; target: ImageTarget } => image.bytes !== undefined && image.bytes.length > 0);
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next; next = queue.shift()) await this.readyImage(next.bytes, next.target);
+    };
+    await Promise.all(Array.from({ length: concurrentPreparations }, worker));
+  }
+
+  async get(bytes: Uint8Array | undefined, target: ImageTarget): Promise<PlacedImage | null> {
     if (!bytes || bytes.length === 0) return null;
-    const key = `${String(target.maxPixels)}:${await sha256Hex(bytes)}`;
-    let image = this.byHash.get(key);
+    const key = await this.key(bytes, target);
+    let image = this.placed.get(key);
     if (!image) {
-      image = this.embed(bytes, target);
-      this.byHash.set(key, image);
+      image = this.readyImage(bytes, target).then((ready) => (ready ? this.embed(ready) : null));
+      this.placed.set(key, image);
     }
     return image;
   }
 
-  private async embed(bytes: Uint8Array, target: ImageTarget): Promise<PDFImage | null> {
-    const kind = sniffImage(bytes);
-    let data: Uint8Array = bytes;
-    let type: ImageKind = kind;
-    if (this.prepare) {
-      try {
-        const prepared = await this.prepare({ bytes, mediaType: mediaTypes[kind] }, target);
-        if (prepared) {
-          data = prepared.bytes;
-          type = prepared.mediaType === 'image/png' ? 'png' : 'jpeg';
-        }
-      } catch {
-        return null;
-      }
-    }
+  private async embed({ data, kind }: ReadyImage): Promise<PlacedImage | null> {
     try {
-      const image = type === 'png' ? await this.doc.embedPng(data) : type === 'jpeg' ? await this.doc.embedJpg(data) : null;
+      const image = kind === 'png' ? (embedOpaquePng(this.doc, data) ?? (await this.doc.embedPng(data))) : kind === 'jpeg' ? await this.doc.embedJpg(data) : null;
       if (image) this.embedded++;
       return image;
     } catch {

@@ -6,6 +6,6 @@ export type { VerificationLink, VerificationLinkKind } from './verificationLink'
 export { linkedInAddCertificationUrl } from './linkedIn';
 export { manifestFileName, manifestType, parseManifest } from './attachments';
 export type { ManifestEntry, PortfolioManifest } from './attachments';
-export { sniffImage } from './images';
+export { imageSize, sniffImage } from './images';
 export { themes } from './pdfLayout';
 export type * from './types';

@@ -1,5 +1,6 @@
 import { PDFArray, PDFName, PDFString, rgb, type PDFDocument, type PDFPage, type PDFRef, type RGB } from 'pdf-lib';
 import type { FontBook } from './fontCoverage';
+import { rule } from './pageOps';
 import { drawLine, wrapText, type TextStyle } from './textShaping';
 import type { PaperSize, ThemeName } from './types';
 
@@ -162,7 +163,7 @@ export class PageWriter {
   }
 
   rule(color: RGB = this.theme.rule, thickness = 0.6, x = this.margin, width = this.contentWidth): void {
-    this.page.drawLine({ start: { x, y: this.y }, end: { x: x + width, y: this.y }, thickness, color });
+    rule(this.page, x, this.y, x + width, this.y, thickness, color);
   }
 }
 
@@ -171,22 +172,5 @@ export function paragraphHeight(book: FontBook, text: string, style: TextStyle, 
   return wrapText(book, text, style, width, maxLines).length * style.size * lineGap;
 }
 
-/** A rounded rectangle (pdf-lib has none): an SVG path drawn with its top-left at (x, top). */
-export function roundedRect(
-  page: PDFPage,
-  x: number,
-  top: number,
-  width: number,
-  height: number,
-  radius: number,
-  style: { fill?: RGB; border?: RGB; borderWidth?: number },
-): void {
-  const r = Math.min(radius, width / 2, height / 2);
-  const path = `M ${String(r)} 0 H ${String(width - r)} Q ${String(width)} 0 ${String(width)} ${String(r)} V ${String(height - r)} Q ${String(width)} ${String(height)} ${String(width - r)} ${String(height)} H ${String(r)} Q 0 ${String(height)} 0 ${String(height - r)} V ${String(r)} Q 0 0 ${String(r)} 0 Z`;
-  page.drawSvgPath(path, {
-    x,
-    y: top,
-    ...(style.fill ? { color: style.fill } : {}),
-    ...(style.border ? { borderColor: style.border, borderWidth: style.borderWidth ?? 0.75 } : {}),
-  });
-}
+/** A rounded rectangle (pdf-lib has none), its top-left corner at (x, top). */
+export { roundedRect } from './pageOps';

@@ -1,6 +1,6 @@
-import type { PDFImage, PDFPage } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
 import type { NormalizedCredential } from '../credential/model';
-import { chips, imageBox, inlineItems, qrBlock, rowLabel, statusPill, textBlock, type Surface } from './blocks';
+import { chips, drawImageInBox, imageBox, inlineItems, qrBlock, rowLabel, statusPill, textBlock, type Surface } from './blocks';
 import {
   attachFiles,
   createDocument,
@@ -16,8 +16,10 @@ import {
   type AttachedFile,
   type DocumentSetup,
 } from './document';
+import { box, dot, rule } from './pageOps';
 import { addLink, formatDate, paperSizes, roundedRect, statusLook } from './pdfLayout';
 import { cleanText, drawLine, fitLine, type TextStyle } from './textShaping';
+import type { PlacedImage } from './pngStream';
 import type { PortfolioEntry, PortfolioInput } from './types';
 import { bestVerificationLink, isPublicHttpsUrl, noPublicLinkSentence } from './verificationLink';
 
@@ -114,7 +116,7 @@ interface EntryContext {
   readonly setup: DocumentSetup;
   readonly surface: Surface;
   readonly input: PortfolioInput;
-  readonly images: Map<NormalizedCredential, PDFImage | null>;
+  readonly images: Map<NormalizedCredential, PlacedImage | null>;
 }
 
 /** One credential's card; returns its height (draws only when `page` is given). */
@@ -162,7 +164,7 @@ function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEn
   const valueWidth = inner - labelWidth - 10;
   const body: TextStyle = { size: 8.8, color: theme.ink };
   const row = (label: string, draw: (top: number) => number): void => {
-    if (page) page.drawLine({ start: { x: left, y: y + 5 }, end: { x: left + inner, y: y + 5 }, thickness: 0.4, color: theme.rule });
+    if (page) rule(page, left, y + 5, left + inner, y + 5, 0.4, theme.rule);
     const height = Math.max(rowLabel(s, page, label, left, y, labelWidth), draw(y));
     y -= height + 9;
   };
@@ -215,7 +217,7 @@ function pageHeader(setup: DocumentSetup, page: PDFPage, left: string, right: st
   const rightWidth = setup.book.widthOf(right, false, 7.5);
   drawLine(page, setup.book, fitLine(setup.book, left, style, width - margin * 2 - rightWidth - 20), margin, top, style);
   drawLine(page, setup.book, right, width - margin - rightWidth, top, rightStyle);
-  page.drawLine({ start: { x: margin, y: top - 7 }, end: { x: width - margin, y: top - 7 }, thickness: 0.8, color: setup.theme.accent });
+  rule(page, margin, top - 7, width - margin, top - 7, 0.8, setup.theme.accent);
   return page.getHeight() - 62;
 }
 
@@ -224,20 +226,20 @@ interface CoverResult {
   readonly contentsTop: number;
 }
 
-function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: PDFImage | null): CoverResult {
+function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: PlacedImage | null): CoverResult {
   const { setup, surface: s, input } = ctx;
   const { theme, locale } = setup;
   const { owner, options } = input;
   const width = page.getWidth();
   const height = page.getHeight();
   const contentWidth = width - margin * 2;
-  page.drawRectangle({ x: 0, y: height - 8, width, height: 8, color: theme.accent });
+  box(page, 0, height - 8, width, 8, { fill: theme.accent });
   let y = height - 58;
   const photoSize = 88;
   const hasPhoto = photo !== null;
   const textWidth = hasPhoto ? contentWidth - photoSize - 20 : contentWidth;
   if (hasPhoto) {
-    page.drawImage(photo, { ...fit(photo, photoSize), x: width - margin - photoSize + (photoSize - fit(photo, photoSize).width) / 2, y: y - photoSize + (photoSize - fit(photo, photoSize).height) / 2 });
+    drawImageInBox(page, photo, width - margin - photoSize, y, photoSize);
   }
   const top = y;
   y -= textBlock(s, page, (cleanText(options.title) || 'Credential portfolio').toUpperCase(), { size: 8.5, bold: true, color: theme.accent }, margin, y, textWidth, { maxLines: 2 });
@@ -262,7 +264,7 @@ function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: PD
   const preparedLine = recipient !== '' ? `Prepared for ${recipient}  ·  Exported on ${exported}` : `Exported on ${exported}`;
   y -= 12 + textBlock(s, page, preparedLine, { size: 8.5, color: theme.muted }, margin, y - 12, contentWidth, { maxLines: 2 });
   y -= 14;
-  page.drawLine({ start: { x: margin, y }, end: { x: width - margin, y }, thickness: 0.6, color: theme.rule });
+  rule(page, margin, y, width - margin, y, 0.6, theme.rule);
   y -= 16;
 
   // Summary tiles.
@@ -301,15 +303,10 @@ function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: PD
     y -= chips(s, page, summary.skills, margin, y, contentWidth, 28) + 4;
   }
   y -= 14;
-  page.drawLine({ start: { x: margin, y }, end: { x: width - margin, y }, thickness: 0.6, color: theme.rule });
+  rule(page, margin, y, width - margin, y, 0.6, theme.rule);
   y -= 16;
   y -= sectionHeading(s, page, 'Contents', margin, y);
   return { contentsTop: y };
-}
-
-function fit(image: PDFImage, box: number): { width: number; height: number } {
-  const scale = Math.min(box / image.width, box / image.height);
-  return { width: image.width * scale, height: image.height * scale };
 }
 
 function sectionHeading(s: Surface, page: PDFPage, text: string, x: number, top: number): number {
@@ -339,11 +336,11 @@ function contentsRow(ctx: EntryContext, page: PDFPage, entry: PortfolioEntry, in
   drawLine(page, book, fitLine(book, cleanText(entry.credential.name) || 'Untitled credential', nameStyle, nameWidth), margin + 26, baseline, nameStyle);
   drawLine(page, book, fitLine(book, cleanText(entry.credential.issuer.name), issuerStyle, issuerWidth), issuerX, baseline, issuerStyle);
   const statusX = width - margin - 30 - statusWidth;
-  page.drawCircle({ x: statusX + 3, y: baseline + 3, size: 2.6, color: look.color });
+  dot(page, statusX + 3, baseline + 3, 2.6, look.color);
   drawLine(page, book, fitLine(book, look.label, statusStyle, statusWidth - 10), statusX + 10, baseline, statusStyle);
   const pageWidth = book.widthOf(pageLabel, false, 8.5);
   drawLine(page, book, pageLabel, width - margin - pageWidth, baseline, { size: 8.5, color: theme.muted });
-  page.drawLine({ start: { x: margin, y: top - contentsRowHeight }, end: { x: width - margin, y: top - contentsRowHeight }, thickness: 0.35, color: theme.rule });
+  rule(page, margin, top - contentsRowHeight, width - margin, top - contentsRowHeight, 0.35, theme.rule);
   addLink(setup.doc, page, { x: margin, y: top - contentsRowHeight, width: contentWidth, height: contentsRowHeight }, target.ref);
 }
 
@@ -374,7 +371,8 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
   });
   const { doc } = setup;
   const surface: Surface = { doc, book: setup.book, theme: setup.theme };
-  const images = new Map<NormalizedCredential, PDFImage | null>();
+  await setup.images.prepareAll([...input.credentials.map((entry) => ({ bytes: entry.credential.image?.bytes, target: imageTarget })), { bytes: owner.photo?.bytes, target: photoTarget }]);
+  const images = new Map<NormalizedCredential, PlacedImage | null>();
   for (const entry of input.credentials) images.set(entry.credential, await setup.images.get(entry.credential.image?.bytes, imageTarget));
   const photo = await setup.images.get(owner.photo?.bytes, photoTarget);
   const ctx: EntryContext = { setup, surface, input, images };

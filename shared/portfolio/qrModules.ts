@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
-import { fill, popGraphicsState, pushGraphicsState, rectangle, setFillingColor, type PDFOperator, type PDFPage, type RGB } from 'pdf-lib';
+import type { PDFPage, RGB } from 'pdf-lib';
+import { cells } from './pageOps';
 
 /** The modules of a QR code (error correction M). */
 export interface QrMatrix {
@@ -14,18 +15,19 @@ export function qrMatrix(text: string): QrMatrix {
 }
 
 /**
- * Draws the code as vector rectangles (each horizontal run of dark modules one rectangle, all
- * filled as one path), with its 4-module quiet zone inside `width`: sharp at any zoom and in
- * print, and a few kilobytes of content. (x, y) is the bottom-left corner of the whole
- * square, quiet zone included.
+ * The dark modules as rectangles in module units, [column, row from the bottom, width, height],
+ * with the quiet zone of `quiet` modules around: each horizontal run of dark modules is one
+ * rectangle, and a run repeated in the rows below grows that rectangle downwards.
  */
-export function drawQr(page: PDFPage, text: string, x: number, y: number, width: number, color: RGB): void {
-  const matrix = qrMatrix(text);
-  const quiet = 4;
-  const module = width / (matrix.size + quiet * 2);
-  const round = (value: number): number => Math.round(value * 1000) / 1000;
-  const operators: PDFOperator[] = [pushGraphicsState(), setFillingColor(color)];
+export function qrRectangles(matrix: QrMatrix, quiet: number): [number, number, number, number][] {
+  const done: [number, number, number, number][] = [];
+  // Open rectangles by "start:end" of their run, with the row they began in.
+  let open = new Map<string, { start: number; end: number; firstRow: number }>();
+  const close = (run: { start: number; end: number; firstRow: number }, lastRow: number): void => {
+    done.push([quiet + run.start, quiet + matrix.size - lastRow - 1, run.end - run.start, lastRow - run.firstRow + 1]);
+  };
   for (let row = 0; row < matrix.size; row++) {
+    const next = new Map<string, { start: number; end: number; firstRow: number }>();
     let column = 0;
     while (column < matrix.size) {
       if (!matrix.isDark(row, column)) {
@@ -34,12 +36,25 @@ export function drawQr(page: PDFPage, text: string, x: number, y: number, width:
       }
       const start = column;
       while (column < matrix.size && matrix.isDark(row, column)) column++;
-      // A hair of overlap between rows so that no seams show when rasterised.
-      operators.push(
-        rectangle(round(x + (quiet + start) * module), round(y + width - (quiet + row + 1) * module - 0.02), round((column - start) * module), round(module + 0.04)),
-      );
+      const key = `${String(start)}:${String(column)}`;
+      next.set(key, open.get(key) ?? { start, end: column, firstRow: row });
+      open.delete(key);
     }
+    for (const run of open.values()) close(run, row - 1);
+    open = next;
   }
-  operators.push(fill(), popGraphicsState());
-  page.pushOperators(...operators);
+  for (const run of open.values()) close(run, matrix.size - 1);
+  return done;
+}
+
+/**
+ * Draws the code as vector rectangles, all filled as one path, with its 4-module quiet zone
+ * inside `width`: sharp at any zoom and in print, and a few hundred bytes of content. (x, y)
+ * is the bottom-left corner of the whole square, quiet zone included.
+ */
+export function drawQr(page: PDFPage, text: string, x: number, y: number, width: number, color: RGB): void {
+  const matrix = qrMatrix(text);
+  const quiet = 4;
+  // A hair of overlap between rows so that no seams show when rasterised.
+  cells(page, x, y, width / (matrix.size + quiet * 2), qrRectangles(matrix, quiet), color, 0.01);
 }

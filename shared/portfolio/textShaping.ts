@@ -1,5 +1,6 @@
 import type { PDFPage, RGB } from 'pdf-lib';
 import type { FontBook } from './fontCoverage';
+import { showRuns, type PlacedRun } from './pageOps';
 
 /**
  * Text as the PDF prints it: cleaned (no emoji, no control characters), wrapped to a width
@@ -163,9 +164,11 @@ export function drawLine(page: PDFPage, book: FontBook, text: string, x: number,
   const runs = book.runs(text, bold);
   if (startsRightToLeft(text)) runs.reverse();
   let at = x;
+  const placed: PlacedRun[] = [];
   for (const run of runs) {
-    page.drawText(run.text, { x: at, y, size: style.size, font: run.font, color: style.color });
+    placed.push({ text: run.text, font: run.font, x: at });
     at += run.font.widthOfTextAtSize(run.text, style.size);
   }
+  showRuns(page, placed, y, style.size, style.color);
   return at - x;
 }

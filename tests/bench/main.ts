@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { intakeBench } from './intakeBench';
 import { pdfBench } from './pdfBench';
+import { rendererBench } from './rendererBench';
 import { vaultBench } from './vaultBench';
 import { verifyBench } from './verifyBench';
 import type { Figure } from './measure';
@@ -18,6 +19,7 @@ const suites: Readonly<Record<string, (quick: boolean) => Promise<Figure[]>>> = 
   verify: verifyBench,
   vault: vaultBench,
   pdf: pdfBench,
+  renderer: rendererBench,
 };
 
 const usage = `Usage: npm run bench -- [--quick] [--json] [--only SUITE,...] [--update-docs]

@@ -174,7 +174,7 @@ export async function pdfBench(quick: boolean): Promise<Figure[]> {
       target: { value: 2000, text: '≤ 2 s' },
       peer: { name: 'reading the same JSON and images from disk', median: median(floor), ratio: median(ours) / median(floor) },
       peakRssMb: peak,
-      note: `one core, fonts already read; ${String(count)} credentials, ${String(new Set(files.images).size)} distinct 400x400 PNG badges (${(distinctImageBytes / 1024 / new Set(files.images).size).toFixed(0)} KB average), downscaled to 192 px JPEG, deduplicated; originals attached byte for byte`,
+      note: `one core, fonts already read; ${String(count)} credentials, ${String(new Set(files.images).size)} distinct 400x400 PNG badges (${(distinctImageBytes / 1024 / new Set(files.images).size).toFixed(0)} KB average), decoded and downscaled to 192 px once each (deduplicated), re-encoded as JPEG (Badgefolio's baseline encoder, 4:2:0); originals attached byte for byte`,
     },
     {
       suite: 'pdf',

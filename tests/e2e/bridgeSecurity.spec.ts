@@ -28,7 +28,10 @@ test('a malformed request gets a clear error and changes nothing', async ({ page
     expect(result.error.message).toContain('theme');
   }
   const prefs = await page.evaluate(() => window.wallet.getPreferences({}));
-  expect(prefs).toEqual({ ok: true, value: { theme: 'system', language: 'en', autoLockMinutes: 15, profile: { name: '', emails: [], links: [] } } });
+  expect(prefs).toEqual({
+    ok: true,
+    value: { theme: 'system', language: 'en', autoLockMinutes: 15, profile: { name: '', emails: [], links: [] }, network: 'ask', osNotifications: false, updates: { enabled: false } },
+  });
 });
 
 test('calls without the per-run token are refused', async ({ page, harness }) => {

@@ -27,6 +27,15 @@ export class FakeWebContents extends FakeEmitter {
   reload(): void {
     this.reloads++;
   }
+  loading = false;
+  isLoading(): boolean {
+    return this.loading;
+  }
+  /** Everything sent to the renderer: the shell's events. */
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -50,7 +59,26 @@ export const recorded = {
   openedExternally: [] as string[],
   exposedInMainWorld: new Map<string, unknown>(),
   invoked: [] as { channel: string; args: unknown[] }[],
+  /** What app.requestSingleInstanceLock was given; `granted` decides its answer. */
+  singleInstance: { granted: true, data: [] as unknown[] },
+  aboutPanel: null as Record<string, unknown> | null,
+  appUserModelId: null as string | null,
+  applicationMenu: null as { template: MenuTemplateItem[] } | null,
+  notifications: [] as FakeNotification[],
+  openDialogs: [] as unknown[],
+  /** What the next open dialog answers (the user's choice). */
+  openDialogAnswer: { canceled: true, filePaths: [] as string[] },
+  rendererListeners: new Map<string, Listener[]>(),
 };
+
+export interface MenuTemplateItem {
+  label?: string;
+  role?: string;
+  type?: string;
+  accelerator?: string;
+  click?: () => void;
+  submenu?: MenuTemplateItem[];
+}
 
 export function becomeReady(): void {
   readyResolve();
@@ -63,6 +91,10 @@ class FakeApp extends FakeEmitter {
   }
   /** A real temporary folder: the shell creates its wallet and preferences there. */
   readonly userData = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-fake-userdata-'));
+  /** The project folder, as `electron .` would have it: its package.json is the app's. */
+  getAppPath(): string {
+    return path.resolve(import.meta.dirname, '../..');
+  }
   getPath(name: string): string {
     return name === 'userData' ? this.userData : `/fake/${name}`;
   }
@@ -76,6 +108,17 @@ class FakeApp extends FakeEmitter {
   quit(): void {
     recorded.order.push('quit');
   }
+  requestSingleInstanceLock(data?: unknown): boolean {
+    recorded.singleInstance.data.push(data);
+    recorded.order.push('requestSingleInstanceLock');
+    return recorded.singleInstance.granted;
+  }
+  setAboutPanelOptions(options: Record<string, unknown>): void {
+    recorded.aboutPanel = options;
+  }
+  setAppUserModelId(id: string): void {
+    recorded.appUserModelId = id;
+  }
 }
 
 export const app = new FakeApp();
@@ -88,9 +131,27 @@ export class FakeBrowserWindow extends FakeEmitter {
     recorded.windows.push(this);
     recorded.order.push('BrowserWindow');
     app.emit('web-contents-created', {}, this.webContents);
+    app.emit('browser-window-created', {}, this);
   }
   bounds = { x: 0, y: 0, width: 0, height: 0 };
   maximized = false;
+  minimized = false;
+  focused = 0;
+  isDestroyed(): boolean {
+    return false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused++;
+  }
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return recorded.windows[0] ?? null;
+  }
   getNormalBounds(): { x: number; y: number; width: number; height: number } {
     return this.bounds;
   }
@@ -169,6 +230,41 @@ export const powerMonitor = new (class extends FakeEmitter {
   }
 })();
 
+export const Menu = {
+  buildFromTemplate(template: MenuTemplateItem[]): { template: MenuTemplateItem[] } {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: MenuTemplateItem[] }): void {
+    recorded.applicationMenu = menu;
+  },
+};
+
+export class FakeNotification extends FakeEmitter {
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+    recorded.notifications.push(this);
+  }
+  show(): void {
+    this.shown = true;
+  }
+}
+export { FakeNotification as Notification };
+
+export const dialog = {
+  showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    recorded.openDialogs.push(args.at(-1));
+    return Promise.resolve(recorded.openDialogAnswer);
+  },
+  showSaveDialog(): Promise<{ canceled: boolean; filePath: string }> {
+    return Promise.resolve({ canceled: true, filePath: '' });
+  },
+};
+
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
     recorded.exposedInMainWorld.set(key, api);
@@ -180,6 +276,24 @@ export const ipcRenderer = {
     recorded.invoked.push({ channel, args });
     return Promise.resolve({ ok: true, value: null });
   },
+  on(channel: string, listener: Listener): void {
+    recorded.rendererListeners.set(channel, [...(recorded.rendererListeners.get(channel) ?? []), listener]);
+  },
 };
 
-export default { app, BrowserWindow: FakeBrowserWindow, protocol, session, ipcMain, shell, contextBridge, ipcRenderer, safeStorage, powerMonitor, screen };
+export default {
+  app,
+  BrowserWindow: FakeBrowserWindow,
+  protocol,
+  session,
+  ipcMain,
+  shell,
+  contextBridge,
+  ipcRenderer,
+  safeStorage,
+  powerMonitor,
+  screen,
+  Menu,
+  Notification: FakeNotification,
+  dialog,
+};

@@ -32,6 +32,8 @@ function handlersWith(overrides: Partial<Handlers> = {}, prefs = memoryPreferenc
       platform: 'linux',
       preferences: prefs,
       wallet: new WalletSession({ folder: mkdtempSync(path.join(os.tmpdir(), 'badgefolio-dispatch-')), keyProtector: () => Promise.resolve(null), kdf: testKdf }),
+      // Nothing here saves files; the organiser tests cover saving.
+      saveFile: () => Promise.resolve(null),
       openExternal: (url) => {
         opened.push(url.href);
         return Promise.resolve();

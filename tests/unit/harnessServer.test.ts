@@ -50,6 +50,7 @@ describe('the browser harness server', () => {
         preferences: openFilePreferences(vault),
         wallet: new WalletSession({ folder: vault, keyProtector: () => Promise.resolve(null), kdf: testKdf }),
         openExternal: () => Promise.resolve(),
+        saveFile: () => Promise.resolve(null),
       }),
     });
     const page = await request(harness.port, { path: '/', headers: { Host: `127.0.0.1:${String(harness.port)}` } });

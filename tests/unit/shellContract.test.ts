@@ -1,7 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, ipcChannelId } from '../../shared/contract/channels';
+import { ipcEventId, shellEventNames, type ShellEventName } from '../../shared/contract/events';
 import FakeElectronStore from '../support/fakeElectronStore';
-import { becomeReady, recorded, FakeWebContents, app as fakeApp, powerMonitor } from '../support/fakeElectron';
+import { becomeReady, recorded, FakeWebContents, app as fakeApp, powerMonitor, type MenuTemplateItem } from '../support/fakeElectron';
+import { bakePngItxt, makeBadgePng, makeOb2Assertion, makeOb3Credential } from '../support/credentials';
 
 vi.mock('electron', () => import('../support/fakeElectron'));
 vi.mock('electron-store', () => import('../support/fakeElectronStore'));
@@ -16,8 +21,36 @@ function invoke(channel: string, request: unknown, senderFrame: unknown = truste
   return listener({ senderFrame }, request);
 }
 
+/** Real badge files in a temporary "Downloads" folder, as the OS would hand them to the app. */
+const downloads = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-shell-downloads-'));
+function badgeFile(name: string, achievementName: string, seed: number, validUntil?: Date): string {
+  const file = path.join(downloads, name);
+  writeFileSync(file, JSON.stringify(makeOb3Credential({ issuer: 'did:example:issuer', idSeed: seed, achievementName, ...(validUntil ? { validUntil } : {}) })));
+  return file;
+}
+const launchBadge = badgeFile('launch.badge.json', 'Started with me', 1, new Date(Date.now() + 5 * 24 * 60 * 60 * 1000));
+const secondBadge = path.join(downloads, 'second.png');
+writeFileSync(
+  secondBadge,
+  bakePngItxt(makeBadgePng(1_000, 2), 'openbadges', JSON.stringify(makeOb2Assertion({ assertionId: 'https://badges.example.org/a/second.json', badgeName: 'From a second launch' }).assertion)),
+);
+const dockBadge = badgeFile('dock.badge.json', 'Dropped on the dock', 2);
+const menuBadge = badgeFile('menu.badge.json', 'Picked in the menu', 3);
+
+function sent(name: ShellEventName): unknown[] {
+  return (recorded.windows[0]?.webContents.sent ?? []).filter((message) => message.channel === ipcEventId(name)).map((message) => message.payload);
+}
+
+function flatten(items: readonly MenuTemplateItem[]): MenuTemplateItem[] {
+  return items.flatMap((item) => [item, ...flatten(item.submenu ?? [])]);
+}
+const menuItem = (label: string): MenuTemplateItem | undefined => flatten(recorded.applicationMenu?.template ?? []).find((item) => item.label === label);
+
 describe('the Electron shell, loaded from the built main entry with a stand-in electron', () => {
+  const argv = process.argv;
   beforeAll(async () => {
+    // Started as a packaged app with a file: Chromium's switches are not files.
+    process.argv = ['/opt/Badgefolio/badgefolio', '--no-sandbox', launchBadge];
     // @ts-expect-error: the built bundle has no type declarations; importing it starts the app.
     await import('../../out/main/index.js');
     expect(recorded.windows).toHaveLength(0);
@@ -27,7 +60,41 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
     });
   });
   afterAll(() => {
+    process.argv = argv;
     vi.resetModules();
+  });
+
+  it('claims the single instance first, offering the files it was started with to a running one', () => {
+    expect(recorded.singleInstance.data).toEqual([{ files: [launchBadge] }]);
+    expect(recorded.order.indexOf('requestSingleInstanceLock')).toBeLessThan(recorded.order.indexOf('registerSchemesAsPrivileged'));
+    expect(recorded.order).not.toContain('quit');
+  });
+
+  it('sets an application menu of standard roles plus Import, Export PDF, Lock, Preferences and Help, with shortcuts', () => {
+    const template = recorded.applicationMenu?.template ?? [];
+    const roles = flatten(template).map((item) => item.role).filter(Boolean);
+    for (const role of ['editMenu', 'windowMenu', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'quit']) expect(roles).toContain(role);
+    expect(roles).not.toContain('toggleDevTools');
+    const shortcuts: Record<string, string | undefined> = Object.fromEntries(
+      flatten(template)
+        .filter((item) => item.click)
+        .map((item): [string, string | undefined] => [item.label ?? '', item.accelerator]),
+    );
+    expect(shortcuts).toMatchObject({
+      'Import Badges…': 'CmdOrCtrl+O',
+      'Export Portfolio PDF…': 'CmdOrCtrl+E',
+      'Lock Wallet': 'CmdOrCtrl+L',
+    });
+    expect(Object.values(shortcuts)).toContain('CmdOrCtrl+,');
+    expect(recorded.aboutPanel).toMatchObject({ applicationName: 'Badgefolio', applicationVersion: '0.1.0' });
+  });
+
+  it('tells a freshly loaded window that the file it was started with waits for a wallet', () => {
+    const [window] = recorded.windows;
+    expect(sent('filesWaiting')).toEqual([{ count: 1, names: ['launch.badge.json'] }]); // said at start, maybe before the page listened
+    window?.webContents.sent.splice(0);
+    window?.webContents.emit('did-finish-load');
+    expect(sent('filesWaiting')).toEqual([{ count: 1, names: ['launch.badge.json'] }]);
   });
 
   it('registers app:// as a privileged standard scheme and enables the sandbox before ready', () => {
@@ -123,11 +190,23 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
     expect(recorded.openedExternally).toEqual(['https://example.org/badge']);
   });
 
-  it('locks the wallet when the screen locks or the computer sleeps, and the window forgets it', async () => {
+  it('imports the waiting file once a wallet is created, with the usual summary, and sends the notices', async () => {
     await expect(invoke(ipcChannelId('createWallet'), { passphrase: 'shell test passphrase', remember: false })).resolves.toMatchObject({
       ok: true,
       value: { state: 'unlocked' },
     });
+    await vi.waitFor(() => {
+      expect(sent('filesImported')).toEqual([{ outcomes: [{ file: 'launch.badge.json', outcome: 'added', name: 'Started with me' }] }]);
+    });
+    expect(sent('filesWaiting').at(-1)).toEqual({ count: 0, names: [] });
+    await vi.waitFor(() => {
+      expect(sent('notices').at(-1)).toMatchObject({ notices: [{ kind: 'expiring', name: 'Started with me', daysLeft: 5 }] });
+    });
+    expect(recorded.notifications).toEqual([]); // OS notifications are opt-in
+  }, 20_000);
+
+  it('locks the wallet when the screen locks or the computer sleeps, and the window forgets it', async () => {
+    await expect(invoke(ipcChannelId('walletState'), {})).resolves.toMatchObject({ ok: true, value: { state: 'unlocked' } });
     const [window] = recorded.windows;
     const reloads = window?.webContents.reloads ?? 0;
     powerMonitor.emit('lock-screen');
@@ -136,7 +215,84 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
     await invoke(ipcChannelId('unlockWallet'), { passphrase: 'shell test passphrase', remember: false });
     powerMonitor.emit('suspend');
     await expect(invoke(ipcChannelId('walletState'), {})).resolves.toMatchObject({ ok: true, value: { state: 'locked' } });
+    // Locking from the renderer clears the notices: they speak of a wallet it can no longer see.
+    await invoke(ipcChannelId('lockWallet'), {});
+    expect(sent('notices').at(-1)).toEqual({ notices: [] });
   }, 20_000);
+
+  it('brings the window back when launched again and imports the second launch’s files after unlock', async () => {
+    const [window] = recorded.windows;
+    if (!window) throw new Error('no window');
+    window.minimized = true;
+    const focused = window.focused;
+    fakeApp.emit('second-instance', {}, ['/opt/Badgefolio/badgefolio', '--allow-file-access', 'ignored.png'], downloads, { files: [secondBadge] });
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(focused + 1);
+    expect(recorded.windows).toHaveLength(1);
+    await vi.waitFor(() => {
+      expect(sent('filesWaiting').at(-1)).toEqual({ count: 1, names: ['second.png'] });
+    });
+    await invoke(ipcChannelId('unlockWallet'), { passphrase: 'shell test passphrase', remember: false });
+    await vi.waitFor(() => {
+      expect(sent('filesImported').at(-1)).toEqual({ outcomes: [{ file: 'second.png', outcome: 'added', name: 'From a second launch' }] });
+    });
+  });
+
+  it('reads an older second launch’s files from its command line, relative to its folder', async () => {
+    fakeApp.emit('second-instance', {}, ['/opt/Badgefolio/badgefolio', '--flag', 'second.png'], downloads, undefined);
+    await vi.waitFor(() => {
+      expect(sent('filesImported').at(-1)).toEqual({ outcomes: [{ file: 'second.png', outcome: 'already-there', name: 'From a second launch' }] });
+    });
+  });
+
+  it('imports a file opened from Finder or dropped on the dock (open-file), keeping the OS from handling it', async () => {
+    const preventDefault = vi.fn();
+    fakeApp.emit('open-file', { preventDefault }, dockBadge);
+    expect(preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => {
+      expect(sent('filesImported').at(-1)).toEqual({ outcomes: [{ file: 'dock.badge.json', outcome: 'added', name: 'Dropped on the dock' }] });
+    });
+  });
+
+  it('menu: Import opens the file dialog and imports the choice; Export PDF and Preferences go to the renderer', async () => {
+    recorded.openDialogAnswer = { canceled: false, filePaths: [menuBadge] };
+    menuItem('Import Badges…')?.click?.();
+    await vi.waitFor(() => {
+      expect(sent('filesImported').at(-1)).toEqual({ outcomes: [{ file: 'menu.badge.json', outcome: 'added', name: 'Picked in the menu' }] });
+    });
+    expect(recorded.openDialogs.at(-1)).toMatchObject({ properties: ['openFile', 'multiSelections'] });
+    menuItem('Export Portfolio PDF…')?.click?.();
+    const preferencesItem = flatten(recorded.applicationMenu?.template ?? []).find((item) => item.accelerator === 'CmdOrCtrl+,');
+    preferencesItem?.click?.();
+    expect(sent('menuCommand')).toEqual([{ command: 'exportPdf' }, { command: 'preferences' }]);
+  });
+
+  it('shows OS notifications only once the user opts in, once per notice, and a click brings the window forward', async () => {
+    expect(recorded.notifications).toEqual([]);
+    await invoke(ipcChannelId('setPreferences'), { osNotifications: true });
+    expect(recorded.notifications.map((n) => n.options)).toEqual([{ title: 'A credential expires soon', body: '“Started with me” expires in 5 days.' }]);
+    expect(recorded.notifications[0]?.shown).toBe(true);
+    const [window] = recorded.windows;
+    const focused = window?.focused ?? 0;
+    recorded.notifications[0]?.emit('click');
+    expect(window?.focused).toBe(focused + 1);
+    await invoke(ipcChannelId('setPreferences'), { theme: 'dark' });
+    expect(recorded.notifications).toHaveLength(1);
+  });
+
+  it('menu: Lock locks the wallet at once, as the screen lock does', async () => {
+    const [window] = recorded.windows;
+    const reloads = window?.webContents.reloads ?? 0;
+    menuItem('Lock Wallet')?.click?.();
+    await expect(invoke(ipcChannelId('walletState'), {})).resolves.toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(window?.webContents.reloads).toBe(reloads + 1);
+  });
+
+  it('follows the language preference in its menu', async () => {
+    await invoke(ipcChannelId('setPreferences'), { language: 'de' });
+    expect(menuItem('Brieftasche sperren')?.accelerator).toBe('CmdOrCtrl+L');
+    await invoke(ipcChannelId('setPreferences'), { language: 'en' });
+  });
 
   it('remembers where the window was, and opens it there only while that place is on a screen', async () => {
     const { restoredBounds } = await import('../../electron/core/windowState');
@@ -173,13 +329,37 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
 });
 
 describe('the preload', () => {
-  it('exposes window.wallet with one function per channel and nothing else', async () => {
+  it('exposes window.wallet with one function per channel, window.walletEvents, and nothing else', async () => {
     await import('../../electron/preload/index');
     const api = recorded.exposedInMainWorld.get('wallet') as Record<string, (request: unknown) => Promise<unknown>>;
-    expect([...recorded.exposedInMainWorld.keys()]).toEqual(['wallet']);
+    expect([...recorded.exposedInMainWorld.keys()]).toEqual(['wallet', 'walletEvents']);
     expect(Object.keys(api).sort()).toEqual([...channelNames].sort());
     expect(Object.isFrozen(api)).toBe(true);
     await api.appInfo?.({});
     expect(recorded.invoked).toEqual([{ channel: 'badgefolio:appInfo', args: [{}] }]);
+  });
+
+  it('passes main-process events to the page as validated payloads, never the IPC event itself', async () => {
+    const events = recorded.exposedInMainWorld.get('walletEvents') as {
+      on: (name: string, listener: (payload: unknown) => void) => () => void;
+    };
+    expect(Object.isFrozen(events)).toBe(true);
+    expect([...recorded.rendererListeners.keys()].sort()).toEqual(shellEventNames.map(ipcEventId).sort());
+    const deliver = (name: ShellEventName, payload: unknown): void => {
+      for (const listener of recorded.rendererListeners.get(ipcEventId(name)) ?? []) listener({ sender: 'ipc internals' }, payload);
+    };
+    // Arrived before the page subscribed: kept and replayed.
+    deliver('filesWaiting', { count: 2, names: ['a.png', 'b.jwt'] });
+    const seen: unknown[] = [];
+    const off = events.on('filesWaiting', (payload) => seen.push(payload));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    deliver('filesWaiting', { count: 'many' });
+    deliver('filesWaiting', { count: 0, names: [] });
+    off();
+    deliver('filesWaiting', { count: 1, names: ['c.pdf'] });
+    expect(seen).toEqual([
+      { count: 2, names: ['a.png', 'b.jwt'] },
+      { count: 0, names: [] },
+    ]);
   });
 });

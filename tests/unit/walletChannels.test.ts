@@ -23,6 +23,7 @@ function handlers() {
     },
     wallet: new WalletSession({ folder, keyProtector: () => Promise.resolve(null), kdf: testKdf }),
     openExternal: () => Promise.resolve(),
+    saveFile: () => Promise.resolve(null),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCredential } from '../../../shared/credential/model';
@@ -6,6 +7,7 @@ import { buildPortfolioPdf, type OwnerProfile, type PortfolioEntry } from '../..
 import { openFilePreferences } from '../../core/filePreferences';
 import { readPreferences } from '../../core/preferences';
 import { loadFontSet } from '../../portfolio/fontFiles';
+import { HolderKeyError, presentationSigner, readHolderKey } from '../../portfolio/holderSignature';
 import { prepareImageNode } from '../../portfolio/prepareImage';
 import { readPortfolioPdf } from '../../portfolio/readPortfolioPdf';
 import { writeFileAtomic } from '../../vault/atomicFile';
@@ -62,7 +64,7 @@ export const exportPdfCommand: CliCommand = {
   name: 'export-pdf',
   summary: 'Make a portfolio PDF for a job application, with the original credentials inside',
   help: `Usage: badgefolio export-pdf --out FILE.pdf [--ids id,...|--collection NAME] [--paper a4|letter]
-                            [--for NAME] [--verifier-url URL] [--online] [--vault DIR]
+                            [--for NAME] [--verifier-url URL] [--sign KEYFILE] [--online] [--vault DIR]
 
 Builds a portfolio PDF: a cover with your profile, then one entry per credential with its
 verification status (checked now), a QR code to its public verification link, and the
@@ -73,6 +75,9 @@ original signed credential attached byte for byte so an employer can check it.
   --paper a4|letter  paper size (default a4)
   --for NAME         who the portfolio is for, printed on the cover ("Acme Ltd, hiring team")
   --verifier-url URL a verifier page for credentials without a public link of their own
+  --sign KEYFILE     also attach a presentation of the whole set signed with your Ed25519 key
+                     (PKCS#8 PEM, e.g. from "openssl genpkey -algorithm ed25519", or a private
+                     JWK): it names you by the key's did:key and covers every attached file
   --online           let verification use the network (revocation lists, issuer keys);
                      without it nothing is fetched and such checks say "unverifiable"
   --now ISO          check dates as of this moment
@@ -88,11 +93,30 @@ ${walletOptionsHelp}`,
       paper: { type: 'string', default: 'a4' },
       for: { type: 'string' },
       'verifier-url': { type: 'string' },
+      sign: { type: 'string' },
     });
     if (!values.out || positionals.length > 0) throw new UsageError('Say where to write the PDF: --out FILE.pdf.');
     if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError('--paper is a4 or letter.');
     if (values.ids && values.collection) throw new UsageError('Choose either --ids or --collection, not both.');
     const folder = walletFolder(values.vault, io);
+    let holderKey: KeyObject | undefined;
+    if (values.sign !== undefined) {
+      // Read before the wallet is opened: a wrong key file should not cost a passphrase.
+      let contents: string;
+      try {
+        contents = readFileSync(path.resolve(io.cwd, values.sign), 'utf8');
+      } catch {
+        io.stderr(`The key file ${values.sign} could not be read.\n`);
+        return 1;
+      }
+      try {
+        holderKey = readHolderKey(contents);
+      } catch (error) {
+        if (!(error instanceof HolderKeyError)) throw error;
+        io.stderr(`${values.sign}: ${error.message}\n`);
+        return 1;
+      }
+    }
     try {
       if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
       if (values.collection) {
@@ -125,16 +149,19 @@ ${walletOptionsHelp}`,
         const report = await verifier.verify(credential);
         entries.push({ credential, status: report.status, statusSentence: report.summary, checkedAt: report.checkedAt });
       }
+      const generatedAt = new Date();
+      const signer = holderKey ? presentationSigner(holderKey, { issuedAt: generatedAt }) : undefined;
       const pdf = await buildPortfolioPdf({
         owner,
         credentials: entries,
         options: {
           paper: values.paper,
-          generatedAt: new Date(),
+          generatedAt,
           fonts: loadFontSet(),
           prepareImage: prepareImageNode,
           ...(values.for ? { recipientName: values.for } : {}),
           ...(values['verifier-url'] ? { verifierUrl: values['verifier-url'] } : {}),
+          ...(signer ? { presentation: signer } : {}),
         },
       });
       const out = path.resolve(io.cwd, values.out);
@@ -144,6 +171,7 @@ ${walletOptionsHelp}`,
       io.stdout(
         `Wrote ${out}: ${String(entries.length)} credential${entries.length === 1 ? '' : 's'} (${[...counts].map(([s, n]) => `${String(n)} ${s}`).join(', ')}), ${(pdf.length / 1024).toFixed(0)} KB.\n`,
       );
+      if (signer) io.stdout(`Signed by ${signer.holder}: the presentation attached covers every credential file.\n`);
       return 0;
     } catch (error) {
       if (error instanceof WrongPassphraseError || error instanceof VaultError || error instanceof WalletBusyError) {

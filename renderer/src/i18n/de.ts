@@ -1,7 +1,15 @@
+import { settingsDe } from './messages/settings';
+import { profileDe } from './messages/profile';
+import { exportsDe } from './messages/exports';
+import { libraryDe } from './messages/library';
 import type { Catalogue } from './en';
 
 /** German. The type makes a missing key a compile error. */
 export const de: Catalogue = {
+  ...settingsDe,
+  ...profileDe,
+  ...exportsDe,
+  ...libraryDe,
   'app.name': 'Badgefolio',
   'app.tagline': 'Deine Badges und Zertifikate, sicher auf deinem eigenen Computer.',
   'theme.label': 'Farbschema',

@@ -1,5 +1,14 @@
+import { settingsEn } from './messages/settings';
+import { profileEn } from './messages/profile';
+import { exportsEn } from './messages/exports';
+import { libraryEn } from './messages/library';
+
 /** English: the reference catalogue. Every other language must provide every key. */
 export const en = {
+  ...settingsEn,
+  ...profileEn,
+  ...exportsEn,
+  ...libraryEn,
   'app.name': 'Badgefolio',
   'app.tagline': 'Your badges and certificates, safe on your own computer.',
   'theme.label': 'Theme',

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { VerificationReport } from '../../../shared/credential/verification';
-import type { CredentialDetail } from '../../../shared/credential/walletViews';
+import type { CredentialDetail, CredentialSummary } from '../../../shared/credential/walletViews';
+import type { NetworkUse } from '../../../shared/preferences';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import { CredentialImage } from './CredentialImage';
@@ -19,15 +20,38 @@ function Row({ label, value }: { label: string; value: string | undefined }) {
 }
 
 /** Everything one credential says, and how it was checked; a modal dialog (Escape closes it). */
-export function CredentialDetailDialog({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
+export function CredentialDetailDialog({
+  id,
+  credentials,
+  network,
+  onClose,
+  onChanged,
+  onOpen,
+}: {
+  id: string;
+  /** The portfolio's summaries: names of the CLR parent and children. */
+  credentials: readonly CredentialSummary[];
+  network: NetworkUse;
+  onClose: () => void;
+  /** The credential was re-checked or removed: the portfolio reloads. */
+  onChanged: () => void;
+  /** Opens another credential (a CLR's nested one, or its transcript). */
+  onOpen: (id: string) => void;
+}) {
   const { t, language } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [detail, setDetail] = useState<CredentialDetail | null>(null);
   const [report, setReport] = useState<VerificationReport | null>(null);
   const [checking, setChecking] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const summary = credentials.find((c) => c.id === id);
+  const parent = summary?.parentId ? credentials.find((c) => c.id === summary.parentId) : undefined;
+  const children = summary ? credentials.filter((c) => summary.childIds.includes(c.id)) : [];
 
   useEffect(() => {
-    dialog.current?.showModal();
+    if (!dialog.current?.open) dialog.current?.showModal();
+    setDetail(null);
+    setMessage(null);
     void wallet()
       .credentialDetail({ id })
       .then((result) => {
@@ -38,14 +62,40 @@ export function CredentialDetailDialog({ id, onClose, onChanged }: { id: string;
       });
   }, [id]);
 
-  const recheck = async (): Promise<void> => {
+  const recheck = async (online: boolean): Promise<void> => {
     setChecking(true);
-    const result = await wallet().recheckCredential({ id });
+    const result = await wallet().recheckCredential({ id, ...(online ? { online: true } : {}) });
     setChecking(false);
     if (result.ok) {
       setReport(result.value.verification);
       onChanged();
+    } else setMessage({ text: result.error.message, error: true });
+  };
+
+  const saveOriginal = async (): Promise<void> => {
+    const result = await wallet().saveOriginal({ id });
+    if (!result.ok) setMessage({ text: result.error.message, error: true });
+    else if (result.value.saved) setMessage({ text: t('detail.savedTo', { file: result.value.fileName ?? '' }), error: false });
+  };
+
+  const copyLink = async (url: string): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setMessage({ text: t('detail.linkCopied'), error: false });
+    } catch {
+      setMessage({ text: t('detail.copyFailed', { url }), error: true });
     }
+  };
+
+  const remove = async (): Promise<void> => {
+    if (!detail || !window.confirm(t('detail.confirmRemove', { name: detail.name }))) return;
+    const result = await wallet().removeCredential({ id });
+    if (!result.ok) {
+      setMessage({ text: result.error.message, error: true });
+      return;
+    }
+    onChanged();
+    dialog.current?.close();
   };
 
   const open = (url: string): void => {
@@ -76,6 +126,27 @@ export function CredentialDetailDialog({ id, onClose, onChanged }: { id: string;
             <Row label={t('detail.format')} value={`${detail.format}${detail.formatVersion ? ` ${detail.formatVersion}` : ''}`} />
             <Row label={t('detail.original')} value={`${detail.original.fileName} (${(detail.original.size / 1024).toFixed(1)} KB)`} />
           </dl>
+          {(parent ?? children.length > 0) && (
+            <section aria-labelledby="related-title">
+              <h3 id="related-title">{parent ? t('detail.partOf') : t('detail.contains', { count: children.length })}</h3>
+              <ul>
+                {(parent ? [parent] : children).map((c) => (
+                  <li key={c.id}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        onOpen(c.id);
+                      }}
+                    >
+                      {c.name}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {!parent && detail.associations.length > 0 && <p className="muted">{t('detail.associations', { count: detail.associations.length })}</p>}
+            </section>
+          )}
           {detail.evidence.some((e) => e.id?.startsWith('https://')) && (
             <section aria-labelledby="evidence-title">
               <h3 id="evidence-title">{t('detail.evidence')}</h3>
@@ -117,10 +188,51 @@ export function CredentialDetailDialog({ id, onClose, onChanged }: { id: string;
             ) : (
               <p>{t('detail.notChecked')}</p>
             )}
-            <button type="button" onClick={() => void recheck()} disabled={checking}>
-              {checking ? t('detail.checking') : t('detail.recheck')}
-            </button>
+            <div className="row-actions">
+              <button type="button" onClick={() => void recheck(network === 'allowed')} disabled={checking}>
+                {checking ? t('detail.checking') : t('detail.recheck')}
+              </button>
+              {network === 'ask' && (
+                <button type="button" onClick={() => void recheck(true)} disabled={checking}>
+                  {t('detail.checkOnline')}
+                </button>
+              )}
+            </div>
           </section>
+          <section aria-labelledby="share-title" className="share">
+            <h3 id="share-title">{t('detail.share')}</h3>
+            {detail.share.verificationUrl ? (
+              <p className="muted">{t('detail.verificationLink', { url: detail.share.verificationUrl })}</p>
+            ) : (
+              <p className="muted">{t('detail.noPublicLink')}</p>
+            )}
+            <div className="row-actions">
+              {detail.share.verificationUrl && (
+                <button type="button" onClick={() => void copyLink(detail.share.verificationUrl ?? '')}>
+                  {t('detail.copyLink')}
+                </button>
+              )}
+              <button
+                type="button"
+                onClick={() => {
+                  open(detail.share.linkedIn);
+                }}
+              >
+                {t('detail.linkedIn')}
+              </button>
+              <button type="button" onClick={() => void saveOriginal()}>
+                {t('detail.saveOriginal')}
+              </button>
+              <button type="button" className="danger" onClick={() => void remove()}>
+                {t('detail.remove')}
+              </button>
+            </div>
+          </section>
+          {message && (
+            <p role={message.error ? 'alert' : 'status'} className={message.error ? 'banner banner-error' : 'banner banner-ok'}>
+              {message.text}
+            </p>
+          )}
         </>
       )}
       <form method="dialog">

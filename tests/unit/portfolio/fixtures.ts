@@ -28,15 +28,29 @@ export interface TestCredential {
 
 const issuer = (name: string, id: string): ReturnType<typeof makeIssuerProfile> => makeIssuerProfile({ id, name, url: 'https://academy.example.org/' });
 
-/** OB 3.0 JSON, unsigned (the PDF prints what it is given; verification is another engine's). */
-async function ob3(options: { seed: number; name: string; id: string; achievementId: string; issuerName: string; skills?: string[]; image?: Uint8Array; validUntil?: string }): Promise<NormalizedCredential> {
+/**
+ * OB 3.0 JSON, unsigned (the PDF prints what it is given; verification is another engine's),
+ * normalised by intake. The badge image is a noise PNG unless `image` (PNG bytes) or
+ * `imageDataUrl` (any data: URL) is given.
+ */
+export async function ob3(options: {
+  seed: number;
+  name: string;
+  id: string;
+  achievementId: string;
+  issuerName: string;
+  skills?: string[];
+  image?: Uint8Array;
+  imageDataUrl?: string;
+  validUntil?: string;
+}): Promise<NormalizedCredential> {
   const vc = makeOb3Credential({
     id: options.id,
     issuer: issuer(options.issuerName, `did:web:issuer${String(options.seed)}.example.org`),
     name: options.name,
     achievementName: options.name,
     achievementId: options.achievementId,
-    image: pngDataUrl(options.image ?? makeBadgePng(20_000, options.seed)),
+    image: options.imageDataUrl ?? pngDataUrl(options.image ?? makeBadgePng(20_000, options.seed)),
     creditsAvailable: 2,
     ...(options.skills ? { skills: options.skills.map((targetName) => ({ targetName, targetFramework: 'ESCO' })) } : {}),
     ...(options.validUntil ? { validUntil: options.validUntil } : {}),

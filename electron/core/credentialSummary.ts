@@ -1,0 +1,66 @@
+import type { CredentialSummary } from '../../shared/credential/walletViews';
+import { verificationStatuses } from '../../shared/credential/verification';
+import type { VaultEntry } from '../vault/vault';
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function withDefined<T extends object>(target: T, optional: Record<string, unknown>): T {
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  return target;
+}
+
+/**
+ * The portfolio's line for each credential, from the stored record alone (no blob is read):
+ * listing 10,000 credentials after unlock must stay cheap. `idOfIdentity` turns a CLR's
+ * parent/child identities into wallet ids, for the ones the wallet holds.
+ */
+export function summariesOf(entries: readonly VaultEntry[]): CredentialSummary[] {
+  const idByIdentity = new Map(entries.map((entry) => [entry.identity, entry.id]));
+  return entries.map((entry) => {
+    const c = entry.credential;
+    const issuer = record(c.issuer);
+    const skills = (Array.isArray(c.skills) ? c.skills : []).flatMap((raw) => {
+      const skill = record(raw);
+      const name = text(skill.name);
+      return name ? [withDefined({ name }, { framework: text(skill.framework), code: text(skill.code), url: text(skill.url) })] : [];
+    });
+    const credits = (Array.isArray(c.credits) ? c.credits : []).flatMap((raw) => {
+      const credit = record(raw);
+      return typeof credit.value === 'number' && Number.isFinite(credit.value) && typeof credit.unit === 'string' ? [{ value: credit.value, unit: credit.unit }] : [];
+    });
+    const childIds = (Array.isArray(c.childIdentities) ? c.childIdentities : []).flatMap((identity) => {
+      const id = typeof identity === 'string' ? idByIdentity.get(identity) : undefined;
+      return id ? [id] : [];
+    });
+    const report = record(entry.verification);
+    const summary: CredentialSummary = {
+      id: entry.id,
+      name: text(c.name) ?? 'Credential',
+      format: c.format as CredentialSummary['format'],
+      container: c.container as CredentialSummary['container'],
+      kind: c.kind as CredentialSummary['kind'],
+      addedAt: entry.addedAt,
+      skills,
+      credits,
+      selfReported: c.selfReported === true,
+      hasImage: typeof record(c.image).bytes === 'object',
+      childIds,
+    };
+    const parentIdentity = text(c.parentIdentity);
+    return withDefined(summary, {
+      description: text(c.description),
+      issuerName: text(issuer.name) ?? text(issuer.id),
+      issuedOn: text(c.issuedOn),
+      expires: text(c.expires),
+      status: verificationStatuses.find((s) => s === report.status),
+      checkedAt: text(report.checkedAt),
+      parentId: parentIdentity ? idByIdentity.get(parentIdentity) : undefined,
+    });
+  });
+}

@@ -1,0 +1,69 @@
+import { readPreferences, type PreferencesBackend } from '../core/preferences';
+import type { Handlers } from '../core/handlers';
+import { NoticeBoard } from '../core/notices';
+import { OpenFiles } from '../core/openFiles';
+import { ShellEventHub } from '../core/shellEventHub';
+import { withWalletHooks } from '../core/walletHooks';
+import type { WalletSession } from '../core/walletSession';
+import type { HarnessShell } from './server';
+
+/**
+ * The desktop shell's logic as the harness runs it: the same OpenFiles, NoticeBoard and
+ * wallet hooks as electron/main/desktopShell.ts, with events going to the page's event stream
+ * and OS notifications reported on stdout (like open-external) instead of shown.
+ */
+export function harnessShell(options: {
+  readonly wallet: WalletSession;
+  readonly preferences: PreferencesBackend;
+  readonly log: (line: string) => void;
+}): { readonly shell: HarnessShell; wrap(handlers: Handlers): Handlers } {
+  const hub = new ShellEventHub(options.log);
+  const notices = new NoticeBoard({
+    list: () => options.wallet.list(),
+    publish: hub.publish,
+    osNotifications: () => readPreferences(options.preferences).osNotifications,
+    language: () => readPreferences(options.preferences).language,
+    notify: (notice) => {
+      console.log(`os-notification ${notice.title}: ${notice.body}`);
+    },
+  });
+  const openFiles = new OpenFiles({
+    wallet: options.wallet,
+    publish: hub.publish,
+    onImported: () => {
+      notices.refresh();
+    },
+    log: options.log,
+  });
+  void openFiles.start();
+  return {
+    shell: {
+      hub,
+      connected: () => {
+        openFiles.announce();
+        notices.refresh();
+      },
+      openFiles: (paths) => openFiles.open(paths),
+      menu: (command) => {
+        hub.publish('menuCommand', { command });
+      },
+    },
+    wrap: (handlers) =>
+      withWalletHooks(
+        handlers,
+        {
+          opened: () => {
+            void openFiles.flush().catch(() => undefined);
+            notices.refresh();
+          },
+          changed: () => {
+            notices.refresh();
+          },
+          locked: () => {
+            notices.clear();
+          },
+        },
+        options.log,
+      ),
+  };
+}

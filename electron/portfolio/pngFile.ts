@@ -1,0 +1,187 @@
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
+
+/**
+ * The PNG work of image preparation, on Node's native zlib: reading the header, decoding the
+ * common kind of PNG (8-bit grey, grey+alpha, RGB or RGBA, not interlaced) without copying it
+ * into RGBA first, and writing an 8-bit RGB PNG that the PDF builder can embed without decoding
+ * (its IDAT becomes the image stream as it is: PDF's Flate filter takes PNG row predictors).
+ */
+
+export interface PngHeader {
+  readonly width: number;
+  readonly height: number;
+  readonly bitDepth: number;
+  readonly colorType: number;
+  readonly interlaced: boolean;
+}
+
+const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export function readPngHeader(bytes: Uint8Array): PngHeader | undefined {
+  if (bytes.length < 33 || signature.some((b, i) => bytes[i] !== b)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(12) !== 0x49484452) return undefined; // IHDR first
+  return { width: view.getUint32(16), height: view.getUint32(20), bitDepth: bytes[24] ?? 0, colorType: bytes[25] ?? 0, interlaced: bytes[28] === 1 };
+}
+
+/**
+ * Pixel rows in a buffer: row `y` starts at `offset + y * rowStride` and holds `width` pixels
+ * of `channels` bytes (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA).
+ */
+export interface PixelRows {
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 1 | 2 | 3 | 4;
+  readonly data: Uint8Array;
+  readonly offset: number;
+  readonly rowStride: number;
+}
+
+const channelsOf: Partial<Record<number, 1 | 2 | 3 | 4>> = { 0: 1, 4: 2, 2: 3, 6: 4 };
+
+/** Undoes one row's PNG filter in place; `previous` is the row above (zeros for the first row). */
+function unfilterRow(filter: number, data: Uint8Array, at: number, previousAt: number, length: number, bpp: number, hasPrevious: boolean): boolean {
+  switch (filter) {
+    case 0:
+      return true;
+    case 1:
+      for (let i = bpp; i < length; i++) data[at + i] = ((data[at + i] ?? 0) + (data[at + i - bpp] ?? 0)) & 255;
+      return true;
+    case 2:
+      if (!hasPrevious) return true;
+      for (let i = 0; i < length; i++) data[at + i] = ((data[at + i] ?? 0) + (data[previousAt + i] ?? 0)) & 255;
+      return true;
+    case 3:
+      for (let i = 0; i < length; i++) {
+        const left = i >= bpp ? (data[at + i - bpp] ?? 0) : 0;
+        const up = hasPrevious ? (data[previousAt + i] ?? 0) : 0;
+        data[at + i] = ((data[at + i] ?? 0) + ((left + up) >> 1)) & 255;
+      }
+      return true;
+    case 4:
+      for (let i = 0; i < length; i++) {
+        const left = i >= bpp ? (data[at + i - bpp] ?? 0) : 0;
+        const up = hasPrevious ? (data[previousAt + i] ?? 0) : 0;
+        const upLeft = i >= bpp && hasPrevious ? (data[previousAt + i - bpp] ?? 0) : 0;
+        const pa = Math.abs(up - upLeft);
+        const pb = Math.abs(left - upLeft);
+        const pc = Math.abs(left + up - 2 * upLeft);
+        data[at + i] = ((data[at + i] ?? 0) + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft)) & 255;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Decodes an 8-bit, non-interlaced, non-palette PNG: its IDAT inflated natively, the row
+ * filters undone in place. Returns undefined for every other kind (the caller uses pngjs) and
+ * for damaged data (which pngjs then refuses with an error). `maxPixels` guards against decompression bombs before anything is inflated.
+ */
+export function decodeSimplePng(bytes: Uint8Array, maxPixels: number): PixelRows | undefined {
+  const header = readPngHeader(bytes);
+  const channels = header ? channelsOf[header.colorType] : undefined;
+  if (!header || !channels || header.bitDepth !== 8 || header.interlaced) return undefined;
+  const { width, height } = header;
+  if (width === 0 || height === 0 || width * height > maxPixels) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const idat: Uint8Array[] = [];
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = view.getUint32(at);
+    const type = view.getUint32(at + 4);
+    if (type === 0x49444154) idat.push(bytes.subarray(at + 8, Math.min(bytes.length, at + 8 + length))); // IDAT
+    if (type === 0x49454e44) break; // IEND
+    at += 12 + length;
+  }
+  const stride = width * channels;
+  const rowStride = stride + 1;
+  const expected = rowStride * height;
+  let raw: Uint8Array;
+  try {
+    raw = new Uint8Array(inflateSync(Buffer.concat(idat), { maxOutputLength: expected + 1024 }));
+  } catch {
+    return undefined; // cut short or corrupt
+  }
+  if (raw.length < expected) return undefined;
+  for (let y = 0; y < height; y++) {
+    const at = y * rowStride + 1;
+    if (!unfilterRow(raw[at - 1] ?? 0, raw, at, at - rowStride, stride, channels, y > 0)) return undefined;
+  }
+  return { width, height, channels, data: raw, offset: 1, rowStride };
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/**
+ * Filters RGB rows as PNG does, choosing per row the filter with the smallest sum of absolute
+ * residuals (the usual heuristic; flat artwork then deflates to a few kilobytes).
+ */
+function filterRows(rgb: Uint8Array, width: number, height: number): Uint8Array {
+  const stride = width * 3;
+  const out = new Uint8Array((stride + 1) * height);
+  const candidate = new Uint8Array(stride);
+  const best = new Uint8Array(stride);
+  for (let y = 0; y < height; y++) {
+    const row = y * stride;
+    const above = row - stride;
+    let bestFilter = 0;
+    let bestCost = Infinity;
+    for (let filter = 0; filter <= 4; filter++) {
+      let cost = 0;
+      for (let i = 0; i < stride; i++) {
+        const value = rgb[row + i] ?? 0;
+        const left = i >= 3 ? (rgb[row + i - 3] ?? 0) : 0;
+        const up = y > 0 ? (rgb[above + i] ?? 0) : 0;
+        const upLeft = i >= 3 && y > 0 ? (rgb[above + i - 3] ?? 0) : 0;
+        let predicted = 0;
+        if (filter === 1) predicted = left;
+        else if (filter === 2) predicted = up;
+        else if (filter === 3) predicted = (left + up) >> 1;
+        else if (filter === 4) {
+          const pa = Math.abs(up - upLeft);
+          const pb = Math.abs(left - upLeft);
+          const pc = Math.abs(left + up - 2 * upLeft);
+          predicted = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+        }
+        const residual = (value - predicted) & 255;
+        candidate[i] = residual;
+        cost += residual < 128 ? residual : 256 - residual;
+      }
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestFilter = filter;
+        best.set(candidate);
+      }
+    }
+    out[y * (stride + 1)] = bestFilter;
+    out.set(best, y * (stride + 1) + 1);
+  }
+  return out;
+}
+
+/** An 8-bit RGB PNG of packed `rgb` rows. */
+export function encodeRgbPng(rgb: Uint8Array, width: number, height: number): Uint8Array {
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const idat = deflateSync(filterRows(rgb, width, height), { level: 9 });
+  const parts = [new Uint8Array(signature), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

@@ -1,0 +1,272 @@
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { CredentialSummary } from '../../../shared/credential/walletViews';
+import { credentialKinds } from '../../../shared/credential/model';
+import { useI18n } from '../i18n/i18n';
+import { CredentialCard } from './CredentialCard';
+import { filterChoices, indexCredentials, queryPortfolio, sortKeys, timelineGroups, type PortfolioFilters, type SortKey } from './portfolioQuery';
+
+export type PortfolioLayout = 'grid' | 'list' | 'timeline';
+const layouts: readonly PortfolioLayout[] = ['grid', 'list', 'timeline'];
+
+/** Card sizes the virtual list relies on (the CSS clamps text to fit). */
+const gridCard = { minWidth: 280, height: 132, gap: 16 };
+const listRowHeight = 76;
+const headingHeight = 52;
+
+type Row = { readonly kind: 'heading'; readonly key: string } | { readonly kind: 'cards'; readonly key: string; readonly items: readonly CredentialSummary[] };
+
+function chunk(items: readonly CredentialSummary[], size: number, prefix: string): Row[] {
+  const rows: Row[] = [];
+  for (let start = 0; start < items.length; start += size) rows.push({ kind: 'cards', key: `${prefix}${String(start)}`, items: items.slice(start, start + size) });
+  return rows;
+}
+
+function monthTitle(key: string, language: string, undated: string): string {
+  if (key === 'undated') return undated;
+  const [year, month] = key.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)).toLocaleDateString(language, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+}
+
+function FilterSelect<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  optionLabel,
+}: {
+  label: string;
+  value: T | undefined;
+  options: readonly T[];
+  onChange: (value: T | undefined) => void;
+  optionLabel: (value: T) => string;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <span className="filter">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value ?? ''}
+        onChange={(event) => {
+          const chosen = options.find((option) => option === event.target.value);
+          onChange(chosen);
+        }}
+      >
+        <option value="">{t('portfolio.filterAll')}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabel(option)}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+/**
+ * The portfolio: search, filters, sort, and grid / list / timeline of every credential. Only
+ * the rows on screen exist in the page (a virtual list), so 10,000 credentials scroll smoothly.
+ */
+export function PortfolioView({
+  credentials,
+  onOpen,
+  actions,
+  notices,
+}: {
+  credentials: readonly CredentialSummary[];
+  onOpen: (id: string) => void;
+  /** The Import badges / Export PDF buttons, owned by the page. */
+  actions: ReactNode;
+  /** Import progress and summaries, shown under the toolbar. */
+  notices?: ReactNode;
+}) {
+  const { t, language } = useI18n();
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<SortKey>('issued');
+  const [filters, setFilters] = useState<PortfolioFilters>({});
+  const [layout, setLayout] = useState<PortfolioLayout>('grid');
+  const [showFilters, setShowFilters] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(960);
+
+  const indexed = useMemo(() => indexCredentials(credentials, language), [credentials, language]);
+  const choices = useMemo(() => filterChoices(credentials, language), [credentials, language]);
+  // Typing stays responsive: React may skip intermediate queries while the list catches up.
+  const deferredText = useDeferredValue(text);
+  const shown = useMemo(() => queryPortfolio(indexed, { text: deferredText, filters, sort }, language), [indexed, deferredText, filters, sort, language]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(entry.contentRect.width);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+    };
+  }, []);
+
+  const columns = layout === 'grid' ? Math.max(1, Math.floor((width + gridCard.gap) / (gridCard.minWidth + gridCard.gap))) : 1;
+  const rows = useMemo<Row[]>(() => {
+    if (layout !== 'timeline') return chunk(shown, columns, '');
+    return timelineGroups(shown).flatMap((group) => [{ kind: 'heading' as const, key: group.key }, ...chunk(group.credentials, 1, `${group.key}:`)]);
+  }, [shown, columns, layout]);
+
+  const rowHeight = layout === 'grid' ? gridCard.height + gridCard.gap : listRowHeight;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (rows[index]?.kind === 'heading' ? headingHeight : rowHeight),
+    overscan: 4,
+    getItemKey: (index) => rows[index]?.key ?? index,
+  });
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight, layout]);
+
+  const filtered = filters.issuer !== undefined || filters.status !== undefined || filters.skill !== undefined || filters.kind !== undefined;
+
+  return (
+    <section className="portfolio" aria-labelledby="portfolio-title">
+      <div className="toolbar">
+        <h1 id="portfolio-title">{t('portfolio.title')}</h1>
+        <input
+          type="search"
+          aria-label={t('portfolio.search')}
+          placeholder={t('portfolio.searchHint')}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+          }}
+        />
+        <span className="filter">
+          <label htmlFor="portfolio-sort">{t('portfolio.sortBy')}</label>
+          <select
+            id="portfolio-sort"
+            value={sort}
+            onChange={(event) => {
+              setSort(sortKeys.find((key) => key === event.target.value) ?? 'issued');
+            }}
+          >
+            {sortKeys.map((key) => (
+              <option key={key} value={key}>
+                {t(`portfolio.sort.${key}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <button
+          type="button"
+          aria-expanded={showFilters}
+          aria-controls="portfolio-filters"
+          onClick={() => {
+            setShowFilters((open) => !open);
+          }}
+        >
+          {filtered ? t('portfolio.filtersOn') : t('portfolio.filters')}
+        </button>
+        <fieldset className="segmented" aria-label={t('portfolio.view')}>
+          <legend className="visually-hidden">{t('portfolio.view')}</legend>
+          {layouts.map((option) => (
+            <label key={option} className="segment">
+              <input
+                type="radio"
+                name="portfolio-layout"
+                value={option}
+                checked={layout === option}
+                onChange={() => {
+                  setLayout(option);
+                }}
+              />
+              <span>{t(`portfolio.layout.${option}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="toolbar-actions">{actions}</div>
+      </div>
+      {showFilters && (
+        <div className="filters" id="portfolio-filters" role="group" aria-label={t('portfolio.filters')}>
+          <FilterSelect
+            label={t('portfolio.filter.issuer')}
+            value={filters.issuer}
+            options={choices.issuers}
+            optionLabel={(v) => v}
+            onChange={(issuer) => {
+              setFilters(({ issuer: _old, ...rest }) => (issuer === undefined ? rest : { ...rest, issuer }));
+            }}
+          />
+          <FilterSelect
+            label={t('portfolio.filter.status')}
+            value={filters.status}
+            options={choices.statuses}
+            optionLabel={(v) => (v === 'none' ? t('portfolio.notChecked') : t(`status.${v}`))}
+            onChange={(status) => {
+              setFilters(({ status: _old, ...rest }) => (status === undefined ? rest : { ...rest, status }));
+            }}
+          />
+          <FilterSelect
+            label={t('portfolio.filter.skill')}
+            value={filters.skill}
+            options={choices.skills}
+            optionLabel={(v) => v}
+            onChange={(skill) => {
+              setFilters(({ skill: _old, ...rest }) => (skill === undefined ? rest : { ...rest, skill }));
+            }}
+          />
+          <FilterSelect
+            label={t('portfolio.filter.kind')}
+            value={filters.kind}
+            options={credentialKinds.filter((kind) => choices.kinds.includes(kind))}
+            optionLabel={(v) => t(`kind.${v}`)}
+            onChange={(kind) => {
+              setFilters(({ kind: _old, ...rest }) => (kind === undefined ? rest : { ...rest, kind }));
+            }}
+          />
+          <button
+            type="button"
+            disabled={!filtered}
+            onClick={() => {
+              setFilters({});
+            }}
+          >
+            {t('portfolio.clearFilters')}
+          </button>
+        </div>
+      )}
+      {notices}
+      <p className="count" aria-live="polite">
+        {shown.length === credentials.length ? t('portfolio.count', { count: credentials.length }) : t('portfolio.countOf', { shown: shown.length, count: credentials.length })}
+      </p>
+      <div ref={scroller} className={`portfolio-scroll layout-${layout}`} role="region" aria-label={t('portfolio.listLabel')} tabIndex={-1}>
+        {credentials.length === 0 ? (
+          <p className="empty-state">{t('portfolio.empty')}</p>
+        ) : shown.length === 0 ? (
+          <p className="empty-state">{t('portfolio.noMatch')}</p>
+        ) : (
+          <div className="virtual-space" style={{ height: `${String(virtualizer.getTotalSize())}px` }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              return (
+                <div
+                  key={item.key}
+                  className={row.kind === 'heading' ? 'virtual-row timeline-heading' : `virtual-row cards-row cards-${layout === 'grid' ? 'grid' : 'list'}`}
+                  style={{ transform: `translateY(${String(item.start)}px)`, height: `${String(item.size)}px`, gridTemplateColumns: layout === 'grid' ? `repeat(${String(columns)}, minmax(0, 1fr))` : undefined }}
+                >
+                  {row.kind === 'heading' ? (
+                    <h2>{monthTitle(row.key, language, t('portfolio.undated'))}</h2>
+                  ) : (
+                    row.items.map((c) => <CredentialCard key={c.id} credential={c} layout={layout === 'grid' ? 'grid' : 'list'} onOpen={onOpen} />)
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

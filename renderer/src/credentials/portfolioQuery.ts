@@ -1,0 +1,135 @@
+import type { CredentialSummary } from '../../../shared/credential/walletViews';
+import type { VerificationStatus } from '../../../shared/credential/verification';
+
+/**
+ * Search, filter and sort of the portfolio: pure functions over the summaries the main process
+ * lists, so that one keystroke over 10,000 credentials is a scan of precomputed lower-case text
+ * and never a call to the main process.
+ */
+
+export const sortKeys = ['issued', 'added', 'issuer', 'name', 'status'] as const;
+export type SortKey = (typeof sortKeys)[number];
+
+export interface PortfolioFilters {
+  readonly issuer?: string;
+  readonly status?: VerificationStatus | 'none';
+  readonly skill?: string;
+  readonly kind?: CredentialSummary['kind'];
+}
+
+/** Worst first in the status sort: what needs attention comes to the top. */
+const statusOrder: Readonly<Record<VerificationStatus | 'none', number>> = {
+  revoked: 0,
+  invalid: 1,
+  malformed: 2,
+  expired: 3,
+  'not-yet-valid': 4,
+  unverifiable: 5,
+  unsigned: 6,
+  none: 7,
+  verified: 8,
+};
+
+export interface IndexedCredential {
+  readonly summary: CredentialSummary;
+  /** Name, issuer, skills and description in lower case, searched by substring. */
+  readonly haystack: string;
+}
+
+export function indexCredentials(credentials: readonly CredentialSummary[], locale: string): IndexedCredential[] {
+  return credentials.map((summary) => ({
+    summary,
+    haystack: [summary.name, summary.issuerName ?? '', ...summary.skills.map((s) => s.name), summary.description ?? ''].join('\n').toLocaleLowerCase(locale),
+  }));
+}
+
+/** The status a person sees: a self-reported entry never checked is still "Self-reported". */
+export function statusOf(summary: CredentialSummary): VerificationStatus | 'none' {
+  return summary.status ?? (summary.selfReported ? 'unsigned' : 'none');
+}
+
+/** The date a credential was issued, else the date it was added: every credential has a place on the timeline. */
+export function issuedOrAdded(summary: CredentialSummary): string {
+  return summary.issuedOn ?? summary.addedAt;
+}
+
+/** A date that sorts: ISO text as given, anything else ("spring 2019") sorts after every date. */
+function sortableDate(summary: CredentialSummary): string {
+  const date = issuedOrAdded(summary);
+  return /^\d{4}-\d{2}/.test(date) ? date : '';
+}
+
+function compareText(a: string, b: string, collator: Intl.Collator): number {
+  return collator.compare(a, b);
+}
+
+export function queryPortfolio(
+  indexed: readonly IndexedCredential[],
+  query: { readonly text: string; readonly filters: PortfolioFilters; readonly sort: SortKey },
+  locale: string,
+): CredentialSummary[] {
+  const needles = query.text.trim().toLocaleLowerCase(locale).split(/\s+/).filter(Boolean);
+  const { issuer, status, skill, kind } = query.filters;
+  const matches: CredentialSummary[] = [];
+  for (const item of indexed) {
+    const c = item.summary;
+    if (issuer !== undefined && (c.issuerName ?? '') !== issuer) continue;
+    if (status !== undefined && statusOf(c) !== status) continue;
+    if (kind !== undefined && c.kind !== kind) continue;
+    if (skill !== undefined && !c.skills.some((s) => s.name === skill)) continue;
+    if (needles.length > 0 && !needles.every((needle) => item.haystack.includes(needle))) continue;
+    matches.push(c);
+  }
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const byName = (a: CredentialSummary, b: CredentialSummary): number => compareText(a.name, b.name, collator);
+  const comparators: Readonly<Record<SortKey, (a: CredentialSummary, b: CredentialSummary) => number>> = {
+    issued: (a, b) => sortableDate(b).localeCompare(sortableDate(a)) || byName(a, b),
+    added: (a, b) => b.addedAt.localeCompare(a.addedAt) || byName(a, b),
+    issuer: (a, b) => compareText(a.issuerName ?? '\uffff', b.issuerName ?? '\uffff', collator) || byName(a, b),
+    name: byName,
+    status: (a, b) => statusOrder[statusOf(a)] - statusOrder[statusOf(b)] || byName(a, b),
+  };
+  return matches.sort(comparators[query.sort]);
+}
+
+/** The values each filter can take, from what the wallet holds, sorted for people. */
+export function filterChoices(credentials: readonly CredentialSummary[], locale: string) {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const issuers = new Set<string>();
+  const skills = new Set<string>();
+  const kinds = new Set<CredentialSummary['kind']>();
+  const statuses = new Set<VerificationStatus | 'none'>();
+  for (const c of credentials) {
+    if (c.issuerName) issuers.add(c.issuerName);
+    for (const s of c.skills) skills.add(s.name);
+    kinds.add(c.kind);
+    statuses.add(statusOf(c));
+  }
+  return {
+    issuers: [...issuers].sort(collator.compare),
+    skills: [...skills].sort(collator.compare),
+    kinds: [...kinds].sort(),
+    statuses: [...statuses].sort((a, b) => statusOrder[a] - statusOrder[b]),
+  };
+}
+
+export interface TimelineGroup {
+  /** "2026-03": year and month, or "undated". */
+  readonly key: string;
+  readonly credentials: readonly CredentialSummary[];
+}
+
+/** The credentials by month issued (newest first), each month's in the order given. */
+export function timelineGroups(credentials: readonly CredentialSummary[]): TimelineGroup[] {
+  const groups = new Map<string, CredentialSummary[]>();
+  for (const c of credentials) {
+    const date = issuedOrAdded(c);
+    const key = /^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : 'undated';
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a)))
+    .map(([key, list]) => ({ key, credentials: list }));
+}

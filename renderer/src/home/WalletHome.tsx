@@ -1,0 +1,236 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CredentialSummary } from '../../../shared/credential/walletViews';
+import { emptyOrganiser, type Organiser } from '../../../shared/organiser';
+import type { Preferences, PreferencesPatch } from '../../../shared/preferences';
+import { useI18n } from '../i18n/i18n';
+import { wallet } from '../wallet';
+import { PortfolioView } from '../credentials/PortfolioView';
+import { CredentialDetailDialog } from '../wallet/CredentialDetailDialog';
+import { SkillsView } from '../skills/SkillsView';
+import { PathwaysView } from '../pathways/PathwaysView';
+import { CollectionsView } from '../collections/CollectionsView';
+import { ExportLogView } from '../exports/ExportLogView';
+import { CheckPdfView } from '../exports/CheckPdfView';
+import { ProfileView } from '../profile/ProfileView';
+import { SettingsView } from '../settings/SettingsView';
+import { ExportPdfDialog, type ExportScope } from '../share/ExportPdfDialog';
+import { ImportNotices, ImportSummary } from './ImportNotices';
+import { AttentionPanel } from './AttentionPanel';
+import type { ShellState } from '../shell/useShellEvents';
+import { useImport } from './useImport';
+
+export const sections = ['portfolio', 'skills', 'pathways', 'collections', 'exports', 'check', 'profile', 'settings'] as const;
+export type Section = (typeof sections)[number];
+
+/**
+ * The unlocked wallet: the sections in a side bar, the credentials loaded once and shared by
+ * every section, one details dialog, one export dialog. Import works from any section.
+ */
+export function WalletHome({
+  preferences,
+  onPreferences,
+  onLocked,
+  command,
+  shell,
+}: {
+  preferences: Preferences;
+  onPreferences: (patch: PreferencesPatch) => void;
+  onLocked: () => void;
+  /** A request from outside the page (the application menu): import, export, preferences. */
+  command?: { readonly name: 'exportPdf' | 'preferences'; readonly at: number } | null;
+  /** What the shell reported: files opened with the app and imported by the main process. */
+  shell?: ShellState;
+}) {
+  const { t } = useI18n();
+  const [section, setSection] = useState<Section>('portfolio');
+  const [credentials, setCredentials] = useState<CredentialSummary[] | null>(null);
+  const [organiser, setOrganiser] = useState<Organiser>(emptyOrganiser);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [exporting, setExporting] = useState<ExportScope | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const folderPicker = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(async () => {
+    const [list, organised] = await Promise.all([wallet().listCredentials({}), wallet().organiser({})]);
+    if (!list.ok) {
+      onLocked();
+      return;
+    }
+    setCredentials(list.value.credentials);
+    if (organised.ok) setOrganiser(organised.value);
+    else setProblem(organised.error.message);
+  }, [onLocked]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const importer = useImport(() => void refresh());
+
+  useEffect(() => {
+    if (!command) return;
+    if (command.name === 'exportPdf') setExporting({ kind: 'all' });
+    else setSection('settings');
+  }, [command]);
+
+  // Files opened with Badgefolio from the OS were imported by the main process: show them.
+  const shellImported = shell?.imported;
+  useEffect(() => {
+    if (shellImported) void refresh();
+  }, [shellImported, refresh]);
+
+  const open = useCallback((id: string) => {
+    setSelected(id);
+  }, []);
+
+  const list = credentials ?? [];
+  const actions = (
+    <>
+      <button type="button" className="primary" onClick={() => picker.current?.click()}>
+        {t('portfolio.import')}
+      </button>
+      <button type="button" onClick={() => folderPicker.current?.click()}>
+        {t('portfolio.importFolder')}
+      </button>
+      <button
+        type="button"
+        disabled={list.length === 0}
+        onClick={() => {
+          setExporting({ kind: 'all' });
+        }}
+      >
+        {t('export.button')}
+      </button>
+    </>
+  );
+
+  return (
+    <div className="home">
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <ul>
+          {sections.map((name) => (
+            <li key={name}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={section === name ? 'page' : undefined}
+                onClick={() => {
+                  setSection(name);
+                }}
+              >
+                {t(`nav.${name}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="home-content">
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          data-testid="import-input"
+          accept=".png,.svg,.json,.jsonld,.jwt,.jws,.txt,.zip,.pdf,.jpg,.jpeg,.xml"
+          onChange={(event) => {
+            const files = [...(event.target.files ?? [])];
+            event.target.value = '';
+            void importer.importFiles(files);
+          }}
+        />
+        <input
+          ref={folderPicker}
+          type="file"
+          hidden
+          data-testid="import-folder-input"
+          {...{ webkitdirectory: '' }}
+          onChange={(event) => {
+            const files = [...(event.target.files ?? [])];
+            event.target.value = '';
+            void importer.importFiles(files);
+          }}
+        />
+        {importer.dragging && <div className="drop-overlay">{t('portfolio.dropHere')}</div>}
+        {problem && (
+          <p role="alert" className="banner banner-error">
+            {problem}
+          </p>
+        )}
+        {section !== 'portfolio' && <ImportNotices importer={importer} />}
+        {shell?.imported && <ImportSummary outcomes={shell.imported} onDismiss={() => { shell.dismissImported(); }} title={t('shell.imported')} />}
+        {shell?.backupOpened && (
+          <p role="status" className="banner">
+            {t('shell.backup', { file: shell.backupOpened })}{' '}
+            <button type="button" onClick={() => { shell.dismissBackup(); }}>
+              {t('import.dismiss')}
+            </button>
+          </p>
+        )}
+        {credentials === null ? (
+          <p role="status" className="banner">
+            {t('portfolio.loading')}
+          </p>
+        ) : section === 'portfolio' ? (
+          <PortfolioView
+            credentials={list}
+            onOpen={open}
+            actions={actions}
+            notices={
+              <>
+                <AttentionPanel credentials={list} onOpen={open} />
+                <ImportNotices importer={importer} />
+              </>
+            }
+          />
+        ) : section === 'skills' ? (
+          <SkillsView credentials={list} onOpen={open} />
+        ) : section === 'pathways' ? (
+          <PathwaysView credentials={list} organiser={organiser} onOrganiser={setOrganiser} onOpen={open} />
+        ) : section === 'collections' ? (
+          <CollectionsView
+            credentials={list}
+            organiser={organiser}
+            onOrganiser={setOrganiser}
+            onOpen={open}
+            onExport={(id) => {
+              setExporting({ kind: 'collection', id });
+            }}
+          />
+        ) : section === 'exports' ? (
+          <ExportLogView organiser={organiser} onOrganiser={setOrganiser} />
+        ) : section === 'check' ? (
+          <CheckPdfView network={preferences.network} />
+        ) : section === 'profile' ? (
+          <ProfileView preferences={preferences} onChange={onPreferences} />
+        ) : (
+          <SettingsView preferences={preferences} onChange={onPreferences} />
+        )}
+      </div>
+      {selected && (
+        <CredentialDetailDialog
+          id={selected}
+          credentials={list}
+          network={preferences.network}
+          onOpen={open}
+          onClose={() => {
+            setSelected(null);
+          }}
+          onChanged={() => void refresh()}
+        />
+      )}
+      {exporting && (
+        <ExportPdfDialog
+          credentials={list}
+          organiser={organiser}
+          preferences={preferences}
+          initial={exporting}
+          onClose={() => {
+            setExporting(null);
+          }}
+          onExported={() => void refresh()}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportOutcome } from '../../../shared/credential/walletViews';
+import { wallet } from '../wallet';
+
+/** Files go to the main process in batches: a dropped folder of 2,000 badges shows progress and never one giant message. */
+const batchSize = 40;
+/** The main process refuses bigger files too; reading them here would only waste memory. */
+const maxFileBytes = 50 * 1024 * 1024;
+
+export interface ImportProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+async function readFile(file: File): Promise<{ name: string; bytes: Uint8Array } | ImportOutcome> {
+  const name = file.webkitRelativePath || file.name;
+  if (file.size > maxFileBytes) return { file: name, outcome: 'malformed', reason: 'The file is larger than 50 MB.' };
+  try {
+    return { name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  } catch {
+    return { file: name, outcome: 'malformed', reason: 'The file could not be read.' };
+  }
+}
+
+/**
+ * Importing: from the picker, from files or folders dropped anywhere on the window. One outcome
+ * per file; a bad batch is reported for its files and the next batch still goes.
+ */
+export function useImport(onImported: () => void) {
+  const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const importFiles = useCallback(
+    async (files: readonly File[]) => {
+      if (files.length === 0) return;
+      setProgress({ done: 0, total: files.length });
+      setOutcomes([]);
+      const all: ImportOutcome[] = [];
+      for (let start = 0; start < files.length; start += batchSize) {
+        const read = await Promise.all(files.slice(start, start + batchSize).map(readFile));
+        const batch = read.filter((item): item is { name: string; bytes: Uint8Array } => 'bytes' in item);
+        all.push(...read.filter((item): item is ImportOutcome => 'outcome' in item));
+        if (batch.length > 0) {
+          const result = await wallet().importFiles({ files: batch });
+          if (result.ok) all.push(...result.value.outcomes);
+          else all.push(...batch.map((file) => ({ file: file.name, outcome: 'malformed' as const, reason: result.error.message })));
+        }
+        setOutcomes([...all]);
+        setProgress({ done: Math.min(files.length, start + batchSize), total: files.length });
+      }
+      setProgress(null);
+      onImported();
+    },
+    [onImported],
+  );
+
+  // Files dropped anywhere on the window are imported; the browser never opens them.
+  useEffect(() => {
+    const over = (event: DragEvent): void => {
+      event.preventDefault();
+      setDragging(true);
+    };
+    const leave = (event: DragEvent): void => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const drop = (event: DragEvent): void => {
+      event.preventDefault();
+      setDragging(false);
+      void droppedFiles(event.dataTransfer).then(importFiles);
+    };
+    document.addEventListener('dragover', over);
+    document.addEventListener('dragleave', leave);
+    document.addEventListener('drop', drop);
+    return () => {
+      document.removeEventListener('dragover', over);
+      document.removeEventListener('dragleave', leave);
+      document.removeEventListener('drop', drop);
+    };
+  }, [importFiles]);
+
+  return { importFiles, outcomes, progress, dragging, dismiss: () => { setOutcomes(null); } };
+}
+
+/** The files of a drop, folders walked recursively (a Credly or Badgr export folder, say). */
+async function droppedFiles(transfer: DataTransfer | null): Promise<File[]> {
+  if (!transfer) return [];
+  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry()).filter((entry): entry is FileSystemEntry => entry !== null);
+  if (entries.length === 0 || entries.every((entry) => entry.isFile)) return [...transfer.files];
+  const files: File[] = [];
+  const walk = async (entry: FileSystemEntry, depth: number): Promise<void> => {
+    if (depth > 16 || files.length >= 20_000) return;
+    if (entry.isFile) {
+      files.push(await new Promise<File>((resolve, reject) => { (entry as FileSystemFileEntry).file(resolve, reject); }));
+      return;
+    }
+    const reader = (entry as FileSystemDirectoryEntry).createReader();
+    for (;;) {
+      const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => { reader.readEntries(resolve, reject); });
+      if (batch.length === 0) break;
+      for (const child of batch) await walk(child, depth + 1);
+    }
+  };
+  for (const entry of entries) {
+    try {
+      await walk(entry, 0);
+    } catch {
+      // An unreadable folder is skipped; the others still come in.
+    }
+  }
+  return files;
+}

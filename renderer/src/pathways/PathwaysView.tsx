@@ -1,0 +1,160 @@
+import { useMemo, useState } from 'react';
+import type { CredentialSummary } from '../../../shared/credential/walletViews';
+import { pathwayProgress, type Organiser, type Pathway } from '../../../shared/organiser';
+import { useI18n } from '../i18n/i18n';
+import { wallet } from '../wallet';
+import { PathwayEditor } from './PathwayEditor';
+
+function creditText(credits: readonly { unit: string; value: number }[]): string {
+  return credits.map((c) => `${String(c.value)} ${c.unit}`).join(', ');
+}
+
+/** Stackable credentials: goals made of steps, how far along each is, and what is still missing. */
+export function PathwaysView({
+  credentials,
+  organiser,
+  onOrganiser,
+  onOpen,
+}: {
+  credentials: readonly CredentialSummary[];
+  organiser: Organiser;
+  onOrganiser: (next: Organiser) => void;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState<Pathway | 'new' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);
+  const transcripts = credentials.filter((c) => c.format === 'clr2' && !organiser.pathways.some((p) => p.fromClr === c.id));
+
+  const act = async (call: Promise<{ ok: true; value: Organiser } | { ok: false; error: { message: string } }>): Promise<boolean> => {
+    const result = await call;
+    if (!result.ok) {
+      setError(result.error.message);
+      return false;
+    }
+    setError(null);
+    onOrganiser(result.value);
+    return true;
+  };
+
+  return (
+    <section className="page pathways" aria-labelledby="pathways-title">
+      <div className="page-header">
+        <h1 id="pathways-title">{t('pathways.title')}</h1>
+        {editing === null && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setEditing('new');
+            }}
+          >
+            {t('pathways.new')}
+          </button>
+        )}
+      </div>
+      <p className="lead">{t('pathways.lead')}</p>
+      {error && (
+        <p role="alert" className="banner banner-error">
+          {error}
+        </p>
+      )}
+      {editing !== null && (
+        <PathwayEditor
+          credentials={credentials}
+          pathway={editing === 'new' ? null : editing}
+          onCancel={() => {
+            setEditing(null);
+          }}
+          onSave={async (draft) => {
+            if (await act(wallet().savePathway(draft))) setEditing(null);
+          }}
+        />
+      )}
+      {transcripts.length > 0 && (
+        <section className="from-clr" aria-labelledby="from-clr-title">
+          <h2 id="from-clr-title">{t('pathways.fromClrTitle')}</h2>
+          <ul>
+            {transcripts.map((clr) => (
+              <li key={clr.id}>
+                <button type="button" onClick={() => void act(wallet().pathwayFromClr({ id: clr.id }))}>
+                  {t('pathways.fromClr', { name: clr.name })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {organiser.pathways.length === 0 && editing === null ? (
+        <p className="empty-state">{t('pathways.empty')}</p>
+      ) : (
+        <ul className="pathway-list">
+          {organiser.pathways.map((pathway) => {
+            const progress = pathwayProgress(pathway, byId);
+            return (
+              <li key={pathway.id}>
+                <article className="pathway" aria-label={pathway.name}>
+                  <header>
+                    <h2>{pathway.name}</h2>
+                    {progress.complete && <span className="status status-verified">{t('pathways.complete')}</span>}
+                  </header>
+                  {pathway.description && <p>{pathway.description}</p>}
+                  <progress aria-label={t('pathways.progressOf', { name: pathway.name })} value={Math.min(progress.done, progress.required)} max={progress.required} />
+                  <p className="progress-text">{t('pathways.progress', { done: progress.done, required: progress.required, steps: pathway.steps.length })}</p>
+                  {progress.credits.length > 0 && <p>{t('pathways.credits', { credits: creditText(progress.credits) })}</p>}
+                  <ul className="steps">
+                    {pathway.steps.map((step) => {
+                      const credential = step.credentialId ? byId.get(step.credentialId) : undefined;
+                      return (
+                        <li key={step.id} className={credential ? 'step step-done' : 'step step-missing'}>
+                          <span aria-hidden="true">{credential ? '✓' : '○'}</span> {step.title}
+                          {credential ? (
+                            <>
+                              {' · '}
+                              <button
+                                type="button"
+                                className="link"
+                                onClick={() => {
+                                  onOpen(credential.id);
+                                }}
+                              >
+                                {credential.name}
+                              </button>
+                            </>
+                          ) : (
+                            <span className="muted"> · {t('pathways.missing')}</span>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      aria-label={t('pathways.edit', { name: pathway.name })}
+                      onClick={() => {
+                        setEditing(pathway);
+                      }}
+                    >
+                      {t('common.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={t('pathways.delete', { name: pathway.name })}
+                      onClick={() => {
+                        if (window.confirm(t('pathways.confirmDelete', { name: pathway.name }))) void act(wallet().removePathway({ id: pathway.id }));
+                      }}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  </div>
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+/// <reference types="vite/client" />
+import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
+import latinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff?url';
+import greek400 from '@fontsource/noto-sans/files/noto-sans-greek-400-normal.woff?url';
+import greekExt400 from '@fontsource/noto-sans/files/noto-sans-greek-ext-400-normal.woff?url';
+import cyrillic400 from '@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff?url';
+import cyrillicExt400 from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-400-normal.woff?url';
+import vietnamese400 from '@fontsource/noto-sans/files/noto-sans-vietnamese-400-normal.woff?url';
+import latin700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
+import latinExt700 from '@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff?url';
+import greek700 from '@fontsource/noto-sans/files/noto-sans-greek-700-normal.woff?url';
+import greekExt700 from '@fontsource/noto-sans/files/noto-sans-greek-ext-700-normal.woff?url';
+import cyrillic700 from '@fontsource/noto-sans/files/noto-sans-cyrillic-700-normal.woff?url';
+import cyrillicExt700 from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-700-normal.woff?url';
+import vietnamese700 from '@fontsource/noto-sans/files/noto-sans-vietnamese-700-normal.woff?url';
+import chineseSimplified400 from '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff?url';
+import arabic400 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff?url';
+import hebrew400 from '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-400-normal.woff?url';
+import type { FontSet } from '../../../shared/portfolio/types';
+
+/**
+ * The PDF fonts in the renderer: the same @fontsource WOFF 1 files as the command line reads
+ * from node_modules (electron/portfolio/fontFiles.ts), in the same order, so that both build
+ * the same PDF. Vite copies them into the app's own assets; they are fetched from the app's
+ * origin (the Content-Security-Policy allows nothing else) and kept for the session: the first
+ * preview pays about 2 MB of reading, later ones nothing.
+ */
+
+/** The URL of each file, slot by slot in the command line's order (tests/unit/portfolio checks they match). */
+export const fontFileUrls = {
+  regular: [latin400, latinExt400, greek400, greekExt400, cyrillic400, cyrillicExt400, vietnamese400],
+  bold: [latin700, latinExt700, greek700, greekExt700, cyrillic700, cyrillicExt700, vietnamese700],
+  cjk: chineseSimplified400,
+  arabic: arabic400,
+  hebrew: hebrew400,
+};
+
+export class FontLoadError extends Error {
+  constructor(
+    readonly url: string,
+    reason: string,
+  ) {
+    super(`The PDF font ${url} could not be loaded: ${reason}`);
+    this.name = 'FontLoadError';
+  }
+}
+
+async function fetchFont(url: string): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (cause) {
+    throw new FontLoadError(url, cause instanceof Error ? cause.message : String(cause));
+  }
+  if (!response.ok) throw new FontLoadError(url, `the app answered ${String(response.status)}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A wrong answer (an HTML error page, a truncated file) must fail here, not inside fontkit.
+  if (bytes.length < 44 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'wOFF') throw new FontLoadError(url, 'it is not a WOFF font');
+  return bytes;
+}
+
+let cached: Promise<FontSet> | undefined;
+
+/** The font set for buildPortfolioPdf, fetched once per session (a failed load is retried next time). */
+export function loadFontSet(): Promise<FontSet> {
+  if (!cached) {
+    const loading = (async (): Promise<FontSet> => {
+      const [regular, bold, cjk, arabic, hebrew] = await Promise.all([
+        Promise.all(fontFileUrls.regular.map(fetchFont)),
+        Promise.all(fontFileUrls.bold.map(fetchFont)),
+        fetchFont(fontFileUrls.cjk),
+        fetchFont(fontFileUrls.arabic),
+        fetchFont(fontFileUrls.hebrew),
+      ]);
+      return { regular, bold, cjk, arabic, hebrew };
+    })();
+    cached = loading;
+    loading.catch(() => {
+      if (cached === loading) cached = undefined;
+    });
+  }
+  return cached;
+}

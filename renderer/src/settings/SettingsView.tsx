@@ -1,0 +1,158 @@
+import { useId } from 'react';
+import { languageSchema, networkUseSchema, themeSchema, type Preferences, type PreferencesPatch } from '../../../shared/preferences';
+import { useI18n } from '../i18n/i18n';
+import { RadioChoices } from './RadioChoices';
+import { UrlSetting } from './UrlSetting';
+import '../styles/forms.css';
+
+/** Language names are written in their own language, so anyone can find theirs. */
+const languageNames: Readonly<Record<Preferences['language'], string>> = { en: 'English', de: 'Deutsch' };
+
+/** Minutes of inactivity before the wallet locks; 0 is "never". */
+const autoLockChoices = [0, 1, 5, 15, 30, 60] as const;
+
+/** Every preference, saved as it changes: the parent persists each patch through the main process. */
+export function SettingsView({ preferences, onChange }: { preferences: Preferences; onChange: (patch: PreferencesPatch) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  // A value set elsewhere (the CLI, a hand-edited file) is shown as it is rather than misreported.
+  const lockChoices: readonly number[] = autoLockChoices.some((m) => m === preferences.autoLockMinutes)
+    ? autoLockChoices
+    : [...autoLockChoices, preferences.autoLockMinutes].sort((a, b) => a - b);
+  const lockLabel = (minutes: number): string =>
+    minutes === 0 ? t('settings.autoLock.never') : minutes === 1 ? t('settings.autoLock.minute') : t('settings.autoLock.minutes', { count: minutes });
+
+  return (
+    <section className="form-page" aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>{t('settings.title')}</h1>
+      <p className="page-lead">{t('settings.lead')}</p>
+
+      <div className="form-card" role="group" aria-labelledby={`${id}-appearance`}>
+        <h2 id={`${id}-appearance`}>{t('settings.appearance')}</h2>
+        <RadioChoices
+          legend={t('theme.label')}
+          className="choices-inline"
+          value={preferences.theme}
+          choices={themeSchema.options.map((theme) => ({ value: theme, label: t(`theme.${theme}`) }))}
+          onChange={(theme) => {
+            onChange({ theme });
+          }}
+        />
+        <div className="field-group">
+          <label className="field" htmlFor={`${id}-language`}>
+            <span>{t('language.label')}</span>
+          </label>
+          <select
+            id={`${id}-language`}
+            value={preferences.language}
+            onChange={(event) => {
+              const language = languageSchema.safeParse(event.target.value);
+              if (language.success) onChange({ language: language.data });
+            }}
+          >
+            {languageSchema.options.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {languageNames[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="form-card" role="group" aria-labelledby={`${id}-security`}>
+        <h2 id={`${id}-security`}>{t('settings.security')}</h2>
+        <div className="field-group">
+          <label className="field" htmlFor={`${id}-lock`}>
+            <span>{t('settings.autoLock')}</span>
+          </label>
+          <select
+            id={`${id}-lock`}
+            value={String(preferences.autoLockMinutes)}
+            aria-describedby={`${id}-lock-hint`}
+            onChange={(event) => {
+              const minutes = Number.parseInt(event.target.value, 10);
+              if (Number.isInteger(minutes) && minutes >= 0) onChange({ autoLockMinutes: minutes });
+            }}
+          >
+            {lockChoices.map((minutes) => (
+              <option key={minutes} value={String(minutes)}>
+                {lockLabel(minutes)}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-lock-hint`} className="field-hint">
+            {t('settings.autoLock.hint')}
+          </p>
+        </div>
+      </div>
+
+      <div className="form-card">
+        <RadioChoices
+          legend={t('settings.network')}
+          lead={t('settings.network.lead')}
+          className="choices-card"
+          value={preferences.network}
+          choices={networkUseSchema.options.map((network) => ({
+            value: network,
+            label: t(`settings.network.${network}`),
+            hint: t(`settings.network.${network}.hint`),
+          }))}
+          onChange={(network) => {
+            onChange({ network });
+          }}
+        />
+      </div>
+
+      <div className="form-card" role="group" aria-labelledby={`${id}-notifications`}>
+        <h2 id={`${id}-notifications`}>{t('settings.notifications')}</h2>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={preferences.osNotifications}
+            onChange={(event) => {
+              onChange({ osNotifications: event.target.checked });
+            }}
+          />
+          {t('settings.osNotifications')}
+        </label>
+      </div>
+
+      <div className="form-card" role="group" aria-labelledby={`${id}-updates`}>
+        <h2 id={`${id}-updates`}>{t('settings.updates')}</h2>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={preferences.updates.enabled}
+            onChange={(event) => {
+              onChange({ updates: { ...preferences.updates, enabled: event.target.checked } });
+            }}
+          />
+          {t('settings.updates.enabled')}
+        </label>
+        <UrlSetting
+          label={t('settings.updates.feed')}
+          hint={t('settings.updates.feed.hint')}
+          value={preferences.updates.feedUrl}
+          onCommit={(feedUrl) => {
+            onChange({ updates: feedUrl === undefined ? { enabled: preferences.updates.enabled } : { enabled: preferences.updates.enabled, feedUrl } });
+          }}
+        />
+      </div>
+
+      <div className="form-card" role="group" aria-labelledby={`${id}-pdf`}>
+        <h2 id={`${id}-pdf`}>{t('settings.verifier.section')}</h2>
+        <UrlSetting
+          label={t('settings.verifier')}
+          hint={t('settings.verifier.hint')}
+          value={preferences.verifierUrl}
+          placeholder="{id}"
+          onCommit={(verifierUrl) => {
+            // An empty string, not undefined: a patch cannot delete a stored key (undefined is
+            // dropped on the way), and the PDF builder treats "" as no verifier page.
+            onChange({ verifierUrl: verifierUrl ?? '' });
+          }}
+        />
+      </div>
+    </section>
+  );
+}

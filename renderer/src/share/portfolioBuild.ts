@@ -1,0 +1,50 @@
+import type { PortfolioMaterial } from '../../../shared/credential/walletViews';
+import type { OwnerProfileSettings } from '../../../shared/preferences';
+import type { OwnerProfile, PathwaySummary } from '../../../shared/portfolio/types';
+import { buildPortfolioInRenderer } from '../portfolio/buildPortfolioInRenderer';
+
+/** The owner's cover, from the profile settings: only https links are printed (the builder checks again). */
+export function ownerFrom(profile: OwnerProfileSettings, photo: { mediaType: string; bytes: Uint8Array } | null): OwnerProfile {
+  const optional = {
+    headline: profile.headline,
+    email: profile.emails[0],
+    phone: profile.phone,
+    website: profile.website,
+    location: profile.location,
+    about: profile.about,
+  };
+  const owner: Record<string, unknown> = { name: profile.name.trim() || 'Unnamed', links: profile.links };
+  for (const [key, value] of Object.entries(optional)) if (value) owner[key] = value;
+  if (photo) owner.photo = photo;
+  return owner as unknown as OwnerProfile;
+}
+
+/** Builds the portfolio PDF in the renderer from what the main process handed over. */
+export function buildPortfolio(input: {
+  profile: OwnerProfileSettings;
+  photo: { mediaType: string; bytes: Uint8Array } | null;
+  entries: readonly PortfolioMaterial[];
+  paper: 'a4' | 'letter';
+  recipient: string;
+  locale: string;
+  pathways: readonly PathwaySummary[];
+  verifierUrl?: string;
+}): Promise<Uint8Array> {
+  return buildPortfolioInRenderer({
+    owner: ownerFrom(input.profile, input.photo),
+    credentials: input.entries.map((entry) => ({
+      credential: entry.credential,
+      status: entry.status,
+      ...(entry.statusSentence ? { statusSentence: entry.statusSentence } : {}),
+      ...(entry.checkedAt ? { checkedAt: entry.checkedAt } : {}),
+    })),
+    options: {
+      paper: input.paper,
+      generatedAt: new Date(),
+      locale: input.locale,
+      ...(input.recipient.trim() ? { recipientName: input.recipient.trim() } : {}),
+      ...(input.verifierUrl ? { verifierUrl: input.verifierUrl } : {}),
+      ...(input.pathways.length > 0 ? { pathways: input.pathways } : {}),
+    },
+  });
+}
