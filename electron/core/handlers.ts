@@ -56,6 +56,7 @@ export function createHandlers(services: HostServices): Handlers {
     credentialDetail: ({ id }) => Promise.resolve({ credential: services.wallet.detail(id) }),
     recheckCredential: async ({ id, online }) => ({ verification: await services.wallet.recheck(id, online === true) }),
     removeCredential: ({ id }) => Promise.resolve({ removed: services.wallet.remove(id) }),
+    editCredential: (edits) => Promise.resolve({ credential: services.wallet.edit(edits) }),
     organiser: () => Promise.resolve(services.wallet.organiser()),
     saveCollection: (collection) => Promise.resolve(services.wallet.saveCollection(collection)),
     removeCollection: ({ id }) => Promise.resolve(services.wallet.removeCollection(id)),
@@ -74,6 +75,8 @@ export function createHandlers(services: HostServices): Handlers {
       services.wallet.setProfilePhoto(image);
       return Promise.resolve({ image: services.wallet.profilePhoto() });
     },
+    holderIdentity: () => Promise.resolve({ did: services.wallet.holderIdentity() }),
+    signPresentation: ({ presentation }) => services.wallet.signPresentation(presentation),
     checkPortfolioPdf: ({ bytes, online }) => services.wallet.checkPortfolioPdf(bytes, online === true),
   };
 }

@@ -9,6 +9,8 @@ import type {
 import type { NetworkUse } from '../../shared/preferences';
 import { pathwayFromClr, pathwaySchema, type Collection, type ExportRecord, type Organiser, type Pathway } from '../../shared/organiser';
 import { readPortfolioPdf } from '../portfolio/readPortfolioPdf';
+import { holderDidKey, presentationSigner } from '../portfolio/holderSignature';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { bestVerificationLink, linkedInAddCertificationUrl } from '../../shared/portfolio';
 import { summariesOf } from './credentialSummary';
 import { forgetCredential, organiserId, readOrganiser, updateOrganiser } from './organiserStore';
@@ -192,6 +194,22 @@ export class WalletSession {
     return entry !== null;
   }
 
+  /** Corrects a self-reported entry; an empty field goes back to what intake found. */
+  edit(edits: { id: string; name: string; issuerName: string; issuedOn: string }): CredentialSummary {
+    const vault = this.requireVault();
+    const entry = vault.find(edits.id);
+    if (!entry) throw new RefusalError('No such credential in this wallet.');
+    try {
+      vault.editSelfReported(entry.id, { name: edits.name, issuerName: edits.issuerName, issuedOn: edits.issuedOn });
+    } catch (error) {
+      if (error instanceof VaultError) throw new RefusalError(error.message);
+      throw error;
+    }
+    const summary = this.list().find((s) => s.id === entry.id);
+    if (!summary) throw new RefusalError('No such credential in this wallet.');
+    return summary;
+  }
+
   organiser(): Organiser {
     return readOrganiser(this.requireVault());
   }
@@ -324,6 +342,31 @@ export class WalletSession {
   setProfilePhoto(photo: { mediaType: string; bytes: Uint8Array } | null): void {
     if (photo && !isPngOrJpeg(photo.bytes)) throw new RefusalError('The photo must be a PNG or JPEG image.');
     this.requireVault().writeDocument('profile-photo', photo ? photo.bytes : null);
+  }
+
+  /** The wallet's Ed25519 holder key, made and kept encrypted in the vault on first use. */
+  private holderKey(): KeyObject {
+    const vault = this.requireVault();
+    const stored = vault.readDocument('holder-key');
+    if (stored) return createPrivateKey({ key: stored, format: 'der', type: 'pkcs8' });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    vault.writeDocument('holder-key', privateKey.export({ format: 'der', type: 'pkcs8' }));
+    return privateKey;
+  }
+
+  holderIdentity(): string {
+    return holderDidKey(this.holderKey()).did;
+  }
+
+  /** Signs a portfolio's presentation as this wallet's holder; nothing else is ever signed with the key. */
+  async signPresentation(presentation: Record<string, unknown>): Promise<{ bytes: Uint8Array; mediaType: string; extension: string }> {
+    const key = this.holderKey();
+    const types = Array.isArray(presentation.type) ? presentation.type : [presentation.type];
+    if (!types.includes('VerifiablePresentation')) throw new RefusalError('Only a presentation can be signed with the holder key.');
+    const signer = presentationSigner(key, { issuedAt: new Date() });
+    if (presentation.holder !== signer.holder) throw new RefusalError('The presentation names a different holder than this wallet.');
+    if (JSON.stringify(presentation).length > 50 * 1024 * 1024) throw new RefusalError('The presentation is too large to sign.');
+    return signer.sign(presentation);
   }
 
   /** The employer's side: what a portfolio PDF holds, checked against its manifest and verified. */

@@ -13,20 +13,21 @@ import { unpackValue } from './threadTransfer';
  * each with its own Intake and the same limits.
  *
  * - Same answers as Intake: one outcome per credential found, or one saying why there is
- *   none, with the file's bytes unchanged as the original.
- * - Files are handed over, not copied: a file whose bytes own their whole ArrayBuffer (what
- *   fs.readFile and IPC give) moves to the worker and back with its outcomes, and the
- *   caller's array is left empty (detached); the outcomes carry the same memory. Copying a
- *   100 KB badge costs more than reading it (intake touches a few KB of it; a copy reads
- *   all of it from memory). Other files, and every file with `keepInputs`, are copied into
- *   reused carrier buffers, and the outcomes carry the caller's very arrays.
+ *   none; the originals in the outcomes are the very byte arrays the caller handed in, left
+ *   as they were.
+ * - Files are copied to the workers back to back in reused carrier buffers that travel there
+ *   and back (a buffer per file, or fresh memory per copy, costs more in allocation and
+ *   garbage collection than reading a badge does); outcomes come back packed
+ *   (threadTransfer.ts), one JSON text per batch, bytes within a file as references to it.
  * - A file that takes longer than `fileTimeoutMs`, or stops its worker (out of memory, a
- *   bug), gets its own `malformed` outcome and its worker is replaced; nothing stalls. The
- *   other files in flight with that worker are read again when the pool still has their
- *   bytes (copied files); a handed-over file's bytes went with the worker, so it gets an
- *   outcome asking to add it again. Large files (the likely slow ones) travel alone with
- *   nothing queued behind them, so in practice only a misbehaving small file costs others.
- * - Outcomes come back packed (threadTransfer.ts): one JSON text per batch.
+ *   bug), gets its own `malformed` outcome; its worker is replaced and every other file it
+ *   had is read again, so nothing stalls or is lost. Large files (the likely slow ones)
+ *   travel alone with nothing queued behind them.
+ * - Where it pays: files whose reading costs far more than moving them between threads
+ *   (scanned certificates, PDFs, archives), and keeping that work and its risks off the
+ *   calling thread. Not for small baked badges: copying one over and unpacking its outcome
+ *   into this thread's heap costs more CPU than reading it here (npm run bench: about 88
+ *   against 24 µs a file), so one thread reads a folder of them faster.
  * - Runs from the TypeScript sources (tsx, vitest: the worker registers tsx itself, as the
  *   verification pool's does) and from built JavaScript with intakeWorker.js beside this
  *   module (the electron-vite main build emits it as a second entry). Without workers, files
@@ -43,8 +44,6 @@ export interface IntakePoolOptions {
   readonly workerHeapMb?: number;
   /** The worker script; intakeWorker.js beside this module by default. */
   readonly workerScript?: URL;
-  /** Copy every file to the workers, leaving the caller's arrays as they were (slower). */
-  readonly keepInputs?: boolean;
 }
 
 interface Job {
@@ -54,8 +53,6 @@ interface Job {
   readonly reject: (error: Error) => void;
   /** Times a worker stopped with this file in flight when no one file could be blamed. */
   failures: number;
-  /** Its bytes were transferred to a worker (the caller's array is detached). */
-  handedOver: boolean;
 }
 
 interface Batch {
@@ -115,19 +112,6 @@ function outOfTime(name: string, timeoutMs: number): IntakeOutcome {
   return { outcome: 'malformed', file: name, reason: `Reading this file took longer than ${seconds}, so it was stopped.` };
 }
 
-function lostWithWorker(name: string, culprit: string | undefined): IntakeOutcome {
-  return {
-    outcome: 'malformed',
-    file: name,
-    reason: `This file was not read: the reader stopped on ${culprit === undefined ? 'another file' : `another file (${culprit})`} first. Add this file again.`,
-  };
-}
-
-/** Whether bytes can be transferred whole: their own, unshared buffer, all of it. */
-function ownsBuffer(bytes: Uint8Array): boolean {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer && bytes.byteLength > 0;
-}
-
 function stoppedReader(name: string, error: Error | undefined): IntakeOutcome {
   const outOfMemory = (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
   return {
@@ -141,8 +125,6 @@ export class IntakePool {
   private slots: Slot[] = [];
   private queue: Job[] = [];
   private readonly carriers: ArrayBuffer[] = [];
-  /** Buffers of files waiting to be handed over. */
-  private readonly claimed = new WeakSet<ArrayBufferLike>();
   private readonly limits: IntakeLimits;
   private readonly fileTimeoutMs: number;
   private readonly location: WorkerLocation | undefined;
@@ -174,24 +156,13 @@ export class IntakePool {
     return this.slots.length;
   }
 
-  /**
-   * Every credential in one file, as Intake.inspect answers. Unless the pool keeps inputs,
-   * bytes that own their whole buffer are handed over: the caller's array is empty once the
-   * file is sent, and the outcomes carry the same bytes back.
-   */
+  /** Every credential in one file, as Intake.inspect answers. The file's bytes are not changed. */
   inspect(file: IntakeFile): Promise<IntakeOutcome[]> {
     if (this.closed) return Promise.reject(new Error('The intake pool is closed.'));
     // Refused before reading, as Intake would: no point copying it to a worker first.
     if (file.bytes.length > this.limits.maxFileBytes) return new Intake(this.limits).inspect(file);
-    let bytes = file.bytes;
-    if (this.options.keepInputs !== true && ownsBuffer(bytes)) {
-      // The same array given twice cannot be handed over twice: the second gets a copy now.
-      if (this.claimed.has(bytes.buffer)) bytes = bytes.slice();
-      else this.claimed.add(bytes.buffer);
-    }
-    const job = { name: file.name, bytes };
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextJob++ & 0x7fffffff, file: job, resolve, reject, failures: 0, handedOver: false });
+      this.queue.push({ id: this.nextJob++ & 0x7fffffff, file, resolve, reject, failures: 0 });
       this.schedulePump();
     });
   }
@@ -250,7 +221,7 @@ export class IntakePool {
     };
     const worker = new Worker(location.script, {
       workerData,
-      resourceLimits: { ...(process.env.XY ? { maxYoungGenerationSizeMb: Number(process.env.XY) } : {}), ...(this.options.workerHeapMb ? { maxOldGenerationSizeMb: this.options.workerHeapMb } : {}) },
+      ...(this.options.workerHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb } } : {}),
     });
     worker.unref();
     const slot: Slot = { worker, progress: new Int32Array(progress), batches: new Map(), sent: 0, started: false, ending: false, activeSince: this.now(), carryingLarge: false };
@@ -280,15 +251,13 @@ export class IntakePool {
     slot.carryingLarge = false;
     if (slot.batches.size === 0) slot.worker.unref();
     const carrier = message.carrier;
-    if (carrier?.byteLength === carrierBytes && this.carriers.length < this.slots.length * batchesPerWorker) this.carriers.push(carrier);
+    if (carrier.byteLength === carrierBytes && this.carriers.length < this.slots.length * batchesPerWorker) this.carriers.push(carrier);
     let results: IntakeBatchResults;
     try {
-      // A handed-over file came back in its own buffer; a copied one is the caller's array.
-      const inputs = batch.jobs.map((job, i) => {
-        const returned = message.returned[i];
-        return returned ? new Uint8Array(returned) : job.file.bytes;
-      });
-      results = unpackValue(message.results, inputs) as IntakeBatchResults;
+      results = unpackValue(
+        message.results,
+        batch.jobs.map((job) => job.file.bytes),
+      ) as IntakeBatchResults;
     } catch (error) {
       for (const job of batch.jobs) job.reject(error instanceof Error ? error : new Error(String(error)));
       this.schedulePump();
@@ -319,8 +288,6 @@ export class IntakePool {
     for (const job of jobs) {
       if (job === culprit) {
         job.resolve([(blame ?? ((name: string) => stoppedReader(name, error)))(job.file.name)]);
-      } else if (job.handedOver) {
-        job.resolve([lostWithWorker(job.file.name, culprit?.file.name)]);
       } else if (!culprit && slot.started && ++job.failures >= 2) {
         job.resolve([stoppedReader(job.file.name, error)]);
       } else {
@@ -376,17 +343,16 @@ export class IntakePool {
     const count = Math.min(maxBatchFiles, Math.max(1, share));
     const alone = (job: Job): boolean => job.failures > 0 || job.file.bytes.length >= largeFileBytes;
     const jobs: Job[] = [];
-    let copied = 0;
+    let bytes = 0;
     for (const job of this.queue) {
       if (jobs.length >= count) break;
       if (alone(job)) {
         if (jobs.length === 0 && toIdleWorker) jobs.push(job);
         break;
       }
-      const copy = this.options.keepInputs === true || !ownsBuffer(job.file.bytes);
-      if (copy && copied + job.file.bytes.length > carrierBytes && jobs.length > 0) break;
+      if (jobs.length > 0 && bytes + job.file.bytes.length > carrierBytes) break;
       jobs.push(job);
-      if (copy) copied += aligned(job.file.bytes.length);
+      bytes += aligned(job.file.bytes.length);
     }
     this.queue.splice(0, jobs.length);
     return jobs;
@@ -394,29 +360,16 @@ export class IntakePool {
 
   private send(slot: Slot, jobs: readonly Job[]): void {
     const files: IntakeBatchFile[] = [];
-    const transfer: ArrayBuffer[] = [];
     let size = 0;
     for (const job of jobs) {
-      const bytes = job.file.bytes;
-      if (this.options.keepInputs !== true && ownsBuffer(bytes)) {
-        job.handedOver = true;
-        transfer.push(bytes.buffer as ArrayBuffer);
-        files.push({ id: job.id, name: job.file.name, own: bytes.buffer as ArrayBuffer, offset: 0, length: bytes.length });
-      } else {
-        files.push({ id: job.id, name: job.file.name, offset: size, length: bytes.length });
-        size += aligned(bytes.length);
-      }
+      files.push({ id: job.id, name: job.file.name, offset: size, length: job.file.bytes.length });
+      size += aligned(job.file.bytes.length);
     }
-    let carrier: ArrayBuffer | null = null;
-    if (size > 0) {
-      carrier = size <= carrierBytes ? (this.carriers.pop() ?? new ArrayBuffer(carrierBytes)) : new ArrayBuffer(size);
-      const target = new Uint8Array(carrier);
-      jobs.forEach((job, i) => {
-        const file = files[i];
-        if (file && !file.own) target.set(job.file.bytes, file.offset);
-      });
-      transfer.push(carrier);
-    }
+    const carrier = size <= carrierBytes ? (this.carriers.pop() ?? new ArrayBuffer(carrierBytes)) : new ArrayBuffer(size);
+    const target = new Uint8Array(carrier);
+    jobs.forEach((job, i) => {
+      target.set(job.file.bytes, files[i]?.offset);
+    });
     const batch = this.nextBatch++;
     if (slot.batches.size === 0) slot.activeSince = this.now();
     slot.batches.set(batch, { jobs });
@@ -424,7 +377,7 @@ export class IntakePool {
     slot.sent++;
     slot.worker.ref();
     const message: IntakeBatchMessage = { batch, carrier, files };
-    slot.worker.postMessage(message, transfer);
+    slot.worker.postMessage(message, [carrier]);
   }
 
   /** Checks, while files are in flight, that no worker has spent too long on one file. */

@@ -4,8 +4,8 @@ import path from 'node:path';
  * SECURITY: the Content-Security-Policy sent with every renderer response, by the `app://`
  * protocol in Electron and by the browser harness alike. The renderer gets nothing remote:
  * scripts, styles and fonts from its own origin only; images from its origin or from
- * `data:`/`blob:` URLs that the renderer makes from vault bytes; requests only to itself. The
- * one frame allowed is a `blob:` URL: the preview of a portfolio PDF the renderer just built.
+ * `data:`/`blob:` URLs that the renderer makes from vault bytes; requests only to itself. Workers
+ * only from its own files (pdf.js draws the preview of a PDF the renderer just built).
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",
@@ -14,7 +14,7 @@ export const contentSecurityPolicy = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  'frame-src blob:',
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

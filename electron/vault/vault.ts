@@ -60,6 +60,27 @@ export interface StoredRecord {
   readonly credential: StoredCredentialJson;
   /** The last verification report (JSON of shared/credential/verification), with its date inside. */
   readonly verification?: unknown;
+  /** What the owner corrected on a self-reported entry (nothing signed says otherwise). */
+  readonly userEdits?: UserEdits;
+}
+
+/** The fields of a self-reported certificate a person may correct: what intake guessed from a PDF or a picture. */
+export interface UserEdits {
+  readonly name?: string;
+  readonly issuerName?: string;
+  readonly issuedOn?: string;
+}
+
+/** The stored credential as shown: a self-reported entry with the owner's corrections applied. */
+function withUserEdits(json: StoredCredentialJson, edits: UserEdits | undefined): StoredCredentialJson {
+  if (!edits || json.selfReported !== true) return json;
+  const issuer = typeof json.issuer === 'object' && json.issuer !== null ? (json.issuer as Record<string, unknown>) : {};
+  return {
+    ...json,
+    ...(edits.name ? { name: edits.name } : {}),
+    ...(edits.issuedOn ? { issuedOn: edits.issuedOn } : {}),
+    ...(edits.issuerName ? { issuer: { ...issuer, name: edits.issuerName } } : {}),
+  };
 }
 
 /** What a list shows: everything but the bytes. */
@@ -83,10 +104,11 @@ export type PutOutcome = 'added' | 'already-there' | 'updated';
 
 /**
  * Wallet documents: small personal files kept encrypted beside the credentials. The organiser
- * (collections, pathways, export log), the profile photo, documents fetched for verification says what a person applied for and where: it is as
+ * (collections, pathways, export log), the profile photo, documents fetched for verification,
+ * the holder's signing key (it signs the presentations of exported portfolios) says what a person applied for and where: it is as
  * private as the credentials themselves.
  */
-export const walletDocumentNames = ['organiser', 'profile-photo', 'fetch-cache'] as const;
+export const walletDocumentNames = ['organiser', 'profile-photo', 'fetch-cache', 'holder-key'] as const;
 export type WalletDocumentName = (typeof walletDocumentNames)[number];
 const maxDocumentBytes = 8 * 1024 * 1024;
 
@@ -357,7 +379,7 @@ export class Vault {
       identity: record.identity,
       addedAt: record.addedAt,
       updatedAt: record.updatedAt,
-      credential: record.credential,
+      credential: withUserEdits(record.credential, record.userEdits),
       ...(record.verification === undefined ? {} : { verification: record.verification }),
     }));
   }
@@ -418,6 +440,7 @@ export class Vault {
       addedAt: existing?.addedAt ?? timestamp,
       updatedAt: timestamp,
       credential: json,
+      ...(existing?.userEdits ? { userEdits: existing.userEdits } : {}),
     };
     this.writeRecord(name, record);
     this.adjustBlobUse(json, 1);
@@ -520,6 +543,26 @@ export class Vault {
     this.writeRecord(name, { ...record, verification: report });
   }
 
+  /**
+   * Corrects the title, issuer or date of a self-reported entry. A signed credential cannot be
+   * edited: it says what its issuer signed, and the wallet shows exactly that.
+   */
+  editSelfReported(id: string, edits: UserEdits): void {
+    this.requireWriter();
+    const entry = this.find(id);
+    if (!entry) throw new VaultError('No such credential in this wallet.');
+    const name = this.recordName(entry.identity);
+    const record = this.records.get(name);
+    if (!record) throw new VaultError('No such credential in this wallet.');
+    if (record.credential.selfReported !== true) throw new VaultError('Only a self-reported entry can be edited: a signed credential says what its issuer signed.');
+    const clean: Record<string, string> = {};
+    for (const [key, value] of Object.entries({ ...record.userEdits, ...edits })) {
+      if (typeof value === 'string' && value.trim() !== '') clean[key] = value.trim();
+    }
+    this.markChanging();
+    this.writeRecord(name, { ...record, userEdits: clean, updatedAt: new Date().toISOString() });
+  }
+
   /** Re-wraps only the vault key under a new passphrase; records and blobs are untouched. */
   async changePassphrase(newPassphrase: string, params: ScryptParams = defaultScryptParams): Promise<void> {
     this.requireWriter();
@@ -608,6 +651,12 @@ export class Vault {
         return open(keys.blob, readFileSync(this.blobPath(address)), Buffer.from(`blob:${address}`));
       });
       counts[this.put(credential)]++;
+      // A self-reported entry's corrections come back with it, unless this wallet has its own.
+      if (record.userEdits && record.credential.selfReported === true) {
+        const name = this.recordName(record.identity);
+        const current = this.records.get(name);
+        if (current && !current.userEdits) this.writeRecord(name, { ...current, userEdits: record.userEdits });
+      }
       // Blobs are written by put(); drop the ones this record used to keep memory flat.
       for (const address of blobAddresses(record.credential)) arrived.delete(address);
     }

@@ -91,6 +91,18 @@ export const channels = {
     request: z.object({ id: walletId }).strict(),
     response: z.object({ removed: z.boolean() }),
   },
+  /** Corrects the title, issuer or date of a self-reported certificate (never of a signed credential). */
+  editCredential: {
+    request: z
+      .object({
+        id: walletId,
+        name: z.string().trim().min(1, 'Give it a title.').max(300),
+        issuerName: z.string().max(300),
+        issuedOn: z.union([z.iso.date(), z.literal('')]),
+      })
+      .strict(),
+    response: z.object({ credential: credentialSummarySchema }),
+  },
   /** Collections, pathways and the export log (kept encrypted in the wallet). */
   organiser: { request: empty, response: organiserSchema },
   saveCollection: {
@@ -140,6 +152,16 @@ export const channels = {
   },
   profilePhoto: { request: empty, response: z.object({ image: image.nullable() }) },
   setProfilePhoto: { request: z.object({ image: image.nullable() }).strict(), response: z.object({ image: image.nullable() }) },
+  /** The wallet's holder identity (a did:key), made on first use; it signs exported portfolios. */
+  holderIdentity: { request: empty, response: z.object({ did: z.string() }) },
+  /**
+   * Signs the presentation a portfolio PDF carries with the wallet's holder key (a vp+jwt).
+   * Only a VerifiablePresentation naming this wallet's holder is signed.
+   */
+  signPresentation: {
+    request: z.object({ presentation: z.record(z.string(), z.unknown()) }).strict(),
+    response: z.object({ bytes, mediaType: z.string(), extension: z.string() }),
+  },
   /** "Open a portfolio PDF": checks its attachments against its manifest and verifies each credential. */
   checkPortfolioPdf: {
     request: z.object({ bytes, online }).strict(),

@@ -141,14 +141,13 @@ export async function unsignedPresentation(holder: string, entries: readonly Por
       // Not JSON (an XML credential, a certificate's text): covered by its file's digest below.
     }
   }
-  const relatedResource = [];
-  for (const { file, credential } of files) {
-    relatedResource.push({
+  const relatedResource = await Promise.all(
+    files.map(async ({ file, credential }) => ({
       id: `urn:badgefolio:attachment:${encodeURIComponent(file)}`,
       mediaType: credential.original.mediaType,
       digestSRI: `sha256-${bytesToBase64(await sha256(credential.original.bytes))}`,
-    });
-  }
+    })),
+  );
   return {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
     type: ['VerifiablePresentation'],
@@ -170,9 +169,12 @@ export async function attachFiles(
   pages: readonly (number | undefined)[],
   presentation: PresentationSigner | undefined,
 ): Promise<PortfolioManifest> {
-  const manifestEntries: ManifestEntry[] = [];
-  for (const [index, { file, credential }] of files.entries()) {
-    const entry = entries[index];
+  // Digests all at once: WebCrypto answers asynchronously, and one at a time that is a
+  // round trip per credential.
+  const manifestEntries: ManifestEntry[] = await Promise.all(
+    files.map(({ file, credential }, index) => manifestEntry(credential, file, entries[index]?.status ?? '', entries[index]?.checkedAt, pages[index])),
+  );
+  for (const { file, credential } of files) {
     await doc.attach(credential.original.bytes, file, {
       mimeType: credential.original.mediaType,
       description: `Original credential: ${cleanText(credential.name)} (${credential.identity})`.slice(0, 500),
@@ -180,7 +182,6 @@ export async function attachFiles(
       modificationDate: meta.generatedAt,
       afRelationship: AFRelationship.Source,
     });
-    manifestEntries.push(await manifestEntry(credential, file, entry?.status ?? '', entry?.checkedAt, pages[index]));
   }
   let presentationRecord: PortfolioManifest['presentation'];
   if (presentation) {

@@ -237,9 +237,17 @@ async function measureUnlock(page: Page, url: string): Promise<UnlockSample> {
   })()`);
 }
 
-/** Waits until the page has made no change for `quietMs` (background work settling). */
-async function quiet(page: Page, quietMs: number, timeoutMs = 60_000): Promise<void> {
-  await waitInPage(page, `performance.now() - window.__bench.lastMutation > ${String(quietMs)}`, timeoutMs);
+/**
+ * Waits until the page has made no change for `quietMs` (background work settling), for at
+ * most `timeoutMs`; says whether it did, since a page that never settles is a finding too.
+ */
+async function quiet(page: Page, quietMs: number, timeoutMs = 60_000): Promise<boolean> {
+  try {
+    await waitInPage(page, `performance.now() - window.__bench.lastMutation > ${String(quietMs)}`, timeoutMs);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface KeystrokeSample {
@@ -372,7 +380,7 @@ export async function rendererBench(quick: boolean): Promise<Figure[]> {
     const articlesShown = counted[0]?.articles ?? 0;
 
     // (b) Keystrokes: type the query, then delete it again, once the page is still.
-    await quiet(page, 1000);
+    const settledBeforeTyping = await quiet(page, 1000);
     const search = page.getByRole('searchbox', { name: 'Search' }).or(page.getByRole('textbox', { name: 'Search' })).first();
     await search.click();
     const strokes: KeystrokeSample[] = [];
@@ -385,7 +393,7 @@ export async function rendererBench(quick: boolean): Promise<Figure[]> {
     const strokeTimes = strokes.map((s) => s.ms);
 
     // (c) Scrolling from top to bottom.
-    await quiet(page, 1000);
+    const settledBeforeScrolling = await quiet(page, 1000);
     const scroll = await page.evaluate<ScrollSample>(scrollThrough);
     const heapMb = await page.evaluate<number>('performance.memory ? performance.memory.usedJSHeapSize / 1048576 : 0');
     const peak = memory.stop();
@@ -430,7 +438,7 @@ export async function rendererBench(quick: boolean): Promise<Figure[]> {
         runs: strokeTimes.length,
         better: 'lower',
         target: { value: 50, text: '≤ 50 ms' },
-        note: `typing "${query}" and deleting it again (${String(strokes.length)} keystrokes), keydown to the first frame after the page's last change; ${String(matching.matching)} of ${String(matching.shown)} articles shown for the full query contain it; ms per keystroke: ${strokes.map((s) => `${s.key === 'Backspace' ? '⌫' : s.key}${s.ms.toFixed(0)}${s.changed ? '' : '(no change)'}${s.longTasks > 0 ? `[${String(s.longTasks)} long]` : ''}`).join(' ')}; ${where}`,
+        note: `typing "${query}" and deleting it again (${String(strokes.length)} keystrokes), keydown to the first frame after the page's last change; ${String(matching.matching)} of ${String(matching.shown)} articles shown for the full query contain it; ${settledBeforeTyping ? '' : 'the page kept changing for a minute before typing began; '}ms per keystroke: ${strokes.map((s) => `${s.key === 'Backspace' ? '⌫' : s.key}${s.ms.toFixed(0)}${s.changed ? '' : '(no change)'}${s.longTasks > 0 ? `[${String(s.longTasks)} long]` : ''}`).join(' ')}; ${where}`,
       },
       {
         ...base,
@@ -453,7 +461,7 @@ export async function rendererBench(quick: boolean): Promise<Figure[]> {
         runs: 1,
         better: 'lower',
         target: { value: 0, text: 'none' },
-        note: `${scroll.container} scrolled one screenful per frame over ${String(scroll.scrollHeight)} px: ${String(scroll.frames)} frames in ${ms(scroll.durationMs)}, p95 frame ${ms(scroll.p95FrameMs)}, longest task ${ms(scroll.longestTask)}${scroll.reachedBottom ? '' : ', stopped after 120 s before the bottom'}; ${where}`,
+        note: `${settledBeforeScrolling ? '' : 'the page kept changing for a minute before scrolling began; '}${scroll.container} scrolled one screenful per frame over ${String(scroll.scrollHeight)} px: ${String(scroll.frames)} frames in ${ms(scroll.durationMs)}, p95 frame ${ms(scroll.p95FrameMs)}, longest task ${ms(scroll.longestTask)}${scroll.reachedBottom ? '' : ', stopped after 120 s before the bottom'}; ${where}`,
       },
     );
     return figures;

@@ -186,7 +186,11 @@ test('sort, filter, timeline, skills, a pathway, a collection and its PDF export
   await expect(dialog.getByText('2 credentials will be included.')).toBeVisible();
   await dialog.getByLabel('Who is it for? (optional)').fill('Northwind Analytics');
   await dialog.getByRole('button', { name: 'Preview' }).click();
-  await expect(dialog.locator('iframe[title="Preview of the portfolio PDF"]')).toBeVisible({ timeout: 30_000 });
+  const preview = dialog.getByRole('region', { name: 'Preview of the portfolio PDF' });
+  await expect(preview.getByRole('img', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 30_000 });
+  // Every page is drawn (pdf.js, inside the page): as many pictures as the PDF has pages.
+  const pageCount = Number(/(\d+) pages/.exec((await preview.getByText(/pages,/).textContent()) ?? '')?.[1]);
+  await expect(preview.getByRole('img')).toHaveCount(pageCount);
   await noSeriousAxeViolations(page);
   await dialog.getByRole('button', { name: 'Save PDF' }).click();
   await expect(dialog.getByRole('status')).toContainText('Saved to');
@@ -202,6 +206,7 @@ test('sort, filter, timeline, skills, a pathway, a collection and its PDF export
   const text = run('pdftotext', [pdf, '-']);
   expect(text).toContain('Applied statistics');
   expect(text).toContain('Northwind Analytics');
+  expect(Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))?.[1])).toBe(pageCount);
   const codes = renderPages(pdf, 110).flatMap((page) => decodeAllQr(page));
   expect(codes.sort()).toEqual(['https://badges.riverbank.example/achievements/sql', 'https://badges.riverbank.example/achievements/stats']);
   const attachments = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-e2e-detach-'));
@@ -239,4 +244,22 @@ test('details: CLR relations, save the original, remove a credential', async ({ 
   await forklift.getByRole('button', { name: 'Remove from wallet' }).click();
   await expect(page.getByRole('article', { name: 'Forklift safety' })).toHaveCount(0);
   await expect(page.getByText('3 credentials')).toBeVisible();
+
+  // A picture of a certificate: kept as self-reported, its title and issuer corrected by hand.
+  const picture = path.join(made.folder, 'IMG_2041.png');
+  writeFileSync(picture, makeBadgePng(2_000, 17));
+  await page.getByTestId('import-input').setInputFiles([picture]);
+  await expect(page.getByRole('status')).toContainText('Added 1');
+  const card = page.getByRole('region', { name: 'Credentials' }).getByRole('article').filter({ hasText: 'Self-reported' });
+  await card.getByRole('button').first().click();
+  const certificate = page.getByRole('dialog');
+  await certificate.getByRole('button', { name: 'Correct title, issuer or date' }).click();
+  await certificate.getByLabel('Title').fill('Food hygiene level 2');
+  await certificate.getByLabel('Issued by').fill('Highfield Qualifications');
+  await certificate.getByLabel('Date issued').fill('2022-05-17');
+  await certificate.getByRole('button', { name: 'Save corrections' }).click();
+  await expect(page.getByRole('dialog', { name: 'Food hygiene level 2' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('article', { name: 'Food hygiene level 2' })).toContainText('Highfield Qualifications');
+  await expect(page.getByRole('article', { name: 'Food hygiene level 2' })).toContainText('Self-reported');
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { build } from 'vite';
 import { base64ToBytes } from '../../shared/encoding/base64';
 import { buildPortfolioPdf } from '../../shared/portfolio/portfolioPdf';
@@ -47,9 +48,23 @@ function gradientJpeg(width: number, height: number): Uint8Array {
   return new Uint8Array(jpeg.encode({ data, width, height }, 92).data);
 }
 
+/** Drawn artwork: a flat disc on a transparent square, as most badges are. */
+function flatDiscPng(side: number): Uint8Array {
+  const png = new PNG({ width: side, height: side });
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const inside = Math.hypot(x - side / 2, y - side / 2) < side * 0.42;
+      png.data.set(inside ? [29, 63, 114, 255] : [0, 0, 0, 0], (y * side + x) * 4);
+    }
+  }
+  return new Uint8Array(PNG.sync.write(png));
+}
+
 const photo = gradientJpeg(640, 480);
-/** One transparent artwork shared by two credentials: embedded once. */
-const sharedArtwork = makePngImage(500, 500, 77);
+/** Drawn artwork shared by two credentials: embedded once, as a PNG that keeps its transparency. */
+const sharedArtwork = flatDiscPng(600);
+/** Textured artwork with transparency (seeded noise): its PNG would be large, so it becomes a JPEG on white. */
+const texturedArtwork = makePngImage(500, 500, 77);
 
 let server: Server | undefined;
 let origin = '';
@@ -85,8 +100,17 @@ async function extraCredentials(): Promise<TestCredential[]> {
       }),
     ),
   );
+  const textured = await ob3({
+    seed: 14,
+    name: 'Textured artwork badge',
+    id: 'https://badges.example.org/credentials/1414',
+    achievementId: 'https://academy.example.org/achievements/textured',
+    issuerName: 'Example Academy',
+    imageDataUrl: pngDataUrl(texturedArtwork),
+  });
   return [
     { credential: jpegBadge, expectedUrl: 'https://academy.example.org/achievements/photography' },
+    { credential: textured, expectedUrl: 'https://academy.example.org/achievements/textured' },
     ...series.map((credential, i) => ({ credential, expectedUrl: `https://academy.example.org/achievements/series-${String(12 + i)}` })),
   ];
 }
@@ -208,7 +232,7 @@ test('has the same text as the command line builds from the same input', async (
   expect(run('pdfinfo', [rendererPdfPath]).replace(/File size:.*\n/, '')).toBe(run('pdfinfo', [nodePath]).replace(/File size:.*\n/, ''));
 });
 
-test('downscales images on the canvas: JPEG when opaque, PNG with its alpha when transparent, each distinct image once', () => {
+test('downscales images on the canvas: drawn artwork as PNG with its alpha, photographs and textures as JPEG, each distinct image once', () => {
   const rows = run('pdfimages', ['-list', rendererPdfPath])
     .split('\n')
     .slice(2)
@@ -216,21 +240,29 @@ test('downscales images on the canvas: JPEG when opaque, PNG with its alpha when
     .filter((cols) => cols.length > 10);
   const images = rows.filter((cols) => cols[2] === 'image');
   const masks = rows.filter((cols) => cols[2] === 'smask');
-  // Ten badges with nine distinct artworks, and the owner's photo: drawn eleven times, ten objects.
+  // Eleven badges with ten distinct artworks, and the owner's photo: drawn twelve times, eleven objects.
   expect(images.length).toBe(credentials.length + 1);
   expect(new Set(images.map((cols) => cols[10])).size).toBe(credentials.length);
   for (const cols of images) expect(Math.max(Number(cols[3]), Number(cols[4]))).toBeLessThanOrEqual(192);
-  // The photograph-like badge became a JPEG; every noise badge keeps its transparency.
-  expect(images.filter((cols) => cols[8] === 'jpeg').length).toBe(1);
-  expect(masks.length).toBeGreaterThanOrEqual(credentials.length - 1);
+  // The photograph and the textured artwork became JPEGs (192x144 and 192x192) ...
+  expect(images.filter((cols) => cols[8] === 'jpeg').map((cols) => `${cols[3] ?? ''}x${cols[4] ?? ''}`).sort()).toEqual(['192x144', '192x192']);
+  // ... the shared drawn artwork a 192 px PNG with a soft mask (drawn twice, one object) ...
+  const shared = images.filter((cols) => cols[8] === 'image' && cols[3] === '192');
+  expect(shared.length).toBe(2);
+  expect(new Set(shared.map((cols) => cols[10])).size).toBe(1);
+  // ... and every image that had transparency kept it: the seven small badges (used as they
+  // are), the drawn artwork twice and the owner's photo.
+  expect(masks.length).toBe(10);
 });
 
 test('the canvas-scaled JPEG looks like the original scaled down', () => {
   const out = path.join(workDir, 'extracted');
   run('pdfimages', ['-j', rendererPdfPath, out]);
-  const jpegs = readdirSync(workDir).filter((name) => name.startsWith('extracted') && name.endsWith('.jpg'));
-  expect(jpegs.length).toBe(1);
-  const extracted = jpeg.decode(readFileSync(path.join(workDir, jpegs[0] ?? '')), { useTArray: true, formatAsRGBA: false });
+  const jpegs = readdirSync(workDir)
+    .filter((name) => name.startsWith('extracted') && name.endsWith('.jpg'))
+    .map((name) => jpeg.decode(readFileSync(path.join(workDir, name)), { useTArray: true, formatAsRGBA: false }));
+  const extracted = jpegs.find((image) => image.height === 144);
+  if (!extracted) throw new Error('the photograph is not in the PDF as a JPEG');
   const source = jpeg.decode(photo, { useTArray: true, formatAsRGBA: false });
   const reference = scaleOntoWhite({ width: source.width, height: source.height, channels: 3, data: source.data, offset: 0, rowStride: source.width * 3 }, 192);
   expect([extracted.width, extracted.height]).toEqual([reference.width, reference.height]);

@@ -169,10 +169,25 @@ describe('collections, pathways, exports and the profile photo, kept in the wall
     expect(entries.map((e) => e.status)).toEqual(['verified', 'verified', 'verified']);
     expect(new TextDecoder().decode(entries[0]?.credential.original.bytes)).toBe(new TextDecoder().decode(files[0]?.bytes));
 
+    // Signed by the wallet's holder key through the contract, as the export dialog does.
+    const { did } = await call(handlers, 'holderIdentity', {});
+    expect(did).toMatch(/^did:key:z6Mk/);
+    expect((await call(handlers, 'holderIdentity', {})).did).toBe(did);
+    expect(await refusal(handlers, 'signPresentation', { presentation: { type: ['VerifiableCredential'], holder: did } })).toBe(
+      'Only a presentation can be signed with the holder key.',
+    );
+    expect(await refusal(handlers, 'signPresentation', { presentation: { type: ['VerifiablePresentation'], holder: 'did:key:z6Mkother' } })).toBe(
+      'The presentation names a different holder than this wallet.',
+    );
     const pdf = await buildPortfolioPdf({
       owner: { name: 'Amira Haddad' },
       credentials: entries.map((e) => ({ credential: e.credential, status: e.status, ...(e.statusSentence ? { statusSentence: e.statusSentence } : {}) })),
-      options: { paper: 'a4', generatedAt: new Date('2026-11-01T00:00:00Z'), fonts: loadFontSet() },
+      options: {
+        paper: 'a4',
+        generatedAt: new Date('2026-11-01T00:00:00Z'),
+        fonts: loadFontSet(),
+        presentation: { holder: did, sign: (presentation) => call(handlers, 'signPresentation', { presentation }) },
+      },
     });
     expect(await refusal(handlers, 'saveExport', { bytes: new Uint8Array(20), fileName: 'x.pdf', recipient: '', paper: 'a4', credentialIds: ids })).toBe('That is not a PDF.');
     const saved = await call(handlers, 'saveExport', { bytes: pdf, fileName: '../../Amira portfolio.pdf', recipient: 'Northwind Analytics', paper: 'a4', credentialIds: ids });
@@ -192,6 +207,7 @@ describe('collections, pathways, exports and the profile photo, kept in the wall
     // The employer's side, in the app: the saved PDF checks out; a swapped attachment does not.
     const check = await call(handlers, 'checkPortfolioPdf', { bytes: pdf });
     expect(check).toMatchObject({ intact: true, owner: 'Amira Haddad' });
+    expect(check.notes.join(' ')).toContain(did);
     expect(check.credentials.map((c) => [c.name, c.integrity, c.status])).toEqual([
       ['SQL basics', 'intact', 'verified'],
       ['Data visualisation', 'intact', 'verified'],
@@ -235,6 +251,44 @@ describe('collections, pathways, exports and the profile photo, kept in the wall
     await call(handlers, 'unlockWallet', { passphrase, remember: false });
     await call(handlers, 'setProfilePhoto', { image: null });
     expect((await call(handlers, 'profilePhoto', {})).image).toBeNull();
+  });
+
+  it('lets the owner correct a self-reported certificate, never a signed credential', async () => {
+    const { folder, handlers } = setUp();
+    await call(handlers, 'createWallet', { passphrase, remember: false });
+    await call(handlers, 'importFiles', { files: [{ name: 'first-aid certificate.png', bytes: makeBadgePng(1_500, 3) }, files[0] ?? { name: '', bytes: new Uint8Array() }] });
+    const { credentials } = await call(handlers, 'listCredentials', {});
+    const certificate = credentials.find((c) => c.selfReported);
+    const signed = credentials.find((c) => !c.selfReported);
+    if (!certificate || !signed) throw new Error('expected one of each');
+
+    const edited = await call(handlers, 'editCredential', { id: certificate.id, name: 'First aid at work', issuerName: 'St John Ambulance', issuedOn: '2023-09-14' });
+    expect(edited.credential).toMatchObject({ name: 'First aid at work', issuerName: 'St John Ambulance', issuedOn: '2023-09-14', selfReported: true });
+    expect(await refusal(handlers, 'editCredential', { id: signed.id, name: 'Something else', issuerName: '', issuedOn: '' })).toBe(
+      'Only a self-reported entry can be edited: a signed credential says what its issuer signed.',
+    );
+    expect(await refusal(handlers, 'editCredential', { id: certificate.id, name: 'x', issuerName: '', issuedOn: 'last spring' })).toContain('Invalid');
+
+    // Kept through lock and unlock and a backup; the original file is untouched.
+    await call(handlers, 'lockWallet', {});
+    await call(handlers, 'unlockWallet', { passphrase, remember: false });
+    const detail = await call(handlers, 'credentialDetail', { id: certificate.id });
+    expect(detail.credential).toMatchObject({ name: 'First aid at work', issuer: { name: 'St John Ambulance' }, original: { fileName: 'first-aid certificate.png' } });
+    await call(handlers, 'lockWallet', {});
+    const vault = await Vault.unlock(path.join(folder, 'wallet'), passphrase, { write: true });
+    const backup = path.join(folder, 'edits.bfbackup');
+    await vault.exportBackup(backup, 'backup pass 9', testKdf);
+    vault.lockWallet();
+    const other = await Vault.create(path.join(folder, 'restored'), 'other pass 7', testKdf);
+    await other.restoreBackup(backup, 'backup pass 9');
+    expect(other.list().find((entry) => entry.credential.selfReported === true)?.credential).toMatchObject({ name: 'First aid at work', issuedOn: '2023-09-14' });
+    other.lockWallet();
+
+    // Clearing a correction goes back to what intake read from the file.
+    await call(handlers, 'unlockWallet', { passphrase, remember: false });
+    const reverted = await call(handlers, 'editCredential', { id: certificate.id, name: 'First aid at work', issuerName: '', issuedOn: '' });
+    expect(reverted.credential.issuerName).toBe(certificate.issuerName);
+    expect(reverted.credential.issuedOn).toBe(certificate.issuedOn);
   });
 
   it('makes suggested file names safe', () => {

@@ -4,11 +4,14 @@ import type { ImageTarget, PreparedImage } from '../../../shared/portfolio/types
 /**
  * The renderer's `prepareImage` hook for the PDF builder: the browser decodes the image
  * (createImageBitmap, off the main thread), an OffscreenCanvas scales it down to the target,
- * and the canvas encodes it: PNG when the image has transparency (it stays transparent on the
- * page), JPEG otherwise. Like the command line's hook, an image already small enough in pixels
- * and bytes is left as it is (null), and a damaged one gives null (the builder draws a
- * placeholder) instead of an error. GIF and WebP, which the browser decodes anyway, are
- * converted too (the command line draws them as placeholders); SVG is not rasterised.
+ * and the canvas encodes it: PNG, transparency kept, when that stays small (drawn artwork,
+ * logos: most badges), else JPEG on white, the page colour (photographs, textured artwork,
+ * whose PNG would be several times larger: 100 such badges would approach the 4 MB a
+ * portfolio may weigh). The command line's hook decides the same way. Like it, an image
+ * already small enough in pixels and bytes is left as it is (null), and a damaged one gives
+ * null (the builder draws a placeholder) instead of an error. GIF and WebP, which the browser
+ * decodes anyway, are converted too (the command line draws them as placeholders); SVG is not
+ * rasterised.
  */
 
 /** Images above this many pixels are not decoded (a decompression bomb costs memory, not just time). */
@@ -22,9 +25,16 @@ export function fitWithin(width: number, height: number, limit: number): { width
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-function hasTransparency(pixels: Uint8ClampedArray): boolean {
-  for (let at = 3; at < pixels.length; at += 4) if ((pixels[at] ?? 255) < 255) return true;
-  return false;
+
+/** Share of pixels equal to their left neighbour above which an image counts as drawn artwork (worth trying PNG). */
+const flatShare = 0.6;
+
+function looksFlat(rgba: Uint8ClampedArray, width: number): boolean {
+  let same = 0;
+  for (let at = 4; at < rgba.length; at += 4) {
+    if ((at / 4) % width !== 0 && rgba[at] === rgba[at - 4] && rgba[at + 1] === rgba[at - 3] && rgba[at + 2] === rgba[at - 2] && rgba[at + 3] === rgba[at - 1]) same++;
+  }
+  return same >= flatShare * (rgba.length / 4) * (1 - 1 / width);
 }
 
 export async function prepareImageInRenderer(image: { readonly bytes: Uint8Array; readonly mediaType: string }, target: ImageTarget): Promise<PreparedImage | null> {
@@ -48,9 +58,16 @@ export async function prepareImageInRenderer(image: { readonly bytes: Uint8Array
     context.imageSmoothingEnabled = true;
     context.imageSmoothingQuality = 'high';
     context.drawImage(bitmap, 0, 0, width, height);
-    const transparent = hasTransparency(context.getImageData(0, 0, width, height).data);
-    const blob = await canvas.convertToBlob(transparent ? { type: 'image/png' } : { type: 'image/jpeg', quality: jpegQuality });
-    return { bytes: new Uint8Array(await blob.arrayBuffer()), mediaType: transparent ? 'image/png' : 'image/jpeg' };
+    if (looksFlat(context.getImageData(0, 0, width, height).data, width)) {
+      const png = await canvas.convertToBlob({ type: 'image/png' });
+      if (png.size <= target.maxBytes / 2) return { bytes: new Uint8Array(await png.arrayBuffer()), mediaType: 'image/png' };
+    }
+    // Behind the scaled image (already drawn with its alpha), white: the page it prints on.
+    context.globalCompositeOperation = 'destination-over';
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+    const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: jpegQuality });
+    return { bytes: new Uint8Array(await jpeg.arrayBuffer()), mediaType: 'image/jpeg' };
   } catch {
     return null;
   } finally {

@@ -6,7 +6,8 @@ import type { Preferences } from '../../../shared/preferences';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import { CredentialPicker } from '../collections/CredentialPicker';
-import { buildPortfolio } from './portfolioBuild';
+import { buildPortfolio, walletPresentationSigner } from './portfolioBuild';
+import { PdfPreview } from './PdfPreview';
 
 export type ExportScope = { readonly kind: 'all' } | { readonly kind: 'collection'; readonly id: string } | { readonly kind: 'chosen'; readonly ids: readonly string[] };
 const orders = ['newest', 'oldest', 'name', 'given'] as const;
@@ -59,21 +60,16 @@ export function ExportPdfDialog({
   const [paper, setPaper] = useState<'a4' | 'letter'>(language === 'en' && navigator.language === 'en-US' ? 'letter' : 'a4');
   const [recipient, setRecipient] = useState('');
   const [online, setOnline] = useState(preferences.network === 'allowed');
+  const [signed, setSigned] = useState(true);
   const [phase, setPhase] = useState<'idle' | 'checking' | 'building' | 'saving'>('idle');
   const [error, setError] = useState<string | null>(null);
-  const [built, setBuilt] = useState<{ bytes: Uint8Array; url: string; ids: string[] } | null>(null);
+  const [built, setBuilt] = useState<{ bytes: Uint8Array; ids: string[] } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
-  useEffect(
-    () => () => {
-      if (built) URL.revokeObjectURL(built.url);
-    },
-    [built],
-  );
 
   const selectedIds = useMemo(() => {
     const ids =
@@ -118,9 +114,9 @@ export function ExportPdfDialog({
         locale: language === 'de' ? 'de-DE' : navigator.language || 'en-GB',
         pathways: organiser.pathways.map((p) => ({ name: p.name, completed: completed(p) })),
         ...(preferences.verifierUrl ? { verifierUrl: preferences.verifierUrl } : {}),
+        ...(signed ? { presentation: await walletPresentationSigner() } : {}),
       });
-      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
-      setBuilt({ bytes, url, ids: selectedIds });
+      setBuilt({ bytes, ids: selectedIds });
     } catch (cause) {
       setError(t('export.buildFailed', { reason: cause instanceof Error ? cause.message : String(cause) }));
     }
@@ -259,6 +255,17 @@ export function ExportPdfDialog({
             }}
           />
         </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={signed}
+            onChange={(event) => {
+              setSigned(event.target.checked);
+              invalidate();
+            }}
+          />
+          {t('export.sign')}
+        </label>
         {preferences.network === 'ask' && (
           <label>
             <input
@@ -285,7 +292,7 @@ export function ExportPdfDialog({
           {t(`export.phase.${phase}`, { count: selectedIds.length })}
         </p>
       )}
-      {built && <iframe className="pdf-preview" title={t('export.preview')} src={built.url} />}
+      {built && <PdfPreview bytes={built.bytes} />}
       {saved !== null && (
         <p role="status" className="banner banner-ok">
           {t('export.saved', { file: saved })}

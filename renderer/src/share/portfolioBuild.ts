@@ -1,6 +1,7 @@
 import type { PortfolioMaterial } from '../../../shared/credential/walletViews';
 import type { OwnerProfileSettings } from '../../../shared/preferences';
-import type { OwnerProfile, PathwaySummary } from '../../../shared/portfolio/types';
+import type { OwnerProfile, PathwaySummary, PresentationSigner } from '../../../shared/portfolio/types';
+import { unwrap, wallet } from '../wallet';
 import { buildPortfolioInRenderer } from '../portfolio/buildPortfolioInRenderer';
 
 /** The owner's cover, from the profile settings: only https links are printed (the builder checks again). */
@@ -19,6 +20,18 @@ export function ownerFrom(profile: OwnerProfileSettings, photo: { mediaType: str
   return owner as unknown as OwnerProfile;
 }
 
+/**
+ * The holder's signature over the whole set: the main process signs with the wallet's key
+ * (the key never reaches the renderer).
+ */
+export async function walletPresentationSigner(): Promise<PresentationSigner> {
+  const { did } = unwrap(await wallet().holderIdentity({}));
+  return {
+    holder: did,
+    sign: async (presentation) => unwrap(await wallet().signPresentation({ presentation })),
+  };
+}
+
 /** Builds the portfolio PDF in the renderer from what the main process handed over. */
 export function buildPortfolio(input: {
   profile: OwnerProfileSettings;
@@ -29,6 +42,7 @@ export function buildPortfolio(input: {
   locale: string;
   pathways: readonly PathwaySummary[];
   verifierUrl?: string;
+  presentation?: PresentationSigner;
 }): Promise<Uint8Array> {
   return buildPortfolioInRenderer({
     owner: ownerFrom(input.profile, input.photo),
@@ -45,6 +59,7 @@ export function buildPortfolio(input: {
       ...(input.recipient.trim() ? { recipientName: input.recipient.trim() } : {}),
       ...(input.verifierUrl ? { verifierUrl: input.verifierUrl } : {}),
       ...(input.pathways.length > 0 ? { pathways: input.pathways } : {}),
+      ...(input.presentation ? { presentation: input.presentation } : {}),
     },
   });
 }

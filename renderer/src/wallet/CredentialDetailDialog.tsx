@@ -5,6 +5,7 @@ import type { NetworkUse } from '../../../shared/preferences';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import { CredentialImage } from './CredentialImage';
+import { SelfReportedEditor } from './SelfReportedEditor';
 import { formatDate } from './formatDate';
 
 const checkMarks = { passed: '✓', failed: '✗', skipped: '–' } as const;
@@ -44,6 +45,8 @@ export function CredentialDetailDialog({
   const [report, setReport] = useState<VerificationReport | null>(null);
   const [checking, setChecking] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [version, setVersion] = useState(0);
   const summary = credentials.find((c) => c.id === id);
   const parent = summary?.parentId ? credentials.find((c) => c.id === summary.parentId) : undefined;
   const children = summary ? credentials.filter((c) => summary.childIds.includes(c.id)) : [];
@@ -52,6 +55,7 @@ export function CredentialDetailDialog({
     if (!dialog.current?.open) dialog.current?.showModal();
     setDetail(null);
     setMessage(null);
+    setEditing(false);
     void wallet()
       .credentialDetail({ id })
       .then((result) => {
@@ -60,7 +64,7 @@ export function CredentialDetailDialog({
           setReport(result.value.credential.verification);
         }
       });
-  }, [id]);
+  }, [id, version]);
 
   const recheck = async (online: boolean): Promise<void> => {
     setChecking(true);
@@ -113,6 +117,28 @@ export function CredentialDetailDialog({
               {detail.issuer.name && <p className="issuer">{detail.issuer.name}</p>}
             </div>
           </header>
+          {detail.selfReported &&
+            (editing ? (
+              <SelfReportedEditor
+                detail={detail}
+                onCancel={() => {
+                  setEditing(false);
+                }}
+                onSaved={() => {
+                  setVersion((v) => v + 1);
+                  onChanged();
+                }}
+              />
+            ) : (
+              <button
+                type="button"
+                onClick={() => {
+                  setEditing(true);
+                }}
+              >
+                {t('edit.open')}
+              </button>
+            ))}
           <dl className="facts">
             <Row label={t('detail.issuer')} value={[detail.issuer.name, detail.issuer.url ?? detail.issuer.id].filter(Boolean).join(' · ')} />
             <Row label={t('detail.issued')} value={formatDate(detail.issuedOn, language)} />
