@@ -75,6 +75,8 @@ export function createHandlers(services: HostServices): Handlers {
       services.wallet.setProfilePhoto(image);
       return Promise.resolve({ image: services.wallet.profilePhoto() });
     },
+    saveBackup: ({ passphrase }) => services.wallet.saveBackup(passphrase, services.saveFile),
+    restoreBackup: ({ bytes, passphrase }) => services.wallet.restoreBackup(bytes, passphrase),
     holderIdentity: () => Promise.resolve({ did: services.wallet.holderIdentity() }),
     signPresentation: ({ presentation }) => services.wallet.signPresentation(presentation),
     checkPortfolioPdf: ({ bytes, online }) => services.wallet.checkPortfolioPdf(bytes, online === true),

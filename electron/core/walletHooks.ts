@@ -4,7 +4,7 @@ import type { Handlers } from './handlers';
 export interface WalletHooks {
   /** Unlocked or created: files that waited can be imported, notices computed. */
   opened(): void;
-  /** Credentials were imported or re-checked: notices may have changed. */
+  /** Credentials were imported, re-checked, removed, corrected or restored: notices may have changed. */
   changed(): void;
   locked(): void;
 }
@@ -44,5 +44,9 @@ export function withWalletHooks(handlers: Handlers, hooks: WalletHooks, log: (li
     },
     importFiles: (request) => afterChange(handlers.importFiles(request)),
     recheckCredential: (request) => afterChange(handlers.recheckCredential(request)),
+    removeCredential: (request) => afterChange(handlers.removeCredential(request)),
+    editCredential: (request) => afterChange(handlers.editCredential(request)),
+    restoreBackup: (request) => afterChange(handlers.restoreBackup(request)),
+    portfolioMaterial: (request) => afterChange(handlers.portfolioMaterial(request)),
   };
 }

@@ -11,6 +11,10 @@ import { pathwayFromClr, pathwaySchema, type Collection, type ExportRecord, type
 import { readPortfolioPdf } from '../portfolio/readPortfolioPdf';
 import { holderDidKey, presentationSigner } from '../portfolio/holderSignature';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BackupError } from '../vault/backupFile';
 import { bestVerificationLink, linkedInAddCertificationUrl } from '../../shared/portfolio';
 import { summariesOf } from './credentialSummary';
 import { forgetCredential, organiserId, readOrganiser, updateOrganiser } from './organiserStore';
@@ -43,7 +47,7 @@ export interface WalletSessionOptions {
 }
 
 /** Where a file the user saves goes: a save dialog in the app, a downloads folder in the harness. */
-export type SaveFile = (suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 'original') => Promise<string | null>;
+export type SaveFile = (suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 'original' | 'backup') => Promise<string | null>;
 
 /**
  * The main process's one open wallet: what the IPC handlers act on. Holds the writer lock
@@ -342,6 +346,37 @@ export class WalletSession {
   setProfilePhoto(photo: { mediaType: string; bytes: Uint8Array } | null): void {
     if (photo && !isPngOrJpeg(photo.bytes)) throw new RefusalError('The photo must be a PNG or JPEG image.');
     this.requireVault().writeDocument('profile-photo', photo ? photo.bytes : null);
+  }
+
+  /** Writes an encrypted backup to a private temporary file, then hands it to the save dialog. */
+  async saveBackup(passphrase: string, saveFile: SaveFile): Promise<{ saved: boolean; fileName?: string; credentials?: number }> {
+    const vault = this.requireVault();
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-backup-'));
+    const file = path.join(folder, 'wallet.badgefolio-backup');
+    try {
+      const { credentials } = await vault.exportBackup(file, passphrase, this.options.kdf);
+      const stamp = new Date().toISOString().slice(0, 10);
+      const where = await saveFile(`Badgefolio backup ${stamp}.badgefolio-backup`, readFileSync(file), 'backup');
+      return where ? { saved: true, fileName: where, credentials } : { saved: false };
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  async restoreBackup(bytes: Uint8Array, passphrase: string): Promise<{ added: number; updated: number; alreadyThere: number }> {
+    const vault = this.requireVault();
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-restore-'));
+    const file = path.join(folder, 'restore.badgefolio-backup');
+    try {
+      writeFileSync(file, bytes, { mode: 0o600 });
+      const counts = await vault.restoreBackup(file, passphrase);
+      return { added: counts.added, updated: counts.updated, alreadyThere: counts['already-there'] };
+    } catch (error) {
+      if (error instanceof BackupError || error instanceof VaultError) throw new RefusalError(error.message);
+      throw error;
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }
 
   /** The wallet's Ed25519 holder key, made and kept encrypted in the vault on first use. */

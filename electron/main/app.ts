@@ -64,12 +64,17 @@ function hardenContents(contents: WebContents): void {
 }
 
 /** The OS save dialog; the file is written by the main process, crash-safely. */
-async function saveWithDialog(suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 'original'): Promise<string | null> {
-  const name = safeFileName(suggestedName, kind === 'pdf' ? 'Portfolio.pdf' : 'credential');
+async function saveWithDialog(suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 'original' | 'backup'): Promise<string | null> {
+  const name = safeFileName(suggestedName, kind === 'pdf' ? 'Portfolio.pdf' : kind === 'backup' ? 'Badgefolio.badgefolio-backup' : 'credential');
   const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   const options = {
     defaultPath: path.join(app.getPath('downloads'), name),
-    filters: kind === 'pdf' ? [{ name: 'PDF', extensions: ['pdf'] }] : [{ name: 'Credential', extensions: [path.extname(name).slice(1) || '*'] }],
+    filters:
+      kind === 'pdf'
+        ? [{ name: 'PDF', extensions: ['pdf'] }]
+        : kind === 'backup'
+          ? [{ name: 'Badgefolio backup', extensions: ['badgefolio-backup'] }]
+          : [{ name: 'Credential', extensions: [path.extname(name).slice(1) || '*'] }],
   };
   const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return null;

@@ -104,6 +104,7 @@ function Shell(props: {
     },
   });
   const shell: ShellState = useShellState();
+  const [justCreated, setJustCreated] = useState(false);
   return (
     <div className="app">
       <AppHeader preferences={props.preferences} onChange={props.onChange} {...(state?.state === 'unlocked' ? { onLock: props.onLock } : {})} />
@@ -114,7 +115,7 @@ function Shell(props: {
       )}
       <main className={state?.state === 'unlocked' ? 'app-main app-main-home' : 'app-main'} id="main">
         {state?.state === 'unlocked' ? (
-          <WalletHome preferences={props.preferences} onPreferences={props.onChange} onLocked={props.onLocked} command={command} shell={shell} />
+          <WalletHome preferences={props.preferences} onPreferences={props.onChange} onLocked={props.onLocked} command={command} shell={shell} justCreated={justCreated} />
         ) : state?.state === 'locked' ? (
           <>
             {shell.waiting.count > 0 && (
@@ -125,7 +126,17 @@ function Shell(props: {
             <UnlockForm state={state} onState={props.onWalletState} />
           </>
         ) : (
-          <Welcome>{state && <CreateWalletForm state={state} onState={props.onWalletState} />}</Welcome>
+          <Welcome>
+            {state && (
+              <CreateWalletForm
+                state={state}
+                onState={(next) => {
+                  setJustCreated(next.state === 'unlocked');
+                  props.onWalletState(next);
+                }}
+              />
+            )}
+          </Welcome>
         )}
       </main>
       <footer className="app-footer">

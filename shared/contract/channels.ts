@@ -152,6 +152,19 @@ export const channels = {
   },
   profilePhoto: { request: empty, response: z.object({ image: image.nullable() }) },
   setProfilePhoto: { request: z.object({ image: image.nullable() }).strict(), response: z.object({ image: image.nullable() }) },
+  /**
+   * An encrypted backup of the whole wallet (credentials, collections, pathways, profile photo),
+   * under a passphrase of its own, saved where the user chooses.
+   */
+  saveBackup: {
+    request: z.object({ passphrase: z.string().min(8, 'Use at least 8 characters for the backup passphrase.').max(1024) }).strict(),
+    response: z.object({ saved: z.boolean(), fileName: z.string().optional(), credentials: z.number().int().optional() }),
+  },
+  /** Restores a backup file the renderer read (picked or opened with the app); never duplicates. */
+  restoreBackup: {
+    request: z.object({ bytes, passphrase }).strict(),
+    response: z.object({ added: z.number().int(), updated: z.number().int(), alreadyThere: z.number().int() }),
+  },
   /** The wallet's holder identity (a did:key), made on first use; it signs exported portfolios. */
   holderIdentity: { request: empty, response: z.object({ did: z.string() }) },
   /**

@@ -16,6 +16,7 @@ import { SettingsView } from '../settings/SettingsView';
 import { ExportPdfDialog, type ExportScope } from '../share/ExportPdfDialog';
 import { ImportNotices, ImportSummary } from './ImportNotices';
 import { AttentionPanel } from './AttentionPanel';
+import { BackupPanel } from '../backup/BackupPanel';
 import type { ShellState } from '../shell/useShellEvents';
 import { useImport } from './useImport';
 
@@ -32,6 +33,7 @@ export function WalletHome({
   onLocked,
   command,
   shell,
+  justCreated = false,
 }: {
   preferences: Preferences;
   onPreferences: (patch: PreferencesPatch) => void;
@@ -40,6 +42,8 @@ export function WalletHome({
   command?: { readonly name: 'exportPdf' | 'preferences'; readonly at: number } | null;
   /** What the shell reported: files opened with the app and imported by the main process. */
   shell?: ShellState;
+  /** The wallet was made a moment ago: offer a backup at once. */
+  justCreated?: boolean;
 }) {
   const { t } = useI18n();
   const [section, setSection] = useState<Section>('portfolio');
@@ -48,6 +52,7 @@ export function WalletHome({
   const [selected, setSelected] = useState<string | null>(null);
   const [exporting, setExporting] = useState<ExportScope | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [offerBackup, setOfferBackup] = useState(justCreated);
   const picker = useRef<HTMLInputElement>(null);
   const folderPicker = useRef<HTMLInputElement>(null);
 
@@ -157,6 +162,28 @@ export function WalletHome({
             {problem}
           </p>
         )}
+        {offerBackup && (
+          <p className="banner">
+            {t('backup.offer')}{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setSection('settings');
+                setOfferBackup(false);
+              }}
+            >
+              {t('backup.offerButton')}
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setOfferBackup(false);
+              }}
+            >
+              {t('import.dismiss')}
+            </button>
+          </p>
+        )}
         {section !== 'portfolio' && <ImportNotices importer={importer} />}
         {shell?.imported && <ImportSummary outcomes={shell.imported} onDismiss={() => { shell.dismissImported(); }} title={t('shell.imported')} />}
         {shell?.backupOpened && (
@@ -204,7 +231,10 @@ export function WalletHome({
         ) : section === 'profile' ? (
           <ProfileView preferences={preferences} onChange={onPreferences} />
         ) : (
-          <SettingsView preferences={preferences} onChange={onPreferences} />
+          <>
+            <SettingsView preferences={preferences} onChange={onPreferences} />
+            <BackupPanel onRestored={() => void refresh()} />
+          </>
         )}
       </div>
       {selected && (
