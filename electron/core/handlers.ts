@@ -52,6 +52,7 @@ export function createHandlers(services: HostServices): Handlers {
     },
     listCredentials: () => Promise.resolve({ credentials: services.wallet.list() }),
     credentialImage: ({ id }) => Promise.resolve({ image: services.wallet.image(id) }),
+    credentialThumbnails: async ({ ids }) => ({ images: await services.wallet.thumbnails(ids) }),
     importFiles: async ({ files }) => ({ outcomes: await services.wallet.import(files) }),
     credentialDetail: ({ id }) => Promise.resolve({ credential: services.wallet.detail(id) }),
     recheckCredential: async ({ id, online }) => ({ verification: await services.wallet.recheck(id, online === true) }),

@@ -10,6 +10,7 @@ import type { NetworkUse } from '../../shared/preferences';
 import { pathwayFromClr, pathwaySchema, type Collection, type ExportRecord, type Organiser, type Pathway } from '../../shared/organiser';
 import { readPortfolioPdf } from '../portfolio/readPortfolioPdf';
 import { holderDidKey, presentationSigner } from '../portfolio/holderSignature';
+import { prepareImageNode } from '../portfolio/prepareImage';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -57,6 +58,7 @@ export class WalletSession {
   private vault: Vault | null = null;
   private readonly intake = new Intake(defaultIntakeLimits);
   private readonly fetchCache = new VaultFetchCache(() => this.vault);
+  private readonly thumbnailCache = new Map<string, { mediaType: string; bytes: Uint8Array } | null>();
 
   constructor(private readonly options: WalletSessionOptions) {}
 
@@ -111,6 +113,7 @@ export class WalletSession {
     this.vault?.lockWallet();
     this.vault = null;
     this.fetchCache.clear();
+    this.thumbnailCache.clear();
   }
 
   /**
@@ -141,6 +144,29 @@ export class WalletSession {
     const credential = this.requireVault().get(id);
     const image = credential?.image;
     return image?.bytes ? { mediaType: image.mediaType, bytes: image.bytes } : null;
+  }
+
+  /** Card-sized pictures (at most 160 px), made once per open wallet. */
+  async thumbnails(ids: readonly string[]): Promise<({ id: string; mediaType: string; bytes: Uint8Array } | null)[]> {
+    const vault = this.requireVault();
+    const images: ({ id: string; mediaType: string; bytes: Uint8Array } | null)[] = [];
+    for (const id of ids) {
+      let thumbnail = this.thumbnailCache.get(id);
+      if (thumbnail === undefined) {
+        const image = vault.get(id)?.image;
+        if (image?.bytes) {
+          const prepared = await prepareImageNode({ bytes: image.bytes, mediaType: image.mediaType }, { maxPixels: 160, maxBytes: 24 * 1024 });
+          thumbnail = prepared ? { mediaType: prepared.mediaType, bytes: prepared.bytes } : { mediaType: image.mediaType, bytes: image.bytes };
+        } else thumbnail = null;
+        this.thumbnailCache.set(id, thumbnail);
+        for (const oldest of this.thumbnailCache.keys()) {
+          if (this.thumbnailCache.size <= 3000) break;
+          this.thumbnailCache.delete(oldest);
+        }
+      }
+      images.push(thumbnail ? { id, ...thumbnail } : null);
+    }
+    return images;
   }
 
   detail(id: string): CredentialDetail | null {
@@ -180,6 +206,7 @@ export class WalletSession {
         if (outcome.outcome === 'recognised') {
           const stored = vault.put(outcome.credential);
           // Checked at once, offline: the portfolio shows Verified, Expired... from the start.
+          if (stored === 'updated') this.thumbnailCache.delete(vault.idOf(outcome.credential.identity));
           if (stored !== 'already-there') vault.setVerification(outcome.credential.identity, await verifier.verify(outcome.credential));
           outcomes.push({ file: outcome.file, outcome: stored, name: outcome.credential.name });
         } else {
@@ -194,7 +221,10 @@ export class WalletSession {
   remove(id: string): boolean {
     const vault = this.requireVault();
     const entry = vault.remove(id);
-    if (entry) forgetCredential(vault, entry.id);
+    if (entry) {
+      forgetCredential(vault, entry.id);
+      this.thumbnailCache.delete(entry.id);
+    }
     return entry !== null;
   }
 

@@ -9,6 +9,7 @@ import { WalletHome } from './home/WalletHome';
 import { AppHeader } from './AppHeader';
 import { applyTheme, followSystemTheme } from './theme/applyTheme';
 import { wallet } from './wallet';
+import { forgetCredentialImages } from './wallet/CredentialImage';
 import { useShellEvents, useShellState, type ShellState } from './shell/useShellEvents';
 
 type AppInfo = ChannelResponse<'appInfo'>;
@@ -34,6 +35,7 @@ export function App() {
   }, []);
 
   const lock = useCallback(() => {
+    forgetCredentialImages();
     void wallet()
       .lockWallet({})
       .then((result) => {
@@ -41,6 +43,7 @@ export function App() {
       });
   }, []);
   const locked = useCallback(() => {
+    forgetCredentialImages();
     void wallet()
       .walletState({})
       .then((result) => {

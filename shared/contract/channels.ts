@@ -72,6 +72,14 @@ export const channels = {
     request: z.object({ id: z.string().min(4).max(64) }).strict(),
     response: z.object({ image: z.object({ mediaType: z.string(), bytes }).nullable() }),
   },
+  /**
+   * Small pictures for the portfolio's cards, several per call: a list that shows 20 new cards
+   * asks once. Downscaled in the main process and kept there while the wallet is open.
+   */
+  credentialThumbnails: {
+    request: z.object({ ids: z.array(z.string().min(4).max(64)).min(1).max(100) }).strict(),
+    response: z.object({ images: z.array(z.object({ id: z.string(), mediaType: z.string(), bytes }).nullable()) }),
+  },
   credentialDetail: {
     request: z.object({ id: z.string().min(4).max(64) }).strict(),
     response: z.object({ credential: credentialDetailSchema.nullable() }),

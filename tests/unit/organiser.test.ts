@@ -220,6 +220,11 @@ describe('collections, pathways, exports and the profile photo, kept in the wall
     expect(await refusal(handlers, 'checkPortfolioPdf', { bytes: new TextEncoder().encode('not a pdf') })).toContain('could not be read');
 
     const png = credentials.find((c) => c.format === 'ob2');
+    // Card pictures come in one call; a picture already small travels as it is, a missing credential as null.
+    const thumbnails = await call(handlers, 'credentialThumbnails', { ids: [png?.id ?? '', 'ffffffffffff'] });
+    expect(thumbnails.images[0]?.mediaType).toBe('image/png');
+    expect(Buffer.from(thumbnails.images[0]?.bytes ?? []).equals(Buffer.from(files[3]?.bytes ?? []))).toBe(true);
+    expect(thumbnails.images[1]).toBeNull();
     const original = await call(handlers, 'saveOriginal', { id: png?.id ?? '' });
     expect(readFileSync(original.fileName ?? '').equals(Buffer.from(files[3]?.bytes ?? []))).toBe(true);
   });

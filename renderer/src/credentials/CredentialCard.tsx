@@ -23,16 +23,19 @@ export const CredentialCard = memo(function CredentialCard({
   credential,
   layout,
   onOpen,
+  scrolling = false,
 }: {
   credential: CredentialSummary;
   layout: 'grid' | 'list';
   onOpen: (id: string) => void;
+  /** The list is being scrolled: pictures not yet loaded wait until it stops. */
+  scrolling?: boolean;
 }) {
   const { t, language } = useI18n();
   const c = credential;
   return (
     <article className={`credential-card credential-${layout}`} aria-label={c.name}>
-      <CredentialImage id={c.id} hasImage={c.hasImage} />
+      <CredentialImage id={c.id} hasImage={c.hasImage} defer={scrolling} />
       <div className="credential-text">
         <h3>
           <button

@@ -4,7 +4,7 @@ import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { credentialKinds } from '../../../shared/credential/model';
 import { useI18n } from '../i18n/i18n';
 import { CredentialCard } from './CredentialCard';
-import { filterChoices, indexCredentials, queryPortfolio, sortKeys, timelineGroups, type PortfolioFilters, type SortKey } from './portfolioQuery';
+import { filterChoices, filterPortfolio, indexCredentials, sortKeys, sortPortfolio, timelineGroups, type PortfolioFilters, type SortKey } from './portfolioQuery';
 
 export type PortfolioLayout = 'grid' | 'list' | 'timeline';
 const layouts: readonly PortfolioLayout[] = ['grid', 'list', 'timeline'];
@@ -95,7 +95,8 @@ export function PortfolioView({
   const choices = useMemo(() => filterChoices(credentials, language), [credentials, language]);
   // Typing stays responsive: React may skip intermediate queries while the list catches up.
   const deferredText = useDeferredValue(text);
-  const shown = useMemo(() => queryPortfolio(indexed, { text: deferredText, filters, sort }, language), [indexed, deferredText, filters, sort, language]);
+  const sorted = useMemo(() => sortPortfolio(indexed, sort, language), [indexed, sort, language]);
+  const shown = useMemo(() => filterPortfolio(sorted, { text: deferredText, filters }, language), [sorted, deferredText, filters, language]);
 
   useEffect(() => {
     const element = scroller.current;
@@ -259,7 +260,9 @@ export function PortfolioView({
                   {row.kind === 'heading' ? (
                     <h2>{monthTitle(row.key, language, t('portfolio.undated'))}</h2>
                   ) : (
-                    row.items.map((c) => <CredentialCard key={c.id} credential={c} layout={layout === 'grid' ? 'grid' : 'list'} onOpen={onOpen} />)
+                    row.items.map((c) => (
+                      <CredentialCard key={c.id} credential={c} layout={layout === 'grid' ? 'grid' : 'list'} onOpen={onOpen} scrolling={virtualizer.isScrolling} />
+                    ))
                   )}
                 </div>
               );

@@ -111,7 +111,7 @@ export function CredentialDetailDialog({
       {detail && (
         <>
           <header className="detail-header">
-            <CredentialImage id={id} hasImage={true} />
+            <CredentialImage id={id} hasImage={true} variant="full" />
             <div>
               <h2 id="detail-title">{detail.name}</h2>
               {detail.issuer.name && <p className="issuer">{detail.issuer.name}</p>}
