@@ -1,3 +1,5 @@
+import { updateOrganiser } from '../../electron/core/organiserStore';
+import { Vault } from '../../electron/vault/vault';
 import { describe, expect, it } from 'vitest';
 import { defaultDataFolder } from '../../electron/core/dataFolder';
 import { runBin } from '../support/cliRun';
@@ -167,5 +169,14 @@ describe('export-pdf and verify-pdf', () => {
     const unknownCollection = runBin(['export-pdf', '--out', pdf, '--vault', vault, '--collection', 'Jobs'], { env });
     expect(unknownCollection.status).toBe(1);
     expect(unknownCollection.stderr).toContain('no collection named "Jobs"');
+
+    // A collection made in the app (kept in the wallet) chooses what the CLI exports.
+    const wallet = await Vault.unlock(vault, env.BADGEFOLIO_PASSPHRASE, { write: true });
+    const [only] = wallet.list();
+    updateOrganiser(wallet, (current) => ({ ...current, collections: [{ id: 'c0llection01', name: 'Data jobs', credentialIds: [only?.id ?? ''], createdAt: '2026-01-01T00:00:00Z' }] }));
+    wallet.lockWallet();
+    const fromCollection = runBin(['export-pdf', '--out', pdf, '--vault', vault, '--collection', 'data JOBS'], { env });
+    expect(fromCollection.stderr).toBe('');
+    expect(fromCollection.stdout).toMatch(/1 credential \(1 verified\)/);
   }, 120_000);
 });

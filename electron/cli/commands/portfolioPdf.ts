@@ -11,6 +11,7 @@ import { HolderKeyError, presentationSigner, readHolderKey } from '../../portfol
 import { prepareImageNode } from '../../portfolio/prepareImage';
 import { readPortfolioPdf } from '../../portfolio/readPortfolioPdf';
 import { writeFileAtomic } from '../../vault/atomicFile';
+import { readOrganiser } from '../../core/organiserStore';
 import { Vault, VaultError } from '../../vault/vault';
 import { WrongPassphraseError } from '../../vault/walletHeader';
 import { WalletBusyError } from '../../vault/writerLock';
@@ -119,16 +120,19 @@ ${walletOptionsHelp}`,
     }
     try {
       if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
-      if (values.collection) {
-        // Collections are named sets kept by the app; none exist until one is made there.
-        io.stderr(`There is no collection named "${values.collection}" in this wallet.\n`);
-        return 1;
-      }
       const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
       const wallet = await Vault.unlock(folder, passphrase);
       let credentials: NormalizedCredential[];
+      let chosen: string[] | undefined;
       try {
-        const ids = values.ids ? values.ids.split(',').map((id) => id.trim()).filter(Boolean) : wallet.list().map((entry) => entry.id);
+        if (values.collection) {
+          // Collections are made in the app and kept, encrypted, in the wallet; names match regardless of case.
+          const wanted = values.collection.trim().toLowerCase();
+          const collection = readOrganiser(wallet).collections.find((c) => c.name.toLowerCase() === wanted);
+          if (!collection) throw new VaultError(`There is no collection named "${values.collection}" in this wallet.`);
+          chosen = collection.credentialIds;
+        } else if (values.ids) chosen = values.ids.split(',').map((id) => id.trim()).filter(Boolean);
+        const ids = chosen ?? wallet.list().map((entry) => entry.id);
         credentials = ids.map((id) => {
           const credential = wallet.get(id);
           if (!credential) throw new VaultError(`No credential with ID "${id}" in this wallet.`);
@@ -137,9 +141,10 @@ ${walletOptionsHelp}`,
       } finally {
         wallet.lockWallet();
       }
-      if (!values.ids) credentials.sort((a, b) => (b.issuedOn ?? '').localeCompare(a.issuedOn ?? ''));
+      // A chosen set keeps its order (the collection's, or the --ids given); the whole wallet goes newest first.
+      if (!chosen) credentials.sort((a, b) => (b.issuedOn ?? '').localeCompare(a.issuedOn ?? ''));
       if (credentials.length === 0) {
-        io.stderr('The wallet is empty: there is nothing to export yet.\n');
+        io.stderr(values.collection ? `The collection "${values.collection}" is empty.\n` : 'The wallet is empty: there is nothing to export yet.\n');
         return 1;
       }
       const { owner, emails } = ownerFrom(folder);
