@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelResponse } from '../../shared/contract/channels';
 import { defaultPreferences, type Preferences, type PreferencesPatch } from '../../shared/preferences';
 import { I18nProvider, useI18n } from './i18n/i18n';
@@ -19,10 +19,13 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [unreachable, setUnreachable] = useState(false);
   const [walletState, setWalletState] = useState<WalletState | null>(null);
+  const earlyChanges = useRef<PreferencesPatch>({});
+  const latestRequest = useRef(0);
 
   useEffect(() => {
     void Promise.all([wallet().getPreferences({}), wallet().appInfo({}), wallet().walletState({})]).then(async ([prefs, appInfo, state]) => {
-      if (prefs.ok) setPreferences(prefs.value);
+      // A choice made while the app was still starting (a quick click on a theme) wins over the stored one.
+      if (prefs.ok) setPreferences({ ...prefs.value, ...earlyChanges.current });
       if (appInfo.ok) setInfo(appInfo.value);
       setUnreachable(!prefs.ok || !appInfo.ok || !state.ok);
       if (!state.ok) return;
@@ -62,12 +65,15 @@ export function App() {
   }, [preferences.theme, preferences.language]);
 
   const changePreferences = useCallback((patch: PreferencesPatch) => {
+    earlyChanges.current = { ...earlyChanges.current, ...patch };
     setPreferences((current) => ({ ...current, ...patch }));
+    const request = ++latestRequest.current;
     void wallet()
       .setPreferences(patch)
       .then((result) => {
-        if (result.ok) setPreferences(result.value);
-        else setUnreachable(true);
+        // Answers may arrive out of order: only the newest change's answer is the truth.
+        if (result.ok && request === latestRequest.current) setPreferences(result.value);
+        else if (!result.ok) setUnreachable(true);
       });
   }, []);
 

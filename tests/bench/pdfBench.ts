@@ -130,8 +130,15 @@ function normalised(i: number, json: Uint8Array, image: Uint8Array): NormalizedC
   };
 }
 
+/** Portfolios of 10 and 100 credentials: how the cost grows; the issue's targets are for 100. */
 export async function pdfBench(quick: boolean): Promise<Figure[]> {
-  const count = 100;
+  const figures: Figure[] = [];
+  for (const count of [10, 100]) figures.push(...(await pdfFigures(count, quick)));
+  return figures;
+}
+
+async function pdfFigures(count: number, quick: boolean): Promise<Figure[]> {
+  const targeted = count === 100;
   const runs = quick ? 1 : 5;
   const files = workload(count);
   const fonts = loadFontSet();
@@ -171,7 +178,7 @@ export async function pdfBench(quick: boolean): Promise<Figure[]> {
       max: Math.max(...ours),
       runs,
       better: 'lower',
-      target: { value: 2000, text: '≤ 2 s' },
+      ...(targeted ? { target: { value: 2000, text: '≤ 2 s' } } : {}),
       peer: { name: 'reading the same JSON and images from disk', median: median(floor), ratio: median(ours) / median(floor) },
       peakRssMb: peak,
       note: `one core, fonts already read; ${String(count)} credentials, ${String(new Set(files.images).size)} distinct 400x400 PNG badges (${(distinctImageBytes / 1024 / new Set(files.images).size).toFixed(0)} KB average), decoded and downscaled to 192 px once each (deduplicated), re-encoded as JPEG (Badgefolio's baseline encoder, 4:2:0); originals attached byte for byte`,
@@ -185,7 +192,7 @@ export async function pdfBench(quick: boolean): Promise<Figure[]> {
       max: size / (1024 * 1024),
       runs: 1,
       better: 'lower',
-      target: { value: 4, text: '≤ 4 MB' },
+      ...(targeted ? { target: { value: 4, text: '≤ 4 MB' } } : {}),
       peer: { name: 'the input credentials and images', median: inputBytes / (1024 * 1024), ratio: size / inputBytes },
       peakRssMb: peak,
       note: 'pages, subset Noto fonts, vector QR codes, one embedded image per distinct artwork, every original JSON attached',
