@@ -2,6 +2,7 @@ import { useMemo, useState, type SyntheticEvent } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import type { Collection, Organiser } from '../../../shared/organiser';
 import { useI18n } from '../i18n/i18n';
+import { CredentialLink, OrganiserPageHeader, useOrganiserChange } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { CredentialPicker } from './CredentialPicker';
 
@@ -66,42 +67,26 @@ export function CollectionsView({
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Collection | 'new' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useOrganiserChange(onOrganiser);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);
 
-  const act = async (call: Promise<{ ok: true; value: Organiser } | { ok: false; error: { message: string } }>): Promise<boolean> => {
-    const result = await call;
-    if (!result.ok) {
-      setError(result.error.message);
-      return false;
-    }
-    setError(null);
-    onOrganiser(result.value);
-    return true;
-  };
 
   return (
     <section className="page collections" aria-labelledby="collections-title">
-      <div className="page-header">
-        <h1 id="collections-title">{t('collections.title')}</h1>
-        {editing === null && (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setEditing('new');
-            }}
-          >
-            {t('collections.new')}
-          </button>
-        )}
-      </div>
-      <p className="lead">{t('collections.lead')}</p>
-      {error && (
-        <p role="alert" className="banner banner-error">
-          {error}
-        </p>
-      )}
+      <OrganiserPageHeader
+        titleId="collections-title"
+        title={t('collections.title')}
+        lead={t('collections.lead')}
+        newLabel={t('collections.new')}
+        onNew={
+          editing === null
+            ? () => {
+                setEditing('new');
+              }
+            : undefined
+        }
+        error={error}
+      />
       {editing !== null && (
         <CollectionEditor
           credentials={credentials}
@@ -128,15 +113,7 @@ export function CollectionsView({
                     const credential = byId.get(id);
                     return credential ? (
                       <li key={id}>
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() => {
-                            onOpen(id);
-                          }}
-                        >
-                          {credential.name}
-                        </button>
+                        <CredentialLink id={id} name={credential.name} onOpen={onOpen} />
                       </li>
                     ) : null;
                   })}

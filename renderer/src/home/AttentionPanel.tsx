@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { credentialNotices, noticeKey } from '../../../shared/credential/notices';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { useI18n } from '../i18n/i18n';
+import { CredentialLink } from './organiserPage';
 import { formatDate } from '../wallet/formatDate';
 
 /**
@@ -19,15 +20,7 @@ export function AttentionPanel({ credentials, onOpen }: { credentials: readonly 
       <ul>
         {notices.slice(0, 5).map((notice) => (
           <li key={noticeKey(notice)}>
-            <button
-              type="button"
-              className="link"
-              onClick={() => {
-                onOpen(notice.id);
-              }}
-            >
-              {notice.name}
-            </button>{' '}
+            <CredentialLink id={notice.id} name={notice.name} onOpen={onOpen} />{' '}
             {notice.kind === 'revoked'
               ? t('attention.revoked')
               : t('attention.expiring', { days: notice.daysLeft, date: formatDate(notice.expires, language) })}

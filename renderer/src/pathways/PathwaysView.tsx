@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { pathwayProgress, type Organiser, type Pathway } from '../../../shared/organiser';
 import { useI18n } from '../i18n/i18n';
+import { CredentialLink, OrganiserPageHeader, useOrganiserChange } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { PathwayEditor } from './PathwayEditor';
 
@@ -23,43 +24,27 @@ export function PathwaysView({
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Pathway | 'new' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useOrganiserChange(onOrganiser);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);
   const transcripts = credentials.filter((c) => c.format === 'clr2' && !organiser.pathways.some((p) => p.fromClr === c.id));
 
-  const act = async (call: Promise<{ ok: true; value: Organiser } | { ok: false; error: { message: string } }>): Promise<boolean> => {
-    const result = await call;
-    if (!result.ok) {
-      setError(result.error.message);
-      return false;
-    }
-    setError(null);
-    onOrganiser(result.value);
-    return true;
-  };
 
   return (
     <section className="page pathways" aria-labelledby="pathways-title">
-      <div className="page-header">
-        <h1 id="pathways-title">{t('pathways.title')}</h1>
-        {editing === null && (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setEditing('new');
-            }}
-          >
-            {t('pathways.new')}
-          </button>
-        )}
-      </div>
-      <p className="lead">{t('pathways.lead')}</p>
-      {error && (
-        <p role="alert" className="banner banner-error">
-          {error}
-        </p>
-      )}
+      <OrganiserPageHeader
+        titleId="pathways-title"
+        title={t('pathways.title')}
+        lead={t('pathways.lead')}
+        newLabel={t('pathways.new')}
+        onNew={
+          editing === null
+            ? () => {
+                setEditing('new');
+              }
+            : undefined
+        }
+        error={error}
+      />
       {editing !== null && (
         <PathwayEditor
           credentials={credentials}
@@ -112,15 +97,7 @@ export function PathwaysView({
                           {credential ? (
                             <>
                               {' · '}
-                              <button
-                                type="button"
-                                className="link"
-                                onClick={() => {
-                                  onOpen(credential.id);
-                                }}
-                              >
-                                {credential.name}
-                              </button>
+                              <CredentialLink id={credential.id} name={credential.name} onOpen={onOpen} />
                             </>
                           ) : (
                             <span className="muted"> · {t('pathways.missing')}</span>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { useI18n } from '../i18n/i18n';
+import { CredentialLink } from '../home/organiserPage';
 
 interface SkillGroup {
   readonly framework: string;
@@ -58,15 +59,7 @@ export function SkillsView({ credentials, onOpen }: { credentials: readonly Cred
                     <ul className="skill-credentials">
                       {skill.credentials.map((credential) => (
                         <li key={credential.id}>
-                          <button
-                            type="button"
-                            className="link"
-                            onClick={() => {
-                              onOpen(credential.id);
-                            }}
-                          >
-                            {credential.name}
-                          </button>
+                          <CredentialLink id={credential.id} name={credential.name} onOpen={onOpen} />
                           {credential.issuerName && <span className="muted"> · {credential.issuerName}</span>}
                         </li>
                       ))}

@@ -3,6 +3,7 @@ import type { VerificationReport } from '../../../shared/credential/verification
 import type { CredentialDetail, CredentialSummary } from '../../../shared/credential/walletViews';
 import type { NetworkUse } from '../../../shared/preferences';
 import { useI18n } from '../i18n/i18n';
+import { CredentialLink } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { CredentialImage } from './CredentialImage';
 import { SelfReportedEditor } from './SelfReportedEditor';
@@ -158,15 +159,7 @@ export function CredentialDetailDialog({
               <ul>
                 {(parent ? [parent] : children).map((c) => (
                   <li key={c.id}>
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => {
-                        onOpen(c.id);
-                      }}
-                    >
-                      {c.name}
-                    </button>
+                    <CredentialLink id={c.id} name={c.name} onOpen={onOpen} />
                   </li>
                 ))}
               </ul>

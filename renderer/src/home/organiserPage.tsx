@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { IpcResult } from '../../../shared/contract/result';
+import type { Organiser } from '../../../shared/organiser';
+
+/**
+ * A change to the organiser (collections, pathways, the export log): the main process answers
+ * with the whole new organiser, or with a sentence saying why not, shown on the page.
+ */
+export function useOrganiserChange(onOrganiser: (next: Organiser) => void) {
+  const [error, setError] = useState<string | null>(null);
+  const act = async (call: Promise<IpcResult<Organiser>>): Promise<boolean> => {
+    const result = await call;
+    if (!result.ok) {
+      setError(result.error.message);
+      return false;
+    }
+    setError(null);
+    onOrganiser(result.value);
+    return true;
+  };
+  return { error, act };
+}
+
+/** The top of a Collections or Pathways page: title, the "New…" button, what the page is for, and any refusal. */
+export function OrganiserPageHeader({
+  titleId,
+  title,
+  lead,
+  newLabel,
+  onNew,
+  error,
+}: {
+  titleId: string;
+  title: string;
+  lead: string;
+  newLabel: string;
+  /** Left out while an editor is open. */
+  onNew?: (() => void) | undefined;
+  error: string | null;
+}) {
+  return (
+    <>
+      <div className="page-header">
+        <h1 id={titleId}>{title}</h1>
+        {onNew && (
+          <button type="button" className="primary" onClick={onNew}>
+            {newLabel}
+          </button>
+        )}
+      </div>
+      <p className="lead">{lead}</p>
+      {error && (
+        <p role="alert" className="banner banner-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A credential's name that opens its details. */
+export function CredentialLink({ id, name, onOpen }: { id: string; name: string; onOpen: (id: string) => void }) {
+  return (
+    <button
+      type="button"
+      className="link"
+      onClick={() => {
+        onOpen(id);
+      }}
+    >
+      {name}
+    </button>
+  );
+}
