@@ -153,8 +153,8 @@ export class WalletSession {
     for (const id of ids) {
       let thumbnail = this.thumbnailCache.get(id);
       if (thumbnail === undefined) {
-        const image = vault.get(id)?.image;
-        if (image?.bytes) {
+        const image = vault.image(id);
+        if (image) {
           const prepared = await prepareImageNode({ bytes: image.bytes, mediaType: image.mediaType }, { maxPixels: 160, maxBytes: 24 * 1024 });
           thumbnail = prepared ? { mediaType: prepared.mediaType, bytes: prepared.bytes } : { mediaType: image.mediaType, bytes: image.bytes };
         } else thumbnail = null;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { NormalizedCredential } from '../../shared/credential/model';
 import { removeDurably, syncFolder, writeFileAtomic } from './atomicFile';
-import { blobAddresses, fromStored, toStored, type StoredCredentialJson } from './storedCredential';
+import { RecordTable } from './recordTable';
+import { blobAddresses, fromStored, isBlobRef, toStored, type StoredCredentialJson } from './storedCredential';
 import {
   constantTimeEqual,
   keyedName,
@@ -139,7 +140,7 @@ function deriveKeys(vaultKey: Buffer): Keys {
 
 export class Vault {
   private keys: Keys | null;
-  private readonly records = new Map<string, StoredRecord>();
+  private readonly records = new RecordTable<StoredRecord>();
   /** The catalog must be rewritten when this writer locks (it changed records, or found it stale). */
   private catalogStale = false;
   /** Set once this session has marked the catalog out of date on disk. */
@@ -397,29 +398,49 @@ export class Vault {
     this.requireKeys();
     const needle = id.trim().toLowerCase();
     if (needle.length < 4) return null;
-    let found: [string, StoredRecord] | null = null;
-    for (const [name, record] of this.records) {
-      if (!name.startsWith(needle) || needle.length > 12) continue;
-      if (found) throw new VaultError(`More than one credential starts with "${id}"; give more characters.`);
-      found = [name, record];
-    }
-    return found ? entryOf(found[0], found[1]) : null;
+    const found = this.findName(needle);
+    const record = found === null ? undefined : this.records.get(found);
+    return found !== null && record ? entryOf(found, record) : null;
+  }
+
+  private findName(needle: string): string | null {
+    if (needle.length > RecordTable.shortIdLength) return null;
+    const candidates =
+      needle.length === RecordTable.shortIdLength ? this.records.namesWithShortId(needle) : [...this.records.keys()].filter((name) => name.startsWith(needle));
+    if (candidates.length > 1) throw new VaultError(`More than one credential starts with "${needle}"; give more characters.`);
+    return candidates[0] ?? null;
+  }
+
+  /**
+   * The credential's picture alone (its one blob), for card thumbnails: a screenful of cards
+   * should not read and decrypt each original file too.
+   */
+  image(id: string): { mediaType: string; bytes: Uint8Array } | null {
+    const entry = this.find(id);
+    if (!entry) return null;
+    const image = entry.credential.image;
+    if (typeof image !== 'object' || image === null) return null;
+    const { mediaType, bytes } = image as { mediaType?: unknown; bytes?: unknown };
+    if (typeof mediaType !== 'string' || !isBlobRef(bytes)) return null;
+    return { mediaType, bytes: this.readBlob(bytes.$blob, entry) };
   }
 
   /** The full credential with its bytes; a damaged blob is named with the credential it belongs to. */
   get(id: string): NormalizedCredential | null {
     const entry = this.find(id);
     if (!entry) return null;
+    return fromStored(entry.credential, (address) => this.readBlob(address, entry));
+  }
+
+  private readBlob(address: string, owner: VaultEntry): Buffer {
     const keys = this.requireKeys();
-    return fromStored(entry.credential, (address) => {
-      const file = this.blobPath(address);
-      try {
-        return open(keys.blob, readFileSync(file), Buffer.from(`blob:${address}`));
-      } catch {
-        const name = typeof entry.credential.name === 'string' ? entry.credential.name : entry.id;
-        throw new VaultError(`Stored data of "${name}" is damaged or missing (${path.relative(this.folder, file)}).`);
-      }
-    });
+    const file = this.blobPath(address);
+    try {
+      return open(keys.blob, readFileSync(file), Buffer.from(`blob:${address}`));
+    } catch {
+      const name = typeof owner.credential.name === 'string' ? owner.credential.name : owner.id;
+      throw new VaultError(`Stored data of "${name}" is damaged or missing (${path.relative(this.folder, file)}).`);
+    }
   }
 
   /** Stores a credential: a new one, a copy already there (no-op), or a changed copy (update). */

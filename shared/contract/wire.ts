@@ -17,6 +17,8 @@ export function toWire(value: unknown): string {
 }
 
 export function fromWire(text: string): unknown {
+  // A reviver visits every value: a 10,000-credential listing has no bytes and skips it.
+  if (!text.includes(`"${bytesTag}":`)) return JSON.parse(text);
   return JSON.parse(text, (_key, v: unknown) => {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const record = v as Record<string, unknown>;

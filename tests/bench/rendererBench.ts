@@ -121,7 +121,7 @@ function ensureRendererBuilt(): void {
 const instrumentation = String.raw`(() => {
   const bench = {
     longTasks: [], clickAt: -1, readyAt: -1, readyFrame: -1,
-    keyAt: -1, keyFrame: -1, lastMutation: -1, lastMutationFrame: -1, observing: true,
+    keyAt: -1, keyFrame: -1, firstMutation: -1, lastMutation: -1, lastMutationFrame: -1, observing: true,
   };
   window.__bench = bench;
   try {
@@ -168,6 +168,7 @@ const instrumentation = String.raw`(() => {
     const field = bench.searchField && bench.readyAt >= 0 ? bench.searchField() : null;
     if (field && records.every((r) => r.target === field || field.contains(r.target))) return;
     bench.lastMutation = performance.now();
+    if (bench.keyAt >= 0 && bench.firstMutation < bench.keyAt) bench.firstMutation = bench.lastMutation;
     requestAnimationFrame(() => { bench.lastMutationFrame = performance.now(); });
     checkReady();
   });
@@ -255,6 +256,8 @@ interface KeystrokeSample {
   readonly keyAt: number;
   readonly settledAt: number;
   ms: number;
+  /** Keydown to the page's first change in answer (the cards), when it changed. */
+  readonly firstChangeMs: number | null;
   changed: boolean;
   longTasks: number;
   /** The page changed again after it had been still for the quiet period. */
@@ -287,7 +290,7 @@ async function keystroke(page: Page, key: string): Promise<KeystrokeSample> {
     const changed = b.lastMutation >= b.keyAt;
     const end = changed ? b.lastMutationFrame : b.keyFrame;
     const tasks = b.longTasks.filter((t) => t.start + t.duration > b.keyAt && t.start < end);
-    return { key: ${JSON.stringify(key)}, keyAt: b.keyAt, settledAt: performance.now(), ms: end - b.keyAt, changed, longTasks: tasks.length, late: false };
+    return { key: ${JSON.stringify(key)}, keyAt: b.keyAt, settledAt: performance.now(), ms: end - b.keyAt, firstChangeMs: changed ? b.firstMutation - b.keyAt : null, changed, longTasks: tasks.length, late: false };
   })()`);
 }
 
@@ -466,7 +469,7 @@ export async function rendererBench(quick: boolean): Promise<Figure[]> {
         runs: strokeTimes.length,
         better: 'lower',
         target: { value: 50, text: '≤ 50 ms' },
-        note: `typing "${query}" and deleting it again (${String(strokes.length)} keystrokes), keydown to the first frame after the page's last change in answer (the page then still for a second; a change landing later is charged to its keystroke); ${String(matching.matching)} of ${String(matching.shown)} articles shown for the full query contain it; ${settledBeforeTyping ? '' : 'the page kept changing for a minute before typing began; '}ms per keystroke: ${strokes.map((s) => `${s.key === 'Backspace' ? '⌫' : s.key}${s.ms.toFixed(0)}${s.changed ? '' : '(no change)'}${s.late ? '(late)' : ''}${s.longTasks > 0 ? `[${String(s.longTasks)} long]` : ''}`).join(' ')}; ${where}`,
+        note: `typing "${query}" and deleting it again (${String(strokes.length)} keystrokes), keydown to the first frame after the page's last change in answer (the page then still for a second; a change landing later is charged to its keystroke); ${String(matching.matching)} of ${String(matching.shown)} articles shown for the full query contain it; ${settledBeforeTyping ? '' : 'the page kept changing for a minute before typing began; '}ms per keystroke: ${strokes.map((s) => `${s.key === 'Backspace' ? '⌫' : s.key}${s.ms.toFixed(0)}${s.changed ? `(first change ${(s.firstChangeMs ?? 0).toFixed(0)})` : '(no change)'}${s.late ? '(late)' : ''}${s.longTasks > 0 ? `[${String(s.longTasks)} long]` : ''}`).join(' ')}; ${where}`,
       },
       {
         ...base,

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { credentialKinds } from '../../../shared/credential/model';
 import { useI18n } from '../i18n/i18n';
+import { preloadThumbnails } from '../wallet/CredentialImage';
 import { CredentialCard } from './CredentialCard';
 import { filterChoices, filterPortfolio, indexCredentials, sortKeys, sortPortfolio, timelineGroups, type PortfolioFilters, type SortKey } from './portfolioQuery';
 
@@ -128,6 +129,17 @@ export function PortfolioView({
     virtualizer.measure();
   }, [virtualizer, rowHeight, layout]);
 
+  const virtualItems = virtualizer.getVirtualItems();
+  // A new result (a keystroke in Search): its pictures are asked for while the cards render.
+  if (!virtualizer.isScrolling) {
+    preloadThumbnails(
+      virtualItems.flatMap((item) => {
+        const row = rows[item.index];
+        return row?.kind === 'cards' ? row.items : [];
+      }),
+    );
+  }
+
   const filtered = filters.issuer !== undefined || filters.status !== undefined || filters.skill !== undefined || filters.kind !== undefined;
 
   return (
@@ -248,7 +260,7 @@ export function PortfolioView({
           <p className="empty-state">{t('portfolio.noMatch')}</p>
         ) : (
           <div className="virtual-space" style={{ height: `${String(virtualizer.getTotalSize())}px` }}>
-            {virtualizer.getVirtualItems().map((item) => {
+            {virtualItems.map((item) => {
               const row = rows[item.index];
               if (!row) return null;
               return (

@@ -51,6 +51,16 @@ describe('the encrypted wallet', () => {
       expect(Buffer.from(stored?.original.bytes ?? []).equals(Buffer.from(original.original.bytes))).toBe(true);
       expect(stored?.original.payload).toBe(original.original.payload);
       expect(stored?.image?.bytes?.length).toBe(original.image?.bytes?.length);
+      // The picture alone (card thumbnails) is the same picture, read without the original.
+      const picture = reopened.image(reopened.idOf(original.identity));
+      expect(picture === null).toBe(original.image?.bytes === undefined);
+      expect(picture?.mediaType).toBe(original.image?.mediaType);
+      expect(Buffer.from(picture?.bytes ?? []).equals(Buffer.from(original.image?.bytes ?? []))).toBe(true);
+      // A short id finds its credential; a prefix too, and a longer string nothing.
+      const id = reopened.idOf(original.identity);
+      expect(reopened.find(id.toUpperCase())?.id).toBe(id);
+      expect(reopened.find(id.slice(0, 8))?.id).toBe(id);
+      expect(reopened.find(`${id}0`)).toBeNull();
     }
     reopened.lockWallet();
     expect(() => reopened.list()).toThrow(/locked/);
