@@ -7,7 +7,19 @@ import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
  */
 const bytesTag = '$bytes';
 
+/** Whether any byte array sits in the value: most answers (a 10,000-credential listing) carry none. */
+function holdsBytes(value: unknown, depth = 0): boolean {
+  if (value instanceof Uint8Array) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth > 64) return true; // too deep to look through: the replacer's way is always right
+  if (Array.isArray(value)) return value.some((item) => holdsBytes(item, depth + 1));
+  for (const key in value) if (holdsBytes((value as Record<string, unknown>)[key], depth + 1)) return true;
+  return false;
+}
+
 export function toWire(value: unknown): string {
+  // A replacer is called for every value, which doubles the cost of a large listing.
+  if (!holdsBytes(value)) return JSON.stringify(value);
   // The replacer looks at the holder's own value: JSON.stringify has already applied
   // toJSON() to `v`, which turns a Node Buffer (a Uint8Array) into {type, data}.
   return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {

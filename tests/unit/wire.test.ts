@@ -37,4 +37,17 @@ describe('the harness wire format', () => {
     expect([...(back.files[0]?.bytes ?? [])]).toEqual([0, 1, 2, 255]);
     expect(back.note).toEqual({ $bytes: 'AAEC', other: true });
   });
+
+  it('carries answers without bytes (a listing) and bytes deep down a long list unchanged', () => {
+    const listing = { credentials: Array.from({ length: 500 }, (_, i) => ({ id: `c${String(i)}`, skills: [{ name: 'SQL' }], issuedOn: undefined })) };
+    expect(fromWire(toWire(listing))).toEqual(JSON.parse(JSON.stringify(listing)));
+    const late = { credentials: [...listing.credentials, { id: 'last', image: { bytes: new Uint8Array([9, 8]) } }] };
+    const back = fromWire(toWire(late)) as { credentials: { image?: { bytes: Uint8Array } }[] };
+    expect([...(back.credentials.at(-1)?.image?.bytes ?? [])]).toEqual([9, 8]);
+    let deep: unknown = { bytes: new Uint8Array([7]) };
+    for (let i = 0; i < 100; i++) deep = { inner: deep };
+    let unwrapped = fromWire(toWire(deep)) as { inner?: unknown; bytes?: Uint8Array };
+    while (unwrapped.inner) unwrapped = unwrapped.inner;
+    expect(unwrapped.bytes).toBeInstanceOf(Uint8Array);
+  });
 });

@@ -59,39 +59,36 @@ function sortableDate(summary: CredentialSummary): string {
   return /^\d{4}-\d{2}/.test(date) ? date : '';
 }
 
-/** Plain code-unit order: ISO dates sort correctly this way, and far faster than localeCompare. */
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
- * The portfolio in one sort order. Sorting 10,000 names with a collator takes a while, so the
- * view sorts once per order (and per change of the wallet) and each keystroke only filters.
+ * The portfolio in one sort order. The view sorts once per order (and per change of the
+ * wallet) and each keystroke only filters. Every sort key is worked out once per credential
+ * (a comparison runs some 130,000 times for 10,000 credentials); names are collated for the
+ * name order, and otherwise only to break ties.
  */
 export function sortPortfolio(indexed: readonly IndexedCredential[], sort: SortKey, locale: string): IndexedCredential[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  // Collation is the slow part: rank every name once, then compare numbers.
-  const byNameRank = new Map<IndexedCredential, number>();
-  [...indexed].sort((a, b) => collator.compare(a.summary.name, b.summary.name)).forEach((item, rank) => byNameRank.set(item, rank));
-  const name = (a: IndexedCredential, b: IndexedCredential): number => (byNameRank.get(a) ?? 0) - (byNameRank.get(b) ?? 0);
+  const byName = (a: IndexedCredential, b: IndexedCredential): number => collator.compare(a.summary.name, b.summary.name);
+  if (sort === 'name') return [...indexed].sort(byName);
   const issuerRank = new Map<string, number>();
   if (sort === 'issuer') {
     const issuers = [...new Set(indexed.map((item) => item.summary.issuerName ?? ''))].sort((a, b) => collator.compare(a, b));
     issuers.forEach((issuer, rank) => issuerRank.set(issuer, rank));
   }
-  const issuer = (item: IndexedCredential): number => {
-    const value = item.summary.issuerName;
+  // Newest first for dates: the key is compared in reverse.
+  const keyOf: Readonly<Record<Exclude<SortKey, 'name'>, (summary: CredentialSummary) => string | number>> = {
+    issued: sortableDate,
+    added: (summary) => summary.addedAt,
     // Credentials without an issuer go last.
-    return value === undefined || value === '' ? Number.MAX_SAFE_INTEGER : (issuerRank.get(value) ?? 0);
+    issuer: (summary) => (summary.issuerName ? (issuerRank.get(summary.issuerName) ?? 0) : Number.MAX_SAFE_INTEGER),
+    status: (summary) => statusOrder[statusOf(summary)],
   };
-  const comparators: Readonly<Record<SortKey, (a: IndexedCredential, b: IndexedCredential) => number>> = {
-    issued: (a, b) => compareCodeUnits(sortableDate(b.summary), sortableDate(a.summary)) || name(a, b),
-    added: (a, b) => compareCodeUnits(b.summary.addedAt, a.summary.addedAt) || name(a, b),
-    issuer: (a, b) => issuer(a) - issuer(b) || name(a, b),
-    name,
-    status: (a, b) => statusOrder[statusOf(a.summary)] - statusOrder[statusOf(b.summary)] || name(a, b),
-  };
-  return [...indexed].sort(comparators[sort]);
+  const key = keyOf[sort];
+  const direction = sort === 'issued' || sort === 'added' ? -1 : 1;
+  // Plain code-unit order: ISO dates sort correctly this way, far faster than localeCompare.
+  return indexed
+    .map((item) => ({ item, key: key(item.summary) }))
+    .sort((a, b) => direction * (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || byName(a.item, b.item))
+    .map(({ item }) => item);
 }
 
 /** The credentials of a sorted portfolio that match the search text (every word) and the filters, in order. */
