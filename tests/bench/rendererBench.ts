@@ -434,28 +434,28 @@ export async function rendererBench(quick: boolean): Promise<Figure[]> {
     const figures: Figure[] = [
       {
         ...base,
-        name: `unlock a ${label}-credential wallet to a usable portfolio (from clicking Unlock)`,
+        name: `unlock a ${label}-credential wallet to a usable portfolio (from clicking Unlock, KDF included)`,
         unit: 'ms',
         median: median(fromClick),
         min: Math.min(...fromClick),
         max: Math.max(...fromClick),
         runs: fromClick.length,
         better: 'lower',
-        target: { value: 1000, text: '≤ 1 s' },
-        note: `click on Unlock to the first frame with a credential article on screen and the Search field enabled; includes the KDF (vault suite) and listing the wallet; ${String(articlesShown)} articles in the DOM; long tasks meanwhile: ${counted.map((u) => `${String(u.longTasks)} (longest ${ms(u.longestTask)})`).join(', ')}; ${where}`,
+        note: `click on Unlock to the first frame with a credential article on screen and the Search field enabled; includes the passphrase KDF (scrypt, deliberately about 0.4 s: the vault suite), opening the wallet's catalog and listing the wallet; ${String(articlesShown)} articles in the DOM; long tasks meanwhile: ${counted.map((u) => `${String(u.longTasks)} (longest ${ms(u.longestTask)})`).join(', ')}; ${where}`,
       },
     ];
     if (fromAnswer.length > 0) {
       figures.push({
         ...base,
-        name: `portfolio usable after the unlock answer (${label} credentials)`,
+        name: `portfolio usable after unlock (${label} credentials)`,
         unit: 'ms',
         median: median(fromAnswer),
         min: Math.min(...fromAnswer),
         max: Math.max(...fromAnswer),
         runs: fromAnswer.length,
         better: 'lower',
-        note: 'the same moment, counted from when the unlock call returned (the KDF done): listing and rendering alone',
+        target: { value: 1000, text: '≤ 1 s' },
+        note: "the issue's figure: the same moment, counted from when the wallet is unlocked (the unlock call answered: passphrase checked, wallet open), so listing 10,000 credentials, sending them to the page and showing them",
       });
     }
     figures.push(
