@@ -19,6 +19,10 @@ const contextPackages = [
   'did-context',
   '@digitalbazaar/vc-bitstring-status-list-context',
   '@digitalbazaar/vc-status-list-context',
+  // Vocabularies of credentials seen in the wild: US citizenship / employment authorisation
+  // (W3C test vectors) and the Digital Credentials Consortium's own terms.
+  '@digitalbazaar/citizenship-context',
+  '@digitalcredentials/dcc-context',
 ];
 
 function contextsOf(moduleValue: unknown): Map<string, unknown> {

@@ -106,7 +106,8 @@ export async function canonize(document: unknown, contextLoader: ContextLoader, 
   }
 }
 
-function describeJsonLdError(error: unknown): string {
+/** jsonld's own explanation of an error (its event message and the term at fault), for a sentence. */
+export function describeJsonLdError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const details = (error as { details?: { event?: { message?: unknown; details?: { term?: unknown } } } }).details;
   const event = details?.event;

@@ -1,22 +1,26 @@
-import { createHash, verify as verifySignature } from 'node:crypto';
+import { createHash, KeyObject, verify as verifySignature } from 'node:crypto';
 import { canonize, JsonLdError, MissingContextError } from './canonize';
 import { asArray, idOf, isRecord, short, type VerifyContext, display, type Checks } from './checks';
 import { parseDateTime } from './dates';
-import { resolveVerificationMethod, type KeyResolution } from './keys';
+import { ecdsaSdAlgorithm, ecdsaSdProofKind, verifyEcdsaSdProof } from './ecdsaSd';
+import { resolveVerificationMethod, type KeyResolution, type PublicKey } from './keys';
 import { multibaseDecode } from './multibase';
+import { Secp256k1PublicKey } from './secp256k1';
+import { readDetachedJws, verifySecp256k1Signature2019, type DetachedJws } from './secp256k1Signature2019';
 
 /**
  * Embedded Linked Data proofs: DataIntegrityProof with the eddsa-rdfc-2022 cryptosuite (and
- * its draft name eddsa-2022), and Ed25519Signature2020. Both sign
- * SHA-256(canonical proof options) ‖ SHA-256(canonical document) with Ed25519, the proof
- * options carrying the document's @context. Proof sets are checked proof by proof; a proof
- * chain (previousProof) is checked over the document with the proofs it names.
+ * its draft name eddsa-2022), Ed25519Signature2020 and EcdsaSecp256k1Signature2019. All sign
+ * SHA-256(canonical proof options) ‖ SHA-256(canonical document), the proof options carrying
+ * the document's @context: with Ed25519, or with ES256K in a detached JWS. Proof sets are
+ * checked proof by proof; a proof chain (previousProof) is checked over the document with the
+ * proofs it names. DataIntegrityProof with ecdsa-sd-2023 (selective disclosure) has its own
+ * module (ecdsaSd.ts), sharing the key lookup and the way results are reported.
  */
 
 /** Proof types that exist in the wild but that Badgefolio cannot check (yet): unverifiable, not invalid. */
 const knownUnsupported = new Set([
   'Ed25519Signature2018',
-  'EcdsaSecp256k1Signature2019',
   'EcdsaSecp256r1Signature2019',
   'JsonWebSignature2020',
   'RsaSignature2018',
@@ -24,7 +28,7 @@ const knownUnsupported = new Set([
   'MerkleProof2019',
   'ChainedProof2021',
 ]);
-const unsupportedCryptosuites = new Set(['ecdsa-sd-2023', 'ecdsa-rdfc-2019', 'ecdsa-jcs-2019', 'eddsa-jcs-2022', 'bbs-2023', 'merkle-proof-2019']);
+const unsupportedCryptosuites = new Set(['ecdsa-rdfc-2019', 'ecdsa-jcs-2019', 'eddsa-jcs-2022', 'bbs-2023', 'merkle-proof-2019']);
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
 
@@ -36,6 +40,45 @@ export interface ProofOutcome {
   readonly verifiedKeys: (KeyResolution & { ok: true })[];
   /** How many proofs were examined. */
   readonly proofs: number;
+}
+
+type Scheme = 'eddsa' | 'secp256k1' | 'ecdsa-sd';
+
+function schemeOf(type: string, suite: string | undefined): Scheme | undefined {
+  if (type === 'Ed25519Signature2020') return 'eddsa';
+  if (type === 'EcdsaSecp256k1Signature2019') return 'secp256k1';
+  if (type !== 'DataIntegrityProof') return undefined;
+  if (suite === 'eddsa-rdfc-2022' || suite === 'eddsa-2022') return 'eddsa';
+  return suite === 'ecdsa-sd-2023' ? 'ecdsa-sd' : undefined;
+}
+
+/** The signature a proof carries, read before any key is looked up: a damaged proof needs none. */
+type Carried = { readonly scheme: 'eddsa'; readonly signature: Uint8Array } | { readonly scheme: 'secp256k1'; readonly jws: DetachedJws } | { readonly scheme: 'ecdsa-sd' };
+
+function readSignature(scheme: Scheme, proof: Record<string, unknown>): Carried | string {
+  const damaged = 'The proof value is missing or damaged, so the signature cannot match.';
+  if (scheme === 'secp256k1') {
+    const jws = readDetachedJws(proof.jws);
+    return typeof jws === 'string' ? jws : { scheme, jws };
+  }
+  if (scheme === 'ecdsa-sd') {
+    const kind = ecdsaSdProofKind(proof.proofValue);
+    // The spec has verifiers check derived proofs only: the base proof holds every claim's
+    // signature and the key to unlink them, for the holder to derive from, not to show.
+    if (kind === 'base') {
+      return "This is the issuer's base proof, which is meant for the holder alone: a holder shares the credential with a proof derived from it, disclosing what they choose, and only such a derived proof can be verified.";
+    }
+    return kind === 'derived' ? { scheme } : damaged;
+  }
+  const signature = typeof proof.proofValue === 'string' ? multibaseDecode(proof.proofValue) : undefined;
+  return signature?.length === 64 ? { scheme, signature } : damaged;
+}
+
+/** Why the key cannot have made this kind of proof, or undefined when it can. */
+function keyMismatch(scheme: Scheme, key: PublicKey): string | undefined {
+  if (scheme === 'eddsa') return key.asymmetricKeyType === 'ed25519' ? undefined : 'an Ed25519 key';
+  if (scheme === 'secp256k1') return key instanceof Secp256k1PublicKey ? undefined : 'a secp256k1 key';
+  return ecdsaSdAlgorithm(key) ? undefined : 'a P-256 key';
 }
 
 function proofName(proof: Record<string, unknown>): string {
@@ -58,6 +101,20 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
     }
     return hash;
   };
+  const optionsHash = async (proof: Record<string, unknown>, scheme: Scheme): Promise<Buffer> => {
+    const { proofValue: _value, ...rest } = proof;
+    // The JWS suite signs its proof options without the signature itself.
+    const { jws: _jws, ...withoutJws } = rest;
+    const optionsDocument = { ...(scheme === 'secp256k1' ? withoutJws : rest), '@context': json['@context'] };
+    const optionsKey = JSON.stringify(optionsDocument);
+    let hash = proofOptionHashes.get(optionsKey);
+    if (!hash) {
+      hash = sha256(await canonize(optionsDocument, context.contexts));
+      if (proofOptionHashes.size > 5000) proofOptionHashes.clear();
+      proofOptionHashes.set(optionsKey, hash);
+    }
+    return hash;
+  };
 
   for (const [index, proof] of proofs.entries()) {
     const label = proofs.length > 1 ? `Signature (proof ${String(index + 1)} of ${String(proofs.length)})` : 'Signature';
@@ -68,8 +125,8 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
     const name = proofName(proof);
     const type = typeof proof.type === 'string' ? proof.type : '';
     const suite = typeof proof.cryptosuite === 'string' ? proof.cryptosuite : undefined;
-    const eddsa = type === 'DataIntegrityProof' && (suite === 'eddsa-rdfc-2022' || suite === 'eddsa-2022');
-    if (!eddsa && type !== 'Ed25519Signature2020') {
+    const scheme = schemeOf(type, suite);
+    if (!scheme) {
       if (knownUnsupported.has(type) || (type === 'DataIntegrityProof' && suite !== undefined && unsupportedCryptosuites.has(suite))) {
         checks.skip('signature', label, `Badgefolio cannot check ${name} proofs yet, so this signature was not checked.`, 'unverifiable', `support for ${name}`, { algorithm: name });
       } else {
@@ -85,9 +142,9 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
       checks.fail('signature', label, `The proof is for "${String(proof.proofPurpose)}", not for asserting a credential.`, 'invalid', { algorithm: name });
       continue;
     }
-    const signature = typeof proof.proofValue === 'string' ? multibaseDecode(proof.proofValue) : undefined;
-    if (signature?.length !== 64) {
-      checks.fail('signature', label, 'The proof value is missing or damaged, so the signature cannot match.', 'invalid', { algorithm: name });
+    const carried = readSignature(scheme, proof);
+    if (typeof carried === 'string') {
+      checks.fail('signature', label, carried, 'invalid', { algorithm: name });
       continue;
     }
     const key = await resolveVerificationMethod(proof.verificationMethod, context.resolver);
@@ -97,8 +154,9 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
       else checks.skip('signature', label, key.message, 'unverifiable', key.needs, { algorithm: name, keyId: methodId });
       continue;
     }
-    if (key.key.asymmetricKeyType !== 'ed25519') {
-      checks.fail('signature', label, `The key ${short(key.keyId)} is not an Ed25519 key, which ${name} requires.`, 'invalid', { algorithm: name, keyId: key.keyId });
+    const needed = keyMismatch(scheme, key.key);
+    if (needed) {
+      checks.fail('signature', label, `The key ${short(key.keyId)} is not ${needed}, which ${name} requires.`, 'invalid', { algorithm: name, keyId: key.keyId });
       continue;
     }
     // A chained proof covers the proofs it names as previousProof.
@@ -110,17 +168,15 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
     }
     let verified: boolean;
     try {
-      const { proofValue: _value, ...options } = proof;
-      const optionsDocument = { ...options, '@context': json['@context'] };
-      const optionsKey = JSON.stringify(optionsDocument);
-      let optionsHash = proofOptionHashes.get(optionsKey);
-      if (!optionsHash) {
-        optionsHash = sha256(await canonize(optionsDocument, context.contexts));
-        if (proofOptionHashes.size > 5000) proofOptionHashes.clear();
-        proofOptionHashes.set(optionsKey, optionsHash);
+      if (carried.scheme === 'ecdsa-sd') {
+        verified = await verifyEcdsaSdProof({ document: unsigned, proof, key: key.key, contexts: context.contexts });
+      } else {
+        const data = Buffer.concat([await optionsHash(proof, carried.scheme), await documentHash(previous)]);
+        verified =
+          carried.scheme === 'secp256k1'
+            ? key.key instanceof Secp256k1PublicKey && verifySecp256k1Signature2019(carried.jws, data, key.key)
+            : key.key instanceof KeyObject && verifySignature(null, data, key.key, carried.signature);
       }
-      const data = Buffer.concat([optionsHash, await documentHash(previous)]);
-      verified = verifySignature(null, data, key.key, signature);
     } catch (error) {
       if (error instanceof MissingContextError) {
         const needs = error.urls.join(', ');
@@ -135,7 +191,7 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
     }
     const evidence = { keyId: key.keyId, algorithm: suite ?? type, ...(key.url ? { url: key.url, origin: key.origin } : {}), fetchedAt: key.fetchedAt };
     if (verified) {
-      checks.pass('signature', label, `The signature matches the issuer's key (${short(key.keyId)}), ${key.how}.`, evidence);
+      checks.pass('signature', label, `The signature matches ${key.fromReference ? 'the key named in the proof' : "the issuer's key"} (${short(key.keyId)}), ${key.how}.`, evidence);
       verifiedKeys.push(key);
     } else {
       checks.fail('signature', label, `The signature does not match: the credential was changed after signing, or signed with another key (${short(key.keyId)}).`, 'invalid', evidence);
@@ -159,6 +215,18 @@ export function checkIssuerBinding(issuer: unknown, keys: readonly (KeyResolutio
       continue;
     }
     if (controller === issuerId || issuerId.split('#')[0] === controller) {
+      if (key.fromReference) {
+        // Anyone can write the issuer's address in front of their own key: only the issuer's document can vouch for it.
+        checks.skip(
+          'issuer-key',
+          'Issuer key',
+          `The signing key is written into its own reference, under the issuer's address (${short(issuerId)}); without the issuer's document listing it, Badgefolio cannot confirm the issuer holds that key.`,
+          undefined,
+          undefined,
+          { keyId: key.keyId },
+        );
+        continue;
+      }
       checks.pass('issuer-key', 'Issuer key', `The key belongs to the issuer (${short(issuerId)}).`, { keyId: key.keyId });
       continue;
     }

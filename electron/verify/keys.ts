@@ -2,17 +2,21 @@ import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { DocumentOrigin } from '../../shared/credential/verification';
 import type { DocumentResolver } from './documents';
 import { base58Decode, base64UrlDecode, multibaseDecode } from './multibase';
+import { Secp256k1PublicKey } from './secp256k1';
 
 /**
  * Finds the public key a proof names, from the identifier forms issuers use: did:key (with or
  * without a fragment, as the 1EdTech validator accepts), did:jwk, did:web, https controller
  * documents, and 1EdTech's `https://issuer#z6Mk…` form whose fragment is the key itself.
- * Keys become node:crypto KeyObjects, cached: the same issuer key verifies many credentials.
+ * Keys become node:crypto KeyObjects, cached: the same issuer key verifies many credentials;
+ * secp256k1 keys, which Electron's crypto cannot hold, become Secp256k1PublicKeys.
  */
+export type PublicKey = KeyObject | Secp256k1PublicKey;
+
 export type KeyResolution =
   | {
       readonly ok: true;
-      readonly key: KeyObject;
+      readonly key: PublicKey;
       readonly keyId: string;
       /** Who the key belongs to: the DID, or the controller document's id. */
       readonly controller?: string;
@@ -21,35 +25,38 @@ export type KeyResolution =
       readonly origin: DocumentOrigin;
       readonly url?: string;
       readonly fetchedAt?: string;
+      /** The key was read from its own reference, the document that would tie it to its controller being unavailable. */
+      readonly fromReference?: true;
     }
   | { readonly ok: false; readonly implies: 'invalid' | 'unverifiable'; readonly message: string; readonly needs?: string };
 
-const keyCache = new Map<string, KeyObject>();
+const keyCache = new Map<string, PublicKey | undefined>();
 
-function cached(cacheKey: string, make: () => KeyObject): KeyObject {
-  let key = keyCache.get(cacheKey);
-  if (!key) {
-    key = make();
-    if (keyCache.size > 10_000) keyCache.clear();
-    keyCache.set(cacheKey, key);
-  }
+function cached<K extends PublicKey | undefined>(cacheKey: string, make: () => K): K {
+  if (keyCache.has(cacheKey)) return keyCache.get(cacheKey) as K;
+  const key = make();
+  if (keyCache.size > 10_000) keyCache.clear();
+  keyCache.set(cacheKey, key);
   return key;
 }
 
 /** P-256 SubjectPublicKeyInfo header for a 33-byte compressed point (OpenSSL accepts it). */
 const p256CompressedSpki = Buffer.from('3039301306072a8648ce3d020106082a8648ce3d030107032200', 'hex');
 
-/** A Multikey (`z6Mk…` Ed25519, `zDn…` P-256) as a KeyObject, or undefined. */
-export function keyFromMultibase(multibase: string): KeyObject | undefined {
+/** A Multikey (`z6Mk…` Ed25519, `zDn…` P-256, `zQ3s…` secp256k1) as a key, or undefined. */
+export function keyFromMultibase(multibase: string): PublicKey | undefined {
   const bytes = multibaseDecode(multibase);
-  if (!bytes) return undefined;
+  return bytes ? cached(multibase, () => keyFromMulticodec(bytes)) : undefined;
+}
+
+/** Multicodec-prefixed public key bytes, as a Multikey encodes them (and ecdsa-sd-2023 carries its one-time key). */
+export function keyFromMulticodec(bytes: Uint8Array): PublicKey | undefined {
   try {
-    if (bytes[0] === 0xed && bytes[1] === 0x01 && bytes.length === 34) {
-      return cached(multibase, () => ed25519Key(bytes.subarray(2)));
-    }
+    if (bytes[0] === 0xed && bytes[1] === 0x01 && bytes.length === 34) return ed25519Key(bytes.subarray(2));
     if (bytes[0] === 0x80 && bytes[1] === 0x24 && bytes.length === 35) {
-      return cached(multibase, () => createPublicKey({ key: Buffer.concat([p256CompressedSpki, bytes.subarray(2)]), format: 'der', type: 'spki' }));
+      return createPublicKey({ key: Buffer.concat([p256CompressedSpki, bytes.subarray(2)]), format: 'der', type: 'spki' });
     }
+    if (bytes[0] === 0xe7 && bytes[1] === 0x01 && bytes.length === 35) return Secp256k1PublicKey.fromPoint(bytes.subarray(2));
   } catch {
     return undefined;
   }
@@ -60,9 +67,11 @@ export function ed25519Key(raw: Uint8Array): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') }, format: 'jwk' });
 }
 
-export function keyFromJwk(jwk: unknown): KeyObject | undefined {
+export function keyFromJwk(jwk: unknown): PublicKey | undefined {
   if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return undefined;
   const { d: _private, ...publicPart } = jwk as Record<string, unknown>;
+  // Never a KeyObject, even where OpenSSL could make one: the app's crypto could not.
+  if (publicPart.crv === 'secp256k1') return publicPart.kty === 'EC' ? cached(`jwk:${JSON.stringify(publicPart)}`, () => Secp256k1PublicKey.fromJwk(publicPart)) : undefined;
   try {
     return cached(`jwk:${JSON.stringify(publicPart)}`, () => createPublicKey({ key: publicPart as JsonWebKey, format: 'jwk' }));
   } catch {
@@ -71,11 +80,12 @@ export function keyFromJwk(jwk: unknown): KeyObject | undefined {
 }
 
 /** The key material of a verification method node, whatever property carries it. */
-export function keyFromMethodNode(node: Record<string, unknown>): KeyObject | undefined {
+export function keyFromMethodNode(node: Record<string, unknown>): PublicKey | undefined {
   if (typeof node.publicKeyMultibase === 'string') return keyFromMultibase(node.publicKeyMultibase);
   if (node.publicKeyJwk !== undefined) return keyFromJwk(node.publicKeyJwk);
   if (typeof node.publicKeyBase58 === 'string') {
     const raw = base58Decode(node.publicKeyBase58);
+    if (raw && node.type === 'EcdsaSecp256k1VerificationKey2019') return cached(`b58k1:${node.publicKeyBase58}`, () => Secp256k1PublicKey.fromPoint(raw));
     if (raw?.length !== 32) return undefined;
     return cached(`b58:${node.publicKeyBase58}`, () => ed25519Key(raw));
   }
@@ -140,12 +150,12 @@ export async function resolveVerificationMethod(methodId: unknown, resolver: Doc
       return { ok: false, implies: 'invalid', message: `The key reference ${id} does not match its did:key.` };
     }
     const key = keyFromMultibase(multibase);
-    if (!key) return { ok: false, implies: 'invalid', message: `The did:key ${base} does not hold a usable Ed25519 or P-256 key.` };
+    if (!key) return { ok: false, implies: 'invalid', message: `The did:key ${base} does not hold a usable Ed25519, P-256 or secp256k1 key.` };
     return { ok: true, key, keyId: id, controller: base, how: 'decoded from the did:key itself', origin: 'credential' };
   }
   if (base.startsWith('did:jwk:')) {
     const bytes = base64UrlDecode(base.slice('did:jwk:'.length));
-    let key: KeyObject | undefined;
+    let key: PublicKey | undefined;
     try {
       key = bytes ? keyFromJwk(JSON.parse(Buffer.from(bytes).toString('utf8'))) : undefined;
     } catch {
@@ -164,14 +174,38 @@ export async function resolveVerificationMethod(methodId: unknown, resolver: Doc
       ? { ok: false, implies: 'unverifiable', message: `The key ${id} is a did:${method} identifier, which needs its network to be looked up.`, needs: base }
       : { ok: false, implies: 'unverifiable', message: `Badgefolio cannot look up did:${method} identifiers (${base}).`, needs: base };
   }
-  // 1EdTech's samples: https://issuer#z6Mk… (or urn:uuid:…#z6Mk…) whose fragment is the Ed25519 key itself.
-  if (/^(https?:\/\/|urn:)/i.test(base) && fragment?.startsWith('z6Mk')) {
+  // 1EdTech's samples: https://issuer#z6Mk… (or urn:uuid:…#z6Mk…) whose fragment is the Ed25519 (or zDn… P-256) key itself.
+  if (/^(https?:\/\/|urn:)/i.test(base) && fragment !== undefined && /^z(6Mk|Dn)/.test(fragment)) {
     const key = keyFromMultibase(fragment);
     if (!key) return { ok: false, implies: 'invalid', message: `The key in ${id} is damaged.` };
     return { ok: true, key, keyId: id, controller: base, how: 'taken from the fragment of the issuer address (1EdTech convention)', origin: 'credential' };
   }
-  if (/^https?:\/\//i.test(base)) return resolveFromDocument(id, base, resolver, base);
+  if (/^https?:\/\//i.test(base)) {
+    const listed = await resolveFromDocument(id, base, resolver, base);
+    return listed.ok || listed.implies === 'invalid' ? listed : (keyFromOwnFragment(id, base, fragment) ?? listed);
+  }
   return { ok: false, implies: 'invalid', message: `The key reference "${id}" is not an address or DID Badgefolio can look up.` };
+}
+
+/**
+ * Blockcerts issuers (Hyland's among them) name a secp256k1 key by its own compressed point in
+ * base58: `https://issuer/profile.json#ckKp…`. Without the profile the key is still readable,
+ * so the signature can be checked, but nothing then says the issuer holds that key.
+ */
+function keyFromOwnFragment(id: string, base: string, fragment: string | undefined): KeyResolution | undefined {
+  if (fragment === undefined || !/^[1-9A-HJ-NP-Za-km-z]{44,45}$/.test(fragment)) return undefined;
+  const bytes = base58Decode(fragment);
+  const key = bytes?.length === 33 ? Secp256k1PublicKey.fromPoint(bytes) : undefined;
+  if (!key) return undefined;
+  return {
+    ok: true,
+    key,
+    keyId: id,
+    controller: base,
+    how: "read from the key reference itself, as the issuer's profile that would list it is not available",
+    origin: 'credential',
+    fromReference: true,
+  };
 }
 
 async function resolveFromDocument(id: string, base: string, resolver: DocumentResolver, controllerFallback: string): Promise<KeyResolution> {

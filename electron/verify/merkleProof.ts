@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decode as cborDecode } from 'cborg';
+import { blockcertsV3Hash, HashUnavailableError, type BlockcertsV3Hash } from './blockcertsV3Hash';
 import { canonize, JsonLdError, MissingContextError } from './canonize';
 import { asArray, isRecord, typesOf, type VerifyContext, display, type Checks } from './checks';
 import { parseDateTime } from './dates';
@@ -29,17 +30,12 @@ export function merkleRootOf(targetHash: string, path: readonly unknown[]): stri
 }
 
 /**
- * SHA-256 of the canonicalised certificate, as both Blockcerts proofs hash it; null after
+ * SHA-256 of the canonicalised certificate, as Blockcerts v2 hashes it; null after
  * recording why it could not be computed (a context we lack, or JSON-LD that is not valid).
  */
-async function certificateHash(
-  certificate: unknown,
-  context: VerifyContext,
-  checks: Checks,
-  options: { rdfDirection?: 'i18n-datatype' } = {},
-): Promise<string | null> {
+async function certificateHash(certificate: unknown, context: VerifyContext, checks: Checks): Promise<string | null> {
   try {
-    return sha256(await canonize(certificate, context.contexts, options)).toString('hex');
+    return sha256(await canonize(certificate, context.contexts)).toString('hex');
   } catch (error) {
     if (error instanceof MissingContextError) {
       const needs = error.urls.join(', ');
@@ -93,7 +89,7 @@ export async function verifyBlockcertsV2(json: Record<string, unknown>, context:
   );
 }
 
-/** Blockcerts v1 (Chainpoint receipts) and v3 MerkleProof2019 anchors need a chain lookup. */
+/** Blockcerts v1 (Chainpoint receipts): checked against a blockchain record only. */
 export function blockchainOnly(json: Record<string, unknown>, checks: Checks): void {
   const types = asArray(json.proof).flatMap((p) => typesOf(p));
   checks.skip(
@@ -105,18 +101,53 @@ export function blockchainOnly(json: Record<string, unknown>, checks: Checks): v
   );
 }
 
+/** The blockchains a MerkleProof2019 anchor names (lds-merkle-proof-2019 keymap): id -> name and networks. */
+const anchorChains: ReadonlyMap<number, { name: string; networks: ReadonlyMap<number, string> }> = new Map([
+  [0, { name: 'btc', networks: new Map([[1, 'mainnet'], [3, 'testnet']]) }],
+  [1, { name: 'eth', networks: new Map([[1, 'mainnet'], [3, 'ropsten'], [4, 'rinkeby'], [5, 'goerli'], [11155111, 'sepolia']]) }],
+  [2, { name: 'mtc', networks: new Map([[137, 'mainnet'], [80001, 'mumbai']]) }],
+  [-1, { name: 'mocknet', networks: new Map([[-1, 'mocknet']]) }],
+]);
+
 interface DecodedMerkleProof2019 {
   readonly targetHash: string;
   readonly merkleRoot: string;
   readonly path: { left?: string; right?: string }[];
-  /** True when the anchor is the mock chain (test certificates: nothing to look up). */
+  /** True when the (first) anchor is the mock chain: a test certificate, with nothing to look up. */
   readonly mock: boolean;
+  /** The anchors as blink strings (`blink:btc:testnet:<transaction>`). */
   readonly anchors: string[];
 }
 
+/** A keymap value: CBOR inside the CBOR, a byte string or (older receipts) a hex text string; as lowercase hex. */
+function hexValue(value: unknown): string | undefined {
+  const inner = value instanceof Uint8Array ? (cborDecode(value, { useMaps: true }) as unknown) : value;
+  if (inner instanceof Uint8Array) return Buffer.from(inner).toString('hex');
+  if (typeof inner === 'string' && /^(?:[0-9a-f]{2})+$/i.test(inner)) return inner.toLowerCase();
+  return undefined;
+}
+
+/** Entry `key` of a CBOR keymap ([[key, value], ...]). */
+function keymapEntry(entries: readonly unknown[], key: number): unknown {
+  return entries.find((e): e is [number, unknown] => Array.isArray(e) && e[0] === key)?.[1];
+}
+
+function anchorOf(anchor: unknown): { blink: string; mock: boolean } | undefined {
+  if (!Array.isArray(anchor)) return undefined;
+  const chainId = keymapEntry(anchor, 0);
+  const networkId = keymapEntry(anchor, 1);
+  if (typeof chainId !== 'number') return undefined;
+  // A chain this table does not name is still a real chain to look up, not a broken receipt.
+  const chain = anchorChains.get(chainId) ?? { name: `chain${String(chainId)}`, networks: new Map<number, string>() };
+  const network = typeof networkId === 'number' ? (chain.networks.get(networkId) ?? String(networkId)) : 'unknown';
+  const transaction = hexValue(keymapEntry(anchor, 2)) ?? '';
+  return { blink: `blink:${chain.name}:${network}:${transaction}`, mock: chainId === -1 };
+}
+
 /**
- * MerkleProof2019's proofValue: multibase base58btc of a CBOR "keymap" (lds-merkle-proof-2019):
- * [[0, targetHash], [1, merkleRoot], [2, anchors], [3, path]], each value itself CBOR.
+ * MerkleProof2019's proofValue: multibase base58btc of a CBOR keymap (lds-merkle-proof-2019):
+ * [[0, merkleRoot], [1, targetHash], [2, anchors], [3, path]], the hashes themselves CBOR, a
+ * path step [0 (left) | 1 (right), hash], an anchor [[0, chain], [1, network], [2, transaction]].
  */
 export function decodeMerkleProof2019(proofValue: unknown): DecodedMerkleProof2019 | undefined {
   if (typeof proofValue !== 'string' || !proofValue.startsWith('z')) return undefined;
@@ -125,60 +156,131 @@ export function decodeMerkleProof2019(proofValue: unknown): DecodedMerkleProof20
   try {
     const entries = cborDecode(bytes, { useMaps: true }) as unknown;
     if (!Array.isArray(entries)) return undefined;
-    const inner = (value: unknown): unknown => (value instanceof Uint8Array ? cborDecode(value, { useMaps: true }) : value);
-    const field = (key: number): unknown => (entries as unknown[]).find((e): e is [number, unknown] => Array.isArray(e) && e[0] === key)?.[1];
-    const targetHash = inner(field(0));
-    const merkleRoot = inner(field(1));
-    if (typeof targetHash !== 'string' || typeof merkleRoot !== 'string') return undefined;
-    const path = asArray(field(3)).flatMap((step) => {
-      if (!Array.isArray(step)) return [];
-      const value = inner(step[1]);
-      if (typeof value !== 'string') return [];
-      return [step[0] === 0 ? { left: value } : { right: value }];
-    });
-    const anchorValues = asArray(field(2)).map((anchor) => JSON.stringify(anchor, (_k, v: unknown) => (v instanceof Uint8Array ? inner(v) : v)));
-    const mock = anchorValues.some((a) => /testing only|mocknet|\[0,-1\]/i.test(a));
-    return { targetHash, merkleRoot, path, mock, anchors: anchorValues };
+    const merkleRoot = hexValue(keymapEntry(entries, 0));
+    const targetHash = hexValue(keymapEntry(entries, 1));
+    if (merkleRoot === undefined || targetHash === undefined) return undefined;
+    const path: { left?: string; right?: string }[] = [];
+    for (const step of asArray(keymapEntry(entries, 3))) {
+      if (!Array.isArray(step)) return undefined;
+      const [side, hash] = step as unknown[];
+      const value = hexValue(hash);
+      if (value === undefined || (side !== 0 && side !== 1)) return undefined;
+      path.push(side === 0 ? { left: value } : { right: value });
+    }
+    const anchors = asArray(keymapEntry(entries, 2)).map(anchorOf);
+    if (anchors.length === 0 || anchors.some((a) => a === undefined)) return undefined;
+    const readable = anchors.filter((a) => a !== undefined);
+    return { targetHash, merkleRoot, path, mock: readable[0]?.mock === true, anchors: readable.map((a) => a.blink) };
   } catch {
     return undefined;
   }
 }
 
-/** Blockcerts v3: the certificate's hash and Merkle path offline; the chain anchor needs a lookup unless mock. */
+/** A Blockcerts v3 Merkle receipt: MerkleProof2019, merkle-proof-2019, or a ChainedProof2021 over MerkleProof2019. */
+export function isMerkleProof2019(proof: Record<string, unknown>): boolean {
+  const types = typesOf(proof);
+  return types.includes('MerkleProof2019') || (types.includes('DataIntegrityProof') && proof.cryptosuite === 'merkle-proof-2019') || (types.includes('ChainedProof2021') && proof.chainedProofType === 'MerkleProof2019');
+}
+
+function algorithmOf(proof: Record<string, unknown>): string {
+  if (typesOf(proof).includes('ChainedProof2021')) return 'ChainedProof2021/MerkleProof2019';
+  return proof.cryptosuite === 'merkle-proof-2019' ? 'merkle-proof-2019' : 'MerkleProof2019';
+}
+
+const vc2Context = 'https://www.w3.org/ns/credentials/v2';
+const zonePattern = /(?:Z|[+-]\d\d:\d\d)$/i;
+
+/** How jsonld's warnings read in a sentence. */
+const droppedWords: Readonly<Record<string, string>> = {
+  'relative @id reference': 'an identifier that is not a full URL',
+  'relative subject reference': 'an identifier that is not a full URL',
+  'relative object reference': 'a link that is not a full URL',
+  'relative predicate reference': 'a property that is not a full URL',
+  'relative @type reference': 'a type that is not a full URL',
+  'invalid property': 'a property name that is not valid',
+  'free-floating scalar': 'a value attached to nothing',
+  'invalid @language value': 'a language tag that is not valid',
+};
+
+/**
+ * Blockcerts v3: the certificate's hash as Blockcerts computes it (blockcertsV3Hash.ts), the
+ * Merkle path from it to the receipt's root; the root's anchor on a blockchain needs a lookup,
+ * except for the mock chain of test certificates (as the Blockcerts verifier has it).
+ */
 export async function verifyMerkleProof2019(json: Record<string, unknown>, proof: Record<string, unknown>, context: VerifyContext, checks: Checks): Promise<void> {
+  const algorithm = algorithmOf(proof);
+  const proofs = asArray(json.proof);
+  const label = (name: string): string => (proofs.length > 1 ? `${name} (proof ${String(proofs.indexOf(proof) + 1)} of ${String(proofs.length)})` : name);
   const decoded = decodeMerkleProof2019(proof.proofValue);
   if (!decoded) {
-    checks.fail('structure', 'Structure', 'The blockchain receipt (MerkleProof2019 proofValue) cannot be read.', 'malformed');
+    checks.fail('structure', label('Structure'), `The blockchain receipt (${algorithm} proofValue) cannot be read.`, 'malformed', { algorithm });
     return;
   }
-  if (proof.created !== undefined && !parseDateTime(proof.created)) {
-    checks.fail('structure', 'Structure', `The proof's creation date (${display(proof.created)}) is not a valid date.`, 'malformed');
+  if (proof.created !== undefined) {
+    if (!parseDateTime(proof.created)) {
+      checks.fail('structure', label('Structure'), `The proof's creation date (${display(proof.created)}) is not a valid date.`, 'malformed');
+      return;
+    }
+    // VC 2.0 dates are date-times with a time zone (xsd:dateTimeStamp); Blockcerts checks it too.
+    if (asArray(json['@context']).includes(vc2Context) && !zonePattern.test(display(proof.created).trim())) {
+      checks.fail('structure', label('Structure'), `The proof's creation date (${display(proof.created)}) has no time zone, which a VC 2.0 credential's dates must have.`, 'malformed');
+      return;
+    }
+  }
+  let computed: BlockcertsV3Hash;
+  try {
+    computed = await blockcertsV3Hash(json, proof, context.contexts);
+  } catch (error) {
+    if (error instanceof MissingContextError) {
+      const needs = error.urls.join(', ');
+      checks.skip('contexts', 'JSON-LD contexts', `Checking the certificate's hash needs the JSON-LD context ${needs}, which Badgefolio does not have.`, 'unverifiable', needs);
+      return;
+    }
+    if (error instanceof JsonLdError) {
+      checks.fail('structure', label('Structure'), `The certificate is not valid JSON-LD: ${error.message}`, 'malformed');
+      return;
+    }
+    if (error instanceof HashUnavailableError) {
+      checks.skip('hash', label('Certificate hash'), `Badgefolio could not compute this certificate's hash (${error.message}), so it cannot say whether it was changed.`, 'unverifiable', 'the Blockcerts v3 hash', { algorithm });
+      return;
+    }
+    throw error;
+  }
+  if (computed.unmapped.length > 0) {
+    const names = computed.unmapped.join(', ');
+    checks.fail('structure', label('Structure'), `The certificate has fields that none of its JSON-LD contexts defines (${names}); Blockcerts does not accept them, as its hash could not say what they mean.`, 'malformed', { algorithm, detail: names });
     return;
   }
-  const { proof: _proof, ...certificate } = json;
-  // Blockcerts hashes language-tagged text with its direction (rdfDirection i18n-datatype).
-  const legacy = proof.type === 'MerkleProof2019';
-  const localHash = await certificateHash(certificate, context, checks, { rdfDirection: 'i18n-datatype' });
-  if (localHash === null) return;
-  if (localHash !== decoded.targetHash.toLowerCase()) {
-    // Blockcerts v3 hashing differs between versions (proof chains, contexts) in ways
-    // Badgefolio does not fully reproduce: a mismatch here is not proof of tampering.
-    checks.skip('hash', 'Certificate hash', "Badgefolio could not reproduce this certificate's hash with the rules of its Blockcerts version, so it cannot say whether it was changed.", 'unverifiable', 'the Blockcerts v3 hashing rules', {
-      algorithm: legacy ? 'MerkleProof2019' : 'merkle-proof-2019',
-      detail: `computed ${localHash}, receipt ${decoded.targetHash}`,
+  if (computed.hash !== decoded.targetHash) {
+    checks.fail('hash', label('Certificate hash'), 'The certificate was changed after it was issued: its hash does not match the one in its blockchain receipt.', 'invalid', {
+      algorithm,
+      detail: `computed ${computed.hash}, receipt ${decoded.targetHash}`,
     });
     return;
   }
-  checks.pass('hash', 'Certificate hash', 'The certificate is unchanged: its hash matches its blockchain receipt.', { algorithm: 'MerkleProof2019', detail: localHash });
+  // Blockcerts hashes language-tagged text without its direction (no rdfDirection): the text is covered, not its direction.
+  const direction = computed.directionDropped ? ' (text direction is not part of the hash)' : '';
+  checks.pass('hash', label('Certificate hash'), 'The certificate is unchanged: its hash matches its blockchain receipt.', { algorithm, detail: `${computed.hash}${direction}` });
+  if (computed.dropped.length > 0) {
+    // The hash matches, but what jsonld dropped is in no hash: it could be changed unnoticed.
+    const first = computed.dropped[0];
+    const what = first ? `${droppedWords[first.code] ?? first.code}${first.value === undefined ? '' : ` (${first.value})`}` : '';
+    checks.fail('structure', label('Structure'), `Part of the certificate is not covered by its hash, so it could be changed unnoticed: JSON-LD leaves out ${what}.`, 'malformed', {
+      algorithm,
+      detail: computed.dropped.map((d) => (d.value === undefined ? d.code : `${d.code}: ${d.value}`)).join('; '),
+    });
+    return;
+  }
   const root = merkleRootOf(decoded.targetHash, decoded.path);
-  if (root !== decoded.merkleRoot.toLowerCase()) {
-    checks.fail('merkle-path', 'Merkle path', "The receipt's Merkle path does not lead to the Merkle root it states.", 'invalid');
+  if (root !== decoded.merkleRoot) {
+    checks.fail('merkle-path', label('Merkle path'), "The receipt's Merkle path does not lead to the Merkle root it states.", 'invalid', { detail: `reached ${String(root)}, stated ${decoded.merkleRoot}` });
     return;
   }
-  checks.pass('merkle-path', 'Merkle path', "The receipt's Merkle path leads from the certificate to the stated Merkle root.", { detail: decoded.merkleRoot });
+  checks.pass('merkle-path', label('Merkle path'), "The receipt's Merkle path leads from the certificate to the stated Merkle root.", { detail: decoded.merkleRoot });
   if (decoded.mock) {
-    checks.skip('anchor', 'Blockchain anchor', 'This is a test certificate (mock chain): there is no blockchain record to look up, and its issuer key is not checked either.');
+    checks.skip('anchor', label('Blockchain anchor'), 'This is a test certificate (mock chain): there is no blockchain record to look up, and its issuer key is not checked either.');
     return;
   }
-  checks.skip('anchor', 'Blockchain anchor', 'That the Merkle root was recorded on the blockchain by the issuer needs a blockchain lookup, which Badgefolio does not do.', 'unverifiable', 'a blockchain lookup');
+  const chain = decoded.anchors[0]?.split(':').slice(1, 3).join(' ') ?? 'a blockchain';
+  checks.skip('anchor', label('Blockchain anchor'), `That the Merkle root was recorded on the blockchain (${chain}) by the issuer needs a blockchain lookup, which Badgefolio does not do.`, 'unverifiable', decoded.anchors.join(', ') || 'a blockchain lookup');
 }

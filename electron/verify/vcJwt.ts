@@ -1,7 +1,7 @@
-import { constants, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { constants, KeyObject, verify as verifySignature } from 'node:crypto';
 import { idOf, isRecord, short, type VerifyContext, display, type Checks } from './checks';
 import { checkIssuerBinding } from './dataIntegrity';
-import { keyFromJwk, resolveVerificationMethod, type KeyResolution } from './keys';
+import { keyFromJwk, resolveVerificationMethod, type KeyResolution, type PublicKey } from './keys';
 
 /**
  * VC-JWT (OB 3.0 §8.2, VC-JWT 1.1): a compact JWS whose header names its key by `kid` or
@@ -24,9 +24,10 @@ const algorithms: Readonly<Record<string, { hash: string | null; keyType: string
 };
 
 /** Verifies a JWS signature over `header.payload`; false on any mismatch (wrong key type included). */
-export function verifyJwsSignature(alg: string, signingInput: string | Uint8Array, signature: Uint8Array, key: KeyObject): boolean {
+export function verifyJwsSignature(alg: string, signingInput: string | Uint8Array, signature: Uint8Array, key: PublicKey): boolean {
   const spec = algorithms[alg];
-  if (!spec || key.asymmetricKeyType !== spec.keyType) return false;
+  // secp256k1 keys are no KeyObjects, and no algorithm here uses one.
+  if (!spec || !(key instanceof KeyObject) || key.asymmetricKeyType !== spec.keyType) return false;
   try {
     return verifySignature(
       spec.hash,
@@ -101,7 +102,7 @@ export async function checkVcJwt(jws: string, context: VerifyContext, checks: Ch
   }
   let resolved: KeyResolution | undefined;
   if (kid && (kid.startsWith('did:') || /^https?:\/\//.test(kid))) resolved = await resolveVerificationMethod(kid, context.resolver);
-  let key: KeyObject | undefined;
+  let key: PublicKey;
   let how: string;
   if (resolved?.ok) {
     key = resolved.key;

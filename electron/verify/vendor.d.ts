@@ -26,3 +26,63 @@ declare module 'jsonld' {
   const jsonld: JsonLd;
   export default jsonld;
 }
+
+// Digital Bazaar's Data Integrity stack, as the ecdsa-sd-2023 check drives it (and the test
+// credential factory signs with it). Only what is called is described.
+declare module '@digitalbazaar/data-integrity' {
+  import type { DocumentLoader } from 'jsonld';
+
+  /** What a suite signs with (a key pair's `signer()`). */
+  export interface Signer {
+    readonly algorithm: string;
+    readonly id: string | undefined;
+    sign(input: { data: Uint8Array }): Promise<Uint8Array>;
+  }
+
+  /** What a cryptosuite checks with; ecdsa-sd-2023 hands it the whole disclosure as `data`. */
+  export interface Verifier {
+    readonly algorithm: string;
+    readonly id?: string | undefined;
+    verify(input: { data: unknown; signature?: Uint8Array }): Promise<boolean>;
+  }
+
+  /** A Data Integrity cryptosuite object such as eddsa-rdfc-2022's or ecdsa-sd-2023's. */
+  export interface Cryptosuite {
+    readonly name: string;
+    readonly requiredAlgorithm: string | string[];
+    createVerifier?(input: { verificationMethod: Record<string, unknown> }): Promise<Verifier>;
+  }
+
+  export class DataIntegrityProof {
+    constructor(options: { signer?: Signer; cryptosuite: Cryptosuite; date?: Date | string | number | null; legacyContext?: boolean });
+    readonly verificationMethod?: string | undefined;
+    /** Never throws: a failure is `verified: false` with the error. */
+    verifyProof(input: {
+      proof: Record<string, unknown>;
+      proofSet: Record<string, unknown>[];
+      document: Record<string, unknown>;
+      documentLoader: DocumentLoader;
+    }): Promise<{ verified: boolean; error?: unknown }>;
+  }
+}
+
+declare module '@digitalbazaar/ecdsa-sd-2023-cryptosuite' {
+  import type { Cryptosuite } from '@digitalbazaar/data-integrity';
+  export function createVerifyCryptosuite(options?: { requiredAlgorithm?: string | string[] }): Cryptosuite;
+  /** The issuer's base proof; the mandatory pointers are always disclosed. */
+  export function createSignCryptosuite(options?: { mandatoryPointers?: string[]; requiredAlgorithm?: string }): Cryptosuite;
+  /** The holder's derived proof, disclosing the selective pointers (and the mandatory ones). */
+  export function createDiscloseCryptosuite(options?: { selectivePointers?: string[]; proofId?: string }): Cryptosuite;
+}
+
+declare module '@digitalbazaar/ecdsa-multikey' {
+  import type { Signer } from '@digitalbazaar/data-integrity';
+  export interface EcdsaMultikeyKeyPair {
+    id?: string;
+    controller?: string;
+    readonly publicKeyMultibase: string;
+    signer(): Signer;
+  }
+  export function generate(options: { curve: 'P-256' | 'P-384'; id?: string; controller?: string }): Promise<EcdsaMultikeyKeyPair>;
+  export function from(key: Record<string, unknown>): Promise<EcdsaMultikeyKeyPair>;
+}

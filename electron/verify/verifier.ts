@@ -7,7 +7,7 @@ import { checkDates } from './dates';
 import { DocumentResolver, type DocumentSource } from './documents';
 import type { FetchCache } from './fetchCache';
 import { verifyJades } from './jades';
-import { blockchainOnly, verifyBlockcertsV2, verifyMerkleProof2019 } from './merkleProof';
+import { blockchainOnly, isMerkleProof2019, verifyBlockcertsV2, verifyMerkleProof2019 } from './merkleProof';
 import { verifyOb2Hosted, verifyOb2Signed } from './ob2';
 import { checkRecipient } from './recipient';
 import type { SafeFetchOptions } from './safeFetch';
@@ -252,13 +252,13 @@ async function verifyBlockcerts(json: Json, credential: NormalizedCredential, co
   }
   // v3: a VC with MerkleProof2019 and/or Data Integrity co-proofs.
   const proofs = asArray(json.proof).filter(isRecord);
-  const merkle = proofs.filter((p) => typesOf(p).includes('MerkleProof2019') || p.cryptosuite === 'merkle-proof-2019');
+  const merkle = proofs.filter(isMerkleProof2019);
   const others = proofs.filter((p) => !merkle.includes(p));
   if (others.length > 0) {
     const outcome = await checkEmbeddedProofs({ ...json, proof: others }, context, checks);
     checkIssuerBinding(json.issuer, outcome.verifiedKeys, checks);
   }
-  // Several Merkle proofs (one per anchoring) each cover the certificate without proofs.
+  // Several Merkle proofs (one per anchoring) each cover the certificate with the proofs before them.
   for (const proof of merkle) await verifyMerkleProof2019(json, proof, context, checks);
   if (proofs.length === 0) checks.skip('signature', 'Signature', 'The certificate carries no proof: it is not signed.');
   checkW3cDates(json, context, checks);

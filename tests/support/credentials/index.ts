@@ -21,6 +21,9 @@ export type { EndorsementOptions, IssuerProfileOptions, Ob3Options, Ob3Recipient
 export { signDataIntegrity, signEd25519Signature2020, verifyWithDigitalBazaar } from './proofs';
 export type { DataIntegrityCryptosuite, OracleOptions, OracleVerdict, SigningOptions } from './proofs';
 
+export { deriveEcdsaSd, generateP256Issuer, generateSecp256k1Issuer, signEcdsaSdBase, signSecp256k1Signature2019 } from './ecdsa';
+export type { P256Issuer, Secp256k1Issuer } from './ecdsa';
+
 export { signVcJwt } from './vcJwt';
 export type { VcJwtKey, VcJwtOptions } from './vcJwt';
 

@@ -1,6 +1,7 @@
 // Minimal ambient types for the untyped libraries the credential factory drives. They describe
 // only what the factory calls, as precisely as the libraries' own code allows, so that strict
-// type checking still covers our side of every call.
+// type checking still covers our side of every call. The Data Integrity stack is described with
+// the runtime's own declarations (electron/verify/vendor.d.ts), which the app uses too.
 
 declare module '@digitalbazaar/vc' {
   /** What a JSON-LD document loader resolves to (jsonld.js RemoteDocument). */
@@ -39,6 +40,9 @@ declare module '@digitalbazaar/vc' {
     documentLoader: DocumentLoader;
     now?: Date | string;
   }): Promise<Record<string, unknown>>;
+
+  /** A derived credential (selective disclosure), from a credential with a base proof. */
+  export function derive(options: { verifiableCredential: object; suite: LinkedDataSuite; documentLoader: DocumentLoader }): Promise<Record<string, unknown>>;
 
   export function verifyCredential(options: {
     credential: object;
@@ -85,22 +89,6 @@ declare module '@digitalbazaar/ed25519-multikey' {
 
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519MultikeyKeyPair>;
   export function from(key: object): Promise<Ed25519MultikeyKeyPair>;
-}
-
-declare module '@digitalbazaar/data-integrity' {
-  import type { LinkedDataSuite } from '@digitalbazaar/vc';
-  import type { Signer } from '@digitalbazaar/ed25519-multikey';
-
-  /** A Data Integrity cryptosuite object such as eddsa-rdfc-2022's. */
-  export interface Cryptosuite {
-    readonly name: string;
-    readonly requiredAlgorithm: string | string[];
-  }
-
-  export class DataIntegrityProof implements LinkedDataSuite {
-    constructor(options: { signer?: Signer; cryptosuite: Cryptosuite; date?: Date | string | number | null; legacyContext?: boolean });
-    readonly verificationMethod?: string | undefined;
-  }
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
