@@ -68,7 +68,9 @@ function contextDocumentLoader(documents: DocumentSource | undefined, onMissing:
         }
       }
     }
-    if (mapped !== undefined) return Promise.resolve({ contextUrl: null, documentUrl: url, document: mapped, tag: 'static' });
+    // Not tagged: jsonld's shared cache is keyed by URL alone, and two documents maps (two CLI
+    // runs in one process, two tests) may hold different documents under one URL.
+    if (mapped !== undefined) return Promise.resolve({ contextUrl: null, documentUrl: url, document: mapped });
     onMissing(url);
     return Promise.reject(new MissingContextError([url]));
   };
