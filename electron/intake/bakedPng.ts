@@ -10,6 +10,12 @@ export interface BakedPngText {
   readonly keyword: BakedKeyword;
   readonly chunkType: 'iTXt' | 'tEXt' | 'zTXt';
   readonly text: string;
+  /**
+   * The UTF-8 bytes `text` was decoded from, exactly (iTXt; a BOM, which decoding drops, left
+   * out): hashing them gives the hash of the text without encoding it again. A view into the
+   * file (or the inflated data), never a copy.
+   */
+  readonly utf8?: Uint8Array;
 }
 
 export interface PngScan {
@@ -18,19 +24,42 @@ export interface PngScan {
   readonly baked: BakedPngText | null;
 }
 
-const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const latin1 = new TextDecoder('latin1');
 
+/** The PNG signature, compared as two big-endian words: `\x89PNG` and `\r\n\x1a\n`. */
+const signatureHigh = 0x89504e47;
+const signatureLow = 0x0d0a1a0a;
+
 export function isPng(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && signature.every((b, i) => bytes[i] === b);
+  return bytes.length >= 8 && readUint32(bytes, 0) === signatureHigh && readUint32(bytes, 4) === signatureLow;
 }
 
 function readUint32(bytes: Uint8Array, at: number): number {
   return (((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)) >>> 0;
 }
 
-function chunkType(bytes: Uint8Array, at: number): string {
-  return String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0);
+/** Chunk types as big-endian words: compared as numbers, spelled out only for messages. */
+const IHDR = 0x49484452;
+const IEND = 0x49454e44;
+const iTXt = 0x69545874;
+const tEXt = 0x74455874;
+const zTXt = 0x7a545874;
+
+function chunkName(type: number): string {
+  return String.fromCharCode(type >>> 24, (type >>> 16) & 0xff, (type >>> 8) & 0xff, type & 0xff);
+}
+
+/** A chunk's CRC covers its type, then its data: the type's part, worked out once. */
+const typeCrcs = new Map(
+  [iTXt, tEXt, zTXt].map((type) => [type, crc32(Uint8Array.of(type >>> 24, (type >>> 16) & 0xff, (type >>> 8) & 0xff, type & 0xff))]),
+);
+
+/**
+ * A view of `bytes` from `start` to `end`: a plain Uint8Array over the same memory, never a
+ * copy (and, for a Buffer, none of Buffer's heavier subarray and indexOf machinery).
+ */
+function view(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start);
 }
 
 function inflateBounded(data: Uint8Array, limits: IntakeLimits, where: string): Uint8Array {
@@ -64,15 +93,13 @@ function badgeKeyword(data: Uint8Array): { keyword: BakedKeyword; end: number } 
   return null;
 }
 
-function decodeBakedChunk(type: string, data: Uint8Array, limits: IntakeLimits): BakedPngText | null {
-  const found = badgeKeyword(data);
-  if (!found) return null;
-  const where = `PNG ${type} chunk "${found.keyword}"`;
+function decodeBakedChunk(type: number, data: Uint8Array, found: { keyword: BakedKeyword; end: number }, limits: IntakeLimits): BakedPngText {
+  const where = `PNG ${chunkName(type)} chunk "${found.keyword}"`;
   let at = found.end + 1;
-  if (type === 'tEXt') {
+  if (type === tEXt) {
     return { keyword: found.keyword, chunkType: 'tEXt', text: latin1.decode(data.subarray(at)) };
   }
-  if (type === 'zTXt') {
+  if (type === zTXt) {
     if (data[at] !== 0) throw new MalformedInputError('Unknown compression method.', where);
     return { keyword: found.keyword, chunkType: 'zTXt', text: latin1.decode(inflateBounded(data.subarray(at + 1), limits, where)) };
   }
@@ -84,8 +111,11 @@ function decodeBakedChunk(type: string, data: Uint8Array, limits: IntakeLimits):
   const translatedEnd = languageEnd < 0 ? -1 : data.indexOf(0, languageEnd + 1);
   if (translatedEnd < 0) throw new MalformedInputError('The baked text chunk is cut short.', where);
   const body = data.subarray(translatedEnd + 1);
-  const text = decodeUtf8(compressed ? inflateBounded(body, limits, where) : body, where);
-  return { keyword: found.keyword, chunkType: 'iTXt', text };
+  const utf8 = compressed ? inflateBounded(body, limits, where) : body;
+  const text = decodeUtf8(utf8, where);
+  // Strict decoding drops a leading BOM and nothing else: the rest is the text's UTF-8.
+  const bom = utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf;
+  return { keyword: found.keyword, chunkType: 'iTXt', text, utf8: bom ? utf8.subarray(3) : utf8 };
 }
 
 /**
@@ -102,29 +132,30 @@ export function scanPng(bytes: Uint8Array, limits: IntakeLimits): PngScan {
   let sawEnd = false;
   while (at + 12 <= bytes.length) {
     const length = readUint32(bytes, at);
-    const type = chunkType(bytes, at + 4);
+    const type = readUint32(bytes, at + 4);
     const dataStart = at + 8;
     const dataEnd = dataStart + length;
     if (length > 0x7fffffff || dataEnd + 4 > bytes.length) {
-      throw new MalformedInputError('The PNG image is cut short (a chunk runs past the end of the file).', `PNG ${type} chunk`);
+      throw new MalformedInputError('The PNG image is cut short (a chunk runs past the end of the file).', `PNG ${chunkName(type)} chunk`);
     }
-    if (type === 'IHDR') {
+    if (type === IHDR) {
       if (at !== 8 || length !== 13) throw new MalformedInputError('The PNG image has no valid header.', 'PNG IHDR chunk');
       width = readUint32(bytes, dataStart);
       height = readUint32(bytes, dataStart + 4);
-    } else if (type === 'iTXt' || type === 'tEXt' || type === 'zTXt') {
-      const data = bytes.subarray(dataStart, dataEnd);
-      if (badgeKeyword(data)) {
-        if (crc32(bytes, at + 4, dataEnd) !== readUint32(bytes, dataEnd)) {
-          throw new MalformedInputError('The baked badge data in this PNG is damaged (checksum mismatch).', `PNG ${type} chunk`);
+    } else if (type === iTXt || type === tEXt || type === zTXt) {
+      const data = view(bytes, dataStart, dataEnd);
+      const found = badgeKeyword(data);
+      if (found) {
+        if (crc32(data, typeCrcs.get(type) ?? crc32(view(bytes, at + 4, dataStart))) !== readUint32(bytes, dataEnd)) {
+          throw new MalformedInputError('The baked badge data in this PNG is damaged (checksum mismatch).', `PNG ${chunkName(type)} chunk`);
         }
-        const decoded = decodeBakedChunk(type, data, limits);
-        if (decoded && baked && (decoded.text !== baked.text || decoded.keyword !== baked.keyword)) {
+        const decoded = decodeBakedChunk(type, data, found, limits);
+        if (baked && (decoded.text !== baked.text || decoded.keyword !== baked.keyword)) {
           throw new MalformedInputError('This PNG carries two different baked credentials; the Open Badges spec allows one.');
         }
         baked ??= decoded;
       }
-    } else if (type === 'IEND') {
+    } else if (type === IEND) {
       sawEnd = true;
       break;
     }

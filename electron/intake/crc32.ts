@@ -2,9 +2,10 @@ import * as zlib from 'node:zlib';
 
 /**
  * CRC-32 (ISO-HDLC, as PNG uses): zlib's native one where the runtime has it (Node 20.15+,
- * every Electron we ship), else a table-driven fallback.
+ * every Electron we ship), else a table-driven fallback. `previous` continues a CRC over
+ * earlier bytes, as zlib's does: crc32(b, crc32(a)) is the CRC of a followed by b.
  */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
 const table = new Uint32Array(256);
 for (let n = 0; n < 256; n++) {
@@ -13,9 +14,9 @@ for (let n = 0; n < 256; n++) {
   table[n] = c >>> 0;
 }
 
-export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  if (nativeCrc32) return nativeCrc32(bytes.subarray(start, end)) >>> 0;
-  let crc = 0xffffffff;
-  for (let i = start; i < end; i++) crc = (table[(crc ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (crc >>> 8);
+export function crc32(data: Uint8Array, previous = 0): number {
+  if (nativeCrc32) return nativeCrc32(data, previous) >>> 0;
+  let crc = (previous ^ 0xffffffff) >>> 0;
+  for (const byte of data) crc = (table[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }

@@ -22,7 +22,8 @@ export interface IntakeFile {
 }
 
 const isJpeg = (bytes: Uint8Array): boolean => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-const isPdf = (bytes: Uint8Array): boolean => new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
+const latin1 = new TextDecoder('latin1');
+const isPdf = (bytes: Uint8Array): boolean => latin1.decode(bytes.subarray(0, 1024)).includes('%PDF-');
 
 const isWebAddress = (text: string): boolean => /^https?:\/\/\S+$/i.test(text.trim());
 
@@ -73,10 +74,19 @@ export class Intake {
   }
 
   private inspectPng(file: IntakeFile): IntakeOutcome[] {
-    const scan = scanPng(file.bytes, this.limits);
-    if (!scan.baked) return [this.recognised(file, this.imageCertificate(file, 'png'))];
-    const source = this.source(file, 'png', 'image/png', scan.baked.text, { mediaType: 'image/png', bytes: file.bytes });
-    return this.fromRecognition(file, 'png', this.recogniseBakedText(scan.baked, source));
+    const baked = scanPng(file.bytes, this.limits).baked;
+    if (!baked) return [this.recognised(file, this.imageCertificate(file, 'png'))];
+    // Every baked badge passes here: the source is written out rather than assembled.
+    const source: CredentialSource = {
+      fileName: file.name,
+      container: 'png',
+      fileBytes: file.bytes,
+      mediaType: 'image/png',
+      payload: baked.text,
+      payloadUtf8: baked.utf8,
+      bakedImage: { mediaType: 'image/png', bytes: file.bytes },
+    };
+    return this.fromRecognition(file, 'png', this.recogniseBakedText(baked, source));
   }
 
   private recogniseBakedText(baked: Pick<BakedPngText, 'keyword' | 'text'>, source: CredentialSource): Recognition {
@@ -114,7 +124,9 @@ export class Intake {
     }
     if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
       const json = parseJsonSafely(trimmed, this.limits);
-      return this.fromRecognition(file, 'json', this.recogniser.recogniseJson(json, this.source(file, 'json', 'application/json', text)));
+      // `text` is the file decoded, a leading BOM dropped: the file's bytes are its UTF-8.
+      const utf8 = file.bytes[0] === 0xef && file.bytes[1] === 0xbb && file.bytes[2] === 0xbf ? file.bytes.subarray(3) : file.bytes;
+      return this.fromRecognition(file, 'json', this.recogniser.recogniseJson(json, { ...this.source(file, 'json', 'application/json', text), payloadUtf8: utf8 }));
     }
     if (looksLikeCompactJws(trimmed)) {
       const jws = decodeCompactJws(trimmed, this.limits);
@@ -193,7 +205,9 @@ export class Intake {
 
   private fromRecognition(file: IntakeFile, container: ContainerKind, recognition: Recognition): IntakeOutcome[] {
     if (recognition.kind === 'not-a-credential') return [this.notCredential(file, recognition.reason, recognition.format, container)];
-    return recognition.credentials.map((credential) => this.recognised(file, credential));
+    const outcomes: IntakeOutcome[] = [];
+    for (const credential of recognition.credentials) outcomes.push(this.recognised(file, credential));
+    return outcomes;
   }
 
   private recognised(file: IntakeFile, credential: IntakeOutcome & { outcome: 'recognised' } extends { credential: infer C } ? C : never): IntakeOutcome {

@@ -37,6 +37,8 @@ function within<T>(format: CredentialFormat, read: () => T): T {
   }
 }
 
+const utf8Encoder = new TextEncoder();
+
 const notRecognised: Recognition = {
   kind: 'not-a-credential',
   reason: 'This file holds data, but not a credential Badgefolio knows (Open Badges, CLR, Blockcerts, Europass or a W3C Verifiable Credential).',
@@ -112,7 +114,7 @@ export class Recogniser {
     if (blockcerts) {
       return within('blockcerts', () => ({ kind: 'credentials', credentials: [readBlockcert(json, blockcerts, source)] }));
     }
-    if (isOb2Document(json)) {
+    if (isOb2Document(json, types)) {
       return within('ob2', () => {
         const reading = readOb2(json, source, false);
         return reading.kind === 'assertion'
@@ -163,12 +165,14 @@ export class Recogniser {
   private readNested(item: unknown, label: string, parentIdentity: string | undefined, parent: CredentialSource): NormalizedCredential[] {
     const isJwt = typeof item === 'string' && looksLikeCompactJws(item);
     const payload = isJwt ? item.trim() : JSON.stringify(item);
+    const fileBytes = utf8Encoder.encode(payload);
     const source: CredentialSource = {
       fileName: `${parent.fileName} › ${label}`,
       container: parent.container,
-      fileBytes: new TextEncoder().encode(payload),
+      fileBytes,
       mediaType: isJwt ? 'application/jwt' : 'application/json',
       payload,
+      payloadUtf8: fileBytes,
       ...(parentIdentity ? { parentIdentity } : {}),
     };
     const recognition = isJwt ? this.recogniseJws(decodeCompactJws(payload, this.limits), source) : this.recogniseJson(item, source);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeOutcome } from '../../shared/credential/intakeOutcome';
 import type { NormalizedCredential } from '../../shared/credential/model';
@@ -190,6 +191,31 @@ describe('intake of credentials made by independent libraries', () => {
     const changed = only(await inspectText('b.json', JSON.stringify({ ...signed, name: 'Renamed' })));
     expect(changed.identity).toBe(asJson.identity);
     expect(changed.contentHash).not.toBe(asJson.contentHash);
+  });
+
+  it('takes the content hash over the credential text exactly, whatever carries it', async () => {
+    const { assertion } = makeOb2Assertion({ badgeName: 'Données — 数据 🎓' });
+    const { id: _id, ...anonymous } = assertion; // no id: the identity is the content hash too
+    const json = JSON.stringify(anonymous);
+    const expected = createHash('sha256').update(json, 'utf8').digest('hex');
+    const png = makeBadgePng(2_000, 9);
+    const bom = '\uFEFF';
+    const carriers = [
+      await inspectText('a.json', json),
+      await inspectText('bom.json', bom + json),
+      await intake.inspect({ name: 'a.png', bytes: bakePngItxt(png, 'openbadges', json) }),
+      await intake.inspect({ name: 'bom.png', bytes: bakePngItxt(png, 'openbadges', bom + json) }),
+      await intake.inspect({ name: 'z.png', bytes: bakePngZtxt(png, 'openbadges', json, { variant: 'compressed-iTXt' }) }),
+    ];
+    for (const outcomes of carriers) {
+      const credential = only(outcomes);
+      expect(credential.contentHash).toBe(expected);
+      expect(credential.identity).toBe(`sha256:${expected}`);
+      expect(credential.original.payload).toBe(json);
+    }
+    // Text around the credential is part of what was signed: it changes the hash.
+    const padded = only(await intake.inspect({ name: 'p.png', bytes: bakePngItxt(png, 'openbadges', ` ${json}\n`) }));
+    expect(padded.contentHash).toBe(createHash('sha256').update(` ${json}\n`, 'utf8').digest('hex'));
   });
 
   it('reads archives recursively, one outcome per file, bad members not stopping the rest', async () => {

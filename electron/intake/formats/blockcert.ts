@@ -6,12 +6,14 @@ import { embeddedProofHints, issuerOf, publicLinks, statusEntriesOf, vcDates } f
 /** Blockcerts v1 (document + receipt), v2 (an OB 2.0 assertion with a Merkle proof), v3 (a VC). */
 export function blockcertsVersion(json: Json): 'v1' | 'v2' | 'v3' | null {
   const contexts = contextsOf(json).join(' ');
-  // Every JSON document is asked this first: most name no Blockcerts context at all.
+  // Every JSON document is asked this first: most name no Blockcerts context, nor have a proof.
   const named = contexts.includes('blockcerts/v');
   if (named && contexts.includes('blockcerts/v3')) return 'v3';
   if (named && contexts.includes('blockcerts/v2')) return 'v2';
-  if (typesOf(records(json.proof)[0] ?? {}).some((t) => t.startsWith('MerkleProof2019'))) return 'v3';
-  if (asRecord(json.signature) && typesOf(asRecord(json.signature) ?? {}).some((t) => t.startsWith('MerkleProof2017'))) return 'v2';
+  const proof = json.proof === undefined ? undefined : records(json.proof)[0];
+  if (proof && typesOf(proof).some((t) => t.startsWith('MerkleProof2019'))) return 'v3';
+  const signature = asRecord(json.signature);
+  if (signature && typesOf(signature).some((t) => t.startsWith('MerkleProof2017'))) return 'v2';
   if (asRecord(json.document) && asRecord(json.receipt)) return 'v1';
   if ((named && contexts.includes('blockcerts/v1')) || (asRecord(json.certificate) && asRecord(json.assertion))) return 'v1';
   return null;

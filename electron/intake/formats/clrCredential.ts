@@ -1,6 +1,6 @@
 import type { Association, NormalizedCredential } from '../../../shared/credential/model';
 import { MalformedInputError } from '../limits';
-import { badgeImage, completeCredential, identityFor, type CredentialSource } from './credentialSource';
+import { badgeImage, completeCredential, contentOf, identityFor, sha256Hex, type CredentialSource } from './credentialSource';
 import { asArray, asRecord, compact, idOf, records, text, typesOf, type Json } from './jsonLdValues';
 import type { JwtEnvelope } from './ob3Credential';
 import { checkAchievementVocabulary, vcVersionOf } from './ob3Vocabulary';
@@ -35,7 +35,9 @@ export function readClr(
     throw new MalformedInputError(`This CLR carries ${String(nested.length)} credentials; at most ${String(maxChildren)} are read.`);
   }
   const id = idOf(json);
-  const identity = identityFor(id, source.payload ?? source.fileBytes);
+  // The children need the transcript's identity first; its content hash is taken once, here.
+  const contentHash = sha256Hex(contentOf(source));
+  const identity = identityFor(id, contentHash);
   const children = nested.flatMap((child, index) => readNested(child, `credential ${String(index + 1)} of the CLR`, identity));
   const associations: Association[] = records(subject?.association).flatMap((a) => {
     const type = text(a.associationType);
@@ -78,6 +80,7 @@ export function readClr(
       notes: [],
     },
     source,
+    contentHash,
   );
   return [parent, ...children];
 }

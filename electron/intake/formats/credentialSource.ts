@@ -10,6 +10,12 @@ export interface CredentialSource {
   readonly mediaType: string;
   /** The credential exactly as signed: JSON text or compact JWS; none for a plain certificate. */
   readonly payload?: string;
+  /**
+   * The UTF-8 encoding of `payload`, byte for byte, when it is already at hand (the text was
+   * decoded from it): the content hash is taken over these bytes instead of encoding the text
+   * again. Set only when it is exactly `payload`'s encoding.
+   */
+  readonly payloadUtf8?: Uint8Array;
   /** When the file is a baked badge image, the image itself is the badge's picture. */
   readonly bakedImage?: CredentialImage;
   /** Set for credentials carried inside another (a CLR, a presentation). */
@@ -23,12 +29,18 @@ export function sha256Hex(text: string | Uint8Array): string {
   return oneShotHash ? oneShotHash('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
 }
 
+/** What the content hash covers: the credential text (as UTF-8) when there is one, else the file. */
+export function contentOf(source: CredentialSource): string | Uint8Array {
+  return source.payloadUtf8 ?? source.payload ?? source.fileBytes;
+}
+
 /**
  * The stable identity: the credential's own id when it has one (so a re-import is
- * recognised, and a changed copy is an update), else the hash of its content.
+ * recognised, and a changed copy is an update), else `sha256:` and its content hash.
  */
-export function identityFor(id: string | undefined, payload: string | Uint8Array): string {
-  return id && id.trim() !== '' ? id.trim() : `sha256:${sha256Hex(payload)}`;
+export function identityFor(id: string | undefined, contentHash: string): string {
+  const own = id?.trim();
+  return own !== undefined && own !== '' ? own : `sha256:${contentHash}`;
 }
 
 /**
@@ -56,15 +68,13 @@ export type CredentialFields = Omit<
   Partial<Pick<NormalizedCredential, 'childIdentities' | 'selfReported'>>;
 
 /** Completes a format reader's fields with what every credential carries. */
-export function completeCredential(fields: CredentialFields, source: CredentialSource): NormalizedCredential {
+export function completeCredential(fields: CredentialFields, source: CredentialSource, contentHash = sha256Hex(contentOf(source))): NormalizedCredential {
   // `fields` is always a fresh object made by a format reader: completing it in place saves
   // copying some thirty properties per credential, which shows in bulk imports.
   const credential = fields as NormalizedCredential;
-  const content = source.payload ?? source.fileBytes;
-  const contentHash = sha256Hex(content);
   const image = source.bakedImage ?? fields.image;
   if (image) credential.image = image;
-  credential.identity = fields.id && fields.id.trim() !== '' ? fields.id.trim() : `sha256:${contentHash}`;
+  credential.identity = identityFor(fields.id, contentHash);
   credential.contentHash = contentHash;
   credential.container = source.container;
   credential.childIdentities = fields.childIdentities ?? [];

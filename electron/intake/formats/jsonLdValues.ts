@@ -27,7 +27,14 @@ export function records(value: unknown): Json[] {
 const preferredLanguages = ['en', 'en-US', 'en-GB'];
 
 export function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'string') {
+    // Most values start and end with a visible ASCII character: nothing to trim.
+    const first = value.charCodeAt(0);
+    const last = value.charCodeAt(value.length - 1);
+    if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return value;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     for (const item of value) {
@@ -57,7 +64,9 @@ export function idOf(value: unknown): string | undefined {
 }
 
 export function typesOf(value: Json): string[] {
-  return asArray(value.type ?? value['@type']).filter((t): t is string => typeof t === 'string');
+  const types = value.type ?? value['@type'];
+  if (typeof types === 'string') return [types];
+  return asArray(types).filter((t): t is string => typeof t === 'string');
 }
 
 export function hasType(value: Json, ...names: string[]): boolean {
@@ -66,8 +75,12 @@ export function hasType(value: Json, ...names: string[]): boolean {
 }
 
 export function contextsOf(value: Json): string[] {
-  return asArray(value['@context']).filter((c): c is string => typeof c === 'string');
+  const contexts = value['@context'];
+  if (typeof contexts === 'string') return [contexts];
+  return asArray(contexts).filter((c): c is string => typeof c === 'string');
 }
+
+const unixSeconds = /^\d{9,11}$/;
 
 /**
  * A date as ISO 8601. OB 2.0 also allows Unix timestamps (seconds); anything unparseable is
@@ -77,7 +90,7 @@ export function isoDate(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return new Date(value * 1000).toISOString();
   const written = text(value);
   if (!written) return undefined;
-  if (/^\d{9,11}$/.test(written)) return new Date(Number(written) * 1000).toISOString();
+  if (unixSeconds.test(written)) return new Date(Number(written) * 1000).toISOString();
   return written;
 }
 
@@ -88,11 +101,12 @@ export function decodeDataUrl(url: string): { mediaType: string; bytes: Uint8Arr
   if (!url.startsWith('data:')) return undefined;
   const comma = url.indexOf(',');
   if (comma < 0 || comma > 512) return undefined;
-  const parameters = url.slice(5, comma).split(';');
-  const declared = parameters[0]?.trim() ?? '';
+  // `data:<media type>[;parameter]*[;base64],<data>`: read with indexOf, no split.
+  const semicolon = url.indexOf(';');
+  const declared = url.slice(5, semicolon > 0 && semicolon < comma ? semicolon : comma).trim();
   const mediaType = declared === '' ? 'text/plain' : declared;
   if (!mediaTypePattern.test(mediaType)) return undefined;
-  const base64 = parameters.at(-1) === 'base64';
+  const base64 = url.startsWith(';base64', comma - 7) && comma - 7 >= 5;
   const body = url.slice(comma + 1);
   try {
     // Node's decoder skips line breaks that encoders insert, natively and fast.
@@ -113,9 +127,12 @@ export function imageOf(value: unknown): CredentialImage | undefined {
   if (!url) return undefined;
   const caption = record ? text(record.caption) : undefined;
   const decoded = decodeDataUrl(url);
-  if (decoded) return { mediaType: decoded.mediaType, bytes: decoded.bytes, ...(caption ? { caption } : {}) };
-  if (/^https?:\/\//i.test(url)) return { mediaType: 'application/octet-stream', sourceUrl: url, ...(caption ? { caption } : {}) };
-  return undefined;
+  let image: CredentialImage;
+  if (decoded) image = { mediaType: decoded.mediaType, bytes: decoded.bytes };
+  else if (/^https?:\/\//i.test(url)) image = { mediaType: 'application/octet-stream', sourceUrl: url };
+  else return undefined;
+  if (caption) image.caption = caption;
+  return image;
 }
 
 /** OB 2.0 / OB 3.0 alignment objects as skills. */
@@ -124,24 +141,30 @@ export function skillsFromAlignments(value: unknown): Skill[] {
   for (const alignment of records(value)) {
     const name = text(alignment.targetName);
     if (!name) continue;
-    skills.push(
-      compact({
-        name,
-        url: text(alignment.targetUrl),
-        description: text(alignment.targetDescription),
-        framework: text(alignment.targetFramework),
-        code: text(alignment.targetCode),
-        type: text(alignment.targetType),
-      }),
-    );
+    // Written out rather than compacted: every OB 2.0 and 3.0 badge comes through here.
+    const skill: Skill = { name };
+    const url = text(alignment.targetUrl);
+    if (url !== undefined) skill.url = url;
+    const description = text(alignment.targetDescription);
+    if (description !== undefined) skill.description = description;
+    const framework = text(alignment.targetFramework);
+    if (framework !== undefined) skill.framework = framework;
+    const code = text(alignment.targetCode);
+    if (code !== undefined) skill.code = code;
+    const type = text(alignment.targetType);
+    if (type !== undefined) skill.type = type;
+    skills.push(skill);
   }
   return skills;
 }
 
 export function strings(value: unknown): string[] {
-  return asArray(value)
-    .map((v) => text(v))
-    .filter((v): v is string => v !== undefined);
+  const found: string[] = [];
+  for (const item of asArray(value)) {
+    const string = text(item);
+    if (string !== undefined) found.push(string);
+  }
+  return found;
 }
 
 /** Drops undefined fields, so optional properties are absent rather than `undefined`. */
