@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import jsonld, { type CanonizeOptions, type DocumentLoader, type RemoteDocument } from 'jsonld';
+import { blockcertsContextFiles, blockcertsContextsByUrl, blockcertsSchemaReader } from './blockcertsContextFiles';
 import { JsonLdError, MissingContextError, type ContextLoader } from './canonize';
 import { isRecord } from './checks';
 
@@ -26,30 +25,11 @@ import { isRecord } from './checks';
  */
 const requireFromHere = createRequire(import.meta.url);
 
-/** Blockcerts' preloaded contexts: context_urls.json name -> file under the package's schemas/. */
+/** Blockcerts' preloaded contexts: its bundled ones, and its own copies of W3C contexts. */
 const blockcertsCopies: Readonly<Record<string, string>> = {
-  OPEN_BADGES_V2_CONTEXT: '2.1/obi.json',
-  OPEN_BADGES_V2_CANONICAL_CONTEXT: '2.1/obi.json',
+  ...blockcertsContextFiles,
   VERIFIABLE_CREDENTIAL_V1_CONTEXT: '3.0/credential.json',
   VERIFIABLE_CREDENTIAL_V2_CONTEXT: '3.2/credential_v2.json',
-  BLOCKCERTS_V2_CONTEXT: '2.0/context.json',
-  BLOCKCERTS_ORG_V2_CONTEXT: '2.0/context.json',
-  BLOCKCERTS_V2_CANONICAL_CONTEXT: '2.0/context.json',
-  BLOCKCERTS_V2_1_CONTEXT: '2.1/context.json',
-  BLOCKCERTS_ORG_V2_1_CONTEXT: '2.1/context.json',
-  BLOCKCERTS_V2_1_CANONICAL_CONTEXT: '2.1/context.json',
-  BLOCKCERTS_V3_CONTEXT: '3.0/context.json',
-  BLOCKCERTS_ORG_V3_CONTEXT: '3.0/context.json',
-  BLOCKCERTS_V3_CANONICAL_CONTEXT: '3.0/context.json',
-  BLOCKCERTS_V3_1_CONTEXT: '3.1/context.json',
-  BLOCKCERTS_ORG_V3_1_CONTEXT: '3.1/context.json',
-  BLOCKCERTS_V3_1_CANONICAL_CONTEXT: '3.1/context.json',
-  BLOCKCERTS_V3_2_CONTEXT: '3.2/context.json',
-  BLOCKCERTS_ORG_V3_2_CONTEXT: '3.2/context.json',
-  BLOCKCERTS_V3_2_CANONICAL_CONTEXT: '3.2/context.json',
-  MERKLE_PROOF_2019_CONTEXT: '3.1/merkleProof2019Context.json',
-  CHAINED_PROOF_2021_CONTEXT: '3.1/chainedProof2021Context.json',
-  STATUS_LIST_2021_CONTEXT: '3.1/statusList2021Context.json',
   DATA_INTEGRITY_PROOF_V2_CONTEXT: '3.2/dataIntegrityProof.json',
 };
 
@@ -61,16 +41,10 @@ let copies: ReadonlyMap<string, unknown> | undefined;
 /** Blockcerts' own context copies by URL, deep-frozen; empty without the package. */
 export function blockcertsContextCopies(): ReadonlyMap<string, unknown> {
   if (copies) return copies;
-  const found = new Map<string, unknown>();
+  let found = new Map<string, unknown>();
   try {
-    const root = path.join(path.dirname(requireFromHere.resolve('@blockcerts/schemas/package.json')), 'schemas');
-    const read = (file: string): unknown => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
-    const urls = read('context_urls.json') as Record<string, unknown>;
-    for (const [name, file] of Object.entries(blockcertsCopies)) {
-      const url = urls[name];
-      if (typeof url === 'string') found.set(url, read(file));
-    }
-    const beta = read('3.0-beta/context.json');
+    found = blockcertsContextsByUrl(blockcertsCopies);
+    const beta = blockcertsSchemaReader()('3.0-beta/context.json');
     for (const url of betaUrls) found.set(url, beta);
   } catch {
     // Without the package a Blockcerts v3 hash needs every context from the documents map.

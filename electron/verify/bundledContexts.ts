@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
+import { blockcertsContextFiles, blockcertsContextsByUrl } from './blockcertsContextFiles';
 
 /**
  * JSON-LD contexts shipped with the app, taken from the ecosystem's own npm context packages
@@ -37,41 +36,6 @@ function contextsOf(moduleValue: unknown): Map<string, unknown> {
   return found;
 }
 
-/** Blockcerts ships its contexts as JSON files plus a URL table: read them straight from disk. */
-function blockcertsContexts(): Map<string, unknown> {
-  const found = new Map<string, unknown>();
-  const root = path.dirname(requireFromHere.resolve('@blockcerts/schemas/package.json'));
-  const read = (file: string): unknown => JSON.parse(readFileSync(path.join(root, 'schemas', file), 'utf8'));
-  const urls = read('context_urls.json') as Record<string, string>;
-  const files: Readonly<Record<string, string>> = {
-    OPEN_BADGES_V2_CONTEXT: '2.1/obi.json',
-    OPEN_BADGES_V2_CANONICAL_CONTEXT: '2.1/obi.json',
-    BLOCKCERTS_V2_CONTEXT: '2.0/context.json',
-    BLOCKCERTS_ORG_V2_CONTEXT: '2.0/context.json',
-    BLOCKCERTS_V2_CANONICAL_CONTEXT: '2.0/context.json',
-    BLOCKCERTS_V2_1_CONTEXT: '2.1/context.json',
-    BLOCKCERTS_ORG_V2_1_CONTEXT: '2.1/context.json',
-    BLOCKCERTS_V2_1_CANONICAL_CONTEXT: '2.1/context.json',
-    BLOCKCERTS_V3_CONTEXT: '3.0/context.json',
-    BLOCKCERTS_ORG_V3_CONTEXT: '3.0/context.json',
-    BLOCKCERTS_V3_CANONICAL_CONTEXT: '3.0/context.json',
-    BLOCKCERTS_V3_1_CONTEXT: '3.1/context.json',
-    BLOCKCERTS_ORG_V3_1_CONTEXT: '3.1/context.json',
-    BLOCKCERTS_V3_1_CANONICAL_CONTEXT: '3.1/context.json',
-    BLOCKCERTS_V3_2_CONTEXT: '3.2/context.json',
-    BLOCKCERTS_ORG_V3_2_CONTEXT: '3.2/context.json',
-    BLOCKCERTS_V3_2_CANONICAL_CONTEXT: '3.2/context.json',
-    MERKLE_PROOF_2019_CONTEXT: '3.1/merkleProof2019Context.json',
-    CHAINED_PROOF_2021_CONTEXT: '3.1/chainedProof2021Context.json',
-    STATUS_LIST_2021_CONTEXT: '3.1/statusList2021Context.json',
-  };
-  for (const [name, file] of Object.entries(files)) {
-    const url = urls[name];
-    if (url) found.set(url, read(file));
-  }
-  return found;
-}
-
 let bundled: ReadonlyMap<string, unknown> | undefined;
 
 /** Every bundled context by URL, deep-frozen: shared by all verifications, never mutated. */
@@ -79,7 +43,7 @@ export function bundledContexts(): ReadonlyMap<string, unknown> {
   if (bundled) return bundled;
   const all = new Map<string, unknown>();
   try {
-    for (const [url, value] of blockcertsContexts()) all.set(url, value);
+    for (const [url, value] of blockcertsContextsByUrl(blockcertsContextFiles)) all.set(url, value);
   } catch {
     // Without the Blockcerts package only Blockcerts (and OB 2.0 canonicalisation) lose out.
   }
