@@ -20,7 +20,14 @@ const leads: Readonly<Record<VerificationStatus, string>> = {
   malformed: 'Damaged or not a conformant credential:',
 };
 
+/**
+ * A Blockcerts test certificate (mock chain) passes every check it can have, but no chain
+ * record or issuer key stands behind it: "signed by its issuer" would overstate it.
+ */
+const testCertificate = 'A test certificate: unchanged since it was issued and in date, but it is anchored on a test chain, so no blockchain record or issuer key stands behind it.';
+
 export function summaryOf(status: VerificationStatus, checks: readonly VerificationCheck[]): string {
+  if (status === 'verified' && checks.some((c) => c.id === 'anchor' && c.outcome === 'skipped' && c.implies === undefined)) return testCertificate;
   if (status === 'verified' || status === 'unsigned') return leads[status];
   const reason = checks.find((c) => c.outcome !== 'passed' && c.implies === status);
   return reason ? `${leads[status]} ${reason.sentence}` : leads[status];

@@ -158,6 +158,8 @@ describe('Blockcerts v3 receipts (MerkleProof2019, merkle-proof-2019)', () => {
     expect(check(report, 'merkle-path')[0]?.outcome).toBe('passed');
     expect(check(report, 'anchor')[0]).toMatchObject({ outcome: 'skipped' });
     expect(check(report, 'anchor')[0]?.implies).toBeUndefined();
+    // The summary a person reads does not claim an issuer stands behind a test certificate.
+    expect(report.summary).toMatch(/^A test certificate:/);
   });
 
   it('verifies the legacy MerkleProof2019 proof type with hex-text hashes', async () => {
