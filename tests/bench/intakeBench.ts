@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { scanPng } from '../../electron/intake/bakedPng';
 import { Intake } from '../../electron/intake/intake';
 import { IntakePool } from '../../electron/intake/intakePool';
+import { sha256Hex } from '../../electron/intake/formats/credentialSource';
 import { defaultIntakeLimits } from '../../electron/intake/limits';
 import { extractWithBakery } from '../support/credentials';
 import { certificateScan, encodePng } from '../unit/certificate/inputs';
@@ -123,6 +124,16 @@ export async function intakeBench(quick: boolean): Promise<Figure[]> {
       bakery: async () => {
         for (const bytes of files) expectText(await extractWithBakery(bytes), 'a badge');
       },
+      // The steps no reader of these badges can skip, done by the runtime's native code and
+      // nothing else: find and check the chunk, decode its text, parse the JSON, hash it.
+      // Its ratio to the bakery is the most any inspect doing that work could reach.
+      floor: () => {
+        for (const bytes of files) {
+          const baked = scanPng(bytes, defaultIntakeLimits).baked;
+          if (!baked?.utf8 || typeof JSON.parse(baked.text) !== 'object' || sha256Hex(baked.utf8).length !== 64) throw new Error('no baked JSON');
+        }
+        return Promise.resolve();
+      },
     });
     // Like for like: the extraction the bakery does (find the chunk, check it, decode the text).
     const extraction = await interleaved(count, runs, quick ? 0 : 3, {
@@ -188,6 +199,10 @@ export async function intakeBench(quick: boolean): Promise<Figure[]> {
       figure(`inspect ${String(count)} baked PNGs in memory, ${poolName}`, inMemory.pool, {
         peer: onePeer(inMemory.bakery, inMemory.pool, 10),
         note: `ours over ${String(threads)} worker threads against the bakery on one thread; ${cpuText(inMemory.pool)} over every thread against ${cpuText(inMemory.ours)} on one: copying a file to a worker and its outcomes back (packed, then unpacked into this thread's heap) costs more than reading a 100 KB badge, so the pool cannot beat one thread here${noWorkers}`,
+      }),
+      figure(`the floor: native steps alone on the same ${String(count)} PNGs in memory, one thread`, inMemory.floor, {
+        peer: onePeer(inMemory.bakery, inMemory.floor),
+        note: `what any inspect of these badges must do, and nothing more: find the baked chunk and check its CRC, decode its UTF-8, JSON.parse it, SHA-256 it (the credential's content hash), all native code; ${cpuText(inMemory.floor)}; its ratio to the bakery is the ceiling for the in-memory inspect above, before recognising the format or building the credential model`,
       }),
       figure(`extract the baked text of ${String(count)} PNGs in memory (like for like), one thread`, extraction.ours, {
         peer: onePeer(extraction.bakery, extraction.ours),
