@@ -3,11 +3,13 @@ import { PNG } from 'pngjs';
 import type { ImageTarget, PreparedImage } from '../../shared/portfolio/types';
 import { sniffImage } from '../../shared/portfolio/images';
 import { encodeJpeg, type RawImage } from './jpegEncoder';
-import { decodeSimplePng, encodeRgbPng, readPngHeader, type PixelRows } from './pngFile';
+import { decodeJpegTurbo, scaleKeepingAtLeast } from '../images/jpegTurbo';
+import { decodeSimplePng, encodeRgbPng, readPngHeader, type PixelRows } from '../images/pngFile';
 
 /**
  * The Node side of the PDF builder's `prepareImage` hook: decodes PNG (natively for the
- * common kinds, pngjs for the rest) and JPEG (jpeg-js), scales down to the target by area
+ * common kinds, pngjs for the rest) and JPEG (libjpeg-turbo in WebAssembly, jpeg-js for what
+ * it cannot read), scales down to the target by area
  * averaging, flattens transparency onto white (the page colour behind every image) and
  * re-encodes: flat artwork (logos, lettering: most badges) as a lossless RGB PNG when that is
  * small, anything photographic as JPEG. An image already small enough in pixels and bytes is
@@ -21,7 +23,7 @@ const quality = 82;
 /** Share of pixels equal to their left neighbour above which an image counts as flat artwork. */
 const flatShare = 0.6;
 
-function decode(bytes: Uint8Array, kind: 'png' | 'jpeg'): PixelRows | undefined {
+function decode(bytes: Uint8Array, kind: 'png' | 'jpeg', longSide: number): PixelRows | undefined {
   if (kind === 'png') {
     const header = readPngHeader(bytes);
     if (!header || header.width * header.height > maxPixels || header.width === 0 || header.height === 0) return undefined;
@@ -30,6 +32,10 @@ function decode(bytes: Uint8Array, kind: 'png' | 'jpeg'): PixelRows | undefined 
     const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return { width: png.width, height: png.height, channels: 4, data: png.data, offset: 0, rowStride: png.width * 4 };
   }
+  // libjpeg-turbo decodes straight to a half, quarter or eighth of the size when the target is
+  // that small (a 12-megapixel photo to a 160 px thumbnail in about 0.1 s); jpeg-js reads what it cannot.
+  const fast = decodeJpegTurbo(bytes, { format: 'rgb', scale: scaleKeepingAtLeast(longSide), maxPixels });
+  if (fast) return { width: fast.width, height: fast.height, channels: 3, data: fast.data, offset: 0, rowStride: fast.width * 3 };
   const image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: maxPixels / 1_000_000, maxMemoryUsageInMB: 256 });
   return { width: image.width, height: image.height, channels: 3, data: image.data, offset: 0, rowStride: image.width * 3 };
 }
@@ -119,7 +125,7 @@ export function prepareImageNode(image: { readonly bytes: Uint8Array; readonly m
     const size = kind === 'png' ? readPngHeader(image.bytes) : undefined;
     if (size && Math.max(size.width, size.height) <= target.maxPixels && image.bytes.length <= target.maxBytes) return Promise.resolve(null);
     if (kind === 'jpeg' && image.bytes.length <= target.maxBytes) return Promise.resolve(null);
-    const decoded = decode(image.bytes, kind);
+    const decoded = decode(image.bytes, kind, target.maxPixels);
     if (!decoded) return Promise.resolve(null);
     return Promise.resolve(encodeForPrint(scaleOntoWhite(decoded, target.maxPixels), target));
   } catch {

@@ -170,6 +170,8 @@ describe('packaging with electron-builder (stand-in Electron distribution, --dir
   it('packs every package the built main process imports', () => {
     const missing = importedPackages(path.join(root, 'out/main')).filter((name) => asar.entry(`node_modules/${name}/package.json`) === undefined);
     expect(missing).toEqual([]);
+    // Read from disk rather than imported: the JPEG decoder's WebAssembly (electron/images/jpegTurbo.ts).
+    expect(asar.entry('node_modules/@cwasm/jpeg-turbo/jpeg-turbo.wasm')).toBeDefined();
   });
 
   it('keeps the fonts electron/portfolio/fontFiles.ts reads, and drops the rest (WOFF2, other weights, CSS)', () => {

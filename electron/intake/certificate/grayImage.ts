@@ -1,3 +1,5 @@
+import type { PixelRows } from '../../images/pngFile';
+
 /**
  * One byte of luminance per pixel. QR detection needs nothing more, and a quarter of the
  * memory of RGBA makes the downscaled copies cheap.
@@ -19,6 +21,21 @@ export function grayFromRgba(rgba: ArrayLike<number>, width: number, height: num
     const luma = ((rgba[at] ?? 0) * 77 + (rgba[at + 1] ?? 0) * 150 + (rgba[at + 2] ?? 0) * 29) >> 8;
     const alpha = rgba[at + 3] ?? 255;
     data[pixel] = alpha === 255 ? luma : (luma * alpha + 255 * (255 - alpha) + 127) / 255;
+  }
+  return { width, height, data };
+}
+
+/** The same luminance, from decoded PNG rows (grey, grey+alpha, RGB or RGBA), without an RGBA copy first. */
+export function grayFromRows(rows: PixelRows): GrayImage {
+  const { width, height, channels, data: source, offset, rowStride } = rows;
+  const data = new Uint8Array(width * height);
+  const alpha = channels === 2 || channels === 4;
+  for (let y = 0, pixel = 0; y < height; y += 1) {
+    for (let x = 0, at = offset + y * rowStride; x < width; x += 1, pixel += 1, at += channels) {
+      const luma = channels >= 3 ? ((source[at] ?? 0) * 77 + (source[at + 1] ?? 0) * 150 + (source[at + 2] ?? 0) * 29) >> 8 : (source[at] ?? 0);
+      const opacity = alpha ? (source[at + channels - 1] ?? 255) : 255;
+      data[pixel] = opacity === 255 ? luma : (luma * opacity + 255 * (255 - opacity) + 127) / 255;
+    }
   }
   return { width, height, data };
 }

@@ -1,13 +1,13 @@
 import type { PDFDict, PDFObject, PDFRawStream } from 'pdf-lib';
 import { MalformedInputError, type IntakeLimits } from '../limits';
-import { grayFromRgba, type GrayImage } from './grayImage';
+import type { GrayImage } from './grayImage';
 import { readJpegHeader, type ImageSize } from './imageHeaders';
 import { applySoftMask, inflatedSizeOf, rowBytesOf, sampleLayout, samplesToGray } from './pdfImageSamples';
 import type { PdfObjects } from './pdfObjects';
 import type { PdfPage } from './pdfPages';
 import { decodeStreamData, streamFilters } from './pdfStreams';
 import { findQrCodesInGray, QrScanBudget } from './qrScan';
-import { decodeJpeg } from './rasterDecode';
+import { decodeJpegGray } from './rasterDecode';
 
 /*
  * QR codes printed on a PDF certificate are almost always an image: a JPEG (DCTDecode) or
@@ -74,8 +74,8 @@ function decodedSize(objects: PdfObjects, stream: PDFRawStream): ImageSize | und
 function imageToGray(objects: PdfObjects, stream: PDFRawStream, size: ImageSize, limits: IntakeLimits): GrayImage | undefined {
   if (isJpeg(objects, stream)) {
     try {
-      const rgba = decodeJpeg(stream.contents, limits);
-      return applySoftMask(objects, grayFromRgba(rgba.data, rgba.width, rgba.height), stream);
+      // At full size: a soft mask, if any, is laid over it pixel for pixel.
+      return applySoftMask(objects, decodeJpegGray(stream.contents, limits), stream);
     } catch (error) {
       if (error instanceof MalformedInputError) return undefined;
       throw error;

@@ -1,6 +1,6 @@
 import type { IntakeLimits } from '../limits';
-import { findQrCodesInRgba } from './qrScan';
-import { decodeJpeg, decodePng } from './rasterDecode';
+import { findQrCodesInGray, qrFineSide } from './qrScan';
+import { decodeJpegGray, decodePngGray } from './rasterDecode';
 
 export { findQrCodesInRgba } from './qrScan';
 
@@ -14,6 +14,7 @@ export type RasterKind = 'png' | 'jpeg';
  * An image with no QR code is not an error: the answer is an empty list.
  */
 export function findQrCodes(bytes: Uint8Array, kind: RasterKind, limits: IntakeLimits): string[] {
-  const image = kind === 'png' ? decodePng(bytes, limits) : decodeJpeg(bytes, limits);
-  return findQrCodesInRgba(image.data, image.width, image.height);
+  // A JPEG is decoded straight to the size the search halves it to: a phone photo in a tenth of the time.
+  const image = kind === 'png' ? decodePngGray(bytes, limits) : decodeJpegGray(bytes, limits, qrFineSide);
+  return findQrCodesInGray(image);
 }

@@ -24,7 +24,8 @@ import { grayFromRgba, halveGray, type GrayImage } from './grayImage';
  * repeated with the found code painted out, so that a second code is found too.
  */
 
-const maxFineSide = 2048;
+/** The long side of the finest copy searched: a decoder may stop there (rasterDecode.ts). */
+export const qrFineSide = 2048;
 const maxCoarseSide = 1024;
 /** A version 1 code with its quiet zone is 29 modules; below ~1.5 px a module is lost. */
 const minSide = 44;
@@ -190,7 +191,7 @@ export function findQrCodesInGray(image: GrayImage, budget = QrScanBudget.forOne
   if (Math.min(image.width, image.height) < minSide || budget.exhausted) return [];
   const scan = new BoundedQrScan(budget);
   let fine = image;
-  while (longSide(fine) > maxFineSide) fine = halveGray(fine);
+  while (longSide(fine) > qrFineSide) fine = halveGray(fine);
 
   const coarse = affordableCoarse(fine);
   if (coarse) {

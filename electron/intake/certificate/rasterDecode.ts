@@ -1,7 +1,10 @@
 import { decode as decodeJpegData } from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { decodeJpegTurbo, type JpegScale } from '../../images/jpegTurbo';
+import { decodeSimplePng } from '../../images/pngFile';
 import { formatBytes, MalformedInputError, type IntakeLimits } from '../limits';
 import { inflateBounded } from './boundedInflate';
+import { grayFromRgba, grayFromRows, type GrayImage } from './grayImage';
 import { pngInflatedSize, readJpegHeader, readPngHeader, type ImageSize, type PngHeader } from './imageHeaders';
 
 /** Decoded pixels: 8-bit RGBA, row by row. */
@@ -76,18 +79,56 @@ function refuseInterlacedBomb(bytes: Uint8Array, header: PngHeader): void {
   if (result.kind === 'damaged') throw new MalformedInputError(`The PNG image is damaged: ${result.detail}.`);
 }
 
-export function decodePng(bytes: Uint8Array, limits: IntakeLimits): RgbaImage {
+/**
+ * A PNG as grey pixels. The common kind (8-bit grey, grey+alpha, RGB, RGBA, not interlaced,
+ * no colour key) is inflated natively and its filters undone in place (pngFile.ts), twice as
+ * fast as pngjs, which reads every other kind.
+ */
+export function decodePngGray(bytes: Uint8Array, limits: IntakeLimits): GrayImage {
   const header = readPngHeader(bytes);
   refuseBeyondLimits('PNG', bytes, header, limits);
+  const rows = header.interlaced ? undefined : decodeSimplePng(bytes, limits.maxImagePixels);
+  if (rows) return grayFromRows(rows);
   if (header.interlaced) refuseInterlacedBomb(bytes, header);
   try {
     // CRCs are not checked: only the pixels are wanted, and a flipped bit in an ancillary
     // chunk should not hide a QR code. Structural damage still fails the decode.
     const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { checkCRC: false });
-    return { width: png.width, height: png.height, data: png.data };
+    return grayFromRgba(png.data, png.width, png.height);
   } catch (error) {
     throw new MalformedInputError(`The PNG image is damaged: ${reasonOf(error)}.`);
   }
+}
+
+/**
+ * The reduction libjpeg-turbo can decode to directly (1/2, 1/4, 1/8) that halving the image
+ * until its long side is at most `longSide` (as halveGray does) would reach anyway: pixels the
+ * caller would average away are never made.
+ */
+function scaleWithin(size: ImageSize, longSide: number): JpegScale {
+  let long = Math.max(size.width, size.height);
+  let scale = 1;
+  while (scale < 8 && long > longSide) {
+    long >>= 1;
+    scale *= 2;
+  }
+  return scale as JpegScale;
+}
+
+/**
+ * A JPEG as grey pixels (its luma). `fitWithin`, when given, is the long side the caller will
+ * halve the image down to: the decode then goes straight to that size or a little over.
+ * libjpeg-turbo (WebAssembly) reads it; jpeg-js what that cannot (CMYK, some damage), and
+ * words the error when neither can.
+ */
+export function decodeJpegGray(bytes: Uint8Array, limits: IntakeLimits, fitWithin?: number): GrayImage {
+  const header = readJpegHeader(bytes);
+  refuseBeyondLimits('JPEG', bytes, header, limits);
+  const scale = fitWithin === undefined ? 1 : scaleWithin(header, fitWithin);
+  const fast = decodeJpegTurbo(bytes, { format: 'gray', scale, maxPixels: limits.maxImagePixels });
+  if (fast) return { width: fast.width, height: fast.height, data: fast.data };
+  const rgba = decodeJpeg(bytes, limits);
+  return grayFromRgba(rgba.data, rgba.width, rgba.height);
 }
 
 /**
@@ -95,7 +136,7 @@ export function decodePng(bytes: Uint8Array, limits: IntakeLimits): RgbaImage {
  * component) besides the RGBA output, so its budget is derived from the declared size,
  * and its own resolution check repeats ours in case a later frame header claims more.
  */
-export function decodeJpeg(bytes: Uint8Array, limits: IntakeLimits): RgbaImage {
+function decodeJpeg(bytes: Uint8Array, limits: IntakeLimits): RgbaImage {
   const header = readJpegHeader(bytes);
   refuseBeyondLimits('JPEG', bytes, header, limits);
   const pixels = header.width * header.height;

@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { PNG, type ColorType } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { encodeJpeg, standardTables } from '../../../electron/portfolio/jpegEncoder';
-import { decodeSimplePng, encodeRgbPng } from '../../../electron/portfolio/pngFile';
+import { decodeSimplePng, encodeRgbPng } from '../../../electron/images/pngFile';
 import { prepareImageNode, scaleOntoWhite } from '../../../electron/portfolio/prepareImage';
 import { drawImageInBox } from '../../../shared/portfolio/blocks';
 import { imageSize } from '../../../shared/portfolio/images';
