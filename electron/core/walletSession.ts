@@ -20,7 +20,7 @@ import { bestVerificationLink, linkedInAddCertificationUrl } from '../../shared/
 import { summariesOf } from './credentialSummary';
 import { forgetCredential, organiserId, readOrganiser, updateOrganiser } from './organiserStore';
 import { VaultFetchCache } from './vaultFetchCache';
-import { Intake } from '../intake/intake';
+import { RoutedIntake } from '../intake/routedIntake';
 import { defaultIntakeLimits, MalformedInputError } from '../intake/limits';
 import { isRemembered, rememberOnThisDevice, unlockOnThisDevice, forgetOnThisDevice, type KeyProtector } from '../vault/deviceUnlock';
 import { Vault, VaultError } from '../vault/vault';
@@ -56,7 +56,8 @@ export type SaveFile = (suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 
  */
 export class WalletSession {
   private vault: Vault | null = null;
-  private readonly intake = new Intake(defaultIntakeLimits);
+  /** Pictures and documents are read on other cores, badges here (routedIntake.ts). */
+  private readonly intake = new RoutedIntake(defaultIntakeLimits);
   private readonly fetchCache = new VaultFetchCache(() => this.vault);
   private readonly thumbnailCache = new Map<string, { mediaType: string; bytes: Uint8Array } | null>();
 
@@ -201,8 +202,12 @@ export class WalletSession {
     const vault = this.requireVault();
     const verifier = this.verifierFor(false);
     const outcomes: ImportOutcome[] = [];
-    for (const file of files) {
-      for (const outcome of await this.intake.inspect(file)) {
+    // Every file is started at once, so the pictures and documents among them are read side
+    // by side on the other cores while the main process stays free for the window; outcomes
+    // are stored in the files' order.
+    const readings = files.map((file) => this.intake.inspect(file));
+    for (const reading of readings) {
+      for (const outcome of await reading) {
         if (outcome.outcome === 'recognised') {
           const stored = vault.put(outcome.credential);
           // Checked at once, offline: the portfolio shows Verified, Expired... from the start.

@@ -27,6 +27,26 @@ const isPdf = (bytes: Uint8Array): boolean => latin1.decode(bytes.subarray(0, 10
 
 const isWebAddress = (text: string): boolean => /^https?:\/\/\S+$/i.test(text.trim());
 
+/** Above this size a file is read off the calling thread whatever it is (see readsSlowly). */
+const slowReadBytes = 2 * 1024 * 1024;
+
+/**
+ * Whether reading a file means decoding a picture or a document: a PDF, an archive, a JPEG,
+ * a PNG with no badge baked in (searched for a QR code), or anything over 2 MB. Those take
+ * tens to hundreds of milliseconds; credential text and baked badges take microseconds. A
+ * caller with an intake pool sends the first kind there and keeps its own thread free.
+ */
+export function readsSlowly(bytes: Uint8Array, limits: IntakeLimits = defaultIntakeLimits): boolean {
+  if (bytes.length > slowReadBytes) return true;
+  if (isPdf(bytes) || isZip(bytes) || isJpeg(bytes)) return true;
+  if (!isPng(bytes)) return false;
+  try {
+    return scanPng(bytes, limits).baked === null;
+  } catch {
+    return false; // damaged: refused at once, wherever it is read
+  }
+}
+
 /**
  * Intake: recognises every credential in a file, whatever it came in, and reports exactly
  * one outcome per credential found, or one outcome saying why there is none. Never

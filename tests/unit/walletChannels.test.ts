@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import { WalletSession } from '../../electron/core/walletSession';
-import { bakePngItxt, makeBadgePng, makeOb2Assertion } from '../support/credentials';
+import { PDFDocument } from 'pdf-lib';
+import { readsSlowly } from '../../electron/intake/intake';
+import { bakePngItxt, makeBadgePng, makeOb2Assertion, makeZip } from '../support/credentials';
+import { certificateScan, encodeJpeg, encodePng, verifyUrl } from './certificate/inputs';
 import { testKdf } from '../support/walletFixtures';
 
 function handlers() {
@@ -80,5 +83,69 @@ describe('the wallet channels', () => {
       ok: true,
       value: { state: 'unlocked', credentialCount: 1 },
     });
+  });
+
+  it('reads certificate pictures off the main thread, in parallel, and stores every outcome in the files’ order', async () => {
+    const h = handlers();
+    await dispatch(h, 'createWallet', { passphrase: 'river lamp 12 ocean', remember: false });
+    const badge = (name: string): Uint8Array =>
+      bakePngItxt(makeBadgePng(2_000, name.length), 'openbadges', JSON.stringify(makeOb2Assertion({ badgeName: name, assertionId: `https://badges.example.org/a/${name}` }).assertion));
+    const scan = (n: number) => certificateScan(1800, 1200, `${verifyUrl}/${String(n)}`, { grain: 30, marks: 900, scale: 4 });
+    const files = [
+      { name: 'first.png', bytes: badge('First aid') },
+      { name: 'photo.jpg', bytes: encodeJpeg(scan(1), 85) },
+      { name: 'scan.png', bytes: encodePng(scan(2)) },
+      { name: 'second.png', bytes: badge('Welding basics') },
+      { name: 'photo-2.jpg', bytes: encodeJpeg(scan(3), 85) },
+    ];
+    expect(files.map((f) => readsSlowly(f.bytes))).toEqual([false, true, true, false, true]);
+
+    // The event loop keeps turning while the pictures are searched for QR codes elsewhere:
+    // read here, each would hold it for the whole decode and search.
+    let turns = 0;
+    const ticker = setInterval(() => {
+      turns++;
+    }, 2);
+    const imported = await dispatch(h, 'importFiles', { files });
+    clearInterval(ticker);
+    expect(imported).toMatchObject({
+      ok: true,
+      value: {
+        outcomes: [
+          { file: 'first.png', outcome: 'added', name: 'First aid' },
+          { file: 'photo.jpg', outcome: 'added' },
+          { file: 'scan.png', outcome: 'added' },
+          { file: 'second.png', outcome: 'added', name: 'Welding basics' },
+          { file: 'photo-2.jpg', outcome: 'added' },
+        ],
+      },
+    });
+    expect(turns).toBeGreaterThan(5);
+    const listed = await dispatch(h, 'listCredentials', {});
+    const credentials = listed.ok ? (listed.value as { credentials: { id: string; name: string }[] }).credentials : [];
+    expect(credentials).toHaveLength(5);
+    // Each certificate picture became a self-reported entry carrying the link its QR code holds.
+    const links: string[] = [];
+    for (const { id } of credentials) {
+      const detail = await dispatch(h, 'credentialDetail', { id });
+      const credential = detail.ok ? (detail.value as { credential: { selfReported: boolean; verification?: unknown; share: { verificationUrl?: string } } }).credential : null;
+      if (credential?.selfReported && credential.share.verificationUrl) links.push(credential.share.verificationUrl);
+    }
+    expect(links.sort()).toEqual([1, 2, 3].map((n) => `${verifyUrl}/${String(n)}`));
+  }, 60_000);
+
+  it('tells slow reads (pictures, documents, archives, big files) from fast ones (credential text, baked badges)', async () => {
+    const text = new TextEncoder();
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    expect(readsSlowly(text.encode('{"type":"Assertion"}'))).toBe(false);
+    expect(readsSlowly(bakePngItxt(makeBadgePng(1_000, 1), 'openbadges', '{}'))).toBe(false);
+    expect(readsSlowly(encodePng(certificateScan(200, 200, verifyUrl)))).toBe(true);
+    expect(readsSlowly(encodeJpeg(certificateScan(200, 200, verifyUrl)))).toBe(true);
+    expect(readsSlowly(await pdf.save())).toBe(true);
+    expect(readsSlowly(makeZip([{ name: 'a.json', bytes: '{}' }]))).toBe(true);
+    expect(readsSlowly(text.encode(`{"padding":"${'x'.repeat(3 * 1024 * 1024)}"}`))).toBe(true);
+    // Damaged: refused at once wherever it is read.
+    expect(readsSlowly(encodePng(certificateScan(50, 50, verifyUrl)).subarray(0, 40))).toBe(false);
   });
 });
