@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ImportOutcome } from '../../../shared/credential/walletViews';
 import { wallet } from '../wallet';
+import { importBatches } from './importBatches';
 
-/** Files go to the main process in batches: a dropped folder of 2,000 badges shows progress and never one giant message. */
-const batchSize = 40;
 /** The main process refuses bigger files too; reading them here would only waste memory. */
 const maxFileBytes = 50 * 1024 * 1024;
 
@@ -34,11 +33,13 @@ export function useImport(onImported: () => void) {
   const importFiles = useCallback(
     async (files: readonly File[]) => {
       if (files.length === 0) return;
-      setProgress({ done: 0, total: files.length });
+      const total = files.length;
+      setProgress({ done: 0, total });
       setOutcomes([]);
       const all: ImportOutcome[] = [];
-      for (let start = 0; start < files.length; start += batchSize) {
-        const read = await Promise.all(files.slice(start, start + batchSize).map(readFile));
+      let done = 0;
+      for (const group of importBatches(files)) {
+        const read = await Promise.all(group.map(readFile));
         const batch = read.filter((item): item is { name: string; bytes: Uint8Array } => 'bytes' in item);
         all.push(...read.filter((item): item is ImportOutcome => 'outcome' in item));
         if (batch.length > 0) {
@@ -46,8 +47,9 @@ export function useImport(onImported: () => void) {
           if (result.ok) all.push(...result.value.outcomes);
           else all.push(...batch.map((file) => ({ file: file.name, outcome: 'malformed' as const, reason: result.error.message })));
         }
+        done += group.length;
         setOutcomes([...all]);
-        setProgress({ done: Math.min(files.length, start + batchSize), total: files.length });
+        setProgress({ done, total });
       }
       setProgress(null);
       onImported();
