@@ -1,10 +1,10 @@
-import { crc32 } from 'node:zlib';
 import { PNG, type ColorType } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { grayFromRgba } from '../../../electron/intake/certificate/grayImage';
 import { findQrCodes } from '../../../electron/intake/certificate/qrCodes';
 import { decodeJpegGray, decodePngGray } from '../../../electron/intake/certificate/rasterDecode';
 import { defaultIntakeLimits } from '../../../electron/intake/limits';
+import { encodeChunk, insertChunk } from '../../support/credentials';
 import { certificateScan, encodeJpeg, paper, seededRandom, verifyUrl } from './inputs';
 
 const limits = defaultIntakeLimits;
@@ -13,17 +13,6 @@ function pngOf(width: number, height: number, rgba: Uint8Array, colorType: Color
   const png = new PNG({ width, height });
   png.data = Buffer.from(rgba);
   return new Uint8Array(PNG.sync.write(png, { colorType, filterType, inputColorType: 6 }));
-}
-
-/** `png` with a chunk inserted right after IHDR, its CRC computed by node:zlib. */
-function withChunkAfterHeader(png: Uint8Array, type: string, data: Uint8Array): Uint8Array {
-  const chunk = new Uint8Array(12 + data.length);
-  const view = new DataView(chunk.buffer);
-  view.setUint32(0, data.length);
-  chunk.set(new TextEncoder().encode(type), 4);
-  chunk.set(data, 8);
-  view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
-  return new Uint8Array([...png.subarray(0, 33), ...chunk, ...png.subarray(33)]);
 }
 
 /** Grey from pngjs's RGBA: the reference every PNG must decode to. */
@@ -51,7 +40,7 @@ describe('Decoding certificate images for the QR search', () => {
   it('honours a transparent colour key (tRNS), as pngjs does: those pixels count as white', () => {
     const image = paper(24, 16);
     for (let at = 0; at < image.data.length; at += 8) image.data.set([10, 20, 30, 255], at); // every other pixel the key colour
-    const keyed = withChunkAfterHeader(pngOf(24, 16, image.data, 2), 'tRNS', new Uint8Array([0, 10, 0, 20, 0, 30]));
+    const keyed = insertChunk(pngOf(24, 16, image.data, 2), encodeChunk('tRNS', new Uint8Array([0, 10, 0, 20, 0, 30])));
     const gray = decodePngGray(keyed, limits);
     expect(gray.data[0]).toBe(255);
     expect(gray.data[1]).toBe(255);
