@@ -31,7 +31,7 @@ import {
 import { sharedFixturesDir, sharedFixturesPresent, sharedFixturesSkipReason } from '../../support/sharedFixtures';
 
 if (!sharedFixturesPresent) console.log(`intake pool corpus test ${sharedFixturesSkipReason}`);
-import { qrPng } from '../certificate/inputs';
+import { certificateScan, encodeJpeg, qrPng, verifyUrl } from '../certificate/inputs';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 const encoder = new TextEncoder();
@@ -267,6 +267,9 @@ describe('intake pool: start and shut down', () => {
       const empty = path.join(dir, 'empty.json');
       writeFileSync(empty, '');
       inputs.push(empty);
+      const photo = path.join(dir, 'certificate.jpg');
+      writeFileSync(photo, encodeJpeg(certificateScan(640, 480, verifyUrl, { grain: 10, scale: 4 }), 85));
+      inputs.push(photo);
     });
     afterAll(() => {
       rmSync(dir, { recursive: true, force: true });
@@ -274,8 +277,14 @@ describe('intake pool: start and shut down', () => {
 
     const expected = {
       threads: 2,
-      outcomes: [...Array.from({ length: 6 }, (_, i) => [`badge-${String(i)}.png: Pool badge ${String(i)}`]), ['empty.json: malformed']],
+      outcomes: [
+        ...Array.from({ length: 6 }, (_, i) => [`badge-${String(i)}.png: Pool badge ${String(i)}`]),
+        ['empty.json: malformed'],
+        [expect.stringMatching(/^certificate\.jpg: /)],
+      ],
       sameBytes: true,
+      links: [verifyUrl],
+      jpegTurboWidths: [640],
     };
 
     function runProbe(args: readonly string[]): unknown {
