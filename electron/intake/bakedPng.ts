@@ -119,6 +119,25 @@ function decodeBakedChunk(type: number, data: Uint8Array, found: { keyword: Bake
 }
 
 /**
+ * What a PNG holds, from its chunk headers and keywords alone (no checksum, no decoding), for
+ * a caller deciding where to read it (intake.ts): an Open Badges text chunk (`baked`), none
+ * up to a proper end (`plain`), or a chunk structure that breaks off (`damaged`).
+ */
+export function pngKind(bytes: Uint8Array): 'baked' | 'plain' | 'damaged' {
+  if (!isPng(bytes)) return 'damaged';
+  for (let at = 8; at + 12 <= bytes.length; ) {
+    const length = readUint32(bytes, at);
+    const type = readUint32(bytes, at + 4);
+    const dataEnd = at + 8 + length;
+    if (length > 0x7fffffff || dataEnd + 4 > bytes.length) return 'damaged';
+    if (type === IEND) return 'plain';
+    if ((type === iTXt || type === tEXt || type === zTXt) && badgeKeyword(view(bytes, at + 8, dataEnd))) return 'baked';
+    at = dataEnd + 4;
+  }
+  return 'damaged';
+}
+
+/**
  * Walks the PNG's chunks once, skipping image data by length (no copy), and returns the
  * dimensions and the baked credential text if there is one. Checks the CRC of the chunks it
  * reads; two different baked credentials in one image are refused as ambiguous.

@@ -1,6 +1,6 @@
 import type { ContainerKind, CredentialFormat } from '../../shared/credential/model';
 import type { IntakeOutcome } from '../../shared/credential/intakeOutcome';
-import { scanPng, isPng, type BakedPngText } from './bakedPng';
+import { pngKind, scanPng, isPng, type BakedPngText } from './bakedPng';
 import { looksLikeSvg, readBakedSvg } from './bakedSvg';
 import { selfReportedCertificate, type CertificateHints } from './certificateEntry';
 import { findQrCodes } from './certificate/qrCodes';
@@ -36,15 +36,11 @@ const slowReadBytes = 2 * 1024 * 1024;
  * tens to hundreds of milliseconds; credential text and baked badges take microseconds. A
  * caller with an intake pool sends the first kind there and keeps its own thread free.
  */
-export function readsSlowly(bytes: Uint8Array, limits: IntakeLimits = defaultIntakeLimits): boolean {
+export function readsSlowly(bytes: Uint8Array): boolean {
   if (bytes.length > slowReadBytes) return true;
   if (isPdf(bytes) || isZip(bytes) || isJpeg(bytes)) return true;
-  if (!isPng(bytes)) return false;
-  try {
-    return scanPng(bytes, limits).baked === null;
-  } catch {
-    return false; // damaged: refused at once, wherever it is read
-  }
+  // A damaged PNG is refused at once, wherever it is read.
+  return isPng(bytes) && pngKind(bytes) === 'plain';
 }
 
 /**

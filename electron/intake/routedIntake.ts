@@ -27,7 +27,7 @@ export class RoutedIntake {
   }
 
   inspect(file: IntakeFile): Promise<IntakeOutcome[]> {
-    if (!readsSlowly(file.bytes, this.limits)) return this.here.inspect(file);
+    if (!readsSlowly(file.bytes)) return this.here.inspect(file);
     // Idle workers do not keep the process alive. (The CLI reads in its own thread: it runs
     // from TypeScript sources, where starting workers costs about a second.)
     this.pool ??= new IntakePool({ limits: this.limits });

@@ -3,6 +3,7 @@ import { PNG } from 'pngjs';
 import type { ImageTarget, PreparedImage } from '../../shared/portfolio/types';
 import { sniffImage } from '../../shared/portfolio/images';
 import { encodeJpeg, type RawImage } from './jpegEncoder';
+import { countJpegScans, maxJpegScans } from '../images/jpegScans';
 import { decodeJpegTurbo, scaleKeepingAtLeast } from '../images/jpegTurbo';
 import { decodeSimplePng, encodeRgbPng, readPngHeader, type PixelRows } from '../images/pngFile';
 
@@ -32,6 +33,8 @@ function decode(bytes: Uint8Array, kind: 'png' | 'jpeg', longSide: number): Pixe
     const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return { width: png.width, height: png.height, channels: 4, data: png.data, offset: 0, rowStride: png.width * 4 };
   }
+  // A JPEG of endless scans would hold this thread for seconds: the builder draws a placeholder.
+  if (countJpegScans(bytes) > maxJpegScans) return undefined;
   // libjpeg-turbo decodes straight to a half, quarter or eighth of the size when the target is
   // that small (a 12-megapixel photo to a 160 px thumbnail in about 0.1 s); jpeg-js reads what it cannot.
   const fast = decodeJpegTurbo(bytes, { format: 'rgb', scale: scaleKeepingAtLeast(longSide), maxPixels });

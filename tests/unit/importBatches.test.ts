@@ -23,4 +23,10 @@ describe('import batches: what goes to the wallet in one message', () => {
     expect(importBatches(files).map((b) => b.map((f) => f.name))).toEqual([['a.png'], ['scan.pdf'], ['b.png']]);
     expect(importBatches([])).toEqual([]);
   });
+
+  it('lets a file that will not be sent (over the size limit) take no room', () => {
+    const files = [fileOf('a.jpg', 10 * megabyte), fileOf('huge.pdf', 60 * megabyte), fileOf('b.jpg', 5 * megabyte)];
+    const sent = (file: File): number => (file.size > 50 * megabyte ? 0 : file.size);
+    expect(importBatches(files, sent).map((b) => b.map((f) => f.name))).toEqual([['a.jpg', 'huge.pdf', 'b.jpg']]);
+  });
 });

@@ -1,5 +1,6 @@
 import { decode as decodeJpegData } from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { countJpegScans, maxJpegScans } from '../../images/jpegScans';
 import { decodeJpegTurbo, type JpegScale } from '../../images/jpegTurbo';
 import { decodeSimplePng } from '../../images/pngFile';
 import { formatBytes, MalformedInputError, type IntakeLimits } from '../limits';
@@ -106,13 +107,24 @@ export function decodePngGray(bytes: Uint8Array, limits: IntakeLimits): GrayImag
  * caller would average away are never made.
  */
 function scaleWithin(size: ImageSize, longSide: number): JpegScale {
-  let long = Math.max(size.width, size.height);
+  const original = Math.max(size.width, size.height);
+  let long = original;
   let scale = 1;
   while (scale < 8 && long > longSide) {
     long >>= 1;
     scale *= 2;
   }
+  // libjpeg-turbo rounds up where halving rounds down: at a long side of 4097, half is 2049,
+  // which the search would halve again to 1024. One step less, and halving makes 2048.
+  if (scale > 1 && Math.ceil(original / scale) > longSide) scale /= 2;
   return scale as JpegScale;
+}
+
+/** Refuses a JPEG of more scans than any picture needs, before a decoder spends seconds on them (jpegScans.ts). */
+function refuseEndlessScans(bytes: Uint8Array): void {
+  if (countJpegScans(bytes) > maxJpegScans) {
+    throw new MalformedInputError(`The JPEG image is sent in more than ${String(maxJpegScans)} passes, far more than any picture needs, so it was not read.`);
+  }
 }
 
 /**
@@ -124,6 +136,7 @@ function scaleWithin(size: ImageSize, longSide: number): JpegScale {
 export function decodeJpegGray(bytes: Uint8Array, limits: IntakeLimits, fitWithin?: number): GrayImage {
   const header = readJpegHeader(bytes);
   refuseBeyondLimits('JPEG', bytes, header, limits);
+  refuseEndlessScans(bytes);
   const scale = fitWithin === undefined ? 1 : scaleWithin(header, fitWithin);
   const fast = decodeJpegTurbo(bytes, { format: 'gray', scale, maxPixels: limits.maxImagePixels });
   if (fast) return { width: fast.width, height: fast.height, data: fast.data };
@@ -139,6 +152,7 @@ export function decodeJpegGray(bytes: Uint8Array, limits: IntakeLimits, fitWithi
 function decodeJpeg(bytes: Uint8Array, limits: IntakeLimits): RgbaImage {
   const header = readJpegHeader(bytes);
   refuseBeyondLimits('JPEG', bytes, header, limits);
+  refuseEndlessScans(bytes);
   const pixels = header.width * header.height;
   try {
     const image = decodeJpegData(bytes, {

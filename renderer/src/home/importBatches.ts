@@ -7,19 +7,23 @@
 const batchFiles = 40;
 const batchBytes = 16 * 1024 * 1024;
 
-/** The files split into batches, in order, by count and size. */
-export function importBatches<F extends { readonly size: number }>(files: readonly F[]): F[][] {
+/**
+ * The files split into batches, in order, by count and by the bytes each will send:
+ * `sentBytes` says how much of a file goes (none for one refused before reading).
+ */
+export function importBatches<F extends { readonly size: number }>(files: readonly F[], sentBytes: (file: F) => number = (file) => file.size): F[][] {
   const batches: F[][] = [];
   let current: F[] = [];
   let bytes = 0;
   for (const file of files) {
-    if (current.length > 0 && (current.length >= batchFiles || bytes + file.size > batchBytes)) {
+    const size = sentBytes(file);
+    if (current.length > 0 && (current.length >= batchFiles || bytes + size > batchBytes)) {
       batches.push(current);
       current = [];
       bytes = 0;
     }
     current.push(file);
-    bytes += file.size;
+    bytes += size;
   }
   if (current.length > 0) batches.push(current);
   return batches;

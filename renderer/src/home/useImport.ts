@@ -38,7 +38,8 @@ export function useImport(onImported: () => void) {
       setOutcomes([]);
       const all: ImportOutcome[] = [];
       let done = 0;
-      for (const group of importBatches(files)) {
+      // A file over the limit is refused here, unread: it takes no room in a batch.
+      for (const group of importBatches(files, (file) => (file.size > maxFileBytes ? 0 : file.size))) {
         const read = await Promise.all(group.map(readFile));
         const batch = read.filter((item): item is { name: string; bytes: Uint8Array } => 'bytes' in item);
         all.push(...read.filter((item): item is ImportOutcome => 'outcome' in item));
