@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Intake } from '../../electron/intake/intake';
 import {
   bakePngItxt,
@@ -11,6 +12,7 @@ import {
   makeZip,
   seededUint32,
 } from '../support/credentials';
+import { certificateScan, encodeJpeg, encodePng, qrPng, verifyUrl } from './certificate/inputs';
 
 /** Seeded: the same seed replays the same mutations. */
 function random(seed: number): () => number {
@@ -90,6 +92,43 @@ describe('intake fuzzing: thousands of mutated inputs', () => {
     }
     // Hang detection, not a benchmark: any input taking seconds would be a real defect.
     expect(slowest).toBeLessThan(5_000);
+    expect(Object.keys(outcomes)).toEqual(expect.arrayContaining(['recognised', 'malformed']));
+  }, 120_000);
+
+  it('gives every one of 750 mutated certificate pictures and PDFs an outcome: JPEG (libjpeg-turbo, then jpeg-js), PNG, PDF', async () => {
+    const scan = certificateScan(360, 260, verifyUrl, { grain: 12, marks: 40, scale: 3 });
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([420, 300]);
+    page.drawImage(await pdf.embedJpg(encodeJpeg(scan, 80)), { x: 0, y: 0, width: 420, height: 300 });
+    page.drawImage(await pdf.embedPng(await qrPng(`${verifyUrl}?via=pdf`)), { x: 10, y: 10, width: 120, height: 120 });
+    const pictures = [
+      { name: 'photo.jpg', bytes: encodeJpeg(scan, 85) },
+      { name: 'scan.png', bytes: encodePng(scan) },
+      { name: 'certificate.pdf', bytes: await pdf.save({ useObjectStreams: false }) },
+    ];
+    const intake = new Intake();
+    const next = random(20261123);
+    // pdf-lib reports each object it cannot parse on the console; the outcomes are what count here.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let slowest = 0;
+    const outcomes: Record<string, number> = {};
+    for (let round = 0; round < 250; round++) {
+      for (const picture of pictures) {
+        let bytes = picture.bytes;
+        for (let edits = 1 + Math.floor(next() * 3); edits > 0; edits--) bytes = mutate(bytes, next);
+        const start = performance.now();
+        const result = await intake.inspect({ name: picture.name, bytes });
+        slowest = Math.max(slowest, performance.now() - start);
+        expect(result.length).toBeGreaterThan(0);
+        for (const outcome of result) {
+          outcomes[outcome.outcome] = (outcomes[outcome.outcome] ?? 0) + 1;
+          if (outcome.outcome !== 'recognised') expect(outcome.reason.length).toBeGreaterThan(5);
+        }
+      }
+    }
+    warn.mockRestore();
+    expect(slowest).toBeLessThan(5_000);
+    // Most edits leave a readable picture (a self-reported entry); the rest are refused with a reason.
     expect(Object.keys(outcomes)).toEqual(expect.arrayContaining(['recognised', 'malformed']));
   }, 120_000);
 });
