@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { Intake } from '../../electron/intake/intake';
 import {
   bakePngItxt,
@@ -110,6 +110,9 @@ describe('intake fuzzing: thousands of mutated inputs', () => {
     const next = random(20261123);
     // pdf-lib reports each object it cannot parse on the console; the outcomes are what count here.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    onTestFinished(() => {
+      warn.mockRestore();
+    });
     let slowest = 0;
     const outcomes: Record<string, number> = {};
     for (let round = 0; round < 250; round++) {
@@ -126,7 +129,6 @@ describe('intake fuzzing: thousands of mutated inputs', () => {
         }
       }
     }
-    warn.mockRestore();
     expect(slowest).toBeLessThan(5_000);
     // Most edits leave a readable picture (a self-reported entry); the rest are refused with a reason.
     expect(Object.keys(outcomes)).toEqual(expect.arrayContaining(['recognised', 'malformed']));
