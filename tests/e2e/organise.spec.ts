@@ -14,6 +14,7 @@ import {
   signDataIntegrity,
 } from '../support/credentials';
 import { decodeAllQr, renderPages, run } from '../support/pdfTools';
+import { certificateScan, encodeJpeg } from '../unit/certificate/inputs';
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './screenshots';
 
@@ -262,4 +263,14 @@ test('details: CLR relations, save the original, remove a credential', async ({ 
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('article', { name: 'Food hygiene level 2' })).toContainText('Highfield Qualifications');
   await expect(page.getByRole('article', { name: 'Food hygiene level 2' })).toContainText('Self-reported');
+
+  // A phone photo of a paper certificate (JPEG, 2600 x 1950): read off the main process, its QR
+  // code found and offered as the certificate's verification link.
+  const photo = path.join(made.folder, 'PXL_20260412.jpg');
+  writeFileSync(photo, encodeJpeg(certificateScan(2600, 1950, 'https://verify.example.edu/certificates/2041', { grain: 16, marks: 600, scale: 6 }), 85));
+  await page.getByTestId('import-input').setInputFiles([photo]);
+  await expect(page.getByRole('status')).toContainText('Added 1');
+  await page.getByRole('button', { name: 'Details of PXL 20260412' }).click();
+  await expect(page.getByRole('dialog', { name: 'PXL 20260412' })).toContainText('Public verification link: https://verify.example.edu/certificates/2041');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 });
