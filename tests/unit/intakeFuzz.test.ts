@@ -54,6 +54,33 @@ function mutate(input: Uint8Array, next: () => number): Uint8Array {
   }
 }
 
+/**
+ * Reads `rounds` mutated copies of each seed (one to three edits each) and checks that every
+ * file gets at least one outcome, each refusal with a reason. Returns the outcome counts and
+ * the slowest read, for hang detection.
+ */
+async function readMutated(seeds: readonly { name: string; bytes: Uint8Array }[], rounds: number, seed: number): Promise<{ outcomes: Record<string, number>; slowest: number }> {
+  const intake = new Intake();
+  const next = random(seed);
+  let slowest = 0;
+  const outcomes: Record<string, number> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const file of seeds) {
+      let bytes = file.bytes;
+      for (let edits = 1 + Math.floor(next() * 3); edits > 0; edits--) bytes = mutate(bytes, next);
+      const start = performance.now();
+      const result = await intake.inspect({ name: file.name, bytes });
+      slowest = Math.max(slowest, performance.now() - start);
+      expect(result.length).toBeGreaterThan(0);
+      for (const outcome of result) {
+        outcomes[outcome.outcome] = (outcomes[outcome.outcome] ?? 0) + 1;
+        if (outcome.outcome !== 'recognised') expect(outcome.reason.length).toBeGreaterThan(5);
+      }
+    }
+  }
+  return { outcomes, slowest };
+}
+
 describe('intake fuzzing: thousands of mutated inputs', () => {
   const encoder = new TextEncoder();
   const seeds: { name: string; bytes: Uint8Array }[] = [];
@@ -72,24 +99,7 @@ describe('intake fuzzing: thousands of mutated inputs', () => {
   });
 
   it('gives every one of 4,000 mutated files an outcome: no crash, no hang', async () => {
-    const intake = new Intake();
-    const next = random(20261122);
-    let slowest = 0;
-    const outcomes: Record<string, number> = {};
-    for (let round = 0; round < 1000; round++) {
-      for (const seed of seeds) {
-        let bytes = seed.bytes;
-        for (let edits = 1 + Math.floor(next() * 3); edits > 0; edits--) bytes = mutate(bytes, next);
-        const start = performance.now();
-        const result = await intake.inspect({ name: seed.name, bytes });
-        slowest = Math.max(slowest, performance.now() - start);
-        expect(result.length).toBeGreaterThan(0);
-        for (const outcome of result) {
-          outcomes[outcome.outcome] = (outcomes[outcome.outcome] ?? 0) + 1;
-          if (outcome.outcome !== 'recognised') expect(outcome.reason.length).toBeGreaterThan(5);
-        }
-      }
-    }
+    const { outcomes, slowest } = await readMutated(seeds, 1000, 20261122);
     // Hang detection, not a benchmark: any input taking seconds would be a real defect.
     expect(slowest).toBeLessThan(5_000);
     expect(Object.keys(outcomes)).toEqual(expect.arrayContaining(['recognised', 'malformed']));
@@ -106,29 +116,12 @@ describe('intake fuzzing: thousands of mutated inputs', () => {
       { name: 'scan.png', bytes: encodePng(scan) },
       { name: 'certificate.pdf', bytes: await pdf.save({ useObjectStreams: false }) },
     ];
-    const intake = new Intake();
-    const next = random(20261123);
     // pdf-lib reports each object it cannot parse on the console; the outcomes are what count here.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     onTestFinished(() => {
       warn.mockRestore();
     });
-    let slowest = 0;
-    const outcomes: Record<string, number> = {};
-    for (let round = 0; round < 250; round++) {
-      for (const picture of pictures) {
-        let bytes = picture.bytes;
-        for (let edits = 1 + Math.floor(next() * 3); edits > 0; edits--) bytes = mutate(bytes, next);
-        const start = performance.now();
-        const result = await intake.inspect({ name: picture.name, bytes });
-        slowest = Math.max(slowest, performance.now() - start);
-        expect(result.length).toBeGreaterThan(0);
-        for (const outcome of result) {
-          outcomes[outcome.outcome] = (outcomes[outcome.outcome] ?? 0) + 1;
-          if (outcome.outcome !== 'recognised') expect(outcome.reason.length).toBeGreaterThan(5);
-        }
-      }
-    }
+    const { outcomes, slowest } = await readMutated(pictures, 250, 20261123);
     expect(slowest).toBeLessThan(5_000);
     // Most edits leave a readable picture (a self-reported entry); the rest are refused with a reason.
     expect(Object.keys(outcomes)).toEqual(expect.arrayContaining(['recognised', 'malformed']));
