@@ -50,6 +50,9 @@ export interface WalletSessionOptions {
 /** Where a file the user saves goes: a save dialog in the app, a downloads folder in the harness. */
 export type SaveFile = (suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 'original' | 'backup') => Promise<string | null>;
 
+/** A thumbnail that took longer than this (a long task) gives other calls a turn before the next. */
+const slowThumbnailMs = 50;
+
 /**
  * The main process's one open wallet: what the IPC handlers act on. Holds the writer lock
  * while unlocked (so the CLI cannot write at the same time); locking wipes the keys.
@@ -155,6 +158,7 @@ export class WalletSession {
       let thumbnail = this.thumbnailCache.get(id);
       if (thumbnail === undefined) {
         const image = vault.image(id);
+        const started = performance.now();
         if (image) {
           const prepared = await prepareImageNode({ bytes: image.bytes, mediaType: image.mediaType }, { maxPixels: 160, maxBytes: 24 * 1024 });
           thumbnail = prepared ? { mediaType: prepared.mediaType, bytes: prepared.bytes } : { mediaType: image.mediaType, bytes: image.bytes };
@@ -163,6 +167,14 @@ export class WalletSession {
         for (const oldest of this.thumbnailCache.keys()) {
           if (this.thumbnailCache.size <= 3000) break;
           this.thumbnailCache.delete(oldest);
+        }
+        // Shrinking a large scan or photo takes up to most of a second of this thread: after
+        // one, other calls from the window get their turn before the next picture, not after
+        // a whole screenful. A badge takes a millisecond or two and needs no such pause.
+        if (performance.now() - started > slowThumbnailMs) {
+          await new Promise<void>((resolve) => {
+            setImmediate(resolve);
+          });
         }
       }
       images.push(thumbnail ? { id, ...thumbnail } : null);

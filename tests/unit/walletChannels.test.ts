@@ -148,4 +148,34 @@ describe('the wallet channels', () => {
     // Damaged: refused at once wherever it is read.
     expect(readsSlowly(encodePng(certificateScan(50, 50, verifyUrl)).subarray(0, 40))).toBe(false);
   });
+
+  it('answers other calls between the pictures of a batch of thumbnails, not after the whole batch', async () => {
+    const h = handlers();
+    await dispatch(h, 'createWallet', { passphrase: 'river lamp 12 ocean', remember: false });
+    const scans = [1, 2, 3].map((n) => ({ name: `scan-${String(n)}.png`, bytes: encodePng(certificateScan(1200, 900, `${verifyUrl}/${String(n)}`, { grain: 20, marks: 300 })) }));
+    await dispatch(h, 'importFiles', { files: scans });
+    const listed = await dispatch(h, 'listCredentials', {});
+    const ids = listed.ok ? (listed.value as { credentials: { id: string }[] }).credentials.map((c) => c.id) : [];
+    expect(ids).toHaveLength(3);
+
+    // The window's next call arrives while the thumbnails are being made, as IPC messages do.
+    const answered: string[] = [];
+    const thumbnails = dispatch(h, 'credentialThumbnails', { ids }).then((result) => {
+      answered.push('thumbnails');
+      return result;
+    });
+    const state = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        void dispatch(h, 'walletState', {}).then(() => {
+          answered.push('state');
+          resolve();
+        });
+      }, 0);
+    });
+    const [made] = await Promise.all([thumbnails, state]);
+    expect(answered).toEqual(['state', 'thumbnails']);
+    // Each scan became a card-sized picture.
+    const images = made.ok ? (made.value as { images: ({ bytes: Uint8Array } | null)[] }).images : [];
+    expect(images.map((image) => (image ? image.bytes.length < 24 * 1024 : false))).toEqual([true, true, true]);
+  });
 });
