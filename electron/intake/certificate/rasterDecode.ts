@@ -88,7 +88,8 @@ function refuseInterlacedBomb(bytes: Uint8Array, header: PngHeader): void {
 export function decodePngGray(bytes: Uint8Array, limits: IntakeLimits): GrayImage {
   const header = readPngHeader(bytes);
   refuseBeyondLimits('PNG', bytes, header, limits);
-  const rows = header.interlaced ? undefined : decodeSimplePng(bytes, limits.maxImagePixels);
+  // Interlaced PNGs are among the kinds it leaves to pngjs.
+  const rows = decodeSimplePng(bytes, limits.maxImagePixels);
   if (rows) return grayFromRows(rows);
   if (header.interlaced) refuseInterlacedBomb(bytes, header);
   try {
@@ -140,19 +141,17 @@ export function decodeJpegGray(bytes: Uint8Array, limits: IntakeLimits, fitWithi
   const scale = fitWithin === undefined ? 1 : scaleWithin(header, fitWithin);
   const fast = decodeJpegTurbo(bytes, { format: 'gray', scale, maxPixels: limits.maxImagePixels });
   if (fast) return { width: fast.width, height: fast.height, data: fast.data };
-  const rgba = decodeJpeg(bytes, limits);
+  const rgba = decodeWithJpegJs(bytes, header, limits);
   return grayFromRgba(rgba.data, rgba.width, rgba.height);
 }
 
 /**
- * jpeg-js keeps every 8x8 block of coefficients in memory (256 bytes per block per colour
+ * The fallback for what libjpeg-turbo cannot read, once decodeJpegGray has checked the header,
+ * the size and the scans. jpeg-js keeps every 8x8 block of coefficients in memory (256 bytes per block per colour
  * component) besides the RGBA output, so its budget is derived from the declared size,
  * and its own resolution check repeats ours in case a later frame header claims more.
  */
-function decodeJpeg(bytes: Uint8Array, limits: IntakeLimits): RgbaImage {
-  const header = readJpegHeader(bytes);
-  refuseBeyondLimits('JPEG', bytes, header, limits);
-  refuseEndlessScans(bytes);
+function decodeWithJpegJs(bytes: Uint8Array, header: ImageSize, limits: IntakeLimits): RgbaImage {
   const pixels = header.width * header.height;
   try {
     const image = decodeJpegData(bytes, {
