@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import jsonld, { type CanonizeOptions, type DocumentLoader, type RemoteDocument } from 'jsonld';
 import { blockcertsContextFiles, blockcertsContextsByUrl, blockcertsSchemaReader } from './blockcertsContextFiles';
+import { deepFreeze } from './bundledContexts';
 import { JsonLdError, MissingContextError, type ContextLoader } from './canonize';
 import { isRecord } from './checks';
 
@@ -52,12 +53,6 @@ export function blockcertsContextCopies(): ReadonlyMap<string, unknown> {
   for (const value of found.values()) deepFreeze(value);
   copies = found;
   return found;
-}
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const inner of Object.values(value)) deepFreeze(inner);
 }
 
 /**

@@ -60,7 +60,8 @@ export function bundledContexts(): ReadonlyMap<string, unknown> {
   return all;
 }
 
-function deepFreeze(value: unknown): void {
+/** Contexts are shared by every check in the process: frozen, no caller can change what another reads. */
+export function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   Object.freeze(value);
   for (const inner of Object.values(value)) deepFreeze(inner);
