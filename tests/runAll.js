@@ -14,7 +14,7 @@ const results = path.join(root, 'test-results');
 const checks = [
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
-  ['build', bin('electron-vite'), ['build']],
+  ['build', 'npm', ['run', '--silent', 'build']],
 ];
 
 let passed = 0;

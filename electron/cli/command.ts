@@ -10,8 +10,6 @@ export interface CliIo {
 
 export interface CliCommand {
   readonly name: string;
-  /** One line for the command list. */
-  readonly summary: string;
   /** The full help text: usage line, options, examples. */
   readonly help: string;
   /** Exit code: 0 success, 1 a failure the command reports, 2 a usage error. */

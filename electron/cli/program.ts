@@ -1,37 +1,41 @@
 import { productName } from '../../shared/app';
 import { packageVersion } from '../core/packageInfo';
 import { UsageError, type CliCommand, type CliIo } from './command';
-import { inspectCommand } from './commands/inspect';
-import { verifyCommand } from './commands/verify';
-import { exportPdfCommand, verifyPdfCommand } from './commands/portfolioPdf';
-import {
-  backupCommand,
-  importCommand,
-  initCommand,
-  listCommand,
-  passwdCommand,
-  removeCommand,
-  restoreCommand,
-  showCommand,
-} from './commands/wallet';
+
+/** One line of the command list; the command's module is loaded only when it is run or its help is asked for. */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  readonly load: () => Promise<CliCommand>;
+}
 
 /**
- * The command table. Each capability adds its command module here; `--help` lists exactly
- * what is registered, so the help never promises a command that does not exist.
+ * The command table. Each capability adds its command here; `--help` lists exactly what is
+ * registered, so the help never promises a command that does not exist. Modules are imported
+ * on demand: `--version` and `--help` load none of the verification, PDF or wallet code.
  */
-export const commands: readonly CliCommand[] = [
-  inspectCommand,
-  verifyCommand,
-  initCommand,
-  importCommand,
-  listCommand,
-  showCommand,
-  removeCommand,
-  backupCommand,
-  restoreCommand,
-  passwdCommand,
-  exportPdfCommand,
-  verifyPdfCommand,
+export const commands: readonly CommandEntry[] = [
+  { name: 'inspect', summary: 'Recognise the credentials in files and folders and show what they say', load: async () => (await import('./commands/inspect')).inspectCommand },
+  { name: 'verify', summary: 'Check that credentials are genuine, in date and not revoked', load: async () => (await import('./commands/verify')).verifyCommand },
+  { name: 'init', summary: 'Create a new encrypted wallet', load: async () => (await import('./commands/wallet')).initCommand },
+  { name: 'import', summary: 'Add credentials from files, folders and zip archives to the wallet', load: async () => (await import('./commands/wallet')).importCommand },
+  { name: 'list', summary: 'List the credentials in the wallet', load: async () => (await import('./commands/wallet')).listCommand },
+  { name: 'show', summary: 'Show everything one credential says', load: async () => (await import('./commands/wallet')).showCommand },
+  { name: 'remove', summary: 'Remove a credential from the wallet', load: async () => (await import('./commands/wallet')).removeCommand },
+  { name: 'backup', summary: 'Write an encrypted backup of the whole wallet to one file', load: async () => (await import('./commands/wallet')).backupCommand },
+  { name: 'restore', summary: 'Restore a backup into the wallet (creating it if needed), without duplicates', load: async () => (await import('./commands/wallet')).restoreCommand },
+  { name: 'passwd', summary: "Change the wallet's passphrase", load: async () => (await import('./commands/wallet')).passwdCommand },
+  {
+    name: 'export-pdf',
+    summary: 'Make a portfolio PDF for a job application, with the original credentials inside',
+    load: async () => (await import('./commands/portfolioPdf')).exportPdfCommand,
+  },
+  {
+    name: 'verify-pdf',
+    summary: 'Check a portfolio PDF: every credential inside, and that none was swapped or altered',
+    load: async () => (await import('./commands/portfolioPdf')).verifyPdfCommand,
+  },
 ];
 
 function overview(): string {
@@ -66,14 +70,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (first === 'help') {
     const target = commands.find((c) => c.name === rest[0]);
-    io.stdout(`${target ? target.help : overview()}\n`);
+    io.stdout(`${target ? (await target.load()).help : overview()}\n`);
     return rest[0] === undefined || target ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
     io.stderr(`Unknown command "${first}". Run "badgefolio --help" to see the commands.\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('-h') || rest.includes('--help')) {
     io.stdout(`${command.help}\n`);
     return 0;

@@ -3,8 +3,6 @@ import type { IntakeOutcome } from '../../shared/credential/intakeOutcome';
 import { pngKind, scanPng, isPng, type BakedPngText } from './bakedPng';
 import { looksLikeSvg, readBakedSvg } from './bakedSvg';
 import { selfReportedCertificate, type CertificateHints } from './certificateEntry';
-import { findQrCodes } from './certificate/qrCodes';
-import { readPdfCertificate } from './certificate/pdfCertificate';
 import { decodeCompactJws, looksLikeCompactJws } from './compactJws';
 import type { CredentialSource } from './formats/credentialSource';
 import { readOb2HostedUrl } from './formats/ob2Assertion';
@@ -65,7 +63,7 @@ export class Intake {
       if (file.bytes.length === 0) return [this.malformed(file, 'The file is empty.')];
       if (isPng(file.bytes)) {
         container = 'png';
-        return this.inspectPng(file);
+        return await this.inspectPng(file);
       }
       if (isZip(file.bytes)) {
         container = 'zip';
@@ -77,7 +75,7 @@ export class Intake {
       }
       if (isJpeg(file.bytes)) {
         container = 'image';
-        return [this.recognised(file, this.imageCertificate(file, 'jpeg'))];
+        return [this.recognised(file, await this.imageCertificate(file, 'jpeg'))];
       }
       return this.inspectText(file);
     } catch (error) {
@@ -89,9 +87,9 @@ export class Intake {
     }
   }
 
-  private inspectPng(file: IntakeFile): IntakeOutcome[] {
+  private inspectPng(file: IntakeFile): IntakeOutcome[] | Promise<IntakeOutcome[]> {
     const baked = scanPng(file.bytes, this.limits).baked;
-    if (!baked) return [this.recognised(file, this.imageCertificate(file, 'png'))];
+    if (!baked) return this.imageCertificate(file, 'png').then((credential) => [this.recognised(file, credential)]);
     // Every baked badge passes here: the source is written out rather than assembled.
     const source: CredentialSource = {
       fileName: file.name,
@@ -169,6 +167,9 @@ export class Intake {
   }
 
   private async inspectPdf(file: IntakeFile, depth: number): Promise<IntakeOutcome[]> {
+    // The PDF and picture readers (pdf-lib, jsQR, the JPEG decoders) are loaded on first use:
+    // reading badges and credential files, what most commands do, never pays for them.
+    const { readPdfCertificate } = await import('./certificate/pdfCertificate');
     const findings = await readPdfCertificate(file.bytes, this.limits);
     if (depth < this.limits.maxNestingDepth) {
       const inside: IntakeOutcome[] = [];
@@ -194,7 +195,8 @@ export class Intake {
     return [this.recognised(file, selfReportedCertificate(this.source(file, 'pdf', 'application/pdf'), hints))];
   }
 
-  private imageCertificate(file: IntakeFile, kind: 'png' | 'jpeg') {
+  private async imageCertificate(file: IntakeFile, kind: 'png' | 'jpeg') {
+    const { findQrCodes } = await import('./certificate/qrCodes');
     const codes = findQrCodes(file.bytes, kind, this.limits);
     return selfReportedCertificate(this.source(file, 'image', kind === 'png' ? 'image/png' : 'image/jpeg'), {
       links: codes.filter(isWebAddress),

@@ -18,6 +18,8 @@ export interface PoolOptions {
   readonly window?: number;
   /** Most jobs sent in one message: a VC-JWT checks in well under the cost of a message. */
   readonly batch?: number;
+  /** Told once when a worker could not start or stopped, so a caller can say that work went slower. */
+  readonly onWorkerFailure?: (error: Error) => void;
 }
 
 /** What the pool and a worker say to each other. */
@@ -60,10 +62,11 @@ export class VerifierPool {
   private fallback: Verifier | undefined;
   private readonly window: number;
   private readonly batch: number;
+  private failureReported = false;
 
   constructor(
     private readonly config: PoolConfig,
-    options: PoolOptions = {},
+    private readonly options: PoolOptions = {},
   ) {
     this.batch = Math.max(1, options.batch ?? 16);
     this.window = Math.max(this.batch, options.window ?? 2 * this.batch);
@@ -72,7 +75,11 @@ export class VerifierPool {
     for (let i = 0; i < size; i++) {
       try {
         this.slots.push(this.startWorker(file, entry));
-      } catch {
+      } catch (error) {
+        if (!this.failureReported) {
+          this.failureReported = true;
+          options.onWorkerFailure?.(error instanceof Error ? error : new Error(String(error)));
+        }
         break;
       }
     }
@@ -114,8 +121,12 @@ export class VerifierPool {
   }
 
   /** A worker that failed hands its jobs back; with none left, this thread takes over. */
-  private retire(slot: Slot, _error: Error): void {
+  private retire(slot: Slot, error: Error): void {
     if (!this.slots.includes(slot)) return;
+    if (!this.failureReported) {
+      this.failureReported = true;
+      this.options.onWorkerFailure?.(error);
+    }
     this.slots = this.slots.filter((s) => s !== slot);
     this.queue.unshift(...slot.inFlight.values());
     slot.inFlight.clear();

@@ -83,7 +83,6 @@ function humanReport(results: readonly Result[]): string {
 
 export const inspectCommand: CliCommand = {
   name: 'inspect',
-  summary: 'Recognise the credentials in files and folders and show what they say',
   help,
   async run(args, io) {
     let parsed;

@@ -18,18 +18,23 @@ import { WalletBusyError } from '../../vault/writerLock';
 import { verifierFromConfig, type PoolConfig } from '../../verify/poolConfig';
 import { MalformedInputError } from '../../intake/limits';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { readPassphrase } from '../passphrase';
 import { renderTable } from '../table';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
 
 /** Network and clock options shared by the commands that verify. */
 const verifyOptions = {
-  online: { type: 'boolean', default: false },
+  ...networkOptions,
   now: { type: 'string' },
   documents: { type: 'string', multiple: true },
 } as const;
 
-function verifierConfig(values: { online?: boolean; now?: string | undefined; documents?: string[] | undefined }, io: CliIo, emails: readonly string[]): PoolConfig {
+function verifierConfig(
+  values: { offline?: boolean; online?: boolean; vault?: string | undefined; now?: string | undefined; documents?: string[] | undefined },
+  io: CliIo,
+  emails: readonly string[],
+): PoolConfig {
   let now: string | undefined;
   if (values.now !== undefined) {
     const date = new Date(values.now);
@@ -37,8 +42,7 @@ function verifierConfig(values: { online?: boolean; now?: string | undefined; do
     now = date.toISOString();
   }
   return {
-    // Exporting must not reach out on its own: online checks only when asked for.
-    network: values.online ? 'allowed' : 'offline',
+    network: networkUse(values, io),
     ...(now ? { now } : {}),
     ownerEmails: emails,
     documentsMapFiles: (values.documents ?? []).map((file) => path.resolve(io.cwd, file)),
@@ -63,9 +67,8 @@ function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[] } {
 
 export const exportPdfCommand: CliCommand = {
   name: 'export-pdf',
-  summary: 'Make a portfolio PDF for a job application, with the original credentials inside',
   help: `Usage: badgefolio export-pdf --out FILE.pdf [--ids id,...|--collection NAME] [--paper a4|letter]
-                            [--for NAME] [--verifier-url URL] [--sign KEYFILE] [--online] [--vault DIR]
+                            [--for NAME] [--verifier-url URL] [--sign KEYFILE] [--offline|--online] [--vault DIR]
 
 Builds a portfolio PDF: a cover with your profile, then one entry per credential with its
 verification status (checked now), a QR code to its public verification link, and the
@@ -79,8 +82,7 @@ original signed credential attached byte for byte so an employer can check it.
   --sign KEYFILE     also attach a presentation of the whole set signed with your Ed25519 key
                      (PKCS#8 PEM, e.g. from "openssl genpkey -algorithm ed25519", or a private
                      JWK): it names you by the key's did:key and covers every attached file
-  --online           let verification use the network (revocation lists, issuer keys);
-                     without it nothing is fetched and such checks say "unverifiable"
+${networkOptionsHelp}
   --now ISO          check dates as of this moment
   --documents MAP    pre-fetched documents (see "badgefolio help verify")
 ${walletOptionsHelp}`,
@@ -190,14 +192,13 @@ ${walletOptionsHelp}`,
 
 export const verifyPdfCommand: CliCommand = {
   name: 'verify-pdf',
-  summary: "Check a portfolio PDF: every credential inside, and that none was swapped or altered",
-  help: `Usage: badgefolio verify-pdf FILE.pdf [--json] [--online] [--now ISO] [--documents MAP]
+  help: `Usage: badgefolio verify-pdf FILE.pdf [--json] [--offline|--online] [--now ISO] [--documents MAP]
 
 The employer's side: extracts every credential attached to a portfolio PDF, verifies
 each one, and checks the attachments against the PDF's manifest.
 
   --json          the report as JSON
-  --online        let verification use the network (else nothing is fetched)
+${networkOptionsHelp}
   --now ISO       check dates as of this moment
   --documents MAP pre-fetched documents (see "badgefolio help verify")
 

@@ -10,15 +10,16 @@ import type { PoolConfig } from '../../verify/poolConfig';
 import { verifierFromConfig } from '../../verify/poolConfig';
 import { VerifierPool } from '../../verify/workerPool';
 import { UsageError, type CliCommand } from '../command';
+import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { renderTable } from '../table';
 
-const help = `Usage: badgefolio verify <file|dir>... [--json] [--offline] [--now ISO] [--documents MAP.json]
+const help = `Usage: badgefolio verify <file|dir>... [--json] [--offline|--online] [--now ISO] [--documents MAP.json]
 
 Verifies every credential in the given files and folders (folders and .zip
 archives are read recursively) and says, for each, what was checked and with what.
 
   --json            one JSON array of results (file, format, id, name, status, checks)
-  --offline         never touch the network: what needs it is reported as unverifiable
+${networkOptionsHelp}
   --now ISO         judge dates against this time (e.g. 2025-06-01T00:00:00Z), not the clock
   --documents FILE  a JSON map of URLs and DIDs to local files (paths relative to the map),
                     used instead of the network: pre-fetched documents for air-gapped use;
@@ -26,8 +27,8 @@ archives are read recursively) and says, for each, what was checked and with wha
   --email ADDRESS   one of your e-mail addresses, to match hashed badge recipients locally;
                     may be given more than once
 
-Without --offline, documents are fetched over https only, with timeouts and size caps,
-never from private or loopback addresses.
+Online, documents are fetched over https only, with timeouts and size caps, never from
+private or loopback addresses.
 Statuses: verified, invalid, expired, not-yet-valid, revoked, unverifiable, unsigned, malformed.
 Exit code: 0 when every credential is verified, 1 otherwise, 2 on usage errors.`;
 
@@ -77,7 +78,6 @@ function humanReport(results: readonly VerifyResult[]): string {
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: 'Check that credentials are genuine, in date and not revoked',
   help,
   async run(args, io) {
     let parsed;
@@ -87,7 +87,7 @@ export const verifyCommand: CliCommand = {
         allowPositionals: true,
         options: {
           json: { type: 'boolean', default: false },
-          offline: { type: 'boolean', default: false },
+          ...networkOptions,
           now: { type: 'string' },
           documents: { type: 'string', multiple: true },
           email: { type: 'string', multiple: true },
@@ -108,7 +108,7 @@ export const verifyCommand: CliCommand = {
       if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
     }
     const config: PoolConfig = {
-      network: parsed.values.offline ? 'offline' : 'allowed',
+      network: networkUse(parsed.values, io),
       ...(now ? { now } : {}),
       ownerEmails: parsed.values.email ?? [],
       documentsMapFiles,
@@ -137,7 +137,11 @@ export const verifyCommand: CliCommand = {
     const credentials = slots.filter((s): s is { file: string; credential: NormalizedCredential } => 'credential' in s).map((s) => s.credential);
     let reports: VerificationReport[];
     if (credentials.length >= poolThreshold) {
-      const pool = new VerifierPool(config);
+      const pool = new VerifierPool(config, {
+        onWorkerFailure: (error) => {
+          io.stderr(`badgefolio: verifying in fewer threads than planned (a worker stopped: ${error.message.split('\n')[0] ?? ''}).\n`);
+        },
+      });
       try {
         reports = await pool.verifyAll(credentials);
       } finally {

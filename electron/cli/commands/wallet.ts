@@ -100,7 +100,6 @@ function stripBlobs(value: unknown): Record<string, unknown> {
 
 export const initCommand: CliCommand = {
   name: 'init',
-  summary: 'Create a new encrypted wallet',
   help: `Usage: badgefolio init [--vault DIR] [--passphrase-file FILE]
 
 Creates an encrypted wallet. Choose a passphrase you will remember: it cannot be
@@ -133,7 +132,6 @@ const outcomeWords: Readonly<Record<PutOutcome, string>> = { added: 'added', 'al
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Add credentials from files, folders and zip archives to the wallet',
   help: `Usage: badgefolio import <file|dir>... [--vault DIR] [--passphrase-file FILE] [--json]
 
 Recognises every credential in the given files (folders and .zip archives
@@ -195,7 +193,6 @@ Exit code: 0 when every file was imported or already there, 1 otherwise.`,
 
 export const listCommand: CliCommand = {
   name: 'list',
-  summary: 'List the credentials in the wallet',
   help: `Usage: badgefolio list [--vault DIR] [--passphrase-file FILE] [--json]
 
 ${walletOptionsHelp}
@@ -239,7 +236,6 @@ function describe(credential: NormalizedCredential): string {
 
 export const showCommand: CliCommand = {
   name: 'show',
-  summary: 'Show everything one credential says',
   help: `Usage: badgefolio show <id> [--vault DIR] [--passphrase-file FILE] [--json]
 
 <id> is the ID that "badgefolio list" shows (or its first characters, at least 4).
@@ -263,7 +259,6 @@ ${walletOptionsHelp}`,
 
 export const removeCommand: CliCommand = {
   name: 'remove',
-  summary: 'Remove a credential from the wallet',
   help: `Usage: badgefolio remove <id> [--vault DIR] [--passphrase-file FILE]
 
 ${walletOptionsHelp}`,
@@ -285,7 +280,6 @@ ${walletOptionsHelp}`,
 
 export const backupCommand: CliCommand = {
   name: 'backup',
-  summary: 'Write an encrypted backup of the whole wallet to one file',
   help: `Usage: badgefolio backup --out FILE [--vault DIR] [--passphrase-file FILE]
 
 The backup is encrypted with the wallet's passphrase and can be restored on any
@@ -316,7 +310,6 @@ ${walletOptionsHelp}`,
 
 export const restoreCommand: CliCommand = {
   name: 'restore',
-  summary: 'Restore a backup into the wallet (creating it if needed), without duplicates',
   help: `Usage: badgefolio restore FILE [--vault DIR] [--passphrase-file FILE]
 
 Reads a backup made by "badgefolio backup". Into an empty folder it creates the
@@ -352,7 +345,6 @@ ${walletOptionsHelp}`,
 
 export const passwdCommand: CliCommand = {
   name: 'passwd',
-  summary: "Change the wallet's passphrase",
   help: `Usage: badgefolio passwd [--vault DIR] [--passphrase-file FILE] [--new-passphrase-file FILE]
 
 Only the wrapped key is re-encrypted, in one atomic step: the credentials are not

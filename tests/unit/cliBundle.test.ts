@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateEd25519Issuer, makeIssuerProfile, makeOb3Credential, seededBytes, signDataIntegrity } from '../support/credentials';
+import { runBin } from '../support/cliRun';
+
+/**
+ * The CLI runs a bundle built from the sources (build/cliBundle.js), never the sources through
+ * a compiler and never old code. Each test here works on a copy of the project whose sources it
+ * may change: the repository's own sources and bundle are left alone.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-cli-bundle-'));
+
+function projectCopy(name: string, options: { withoutEsbuild?: boolean } = {}): string {
+  const project = path.join(scratch, name);
+  mkdirSync(project);
+  for (const entry of ['bin', 'build', 'electron', 'shared']) cpSync(path.join(root, entry), path.join(project, entry), { recursive: true });
+  cpSync(path.join(root, 'package.json'), path.join(project, 'package.json'));
+  const modules = path.join(project, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(path.join(root, 'node_modules'))) {
+    if (options.withoutEsbuild && entry === 'esbuild') continue;
+    symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
+  }
+  return project;
+}
+
+function cli(project: string, args: readonly string[]) {
+  const result = spawnSync(process.execPath, [path.join(project, 'bin/badgefolio.js'), ...args], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the badgefolio CLI as a built program', () => {
+  it('builds its bundle when missing, and rebuilds it when a source changed: new code runs, never old', () => {
+    const project = projectCopy('rebuild');
+    const first = cli(project, ['--help']);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('Check that credentials are genuine');
+    const manifest = JSON.parse(readFileSync(path.join(project, 'out/cli/manifest.json'), 'utf8')) as { inputs: Record<string, unknown> };
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['electron/cli/program.ts', 'electron/verify/verifyWorker.ts', 'shared/app.ts']));
+
+    const program = path.join(project, 'electron/cli/program.ts');
+    writeFileSync(program, readFileSync(program, 'utf8').replace('Check that credentials are genuine', 'Check (rebuilt) that credentials are genuine'));
+    const second = cli(project, ['--help']);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('Check (rebuilt) that credentials are genuine');
+
+    // A file touched but not changed (a checkout) keeps the bundle: compared by content.
+    const before = readFileSync(path.join(project, 'out/cli/badgefolio.js'));
+    writeFileSync(program, readFileSync(program));
+    expect(cli(project, ['--version']).status).toBe(0);
+    expect(readFileSync(path.join(project, 'out/cli/badgefolio.js')).equals(before)).toBe(true);
+  }, 120_000);
+
+  it('reports a stale bundle it cannot rebuild, and does not run it', () => {
+    const project = projectCopy('no-esbuild');
+    // Built once with esbuild at hand (as npm install does), then esbuild goes away.
+    const build = spawnSync(process.execPath, [path.join(project, 'build/cliBundle.js')], { cwd: project, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    rmSync(path.join(project, 'node_modules/esbuild'));
+    const program = path.join(project, 'electron/cli/program.ts');
+    writeFileSync(program, readFileSync(program, 'utf8').replace('Check that credentials are genuine', 'Changed after the build'));
+    const result = cli(project, ['--help']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('electron/cli/program.ts changed since the CLI was built');
+    expect(result.stderr).toContain('npm install');
+  }, 120_000);
+});
+
+describe('the verification worker pool in the built CLI', () => {
+  const folder = path.join(scratch, 'credentials');
+  beforeAll(async () => {
+    mkdirSync(folder);
+    const issuer = await generateEd25519Issuer(seededBytes(32, 41));
+    for (let i = 0; i < 24; i++) {
+      const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Harbour Academy' }), validFrom: '2024-01-01T00:00:00Z', achievementName: `Module ${String(i)}` });
+      writeFileSync(path.join(folder, `c${String(i)}.json`), JSON.stringify(await signDataIntegrity(credential, issuer)));
+    }
+  });
+
+  it('starts its worker threads from the bundle and verifies a folder with them', () => {
+    const result = runBin(['verify', folder, '--offline', '--json', '--now', '2025-01-01T00:00:00Z']);
+    // A worker that cannot start (its file missing from the bundle, say) is said on stderr.
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const results = JSON.parse(result.stdout) as { status: string; name: string }[];
+    expect(results).toHaveLength(24);
+    expect(new Set(results.map((r) => r.status))).toEqual(new Set(['verified']));
+  }, 60_000);
+});
+
+describe('--offline and --online', () => {
+  it('are taken by verify and verify-pdf, not together, and the help says so', () => {
+    for (const command of ['verify', 'verify-pdf']) {
+      const help = runBin(['help', command]);
+      expect(help.stdout).toContain('--offline');
+      expect(help.stdout).toContain('--online');
+      expect(help.stdout).toContain('Settings › Network use');
+      const both = runBin([command, 'x.json', '--offline', '--online']);
+      expect(both.status).toBe(2);
+      expect(both.stderr).toContain('Give --offline or --online, not both.');
+    }
+  });
+});
