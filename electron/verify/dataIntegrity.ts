@@ -1,4 +1,5 @@
 import { createHash, KeyObject, verify as verifySignature } from 'node:crypto';
+import jcsCanonicalize from 'canonicalize';
 import { canonize, JsonLdError, MissingContextError } from './canonize';
 import { asArray, idOf, isRecord, short, type VerifyContext, display, type Checks } from './checks';
 import { parseDateTime } from './dates';
@@ -10,9 +11,11 @@ import { readDetachedJws, verifySecp256k1Signature2019, type DetachedJws } from 
 
 /**
  * Embedded Linked Data proofs: DataIntegrityProof with the eddsa-rdfc-2022 cryptosuite (and
- * its draft name eddsa-2022), Ed25519Signature2020 and EcdsaSecp256k1Signature2019. All sign
- * SHA-256(canonical proof options) ‖ SHA-256(canonical document), the proof options carrying
- * the document's @context: with Ed25519, or with ES256K in a detached JWS. Proof sets are
+ * its draft name eddsa-2022) or eddsa-jcs-2022, Ed25519Signature2020 and
+ * EcdsaSecp256k1Signature2019. All sign SHA-256(canonical proof options) ‖ SHA-256(canonical
+ * document), the proof options carrying the document's @context: with Ed25519, or with ES256K in
+ * a detached JWS. "Canonical" is RDF Dataset Canonicalization, except for eddsa-jcs-2022, which
+ * canonicalises the JSON itself (RFC 8785, JCS) and so needs no JSON-LD contexts. Proof sets are
  * checked proof by proof; a proof chain (previousProof) is checked over the document with the
  * proofs it names. DataIntegrityProof with ecdsa-sd-2023 (selective disclosure) has its own
  * module (ecdsaSd.ts), sharing the key lookup and the way results are reported.
@@ -28,7 +31,7 @@ const knownUnsupported = new Set([
   'MerkleProof2019',
   'ChainedProof2021',
 ]);
-const unsupportedCryptosuites = new Set(['ecdsa-rdfc-2019', 'ecdsa-jcs-2019', 'eddsa-jcs-2022', 'bbs-2023', 'merkle-proof-2019']);
+const unsupportedCryptosuites = new Set(['ecdsa-rdfc-2019', 'ecdsa-jcs-2019', 'bbs-2023', 'merkle-proof-2019']);
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
 
@@ -42,18 +45,22 @@ export interface ProofOutcome {
   readonly proofs: number;
 }
 
-type Scheme = 'eddsa' | 'secp256k1' | 'ecdsa-sd';
+type Scheme = 'eddsa' | 'eddsa-jcs' | 'secp256k1' | 'ecdsa-sd';
 
 function schemeOf(type: string, suite: string | undefined): Scheme | undefined {
   if (type === 'Ed25519Signature2020') return 'eddsa';
   if (type === 'EcdsaSecp256k1Signature2019') return 'secp256k1';
   if (type !== 'DataIntegrityProof') return undefined;
   if (suite === 'eddsa-rdfc-2022' || suite === 'eddsa-2022') return 'eddsa';
+  if (suite === 'eddsa-jcs-2022') return 'eddsa-jcs';
   return suite === 'ecdsa-sd-2023' ? 'ecdsa-sd' : undefined;
 }
 
 /** The signature a proof carries, read before any key is looked up: a damaged proof needs none. */
-type Carried = { readonly scheme: 'eddsa'; readonly signature: Uint8Array } | { readonly scheme: 'secp256k1'; readonly jws: DetachedJws } | { readonly scheme: 'ecdsa-sd' };
+type Carried =
+  | { readonly scheme: 'eddsa' | 'eddsa-jcs'; readonly signature: Uint8Array }
+  | { readonly scheme: 'secp256k1'; readonly jws: DetachedJws }
+  | { readonly scheme: 'ecdsa-sd' };
 
 function readSignature(scheme: Scheme, proof: Record<string, unknown>): Carried | string {
   const damaged = 'The proof value is missing or damaged, so the signature cannot match.';
@@ -76,7 +83,7 @@ function readSignature(scheme: Scheme, proof: Record<string, unknown>): Carried 
 
 /** Why the key cannot have made this kind of proof, or undefined when it can. */
 function keyMismatch(scheme: Scheme, key: PublicKey): string | undefined {
-  if (scheme === 'eddsa') return key.asymmetricKeyType === 'ed25519' ? undefined : 'an Ed25519 key';
+  if (scheme === 'eddsa' || scheme === 'eddsa-jcs') return key.asymmetricKeyType === 'ed25519' ? undefined : 'an Ed25519 key';
   if (scheme === 'secp256k1') return key instanceof Secp256k1PublicKey ? undefined : 'a secp256k1 key';
   return ecdsaSdAlgorithm(key) ? undefined : 'a P-256 key';
 }
@@ -114,6 +121,26 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
       proofOptionHashes.set(optionsKey, hash);
     }
     return hash;
+  };
+
+  // eddsa-jcs-2022 (W3C vc-di-eddsa): a proof that names its own @context signed the document
+  // under that context, which must begin the document's own; the proof options are hashed as
+  // they stand, without the signature.
+  const jcsHashes = (proof: Record<string, unknown>, previous: unknown[]): Buffer | string => {
+    const { proofValue: _value, ...options } = proof;
+    const document: Record<string, unknown> = previous.length === 0 ? { ...unsigned } : { ...unsigned, proof: previous.length === 1 ? previous[0] : previous };
+    if (options['@context'] !== undefined) {
+      const proofContext = asArray(options['@context']);
+      const documentContext = asArray(json['@context']);
+      if (proofContext.some((entry, i) => JSON.stringify(entry) !== JSON.stringify(documentContext[i]))) {
+        return "The proof was made for other JSON-LD contexts than the credential's, so it does not cover this credential as it is.";
+      }
+      document['@context'] = options['@context'];
+    }
+    const canonicalOptions = jcsCanonicalize(options);
+    const canonicalDocument = jcsCanonicalize(document);
+    if (canonicalOptions === undefined || canonicalDocument === undefined) return 'The credential cannot be put in canonical JSON form, so the signature cannot match.';
+    return Buffer.concat([sha256(canonicalOptions), sha256(canonicalDocument)]);
   };
 
   for (const [index, proof] of proofs.entries()) {
@@ -170,6 +197,13 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
     try {
       if (carried.scheme === 'ecdsa-sd') {
         verified = await verifyEcdsaSdProof({ document: unsigned, proof, key: key.key, contexts: context.contexts });
+      } else if (carried.scheme === 'eddsa-jcs') {
+        const data = jcsHashes(proof, previous);
+        if (typeof data === 'string') {
+          checks.fail('signature', label, data, 'invalid', { algorithm: name, keyId: key.keyId });
+          continue;
+        }
+        verified = key.key instanceof KeyObject && verifySignature(null, data, key.key, carried.signature);
       } else {
         const data = Buffer.concat([await optionsHash(proof, carried.scheme), await documentHash(previous)]);
         verified =

@@ -1,4 +1,5 @@
-import { worstStatus, type VerificationCheck, type VerificationStatus } from '../../shared/credential/verification';
+import { worstStatus, type VerificationStatus } from '../../shared/credential/verdictOrder';
+import type { VerificationCheck } from '../../shared/credential/verification';
 
 /** Checks that prove the credential came from its issuer unchanged: without one passing, nothing is verified. */
 const proofChecks = new Set(['signature', 'hosted', 'hash']);

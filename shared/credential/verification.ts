@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verificationStatuses } from './verdictOrder';
 
 /**
  * The verification report: what Badgefolio checked about one credential, when, and with
@@ -6,37 +7,9 @@ import { z } from 'zod';
  * vault and the renderer only show it. Pure data, so it crosses IPC and is stored as is.
  */
 
-/**
- * The overall verdict, most severe first:
- * - `malformed`: not a parsable or conformant credential;
- * - `invalid`: a signature, hash or binding does not hold (tampered, wrong key, bad status list);
- * - `revoked`: the issuer revoked or suspended it;
- * - `expired` / `not-yet-valid`: outside its validity dates at the clock used;
- * - `unverifiable`: a required check needs the network or a document we lack (the checks say which);
- * - `unsigned`: self-reported, nothing signed to check;
- * - `verified`: every required check passed.
- */
-export const verificationStatuses = ['verified', 'invalid', 'expired', 'not-yet-valid', 'revoked', 'unverifiable', 'unsigned', 'malformed'] as const;
+export { statusSeverity, verificationStatuses, worstStatus } from './verdictOrder';
+export type { VerificationStatus } from './verdictOrder';
 export const verificationStatusSchema = z.enum(verificationStatuses);
-export type VerificationStatus = z.infer<typeof verificationStatusSchema>;
-
-/** Severity used to combine checks (and nested credentials) into one verdict: highest wins. */
-export const statusSeverity: Readonly<Record<VerificationStatus, number>> = {
-  verified: 0,
-  unsigned: 1,
-  unverifiable: 2,
-  'not-yet-valid': 3,
-  expired: 4,
-  revoked: 5,
-  invalid: 6,
-  malformed: 7,
-};
-
-export function worstStatus(statuses: Iterable<VerificationStatus>, fallback: VerificationStatus = 'verified'): VerificationStatus {
-  let worst = fallback;
-  for (const status of statuses) if (statusSeverity[status] > statusSeverity[worst]) worst = status;
-  return worst;
-}
 
 export const checkOutcomes = ['passed', 'failed', 'skipped'] as const;
 export const checkOutcomeSchema = z.enum(checkOutcomes);

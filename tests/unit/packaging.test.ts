@@ -159,6 +159,8 @@ describe('packaging with electron-builder (stand-in Electron distribution, --dir
     const ours = asar.files.filter((file) => !file.startsWith('node_modules/'));
     expect(ours.filter((file) => /\.(ts|tsx|map)$/.test(file) || /(^|\/)(tests?|src|electron|shared|renderer\/src)\//.test(file.replace(/^out\/renderer\//, '')))).toEqual([]);
     expect(asar.files.filter((file) => /\.(ts|mts|cts|map)$/.test(file))).toEqual([]);
+    // The command-line bundle runs in plain Node beside the sources, not in the installed app.
+    expect(asar.files.filter((file) => file.startsWith('out/cli/'))).toEqual([]);
     // Bundled into out/renderer, never loaded by the main process.
     expect(asar.files.filter((file) => /^node_modules\/(react|react-dom|scheduler|@tanstack)\//.test(file))).toEqual([]);
     // Development tools stay out (electron-builder packs production dependencies only).

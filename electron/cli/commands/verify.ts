@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { NormalizedCredential } from '../../../shared/credential/model';
@@ -8,6 +8,7 @@ import { readInputFiles } from '../../intake/inputFiles';
 import { defaultIntakeLimits } from '../../intake/limits';
 import type { PoolConfig } from '../../verify/poolConfig';
 import { verifierFromConfig } from '../../verify/poolConfig';
+import type { Verifier } from '../../verify/verifier';
 import { VerifierPool } from '../../verify/workerPool';
 import { UsageError, type CliCommand } from '../command';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
@@ -44,8 +45,20 @@ export interface VerifyResult {
   readonly checks: readonly VerificationCheck[];
 }
 
-/** Below this many credentials, starting worker threads costs more than it saves. */
+/** Below this many files, starting worker threads costs more than it saves. */
 const poolThreshold = 16;
+
+/** Whether the inputs may hold enough credentials for worker threads: a folder, an archive or many files. */
+function mayHoldMany(paths: readonly string[]): boolean {
+  if (paths.length >= poolThreshold) return true;
+  return paths.some((p) => {
+    try {
+      return statSync(p).isDirectory() || /\.zip$/i.test(p);
+    } catch {
+      return false;
+    }
+  });
+}
 
 function failedIntake(file: string, reason: string, format?: string): VerifyResult {
   return {
@@ -115,61 +128,66 @@ export const verifyCommand: CliCommand = {
       // Only the test suite sets this, to reach its loopback status-list server.
       allowPrivateNetworkForTests: io.env.BADGEFOLIO_TEST_ALLOW_PRIVATE_NETWORK === '1',
     };
+    let inThread: Verifier;
     try {
-      verifierFromConfig(config);
+      inThread = verifierFromConfig(config);
     } catch (error) {
       throw new UsageError(`--documents: ${error instanceof Error ? error.message : String(error)}`);
     }
 
-    const intake = new Intake(defaultIntakeLimits);
-    const slots: (VerifyResult | { file: string; credential: NormalizedCredential })[] = [];
     const inputs = parsed.positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
-    for await (const input of readInputFiles(inputs, defaultIntakeLimits)) {
-      if (input.kind === 'unreadable') {
-        slots.push(failedIntake(input.name, input.reason));
-        continue;
+    // Worker threads take a few hundred milliseconds to start: when many credentials may come,
+    // they start now, while the files are read, and each credential goes to them as soon as
+    // it is recognised.
+    const pool = mayHoldMany(inputs.map((i) => i.path))
+      ? new VerifierPool(config, {
+          onWorkerFailure: (error) => {
+            io.stderr(`badgefolio: verifying in fewer threads than planned (a worker stopped: ${error.message.split('\n')[0] ?? ''}).\n`);
+          },
+        })
+      : undefined;
+    const intake = new Intake(defaultIntakeLimits);
+    const slots: (VerifyResult | { file: string; credential: NormalizedCredential; report: Promise<VerificationReport> | undefined })[] = [];
+    try {
+      for await (const input of readInputFiles(inputs, defaultIntakeLimits)) {
+        if (input.kind === 'unreadable') {
+          slots.push(failedIntake(input.name, input.reason));
+          continue;
+        }
+        for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
+          if (outcome.outcome === 'recognised') slots.push({ file: outcome.file, credential: outcome.credential, report: pool?.verify(outcome.credential) });
+          else slots.push(failedIntake(outcome.file, outcome.outcome === 'not-a-credential' ? `This is not a credential: ${outcome.reason}` : outcome.reason, outcome.format));
+        }
       }
-      for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
-        if (outcome.outcome === 'recognised') slots.push({ file: outcome.file, credential: outcome.credential });
-        else slots.push(failedIntake(outcome.file, outcome.outcome === 'not-a-credential' ? `This is not a credential: ${outcome.reason}` : outcome.reason, outcome.format));
+      const results: VerifyResult[] = [];
+      for (const slot of slots) {
+        if (!('credential' in slot)) {
+          results.push(slot);
+          continue;
+        }
+        let report: VerificationReport;
+        try {
+          report = await (slot.report ?? inThread.verify(slot.credential));
+        } catch {
+          results.push(failedIntake(slot.file, 'The credential could not be verified.'));
+          continue;
+        }
+        results.push({
+          file: slot.file,
+          format: slot.credential.format,
+          id: slot.credential.id ?? slot.credential.identity,
+          name: slot.credential.name,
+          status: report.status,
+          summary: report.summary,
+          checkedAt: report.checkedAt,
+          now: report.now,
+          checks: report.checks,
+        });
       }
+      io.stdout(parsed.values.json ? `${JSON.stringify(results, null, 2)}\n` : humanReport(results));
+      return results.length > 0 && results.every((r) => r.status === 'verified') ? 0 : 1;
+    } finally {
+      await pool?.close();
     }
-    const credentials = slots.filter((s): s is { file: string; credential: NormalizedCredential } => 'credential' in s).map((s) => s.credential);
-    let reports: VerificationReport[];
-    if (credentials.length >= poolThreshold) {
-      const pool = new VerifierPool(config, {
-        onWorkerFailure: (error) => {
-          io.stderr(`badgefolio: verifying in fewer threads than planned (a worker stopped: ${error.message.split('\n')[0] ?? ''}).\n`);
-        },
-      });
-      try {
-        reports = await pool.verifyAll(credentials);
-      } finally {
-        await pool.close();
-      }
-    } else {
-      const verifier = verifierFromConfig(config);
-      reports = [];
-      for (const credential of credentials) reports.push(await verifier.verify(credential));
-    }
-    let next = 0;
-    const results: VerifyResult[] = slots.map((slot) => {
-      if (!('credential' in slot)) return slot;
-      const report = reports[next++];
-      if (!report) return failedIntake(slot.file, 'The credential could not be verified.');
-      return {
-        file: slot.file,
-        format: slot.credential.format,
-        id: slot.credential.id ?? slot.credential.identity,
-        name: slot.credential.name,
-        status: report.status,
-        summary: report.summary,
-        checkedAt: report.checkedAt,
-        now: report.now,
-        checks: report.checks,
-      };
-    });
-    io.stdout(parsed.values.json ? `${JSON.stringify(results, null, 2)}\n` : humanReport(results));
-    return results.length > 0 && results.every((r) => r.status === 'verified') ? 0 : 1;
   },
 };

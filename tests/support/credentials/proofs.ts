@@ -3,6 +3,7 @@
 // produce. Also an oracle, verifyWithDigitalBazaar, for tests that want a second opinion.
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+import { createSignCryptosuite as eddsaJcs2022 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import type { DocumentLoader, LinkedDataSuite } from '@digitalbazaar/vc';
@@ -10,7 +11,7 @@ import { offlineDocumentLoader } from './documentLoader';
 import type { Ed25519Issuer } from './keys';
 import type { CredentialEnvelope, Signed } from './shapes';
 
-export type DataIntegrityCryptosuite = 'eddsa-rdfc-2022';
+export type DataIntegrityCryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
 
 export interface SigningOptions {
   /** The proof's `created`; now unless given (fix it for reproducible output). */
@@ -19,17 +20,21 @@ export interface SigningOptions {
 }
 
 /**
- * Adds a DataIntegrityProof (eddsa-rdfc-2022) with @digitalbazaar/vc. The input is not changed.
- * Signing checks the JSON-LD: an undefined term (a typo, a missing context) throws here.
+ * Adds a DataIntegrityProof (eddsa-rdfc-2022, or eddsa-jcs-2022 with Digital Bazaar's JCS
+ * cryptosuite) with @digitalbazaar/vc. The input is not changed. With eddsa-rdfc-2022, signing
+ * checks the JSON-LD: an undefined term (a typo, a missing context) throws here.
  */
 export async function signDataIntegrity<T extends CredentialEnvelope>(
   credential: T,
   issuer: Ed25519Issuer,
-  // One cryptosuite today; the parameter keeps call sites stable when eddsa-2022 or ecdsa join.
-  _cryptosuite: DataIntegrityCryptosuite = 'eddsa-rdfc-2022',
+  cryptosuite: DataIntegrityCryptosuite = 'eddsa-rdfc-2022',
   options: SigningOptions = {},
 ): Promise<Signed<T>> {
-  const suite = new DataIntegrityProof({ signer: issuer.keyPair.signer(), cryptosuite: eddsaRdfc2022, date: options.date });
+  const suite = new DataIntegrityProof({
+    signer: issuer.keyPair.signer(),
+    cryptosuite: cryptosuite === 'eddsa-jcs-2022' ? eddsaJcs2022() : eddsaRdfc2022,
+    date: options.date,
+  });
   return issueWith(credential, suite, options);
 }
 

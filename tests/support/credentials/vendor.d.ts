@@ -96,6 +96,12 @@ declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
   export const cryptosuite: Cryptosuite;
 }
 
+declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
+  import type { Cryptosuite } from '@digitalbazaar/data-integrity';
+  export function createSignCryptosuite(): Cryptosuite;
+  export function createVerifyCryptosuite(): Cryptosuite;
+}
+
 declare module '@digitalbazaar/ed25519-signature-2020' {
   import type { LinkedDataSuite } from '@digitalbazaar/vc';
   import type { Signer } from '@digitalbazaar/ed25519-multikey';
