@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cliBench } from './cliBench';
 import { intakeBench } from './intakeBench';
 import { pdfBench } from './pdfBench';
 import { rendererBench } from './rendererBench';
@@ -20,6 +21,7 @@ const suites: Readonly<Record<string, (quick: boolean) => Promise<Figure[]>>> = 
   vault: vaultBench,
   pdf: pdfBench,
   renderer: rendererBench,
+  cli: cliBench,
 };
 
 const usage = `Usage: npm run bench -- [--quick] [--json] [--only SUITE,...] [--update-docs]
