@@ -185,6 +185,27 @@ function checkW3cDates(json: Json, context: VerifyContext, checks: Checks): void
   );
 }
 
+/**
+ * What the W3C data model (and 1EdTech's OB 3.0 / CLR 2.0 schemas) require of every credential
+ * before anything it says can be vouched for: an issuer identified by an id, and a subject. A
+ * signature over a credential that names no issuer proves only that someone signed it.
+ */
+function hasRequiredProperties(json: Json, checks: Checks): boolean {
+  const issuer = json.issuer;
+  const issuerId = typeof issuer === 'string' ? issuer : isRecord(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
+  const problem =
+    issuer === undefined
+      ? 'It names no issuer: every credential must say who issued it (the "issuer" property is required).'
+      : !issuerId
+        ? 'Its issuer has no identifier: the "issuer" must be an address or DID, or have an "id" that is one.'
+        : asArray(json.credentialSubject).length === 0
+          ? 'It names no subject: the "credentialSubject" property, what the credential says about whom, is required.'
+          : undefined;
+  if (!problem) return true;
+  checks.fail('structure', 'Structure', problem, 'malformed');
+  return false;
+}
+
 /** A W3C VC given as JSON (embedded proofs) or as a VC-JWT; with its CLR children when top-level. */
 async function verifyW3c(item: Json | string, context: VerifyContext, checks: Checks, topLevel: boolean): Promise<void> {
   let json: Json;
@@ -198,6 +219,7 @@ async function verifyW3c(item: Json | string, context: VerifyContext, checks: Ch
     json = { ...json, ...(json.validFrom === undefined && json.issuanceDate === undefined && nbf ? { validFrom: nbf } : {}), ...(json.validUntil === undefined && json.expirationDate === undefined && exp ? { validUntil: exp } : {}) };
   } else {
     json = item;
+    if (!hasRequiredProperties(json, checks)) return;
     if (asArray(json.proof).length === 0) {
       checks.skip('signature', 'Signature', 'The credential carries no proof: it is not signed.');
     } else {

@@ -18,7 +18,7 @@ export type { Ed25519Issuer, JoseAlg, JoseKeyPair } from './keys';
 export { hashIdentity, makeAchievement, makeEndorsementCredential, makeIssuerProfile, makeOb3Credential } from './ob3';
 export type { EndorsementOptions, IssuerProfileOptions, Ob3Options, Ob3Recipient, SkillAlignment, StatusOptions } from './ob3';
 
-export { signDataIntegrity, signEd25519Signature2020, verifyWithDigitalBazaar } from './proofs';
+export { signAsIs, signDataIntegrity, signEd25519Signature2020, verifyWithDigitalBazaar } from './proofs';
 export type { DataIntegrityCryptosuite, OracleOptions, OracleVerdict, SigningOptions } from './proofs';
 
 export { deriveEcdsaSd, generateP256Issuer, generateSecp256k1Issuer, signEcdsaSdBase, signSecp256k1Signature2019 } from './ecdsa';

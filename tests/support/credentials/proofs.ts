@@ -6,6 +6,7 @@ import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { createSignCryptosuite as eddsaJcs2022 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
+import * as jsigs from 'jsonld-signatures';
 import type { DocumentLoader, LinkedDataSuite } from '@digitalbazaar/vc';
 import { offlineDocumentLoader } from './documentLoader';
 import type { Ed25519Issuer } from './keys';
@@ -36,6 +37,17 @@ export async function signDataIntegrity<T extends CredentialEnvelope>(
     date: options.date,
   });
   return issueWith(credential, suite, options);
+}
+
+/**
+ * Signs a document as it is, with jsonld-signatures alone (eddsa-rdfc-2022): for credentials
+ * that break the data model's rules (no issuer, say), which @digitalbazaar/vc refuses to issue.
+ * What a careless or hostile issuer can produce, for tests of how the verifier judges it.
+ */
+export async function signAsIs<T extends object>(document: T, issuer: Ed25519Issuer, options: SigningOptions = {}): Promise<T & { proof: object }> {
+  const suite = new DataIntegrityProof({ signer: issuer.keyPair.signer(), cryptosuite: eddsaRdfc2022, date: options.date });
+  const signed = await jsigs.sign(structuredClone(document), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: options.documentLoader ?? offlineDocumentLoader });
+  return signed as T & { proof: object };
 }
 
 /**

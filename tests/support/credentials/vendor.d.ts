@@ -96,6 +96,13 @@ declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
   export const cryptosuite: Cryptosuite;
 }
 
+declare module 'jsonld-signatures' {
+  import type { DocumentLoader, LinkedDataSuite } from '@digitalbazaar/vc';
+  /** Signs any JSON-LD document, with none of the credential rules @digitalbazaar/vc enforces first. */
+  export function sign(document: object, options: { suite: LinkedDataSuite; purpose: object; documentLoader: DocumentLoader }): Promise<object>;
+  export const purposes: { AssertionProofPurpose: new () => object };
+}
+
 declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
   import type { Cryptosuite } from '@digitalbazaar/data-integrity';
   export function createSignCryptosuite(): Cryptosuite;
