@@ -22,20 +22,51 @@ export function parseDateTime(value: unknown, allowDateOnly = false): Date | und
   return undefined;
 }
 
+/** Open Badges 1.0 and 2.0 also allow a Unix timestamp (seconds), as a number or a string of digits. */
+function parseUnixTime(value: unknown): Date | undefined {
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{9,10}$/.test(value.trim()) ? Number(value) : undefined;
+  if (seconds === undefined || !Number.isInteger(seconds) || seconds < 0) return undefined;
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
 export interface ValidityDates {
   /** Property names as the credential spells them, for messages. */
   readonly fromName: string;
   readonly untilName: string;
   readonly from?: unknown;
   readonly until?: unknown;
-  /** OB 2.0 allowed plain dates (and some issuers wrote them). */
+  /**
+   * Plain dates ("2025-12-21"): OB 2.0 and Blockcerts allow them, and issuers write them in VCs
+   * too, where the data model asks for a time. A plain start date counts from the start of that
+   * day, a plain end date to the end of it (UTC), never against the holder.
+   */
   readonly allowDateOnly?: boolean;
+  /** Unix timestamps (Open Badges 1.0 and 2.0). */
+  readonly allowUnixTime?: boolean;
 }
 
-/** Valid-from and expiry against an explicit "now"; a malformed date is a malformed credential. */
-export function checkDates(checks: Checks, dates: ValidityDates, now: Date): void {
-  const from = dates.from === undefined ? undefined : parseDateTime(dates.from, dates.allowDateOnly);
-  const until = dates.until === undefined ? undefined : parseDateTime(dates.until, dates.allowDateOnly);
+function parseValidity(value: unknown, dates: ValidityDates, end: boolean): Date | undefined {
+  if (dates.allowUnixTime) {
+    const unix = parseUnixTime(value);
+    if (unix) return unix;
+  }
+  const date = parseDateTime(value, dates.allowDateOnly);
+  if (date && end && typeof value === 'string' && datePattern.test(value.trim())) return new Date(date.getTime() + dayMs - 1);
+  return date;
+}
+
+/**
+ * Valid-from and expiry against an explicit "now"; a malformed date is a malformed credential.
+ * A date given as null (some baked copies of hosted badges carry `issuedOn: null`, the hosted
+ * copy being the one that counts) is read as not given.
+ */
+export function checkDates(checks: Checks, given: ValidityDates, now: Date): void {
+  const dates = { ...given, from: given.from ?? undefined, until: given.until ?? undefined };
+  const from = dates.from === undefined ? undefined : parseValidity(dates.from, dates, false);
+  const until = dates.until === undefined ? undefined : parseValidity(dates.until, dates, true);
   if (dates.from !== undefined && !from) {
     checks.fail('dates', 'Dates', `The credential's ${dates.fromName} (${display(dates.from)}) is not a valid date.`, 'malformed');
     return;

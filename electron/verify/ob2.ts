@@ -108,7 +108,7 @@ export async function verifyOb2Hosted(credential: NormalizedCredential, local: J
 }
 
 function checkLocalDates(assertion: Json, context: VerifyContext, checks: Checks): void {
-  checkDates(checks, { fromName: 'issue date', untilName: 'expiry date', from: assertion.issuedOn, until: assertion.expires, allowDateOnly: true }, context.now);
+  checkDates(checks, { fromName: 'issue date', untilName: 'expiry date', from: assertion.issuedOn, until: assertion.expires, allowDateOnly: true, allowUnixTime: true }, context.now);
 }
 
 export async function verifyOb2Signed(credential: NormalizedCredential, jws: string, context: VerifyContext, checks: Checks): Promise<void> {

@@ -180,6 +180,7 @@ function checkW3cDates(json: Json, context: VerifyContext, checks: Checks): void
       untilName: json.validUntil !== undefined ? 'valid-until date' : 'expiration date',
       from: json.validFrom ?? json.issuanceDate,
       until: json.validUntil ?? json.expirationDate,
+      allowDateOnly: true,
     },
     context.now,
   );
