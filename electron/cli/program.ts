@@ -27,6 +27,11 @@ export const commands: readonly CommandEntry[] = [
   { name: 'restore', summary: 'Restore a backup into the wallet (creating it if needed), without duplicates', load: async () => (await import('./commands/wallet')).restoreCommand },
   { name: 'passwd', summary: "Change the wallet's passphrase", load: async () => (await import('./commands/wallet')).passwdCommand },
   {
+    name: 'check',
+    summary: 'Check every credential and stored file for damage; set damaged ones aside for rescue',
+    load: async () => (await import('./commands/check')).checkCommand,
+  },
+  {
     name: 'export-pdf',
     summary: 'Make a portfolio PDF for a job application, with the original credentials inside',
     load: async () => (await import('./commands/portfolioPdf')).exportPdfCommand,

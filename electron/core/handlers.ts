@@ -78,6 +78,7 @@ export function createHandlers(services: HostServices): Handlers {
     },
     saveBackup: ({ passphrase }) => services.wallet.saveBackup(passphrase, services.saveFile),
     restoreBackup: ({ bytes, passphrase }) => services.wallet.restoreBackup(bytes, passphrase),
+    checkWallet: () => services.wallet.checkWallet(),
     holderIdentity: () => Promise.resolve({ did: services.wallet.holderIdentity() }),
     signPresentation: ({ presentation }) => services.wallet.signPresentation(presentation),
     checkPortfolioPdf: ({ bytes, online }) => services.wallet.checkPortfolioPdf(bytes, online === true),

@@ -1,5 +1,5 @@
 import type { ShellEventSink } from '../../shared/contract/events';
-import { credentialNotices, expiryNoticeDays, noticeKey, type CredentialNotice } from '../../shared/credential/notices';
+import { credentialNotices, expiryNoticeDays, noticeKey, type CredentialNotice, type DamageNotice } from '../../shared/credential/notices';
 import type { CredentialSummary } from '../../shared/credential/walletViews';
 import type { Language } from '../../shared/preferences';
 
@@ -20,6 +20,11 @@ const texts = {
     }),
     revokedOne: (name: string) => ({ title: 'A credential was revoked', body: `The issuer has revoked “${name}”.` }),
     revokedMany: (names: string) => ({ title: 'Credentials were revoked', body: `The issuers have revoked ${names}.` }),
+    damaged: (names: string) => ({
+      title: 'Something in your wallet is damaged',
+      body: `Damaged: ${names}. Settings › Check the wallet says how to restore it from a backup.`,
+    }),
+    walletFile: 'a wallet file',
   },
   de: {
     expiringOne: (name: string, days: number) => ({
@@ -32,6 +37,11 @@ const texts = {
     }),
     revokedOne: (name: string) => ({ title: 'Ein Nachweis wurde widerrufen', body: `Der Aussteller hat „${name}“ widerrufen.` }),
     revokedMany: (names: string) => ({ title: 'Nachweise wurden widerrufen', body: `Widerrufen wurden: ${names}.` }),
+    damaged: (names: string) => ({
+      title: 'Etwas in deiner Brieftasche ist beschädigt',
+      body: `Beschädigt: ${names}. Einstellungen › Brieftasche prüfen sagt, wie du es aus einer Sicherung wiederherstellst.`,
+    }),
+    walletFile: 'eine Datei der Brieftasche',
   },
 } satisfies Record<Language, unknown>;
 
@@ -39,7 +49,7 @@ const texts = {
 const namesShown = 3;
 
 function nameList(notices: readonly CredentialNotice[], language: Language): string {
-  const names = notices.slice(0, namesShown).map((notice) => notice.name);
+  const names = notices.slice(0, namesShown).map((notice) => (notice.kind === 'damaged' ? (notice.names[0] ?? texts[language].walletFile) : notice.name));
   const more = notices.length - names.length;
   if (more > 0) names.push(language === 'de' ? `${String(more)} weitere` : `${String(more)} more`);
   return names.join(', ');
@@ -61,12 +71,16 @@ export function osNotices(fresh: readonly CredentialNotice[], language: Language
   const [firstExpiring] = expiring;
   if (expiring.length === 1 && firstExpiring) messages.push(t.expiringOne(firstExpiring.name, firstExpiring.daysLeft));
   else if (expiring.length > 1) messages.push(t.expiringMany(nameList(expiring, language)));
+  const damaged = fresh.filter((notice) => notice.kind === 'damaged');
+  if (damaged.length > 0) messages.unshift(t.damaged(nameList(damaged, language)));
   return messages;
 }
 
 export interface NoticeBoardOptions {
   /** The wallet's credentials; throws (or null) while it is locked. */
   readonly list: () => readonly CredentialSummary[] | null;
+  /** Files the last wallet check found damaged (WalletSession.damageNotices); none while locked. */
+  readonly damaged?: () => readonly DamageNotice[];
   readonly publish: ShellEventSink;
   /** The opt-in preference, read at each refresh so that a change applies at once. */
   readonly osNotifications: () => boolean;
@@ -94,7 +108,7 @@ export class NoticeBoard {
       credentials = null; // locked
     }
     if (!credentials) return [];
-    const notices = credentialNotices(credentials, this.options.now?.() ?? new Date());
+    const notices: CredentialNotice[] = [...(this.options.damaged?.() ?? []), ...credentialNotices(credentials, this.options.now?.() ?? new Date())];
     this.options.publish('notices', { notices });
     if (this.options.osNotifications()) {
       const fresh = notices.filter((notice) => !this.told.has(noticeKey(notice)));

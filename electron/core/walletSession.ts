@@ -4,8 +4,11 @@ import type {
   ImportOutcome,
   PortfolioMaterial,
   PortfolioPdfCheck,
+  WalletCheckView,
   WalletState,
 } from '../../shared/credential/walletViews';
+import { damageNotices, type DamageNotice } from '../../shared/credential/notices';
+import { checkWalletInSlices } from '../vault/walletCheck';
 import type { NetworkUse } from '../../shared/preferences';
 import { pathwayFromClr, pathwaySchema, type Collection, type ExportRecord, type Organiser, type Pathway } from '../../shared/organiser';
 import { readPortfolioPdf } from '../portfolio/readPortfolioPdf';
@@ -45,6 +48,8 @@ export interface WalletSessionOptions {
   readonly networkUse?: () => NetworkUse;
   /** Tests only: lets online checks reach a loopback test server. */
   readonly allowPrivateNetworkForTests?: boolean;
+  /** A thumbnail that took longer than this gives other calls a turn before the next (50 ms; tests set 0 to see the turn whatever the machine's speed). */
+  readonly slowThumbnailMs?: number;
 }
 
 /** Where a file the user saves goes: a save dialog in the app, a downloads folder in the harness. */
@@ -63,6 +68,10 @@ export class WalletSession {
   private readonly intake = new RoutedIntake(defaultIntakeLimits);
   private readonly fetchCache = new VaultFetchCache(() => this.vault);
   private readonly thumbnailCache = new Map<string, { mediaType: string; bytes: Uint8Array } | null>();
+  /** The wallet check running now, and the last one's answer for this open wallet. */
+  private checking: { readonly vault: Vault; readonly answer: Promise<WalletCheckView> } | null = null;
+  private lastCheck: WalletCheckView | null = null;
+  private readonly checkListeners = new Set<() => void>();
 
   constructor(private readonly options: WalletSessionOptions) {}
 
@@ -116,8 +125,60 @@ export class WalletSession {
   lock(): void {
     this.vault?.lockWallet();
     this.vault = null;
+    this.lastCheck = null;
     this.fetchCache.clear();
     this.thumbnailCache.clear();
+  }
+
+  /**
+   * The wallet check (electron/vault/walletCheck.ts): every record and stored file read and
+   * authenticated, damaged ones moved to quarantine. In slices, so the window's other calls are
+   * answered meanwhile; a call while one runs gets that one's answer. The shell runs it after
+   * each unlock; Settings › Check the wallet on request.
+   */
+  checkWallet(): Promise<WalletCheckView> {
+    const vault = this.requireVault();
+    if (this.checking?.vault === vault) return this.checking.answer;
+    const answer = checkWalletInSlices(vault)
+      .then((result): WalletCheckView => {
+        const view = { ...result, checked: { ...result.checked }, damaged: result.damaged.map((item) => ({ ...item, otherNames: [...item.otherNames] })) };
+        if (this.vault === vault) {
+          this.lastCheck = view;
+          if (view.damaged.length > 0) this.thumbnailCache.clear();
+          for (const listener of [...this.checkListeners]) listener();
+        }
+        return view;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof VaultError) throw new RefusalError('The wallet was locked before the check finished.');
+        throw error;
+      })
+      .finally(() => {
+        if (this.checking?.answer === answer) this.checking = null;
+      });
+    this.checking = { vault, answer };
+    return answer;
+  }
+
+  /** Starts the check without waiting for it (after unlock, after a restore); its listeners hear the answer. */
+  checkInBackground(log: (line: string) => void = () => undefined): void {
+    if (!this.vault) return;
+    this.checkWallet().catch((error: unknown) => {
+      if (!(error instanceof RefusalError)) log(`wallet check failed: ${error instanceof Error ? error.name : typeof error}`);
+    });
+  }
+
+  /** Called after each wallet check that finished on the open wallet: notices may have changed. */
+  onChecked(listener: () => void): () => void {
+    this.checkListeners.add(listener);
+    return () => {
+      this.checkListeners.delete(listener);
+    };
+  }
+
+  /** What the last wallet check found damaged, as notices; none while locked or before a check. */
+  damageNotices(): DamageNotice[] {
+    return this.vault && this.lastCheck ? damageNotices(this.lastCheck.damaged) : [];
   }
 
   /**
@@ -171,7 +232,7 @@ export class WalletSession {
         // Shrinking a large scan or photo takes up to most of a second of this thread: after
         // one, other calls from the window get their turn before the next picture, not after
         // a whole screenful. A badge takes a millisecond or two and needs no such pause.
-        if (performance.now() - started > slowThumbnailMs) {
+        if (performance.now() - started > (this.options.slowThumbnailMs ?? slowThumbnailMs)) {
           await new Promise<void>((resolve) => {
             setImmediate(resolve);
           });
@@ -417,6 +478,11 @@ export class WalletSession {
     try {
       writeFileSync(file, bytes, { mode: 0o600 });
       const counts = await vault.restoreBackup(file, passphrase);
+      // What a check found damaged may be back now: check again, and the notices follow.
+      if (this.lastCheck && this.lastCheck.damaged.length > 0) {
+        this.thumbnailCache.clear();
+        this.checkInBackground();
+      }
       return { added: counts.added, updated: counts.updated, alreadyThere: counts['already-there'] };
     } catch (error) {
       if (error instanceof BackupError || error instanceof VaultError) throw new RefusalError(error.message);

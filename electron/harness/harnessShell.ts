@@ -8,8 +8,8 @@ import type { WalletSession } from '../core/walletSession';
 import type { HarnessShell } from './server';
 
 /**
- * The desktop shell's logic as the harness runs it: the same OpenFiles, NoticeBoard and
- * wallet hooks as electron/main/desktopShell.ts, with events going to the page's event stream
+ * The desktop shell's logic as the harness runs it: the same OpenFiles, NoticeBoard, wallet
+ * hooks and background wallet check as electron/main/desktopShell.ts, with events going to the page's event stream
  * and OS notifications reported on stdout (like open-external) instead of shown.
  */
 export function harnessShell(options: {
@@ -20,6 +20,7 @@ export function harnessShell(options: {
   const hub = new ShellEventHub(options.log);
   const notices = new NoticeBoard({
     list: () => options.wallet.list(),
+    damaged: () => options.wallet.damageNotices(),
     publish: hub.publish,
     osNotifications: () => readPreferences(options.preferences).osNotifications,
     language: () => readPreferences(options.preferences).language,
@@ -36,6 +37,10 @@ export function harnessShell(options: {
     log: options.log,
   });
   void openFiles.start();
+  // Each wallet check that finishes (after unlock, on request, after a restore) refreshes the notices.
+  options.wallet.onChecked(() => {
+    notices.refresh();
+  });
   return {
     shell: {
       hub,
@@ -55,6 +60,8 @@ export function harnessShell(options: {
           opened: () => {
             void openFiles.flush().catch(() => undefined);
             notices.refresh();
+            // The wallet check, in the background once the unlock has answered.
+            options.wallet.checkInBackground(options.log);
           },
           changed: () => {
             notices.refresh();

@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatBytes, type IntakeLimits } from './limits';
@@ -10,6 +11,16 @@ export type InputFile =
 /** Names no badge ever has: hidden files and OS clutter in folders. */
 function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'Thumbs.db' || name === 'desktop.ini' || name === '__MACOSX';
+}
+
+export interface ReadOptions {
+  /**
+   * Read with blocking calls: for a command-line run, which has nothing else to serve while it
+   * reads. Opening, measuring and reading a small file through promises costs several round
+   * trips to the thread pool (measured: 0.11 s of CPU for 400 credentials), blocking calls a
+   * tenth of that. Never in the app's main process, where the window waits on this thread.
+   */
+  readonly blocking?: boolean;
 }
 
 /** Files read at once: enough to keep the disk and the thread pool busy, few enough to bound memory. */
@@ -25,10 +36,12 @@ const readsInFlight = 16;
 export async function* readInputFiles(
   inputs: readonly { readonly path: string; readonly label: string }[],
   limits: IntakeLimits,
+  options: ReadOptions = {},
 ): AsyncGenerator<InputFile> {
   const inFlight: Promise<InputFile>[] = [];
+  const access = options.blocking ? blocking : throughPromises;
   for (const input of inputs) {
-    for await (const next of walk(input.path, input.label, 0, limits, true)) {
+    for await (const next of walk(input.path, input.label, 0, limits, true, access)) {
       inFlight.push(next.read);
       const first = inFlight.length >= readsInFlight ? inFlight.shift() : undefined;
       if (first) yield await first;
@@ -67,20 +80,53 @@ interface PendingRead {
   readonly read: Promise<InputFile>;
 }
 
+/** readOne with blocking calls (see ReadOptions.blocking). */
+function readOneBlocking(target: string, label: string, limits: IntakeLimits): Promise<InputFile> {
+  let descriptor: number;
+  try {
+    descriptor = openSync(target, 'r');
+  } catch {
+    return Promise.resolve({ kind: 'unreadable', name: label, reason: 'This file could not be read.' });
+  }
+  try {
+    const info = fstatSync(descriptor);
+    if (!info.isFile()) return Promise.resolve({ kind: 'unreadable', name: label, reason: 'This is not a regular file.' });
+    if (info.size > limits.maxFileBytes) {
+      return Promise.resolve({ kind: 'unreadable', name: label, reason: `The file is larger than the ${formatBytes(limits.maxFileBytes)} limit.` });
+    }
+    return Promise.resolve({ kind: 'file', name: label, bytes: readFileSync(descriptor) });
+  } catch {
+    return Promise.resolve({ kind: 'unreadable', name: label, reason: 'This file could not be read.' });
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** The file-system calls the walk makes: through promises, or blocking (see ReadOptions.blocking). */
+interface Access {
+  readonly lstat: (target: string) => Stats | Promise<Stats>;
+  readonly stat: (target: string) => Stats | Promise<Stats>;
+  readonly readdir: (target: string) => Dirent[] | Promise<Dirent[]>;
+  readonly read: typeof readOne;
+}
+
+const throughPromises: Access = { lstat, stat, readdir: (target) => readdir(target, { withFileTypes: true }), read: readOne };
+const blocking: Access = { lstat: lstatSync, stat: statSync, readdir: (target) => readdirSync(target, { withFileTypes: true }), read: readOneBlocking };
+
 const unreadable = (name: string, reason: string): PendingRead => ({ read: Promise.resolve({ kind: 'unreadable', name, reason }) });
-const reading = (target: string, label: string, limits: IntakeLimits): PendingRead => ({ read: readOne(target, label, limits) });
+const reading = (target: string, label: string, limits: IntakeLimits, access: Access): PendingRead => ({ read: access.read(target, label, limits) });
 
 /**
  * `target` is where the file is; `label` is how the user named it (their relative path). Yields
  * each file's read, already started, in name order.
  */
-async function* walk(target: string, label: string, depth: number, limits: IntakeLimits, explicit: boolean): AsyncGenerator<PendingRead> {
+async function* walk(target: string, label: string, depth: number, limits: IntakeLimits, explicit: boolean, access: Access): AsyncGenerator<PendingRead> {
   let info;
   try {
-    info = await lstat(target);
+    info = await access.lstat(target);
     if (info.isSymbolicLink()) {
       if (!explicit) return;
-      info = await stat(target);
+      info = await access.stat(target);
     }
   } catch {
     yield unreadable(label, 'There is no such file or folder.');
@@ -93,7 +139,7 @@ async function* walk(target: string, label: string, depth: number, limits: Intak
     }
     let entries;
     try {
-      entries = (await readdir(target, { withFileTypes: true })).filter((entry) => !skipped(entry.name)).sort((a, b) => a.name.localeCompare(b.name));
+      entries = (await access.readdir(target)).filter((entry) => !skipped(entry.name)).sort((a, b) => a.name.localeCompare(b.name));
     } catch {
       yield unreadable(label, 'This folder could not be opened.');
       return;
@@ -102,8 +148,8 @@ async function* walk(target: string, label: string, depth: number, limits: Intak
       const childTarget = path.join(target, entry.name);
       const childLabel = path.join(label, entry.name);
       // The folder listing already says what each entry is: no extra look-up for plain files.
-      if (entry.isFile()) yield reading(childTarget, childLabel, limits);
-      else if (entry.isDirectory()) yield* walk(childTarget, childLabel, depth + 1, limits, false);
+      if (entry.isFile()) yield reading(childTarget, childLabel, limits, access);
+      else if (entry.isDirectory()) yield* walk(childTarget, childLabel, depth + 1, limits, false, access);
       else if (!entry.isSymbolicLink()) yield unreadable(childLabel, 'This is not a regular file.');
     }
     return;
@@ -112,5 +158,5 @@ async function* walk(target: string, label: string, depth: number, limits: Intak
     yield unreadable(label, 'This is not a regular file.');
     return;
   }
-  yield reading(target, label, limits);
+  yield reading(target, label, limits, access);
 }

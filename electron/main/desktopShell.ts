@@ -177,6 +177,7 @@ export function claimDesktopShell(log: (line: string) => void): DesktopShell | n
       });
       const board = new NoticeBoard({
         list: () => wallet.list(),
+        damaged: () => wallet.damageNotices(),
         publish: sink,
         osNotifications: () => readPreferences(preferences).osNotifications,
         language: () => readPreferences(preferences).language,
@@ -187,6 +188,10 @@ export function claimDesktopShell(log: (line: string) => void): DesktopShell | n
         },
       });
       notices = board;
+      // Each wallet check that finishes (after unlock, on request, after a restore) refreshes the notices.
+      wallet.onChecked(() => {
+        board.refresh();
+      });
       openFiles = new OpenFiles({
         wallet,
         publish: sink,
@@ -217,6 +222,8 @@ export function claimDesktopShell(log: (line: string) => void): DesktopShell | n
           opened: () => {
             void files.flush().catch(() => undefined);
             board.refresh();
+            // The wallet check, in the background once the unlock has answered.
+            wallet.checkInBackground(log);
           },
           changed: () => {
             board.refresh();

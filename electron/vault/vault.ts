@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { NormalizedCredential } from '../../shared/credential/model';
@@ -6,6 +6,7 @@ import { removeDurably, syncFolder, writeFileAtomic } from './atomicFile';
 import { RecordTable } from './recordTable';
 import { blobAddresses, fromStored, isBlobRef, toStored, type StoredCredentialJson } from './storedCredential';
 import {
+  authenticate,
   constantTimeEqual,
   keyedName,
   open,
@@ -28,7 +29,9 @@ import {
   WrongPassphraseError,
   type WalletHeader,
 } from './walletHeader';
-import { WriterLock } from './writerLock';
+import { WalletBusyError, WriterLock } from './writerLock';
+import { moveToQuarantine } from './quarantine';
+import type { VaultFiles } from './walletCheck';
 import { BackupWriter, readBackup } from './backupFile';
 
 /**
@@ -44,7 +47,7 @@ import { BackupWriter, readBackup } from './backupFile';
  *   blobs/<hmac>.blob                 encrypted originals, images and signed texts, deduplicated
  *   records.catalog, records.generation  a sealed snapshot of all records, for fast unlocks
  *   documents/<hmac>.doc              encrypted wallet documents: the organiser, the profile photo
- *   quarantine/                       records that failed authentication, kept for rescue
+ *   quarantine/                       files that failed authentication, kept for rescue (quarantine.ts)
  *   wallet.lock                       present while a writer (app or CLI) has the wallet open
  */
 
@@ -110,6 +113,11 @@ export interface DamagedRecord {
   readonly id: string;
   readonly file: string;
   readonly reason: string;
+  readonly problem: 'damaged' | 'unreadable' | 'missing';
+  /** The credential's name, from the catalog's copy of the record, when it has one. */
+  readonly name?: string;
+  /** Where the file went (relative to the wallet folder); absent when opened read-only. */
+  readonly quarantinedAs?: string;
 }
 
 export type PutOutcome = 'added' | 'already-there' | 'updated';
@@ -185,12 +193,12 @@ export class Vault {
    * Opens a wallet with its vault key itself (remembered on this device by the OS keychain),
    * after checking the key against the header. Same options as `unlock`.
    */
-  static unlockWithKey(folder: string, vaultKey: Uint8Array, options: { write?: boolean } = {}): Vault {
+  static unlockWithKey(folder: string, vaultKey: Uint8Array, options: { write?: boolean | 'if-free' } = {}): Vault {
     if (!walletExists(folder)) throw new VaultError(`There is no wallet in ${folder}.`);
     const { header } = readHeader(folder);
     const expected = Buffer.from(keyCheckFor(vaultKey, header.walletId), 'hex');
     if (!constantTimeEqual(expected, Buffer.from(header.keyCheck, 'hex'))) throw new WrongPassphraseError();
-    const lock = options.write ? WriterLock.acquire(folder) : null;
+    const lock = writerLockFor(folder, options.write);
     const vault = new Vault(folder, header, Buffer.from(vaultKey), lock);
     try {
       vault.loadRecords();
@@ -208,12 +216,13 @@ export class Vault {
 
   /**
    * Opens a wallet. `write: true` takes the single-writer lock (imports, removals, passphrase
-   * changes); reading needs no lock, since every file is replaced atomically.
+   * changes); reading needs no lock, since every file is replaced atomically. `'if-free'`
+   * takes the lock when no other Badgefolio holds it, else opens read-only (the wallet check's way).
    */
   static async unlock(
     folder: string,
     passphrase: string,
-    options: { write?: boolean; onPhase?: (phase: 'key-derived' | 'records-read', elapsedMs: number) => void } = {},
+    options: { write?: boolean | 'if-free'; onPhase?: (phase: 'key-derived' | 'records-read', elapsedMs: number) => void } = {},
   ): Promise<Vault> {
     if (!walletExists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
     const started = performance.now();
@@ -221,7 +230,7 @@ export class Vault {
     const vaultKey = await unwrapVaultKey(header, passphrase);
     // Progress for the unlock screen ("Opening your wallet…"), and the benchmark's split.
     options.onPhase?.('key-derived', performance.now() - started);
-    const lock = options.write ? WriterLock.acquire(folder) : null;
+    const lock = writerLockFor(folder, options.write);
     const vault = new Vault(folder, header, vaultKey, lock);
     try {
       if (lock) {
@@ -255,7 +264,7 @@ export class Vault {
     this.loadRecords({ useCatalog: options.useCatalog ?? false });
   }
 
-  /** Records that failed authentication when the wallet was opened (now in quarantine/). */
+  /** Records found damaged or missing since the wallet was opened, at unlock or by the wallet check (moved to quarantine/ by a writer). */
   get damaged(): readonly DamagedRecord[] {
     return this.damagedRecords;
   }
@@ -278,10 +287,14 @@ export class Vault {
   }
 
   private blobPath(address: string): string {
+    return path.join(this.folder, this.blobFile(address));
+  }
+
+  /** Relative to the wallet folder. */
+  private blobFile(address: string): string {
     // One flat folder: a single folder fsync makes a whole write's blobs durable (modern
     // file systems index large folders, so 20,000 entries cost nothing to look up).
-    const name = keyedName(this.requireKeys().name, `blob:${address}`);
-    return path.join(this.folder, 'blobs', `${name}.blob`);
+    return `blobs${path.sep}${keyedName(this.requireKeys().name, `blob:${address}`)}.blob`;
   }
 
   /**
@@ -292,24 +305,36 @@ export class Vault {
    * record files are always the truth, the catalog only saves reading them one by one.
    */
   private loadCatalog(): boolean {
-    const keys = this.requireKeys();
+    let generation: string;
     try {
-      const generation = readFileSync(path.join(this.folder, 'records.generation'), 'utf8').trim();
+      generation = readFileSync(path.join(this.folder, 'records.generation'), 'utf8').trim();
+    } catch {
+      return false;
+    }
+    const catalog = this.readCatalog();
+    if (catalog?.generation !== generation) return false;
+    for (const [name, record] of catalog.records) this.records.set(name, record);
+    return true;
+  }
+
+  /** The sealed catalog, stale or not; null when it is missing, damaged or holds a record of an unknown kind. */
+  private readCatalog(): { generation: unknown; records: [string, StoredRecord][] } | null {
+    try {
       const sealed = readFileSync(path.join(this.folder, 'records.catalog'));
-      const catalog = JSON.parse(open(subKey(keys.vault, 'catalog'), sealed, Buffer.from('catalog')).toString('utf8')) as {
+      const catalog = JSON.parse(open(subKey(this.requireKeys().vault, 'catalog'), sealed, Buffer.from('catalog')).toString('utf8')) as {
         generation?: unknown;
         records?: unknown;
       };
-      if (catalog.generation !== generation || typeof catalog.records !== 'object' || catalog.records === null) return false;
+      if (typeof catalog.records !== 'object' || catalog.records === null) return null;
+      const records: [string, StoredRecord][] = [];
       for (const [name, value] of Object.entries(catalog.records)) {
         const record = asStoredRecord(value);
-        if (!record) return false;
-        this.records.set(name, record);
+        if (!record) return null;
+        records.push([name, record]);
       }
-      return true;
+      return { generation: catalog.generation, records };
     } catch {
-      this.records.clear();
-      return false;
+      return null;
     }
   }
 
@@ -344,32 +369,88 @@ export class Vault {
     // Read every record file; a writer will leave a fresh catalog behind when it locks.
     this.catalogStale = true;
     const keys = this.requireKeys();
-    const folder = path.join(this.folder, 'records');
-    const files = existsSync(folder) ? readdirSync(folder) : [];
-    for (const file of files) {
-      const match = recordPattern.exec(file);
-      if (!match?.[1]) continue;
-      const name = match[1];
+    const damaged: { name: string; problem: DamagedRecord['problem'] }[] = [];
+    for (const name of this.recordFileNames()) {
       try {
-        const plain = open(keys.record, readFileSync(path.join(folder, file)), Buffer.from(`record:${name}`));
-        const record = asStoredRecord(JSON.parse(plain.toString('utf8')));
-        if (!record) throw new VaultError('unknown record version');
-        this.records.set(name, record);
+        const record = this.openRecord(keys, name, readFileSync(path.join(this.folder, 'records', `${name}.rec`)));
+        if (record) this.records.set(name, record);
+        else damaged.push({ name, problem: 'unreadable' });
       } catch (error) {
-        this.quarantine(name, error instanceof VaultCryptoError ? 'it was changed or damaged on disk' : 'its content is unreadable');
+        // A file another Badgefolio removed since the folder was listed is not damage.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') damaged.push({ name, problem: error instanceof VaultCryptoError ? 'damaged' : 'unreadable' });
       }
+    }
+    // SECURITY/RESCUE: a damaged record is set aside, never silently dropped; the catalog, stale or not, may still name it.
+    const titles = new Map(damaged.length > 0 ? (this.readCatalog()?.records ?? []).map(([name, record]) => [name, titleOf(record)]) : []);
+    for (const { name, problem } of damaged) {
+      const quarantinedAs = this.lock ? moveToQuarantine(this.folder, path.join('records', `${name}.rec`)) : null;
+      this.noteDamage(name, { problem, name: titles.get(name), quarantinedAs });
     }
   }
 
-  /** SECURITY/RESCUE: a damaged record is set aside, never silently dropped. */
-  private quarantine(name: string, reason: string): void {
-    const file = path.join('records', `${name}.rec`);
-    this.damagedRecords.push({ id: name.slice(0, 12), file, reason });
-    if (!this.lock) return;
-    const target = path.join(this.folder, 'quarantine');
-    mkdirSync(target, { recursive: true, mode: 0o700 });
-    renameSync(path.join(this.folder, file), path.join(target, `${name}.${Date.now().toString(36)}.rec`));
-    syncFolder(path.join(this.folder, 'records'));
+  private noteDamage(name: string, damage: { problem: DamagedRecord['problem']; name: string | undefined; quarantinedAs: string | null }): void {
+    const reasons = { damaged: 'it was changed or damaged on disk', unreadable: 'its content is unreadable', missing: 'its file is missing' };
+    this.damagedRecords.push({
+      id: name.slice(0, 12),
+      file: path.join('records', `${name}.rec`),
+      problem: damage.problem,
+      reason: reasons[damage.problem],
+      ...(damage.name === undefined ? {} : { name: damage.name }),
+      ...(damage.quarantinedAs === null ? {} : { quarantinedAs: damage.quarantinedAs }),
+    });
+  }
+
+  private recordFileNames(): string[] {
+    const folder = path.join(this.folder, 'records');
+    const names: string[] = [];
+    for (const file of existsSync(folder) ? readdirSync(folder) : []) {
+      const match = recordPattern.exec(file);
+      if (match?.[1]) names.push(match[1]);
+    }
+    return names;
+  }
+
+  /** A record file's content: throws VaultCryptoError when it does not authenticate, null when it holds no record we know. */
+  private openRecord(keys: Keys, name: string, sealed: Buffer): StoredRecord | null {
+    const plain = open(keys.record, sealed, Buffer.from(`record:${name}`));
+    try {
+      return asStoredRecord(JSON.parse(plain.toString('utf8')));
+    } catch {
+      return null;
+    }
+  }
+
+  /** The wallet's files and how to authenticate each, for the wallet check (walletCheck.ts). */
+  files(): VaultFiles {
+    this.requireKeys();
+    return {
+      folder: this.folder,
+      writable: this.lock !== null,
+      records: this.records,
+      recordFileNames: () => {
+        this.requireKeys();
+        return this.recordFileNames();
+      },
+      openRecord: (name, sealed) => this.openRecord(this.requireKeys(), name, sealed),
+      authenticateRecord: (name, sealed) => {
+        authenticate(this.requireKeys().record, sealed, Buffer.from(`record:${name}`));
+      },
+      blobFile: (address) => this.blobFile(address),
+      authenticateBlob: (address, sealed) => {
+        authenticate(this.requireKeys().blob, sealed, Buffer.from(`blob:${address}`));
+      },
+      documentFiles: () => walletDocumentNames.map((name) => ({ name, file: this.documentFile(name) })),
+      authenticateDocument: (name, sealed) => {
+        authenticate(this.requireKeys().document, sealed, Buffer.from(`document:${name}`));
+      },
+      forget: (name, damage) => {
+        this.requireKeys();
+        this.noteDamage(name, damage);
+        if (!this.records.delete(name)) return;
+        this.blobUseCounted = null;
+        if (this.lock) this.markChanging();
+      },
+    };
   }
 
   private removeLeftoverTemporaries(): void {
@@ -449,7 +530,11 @@ export class Vault {
     const keys = this.requireKeys();
     const name = this.recordName(credential.identity);
     const existing = this.records.get(name);
-    if (existing?.contentHash === credential.contentHash) return 'already-there';
+    if (existing?.contentHash === credential.contentHash) {
+      // The same credential: its stored files come back if they went missing (set aside by the wallet check, say).
+      this.writeMissingBlobs(existing.credential, credential);
+      return 'already-there';
+    }
     // An older copy of a credential we hold (re-downloaded from an old e-mail, say) never
     // replaces the newer one.
     if (existing && isOlder(credential, existing.credential)) return 'already-there';
@@ -480,6 +565,17 @@ export class Vault {
     this.adjustBlobUse(json, 1);
     if (existing) this.releaseBlobs(existing.credential);
     return existing ? 'updated' : 'added';
+  }
+
+  private writeMissingBlobs(stored: StoredCredentialJson, credential: NormalizedCredential): void {
+    const missing = [...blobAddresses(stored)].filter((address) => !existsSync(this.blobPath(address)));
+    if (missing.length === 0) return;
+    const { blobs } = toStored(credential);
+    for (const address of missing) {
+      const bytes = blobs.get(address);
+      if (bytes) writeFileAtomic(this.blobPath(address), seal(this.requireKeys().blob, bytes, Buffer.from(`blob:${address}`)), { syncFolder: false });
+    }
+    syncFolder(path.join(this.folder, 'blobs'));
   }
 
   private writeRecord(name: string, record: StoredRecord): void {
@@ -534,7 +630,12 @@ export class Vault {
   }
 
   private documentPath(name: WalletDocumentName): string {
-    return path.join(this.folder, 'documents', `${keyedName(this.requireKeys().name, `document:${name}`)}.doc`);
+    return path.join(this.folder, this.documentFile(name));
+  }
+
+  /** Relative to the wallet folder. */
+  private documentFile(name: WalletDocumentName): string {
+    return path.join('documents', `${keyedName(this.requireKeys().name, `document:${name}`)}.doc`);
   }
 
   /** A wallet document's bytes, or null when there is none yet. A damaged one is an error, never silently empty. */
@@ -604,31 +705,6 @@ export class Vault {
     const header = await makeHeader(this.requireKeys().vault, newPassphrase, params, this.header);
     writeHeader(this.folder, header);
     this.header = header;
-  }
-
-  /** Checks every record and blob against its authentication tag; returns what is damaged. */
-  verifyIntegrity(): string[] {
-    const keys = this.requireKeys();
-    const problems = this.damagedRecords.map((d) => `${d.file}: ${d.reason}`);
-    for (const [name, record] of this.records) {
-      // Records may have come from the catalog: check each file itself too.
-      const title = typeof record.credential.name === 'string' ? record.credential.name : name.slice(0, 12);
-      try {
-        open(keys.record, readFileSync(path.join(this.folder, 'records', `${name}.rec`)), Buffer.from(`record:${name}`));
-      } catch {
-        problems.push(`records/${name}.rec: the record of "${title}" is damaged or missing`);
-      }
-      for (const address of blobAddresses(record.credential)) {
-        const file = this.blobPath(address);
-        try {
-          open(keys.blob, readFileSync(file), Buffer.from(`blob:${address}`));
-        } catch {
-          const title = typeof record.credential.name === 'string' ? record.credential.name : name.slice(0, 12);
-          problems.push(`${path.relative(this.folder, file)}: stored data of "${title}" is damaged or missing`);
-        }
-      }
-    }
-    return problems;
   }
 
   /** Writes every credential and its blobs to one passphrase-protected backup file. */
@@ -712,6 +788,24 @@ export class Vault {
     this.blobUseCounted = null;
     this.lock?.release();
   }
+}
+
+function writerLockFor(folder: string, write: boolean | 'if-free' | undefined): WriterLock | null {
+  if (write === 'if-free') {
+    try {
+      return WriterLock.acquire(folder);
+    } catch (error) {
+      if (error instanceof WalletBusyError) return null;
+      throw error;
+    }
+  }
+  return write ? WriterLock.acquire(folder) : null;
+}
+
+/** The name a credential is shown by: a self-reported entry's correction, else its own. */
+export function titleOf(record: StoredRecord): string | undefined {
+  const name = withUserEdits(record.credential, record.userEdits).name;
+  return typeof name === 'string' ? name : undefined;
 }
 
 /** A record read back from disk or a backup: its shape checked before it is trusted. */

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt, timingSafeEqual, createHmac } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt, timingSafeEqual, createHmac, type DecipherGCM } from 'node:crypto';
 
 /**
  * The vault's cryptography, all from node:crypto (OpenSSL): scrypt for the passphrase,
@@ -77,15 +77,37 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, associatedData: Uin
 
 /** Opens what `seal` made; throws VaultCryptoError if any byte or the context changed. */
 export function open(key: Uint8Array, sealed: Uint8Array, associatedData: Uint8Array): Buffer {
+  const decipher = decipherFor(key, sealed, associatedData);
+  try {
+    const plain = decipher.update(sealed.subarray(nonceBytes, sealed.length - tagBytes));
+    const rest = decipher.final();
+    return rest.length === 0 ? plain : Buffer.concat([plain, rest]);
+  } catch {
+    throw notAuthentic();
+  }
+}
+
+/** Checks what `seal` made, as `open` does, without keeping the plaintext (the wallet check). */
+export function authenticate(key: Uint8Array, sealed: Uint8Array, associatedData: Uint8Array): void {
+  const decipher = decipherFor(key, sealed, associatedData);
+  try {
+    decipher.update(sealed.subarray(nonceBytes, sealed.length - tagBytes));
+    decipher.final();
+  } catch {
+    throw notAuthentic();
+  }
+}
+
+function decipherFor(key: Uint8Array, sealed: Uint8Array, associatedData: Uint8Array): DecipherGCM {
   if (sealed.length < nonceBytes + tagBytes) throw new VaultCryptoError('The encrypted data is too short.');
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, nonceBytes));
   decipher.setAAD(associatedData);
   decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes));
-  try {
-    return Buffer.concat([decipher.update(sealed.subarray(nonceBytes, sealed.length - tagBytes)), decipher.final()]);
-  } catch {
-    throw new VaultCryptoError('The encrypted data does not authenticate: it was changed or damaged, or the key is wrong.');
-  }
+  return decipher;
+}
+
+function notAuthentic(): VaultCryptoError {
+  return new VaultCryptoError('The encrypted data does not authenticate: it was changed or damaged, or the key is wrong.');
 }
 
 /** A keyed name: file names reveal neither which credential nor which image they hold. */

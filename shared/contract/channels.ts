@@ -6,6 +6,7 @@ import {
   importOutcomeSchema,
   portfolioMaterialSchema,
   portfolioPdfCheckSchema,
+  walletCheckSchema,
   walletStateSchema,
 } from '../credential/walletViews';
 import { exportRecordSchema, organiserSchema } from '../organiser';
@@ -173,6 +174,12 @@ export const channels = {
     request: z.object({ bytes, passphrase }).strict(),
     response: z.object({ added: z.number().int(), updated: z.number().int(), alreadyThere: z.number().int() }),
   },
+  /**
+   * The wallet check (Settings › Check the wallet; the app also runs it after each unlock):
+   * reads and authenticates every record and stored file, moves damaged ones to quarantine for
+   * rescue, and names the credentials they belong to. File and credential names only.
+   */
+  checkWallet: { request: empty, response: walletCheckSchema },
   /** The wallet's holder identity (a did:key), made on first use; it signs exported portfolios. */
   holderIdentity: { request: empty, response: z.object({ did: z.string() }) },
   /**

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { CredentialSummary } from './walletViews';
+import { damagedKinds, walletDocumentKinds, type CredentialSummary, type DamagedItemView } from './walletViews';
 
 /**
  * Notices: what the owner should hear about without looking. A credential that expires soon
- * (so they can ask the issuer to renew it before a job application needs it) and one that
- * its last check found revoked. Pure: the caller gives the clock.
+ * (so they can ask the issuer to renew it before a job application needs it), one that its
+ * last check found revoked, and a file the wallet check found damaged (moved to quarantine; a
+ * backup restores it). Pure: the caller gives the clock.
  */
 export const expiryNoticeDays = 30;
 const dayMs = 24 * 60 * 60 * 1000;
@@ -20,8 +21,30 @@ export const credentialNoticeSchema = z.discriminatedUnion('kind', [
     daysLeft: z.number().int().min(0),
   }),
   z.object({ kind: z.literal('revoked'), id: z.string(), name: z.string() }),
+  z.object({
+    kind: z.literal('damaged'),
+    /** The damaged file, relative to the wallet folder: one notice per file. */
+    id: z.string(),
+    /** The credentials it belongs to; none for a wallet document or a record whose name is unknown. */
+    names: z.array(z.string()),
+    what: z.enum(damagedKinds),
+    document: z.enum(walletDocumentKinds).optional(),
+  }),
 ]);
 export type CredentialNotice = z.infer<typeof credentialNoticeSchema>;
+export type StatusNotice = Exclude<CredentialNotice, { kind: 'damaged' }>;
+export type DamageNotice = Extract<CredentialNotice, { kind: 'damaged' }>;
+
+/** One notice per file the wallet check found damaged. */
+export function damageNotices(damaged: readonly DamagedItemView[]): DamageNotice[] {
+  return damaged.map((item) => ({
+    kind: 'damaged',
+    id: item.file,
+    names: [item.name, ...item.otherNames].filter((name): name is string => name !== null),
+    what: item.kind,
+    ...(item.document ? { document: item.document } : {}),
+  }));
+}
 
 /** One key per notice and credential: "already told" is remembered by it. */
 export function noticeKey(notice: CredentialNotice): string {
@@ -38,9 +61,9 @@ export function credentialNotices(
   credentials: readonly CredentialSummary[],
   now: Date,
   days: number = expiryNoticeDays,
-): CredentialNotice[] {
-  const revoked: CredentialNotice[] = [];
-  const expiring: (CredentialNotice & { kind: 'expiring' })[] = [];
+): StatusNotice[] {
+  const revoked: StatusNotice[] = [];
+  const expiring: (StatusNotice & { kind: 'expiring' })[] = [];
   const nowMs = now.getTime();
   for (const credential of credentials) {
     if (credential.status === 'revoked') {

@@ -94,3 +94,40 @@ export const portfolioPdfCheckSchema = z.object({
   ),
 });
 export type PortfolioPdfCheck = z.infer<typeof portfolioPdfCheckSchema>;
+
+/** What a damaged file was to its credential (or the wallet), as the wallet check reports it. */
+export const damagedKinds = ['record', 'original', 'signed-text', 'picture', 'stored-file', 'document'] as const;
+export const damageProblems = ['damaged', 'unreadable', 'missing'] as const;
+/** The wallet's own documents beside the credentials (electron/vault/vault.ts walletDocumentNames). */
+export const walletDocumentKinds = ['organiser', 'profile-photo', 'fetch-cache', 'holder-key'] as const;
+
+/** One damaged file: file names and credential names only, never what a credential says. */
+export const damagedItemSchema = z.object({
+  /** Relative to the wallet folder, e.g. records/<hmac>.rec. */
+  file: z.string(),
+  kind: z.enum(damagedKinds),
+  /** The credential's wallet id; null for a wallet document. */
+  id: z.string().nullable(),
+  /** The credential's name; null when unknown (its own record damaged and no catalog copy). */
+  name: z.string().nullable(),
+  /** Other credentials sharing the file (a picture several use). */
+  otherNames: z.array(z.string()),
+  document: z.enum(walletDocumentKinds).optional(),
+  problem: z.enum(damageProblems),
+  /** The problem in plain English (the renderer words it from `problem`). */
+  reason: z.string(),
+  /** Where it is kept for rescue, relative to the wallet folder; null when there is no copy. */
+  quarantinedAs: z.string().nullable(),
+});
+export type DamagedItemView = z.infer<typeof damagedItemSchema>;
+
+/** The wallet check (Settings › Check the wallet, and the run after each unlock). */
+export const walletCheckSchema = z.object({
+  checked: z.object({ credentials: z.number().int().min(0), files: z.number().int().min(0) }),
+  damaged: z.array(damagedItemSchema),
+  /** The wallet's quarantine folder, where damaged files are kept for rescue. */
+  quarantineFolder: z.string(),
+  /** False when another Badgefolio had the wallet open for changes: nothing was moved. */
+  writable: z.boolean(),
+});
+export type WalletCheckView = z.infer<typeof walletCheckSchema>;

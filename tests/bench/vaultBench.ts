@@ -13,7 +13,8 @@ import { median, MemoryPeak, type Figure } from './measure';
  * 300 ms; add one credential at p95 ≤ 15 ms, flat from 100 to 10,000; state the KDF time.
  * Wallets are built once per machine (they take a while) and reused.
  */
-const passphrase = 'benchmark passphrase, not a secret';
+export const benchPassphrase = 'benchmark passphrase, not a secret';
+const passphrase = benchPassphrase;
 const cacheRoot = path.join(os.tmpdir(), 'badgefolio-bench');
 
 function syntheticCredential(i: number, salt: string): NormalizedCredential {
@@ -52,7 +53,8 @@ function syntheticCredential(i: number, salt: string): NormalizedCredential {
   };
 }
 
-async function walletOf(size: number): Promise<string> {
+/** A wallet of `size` synthetic credentials, built once per machine and reused (its folder). */
+export async function walletOf(size: number): Promise<string> {
   const folder = path.join(cacheRoot, `wallet-v3-${String(size)}`);
   if (existsSync(path.join(folder, 'wallet.json'))) return folder;
   rmSync(folder, { recursive: true, force: true });

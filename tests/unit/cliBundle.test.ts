@@ -87,7 +87,7 @@ describe('the verification worker pool in the built CLI', () => {
   });
 
   it('starts its worker threads from the bundle and verifies a folder with them', () => {
-    const result = runBin(['verify', folder, '--offline', '--json', '--now', '2025-01-01T00:00:00Z']);
+    const result = runBin(['verify', folder, '--offline', '--json', '--now', '2025-01-01T00:00:00Z', '--threads', '2']);
     // A worker that cannot start (its file missing from the bundle, say) is said on stderr.
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

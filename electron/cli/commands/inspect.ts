@@ -104,7 +104,7 @@ export const inspectCommand: CliCommand = {
     const results: Result[] = [];
     // Files are named as the user typed them, so the report matches their command line.
     const inputs = parsed.positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
-    for await (const input of readInputFiles(inputs, limits)) {
+    for await (const input of readInputFiles(inputs, limits, { blocking: true })) {
       const display = input.name;
       if (input.kind === 'unreadable') {
         results.push({ file: display, outcome: 'unreadable', error: input.reason });

@@ -37,7 +37,9 @@ async function openWallet(io: CliIo, vault: string | undefined, passphraseFile: 
   const passphrase = await readPassphrase({ file: passphraseFile, envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
   const wallet = await Vault.unlock(folder, passphrase, { write });
   for (const damaged of wallet.damaged) {
-    io.stderr(`Warning: credential ${damaged.id} could not be read (${damaged.reason}); it was moved to quarantine/ for rescue.\n`);
+    const which = damaged.name ? `"${damaged.name}" (${damaged.id})` : damaged.id;
+    const where = damaged.quarantinedAs ? `it was moved to ${damaged.quarantinedAs} for rescue` : 'run "badgefolio check" to set it aside for rescue';
+    io.stderr(`Warning: credential ${which} could not be read (${damaged.reason}); ${where}.\n`);
   }
   return wallet;
 }
@@ -157,7 +159,7 @@ Exit code: 0 when every file was imported or already there, 1 otherwise.`,
     try {
       const inputs = positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
       let seen = 0;
-      for await (const input of readInputFiles(inputs, defaultIntakeLimits)) {
+      for await (const input of readInputFiles(inputs, defaultIntakeLimits, { blocking: true })) {
         seen++;
         if (io.interactive && !values.json) process.stderr.write(`\r\u001b[2KImporting ${String(seen)}: ${input.name.slice(-60)}`);
         if (input.kind === 'unreadable') {

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DamageNotice } from '../../../shared/credential/notices';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { emptyOrganiser, type Organiser } from '../../../shared/organiser';
 import type { Preferences, PreferencesPatch } from '../../../shared/preferences';
@@ -84,6 +85,16 @@ export function WalletHome({
   useEffect(() => {
     if (shellImported) void refresh();
   }, [shellImported, refresh]);
+
+  // The wallet check after unlock found damage: the notice names it, and a credential whose
+  // record was set aside is no longer in the list.
+  const notices = shell?.notices;
+  const damage = useMemo(() => (notices ?? []).filter((notice): notice is DamageNotice => notice.kind === 'damaged'), [notices]);
+  const damageKey = damage.map((notice) => notice.id).join('\n');
+  useEffect(() => {
+    if (damageKey !== '') void refresh();
+  }, [damageKey, refresh]);
+  const [focusWalletCheck, setFocusWalletCheck] = useState(0);
 
   const open = useCallback((id: string) => {
     setSelected(id);
@@ -205,7 +216,15 @@ export function WalletHome({
             actions={actions}
             notices={
               <>
-                <AttentionPanel credentials={list} onOpen={open} />
+                <AttentionPanel
+                  credentials={list}
+                  damage={damage}
+                  onOpen={open}
+                  onCheckWallet={() => {
+                    setSection('settings');
+                    setFocusWalletCheck((count) => count + 1);
+                  }}
+                />
                 <ImportNotices importer={importer} />
               </>
             }
@@ -232,7 +251,12 @@ export function WalletHome({
           <ProfileView preferences={preferences} onChange={onPreferences} />
         ) : (
           <>
-            <SettingsView preferences={preferences} onChange={onPreferences} />
+            <SettingsView
+              preferences={preferences}
+              onChange={onPreferences}
+              onWalletChecked={() => void refresh()}
+              focusWalletCheck={focusWalletCheck}
+            />
             <BackupPanel onRestored={() => void refresh()} />
           </>
         )}

@@ -2,6 +2,7 @@ import { settingsDe } from './messages/settings';
 import { profileDe } from './messages/profile';
 import { exportsDe } from './messages/exports';
 import { libraryDe } from './messages/library';
+import { walletCheckDe } from './messages/walletCheck';
 import type { Catalogue } from './en';
 
 /** German. The type makes a missing key a compile error. */
@@ -10,6 +11,7 @@ export const de: Catalogue = {
   ...profileDe,
   ...exportsDe,
   ...libraryDe,
+  ...walletCheckDe,
   'app.name': 'Badgefolio',
   'app.tagline': 'Deine Badges und Zertifikate, sicher auf deinem eigenen Computer.',
   'theme.label': 'Farbschema',

@@ -2,6 +2,7 @@ import { settingsEn } from './messages/settings';
 import { profileEn } from './messages/profile';
 import { exportsEn } from './messages/exports';
 import { libraryEn } from './messages/library';
+import { walletCheckEn } from './messages/walletCheck';
 
 /** English: the reference catalogue. Every other language must provide every key. */
 export const en = {
@@ -9,6 +10,7 @@ export const en = {
   ...profileEn,
   ...exportsEn,
   ...libraryEn,
+  ...walletCheckEn,
   'app.name': 'Badgefolio',
   'app.tagline': 'Your badges and certificates, safe on your own computer.',
   'theme.label': 'Theme',

@@ -3,6 +3,7 @@ import { languageSchema, networkUseSchema, themeSchema, type Preferences, type P
 import { useI18n } from '../i18n/i18n';
 import { RadioChoices } from './RadioChoices';
 import { UrlSetting } from './UrlSetting';
+import { WalletCheckPanel } from './WalletCheckPanel';
 import '../styles/forms.css';
 
 /** Language names are written in their own language, so anyone can find theirs. */
@@ -11,8 +12,22 @@ const languageNames: Readonly<Record<Preferences['language'], string>> = { en: '
 /** Minutes of inactivity before the wallet locks; 0 is "never". */
 const autoLockChoices = [0, 1, 5, 15, 30, 60] as const;
 
-/** Every preference, saved as it changes: the parent persists each patch through the main process. */
-export function SettingsView({ preferences, onChange }: { preferences: Preferences; onChange: (patch: PreferencesPatch) => void }) {
+/**
+ * Every preference, saved as it changes: the parent persists each patch through the main
+ * process. Last, the wallet check (`onWalletChecked` after each run; `focusWalletCheck`, a new
+ * number, brings it into view).
+ */
+export function SettingsView({
+  preferences,
+  onChange,
+  onWalletChecked,
+  focusWalletCheck,
+}: {
+  preferences: Preferences;
+  onChange: (patch: PreferencesPatch) => void;
+  onWalletChecked?: () => void;
+  focusWalletCheck?: number;
+}) {
   const { t } = useI18n();
   const id = useId();
   // A value set elsewhere (the CLI, a hand-edited file) is shown as it is rather than misreported.
@@ -153,6 +168,8 @@ export function SettingsView({ preferences, onChange }: { preferences: Preferenc
           }}
         />
       </div>
+
+      <WalletCheckPanel onChecked={onWalletChecked} focusRequest={focusWalletCheck} />
     </section>
   );
 }

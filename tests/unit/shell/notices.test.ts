@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { credentialNotices, noticeKey, type CredentialNotice } from '../../../shared/credential/notices';
-import type { CredentialSummary } from '../../../shared/credential/walletViews';
+import { credentialNotices, damageNotices, noticeKey, type CredentialNotice } from '../../../shared/credential/notices';
+import type { CredentialSummary, DamagedItemView } from '../../../shared/credential/walletViews';
 import { NoticeBoard, osNotices, type OsNotice } from '../../../electron/core/notices';
 import type { ShellEventName } from '../../../shared/contract/events';
 import { RefusalError } from '../../../electron/core/refusal';
@@ -153,5 +153,54 @@ describe('the notice board', () => {
     });
     expect(noticeBoard.refresh()).toEqual([]);
     expect(published).toEqual([]);
+  });
+});
+
+describe('damage notices (the wallet check)', () => {
+  const damagedRecord: DamagedItemView = {
+    file: 'records/ab.rec',
+    kind: 'record',
+    id: 'ab',
+    name: 'Forklift safety',
+    otherNames: [],
+    problem: 'damaged',
+    reason: 'changed or damaged on disk',
+    quarantinedAs: 'quarantine/ab.x.rec',
+  };
+  const damagedOrganiser: DamagedItemView = { ...damagedRecord, file: 'documents/cd.doc', kind: 'document', id: null, name: null, document: 'organiser' };
+
+  it('makes one notice per damaged file, with the credentials it belongs to', () => {
+    expect(damageNotices([damagedRecord, { ...damagedRecord, file: 'blobs/ef.blob', kind: 'picture', otherNames: ['Python'] }, damagedOrganiser])).toEqual([
+      { kind: 'damaged', id: 'records/ab.rec', names: ['Forklift safety'], what: 'record' },
+      { kind: 'damaged', id: 'blobs/ef.blob', names: ['Forklift safety', 'Python'], what: 'picture' },
+      { kind: 'damaged', id: 'documents/cd.doc', names: [], what: 'document', document: 'organiser' },
+    ]);
+  });
+
+  it('puts them first on the board and tells the OS once, with names only after the opt-in', () => {
+    const published: unknown[] = [];
+    const shown: OsNotice[] = [];
+    const damage = damageNotices([damagedRecord, damagedOrganiser]);
+    const noticeBoard = new NoticeBoard({
+      list: () => [summary('a1b2c3', { status: 'revoked' })],
+      damaged: () => damage,
+      publish: (_name, payload) => published.push(payload),
+      osNotifications: () => true,
+      language: () => 'de',
+      notify: (notice) => shown.push(notice),
+      now: () => now,
+    });
+    expect(noticeBoard.refresh().map((notice) => notice.kind)).toEqual(['damaged', 'damaged', 'revoked']);
+    noticeBoard.refresh();
+    expect(shown).toEqual([
+      {
+        title: 'Etwas in deiner Brieftasche ist beschädigt',
+        body: 'Beschädigt: Forklift safety, eine Datei der Brieftasche. Einstellungen › Brieftasche prüfen sagt, wie du es aus einer Sicherung wiederherstellst.',
+      },
+      { title: 'Ein Nachweis wurde widerrufen', body: 'Der Aussteller hat „Badge a1b2c3“ widerrufen.' },
+    ]);
+    expect(osNotices(damage.slice(0, 1), 'en')).toEqual([
+      { title: 'Something in your wallet is damaged', body: 'Damaged: Forklift safety. Settings › Check the wallet says how to restore it from a backup.' },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWire } from '../../../shared/contract/wire';
 import type { NormalizedCredential } from '../../../shared/credential/model';
 import { Vault } from '../../../electron/vault/vault';
+import { checkWallet } from '../../../electron/vault/walletCheck';
 import { sampleCredentials, testKdf } from '../../support/walletFixtures';
 import { seededUint32 } from '../../support/credentials';
 
@@ -83,7 +84,7 @@ describe('crash safety: a writer killed with SIGKILL at random instants', () => 
         expect(wallet.damaged).toEqual([]);
         const present = new Set(wallet.list().map((e) => e.identity));
         for (const identity of committed) expect(present.has(identity), `round ${String(round)}: ${identity}`).toBe(true);
-        if (round % 25 === 0 || round === 119) expect(wallet.verifyIntegrity()).toEqual([]);
+        if (round % 25 === 0 || round === 119) expect(checkWallet(wallet).damaged).toEqual([]);
       } finally {
         wallet.lockWallet();
       }
