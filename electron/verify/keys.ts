@@ -165,7 +165,11 @@ export async function resolveVerificationMethod(methodId: unknown, resolver: Doc
     return { ok: true, key, keyId: id, controller: base, how: 'decoded from the did:jwk itself', origin: 'credential' };
   }
   const method = didMethodOf(base);
-  if (base.startsWith('did:web:')) return resolveFromDocument(id, base, resolver, base);
+  if (base.startsWith('did:web:')) {
+    const documentUrl = didWebDocumentUrl(base);
+    if (!documentUrl) return { ok: false, implies: 'invalid', message: `${base} is not a valid did:web identifier.` };
+    return resolveFromDocument(id, base, resolver, base, documentUrl);
+  }
   if (method === 'example') {
     return { ok: false, implies: 'invalid', message: `${base} uses did:example, which is reserved for examples and names no real key.` };
   }
@@ -208,21 +212,52 @@ function keyFromOwnFragment(id: string, base: string, fragment: string | undefin
   };
 }
 
-async function resolveFromDocument(id: string, base: string, resolver: DocumentResolver, controllerFallback: string): Promise<KeyResolution> {
-  const found = await resolver.resolveJson(base);
+/**
+ * Where a did:web DID's document is published (W3C CCG did:web method): the domain, with a
+ * port written `%3A`, then `:`-separated path segments; `/.well-known/did.json` when there are
+ * none, else `/path/did.json`. Undefined for an identifier that is not a valid did:web.
+ */
+export function didWebDocumentUrl(did: string): string | undefined {
+  if (!did.startsWith('did:web:') || did.includes('#') || did.includes('?')) return undefined;
+  const [domain = '', ...path] = did.slice('did:web:'.length).split(':');
+  let host: string;
+  let segments: string[];
+  try {
+    host = decodeURIComponent(domain).toLowerCase();
+    segments = path.map((segment) => decodeURIComponent(segment));
+  } catch {
+    return undefined;
+  }
+  if (!/^(?=.{1,253}(:|$))[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/.test(host)) return undefined;
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || segment.includes('/'))) return undefined;
+  const pathPart = segments.length === 0 ? '.well-known' : segments.map((segment) => encodeURIComponent(segment)).join('/');
+  return `https://${host}/${pathPart}/did.json`;
+}
+
+async function resolveFromDocument(id: string, base: string, resolver: DocumentResolver, controllerFallback: string, documentUrl?: string): Promise<KeyResolution> {
+  // A did:web document is looked up under its DID (a documents map may hold it so), then at
+  // the https address the DID names.
+  let found = await resolver.resolveJson(base);
+  let foundAt = base;
+  if (!found.ok && documentUrl) {
+    found = await resolver.resolveJson(documentUrl);
+    foundAt = documentUrl;
+  }
   let document: unknown;
   let evidence: { origin: DocumentOrigin; fetchedAt?: string; url: string };
   if (found.ok) {
     document = found.json;
-    evidence = { origin: found.origin, url: base, ...(found.fetchedAt ? { fetchedAt: found.fetchedAt } : {}) };
+    evidence = { origin: found.origin, url: foundAt, ...(found.fetchedAt ? { fetchedAt: found.fetchedAt } : {}) };
   } else {
     // Some issuers publish each key at its own URL (fragment included in the map).
-    const direct = id === base ? found : await resolver.resolveJson(id);
+    const direct = id === base || documentUrl ? found : await resolver.resolveJson(id);
     if (!direct.ok) return { ok: false, implies: 'unverifiable', message: `The issuer's key document (${base}) is not available: ${found.message}`, needs: base };
     document = direct.json;
     evidence = { origin: direct.origin, url: id, ...(direct.fetchedAt ? { fetchedAt: direct.fetchedAt } : {}) };
   }
   if (!isRecord(document)) return { ok: false, implies: 'invalid', message: `The document at ${base} is not a key or DID document.` };
+  // A did:web document must be the DID's own: one published for another DID proves nothing.
+  if (documentUrl && document.id !== base) return { ok: false, implies: 'invalid', message: `The document published for ${base} belongs to another DID (${String(document.id)}).` };
   const node = findMethod(document, id, base);
   if (!node) return { ok: false, implies: 'invalid', message: `The document at ${base} does not list the key ${id}.` };
   if (base.startsWith('did:') && !allowedForAssertions(document, id, base)) {

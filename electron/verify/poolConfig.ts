@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { DocumentsMap, StaticDocuments, type DocumentSource } from './documents';
+import { bundledRegistries, readRegistry, RegistryFormatError, type IssuerRegistry } from './issuerRegistries';
 import { createVerifier, type Verifier } from './verifier';
 
 /**
@@ -15,6 +18,22 @@ export interface PoolConfig {
   readonly documentsMapFiles?: readonly string[];
   /** In-memory documents by URL (JSON text or values). */
   readonly documents?: Readonly<Record<string, unknown>>;
+  /** The user's own known-issuer registries (files in the DCC format), consulted before the bundled ones. */
+  readonly registryFiles?: readonly string[];
+}
+
+/** The user's registries (first, in the order given), then the bundled DCC registries. */
+export function registriesFromConfig(config: PoolConfig): readonly IssuerRegistry[] {
+  const own = (config.registryFiles ?? []).map((file) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      throw new RegistryFormatError(`${file} could not be read as JSON.`);
+    }
+    return readRegistry(value, path.basename(file));
+  });
+  return [...own, ...bundledRegistries];
 }
 
 class CombinedDocuments implements DocumentSource {
@@ -43,5 +62,6 @@ export function verifierFromConfig(config: PoolConfig): Verifier {
     ...(config.now ? { now: new Date(config.now) } : {}),
     ownerEmails: config.ownerEmails ?? [],
     allowPrivateNetworkForTests: config.allowPrivateNetworkForTests === true,
+    registries: registriesFromConfig(config),
   });
 }

@@ -4,6 +4,8 @@ import { createContextLoader } from './canonize';
 import { asArray, Checks, idOf, isRecord, typesOf, type LinkedResult, type VerifyContext } from './checks';
 import { checkEmbeddedProofs, checkIssuerBinding } from './dataIntegrity';
 import { checkDates } from './dates';
+import { judgeIssuerIdentity, summaryWithIdentity } from './issuerIdentity';
+import { bundledRegistries, type IssuerRegistry } from './issuerRegistries';
 import { DocumentResolver, type DocumentSource } from './documents';
 import type { FetchCache } from './fetchCache';
 import { verifyJades } from './jades';
@@ -30,6 +32,8 @@ export interface VerifierOptions {
   readonly cache?: FetchCache;
   /** Timeouts and size caps of fetches. */
   readonly fetchOptions?: SafeFetchOptions;
+  /** Known-issuer registries, most authoritative first: the bundled DCC ones unless given. */
+  readonly registries?: readonly IssuerRegistry[];
 }
 
 export interface Verifier {
@@ -63,6 +67,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   });
   const contexts = createContextLoader(options.documents);
   const ownerEmails = options.ownerEmails ?? [];
+  const registries = options.registries ?? bundledRegistries;
 
   const makeContext = (now: Date, depth: number): VerifyContext => ({
     resolver,
@@ -84,13 +89,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
         checks.fail('structure', 'Structure', `The credential could not be checked: ${error instanceof Error ? error.message : String(error)}.`, 'malformed');
       }
       const status = verdictOf(checks.list);
+      const issuerIdentity = judgeIssuerIdentity({ credential, status, checks: checks.list, registries });
       return {
         status,
         checkedAt: checkedAt.toISOString(),
         now: now.toISOString(),
         network: options.network,
-        summary: summaryOf(status, checks.list),
+        summary: summaryWithIdentity(summaryOf(status, checks.list), status, issuerIdentity),
         checks: checks.list,
+        issuerIdentity,
       };
     },
   };

@@ -75,6 +75,33 @@ export const verificationCheckSchema = z.object({
 });
 export type VerificationCheck = z.infer<typeof verificationCheckSchema>;
 
+/**
+ * Who stands behind the signing key, and how sure that is, apart from whether the signature
+ * holds (the status): a key anyone can make in a second says nothing about the name beside it.
+ * - `registry`: the issuer's DID is on a known-issuer registry (named, with its date);
+ * - `domain`: the key is published under a web domain (did:web, an OB 2.0 issuer's host, a
+ *   Blockcerts issuer profile): whoever controls that domain signed; the reader judges it;
+ * - `trust-list`: a Europass seal whose certificate is on the EU trust list;
+ * - `unconfirmed`: nothing ties the key to the name: the name is the signer's own claim.
+ */
+export const issuerIdentityLevels = ['registry', 'domain', 'trust-list', 'unconfirmed'] as const;
+export const issuerIdentitySchema = z.object({
+  level: z.enum(issuerIdentityLevels),
+  /** The issuer's name as the source gives it (the registry's entry); else the name the credential claims; null when none. */
+  name: z.string().nullable(),
+  /** What ties key and name: the registry's name, or the domain; null when nothing does. */
+  source: z.string().nullable(),
+  /** The registry's date or the fetch's (ISO 8601); null when undated. */
+  asOf: z.string().nullable(),
+  /** The name the credential gives its issuer, when the source names it differently. */
+  claimedName: z.string().optional(),
+  /** The registry lists test issuers (the DCC Sandbox). */
+  test: z.boolean().optional(),
+  /** One plain sentence. */
+  sentence: z.string(),
+});
+export type IssuerIdentity = z.infer<typeof issuerIdentitySchema>;
+
 export const verificationReportSchema = z.object({
   status: verificationStatusSchema,
   /** When the check ran (ISO 8601). */
@@ -86,5 +113,7 @@ export const verificationReportSchema = z.object({
   /** One sentence for the whole credential. */
   summary: z.string(),
   checks: z.array(verificationCheckSchema),
+  /** Who stands behind the key; absent in reports stored before it was judged. */
+  issuerIdentity: issuerIdentitySchema.optional(),
 });
 export type VerificationReport = z.infer<typeof verificationReportSchema>;

@@ -3,12 +3,13 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { NormalizedCredential } from '../../../shared/credential/model';
-import type { VerificationCheck, VerificationReport, VerificationStatus } from '../../../shared/credential/verification';
+import type { IssuerIdentity, VerificationCheck, VerificationReport, VerificationStatus } from '../../../shared/credential/verification';
 import { Intake } from '../../intake/intake';
 import { readInputFiles } from '../../intake/inputFiles';
 import { defaultIntakeLimits } from '../../intake/limits';
 import type { PoolConfig } from '../../verify/poolConfig';
 import { verifierFromConfig } from '../../verify/poolConfig';
+import { RegistryFormatError } from '../../verify/issuerRegistries';
 import type { Verifier } from '../../verify/verifier';
 import { VerifierPool } from '../../verify/workerPool';
 import { UsageError, type CliCommand } from '../command';
@@ -28,12 +29,18 @@ ${networkOptionsHelp}
                     may be given more than once
   --email ADDRESS   one of your e-mail addresses, to match hashed badge recipients locally;
                     may be given more than once
+  --registry FILE   a known-issuer registry of your own (the DCC format: {"registry":
+                    {DID: {name, location, url}}}), consulted before the bundled DCC
+                    registries; may be given more than once
   --threads N       worker threads that verify beside this one (default: chosen from the
                     number of credentials and cores; 0: this thread only)
 
 Online, documents are fetched over https only, with timeouts and size caps, never from
 private or loopback addresses.
 Statuses: verified, invalid, expired, not-yet-valid, revoked, unverifiable, unsigned, malformed.
+Each result also says who stands behind the signing key (issuerIdentity.level): registry (the
+issuer's DID is on a known-issuer registry), domain (the key is published at a web address),
+trust-list, or unconfirmed (the issuer's name is only the signer's own claim).
 Exit code: 0 when every credential is verified, 1 otherwise, 2 on usage errors.`;
 
 export interface VerifyResult {
@@ -41,7 +48,11 @@ export interface VerifyResult {
   readonly format: string;
   readonly id: string;
   readonly name: string;
+  /** The issuer as the credential names it. */
+  readonly issuer: { readonly id: string | null; readonly name: string | null };
   readonly status: VerificationStatus;
+  /** Who stands behind the key, and how sure that is (see IssuerIdentity). */
+  readonly issuerIdentity?: { readonly level: IssuerIdentity['level']; readonly name: string | null; readonly source: string | null; readonly asOf: string | null; readonly sentence: string };
   readonly summary: string;
   readonly checkedAt?: string;
   readonly now?: string;
@@ -67,11 +78,19 @@ function failedIntake(file: string, reason: string, format?: string): VerifyResu
     format: format ?? 'unknown',
     id: '',
     name: path.basename(file),
+    issuer: { id: null, name: null },
     status: 'malformed',
     summary: `Damaged or not a conformant credential: ${reason}`,
     checks: [{ id: 'structure', label: 'Structure', outcome: 'failed', sentence: reason, implies: 'malformed' }],
   };
 }
+
+const identityWords: Readonly<Record<IssuerIdentity['level'], string>> = {
+  registry: 'listed in a registry',
+  domain: 'key published on the web',
+  'trust-list': 'on the EU trust list',
+  unconfirmed: 'not confirmed',
+};
 
 function humanReport(results: readonly VerifyResult[]): string {
   if (results.length === 0) return 'No credentials found.\n';
@@ -82,7 +101,8 @@ function humanReport(results: readonly VerifyResult[]): string {
   );
   const details = results.map((r) => {
     const lines = r.checks.map((c) => `    ${c.outcome === 'passed' ? '✓' : c.outcome === 'failed' ? '✗' : '–'} ${c.label}: ${c.sentence}`);
-    return [`${r.file}: ${r.status}`, `  ${r.summary}`, ...lines].join('\n');
+    const identity = r.issuerIdentity ? [`  Issuer (${identityWords[r.issuerIdentity.level]}): ${r.issuerIdentity.sentence}`] : [];
+    return [`${r.file}: ${r.status}`, `  ${r.summary}`, ...identity, ...lines].join('\n');
   });
   const counts = new Map<string, number>();
   for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
@@ -106,6 +126,7 @@ export const verifyCommand: CliCommand = {
           documents: { type: 'string', multiple: true },
           email: { type: 'string', multiple: true },
           threads: { type: 'string' },
+          registry: { type: 'string', multiple: true },
         },
       });
     } catch (error) {
@@ -132,6 +153,7 @@ export const verifyCommand: CliCommand = {
       ...(now ? { now } : {}),
       ownerEmails: parsed.values.email ?? [],
       documentsMapFiles,
+      registryFiles: (parsed.values.registry ?? []).map((file) => path.resolve(io.cwd, file)),
       // Only the test suite sets this, to reach its loopback status-list server.
       allowPrivateNetworkForTests: io.env.BADGEFOLIO_TEST_ALLOW_PRIVATE_NETWORK === '1',
     };
@@ -139,7 +161,7 @@ export const verifyCommand: CliCommand = {
     try {
       inThread = verifierFromConfig(config);
     } catch (error) {
-      throw new UsageError(`--documents: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(error instanceof RegistryFormatError ? `--registry: ${error.message}` : `--documents: ${error instanceof Error ? error.message : String(error)}`);
     }
 
     const inputs = parsed.positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
@@ -189,7 +211,19 @@ export const verifyCommand: CliCommand = {
           format: slot.credential.format,
           id: slot.credential.id ?? slot.credential.identity,
           name: slot.credential.name,
+          issuer: { id: slot.credential.issuer.id ?? null, name: slot.credential.issuer.name ?? null },
           status: report.status,
+          ...(report.issuerIdentity
+            ? {
+                issuerIdentity: {
+                  level: report.issuerIdentity.level,
+                  name: report.issuerIdentity.name,
+                  source: report.issuerIdentity.source,
+                  asOf: report.issuerIdentity.asOf,
+                  sentence: report.issuerIdentity.sentence,
+                },
+              }
+            : {}),
           summary: report.summary,
           checkedAt: report.checkedAt,
           now: report.now,

@@ -12,7 +12,7 @@ export {
 } from './documentLoader';
 export type { DocumentLoader, DocumentLoaderOptions, RemoteDocument } from './documentLoader';
 
-export { generateEd25519Issuer, generateJoseKey } from './keys';
+export { generateDidWebIssuer, generateEd25519Issuer, generateJoseKey } from './keys';
 export type { Ed25519Issuer, JoseAlg, JoseKeyPair } from './keys';
 
 export { hashIdentity, makeAchievement, makeEndorsementCredential, makeIssuerProfile, makeOb3Credential } from './ob3';

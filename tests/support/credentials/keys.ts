@@ -40,6 +40,29 @@ export async function generateEd25519Issuer(seed?: Uint8Array): Promise<Ed25519I
   };
 }
 
+/**
+ * An Ed25519 issuer under a did:web DID (as Credly and many universities publish theirs): its key
+ * is `${did}#key-1`, listed in `didDocument`, which the issuer serves at the did:web address.
+ */
+export async function generateDidWebIssuer(did: string, seed?: Uint8Array): Promise<Ed25519Issuer & { didDocument: Record<string, unknown> }> {
+  const base = await generateEd25519Issuer(seed);
+  const methodId = `${did}#key-1`;
+  const keyPair = await Ed25519Multikey.generate({ seed: base.seed, controller: did, id: methodId });
+  const method = { id: methodId, type: 'Multikey', controller: did, publicKeyMultibase: keyPair.publicKeyMultibase };
+  return {
+    ...base,
+    did,
+    verificationMethodId: methodId,
+    keyPair,
+    didDocument: {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: did,
+      verificationMethod: [method],
+      assertionMethod: [methodId],
+    },
+  };
+}
+
 export type JoseAlg = 'EdDSA' | 'ES256' | 'RS256';
 
 export interface JoseKeyPair {

@@ -1,0 +1,154 @@
+import type { NormalizedCredential } from '../../shared/credential/model';
+import type { IssuerIdentity, VerificationCheck, VerificationStatus } from '../../shared/credential/verification';
+import { findInRegistries, type IssuerRegistry } from './issuerRegistries';
+
+/**
+ * Who stands behind a credential's key, judged apart from whether its signature holds. A
+ * signature proves that whoever holds the key signed; only something outside the credential
+ * ties that key to the name written beside it: a registry that lists the DID, or a web domain
+ * that publishes the key. Without either, the issuer's name is the signer's own claim, and the
+ * report says exactly that.
+ */
+
+/** Checks that prove the credential came unchanged from whoever holds the key. */
+const proofChecks = new Set(['signature', 'hosted', 'hash']);
+
+const didOf = (keyId: string | undefined): string | undefined => {
+  const base = keyId?.split('#')[0];
+  return base?.startsWith('did:') ? base : undefined;
+};
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\//i.test(url)) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** did:web:example.com:path → example.com (with its port, if any). */
+function didWebHost(did: string | undefined): string | undefined {
+  if (!did?.startsWith('did:web:')) return undefined;
+  try {
+    return decodeURIComponent(did.slice('did:web:'.length).split(':')[0] ?? '').toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const quoted = (name: string): string => `“${name}”`;
+
+function claimNote(claimed: string | undefined, name: string): string {
+  return claimed && claimed.trim().toLowerCase() !== name.trim().toLowerCase() ? ` The credential itself calls its issuer ${quoted(claimed)}.` : '';
+}
+
+function day(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : 'undated';
+}
+
+export interface IdentityInput {
+  readonly credential: NormalizedCredential;
+  readonly status: VerificationStatus;
+  readonly checks: readonly VerificationCheck[];
+  readonly registries: readonly IssuerRegistry[];
+}
+
+export function judgeIssuerIdentity({ credential, status, checks, registries }: IdentityInput): IssuerIdentity {
+  const trimmedName = credential.issuer.name?.trim();
+  const claimed = trimmedName === '' ? undefined : trimmedName;
+  const passed = (id: string) => checks.filter((c) => c.id === id && c.outcome === 'passed');
+  const proven = checks.some((c) => c.outcome === 'passed' && proofChecks.has(c.id));
+  if (!proven || status === 'invalid' || status === 'malformed') {
+    const why = status === 'unsigned' ? 'it carries no signature to check' : status === 'unverifiable' ? 'its signature could not be checked' : 'its signature does not hold';
+    return { level: 'unconfirmed', name: claimed ?? null, source: null, asOf: null, sentence: `Nothing confirms who issued it: ${why}.` };
+  }
+  const signers = passed('signature')
+    .map((c) => didOf(c.evidence?.keyId))
+    .filter((did): did is string => did !== undefined);
+  const issuerId = credential.issuer.id;
+  const keyIsIssuers = passed('issuer-key').length > 0;
+
+  // A registry vouches for the DIDs it lists: the signer's own, or the issuer's when the key is shown to be the issuer's.
+  const candidates = [...signers, ...(keyIsIssuers && issuerId?.startsWith('did:') ? [issuerId] : [])];
+  const listed = findInRegistries(registries, candidates);
+  if (listed) {
+    const test = listed.registry.test;
+    return {
+      level: 'registry',
+      name: listed.entry.name,
+      source: listed.registry.name,
+      asOf: listed.registry.asOf,
+      ...(claimed && claimed.toLowerCase() !== listed.entry.name.toLowerCase() ? { claimedName: claimed } : {}),
+      ...(test ? { test: true } : {}),
+      sentence:
+        `The ${listed.registry.name} (as of ${day(listed.registry.asOf)}) lists the signer as ${quoted(listed.entry.name)}${listed.entry.location ? `, ${listed.entry.location}` : ''}.` +
+        (test ? ' It is a registry of test issuers, not of real ones.' : '') +
+        claimNote(claimed, listed.entry.name),
+    };
+  }
+
+  // A domain vouches for the key it publishes: did:web, an https key document on the issuer's
+  // own host, an OB 2.0 badge hosted where its issuer allows.
+  const signature = passed('signature')[0];
+  const webSigner = signers.find((did) => did.startsWith('did:web:'));
+  const hosted = passed('hosted')[0];
+  let domain: string | undefined;
+  let fetchedAt: string | undefined;
+  if (webSigner && (keyIsIssuers || issuerId === webSigner)) {
+    domain = didWebHost(webSigner);
+    fetchedAt = signature?.evidence?.fetchedAt;
+  } else if (hosted && keyIsIssuers) {
+    domain = hostOf(hosted.evidence?.url);
+    fetchedAt = hosted.evidence?.fetchedAt;
+  } else if (signature && keyIsIssuers && hostOf(signature.evidence?.url) && hostOf(signature.evidence?.url) === hostOf(issuerId)) {
+    domain = hostOf(signature.evidence?.url);
+    fetchedAt = signature.evidence?.fetchedAt;
+  }
+  if (domain) {
+    return {
+      level: 'domain',
+      name: claimed ?? null,
+      source: domain,
+      asOf: fetchedAt ?? null,
+      sentence: `The signing key is published at ${domain}: whoever controls that web address signed it.${claimed ? ` The credential calls its issuer ${quoted(claimed)}; judge whether ${domain} is theirs.` : ''}`,
+    };
+  }
+
+  // A Europass seal names an organisation in its certificate; only the EU trust list (not consulted) would confirm it.
+  const seal = signature?.evidence?.algorithm?.startsWith('JAdES') ? signature.evidence.keyId : undefined;
+  if (seal) {
+    return {
+      level: 'unconfirmed',
+      name: claimed ?? null,
+      source: null,
+      asOf: null,
+      sentence: `The seal's certificate names ${seal}; the EU trust list was not consulted, so nothing confirms that certificate belongs to the issuer.`,
+    };
+  }
+  return {
+    level: 'unconfirmed',
+    name: claimed ?? null,
+    source: null,
+    asOf: null,
+    sentence: claimed
+      ? `Nothing confirms that the signer is ${quoted(claimed)}: the name is the signer's own claim (anyone can make a key and write any name beside it).`
+      : 'Nothing confirms who the signer is: the credential names no issuer that a registry or web address ties to the key.',
+  };
+}
+
+/** The verdict's one sentence, said with what is known of the signer (verified credentials only). */
+export function summaryWithIdentity(summary: string, status: VerificationStatus, identity: IssuerIdentity): string {
+  if (status !== 'verified') return summary;
+  const rest = 'unchanged since, in date and not revoked as far as its issuer publishes.';
+  if (identity.level === 'registry' && identity.name) {
+    return `Genuine: signed by ${identity.name}${identity.test ? ' (a test issuer)' : ''}, as the ${identity.source ?? 'registry'} lists; ${rest}`;
+  }
+  if (identity.level === 'domain' && identity.source) return `Genuine: signed with a key published at ${identity.source}; ${rest}`;
+  if (identity.level === 'unconfirmed' && summary.startsWith('Genuine: signed by its issuer')) {
+    return identity.name
+      ? `Signed and unchanged, but nothing confirms that the signer is ${quoted(identity.name)}: the name is the signer's own claim.`
+      : 'Signed and unchanged, but nothing confirms who the signer is.';
+  }
+  return summary;
+}
