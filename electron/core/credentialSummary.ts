@@ -1,5 +1,5 @@
 import type { CredentialSummary } from '../../shared/credential/walletViews';
-import { verificationStatuses } from '../../shared/credential/verification';
+import { issuerIdentityLevels, verificationStatuses } from '../../shared/credential/verification';
 import type { VaultEntry } from '../vault/vault';
 
 function text(value: unknown): string | undefined {
@@ -13,6 +13,19 @@ function record(value: unknown): Record<string, unknown> {
 function withDefined<T extends object>(target: T, optional: Record<string, unknown>): T {
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
   return target;
+}
+
+/**
+ * The card's part of a stored report's issuer identity: its level and what ties key and name
+ * (the registry's name, the domain), checked field by field (no schema library: listing is hot).
+ * Undefined for reports stored before identity was judged, or not shaped as one: never invented.
+ */
+export function identityOf(report: Record<string, unknown>): CredentialSummary['issuerIdentity'] {
+  const identity = record(report.issuerIdentity);
+  const level = issuerIdentityLevels.find((l) => l === identity.level);
+  if (!level) return undefined;
+  const nullableText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  return withDefined({ level, source: nullableText(identity.source), asOf: nullableText(identity.asOf) }, { test: identity.test === true ? true : undefined });
 }
 
 /**
@@ -60,6 +73,7 @@ export function summariesOf(entries: readonly VaultEntry[]): CredentialSummary[]
       expires: text(c.expires),
       status: verificationStatuses.find((s) => s === report.status),
       checkedAt: text(report.checkedAt),
+      issuerIdentity: identityOf(report),
       parentId: parentIdentity ? idByIdentity.get(parentIdentity) : undefined,
     });
   });

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { BackupError } from '../vault/backupFile';
 import { bestVerificationLink, linkedInAddCertificationUrl } from '../../shared/portfolio';
 import { summariesOf } from './credentialSummary';
+import { storeCredential } from './storeCredential';
 import { forgetCredential, organiserId, readOrganiser, updateOrganiser } from './organiserStore';
 import { VaultFetchCache } from './vaultFetchCache';
 import { RoutedIntake } from '../intake/routedIntake';
@@ -282,11 +283,10 @@ export class WalletSession {
     for (const reading of readings) {
       for (const outcome of await reading) {
         if (outcome.outcome === 'recognised') {
-          const stored = vault.put(outcome.credential);
-          // Checked at once, offline: the portfolio shows Verified, Expired... from the start.
-          if (stored === 'updated') this.thumbnailCache.delete(vault.idOf(outcome.credential.identity));
-          if (stored !== 'already-there') vault.setVerification(outcome.credential.identity, await verifier.verify(outcome.credential));
-          outcomes.push({ file: outcome.file, outcome: stored, name: outcome.credential.name });
+          // Verified before it is stored; a worse copy never replaces what the wallet holds.
+          const stored = await storeCredential(vault, verifier, outcome.credential);
+          if (stored.outcome === 'updated') this.thumbnailCache.delete(stored.id);
+          outcomes.push({ file: outcome.file, outcome: stored.outcome, name: outcome.credential.name, ...(stored.reason ? { reason: stored.reason } : {}) });
         } else {
           outcomes.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
         }
@@ -405,7 +405,14 @@ export class WalletSession {
       if (!credential) throw new RefusalError(`No credential with ID "${id}" in this wallet.`);
       const report = await verifier.verify(credential);
       vault.setVerification(credential.identity, report);
-      material.push({ walletId: id, credential, status: report.status, statusSentence: report.summary, checkedAt: report.checkedAt });
+      material.push({
+        walletId: id,
+        credential,
+        status: report.status,
+        statusSentence: report.summary,
+        checkedAt: report.checkedAt,
+        ...(report.issuerIdentity ? { issuerIdentity: report.issuerIdentity } : {}),
+      });
     }
     return material;
   }
@@ -543,7 +550,9 @@ export class WalletSession {
             sentence: item.unrecognised && item.integrity === 'intact' ? `${item.sentence} ${item.unrecognised}` : item.sentence,
             ...(name ? { name } : {}),
             ...(issuerName ? { issuerName } : {}),
-            ...(verification ? { status: verification.status, summary: verification.summary } : {}),
+            ...(verification
+              ? { status: verification.status, summary: verification.summary, ...(verification.issuerIdentity ? { issuerIdentity: verification.issuerIdentity } : {}) }
+              : {}),
           };
         });
       }),

@@ -91,6 +91,7 @@ function entryOf(name: string, record: StoredRecord): VaultEntry {
   return {
     id: name.slice(0, 12),
     identity: record.identity,
+    contentHash: record.contentHash,
     addedAt: record.addedAt,
     updatedAt: record.updatedAt,
     credential: withUserEdits(record.credential, record.userEdits),
@@ -103,6 +104,8 @@ export interface VaultEntry {
   /** Short id used by the CLI and the app: stable, reveals nothing. */
   readonly id: string;
   readonly identity: string;
+  /** SHA-256 of the credential's content: the same hash under the same identity is the same credential. */
+  readonly contentHash: string;
   readonly addedAt: string;
   readonly updatedAt: string;
   readonly credential: StoredCredentialJson;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { containerKindSchema, creditSchema, credentialFormatSchema, credentialKindSchema, normalizedCredentialSchema } from './model';
-import { verificationReportSchema, verificationStatusSchema } from './verification';
+import { issuerIdentitySchema, verificationReportSchema, verificationStatusSchema } from './verification';
 
 /** What the renderer may know about the wallet: never a key, never a passphrase. */
 export const walletStateSchema = z.object({
@@ -39,6 +39,11 @@ export const credentialSummarySchema = z.object({
   /** As last checked (on import, offline unless the user allows the network). */
   status: verificationStatusSchema.optional(),
   checkedAt: z.string().optional(),
+  /**
+   * Who stands behind the key, as last checked: enough for the card's label (the registry's
+   * name or the domain). Absent for reports stored before it was judged.
+   */
+  issuerIdentity: issuerIdentitySchema.pick({ level: true, source: true, asOf: true, test: true }).optional(),
 });
 export type CredentialSummary = z.infer<typeof credentialSummarySchema>;
 
@@ -59,7 +64,7 @@ export type CredentialDetail = z.infer<typeof credentialDetailSchema>;
 
 export const importOutcomeSchema = z.object({
   file: z.string(),
-  outcome: z.enum(['added', 'already-there', 'updated', 'not-a-credential', 'malformed']),
+  outcome: z.enum(['added', 'already-there', 'updated', 'not-replaced', 'not-a-credential', 'malformed']),
   name: z.string().optional(),
   reason: z.string().optional(),
 });
@@ -72,6 +77,8 @@ export const portfolioMaterialSchema = z.object({
   status: verificationStatusSchema,
   statusSentence: z.string().optional(),
   checkedAt: z.string().optional(),
+  /** Who stands behind the key, as checked at export (printed in the PDF). */
+  issuerIdentity: issuerIdentitySchema.optional(),
 });
 export type PortfolioMaterial = z.infer<typeof portfolioMaterialSchema>;
 
@@ -90,6 +97,8 @@ export const portfolioPdfCheckSchema = z.object({
       issuerName: z.string().optional(),
       status: verificationStatusSchema.optional(),
       summary: z.string().optional(),
+      /** Who stands behind the key of a verified attachment. */
+      issuerIdentity: issuerIdentitySchema.optional(),
     }),
   ),
 });

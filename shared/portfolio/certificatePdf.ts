@@ -1,6 +1,6 @@
 import type { PDFPage } from 'pdf-lib';
 import { chips, imageBox, qrBlock, statusPill, textBlock, type Surface } from './blocks';
-import { attachFiles, createDocument, credentialText, fixedLabels, formatBytes, initialsOf, kindLabel, ownerText, planAttachments, setMetadata } from './document';
+import { attachFiles, createDocument, credentialText, entryIdentityLine, fixedLabels, formatBytes, initialsOf, kindLabel, ownerText, planAttachments, setMetadata } from './document';
 import { formatDate, paperSizes, statusLook } from './pdfLayout';
 import { cleanText } from './textShaping';
 import type { CertificateInput } from './types';
@@ -96,9 +96,12 @@ export async function buildCertificatePdf(input: CertificateInput): Promise<Uint
   qrBlock(surface, page, link?.url, 'SCAN TO VERIFY', noPublicLinkSentence, link ? qrX : qrX - 60, Math.max(bottomTop, 48 + qrHeight), qrWidth + (link ? 0 : 60));
   const leftX = margin + 6;
   const leftWidth = 250;
-  let ly = 140;
+  const identity = entryIdentityLine(entry, locale);
+  // The identity line takes room below the status: the band starts higher (the main block ends above 190).
+  let ly = identity === '' ? 140 : 152;
   const checked = formatDate(entry.checkedAt ?? options.generatedAt.toISOString(), locale);
   ly -= statusPill(surface, page, statusLook(entry.status), `${statusLook(entry.status).label}${checked === undefined ? '' : `, checked ${checked}`}`, leftX, ly, leftWidth);
+  if (identity !== '') ly -= 4 + textBlock(surface, page, identity, { size: 8.5, color: theme.ink }, leftX, ly - 4, leftWidth, { maxLines: 2 });
   const sentence = cleanText(entry.statusSentence);
   if (sentence !== '') textBlock(surface, page, sentence, { size: 8, color: theme.muted }, leftX, ly - 5, leftWidth, { maxLines: 3 });
   if (attached) {

@@ -1,5 +1,6 @@
 import { AFRelationship, PDFDocument, type PDFPage } from 'pdf-lib';
 import type { NormalizedCredential } from '../credential/model';
+import { identityLine } from '../credential/issuerIdentityText';
 import { bytesToBase64 } from '../encoding/base64';
 import { attachmentFileName, manifestEntry, manifestFileName, manifestType, type ManifestEntry, type PortfolioManifest } from './attachments';
 import { FontBook } from './fontCoverage';
@@ -51,6 +52,11 @@ export const fixedLabels =
   "0123456789+-–—·•…()[]:;,.'\"/?&=%#@ " +
   noPublicLinkSentence;
 
+/** The line under an entry's status saying who stands behind it ("Issuer: key published at credly.com"); empty when the entry has no identity. */
+export function entryIdentityLine(entry: PortfolioEntry, locale: string): string {
+  return entry.issuerIdentity ? cleanText(identityLine(entry.issuerIdentity, entry.status, (iso) => formatDate(iso, locale))) : '';
+}
+
 /** All printable text of one credential entry. */
 export function credentialText(entry: PortfolioEntry, locale: string, verifierUrl: string | undefined): { regular: string; bold: string } {
   const c = entry.credential;
@@ -62,6 +68,7 @@ export function credentialText(entry: PortfolioEntry, locale: string, verifierUr
     ...c.evidence.flatMap((e) => [e.name, e.id, e.narrative, e.description]),
     ...c.credits.map((credit) => credit.unit),
     entry.statusSentence,
+    entryIdentityLine(entry, locale),
     c.original.fileName,
     bestVerificationLink(c, verifierUrl)?.url,
     formatDate(c.issuedOn ?? c.validFrom, locale),

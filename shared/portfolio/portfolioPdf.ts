@@ -1,4 +1,5 @@
 import type { PDFPage } from 'pdf-lib';
+import { identityCounts } from '../credential/issuerIdentityText';
 import type { NormalizedCredential } from '../credential/model';
 import { chips, drawImageInBox, imageBox, inlineItems, qrBlock, rowLabel, statusPill, textBlock, type Surface } from './blocks';
 import {
@@ -6,6 +7,7 @@ import {
   createDocument,
   credentialText,
   drawFooters,
+  entryIdentityLine,
   fixedLabels,
   formatBytes,
   initialsOf,
@@ -44,6 +46,8 @@ interface Summary {
   skills: string[];
   credits: [string, number][];
   pathwaysCompleted: string[];
+  /** "2 verified: 1 issuer listed in a registry, 1 not confirmed"; empty when no verified entry says who stands behind it. */
+  verifiedIdentities: string;
 }
 
 const pluralKinds: Record<string, [string, string]> = {
@@ -85,6 +89,8 @@ function summarise(input: PortfolioInput): Summary {
   const pathways = input.options.pathways
     ? input.options.pathways.filter((p) => p.completed).map((p) => p.name)
     : credentials.filter((c) => pathwayTypes.test(c.achievementType ?? '')).map((c) => c.name);
+  const verified = input.credentials.filter((e) => e.status === 'verified');
+  const identities = identityCounts(verified.flatMap((e) => (e.issuerIdentity ? [e.issuerIdentity] : [])));
   return {
     total: credentials.length,
     kinds: count(credentials, (c) => c.kind).sort((a, b) => b[1] - a[1]),
@@ -92,6 +98,7 @@ function summarise(input: PortfolioInput): Summary {
     skills: [...skillCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((s) => s.name),
     credits: [...credits.entries()],
     pathwaysCompleted: pathways.map((p) => cleanText(p)),
+    verifiedIdentities: identities === '' ? '' : `${String(verified.length)} verified: ${identities}`,
   };
 }
 
@@ -150,6 +157,8 @@ function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEn
   if (dates !== '') headerLeft += textBlock(s, page, dates, { size: 8.5, color: theme.muted }, textX, y - headerLeft - 1, textWidth, { maxLines: 2 }) + 1;
   headerLeft += 6;
   headerLeft += statusPill(s, page, statusLook(entry.status), statusText(entry, ctx.input.options.generatedAt, locale), textX, y - headerLeft, textWidth);
+  const identity = entryIdentityLine(entry, locale);
+  if (identity !== '') headerLeft += 4 + textBlock(s, page, identity, { size: 8.5, color: theme.ink }, textX, y - headerLeft - 4, textWidth, { maxLines: 2 });
   const sentence = cleanText(entry.statusSentence);
   if (sentence !== '') headerLeft += 4 + textBlock(s, page, sentence, { size: 8, color: theme.muted }, textX, y - headerLeft - 4, textWidth, { maxLines: 3 });
 
@@ -294,6 +303,9 @@ function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: Pl
   for (const [status, n] of summary.statuses) facts.push({ text: `${String(n)} ${statusLook(status).label.toLowerCase()}`, color: statusLook(status).color });
   if (summary.credits.length > 0) facts.push({ text: `Credits: ${summary.credits.map(([unit, value]) => `${formatNumber(value)} ${unit}`).join(', ')}` });
   y -= inlineItems(s, page, facts, { size: 8.8, color: theme.ink }, margin, y, contentWidth);
+  if (summary.verifiedIdentities !== '') {
+    y -= 4 + textBlock(s, page, summary.verifiedIdentities, { size: 8.8, color: theme.ink }, margin, y - 4, contentWidth, { maxLines: 2 });
+  }
   if (summary.pathwaysCompleted.length > 0) {
     y -= 4 + textBlock(s, page, `Pathways completed: ${summary.pathwaysCompleted.join(', ')}`, { size: 8.8, color: theme.ink }, margin, y - 4, contentWidth, { maxLines: 3 });
   }
@@ -345,8 +357,15 @@ function contentsRow(ctx: EntryContext, page: PDFPage, entry: PortfolioEntry, in
 }
 
 /** Everything a builder prints, for font preparation. */
-function collectText(input: PortfolioInput, locale: string): { regular: string; bold: string } {
-  const regular: string[] = [fixedLabels, ownerText(input.owner), input.options.title ?? '', input.options.recipientName ?? '', formatDate(input.options.generatedAt.toISOString(), locale) ?? ''];
+function collectText(input: PortfolioInput, summary: Summary, locale: string): { regular: string; bold: string } {
+  const regular: string[] = [
+    fixedLabels,
+    ownerText(input.owner),
+    input.options.title ?? '',
+    input.options.recipientName ?? '',
+    formatDate(input.options.generatedAt.toISOString(), locale) ?? '',
+    summary.verifiedIdentities,
+  ];
   const bold: string[] = [fixedLabels, input.owner.name, (input.options.title ?? '').toUpperCase(), initialsOf(input.owner.name)];
   for (const pathway of input.options.pathways ?? []) regular.push(pathway.name);
   for (const entry of input.credentials) {
@@ -360,7 +379,8 @@ function collectText(input: PortfolioInput, locale: string): { regular: string; 
 export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Array> {
   const { owner, options } = input;
   const locale = options.locale ?? 'en-GB';
-  const text = collectText(input, locale);
+  const summary = summarise(input);
+  const text = collectText(input, summary, locale);
   const setup = await createDocument({
     fonts: options.fonts,
     ...(options.theme ? { theme: options.theme } : {}),
@@ -377,7 +397,6 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
   const photo = await setup.images.get(owner.photo?.bytes, photoTarget);
   const ctx: EntryContext = { setup, surface, input, images };
   const files = planAttachments(input.credentials);
-  const summary = summarise(input);
   const [pageWidth, pageHeight] = paperSizes[options.paper];
   const ownerName = cleanText(owner.name) || 'Unnamed';
   const title = cleanText(options.title) || `Credential portfolio: ${ownerName}`;

@@ -1,4 +1,5 @@
 import type { NormalizedCredential } from '../credential/model';
+import type { IssuerIdentity } from '../credential/verification';
 
 /**
  * The inputs of the portfolio and certificate PDF builders. Plain data plus two optional hooks
@@ -72,6 +73,8 @@ export interface PortfolioEntry {
   readonly statusSentence?: string;
   /** When it was checked (ISO 8601). */
   readonly checkedAt?: string;
+  /** Who stands behind the key, as judged at export: printed under the status, counted on the cover. */
+  readonly issuerIdentity?: IssuerIdentity;
 }
 
 /** A learning pathway and whether it is completed (for the cover's summary). */

@@ -129,6 +129,8 @@ test('a signed credential shows as Verified, a tampered one as Invalid', async (
   await page.getByTestId('import-input').setInputFiles([path.join(folder, 'solar.json'), path.join(folder, 'edited.json')]);
   await expect(page.getByRole('article', { name: 'Solar installer', exact: true })).toContainText('Verified');
   await expect(page.getByRole('article', { name: 'Master solar installer', exact: true })).toContainText('Invalid');
+  // Signed with a did:key anyone can make: genuine and unchanged, but the college's name is only the signer's claim.
+  await expect(page.getByRole('article', { name: 'Solar installer', exact: true })).toContainText('Issuer not confirmed');
 
   // The details say what was checked, in plain words, and can check again.
   await page.getByRole('button', { name: 'Details of Solar installer', exact: true }).click();
@@ -136,9 +138,13 @@ test('a signed credential shows as Verified, a tampered one as Invalid', async (
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Hanse Technical College');
   await expect(dialog.getByRole('region', { name: 'Verification' })).toContainText('Verified');
+  await expect(dialog.getByRole('region', { name: 'Verification' })).toContainText(
+    "Who issued it: Nothing confirms that the signer is “Hanse Technical College”: the name is the signer's own claim",
+  );
   await expect(dialog.getByRole('listitem').filter({ hasText: issuer.did.slice(0, 20) }).first()).toBeVisible();
   await dialog.getByRole('button', { name: 'Check again' }).click();
   await expect(dialog.getByRole('region', { name: 'Verification' })).toContainText('Verified');
+  await expect(dialog.getByRole('region', { name: 'Verification' })).toContainText('Who issued it: Nothing confirms that the signer is “Hanse Technical College”');
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   const shot = test.info().outputPath('detail.png');
@@ -146,4 +152,14 @@ test('a signed credential shows as Verified, a tampered one as Invalid', async (
   keepScreenshot(shot, 'credential-detail-light.png');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+
+  // In German: the card's label and the details' sentence, with no English left in them.
+  await page.getByRole('banner').getByLabel('Language').selectOption('de');
+  const card = page.getByRole('article', { name: 'Solar installer', exact: true });
+  await expect(card).toContainText('Aussteller nicht bestätigt');
+  await expect(card).not.toContainText('Issuer not confirmed');
+  await page.getByRole('button', { name: 'Details zu Solar installer', exact: true }).click();
+  const german = page.getByRole('dialog', { name: 'Solar installer' }).getByRole('region', { name: 'Prüfung' });
+  await expect(german).toContainText('Wer ihn ausgestellt hat: Nichts bestätigt, dass der Unterzeichner „Hanse Technical College“ ist: Den Namen hat er selbst angegeben');
+  await expect(german).not.toContainText('Who issued it');
 });

@@ -96,13 +96,20 @@ describe('the wallet commands', () => {
 
     const imported = runBin(['import', badges, '--vault', vault], { env });
     expect(imported.status).toBe(1);
-    expect(imported.stdout).toContain('Imported 2, already there 0, updated 0, failed 1.');
-    expect(imported.stdout).toMatch(/failed\s+\S*notes\.txt/);
-    const again = runBin(['import', badges, '--vault', vault], { env });
-    expect(again.stdout).toContain('Imported 0, already there 2, updated 0, failed 1.');
+    expect(imported.stdout).toContain('Added 2, already there 0, updated 0, not replaced 0, not imported 1.');
+    // One line per file, starting with its outcome; each credential verified as it was stored (offline: the hosted copy is not fetched).
+    expect(imported.stdout).toMatch(/^not a credential {2}\S*notes\.txt/m);
+    expect(imported.stdout).toMatch(/^added {2}\S*Welding basics\.png {2}"Welding basics" {2}\[unverifiable\]$/m);
+    const again = runBin(['import', badges, '--vault', vault, '--json'], { env });
+    expect((JSON.parse(again.stdout) as { outcome: string }[]).map((r) => r.outcome).sort()).toEqual(['already-there', 'already-there', 'not-a-credential']);
 
-    const listed = JSON.parse(runBin(['list', '--vault', vault, '--json'], { env }).stdout) as { id: string; name: string }[];
+    const listed = JSON.parse(runBin(['list', '--vault', vault, '--json'], { env }).stdout) as { id: string; name: string; status: string; issuerIdentity: { level: string } }[];
     expect(listed.map((e) => e.name).sort()).toEqual(['Welding basics', 'Сварка для начинающих']);
+    // The stored verdict and issuer identity travel with each credential.
+    expect(listed.map((e) => [e.status, e.issuerIdentity.level])).toEqual([
+      ['unverifiable', 'unconfirmed'],
+      ['unverifiable', 'unconfirmed'],
+    ]);
     const welding = listed.find((e) => e.name === 'Welding basics');
     if (!welding) throw new Error('missing');
     const shown = runBin(['show', welding.id.slice(0, 6), '--vault', vault], { env });
@@ -159,12 +166,18 @@ describe('export-pdf and verify-pdf', () => {
     expect(exported.stderr).toBe('');
     expect(exported.stdout).toMatch(/Wrote .*portfolio\.pdf: 1 credential \(1 verified\)/);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    // A did:key names itself: the entry and the cover say that nothing confirms the issuer.
+    const { run } = await import('../support/pdfTools');
+    const text = run('pdftotext', ['-enc', 'UTF-8', pdf, '-']).replace(/\s+/g, ' ');
+    expect(text).toContain("Issuer: not confirmed — the name is the issuer's own claim");
+    expect(text).toContain('1 verified: 1 not confirmed');
 
     const checked = runBin(['verify-pdf', pdf, '--json']);
     expect(checked.status).toBe(0);
-    const report = JSON.parse(checked.stdout) as { intact: boolean; credentials: { integrity: string; status: string; name: string }[] };
+    const report = JSON.parse(checked.stdout) as { intact: boolean; credentials: { integrity: string; status: string; name: string; issuerIdentity?: unknown }[] };
     expect(report.intact).toBe(true);
     expect(report.credentials).toMatchObject([{ integrity: 'intact', status: 'verified', name: 'Open data literacy' }]);
+    expect(report.credentials[0]?.issuerIdentity).toMatchObject({ level: 'unconfirmed', name: 'Open Data Institute', source: null, asOf: null });
 
     const unknownCollection = runBin(['export-pdf', '--out', pdf, '--vault', vault, '--collection', 'Jobs'], { env });
     expect(unknownCollection.status).toBe(1);

@@ -167,6 +167,8 @@ describe('collections, pathways, exports and the profile photo, kept in the wall
 
     const { entries } = await call(handlers, 'portfolioMaterial', { ids });
     expect(entries.map((e) => e.status)).toEqual(['verified', 'verified', 'verified']);
+    // Who stands behind each key goes into the PDF with the verdict (these test keys: nothing confirms them).
+    expect(entries.map((e) => e.issuerIdentity?.level)).toEqual(['unconfirmed', 'unconfirmed', 'unconfirmed']);
     expect(new TextDecoder().decode(entries[0]?.credential.original.bytes)).toBe(new TextDecoder().decode(files[0]?.bytes));
 
     // Signed by the wallet's holder key through the contract, as the export dialog does.

@@ -1,11 +1,8 @@
 import path from 'node:path';
-import { BackupError } from '../../vault/backupFile';
 import { Vault, VaultError } from '../../vault/vault';
-import { VaultCryptoError } from '../../vault/vaultCrypto';
 import { checkWallet, describeDamage, type WalletCheckResult } from '../../vault/walletCheck';
-import { WalletHeaderError, WrongPassphraseError } from '../../vault/walletHeader';
-import { WalletBusyError } from '../../vault/writerLock';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { UsageError, type CliCommand } from '../command';
+import { reportWalletError } from '../walletErrors';
 import { readPassphrase } from '../passphrase';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
 
@@ -73,21 +70,6 @@ function report(result: WalletCheckResult, folder: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Failures a person can act on: said plainly, exit 1, nothing changed. */
-function reportWalletError(error: unknown, io: CliIo): number {
-  if (
-    error instanceof WrongPassphraseError ||
-    error instanceof WalletBusyError ||
-    error instanceof VaultError ||
-    error instanceof WalletHeaderError ||
-    error instanceof BackupError ||
-    error instanceof VaultCryptoError
-  ) {
-    io.stderr(`${error.message}\n`);
-    return 1;
-  }
-  throw error;
-}
 
 export const checkCommand: CliCommand = {
   name: 'check',

@@ -2,7 +2,8 @@ import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCredential } from '../../../shared/credential/model';
-import type { VerificationReport } from '../../../shared/credential/verification';
+import { identityCounts, identityPhrase } from '../../../shared/credential/issuerIdentityText';
+import type { IssuerIdentity, VerificationReport } from '../../../shared/credential/verification';
 import { buildPortfolioPdf, type OwnerProfile, type PortfolioEntry } from '../../../shared/portfolio';
 import { openFilePreferences } from '../../core/filePreferences';
 import { readPreferences } from '../../core/preferences';
@@ -15,7 +16,9 @@ import { readOrganiser } from '../../core/organiserStore';
 import { Vault, VaultError } from '../../vault/vault';
 import { WrongPassphraseError } from '../../vault/walletHeader';
 import { WalletBusyError } from '../../vault/writerLock';
+import { RegistryFormatError } from '../../verify/issuerRegistries';
 import { verifierFromConfig, type PoolConfig } from '../../verify/poolConfig';
+import type { Verifier } from '../../verify/verifier';
 import { MalformedInputError } from '../../intake/limits';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
@@ -28,10 +31,14 @@ const verifyOptions = {
   ...networkOptions,
   now: { type: 'string' },
   documents: { type: 'string', multiple: true },
+  registry: { type: 'string', multiple: true },
 } as const;
 
+const registryHelp = `  --registry FILE    a known-issuer registry of your own (see "badgefolio help verify"),
+                     consulted before the bundled DCC registries; may be given more than once`;
+
 function verifierConfig(
-  values: { offline?: boolean; online?: boolean; vault?: string | undefined; now?: string | undefined; documents?: string[] | undefined },
+  values: { offline?: boolean; online?: boolean; vault?: string | undefined; now?: string | undefined; documents?: string[] | undefined; registry?: string[] | undefined },
   io: CliIo,
   emails: readonly string[],
 ): PoolConfig {
@@ -46,8 +53,24 @@ function verifierConfig(
     ...(now ? { now } : {}),
     ownerEmails: emails,
     documentsMapFiles: (values.documents ?? []).map((file) => path.resolve(io.cwd, file)),
+    registryFiles: (values.registry ?? []).map((file) => path.resolve(io.cwd, file)),
     allowPrivateNetworkForTests: io.env.BADGEFOLIO_TEST_ALLOW_PRIVATE_NETWORK === '1',
   };
+}
+
+/** The verifier for a command; a registry file that is not one is a usage error. */
+function verifierFor(config: PoolConfig): Verifier {
+  try {
+    return verifierFromConfig(config);
+  } catch (error) {
+    if (error instanceof RegistryFormatError) throw new UsageError(`--registry: ${error.message}`);
+    throw error;
+  }
+}
+
+/** What verify-pdf --json says of who stands behind a credential's key. */
+function identityJson(identity: IssuerIdentity): Pick<IssuerIdentity, 'level' | 'name' | 'source' | 'asOf' | 'test' | 'sentence'> {
+  return { level: identity.level, name: identity.name, source: identity.source, asOf: identity.asOf, ...(identity.test ? { test: true } : {}), sentence: identity.sentence };
 }
 
 function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[] } {
@@ -68,11 +91,13 @@ function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[] } {
 export const exportPdfCommand: CliCommand = {
   name: 'export-pdf',
   help: `Usage: badgefolio export-pdf --out FILE.pdf [--ids id,...|--collection NAME] [--paper a4|letter]
-                            [--for NAME] [--verifier-url URL] [--sign KEYFILE] [--offline|--online] [--vault DIR]
+                            [--for NAME] [--verifier-url URL] [--sign KEYFILE] [--offline|--online]
+                            [--registry FILE] [--vault DIR]
 
 Builds a portfolio PDF: a cover with your profile, then one entry per credential with its
-verification status (checked now), a QR code to its public verification link, and the
-original signed credential attached byte for byte so an employer can check it.
+verification status (checked now) and what confirms its issuer, a QR code to its public
+verification link, and the original signed credential attached byte for byte so an employer
+can check it.
 
   --ids id,...       only these credentials, in this order (IDs from "badgefolio list")
   --collection NAME  only the credentials of a collection
@@ -85,6 +110,7 @@ original signed credential attached byte for byte so an employer can check it.
 ${networkOptionsHelp}
   --now ISO          check dates as of this moment
   --documents MAP    pre-fetched documents (see "badgefolio help verify")
+${registryHelp}
 ${walletOptionsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, {
@@ -150,11 +176,17 @@ ${walletOptionsHelp}`,
         return 1;
       }
       const { owner, emails } = ownerFrom(folder);
-      const verifier = verifierFromConfig(verifierConfig(values, io, emails));
+      const verifier = verifierFor(verifierConfig(values, io, emails));
       const entries: PortfolioEntry[] = [];
       for (const credential of credentials) {
         const report = await verifier.verify(credential);
-        entries.push({ credential, status: report.status, statusSentence: report.summary, checkedAt: report.checkedAt });
+        entries.push({
+          credential,
+          status: report.status,
+          statusSentence: report.summary,
+          checkedAt: report.checkedAt,
+          ...(report.issuerIdentity ? { issuerIdentity: report.issuerIdentity } : {}),
+        });
       }
       const generatedAt = new Date();
       const signer = holderKey ? presentationSigner(holderKey, { issuedAt: generatedAt }) : undefined;
@@ -192,7 +224,7 @@ ${walletOptionsHelp}`,
 
 export const verifyPdfCommand: CliCommand = {
   name: 'verify-pdf',
-  help: `Usage: badgefolio verify-pdf FILE.pdf [--json] [--offline|--online] [--now ISO] [--documents MAP]
+  help: `Usage: badgefolio verify-pdf FILE.pdf [--json] [--offline|--online] [--now ISO] [--documents MAP] [--registry FILE]
 
 The employer's side: extracts every credential attached to a portfolio PDF, verifies
 each one, and checks the attachments against the PDF's manifest.
@@ -201,13 +233,19 @@ each one, and checks the attachments against the PDF's manifest.
 ${networkOptionsHelp}
   --now ISO       check dates as of this moment
   --documents MAP pre-fetched documents (see "badgefolio help verify")
+${registryHelp}
+
+Each credential's ISSUER says who stands behind its signing key: listed in a registry (which),
+key published at a web domain (which: judge whether it is the issuer's), or not confirmed
+(the issuer's name is only the signer's own claim); --json gives it as issuerIdentity
+{level, name, source, asOf}.
 
 Exit code: 0 when every attachment is intact and every credential verified, 1 otherwise.`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { json: { type: 'boolean', default: false }, ...verifyOptions });
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError('Give one PDF file to check.');
-    const verifier = verifierFromConfig(verifierConfig(values, io, []));
+    const verifier = verifierFor(verifierConfig(values, io, []));
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path.resolve(io.cwd, file));
@@ -233,17 +271,31 @@ Exit code: 0 when every attachment is intact and every credential verified, 1 ot
         sentence: item.sentence,
         name: item.credentials[index]?.name ?? item.listed?.name ?? '',
         format: item.credentials[index]?.format ?? '',
+        issuer: { id: item.credentials[index]?.issuer.id ?? null, name: item.credentials[index]?.issuer.name ?? null },
         status: verification?.status ?? (item.unrecognised ? 'malformed' : 'unverifiable'),
+        ...(verification?.issuerIdentity ? { issuerIdentity: identityJson(verification.issuerIdentity) } : {}),
         summary: verification?.summary ?? item.unrecognised ?? item.sentence,
         checks: verification?.checks ?? [],
       }));
     });
+    /** The ISSUER column: the name, and how sure that is ("Harbour University (listed in the DCC Member Registry)"). */
+    const issuerCell = (row: (typeof rows)[number]): string => {
+      const name = row.issuerIdentity?.level === 'registry' ? (row.issuerIdentity.name ?? row.issuer.name) : row.issuer.name;
+      const how = row.issuerIdentity ? identityPhrase(row.issuerIdentity) : '';
+      return name && how ? `${name} (${how})` : (name ?? how);
+    };
     const ok = report.intact && rows.length > 0 && rows.every((row) => row.integrity === 'intact' && row.status === 'verified');
     if (values.json) {
       io.stdout(`${JSON.stringify({ file, intact: report.intact, notes: report.notes, credentials: rows }, null, 2)}\n`);
     } else {
-      io.stdout(`${renderTable(['ATTACHMENT', 'INTEGRITY', 'STATUS', 'NAME'], rows.map((r) => [r.file, r.integrity, r.status, r.name]), { clipStart: [0] })}\n`);
-      for (const row of rows) if (row.integrity !== 'intact' || row.status !== 'verified') io.stdout(`${row.file}: ${row.sentence} ${row.summary}\n`);
+      io.stdout(`${renderTable(['ATTACHMENT', 'INTEGRITY', 'STATUS', 'ISSUER', 'NAME'], rows.map((r) => [r.file, r.integrity, r.status, issuerCell(r), r.name]), { clipStart: [0], maxWidth: 64 })}\n`);
+      for (const row of rows) {
+        if (row.integrity !== 'intact' || row.status !== 'verified') io.stdout(`${row.file}: ${row.sentence} ${row.summary}\n`);
+        else if (row.issuerIdentity && row.issuerIdentity.level !== 'registry') io.stdout(`${row.file}: ${row.issuerIdentity.sentence}\n`);
+      }
+      const verified = rows.filter((row) => row.status === 'verified');
+      const identities = identityCounts(verified.flatMap((row) => (row.issuerIdentity ? [row.issuerIdentity] : [])));
+      if (identities !== '') io.stdout(`Issuers of the ${String(verified.length)} verified: ${identities}.\n`);
       for (const note of report.notes) io.stdout(`${note}\n`);
       io.stdout(ok ? 'Every credential in this PDF is intact and verified.\n' : 'Not every credential in this PDF could be confirmed: see above.\n');
     }

@@ -4,32 +4,18 @@ import type { NormalizedCredential } from '../../../shared/credential/model';
 import { Intake } from '../../intake/intake';
 import { readInputFiles } from '../../intake/inputFiles';
 import { defaultIntakeLimits } from '../../intake/limits';
-import { BackupError } from '../../vault/backupFile';
-import { Vault, VaultError, type PutOutcome, type VaultEntry } from '../../vault/vault';
-import { VaultCryptoError } from '../../vault/vaultCrypto';
-import { WalletHeaderError, WrongPassphraseError } from '../../vault/walletHeader';
-import { WalletBusyError } from '../../vault/writerLock';
+import { verificationReportSchema, type IssuerIdentity } from '../../../shared/credential/verification';
+import { storeCredential } from '../../core/storeCredential';
+import { Vault, VaultError, type VaultEntry } from '../../vault/vault';
+import { verifierFromConfig } from '../../verify/poolConfig';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { reportWalletError } from '../walletErrors';
+import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { credentialForJson } from '../credentialJson';
 import { readPassphrase, strengthHint } from '../passphrase';
 import { renderTable } from '../table';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
 
-/** Failures a person can act on: said plainly, exit 1, nothing changed. */
-function reportWalletError(error: unknown, io: CliIo): number {
-  if (
-    error instanceof WrongPassphraseError ||
-    error instanceof WalletBusyError ||
-    error instanceof VaultError ||
-    error instanceof WalletHeaderError ||
-    error instanceof BackupError ||
-    error instanceof VaultCryptoError
-  ) {
-    io.stderr(`${error.message}\n`);
-    return 1;
-  }
-  throw error;
-}
 
 async function openWallet(io: CliIo, vault: string | undefined, passphraseFile: string | undefined, write: boolean): Promise<Vault> {
   const folder = walletFolder(vault, io);
@@ -77,13 +63,36 @@ function entryRow(entry: VaultEntry): string[] {
     text(credential.format),
     text(credential.issuedOn).slice(0, 10),
     entry.addedAt.slice(0, 10),
+    statusLabel(entry.verification),
   ];
+}
+
+const identityShort: Readonly<Record<IssuerIdentity['level'], string>> = { registry: 'issuer listed', domain: 'key on web', 'trust-list': 'trust list', unconfirmed: 'issuer unconfirmed' };
+
+/** The stored verdict and, beside it, how sure the issuer's name is: "verified, issuer unconfirmed". */
+function statusLabel(verification: unknown): string {
+  const report = verificationReportSchema.safeParse(verification);
+  if (!report.success) return 'not checked';
+  const identity = report.data.issuerIdentity;
+  return identity && report.data.status === 'verified' ? `${report.data.status}, ${identityShort[identity.level]}` : report.data.status;
 }
 
 /** A listing entry: `id` is the wallet's short id; the credential's own id is `credentialId`. */
 function entryJson(entry: VaultEntry) {
   const { id: credentialId, ...credential } = stripBlobs(entry.credential);
-  return { id: entry.id, identity: entry.identity, credentialId, addedAt: entry.addedAt, updatedAt: entry.updatedAt, ...credential };
+  const report = verificationReportSchema.safeParse(entry.verification);
+  return {
+    id: entry.id,
+    identity: entry.identity,
+    credentialId,
+    addedAt: entry.addedAt,
+    updatedAt: entry.updatedAt,
+    // The verdict stored at import or at the last check (null: never checked).
+    status: report.success ? report.data.status : null,
+    checkedAt: report.success ? report.data.checkedAt : null,
+    issuerIdentity: report.success ? identityJson(report.data.issuerIdentity) : null,
+    ...credential,
+  };
 }
 
 /** Blob references become their size: listings say how big, not where. */
@@ -130,32 +139,55 @@ ${walletOptionsHelp}`,
   },
 };
 
-const outcomeWords: Readonly<Record<PutOutcome, string>> = { added: 'added', 'already-there': 'already there', updated: 'updated' };
+/** The outcome words: JSON gives the key, the human line starts with the words. */
+const outcomeWords = {
+  added: 'added',
+  'already-there': 'already there',
+  updated: 'updated',
+  'not-replaced': 'not replaced',
+  'not-a-credential': 'not a credential',
+  malformed: 'malformed',
+} as const;
+type ImportOutcomeWord = keyof typeof outcomeWords;
 
 export const importCommand: CliCommand = {
   name: 'import',
   help: `Usage: badgefolio import <file|dir>... [--vault DIR] [--passphrase-file FILE] [--json]
+                                 [--offline|--online] [--documents MAP.json]
 
 Recognises every credential in the given files (folders and .zip archives
-recursively) and stores it, encrypted. A badge already in the wallet is left as it
-is; a changed copy of one updates it. Prints one line per file and a summary.
+recursively), verifies it, and stores it, encrypted, with its verdict, exactly as
+the app does. A credential already in the wallet is left as it is. A changed copy of
+one replaces it only when it checks at least as well (verified, then not fully
+checked, then expired or revoked, then broken): a tampered copy is not stored and
+your original is kept. A different credential that reuses an id is kept beside it.
+
+Prints one line per file, starting with its outcome: added, already there,
+updated, not replaced, not a credential, malformed.
 
 ${walletOptionsHelp}
-  --json                  one JSON array of per-file results
+${networkOptionsHelp}
+  --documents FILE        pre-fetched documents (see "badgefolio help verify")
+  --json                  one JSON array of per-file results: file, outcome (added,
+                          already-there, updated, not-replaced, not-a-credential,
+                          malformed), id, name, status, issuerIdentity, reason
 
-Exit code: 0 when every file was imported or already there, 1 otherwise.`,
+Exit code: 0 when every file was added, already there or updated, 1 otherwise.`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, walletOptions);
+    const { values, positionals } = parseCommand(args, { ...walletOptions, ...networkOptions, documents: { type: 'string', multiple: true } });
     if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import.');
+    const documentsMapFiles = (values.documents ?? []).map((file) => path.resolve(io.cwd, file));
+    for (const file of documentsMapFiles) if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
+    const network = networkUse(values, io);
     let wallet: Vault;
     try {
       wallet = await openWallet(io, values.vault, values['passphrase-file'], true);
     } catch (error) {
       return reportWalletError(error, io);
     }
+    const verifier = verifierFromConfig({ network, documentsMapFiles, allowPrivateNetworkForTests: io.env.BADGEFOLIO_TEST_ALLOW_PRIVATE_NETWORK === '1' });
     const intake = new Intake(defaultIntakeLimits);
-    const results: { file: string; outcome: string; name?: string; id?: string; reason?: string }[] = [];
-    const counts = { added: 0, 'already-there': 0, updated: 0, failed: 0 };
+    const results: { file: string; outcome: ImportOutcomeWord; id?: string; name?: string; status?: string; issuerIdentity?: unknown; reason?: string }[] = [];
     try {
       const inputs = positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
       let seen = 0;
@@ -163,35 +195,49 @@ Exit code: 0 when every file was imported or already there, 1 otherwise.`,
         seen++;
         if (io.interactive && !values.json) process.stderr.write(`\r\u001b[2KImporting ${String(seen)}: ${input.name.slice(-60)}`);
         if (input.kind === 'unreadable') {
-          results.push({ file: input.name, outcome: 'failed', reason: input.reason });
-          counts.failed++;
+          results.push({ file: input.name, outcome: 'malformed', reason: input.reason });
           continue;
         }
         for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
           if (outcome.outcome !== 'recognised') {
-            results.push({ file: outcome.file, outcome: 'failed', reason: `${outcome.outcome === 'malformed' ? 'malformed' : 'not a credential'}: ${outcome.reason}` });
-            counts.failed++;
+            results.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
             continue;
           }
-          const stored = wallet.put(outcome.credential);
-          counts[stored]++;
-          results.push({ file: outcome.file, outcome: stored, name: outcome.credential.name, id: wallet.idOf(outcome.credential.identity) });
+          const stored = await storeCredential(wallet, verifier, outcome.credential);
+          results.push({
+            file: outcome.file,
+            outcome: stored.outcome,
+            id: stored.id,
+            name: outcome.credential.name,
+            ...(stored.report ? { status: stored.report.status, issuerIdentity: identityJson(stored.report.issuerIdentity) } : {}),
+            ...(stored.reason ? { reason: stored.reason } : {}),
+          });
         }
       }
       if (io.interactive && !values.json) process.stderr.write('\r\u001b[2K');
     } finally {
       wallet.lockWallet();
     }
+    const count = (outcome: ImportOutcomeWord) => results.filter((r) => r.outcome === outcome).length;
     if (values.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
     else {
-      for (const r of results) io.stdout(`${r.outcome === 'failed' ? 'failed' : outcomeWords[r.outcome as PutOutcome]}  ${r.file}${r.name ? `  "${r.name}"` : ''}${r.reason ? `  (${r.reason})` : ''}\n`);
+      for (const r of results) {
+        const verdict = r.status && r.outcome !== 'not-replaced' ? `  [${r.status}]` : '';
+        io.stdout(`${outcomeWords[r.outcome]}  ${r.file}${r.name ? `  "${r.name}"` : ''}${verdict}${r.reason ? `  (${r.reason})` : ''}\n`);
+      }
+      const failed = results.length - count('added') - count('already-there') - count('updated');
       io.stdout(
-        `Imported ${String(counts.added)}, already there ${String(counts['already-there'])}, updated ${String(counts.updated)}, failed ${String(counts.failed)}.\n`,
+        `Added ${String(count('added'))}, already there ${String(count('already-there'))}, updated ${String(count('updated'))}, not replaced ${String(count('not-replaced'))}, not imported ${String(failed - count('not-replaced'))}.\n`,
       );
     }
-    return counts.failed > 0 ? 1 : 0;
+    return results.every((r) => r.outcome === 'added' || r.outcome === 'already-there' || r.outcome === 'updated') ? 0 : 1;
   },
 };
+
+/** The identity finding as scripts get it (the sentence is for people). */
+function identityJson(identity: IssuerIdentity | undefined) {
+  return identity ? { level: identity.level, name: identity.name, source: identity.source, asOf: identity.asOf } : null;
+}
 
 export const listCommand: CliCommand = {
   name: 'list',
@@ -205,7 +251,7 @@ ${walletOptionsHelp}
       const entries = wallet.list().sort((a, b) => text(b.credential.issuedOn).localeCompare(text(a.credential.issuedOn)));
       if (values.json) io.stdout(`${JSON.stringify(entries.map(entryJson), null, 2)}\n`);
       else if (entries.length === 0) io.stdout('Your wallet is empty. Add badges with "badgefolio import <file|dir>".\n');
-      else io.stdout(`${renderTable(['ID', 'NAME', 'ISSUER', 'FORMAT', 'ISSUED', 'ADDED'], entries.map(entryRow))}\n${String(entries.length)} credential${entries.length === 1 ? '' : 's'}\n`);
+      else io.stdout(`${renderTable(['ID', 'NAME', 'ISSUER', 'FORMAT', 'ISSUED', 'ADDED', 'STATUS'], entries.map(entryRow))}\n${String(entries.length)} credential${entries.length === 1 ? '' : 's'}\n`);
       return 0;
     });
   },

@@ -3,6 +3,7 @@ import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { useI18n } from '../i18n/i18n';
 import { CredentialImage } from '../wallet/CredentialImage';
 import { formatDate } from '../wallet/formatDate';
+import { identityLabel } from './issuerIdentityWords';
 
 /** The status pill: the verdict word, with when it was checked for those who hover or read on. */
 export function StatusPill({ credential }: { credential: Pick<CredentialSummary, 'status' | 'checkedAt' | 'selfReported'> }) {
@@ -13,6 +14,16 @@ export function StatusPill({ credential }: { credential: Pick<CredentialSummary,
       {t(`status.${credential.status}`)}
     </span>
   );
+}
+
+/**
+ * Beside the status: who stands behind the key, in a few words ("Issuer not confirmed"), as the
+ * last check judged it. Nothing for a report stored before identity was judged.
+ */
+export function IdentityLabel({ identity }: { identity: CredentialSummary['issuerIdentity'] }) {
+  const { t } = useI18n();
+  if (!identity) return null;
+  return <span className={`identity identity-${identity.level}${identity.test ? ' identity-test' : ''}`}>{identityLabel(identity, t)}</span>;
 }
 
 /**
@@ -51,7 +62,10 @@ export const CredentialCard = memo(function CredentialCard({
         </h3>
         {c.issuerName && <p className="issuer">{c.issuerName}</p>}
         {c.issuedOn && <p className="date">{t('portfolio.issued', { date: formatDate(c.issuedOn, language) })}</p>}
-        <StatusPill credential={c} />
+        <div className="card-verdict">
+          <StatusPill credential={c} />
+          <IdentityLabel identity={c.issuerIdentity} />
+        </div>
       </div>
     </article>
   );

@@ -11,7 +11,7 @@ export type PortfolioLayout = 'grid' | 'list' | 'timeline';
 const layouts: readonly PortfolioLayout[] = ['grid', 'list', 'timeline'];
 
 /** Card sizes the virtual list relies on (the CSS clamps text to fit). */
-const gridCard = { minWidth: 280, height: 132, gap: 16 };
+const gridCard = { minWidth: 280, height: 150, gap: 16 };
 const listRowHeight = 76;
 const headingHeight = 52;
 

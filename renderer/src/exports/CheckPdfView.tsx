@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { PortfolioPdfCheck } from '../../../shared/credential/walletViews';
 import type { NetworkUse } from '../../../shared/preferences';
+import { identityLabel } from '../credentials/issuerIdentityWords';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import '../styles/forms.css';
@@ -159,6 +160,11 @@ export function CheckPdfView({ network }: { network: NetworkUse }) {
                       )}
                     </div>
                     {item.issuerName && <p className="issuer">{item.issuerName}</p>}
+                    {item.issuerIdentity && (
+                      <p className="identity-line">
+                        <span className={`identity identity-${item.issuerIdentity.level}`}>{identityLabel(item.issuerIdentity, t)}</span>
+                      </p>
+                    )}
                     <p className={item.integrity === 'intact' ? 'integrity' : 'integrity integrity-bad'}>
                       {t(`exports.check.integrity.${item.integrity}`, { file: item.file })}
                     </p>

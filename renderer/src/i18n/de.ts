@@ -3,6 +3,7 @@ import { profileDe } from './messages/profile';
 import { exportsDe } from './messages/exports';
 import { libraryDe } from './messages/library';
 import { walletCheckDe } from './messages/walletCheck';
+import { identityDe } from './messages/identity';
 import type { Catalogue } from './en';
 
 /** German. The type makes a missing key a compile error. */
@@ -12,6 +13,7 @@ export const de: Catalogue = {
   ...exportsDe,
   ...libraryDe,
   ...walletCheckDe,
+  ...identityDe,
   'app.name': 'Badgefolio',
   'app.tagline': 'Deine Badges und Zertifikate, sicher auf deinem eigenen Computer.',
   'theme.label': 'Farbschema',
@@ -60,6 +62,7 @@ export const de: Catalogue = {
   'import.added': 'hinzugefügt',
   'import.already-there': 'schon in deiner Brieftasche',
   'import.updated': 'aktualisiert',
+  'import.not-replaced': 'nicht gespeichert: eine schlechtere Kopie eines Nachweises, den du schon hast (dein Original bleibt)',
   'import.not-a-credential': 'kein Nachweis',
   'import.malformed': 'beschädigt oder nicht lesbar',
   'import.working': '{count} Dateien werden importiert…',

@@ -3,6 +3,7 @@ import { profileEn } from './messages/profile';
 import { exportsEn } from './messages/exports';
 import { libraryEn } from './messages/library';
 import { walletCheckEn } from './messages/walletCheck';
+import { identityEn } from './messages/identity';
 
 /** English: the reference catalogue. Every other language must provide every key. */
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...exportsEn,
   ...libraryEn,
   ...walletCheckEn,
+  ...identityEn,
   'app.name': 'Badgefolio',
   'app.tagline': 'Your badges and certificates, safe on your own computer.',
   'theme.label': 'Theme',
@@ -59,6 +61,7 @@ export const en = {
   'import.added': 'added',
   'import.already-there': 'already in your wallet',
   'import.updated': 'updated',
+  'import.not-replaced': 'not stored: a worse copy of a credential you hold (your original is kept)',
   'import.not-a-credential': 'not a credential',
   'import.malformed': 'damaged or not readable',
   'import.working': 'Importing {count} files…',

@@ -51,6 +51,7 @@ export function buildPortfolio(input: {
       status: entry.status,
       ...(entry.statusSentence ? { statusSentence: entry.statusSentence } : {}),
       ...(entry.checkedAt ? { checkedAt: entry.checkedAt } : {}),
+      ...(entry.issuerIdentity ? { issuerIdentity: entry.issuerIdentity } : {}),
     })),
     options: {
       paper: input.paper,

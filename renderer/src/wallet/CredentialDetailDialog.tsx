@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { VerificationReport } from '../../../shared/credential/verification';
 import type { CredentialDetail, CredentialSummary } from '../../../shared/credential/walletViews';
 import type { NetworkUse } from '../../../shared/preferences';
+import { identitySentence } from '../credentials/issuerIdentityWords';
 import { useI18n } from '../i18n/i18n';
 import { CredentialLink } from '../home/organiserPage';
 import { wallet } from '../wallet';
@@ -195,6 +196,11 @@ export function CredentialDetailDialog({
                 <p>
                   <span className={`status status-${report.status}`}>{t(`status.${report.status}`)}</span> {report.summary}
                 </p>
+                {report.issuerIdentity && (
+                  <p className="identity-line">
+                    <strong>{t('identity.who')}</strong> {identitySentence(report.issuerIdentity, report.status, t, language)}
+                  </p>
+                )}
                 <ul className="checks">
                   {report.checks.map((check) => (
                     <li key={check.id} className={`check check-${check.outcome}`}>
