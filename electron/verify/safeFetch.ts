@@ -1,7 +1,16 @@
-import { lookup } from 'node:dns/promises';
-import http from 'node:http';
-import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import type * as DnsPromises from 'node:dns/promises';
+import type * as Http from 'node:http';
+import type * as Https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
+
+// Node's HTTP stack and resolver are loaded on the first fetch: most verifications are offline,
+// and loading them cost every command-line run about 8 ms before it did anything.
+let httpModules: Promise<{ http: typeof Http; https: typeof Https; lookup: typeof DnsPromises.lookup }> | undefined;
+function loadHttp() {
+  httpModules ??= Promise.all([import('node:http'), import('node:https'), import('node:dns/promises')]).then(([http, https, dns]) => ({ http, https, lookup: dns.lookup }));
+  return httpModules;
+}
 
 /**
  * The only way verification reaches the network: GET over https, with a timeout, a size cap,
@@ -59,7 +68,7 @@ export function isPrivateAddress(address: string): boolean {
   return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || lower.startsWith('ff');
 }
 
-function checkedLookup(allowPrivate: boolean): LookupFunction {
+function checkedLookup(allowPrivate: boolean, lookup: typeof DnsPromises.lookup): LookupFunction {
   return (hostname, options, callback) => {
     lookup(hostname, { all: true, family: options.family ?? 0 }).then(
       (addresses) => {
@@ -90,7 +99,8 @@ function checkUrl(url: URL, allowPrivate: boolean): void {
   }
 }
 
-function getOnce(url: URL, options: Required<SafeFetchOptions>): Promise<{ status: number; location?: string; body: string }> {
+async function getOnce(url: URL, options: Required<SafeFetchOptions>): Promise<{ status: number; location?: string; body: string }> {
+  const { http, https, lookup } = await loadHttp();
   return new Promise((resolve, reject) => {
     let settled = false;
     // Settle once, then tear the connection down without re-emitting the error anywhere.
@@ -113,7 +123,7 @@ function getOnce(url: URL, options: Required<SafeFetchOptions>): Promise<{ statu
       {
         method: 'GET',
         headers: { accept: 'application/ld+json, application/json;q=0.9, */*;q=0.1', 'user-agent': 'Badgefolio-verifier' },
-        lookup: checkedLookup(options.allowPrivateNetworkForTests),
+        lookup: checkedLookup(options.allowPrivateNetworkForTests, lookup),
         timeout: options.timeoutMs,
       },
       (response) => {
