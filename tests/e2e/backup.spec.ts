@@ -3,14 +3,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { bakePngItxt, makeBadgePng, makeOb2Assertion } from '../support/credentials';
 import { startHarnessProcess } from '../support/harnessProcess';
-import { expect, test } from './fixtures';
+import { createNewWallet, expect, test } from './fixtures';
 
 async function createWallet(page: Page, url: string, passphrase: string): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Repeat passphrase').fill(passphrase);
-  await page.getByRole('button', { name: 'Create wallet' }).click();
-  await expect(page.getByRole('heading', { name: 'Your portfolio' })).toBeVisible();
+  await createNewWallet(page, passphrase);
 }
 
 test('a new wallet offers a backup; the backup restores into another wallet, twice without duplicates', async ({ page, harness }) => {

@@ -15,7 +15,7 @@ import {
 } from '../support/credentials';
 import { decodeAllQr, renderPages, run } from '../support/pdfTools';
 import { certificateScan, encodeJpeg } from '../unit/certificate/inputs';
-import { expect, test } from './fixtures';
+import { createNewWallet, expect, test } from './fixtures';
 import { keepScreenshot } from './screenshots';
 
 const passphrase = 'orchard violin 57 compass';
@@ -69,10 +69,7 @@ async function makeBadges(): Promise<Made> {
 
 async function createWallet(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Repeat passphrase').fill(passphrase);
-  await page.getByRole('button', { name: 'Create wallet' }).click();
-  await expect(page.getByRole('heading', { name: 'Your portfolio' })).toBeVisible();
+  await createNewWallet(page, passphrase);
 }
 
 async function noSeriousAxeViolations(page: Page): Promise<void> {

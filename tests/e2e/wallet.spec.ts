@@ -11,7 +11,7 @@ import {
   makeOb3Credential,
   signDataIntegrity,
 } from '../support/credentials';
-import { expect, test } from './fixtures';
+import { createNewWallet, expect, test } from './fixtures';
 import { keepScreenshot } from './screenshots';
 
 const passphrase = 'maple cinema 81 harbour';
@@ -89,10 +89,7 @@ test('create a wallet, import badges, search, lock and unlock', async ({ page, h
 test('files dropped anywhere on the window are imported', async ({ page, harness }) => {
   test.setTimeout(60_000);
   await page.goto(harness.url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Repeat passphrase').fill(passphrase);
-  await page.getByRole('button', { name: 'Create wallet' }).click();
-  await expect(page.getByRole('heading', { name: 'Your portfolio' })).toBeVisible();
+  await createNewWallet(page, passphrase);
 
   const credential = JSON.stringify(makeOb3Credential({ issuer: 'did:example:issuer', id: 'urn:uuid:5b7e3f21-1c2d-4e5f-8a9b-0c1d2e3f4a5b', achievementName: 'Dropped badge' }));
   const dataTransfer = await page.evaluateHandle((text) => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { bakePngItxt, makeBadgePng, makeOb2Assertion, makeOb3Credential } from '../support/credentials';
-import { expect, test } from './fixtures';
+import { createNewWallet, expect, test } from './fixtures';
 
 const passphrase = 'maple cinema 81 harbour';
 
@@ -21,10 +21,7 @@ test('a damaged record is found after unlock, named in a notice and in Settings 
 
   try {
     await page.goto(harness.url);
-    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-    await page.getByLabel('Repeat passphrase').fill(passphrase);
-    await page.getByRole('button', { name: 'Create wallet' }).click();
-    await expect(page.getByRole('heading', { name: 'Your portfolio' })).toBeVisible();
+    await createNewWallet(page, passphrase);
 
     // One credential first, to know which record file is its own (their names reveal nothing).
     await page.getByTestId('import-input').setInputFiles([forklift]);
@@ -85,10 +82,7 @@ test('a damaged record is found after unlock, named in a notice and in Settings 
 test('a sound wallet checks clean', async ({ page, harness }) => {
   test.setTimeout(60_000);
   await page.goto(harness.url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Repeat passphrase').fill(passphrase);
-  await page.getByRole('button', { name: 'Create wallet' }).click();
-  await expect(page.getByRole('heading', { name: 'Your portfolio' })).toBeVisible();
+  await createNewWallet(page, passphrase);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
   const check = page.getByRole('group', { name: 'Wallet check' });
   await check.getByRole('button', { name: 'Check the wallet', exact: true }).click();
