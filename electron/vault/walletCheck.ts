@@ -50,6 +50,17 @@ export interface VaultFiles {
 export type CheckedKind = (typeof damagedKinds)[number];
 export type CheckProblem = (typeof damageProblems)[number];
 
+/** What is wrong with a file read (or not) from disk: unreadable or missing as read, damaged when its tag fails. */
+function problemOf(bytes: Buffer | CheckProblem, authenticate: (sealed: Buffer) => CheckProblem | undefined): CheckProblem | null {
+  if (typeof bytes === 'string') return bytes;
+  try {
+    return authenticate(bytes) ?? null;
+  } catch (error) {
+    if (!(error instanceof VaultCryptoError)) throw error;
+    return 'damaged';
+  }
+}
+
 export interface DamagedItem {
   /** Relative to the wallet folder, e.g. records/<hmac>.rec. */
   readonly file: string;
@@ -319,15 +330,10 @@ class CheckRun {
         const blobFile = files.blobFile(address);
         const bytes = reader.read(blobFile);
         this.stored++;
-        let blobProblem: CheckProblem | null = typeof bytes === 'string' ? bytes : null;
-        if (typeof bytes !== 'string') {
-          try {
-            files.authenticateBlob(address, bytes);
-          } catch (error) {
-            if (!(error instanceof VaultCryptoError)) throw error;
-            blobProblem = 'damaged';
-          }
-        }
+        const blobProblem = problemOf(bytes, (sealed) => {
+          files.authenticateBlob(address, sealed);
+          return undefined;
+        });
         if (!blobProblem) {
           blobs.set(address, null);
           continue;
@@ -353,15 +359,10 @@ class CheckRun {
       // A document the wallet does not have (yet), unless a check set it aside and nothing replaced it.
       if (bytes === 'missing' && findInQuarantine(files.folder, file) === null) continue;
       this.stored++;
-      let problem: CheckProblem | null = typeof bytes === 'string' ? bytes : null;
-      if (typeof bytes !== 'string') {
-        try {
-          files.authenticateDocument(name, bytes);
-        } catch (error) {
-          if (!(error instanceof VaultCryptoError)) throw error;
-          problem = 'damaged';
-        }
-      }
+      const problem = problemOf(bytes, (sealed) => {
+        files.authenticateDocument(name, sealed);
+        return undefined;
+      });
       if (!problem) continue;
       this.damaged.push({
         file,

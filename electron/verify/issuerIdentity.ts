@@ -136,19 +136,3 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
       : 'Nothing confirms who the signer is: the credential names no issuer that a registry or web address ties to the key.',
   };
 }
-
-/** The verdict's one sentence, said with what is known of the signer (verified credentials only). */
-export function summaryWithIdentity(summary: string, status: VerificationStatus, identity: IssuerIdentity): string {
-  if (status !== 'verified') return summary;
-  const rest = 'unchanged since, in date and not revoked as far as its issuer publishes.';
-  if (identity.level === 'registry' && identity.name) {
-    return `Genuine: signed by ${identity.name}${identity.test ? ' (a test issuer)' : ''}, as the ${identity.source ?? 'registry'} lists; ${rest}`;
-  }
-  if (identity.level === 'domain' && identity.source) return `Genuine: signed with a key published at ${identity.source}; ${rest}`;
-  if (identity.level === 'unconfirmed' && summary.startsWith('Genuine: signed by its issuer')) {
-    return identity.name
-      ? `Signed and unchanged, but nothing confirms that the signer is ${quoted(identity.name)}: the name is the signer's own claim.`
-      : 'Signed and unchanged, but nothing confirms who the signer is.';
-  }
-  return summary;
-}

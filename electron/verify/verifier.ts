@@ -4,7 +4,7 @@ import { createContextLoader } from './canonize';
 import { asArray, Checks, idOf, isRecord, typesOf, type LinkedResult, type VerifyContext } from './checks';
 import { checkEmbeddedProofs, checkIssuerBinding } from './dataIntegrity';
 import { checkDates } from './dates';
-import { judgeIssuerIdentity, summaryWithIdentity } from './issuerIdentity';
+import { judgeIssuerIdentity } from './issuerIdentity';
 import { bundledRegistries, type IssuerRegistry } from './issuerRegistries';
 import { DocumentResolver, type DocumentSource } from './documents';
 import type { FetchCache } from './fetchCache';
@@ -95,7 +95,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
         checkedAt: checkedAt.toISOString(),
         now: now.toISOString(),
         network: options.network,
-        summary: summaryWithIdentity(summaryOf(status, checks.list), status, issuerIdentity),
+        summary: summaryOf(status, checks.list, issuerIdentity),
         checks: checks.list,
         issuerIdentity,
       };
