@@ -60,7 +60,7 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
   const passed = (id: string) => checks.filter((c) => c.id === id && c.outcome === 'passed');
   const proven = checks.some((c) => c.outcome === 'passed' && proofChecks.has(c.id));
   if (!proven || status === 'invalid' || status === 'malformed') {
-    const why = status === 'unsigned' ? 'it carries no signature to check' : status === 'unverifiable' ? 'its signature could not be checked' : 'its signature does not hold';
+    const why = status === 'unsigned' ? 'it carries no signature to check' : status === 'unverifiable' ? 'it could not be checked against its issuer' : 'its signature does not hold';
     return { level: 'unconfirmed', name: claimed ?? null, source: null, asOf: null, sentence: `Nothing confirms who issued it: ${why}.` };
   }
   const signers = passed('signature')

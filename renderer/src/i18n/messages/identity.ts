@@ -23,7 +23,7 @@ export const identityEn = {
   'identity.sentence.ownClaim': 'Nothing confirms that the signer is “{name}”: the name is the signer’s own claim (anyone can make a key and write any name beside it).',
   'identity.sentence.noName': 'Nothing confirms who the signer is: the credential names no issuer that a registry or web address ties to the key.',
   'identity.sentence.unsigned': 'Nothing confirms who issued it: it carries no signature to check.',
-  'identity.sentence.unverifiable': 'Nothing confirms who issued it: its signature could not be checked.',
+  'identity.sentence.unverifiable': 'Nothing confirms who issued it: it could not be checked against its issuer.',
   'identity.sentence.invalid': 'Nothing confirms who issued it: its signature does not hold.',
 } as const;
 
@@ -47,6 +47,6 @@ export const identityDe: Readonly<Record<keyof typeof identityEn, string>> = {
     'Nichts bestätigt, dass der Unterzeichner „{name}“ ist: Den Namen hat er selbst angegeben (jeder kann einen Schlüssel erzeugen und einen beliebigen Namen danebenschreiben).',
   'identity.sentence.noName': 'Nichts bestätigt, wer der Unterzeichner ist: Der Nachweis nennt keinen Aussteller, den ein Verzeichnis oder eine Webadresse mit dem Schlüssel verbindet.',
   'identity.sentence.unsigned': 'Nichts bestätigt, wer ihn ausgestellt hat: Er trägt keine Signatur, die sich prüfen ließe.',
-  'identity.sentence.unverifiable': 'Nichts bestätigt, wer ihn ausgestellt hat: Seine Signatur konnte nicht geprüft werden.',
+  'identity.sentence.unverifiable': 'Nichts bestätigt, wer ihn ausgestellt hat: Er konnte nicht beim Aussteller geprüft werden.',
   'identity.sentence.invalid': 'Nichts bestätigt, wer ihn ausgestellt hat: Seine Signatur ist nicht gültig.',
 };
