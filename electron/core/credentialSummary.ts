@@ -1,5 +1,6 @@
 import type { CredentialSummary } from '../../shared/credential/walletViews';
 import { issuerIdentityLevels, verificationStatuses } from '../../shared/credential/verification';
+import { detailsStates } from '../../shared/credential/model';
 import type { VaultEntry } from '../vault/vault';
 
 function text(value: unknown): string | undefined {
@@ -13,6 +14,16 @@ function record(value: unknown): Record<string, unknown> {
 function withDefined<T extends object>(target: T, optional: Record<string, unknown>): T {
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
   return target;
+}
+
+/**
+ * Whether the stored picture is one a card can show as a thumbnail (an <img>): it has bytes
+ * and an image/* type. A Blockcerts certificate keeps its HTML display (text/html) as its
+ * picture, for the details to show sanitised in a sandboxed frame; as a card's <img> it would
+ * only ever be a broken image, so the card shows the placeholder mark instead.
+ */
+function isPicture(image: Record<string, unknown>): boolean {
+  return typeof image.bytes === 'object' && typeof image.mediaType === 'string' && image.mediaType.toLowerCase().startsWith('image/');
 }
 
 /**
@@ -52,9 +63,12 @@ export function summariesOf(entries: readonly VaultEntry[]): CredentialSummary[]
       return id ? [id] : [];
     });
     const report = record(entry.verification);
+    const details = detailsStates.find((state) => state === record(c.linked).state);
     const summary: CredentialSummary = {
       id: entry.id,
-      name: text(c.name) ?? 'Credential',
+      // A badge whose name lives at its issuer and was not fetched yet has none: the window
+      // says "details not fetched yet", never a made-up name.
+      name: text(c.name) ?? (details === 'not-fetched' || details === 'incomplete' ? '' : 'Credential'),
       format: c.format as CredentialSummary['format'],
       container: c.container as CredentialSummary['container'],
       kind: c.kind as CredentialSummary['kind'],
@@ -62,7 +76,7 @@ export function summariesOf(entries: readonly VaultEntry[]): CredentialSummary[]
       skills,
       credits,
       selfReported: c.selfReported === true,
-      hasImage: typeof record(c.image).bytes === 'object',
+      hasImage: isPicture(record(c.image)),
       childIds,
     };
     const parentIdentity = text(c.parentIdentity);
@@ -75,6 +89,7 @@ export function summariesOf(entries: readonly VaultEntry[]): CredentialSummary[]
       checkedAt: text(report.checkedAt),
       issuerIdentity: identityOf(report),
       parentId: parentIdentity ? idByIdentity.get(parentIdentity) : undefined,
+      details,
     });
   });
 }

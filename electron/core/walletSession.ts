@@ -9,7 +9,7 @@ import type {
 } from '../../shared/credential/walletViews';
 import { damageNotices, type DamageNotice } from '../../shared/credential/notices';
 import { checkWalletInSlices } from '../vault/walletCheck';
-import type { NetworkUse } from '../../shared/preferences';
+import type { Language, NetworkUse } from '../../shared/preferences';
 import { pathwayFromClr, pathwaySchema, type Collection, type ExportRecord, type Organiser, type Pathway } from '../../shared/organiser';
 import { readPortfolioPdf } from '../portfolio/readPortfolioPdf';
 import { holderDidKey, presentationSigner } from '../portfolio/holderSignature';
@@ -21,9 +21,15 @@ import path from 'node:path';
 import { BackupError } from '../vault/backupFile';
 import { bestVerificationLink, linkedInAddCertificationUrl } from '../../shared/portfolio';
 import { summariesOf } from './credentialSummary';
+import { versionViews } from './credentialVersions';
+import type { CredentialVersion } from '../../shared/credential/versionViews';
 import { storeCredential } from './storeCredential';
 import { forgetCredential, organiserId, readOrganiser, updateOrganiser } from './organiserStore';
 import { VaultFetchCache } from './vaultFetchCache';
+import { IssuerRegistryStore } from './issuerRegistryStore';
+import type { IssuerRegistries } from '../../shared/credential/issuerRegistryView';
+import { RegistryFormatError } from '../verify/issuerRegistries';
+import { safeFetch } from '../verify/safeFetch';
 import { RoutedIntake } from '../intake/routedIntake';
 import { defaultIntakeLimits, MalformedInputError } from '../intake/limits';
 import { isRemembered, rememberOnThisDevice, unlockOnThisDevice, forgetOnThisDevice, type KeyProtector } from '../vault/deviceUnlock';
@@ -33,6 +39,12 @@ import { WrongPassphraseError } from '../vault/walletHeader';
 import { WalletBusyError } from '../vault/writerLock';
 import { RefusalError } from './refusal';
 import { createVerifier, type Verifier } from '../verify/verifier';
+import type { DetailsState, NormalizedCredential } from '../../shared/credential/model';
+import type { DocumentSource } from '../verify/documents';
+import type { FetchCache } from '../verify/fetchCache';
+import type { SafeFetchOptions, TestNetwork } from '../verify/safeFetch';
+import { keptDocuments, withoutDocumentBodies } from '../intake/linkedDocuments';
+import { FillIn, keptCache, keptFor, turnTaker } from './fillIn';
 import { verificationReportSchema, type VerificationReport } from '../../shared/credential/verification';
 
 export interface WalletSessionOptions {
@@ -47,8 +59,17 @@ export interface WalletSessionOptions {
   readonly verifierUrl?: () => string | undefined;
   /** The user's setting for verification's use of the network. */
   readonly networkUse?: () => NetworkUse;
+  /** Settings › Language: names given in several languages are read in this one (asked at each import). */
+  readonly language?: () => Language;
   /** Tests only: lets online checks reach a loopback test server. */
   readonly allowPrivateNetworkForTests?: boolean;
+  /**
+   * Tests only: the loopback internet (named hosts on 127.0.0.1 with the test's CA). Given by
+   * the test that constructs the session; the app and the harness never set it.
+   */
+  readonly testNetwork?: TestNetwork;
+  /** Timeouts and size caps of fetches (tests shorten the timeout). */
+  readonly fetchOptions?: Pick<SafeFetchOptions, 'timeoutMs' | 'maxBytes' | 'maxRedirects'>;
   /** A thumbnail that took longer than this gives other calls a turn before the next (50 ms; tests set 0 to see the turn whatever the machine's speed). */
   readonly slowThumbnailMs?: number;
 }
@@ -59,20 +80,40 @@ export type SaveFile = (suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 
 /** A thumbnail that took longer than this (a long task) gives other calls a turn before the next. */
 const slowThumbnailMs = 50;
 
+/** Progress of fetching what imported credentials link to: documents done of those asked for. */
+export interface DetailsProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** "Fetch details" for one credential: what it shows now, and what could not be had. */
+export interface FetchedDetails {
+  readonly id: string;
+  readonly name?: string;
+  readonly details?: DetailsState;
+  readonly status: VerificationReport['status'];
+  readonly problems: string[];
+}
+
+/** Progress goes to the window at most this often (and once at the end). */
+const progressIntervalMs = 100;
+
 /**
  * The main process's one open wallet: what the IPC handlers act on. Holds the writer lock
  * while unlocked (so the CLI cannot write at the same time); locking wipes the keys.
  */
 export class WalletSession {
   private vault: Vault | null = null;
-  /** Pictures and documents are read on other cores, badges here (routedIntake.ts). */
-  private readonly intake = new RoutedIntake(defaultIntakeLimits);
+  /** Pictures and documents are read on other cores, badges here (routedIntake.ts); names in the language chosen in Settings. */
+  private readonly intake = new RoutedIntake(defaultIntakeLimits, { language: () => this.options.language?.() });
   private readonly fetchCache = new VaultFetchCache(() => this.vault);
+  private readonly registryStore = new IssuerRegistryStore(() => this.vault);
   private readonly thumbnailCache = new Map<string, { mediaType: string; bytes: Uint8Array } | null>();
   /** The wallet check running now, and the last one's answer for this open wallet. */
   private checking: { readonly vault: Vault; readonly answer: Promise<WalletCheckView> } | null = null;
   private lastCheck: WalletCheckView | null = null;
   private readonly checkListeners = new Set<() => void>();
+  private readonly progressListeners = new Set<(progress: DetailsProgress) => void>();
 
   constructor(private readonly options: WalletSessionOptions) {}
 
@@ -93,6 +134,7 @@ export class WalletSession {
     const protector = await this.options.keyProtector();
     if (remember && protector) await rememberOnThisDevice(vault, protector);
     if (!remember) forgetOnThisDevice(this.options.folder);
+    this.refreshRegistriesWhenDue();
     return this.state();
   }
 
@@ -128,6 +170,7 @@ export class WalletSession {
     this.vault = null;
     this.lastCheck = null;
     this.fetchCache.clear();
+    this.registryStore.clear();
     this.thumbnailCache.clear();
   }
 
@@ -177,6 +220,47 @@ export class WalletSession {
     };
   }
 
+  /** Hears the progress of fetching what imported credentials link to (the shell sends it to the window). */
+  onDetailsProgress(listener: (progress: DetailsProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => {
+      this.progressListeners.delete(listener);
+    };
+  }
+
+  /** Progress, at most every 100 ms and when the last document is in: never a flood of events. */
+  private progressReporter(): (progress: DetailsProgress) => void {
+    let last = 0;
+    return (progress) => {
+      const now = performance.now();
+      if (progress.done < progress.total && now - last < progressIntervalMs) return;
+      last = now;
+      for (const listener of [...this.progressListeners]) listener(progress);
+    };
+  }
+
+  private fetchOptions(): SafeFetchOptions {
+    return {
+      ...this.options.fetchOptions,
+      ...(this.options.testNetwork ? { testNetwork: this.options.testNetwork } : {}),
+      allowPrivateNetworkForTests: this.options.allowPrivateNetworkForTests === true,
+    };
+  }
+
+  /**
+   * Whether what credentials link to may be fetched now: the setting "allowed", or the user
+   * just said yes (`online`, with "ask"). With "offline only" an online request is refused.
+   */
+  private fetchAllowed(online: boolean): boolean {
+    const use = this.options.networkUse?.() ?? 'offline';
+    if (online && use === 'offline') throw new RefusalError('Checking online is turned off in Settings.');
+    return online || use === 'allowed';
+  }
+
+  private fillInFor(fetch: boolean): FillIn {
+    return new FillIn({ fetch, cache: this.fetchCache, fetchOptions: this.fetchOptions(), onProgress: this.progressReporter() });
+  }
+
   /** What the last wallet check found damaged, as notices; none while locked or before a check. */
   damageNotices(): DamageNotice[] {
     return this.vault && this.lastCheck ? damageNotices(this.lastCheck.damaged) : [];
@@ -186,15 +270,74 @@ export class WalletSession {
    * A verifier for one check. Offline unless the user's setting allows the network (or, with
    * "ask", the user just said yes); either way it reads and fills the wallet's dated cache.
    */
-  private verifierFor(online: boolean): Verifier {
-    const use = this.options.networkUse?.() ?? 'offline';
-    if (online && use === 'offline') throw new RefusalError('Checking online is turned off in Settings.');
+  private verifierFor(online: boolean, sources: { documents?: DocumentSource; cache?: FetchCache } = {}): Verifier {
     return createVerifier({
-      network: online || use === 'allowed' ? 'allowed' : 'offline',
-      cache: this.fetchCache,
+      network: this.fetchAllowed(online) ? 'allowed' : 'offline',
+      cache: sources.cache ?? this.fetchCache,
+      // What this import or check already obtained (with origin and date): never fetched twice.
+      ...(sources.documents ? { documents: sources.documents } : {}),
+      registries: this.vault ? this.registryStore.registries() : undefined,
       ownerEmails: this.options.ownerEmails?.() ?? [],
       allowPrivateNetworkForTests: this.options.allowPrivateNetworkForTests === true,
+      fetchOptions: this.fetchOptions(),
     });
+  }
+
+  /** Offline, a credential is checked with the documents it keeps (dated), then the wallet's cache. */
+  private offlineVerifierFor(credential: NormalizedCredential): Verifier {
+    return this.verifierFor(false, { cache: keptCache(keptDocuments(credential), this.fetchCache) });
+  }
+
+  /** Settings › Issuer registries. */
+  issuerRegistries(): IssuerRegistries {
+    this.requireVault();
+    return { registries: this.registryStore.list(), lastRefresh: this.registryStore.lastRefresh() };
+  }
+
+  addIssuerRegistry(fileName: string, bytes: Uint8Array): IssuerRegistries {
+    this.requireVault();
+    try {
+      this.registryStore.add(fileName, bytes);
+    } catch (error) {
+      if (error instanceof RegistryFormatError) throw new RefusalError(error.message);
+      throw error;
+    }
+    return this.issuerRegistries();
+  }
+
+  removeIssuerRegistry(name: string): IssuerRegistries {
+    this.requireVault();
+    try {
+      this.registryStore.remove(name);
+    } catch (error) {
+      if (error instanceof RegistryFormatError) throw new RefusalError(error.message);
+      throw error;
+    }
+    return this.issuerRegistries();
+  }
+
+  /** "Refresh now": the DCC registries fetched from where they are published (network use must not be off). */
+  async refreshIssuerRegistries(): Promise<IssuerRegistries & { updated: string[]; failed: { name: string; reason: string }[] }> {
+    this.requireVault();
+    if ((this.options.networkUse?.() ?? 'offline') === 'offline') throw new RefusalError('Checking online is turned off in Settings.');
+    const result = await this.registryStore.refresh((url) => safeFetch(url, this.registryFetchOptions()));
+    return { ...this.issuerRegistries(), updated: [...result.updated], failed: result.failed.map((f) => ({ ...f })) };
+  }
+
+  private registryFetchOptions() {
+    return { maxBytes: 2 * 1024 * 1024, allowPrivateNetworkForTests: this.options.allowPrivateNetworkForTests === true };
+  }
+
+  /** After unlock, where network use is allowed: a weekly refresh in the background; failures keep the copy in hand. */
+  private refreshRegistriesWhenDue(): void {
+    const vault = this.vault;
+    if (!vault || (this.options.networkUse?.() ?? 'offline') !== 'allowed') return;
+    try {
+      if (!this.registryStore.refreshDue()) return;
+    } catch {
+      return; // an unreadable registries file is the wallet check's to report
+    }
+    this.registryStore.refresh((url) => safeFetch(url, this.registryFetchOptions())).catch(() => undefined);
   }
 
   private requireVault(): Vault {
@@ -254,7 +397,8 @@ export class WalletSession {
     const verifierUrl = this.options.verifierUrl?.();
     const link = bestVerificationLink(credential, verifierUrl);
     return {
-      ...rest,
+      // The documents it keeps are listed (address, date); their bytes stay here.
+      ...withoutDocumentBodies(rest),
       walletId: entry.id,
       original: { fileName: original.fileName, mediaType: original.mediaType, size: original.bytes.length },
       verification: parsed.success ? parsed.data : null,
@@ -262,32 +406,115 @@ export class WalletSession {
     };
   }
 
+  /**
+   * "Check again": online (the setting allows it, or the user said yes), what the credential
+   * links to is fetched again first and the credential updated with it; offline, it is checked
+   * with the documents it keeps, each with its date.
+   */
   async recheck(id: string, online = false): Promise<VerificationReport> {
     const vault = this.requireVault();
     const entry = vault.find(id);
     const credential = entry ? vault.get(entry.id) : null;
     if (!entry || !credential) throw new RefusalError('No such credential in this wallet.');
-    const report = await this.verifierFor(online).verify(credential);
+    if (this.fetchAllowed(online)) {
+      const [refreshed] = await this.refreshDetails([entry.id], online, true);
+      if (refreshed) return refreshed.report;
+    }
+    const report = await this.offlineVerifierFor(credential).verify(credential);
     vault.setVerification(credential.identity, report);
     return report;
   }
 
+  /**
+   * "Fetch details": what these credentials link to, fetched now at the user's request (the
+   * click is their yes, whatever the setting: "offline only" offers this one-click fetch), kept
+   * with each, and each checked again with what came.
+   */
+  async fetchDetails(ids: readonly string[]): Promise<FetchedDetails[]> {
+    const known = this.knownIds(ids);
+    const online = (this.options.networkUse?.() ?? 'offline') !== 'offline';
+    const refreshed = await this.refreshDetails(known, online, true);
+    return refreshed.map(({ id, credential, report }) => ({
+      id,
+      ...(credential.name ? { name: credential.name } : {}),
+      ...(credential.linked ? { details: credential.linked.state } : {}),
+      status: report.status,
+      problems: credential.linked?.problems ?? [],
+    }));
+  }
+
+  /**
+   * Fetches again what stored credentials link to (all side by side, at most 4 requests per
+   * host), then, in order, checks each with those documents and keeps it. The new copy replaces
+   * the stored one even when it checks worse (a badge revoked since must show as revoked): it is
+   * the same credential, seen with newer documents. A fetch that fails keeps the older copy.
+   */
+  private async refreshDetails(ids: readonly string[], online: boolean, fetch: boolean): Promise<{ id: string; credential: NormalizedCredential; report: VerificationReport }[]> {
+    const vault = this.requireVault();
+    const fillIn = this.fillInFor(fetch);
+    const verifier = this.verifierFor(online, { documents: fillIn.documents });
+    const work = ids.map((id) => {
+      const stored = vault.get(id);
+      if (!stored) throw new RefusalError(`No credential with ID "${id}" in this wallet.`);
+      return { id, stored, filled: fillIn.fill(stored, keptDocuments(stored), true).catch(() => stored) };
+    });
+    const results: { id: string; credential: NormalizedCredential; report: VerificationReport }[] = [];
+    const takeTurn = turnTaker();
+    for (const { id, stored, filled } of work) {
+      await takeTurn();
+      const credential = await filled;
+      const report = await verifier.verify(credential);
+      if (credential.contentHash !== stored.contentHash) {
+        vault.put(credential);
+        this.thumbnailCache.delete(id);
+      }
+      vault.setVerification(credential.identity, report);
+      results.push({ id, credential, report });
+    }
+    return results;
+  }
+
+  /**
+   * Imports files: each credential read, filled in from what it links to (fetched when the
+   * network setting allows; else from what the wallet already keeps, or marked "details not
+   * fetched yet"), verified with those same documents, and stored.
+   */
   async import(files: readonly { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
     const vault = this.requireVault();
-    const verifier = this.verifierFor(false);
+    const fillIn = this.fillInFor(this.fetchAllowed(false));
+    const verifier = this.verifierFor(false, { documents: fillIn.documents });
     const outcomes: ImportOutcome[] = [];
     // Every file is started at once, so the pictures and documents among them are read side
-    // by side on the other cores while the main process stays free for the window; outcomes
-    // are stored in the files' order.
-    const readings = files.map((file) => this.intake.inspect(file));
+    // by side on the other cores while the main process stays free for the window, and what
+    // each credential links to is fetched as soon as it is read, for all of them side by side
+    // (at most 4 requests per host); outcomes are stored in the files' order.
+    const readings = files.map((file) =>
+      this.intake.inspect(file).then((found) =>
+        found.map((outcome) =>
+          outcome.outcome === 'recognised'
+            ? { outcome, filled: fillIn.fill(outcome.credential, keptFor(vault, outcome.credential)).catch(() => outcome.credential) }
+            : { outcome, filled: undefined },
+        ),
+      ),
+    );
+    const takeTurn = turnTaker();
     for (const reading of readings) {
-      for (const outcome of await reading) {
-        if (outcome.outcome === 'recognised') {
+      for (const { outcome, filled } of await reading) {
+        await takeTurn();
+        if (outcome.outcome === 'recognised' && filled) {
+          const credential = await filled;
           // Verified before it is stored; a worse copy never replaces what the wallet holds.
-          const stored = await storeCredential(vault, verifier, outcome.credential);
+          const stored = await storeCredential(vault, verifier, credential);
           if (stored.outcome === 'updated') this.thumbnailCache.delete(stored.id);
-          outcomes.push({ file: outcome.file, outcome: stored.outcome, name: outcome.credential.name, ...(stored.reason ? { reason: stored.reason } : {}) });
-        } else {
+          outcomes.push({
+            file: outcome.file,
+            outcome: stored.outcome,
+            ...(credential.name ? { name: credential.name } : {}),
+            id: stored.id,
+            ...(credential.linked ? { details: credential.linked.state } : {}),
+            ...(stored.reason ? { reason: stored.reason } : {}),
+          });
+        } else if (outcome.outcome !== 'recognised') {
           outcomes.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
         }
       }
@@ -304,6 +531,30 @@ export class WalletSession {
       this.thumbnailCache.delete(entry.id);
     }
     return entry !== null;
+  }
+
+  /** A credential's earlier versions, newest replaced first. */
+  history(id: string): CredentialVersion[] {
+    const versions = this.requireVault().versions(id);
+    if (!versions) throw new RefusalError('No such credential in this wallet.');
+    return versionViews(versions);
+  }
+
+  /** Makes an earlier version current again; the one it replaces is kept in the history (`keptAs`). */
+  restoreVersion(id: string, versionId: string): { credential: CredentialSummary; keptAs: string } {
+    const vault = this.requireVault();
+    let restored;
+    try {
+      restored = vault.restoreVersion(id, versionId);
+    } catch (error) {
+      if (error instanceof VaultError) throw new RefusalError(error.message);
+      throw error;
+    }
+    // The restored version may carry another picture.
+    this.thumbnailCache.delete(restored.entry.id);
+    const summary = this.list().find((s) => s.id === restored.entry.id);
+    if (!summary) throw new RefusalError('No such credential in this wallet.');
+    return { credential: summary, keptAs: restored.keptAs };
   }
 
   /** Corrects a self-reported entry; an empty field goes back to what intake found. */
@@ -398,12 +649,14 @@ export class WalletSession {
   /** Everything the PDF builder needs, each credential checked again now (its status as at export). */
   async portfolioMaterial(ids: readonly string[], online: boolean): Promise<PortfolioMaterial[]> {
     const vault = this.requireVault();
-    const verifier = this.verifierFor(online);
+    const verifier = this.fetchAllowed(online) ? this.verifierFor(online) : undefined;
     const material: PortfolioMaterial[] = [];
     for (const id of this.knownIds(ids)) {
-      const credential = vault.get(id);
-      if (!credential) throw new RefusalError(`No credential with ID "${id}" in this wallet.`);
-      const report = await verifier.verify(credential);
+      const stored = vault.get(id);
+      if (!stored) throw new RefusalError(`No credential with ID "${id}" in this wallet.`);
+      // Offline, each is checked with the documents it keeps; the PDF needs none of their bytes.
+      const report = await (verifier ?? this.offlineVerifierFor(stored)).verify(stored);
+      const credential = withoutDocumentBodies(stored);
       vault.setVerification(credential.identity, report);
       material.push({
         walletId: id,

@@ -41,6 +41,9 @@ export function harnessShell(options: {
   options.wallet.onChecked(() => {
     notices.refresh();
   });
+  options.wallet.onDetailsProgress((progress) => {
+    hub.publish('detailsProgress', progress);
+  });
   return {
     shell: {
       hub,

@@ -69,6 +69,7 @@ async function main(): Promise<number> {
     keyProtector: () => Promise.resolve(null),
     ownerEmails: () => readPreferences(preferences).profile.emails,
     networkUse: () => readPreferences(preferences).network,
+    language: () => readPreferences(preferences).language,
   });
   const log = (line: string): void => {
     console.error(`[harness] ${line}`);

@@ -7,6 +7,8 @@ export interface CertificateHints {
   readonly title?: string;
   readonly issuerName?: string;
   readonly issuedOn?: string;
+  /** When the file itself was made (a PDF's CreationDate): a hint for the user, never the issue date. */
+  readonly fileCreatedOn?: string;
   /** Web addresses found in QR codes and links: offered as ways to check the certificate. */
   readonly links: readonly string[];
   /** QR codes whose text is not a web address, kept as found. */
@@ -33,6 +35,7 @@ export function selfReportedCertificate(source: CredentialSource, hints: Certifi
   const links = [...new Set(hints.links)];
   const notes = ['Self-reported: this file carries no signed credential, so Badgefolio cannot check it.'];
   if (links.length > 0) notes.push(`It links to ${links.join(', ')}, which may let an employer check it online.`);
+  if (hints.fileCreatedOn && !hints.issuedOn) notes.push(`The file was made on ${hints.fileCreatedOn.slice(0, 10)}; the date it was issued is not known until you add it.`);
   for (const code of hints.otherCodes) notes.push(`It holds a QR code with the text "${code.slice(0, 200)}".`);
   return completeCredential(
     {

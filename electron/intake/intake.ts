@@ -6,6 +6,7 @@ import { selfReportedCertificate, type CertificateHints } from './certificateEnt
 import { decodeCompactJws, looksLikeCompactJws } from './compactJws';
 import type { CredentialSource } from './formats/credentialSource';
 import { readOb2HostedUrl } from './formats/ob2Assertion';
+import { languagesFor, withLanguages } from './formats/preferredLanguage';
 import { defaultIntakeLimits, formatBytes, MalformedInputError, type IntakeLimits } from './limits';
 import { MalformedCredentialError, Recogniser, type Recognition } from './recognise';
 import { decodeUtf8, parseJsonSafely } from './safeJson';
@@ -17,6 +18,16 @@ export interface IntakeFile {
   /** A name for messages: the path as given, or `archive.zip › entry`. */
   readonly name: string;
   readonly bytes: Uint8Array;
+}
+
+/** How an Intake reads, beyond its limits. */
+export interface IntakeOptions {
+  /**
+   * The user's language (a BCP 47 tag such as `de` or `fr-CA`): names and titles a credential
+   * gives in several languages (Europass) are read in it, else in English, else in the first
+   * given. None: English, else the first. Not a language tag: a RangeError.
+   */
+  readonly language?: string | undefined;
 }
 
 const isJpeg = (bytes: Uint8Array): boolean => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
@@ -49,9 +60,12 @@ export function readsSlowly(bytes: Uint8Array): boolean {
  */
 export class Intake {
   private readonly recogniser: Recogniser;
+  /** The languages names are picked in, best first (see IntakeOptions.language). */
+  private readonly languages: readonly string[];
 
-  constructor(private readonly limits: IntakeLimits = defaultIntakeLimits) {
+  constructor(private readonly limits: IntakeLimits = defaultIntakeLimits, options: IntakeOptions = {}) {
     this.recogniser = new Recogniser(limits);
+    this.languages = languagesFor(options.language);
   }
 
   async inspect(file: IntakeFile, depth = 0): Promise<IntakeOutcome[]> {
@@ -77,7 +91,8 @@ export class Intake {
         container = 'image';
         return [this.recognised(file, await this.imageCertificate(file, 'jpeg'))];
       }
-      return this.inspectText(file);
+      // The format readers are synchronous: the language reaches them for the whole read.
+      return withLanguages(this.languages, () => this.inspectText(file));
     } catch (error) {
       if (error instanceof MalformedInputError) {
         return [this.malformed(file, error.message, error.where, error instanceof MalformedCredentialError ? error.format : undefined, container)];
@@ -100,7 +115,7 @@ export class Intake {
       payloadUtf8: baked.utf8,
       bakedImage: { mediaType: 'image/png', bytes: file.bytes },
     };
-    return this.fromRecognition(file, 'png', this.recogniseBakedText(baked, source));
+    return this.fromRecognition(file, 'png', withLanguages(this.languages, () => this.recogniseBakedText(baked, source)));
   }
 
   private recogniseBakedText(baked: Pick<BakedPngText, 'keyword' | 'text'>, source: CredentialSource): Recognition {
@@ -188,7 +203,9 @@ export class Intake {
     const hints: CertificateHints = {
       ...(findings.title ? { title: findings.title } : {}),
       ...(findings.author ? { issuerName: findings.author } : {}),
-      ...(findings.createdOn ? { issuedOn: findings.createdOn } : {}),
+      // Not the issue date: a PDF's CreationDate is when the file was made, often the day it
+      // was downloaded. It is offered in the notes for the user to judge; the date stays empty.
+      ...(findings.createdOn ? { fileCreatedOn: findings.createdOn } : {}),
       links: [...codes.filter(isWebAddress), ...findings.links.filter((l) => l.startsWith('https://'))],
       otherCodes: codes.filter((c) => !isWebAddress(c)),
     };

@@ -4,13 +4,14 @@ import { Worker } from 'node:worker_threads';
 import type { IntakeOutcome } from '../../shared/credential/intakeOutcome';
 import { Intake, type IntakeFile } from './intake';
 import type { IntakeBatchFile, IntakeBatchMessage, IntakeBatchResults, IntakeWorkerData, IntakeWorkerMessage } from './intakeWorker';
+import { languagesFor } from './formats/preferredLanguage';
 import { defaultIntakeLimits, type IntakeLimits } from './limits';
 import { unpackValue } from './threadTransfer';
 
 /**
  * Intake over every core: recognising a badge is CPU-bound JavaScript (PNG chunks, UTF-8,
  * JSON, SHA-256, the normalised model), so a folder of files is spread over worker threads,
- * each with its own Intake and the same limits.
+ * each with its own Intake and the same limits and language.
  *
  * - Same answers as Intake: one outcome per credential found, or one saying why there is
  *   none; the originals in the outcomes are the very byte arrays the caller handed in, left
@@ -38,6 +39,8 @@ export interface IntakePoolOptions {
   /** Worker threads; all cores by default. */
   readonly size?: number;
   readonly limits?: IntakeLimits;
+  /** The user's language, for every worker's Intake (see IntakeOptions.language). */
+  readonly language?: string | undefined;
   /** Longest one file may take in a worker before it is given up (30 s by default). */
   readonly fileTimeoutMs?: number;
   /** Heap ceiling of each worker in MB: a file that needs more stops only its worker. */
@@ -139,6 +142,8 @@ export class IntakePool {
 
   constructor(private readonly options: IntakePoolOptions = {}) {
     this.limits = options.limits ?? defaultIntakeLimits;
+    // Refused here, in the caller's thread, rather than by each worker as it starts.
+    languagesFor(options.language);
     this.fileTimeoutMs = options.fileTimeoutMs ?? 30_000;
     this.location = workerLocation(options.workerScript);
     const size = Math.max(1, options.size ?? availableParallelism());
@@ -160,7 +165,7 @@ export class IntakePool {
   inspect(file: IntakeFile): Promise<IntakeOutcome[]> {
     if (this.closed) return Promise.reject(new Error('The intake pool is closed.'));
     // Refused before reading, as Intake would: no point copying it to a worker first.
-    if (file.bytes.length > this.limits.maxFileBytes) return new Intake(this.limits).inspect(file);
+    if (file.bytes.length > this.limits.maxFileBytes) return new Intake(this.limits, { language: this.options.language }).inspect(file);
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextJob++ & 0x7fffffff, file, resolve, reject, failures: 0 });
       this.schedulePump();
@@ -215,6 +220,7 @@ export class IntakePool {
     const workerData: IntakeWorkerData = {
       role: 'badgefolio-intake-worker',
       limits: this.limits,
+      language: this.options.language,
       progress,
       epoch: this.epoch,
       entry: location.entry,
@@ -434,7 +440,7 @@ export class IntakePool {
   private async readHere(): Promise<void> {
     if (this.fallbackRunning) return;
     this.fallbackRunning = true;
-    this.fallback ??= new Intake(this.limits);
+    this.fallback ??= new Intake(this.limits, { language: this.options.language });
     try {
       for (let job = this.queue.shift(); job && !this.closed; job = this.queue.shift()) {
         job.resolve(await this.fallback.inspect(job.file));

@@ -13,6 +13,8 @@ import { packValue, type PackedValue } from './threadTransfer';
 export interface IntakeWorkerData {
   readonly role: 'badgefolio-intake-worker';
   readonly limits: IntakeLimits;
+  /** The user's language, for this worker's Intake (see IntakeOptions.language). */
+  readonly language?: string | undefined;
   /**
    * Int32Array over it: [file id being read or -1 between files, when that began (ms after
    * `epoch`), batches answered so far].
@@ -80,7 +82,7 @@ async function readBatch(intake: Intake, progress: Int32Array, epoch: number, me
 const data = workerData as Partial<IntakeWorkerData> | null;
 const port = parentPort;
 if (port && data?.role === 'badgefolio-intake-worker' && data.limits && data.progress && data.epoch !== undefined) {
-  const intake = new Intake(data.limits);
+  const intake = new Intake(data.limits, { language: data.language });
   const progress = new Int32Array(data.progress);
   const epoch = data.epoch;
   // Batches are read strictly in turn, so the progress cell always names the file at work.

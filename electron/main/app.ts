@@ -158,6 +158,7 @@ export function startApp(): void {
       keyProtector: () => osKeyProtector(),
       ownerEmails: () => readPreferences(preferences).profile.emails,
       networkUse: () => readPreferences(preferences).network,
+      language: () => readPreferences(preferences).language,
       verifierUrl: () => readPreferences(preferences).verifierUrl,
     });
     const autoLock = new AutoLock({

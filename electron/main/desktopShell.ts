@@ -192,6 +192,10 @@ export function claimDesktopShell(log: (line: string) => void): DesktopShell | n
       wallet.onChecked(() => {
         board.refresh();
       });
+      // Fetching what imported credentials link to: the window shows how far it is.
+      wallet.onDetailsProgress((progress) => {
+        sink('detailsProgress', progress);
+      });
       openFiles = new OpenFiles({
         wallet,
         publish: sink,

@@ -17,7 +17,10 @@ import { createCipheriv, createDecipheriv } from 'node:crypto';
  *   chunk* (each: ciphertext || tag)
  *
  * The plaintext is a sequence of frames: kind (1 byte) | length (4 bytes) | body, where kind
- * B is a blob (64 hex chars of SHA-256, then the bytes) and R a record (JSON).
+ * B is a blob (64 hex chars of SHA-256, then the bytes), R a record (JSON), D a wallet
+ * document, and H an earlier version of the credential whose record came before it (JSON:
+ * the date it was replaced and its record; versionHistory.ts). Every blob comes before the
+ * first record or version that refers to it.
  */
 
 const magic = 'BADGEFOLIO-BACKUP-1\n';
@@ -89,7 +92,7 @@ export class BackupWriter {
     }
   }
 
-  frame(kind: 'B' | 'R' | 'D', body: Uint8Array): void {
+  frame(kind: 'B' | 'R' | 'D' | 'H', body: Uint8Array): void {
     const head = Buffer.alloc(5);
     head.write(kind, 0, 'latin1');
     head.writeUInt32BE(body.length, 1);
@@ -103,6 +106,11 @@ export class BackupWriter {
 
   record(json: unknown): void {
     this.frame('R', Buffer.from(JSON.stringify(json)));
+  }
+
+  /** An earlier version of the credential written last: `{replacedAt, record}`. */
+  version(json: unknown): void {
+    this.frame('H', Buffer.from(JSON.stringify(json)));
   }
 
   /** A wallet document (organiser, photo): one byte of name length, the name, the bytes. */
@@ -138,6 +146,7 @@ export class BackupWriter {
 export type BackupItem =
   | { readonly kind: 'blob'; readonly address: string; readonly bytes: Buffer }
   | { readonly kind: 'record'; readonly json: unknown }
+  | { readonly kind: 'version'; readonly json: unknown }
   | { readonly kind: 'document'; readonly name: string; readonly bytes: Buffer };
 
 /** Reads a backup chunk by chunk; any change, reordering or truncation is an error. */
@@ -198,7 +207,7 @@ export async function* readBackup(file: string, passphrase: string): AsyncGenera
       if (buffered.length < 5) throw new BackupError('The backup ends in the middle of an entry.');
       const kind = String.fromCharCode(buffered[0] ?? 0);
       const length = buffered.readUInt32BE(1);
-      if (length > maxFrameBytes || (kind !== 'B' && kind !== 'R' && kind !== 'D')) throw new BackupError('The backup is damaged (unknown entry).');
+      if (length > maxFrameBytes || (kind !== 'B' && kind !== 'R' && kind !== 'D' && kind !== 'H')) throw new BackupError('The backup is damaged (unknown entry).');
       while (buffered.length < 5 + length) {
         if (finished) throw new BackupError('The backup ends in the middle of an entry.');
         const { plain, last } = readChunk();
@@ -211,7 +220,8 @@ export async function* readBackup(file: string, passphrase: string): AsyncGenera
       else if (kind === 'D') {
         const nameLength = body[0] ?? 0;
         yield { kind: 'document', name: body.subarray(1, 1 + nameLength).toString('utf8'), bytes: Buffer.from(body.subarray(1 + nameLength)) };
-      } else yield { kind: 'record', json: JSON.parse(body.toString('utf8')) as unknown };
+      } else if (kind === 'H') yield { kind: 'version', json: JSON.parse(body.toString('utf8')) as unknown };
+      else yield { kind: 'record', json: JSON.parse(body.toString('utf8')) as unknown };
     }
     wipe(key);
   } finally {

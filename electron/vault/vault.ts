@@ -33,6 +33,7 @@ import { WalletBusyError, WriterLock } from './writerLock';
 import { moveToQuarantine } from './quarantine';
 import type { VaultFiles } from './walletCheck';
 import { BackupWriter, readBackup } from './backupFile';
+import { VersionHistory, type VersionEntry } from './versionHistory';
 
 /**
  * The encrypted wallet. A passphrase-derived key wraps a random vault key (in the header);
@@ -47,6 +48,7 @@ import { BackupWriter, readBackup } from './backupFile';
  *   blobs/<hmac>.blob                 encrypted originals, images and signed texts, deduplicated
  *   records.catalog, records.generation  a sealed snapshot of all records, for fast unlocks
  *   documents/<hmac>.doc              encrypted wallet documents: the organiser, the profile photo
+ *   history/<hmac>.<key>.ver          earlier versions of credentials, kept when a newer copy replaced them (versionHistory.ts)
  *   quarantine/                       files that failed authentication, kept for rescue (quarantine.ts)
  *   wallet.lock                       present while a writer (app or CLI) has the wallet open
  */
@@ -128,10 +130,11 @@ export type PutOutcome = 'added' | 'already-there' | 'updated';
 /**
  * Wallet documents: small personal files kept encrypted beside the credentials. The organiser
  * (collections, pathways, export log), the profile photo, documents fetched for verification,
- * the holder's signing key (it signs the presentations of exported portfolios) says what a person applied for and where: it is as
- * private as the credentials themselves.
+ * the holder's signing key (it signs the presentations of exported portfolios), the issuer
+ * registries the user added or refreshed. Together they say what a person applied for and where:
+ * as private as the credentials themselves.
  */
-export const walletDocumentNames = ['organiser', 'profile-photo', 'fetch-cache', 'holder-key'] as const;
+export const walletDocumentNames = ['organiser', 'profile-photo', 'fetch-cache', 'holder-key', 'issuer-registries'] as const;
 export type WalletDocumentName = (typeof walletDocumentNames)[number];
 const maxDocumentBytes = 8 * 1024 * 1024;
 
@@ -143,10 +146,18 @@ interface Keys {
   readonly blob: Buffer;
   readonly name: Buffer;
   readonly document: Buffer;
+  readonly history: Buffer;
 }
 
 function deriveKeys(vaultKey: Buffer): Keys {
-  return { vault: vaultKey, record: subKey(vaultKey, 'record'), blob: subKey(vaultKey, 'blob'), name: subKey(vaultKey, 'name'), document: subKey(vaultKey, 'document') };
+  return {
+    vault: vaultKey,
+    record: subKey(vaultKey, 'record'),
+    blob: subKey(vaultKey, 'blob'),
+    name: subKey(vaultKey, 'name'),
+    document: subKey(vaultKey, 'document'),
+    history: subKey(vaultKey, 'history'),
+  };
 }
 
 export class Vault {
@@ -160,6 +171,8 @@ export class Vault {
   /** How many records use each blob; counted on the first change, since reading never needs it. */
   private blobUseCounted: Map<string, number> | null = null;
   private readonly damagedRecords: DamagedRecord[] = [];
+  /** Earlier versions of the credentials (versionHistory.ts); their blobs are counted with the records'. */
+  private readonly history: VersionHistory;
 
   private constructor(
     readonly folder: string,
@@ -168,6 +181,7 @@ export class Vault {
     private readonly lock: WriterLock | null,
   ) {
     this.keys = deriveKeys(vaultKey);
+    this.history = new VersionHistory(folder, () => this.requireKeys(), asStoredRecord);
   }
 
   static exists(folder: string): boolean {
@@ -446,6 +460,8 @@ export class Vault {
       authenticateDocument: (name, sealed) => {
         authenticate(this.requireKeys().document, sealed, Buffer.from(`document:${name}`));
       },
+      versionFiles: () => this.history.files(),
+      openVersion: (file, sealed) => this.history.openFile(file, sealed)?.record ?? null,
       forget: (name, damage) => {
         this.requireKeys();
         this.noteDamage(name, damage);
@@ -530,7 +546,6 @@ export class Vault {
   /** Stores a credential: a new one, a copy already there (no-op), or a changed copy (update). */
   put(credential: NormalizedCredential, now: Date = new Date()): PutOutcome {
     this.requireWriter();
-    const keys = this.requireKeys();
     const name = this.recordName(credential.identity);
     const existing = this.records.get(name);
     if (existing?.contentHash === credential.contentHash) {
@@ -544,17 +559,12 @@ export class Vault {
 
     this.markChanging();
     const { json, blobs } = toStored(credential);
-    let wroteBlobs = false;
-    for (const [address, bytes] of blobs) {
-      const file = this.blobPath(address);
-      if (existsSync(file)) continue;
-      writeFileAtomic(file, seal(keys.blob, bytes, Buffer.from(`blob:${address}`)), { syncFolder: false });
-      wroteBlobs = true;
-    }
-    // Blobs must be durable before the record that refers to them.
-    if (wroteBlobs) syncFolder(path.join(this.folder, 'blobs'));
+    this.writeBlobs(blobs);
 
     const timestamp = now.toISOString();
+    // The version replaced goes into the credential's history before the record changes: a
+    // crash in between leaves both, never neither. Its blob claims move with it.
+    const kept = existing ? this.history.keep(name, existing, timestamp) : null;
     const record: StoredRecord = {
       v: 1,
       identity: credential.identity,
@@ -566,8 +576,74 @@ export class Vault {
     };
     this.writeRecord(name, record);
     this.adjustBlobUse(json, 1);
-    if (existing) this.releaseBlobs(existing.credential);
+    if (kept?.overwritten) this.releaseBlobs(kept.overwritten.credential);
+    const returned = this.history.discard(name, credential.contentHash);
+    if (returned) this.releaseBlobs(returned.credential);
+    for (const dropped of this.history.trim(name)) this.releaseBlobs(dropped.credential);
     return existing ? 'updated' : 'added';
+  }
+
+  /** Writes the blobs not stored yet; durable before the record (or version) that refers to them. */
+  private writeBlobs(blobs: ReadonlyMap<string, Uint8Array>): void {
+    const keys = this.requireKeys();
+    let wroteBlobs = false;
+    for (const [address, bytes] of blobs) {
+      const file = this.blobPath(address);
+      if (existsSync(file)) continue;
+      writeFileAtomic(file, seal(keys.blob, bytes, Buffer.from(`blob:${address}`)), { syncFolder: false });
+      wroteBlobs = true;
+    }
+    if (wroteBlobs) syncFolder(path.join(this.folder, 'blobs'));
+  }
+
+  /** A credential's earlier versions, newest replaced first; null when there is no such credential. */
+  versions(id: string): VersionEntry[] | null {
+    const entry = this.find(id);
+    if (!entry) return null;
+    // A version with the current content is a leftover of an interrupted change, not an earlier version.
+    return this.history.entries(this.recordName(entry.identity)).filter((version) => !version.readable || version.record.contentHash !== entry.contentHash);
+  }
+
+  /**
+   * Makes an earlier version current again; the version it replaces goes into the history (so
+   * a restore is itself undone the same way). Refuses, changing nothing, a version that is
+   * not there, is damaged, or whose stored files are.
+   */
+  restoreVersion(id: string, versionId: string, now: Date = new Date()): { entry: VaultEntry; keptAs: string } {
+    this.requireWriter();
+    const entry = this.find(id);
+    if (!entry) throw new VaultError(`No credential with ID "${id}" in this wallet.`);
+    const name = this.recordName(entry.identity);
+    const current = this.records.get(name);
+    if (!current) throw new VaultError(`No credential with ID "${id}" in this wallet.`);
+    const title = titleOf(current) ?? entry.id;
+    const found = this.history.lookUp(name, versionId);
+    if (found === 'ambiguous') throw new VaultError(`More than one earlier version of "${title}" starts with "${versionId}"; give more characters.`);
+    if (found === 'none' || (found.readable && found.record.contentHash === current.contentHash)) {
+      throw new VaultError(`"${title}" has no earlier version "${versionId}" (see its history).`);
+    }
+    if (!found.readable) {
+      throw new VaultError(`The earlier version ${found.versionId} of "${title}" is ${found.problem === 'damaged' ? 'damaged' : 'unreadable'} and cannot be restored. The wallet check sets it aside for rescue.`);
+    }
+    // Every stored file of the version must read back before anything changes.
+    for (const address of blobAddresses(found.record.credential)) {
+      try {
+        this.readBlob(address, entry);
+      } catch {
+        throw new VaultError(`The earlier version ${found.versionId} of "${title}" cannot be restored: a file stored with it is damaged or missing (${this.blobFile(address)}).`);
+      }
+    }
+    this.markChanging();
+    const timestamp = now.toISOString();
+    // Kept before the record changes and the version is removed: a crash leaves both versions, never neither.
+    const kept = this.history.keep(name, current, timestamp);
+    this.writeRecord(name, { ...found.record, addedAt: current.addedAt, updatedAt: timestamp });
+    this.history.remove(found.file);
+    // The two versions traded places, and their blob claims with them.
+    if (kept.overwritten) this.releaseBlobs(kept.overwritten.credential);
+    const restored = this.records.get(name);
+    if (!restored) throw new VaultError(`No credential with ID "${id}" in this wallet.`);
+    return { entry: entryOf(name, restored), keptAs: kept.versionId };
   }
 
   private writeMissingBlobs(stored: StoredCredentialJson, credential: NormalizedCredential): void {
@@ -597,6 +673,10 @@ export class Vault {
       const counts = new Map<string, number>();
       for (const record of this.records.values()) {
         for (const address of blobAddresses(record.credential)) counts.set(address, (counts.get(address) ?? 0) + 1);
+      }
+      // An earlier version keeps its original file and pictures as long as it is kept.
+      for (const version of this.history.allKept()) {
+        for (const address of blobAddresses(version.record.credential)) counts.set(address, (counts.get(address) ?? 0) + 1);
       }
       this.blobUseCounted = counts;
     }
@@ -629,6 +709,8 @@ export class Vault {
     removeDurably(path.join(this.folder, 'records', `${name}.rec`));
     this.records.delete(name);
     this.releaseBlobs(entry.credential);
+    // Removing a credential removes its earlier versions too: nothing of it stays behind.
+    for (const version of this.history.removeAll(name)) this.releaseBlobs(version.credential);
     return entry;
   }
 
@@ -716,13 +798,31 @@ export class Vault {
     const writer = await BackupWriter.create(file, passphrase, this.header.walletId, params);
     try {
       const written = new Set<string>();
-      for (const record of this.records.values()) {
+      for (const [name, record] of this.records) {
         for (const address of blobAddresses(record.credential)) {
           if (written.has(address)) continue;
           writer.blob(address, open(keys.blob, readFileSync(this.blobPath(address)), Buffer.from(`blob:${address}`)));
           written.add(address);
         }
         writer.record(record);
+        // Its earlier versions follow it. One that no longer reads (the wallet check names it)
+        // cannot be restored from a backup either, and must not keep the rest from being saved.
+        for (const version of this.history.entries(name)) {
+          if (!version.readable) continue;
+          const blobs = new Map<string, Buffer>();
+          try {
+            for (const address of blobAddresses(version.record.credential)) {
+              if (!written.has(address)) blobs.set(address, open(keys.blob, readFileSync(this.blobPath(address)), Buffer.from(`blob:${address}`)));
+            }
+          } catch {
+            continue;
+          }
+          for (const [address, bytes] of blobs) {
+            writer.blob(address, bytes);
+            written.add(address);
+          }
+          writer.version({ replacedAt: version.replacedAt, record: version.record });
+        }
       }
       for (const name of walletDocumentNames) {
         const bytes = this.readDocument(name);
@@ -756,6 +856,10 @@ export class Vault {
         if (name && this.readDocument(name) === null) this.writeDocument(name, item.bytes);
         continue;
       }
+      if (item.kind === 'version') {
+        this.restoreKeptVersion(item.json, arrived);
+        continue;
+      }
       const record = asStoredRecord(item.json);
       if (!record) throw new VaultError('The backup holds a record of an unknown kind.');
       const credential = fromStored(record.credential, (address) => {
@@ -776,6 +880,35 @@ export class Vault {
     return counts;
   }
 
+  /**
+   * An earlier version from a backup joins its credential's history here (after the backup's
+   * record of the credential, which wrote or updated it): unless it is the current version,
+   * and once only (the same content is one version).
+   */
+  private restoreKeptVersion(json: unknown, arrived: Map<string, Buffer>): void {
+    const { replacedAt, record: raw } = (typeof json === 'object' && json !== null ? json : {}) as { replacedAt?: unknown; record?: unknown };
+    const record = asStoredRecord(raw);
+    if (!record || typeof replacedAt !== 'string') throw new VaultError('The backup holds an earlier version of an unknown kind.');
+    const name = this.recordName(record.identity);
+    if (this.records.get(name)?.contentHash === record.contentHash) {
+      for (const address of blobAddresses(record.credential)) if (existsSync(this.blobPath(address))) arrived.delete(address);
+      return;
+    }
+    const blobs = new Map<string, Uint8Array>();
+    for (const address of blobAddresses(record.credential)) {
+      const bytes = arrived.get(address);
+      if (bytes) blobs.set(address, bytes);
+      else if (!existsSync(this.blobPath(address))) throw new VaultError(`The backup lacks a file stored with an earlier version of "${titleOf(record) ?? record.identity}".`);
+    }
+    this.markChanging();
+    this.writeBlobs(blobs);
+    const kept = this.history.keep(name, record, replacedAt);
+    this.adjustBlobUse(record.credential, 1);
+    if (kept.overwritten) this.releaseBlobs(kept.overwritten.credential);
+    for (const dropped of this.history.trim(name)) this.releaseBlobs(dropped.credential);
+    for (const address of blobs.keys()) arrived.delete(address);
+  }
+
   /** Wipes the keys and releases the writer lock. The object is unusable afterwards. */
   lockWallet(): void {
     if (this.keys && this.lock && this.catalogStale) {
@@ -785,7 +918,7 @@ export class Vault {
         // Only a cache: the next unlock reads the record files instead.
       }
     }
-    if (this.keys) wipe(this.keys.vault, this.keys.record, this.keys.blob, this.keys.name, this.keys.document);
+    if (this.keys) wipe(this.keys.vault, this.keys.record, this.keys.blob, this.keys.name, this.keys.document, this.keys.history);
     this.keys = null;
     this.records.clear();
     this.blobUseCounted = null;

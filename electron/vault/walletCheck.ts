@@ -11,7 +11,8 @@ import type { damagedKinds, damageProblems } from '../../shared/credential/walle
  * The wallet check (`badgefolio check`, Settings › Check the wallet, and the app's background
  * run after each unlock). The catalog lets `list`, `show` and the app open a wallet without
  * reading its record files, so a flipped byte in one of them would go unnoticed; the check
- * reads every record file, every blob a record refers to and every wallet document, and
+ * reads every record file, every blob a record refers to, every earlier version kept in a
+ * credential's history (and the blobs it refers to) and every wallet document, and
  * authenticates each (AES-256-GCM, bound to its file name). A damaged file is moved to
  * quarantine/ for rescue (quarantine.ts) and the session stops presenting a damaged record as
  * healthy: it drops it and marks the catalog stale, so no later unlock trusts the old copy.
@@ -38,6 +39,10 @@ export interface VaultFiles {
   /** Every wallet document's file (relative), whether or not it exists. */
   documentFiles(): { name: WalletDocumentName; file: string }[];
   authenticateDocument(name: WalletDocumentName, sealed: Buffer): void;
+  /** The files of the credentials' earlier versions (versionHistory.ts), relative, with the record each belongs to. */
+  versionFiles(): { recordName: string; file: string }[];
+  /** Throws VaultCryptoError when the bytes do not authenticate; null when they hold no version we know. */
+  openVersion(file: string, sealed: Buffer): StoredRecord | null;
   /**
    * The session no longer holds this damaged record and notes it among `Vault.damaged` (so
    * later checks in this session name it again); a writer marks the catalog stale so no
@@ -106,6 +111,7 @@ const kindPhrases: Readonly<Record<Exclude<CheckedKind, 'document'>, string>> = 
   'signed-text': 'the signed text of',
   picture: 'the picture of',
   'stored-file': 'a picture or file stored with',
+  'earlier-version': 'an earlier version of',
 };
 
 const documentWords: Readonly<Record<WalletDocumentName, string>> = {
@@ -113,6 +119,7 @@ const documentWords: Readonly<Record<WalletDocumentName, string>> = {
   'profile-photo': 'the profile photo is',
   'fetch-cache': 'the documents kept for offline checks are',
   'holder-key': 'the key that signs exported portfolios is',
+  'issuer-registries': 'the issuer registries you added or refreshed are',
 };
 
 function listOf(names: readonly string[]): string {
@@ -246,7 +253,48 @@ class CheckRun {
     }
   }
 
-  /** Yields after each credential (its record and its blobs), so a caller can pause in between. */
+  /**
+   * Reads and authenticates each blob a stored credential (`asVersion`: an earlier version)
+   * refers to, once per check; a damaged one is named with every credential that uses it, and
+   * a file only earlier versions use as an earlier version's.
+   */
+  private checkBlobs(reader: FileReader, blobs: Map<string, Building | null>, json: StoredCredentialJson, id: string, title: string | null, asVersion: boolean): void {
+    for (const [address, kind] of blobKinds(json)) {
+      const seen = blobs.get(address);
+      if (seen !== undefined) {
+        if (!seen) continue;
+        // Versions of one credential share most files (the same picture): it is named once.
+        if (title !== null && (!asVersion || (title !== seen.name && !seen.otherNames.includes(title)))) seen.otherNames.push(title);
+        if (!asVersion && blobKindOrder.indexOf(kind) < blobKindOrder.indexOf(seen.kind)) seen.kind = kind;
+        continue;
+      }
+      const blobFile = this.files.blobFile(address);
+      const bytes = reader.read(blobFile);
+      this.stored++;
+      const blobProblem = problemOf(bytes, (sealed) => {
+        this.files.authenticateBlob(address, sealed);
+        return undefined;
+      });
+      if (!blobProblem) {
+        blobs.set(address, null);
+        continue;
+      }
+      const item: Building = {
+        file: blobFile,
+        kind: asVersion ? 'earlier-version' : kind,
+        id,
+        name: title,
+        otherNames: [],
+        problem: blobProblem,
+        reason: problemWords[blobProblem],
+        quarantinedAs: this.setAside(blobFile, blobProblem),
+      };
+      blobs.set(address, item);
+      this.damaged.push(item);
+    }
+  }
+
+  /** Yields after each credential (its record and its blobs) and each earlier version, so a caller can pause in between. */
   *steps(): Generator<undefined, void, undefined> {
     const files = this.files;
     // Records found damaged since the wallet was opened (at unlock from a stale catalog, or by
@@ -319,37 +367,42 @@ class CheckRun {
         continue;
       }
 
-      const title = titleOf(record) ?? null;
-      for (const [address, kind] of blobKinds(record.credential)) {
-        const seen = blobs.get(address);
-        if (seen !== undefined) {
-          if (seen && title !== null) seen.otherNames.push(title);
-          if (seen && blobKindOrder.indexOf(kind) < blobKindOrder.indexOf(seen.kind)) seen.kind = kind;
-          continue;
+      this.checkBlobs(reader, blobs, record.credential, name.slice(0, 12), titleOf(record) ?? null, false);
+      yield;
+    }
+
+    // Earlier versions, one step each: a damaged one is named as such (not as the credential's
+    // record, which is fine) and set aside; the files they alone use are named as theirs.
+    for (const version of files.versionFiles()) {
+      const sealed = reader.read(version.file);
+      if (sealed === 'missing') continue; // removed since the folder was listed
+      this.stored++;
+      let record: StoredRecord | null = null;
+      let problem: CheckProblem | null = typeof sealed === 'string' ? sealed : null;
+      if (typeof sealed !== 'string') {
+        try {
+          record = files.openVersion(version.file, sealed);
+          if (!record) problem = 'unreadable';
+        } catch (error) {
+          if (!(error instanceof VaultCryptoError)) throw error;
+          problem = 'damaged';
         }
-        const blobFile = files.blobFile(address);
-        const bytes = reader.read(blobFile);
-        this.stored++;
-        const blobProblem = problemOf(bytes, (sealed) => {
-          files.authenticateBlob(address, sealed);
-          return undefined;
-        });
-        if (!blobProblem) {
-          blobs.set(address, null);
-          continue;
-        }
-        const item: Building = {
-          file: blobFile,
-          kind,
-          id: name.slice(0, 12),
-          name: title,
+      }
+      const id = version.recordName.slice(0, 12);
+      if (record && !problem) this.checkBlobs(reader, blobs, record.credential, id, titleOf(record) ?? null, true);
+      else {
+        const failed = problem ?? 'unreadable';
+        const held = files.records.get(version.recordName);
+        this.damaged.push({
+          file: version.file,
+          kind: 'earlier-version',
+          id,
+          name: (held ? titleOf(held) : undefined) ?? null,
           otherNames: [],
-          problem: blobProblem,
-          reason: problemWords[blobProblem],
-          quarantinedAs: this.setAside(blobFile, blobProblem),
-        };
-        blobs.set(address, item);
-        this.damaged.push(item);
+          problem: failed,
+          reason: problemWords[failed],
+          quarantinedAs: this.setAside(version.file, failed),
+        });
       }
       yield;
     }

@@ -4,6 +4,8 @@ import jsonld, { type CanonizeOptions, type DocumentLoader, type RemoteDocument 
 import { blockcertsContextFiles, blockcertsContextsByUrl, blockcertsSchemaReader } from './blockcertsContextFiles';
 import { deepFreeze } from './bundledContexts';
 import { JsonLdError, MissingContextError, type ContextLoader } from './canonize';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { isRecord } from './checks';
 
 /**
@@ -61,9 +63,12 @@ export function blockcertsContextCopies(): ReadonlyMap<string, unknown> {
  * VC 1.1 context does), so these hashes process contexts with caches of their own: one per
  * context loader (a verifier's documents), never mixed with other canonicalisations.
  */
-/** The hash cannot be computed here at all (not a fault of the certificate). */
+/** The hash cannot be computed here at all (not a fault of the certificate); `detail` says why, in any language. */
 export class HashUnavailableError extends Error {
   override readonly name = 'HashUnavailableError';
+  constructor(readonly detail: VerificationMessage) {
+    super(englishOf(detail));
+  }
 }
 
 interface ContextCache {
@@ -83,7 +88,7 @@ function contextResolverFor(contexts: ContextLoader): unknown {
       resolverClass = null;
     }
   }
-  if (resolverClass === null) throw new HashUnavailableError("jsonld's context resolver could not be loaded");
+  if (resolverClass === null) throw new HashUnavailableError(msg('blockcerts.resolverMissing'));
   let cache = caches.get(contexts);
   if (!cache) {
     cache = new Map<string, unknown>();

@@ -1,26 +1,52 @@
-import type { CheckEvidence, CheckId, VerificationCheck, VerificationStatus } from '../../shared/credential/verification';
+import type { CheckEvidence, CheckId, VerificationCheck, VerificationMessage, VerificationStatus } from '../../shared/credential/verification';
+import { englishOf, keyedIfSame, msg, summaryMessageOf } from '../../shared/credential/verificationMessages';
 import type { ContextLoader } from './canonize';
-import type { DocumentResolver } from './documents';
+import type { DocumentResolver, Resolution } from './documents';
+
+/**
+ * What a check says: a catalogue message (the app renders it in the reader's language, and its
+ * English is stored as the sentence), or plain English from a module that has no keys yet.
+ */
+export type Words = VerificationMessage | string;
+
+function labelled(label: Words): Pick<VerificationCheck, 'label' | 'labelKey' | 'labelParams'> {
+  if (typeof label === 'string') return { label };
+  return { label: englishOf(label), labelKey: label.key, ...(label.params ? { labelParams: label.params } : {}) };
+}
+
+function worded(sentence: Words): Pick<VerificationCheck, 'sentence' | 'message'> {
+  return typeof sentence === 'string' ? { sentence } : { sentence: englishOf(sentence), message: sentence };
+}
+
+/** A check label by key: `checkLabel('signature')` is "Signature". */
+export function checkLabel(name: 'structure' | 'signature' | 'revocation' | 'suspension' | 'dates' | 'recipient' | 'sealSignature' | 'sealTrust' | 'contexts' | 'hash' | 'merklePath' | 'anchor' | 'issuerKey' | 'claims' | 'webSite'): VerificationMessage {
+  return msg(`label.${name}`);
+}
+
+/** "Signature (proof 2 of 3)": the label of one proof among several, or the plain label for a lone proof. */
+export function proofLabel(base: VerificationMessage, index: number, count: number): VerificationMessage {
+  return count > 1 ? msg('label.proofOf', { label: base, index: index + 1, count }) : base;
+}
 
 /** The checks made so far for one credential, in the order they were made. */
 export class Checks {
   readonly list: VerificationCheck[] = [];
 
-  pass(id: CheckId, label: string, sentence: string, evidence?: CheckEvidence): void {
-    this.list.push({ id, label, outcome: 'passed', sentence, ...(evidence ? { evidence: clean(evidence) } : {}) });
+  pass(id: CheckId, label: Words, sentence: Words, evidence?: CheckEvidence): void {
+    this.list.push({ id, ...labelled(label), outcome: 'passed', ...worded(sentence), ...(evidence ? { evidence: clean(evidence) } : {}) });
   }
 
-  fail(id: CheckId, label: string, sentence: string, implies: VerificationStatus, evidence?: CheckEvidence): void {
-    this.list.push({ id, label, outcome: 'failed', sentence, implies, ...(evidence ? { evidence: clean(evidence) } : {}) });
+  fail(id: CheckId, label: Words, sentence: Words, implies: VerificationStatus, evidence?: CheckEvidence): void {
+    this.list.push({ id, ...labelled(label), outcome: 'failed', ...worded(sentence), implies, ...(evidence ? { evidence: clean(evidence) } : {}) });
   }
 
   /** A check not made: `implies` when it was required (usually unverifiable), with what it needs. */
-  skip(id: CheckId, label: string, sentence: string, implies?: VerificationStatus, needs?: string, evidence?: CheckEvidence): void {
+  skip(id: CheckId, label: Words, sentence: Words, implies?: VerificationStatus, needs?: string, evidence?: CheckEvidence): void {
     this.list.push({
       id,
-      label,
+      ...labelled(label),
       outcome: 'skipped',
-      sentence,
+      ...worded(sentence),
       ...(implies ? { implies } : {}),
       ...(needs ? { needs } : {}),
       ...(evidence ? { evidence: clean(evidence) } : {}),
@@ -97,18 +123,70 @@ export function humanDate(date: Date): string {
   return dateFormat.format(date);
 }
 
-/** Where a document came from, for a sentence: "from your documents map", "fetched on 2 May 2025". */
-export function originPhrase(origin: string | undefined, fetchedAt?: string): string {
+/** Where a document came from, as a phrase: "from your documents map", "fetched on 2 May 2025". */
+export function originMessage(origin: string | undefined, fetchedAt?: string): VerificationMessage {
   switch (origin) {
     case 'documents-map':
-      return 'from the documents you supplied';
+      return msg('origin.documentsMap');
     case 'network':
-      return `fetched on ${fetchedAt ? humanDate(new Date(fetchedAt)) : 'this run'}`;
+      return fetchedAt ? msg('origin.network', { fetchedDate: fetchedAt }) : msg('origin.networkUndated');
     case 'cache':
-      return `as last fetched on ${fetchedAt ? humanDate(new Date(fetchedAt)) : 'an earlier date'}`;
+      return fetchedAt ? msg('origin.cache', { fetchedDate: fetchedAt }) : msg('origin.cacheUndated');
     case 'bundled':
-      return 'from the copy built into Badgefolio';
+      return msg('origin.bundled');
     default:
-      return 'from the credential itself';
+      return msg('origin.credential');
   }
+}
+
+/** The same phrase in English, for modules that still write their sentences in English (ob2.ts). */
+export function originPhrase(origin: string | undefined, fetchedAt?: string): string {
+  return englishOf(originMessage(origin, fetchedAt));
+}
+
+/**
+ * Why a document could not be had, as a message. The resolver (documents.ts) gives a reason
+ * code and an English sentence; its sentences are keyed here when they say exactly what the
+ * catalogue does, and anything else (a library's network error) is carried as technical detail.
+ */
+export function fetchFailure(resolution: Resolution & { ok: false }): VerificationMessage {
+  const { url, message } = resolution;
+  const http = /^.* answered HTTP (\d+)\.$/.exec(message);
+  const fetchError = message.startsWith(`${url} could not be fetched: `) ? message.slice(`${url} could not be fetched: `.length) : undefined;
+  const candidates: VerificationMessage[] = [
+    ...(resolution.reason === 'offline' ? [msg('fetch.offline', { url })] : []),
+    ...(http?.[1] ? [msg('fetch.http', { url, status: http[1] })] : []),
+    msg('fetch.notJson', { url }),
+    ...(fetchError !== undefined ? [msg('fetch.error', { url, error: fetchError })] : []),
+  ];
+  for (const candidate of candidates) {
+    const keyed = keyedIfSame(candidate, message);
+    if (keyed) return keyed;
+  }
+  return msg('fetch.other', { detail: message });
+}
+
+/**
+ * A linked credential's verdict sentence (a status list's, a domain linkage credential's) as a
+ * message, when it says exactly what the linked result's English summary says; undefined when
+ * that summary rests on a check still worded in English only.
+ */
+export function linkedSummaryMessage(result: LinkedResult): VerificationMessage | undefined {
+  const message = summaryMessageOf(result.status, result.checks);
+  return message ? keyedIfSame(message, result.summary) : undefined;
+}
+
+/**
+ * How a key was found, as a phrase: keys.ts still says it in English ("decoded from the
+ * did:key itself"), and its phrases are keyed here while it does. Undefined for a phrase the
+ * catalogue does not say exactly, so that its sentence stays whole in English.
+ */
+export function howMessage(how: string): VerificationMessage | undefined {
+  const listed = /^listed in (.+)$/.exec(how);
+  const candidates = [msg('how.didKey'), msg('how.didJwk'), msg('how.fragment'), msg('how.reference'), ...(listed?.[1] ? [msg('how.listedIn', { document: listed[1] })] : [])];
+  for (const candidate of candidates) {
+    const keyed = keyedIfSame(candidate, how);
+    if (keyed) return keyed;
+  }
+  return undefined;
 }

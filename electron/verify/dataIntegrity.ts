@@ -1,13 +1,15 @@
 import { createHash, KeyObject, verify as verifySignature } from 'node:crypto';
 import jcsCanonicalize from 'canonicalize';
 import { canonize, JsonLdError, MissingContextError } from './canonize';
-import { asArray, idOf, isRecord, short, type VerifyContext, display, type Checks } from './checks';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { msg } from '../../shared/credential/verificationMessages';
+import { asArray, checkLabel, display, howMessage, idOf, isRecord, proofLabel, short, type Checks, type VerifyContext } from './checks';
 import { parseDateTime } from './dates';
 import { ecdsaSdAlgorithm, ecdsaSdProofKind, verifyEcdsaSdProof } from './ecdsaSd';
 import { resolveVerificationMethod, type KeyResolution, type PublicKey } from './keys';
 import { multibaseDecode } from './multibase';
 import { Secp256k1PublicKey } from './secp256k1';
-import { readDetachedJws, verifySecp256k1Signature2019, type DetachedJws } from './secp256k1Signature2019';
+import { isDetachedJws, readDetachedJws, verifySecp256k1Signature2019, type DetachedJws } from './secp256k1Signature2019';
 
 /**
  * Embedded Linked Data proofs: DataIntegrityProof with the eddsa-rdfc-2022 cryptosuite (and
@@ -62,30 +64,30 @@ type Carried =
   | { readonly scheme: 'secp256k1'; readonly jws: DetachedJws }
   | { readonly scheme: 'ecdsa-sd' };
 
-function readSignature(scheme: Scheme, proof: Record<string, unknown>): Carried | string {
-  const damaged = 'The proof value is missing or damaged, so the signature cannot match.';
+const isCarried = (value: Carried | VerificationMessage): value is Carried => 'scheme' in value;
+
+function readSignature(scheme: Scheme, proof: Record<string, unknown>): Carried | VerificationMessage {
+  const damaged = msg('proof.damaged');
   if (scheme === 'secp256k1') {
     const jws = readDetachedJws(proof.jws);
-    return typeof jws === 'string' ? jws : { scheme, jws };
+    return isDetachedJws(jws) ? { scheme, jws } : jws;
   }
   if (scheme === 'ecdsa-sd') {
     const kind = ecdsaSdProofKind(proof.proofValue);
     // The spec has verifiers check derived proofs only: the base proof holds every claim's
     // signature and the key to unlink them, for the holder to derive from, not to show.
-    if (kind === 'base') {
-      return "This is the issuer's base proof, which is meant for the holder alone: a holder shares the credential with a proof derived from it, disclosing what they choose, and only such a derived proof can be verified.";
-    }
+    if (kind === 'base') return msg('proof.baseProof');
     return kind === 'derived' ? { scheme } : damaged;
   }
   const signature = typeof proof.proofValue === 'string' ? multibaseDecode(proof.proofValue) : undefined;
   return signature?.length === 64 ? { scheme, signature } : damaged;
 }
 
-/** Why the key cannot have made this kind of proof, or undefined when it can. */
-function keyMismatch(scheme: Scheme, key: PublicKey): string | undefined {
-  if (scheme === 'eddsa' || scheme === 'eddsa-jcs') return key.asymmetricKeyType === 'ed25519' ? undefined : 'an Ed25519 key';
-  if (scheme === 'secp256k1') return key instanceof Secp256k1PublicKey ? undefined : 'a secp256k1 key';
-  return ecdsaSdAlgorithm(key) ? undefined : 'a P-256 key';
+/** Why the key cannot have made this kind of proof (the kind of key it needs), or undefined when it can. */
+function keyMismatch(scheme: Scheme, key: PublicKey): VerificationMessage | undefined {
+  if (scheme === 'eddsa' || scheme === 'eddsa-jcs') return key.asymmetricKeyType === 'ed25519' ? undefined : msg('keyType.ed25519');
+  if (scheme === 'secp256k1') return key instanceof Secp256k1PublicKey ? undefined : msg('keyType.secp256k1');
+  return ecdsaSdAlgorithm(key) ? undefined : msg('keyType.p256');
 }
 
 function proofName(proof: Record<string, unknown>): string {
@@ -126,27 +128,27 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
   // eddsa-jcs-2022 (W3C vc-di-eddsa): a proof that names its own @context signed the document
   // under that context, which must begin the document's own; the proof options are hashed as
   // they stand, without the signature.
-  const jcsHashes = (proof: Record<string, unknown>, previous: unknown[]): Buffer | string => {
+  const jcsHashes = (proof: Record<string, unknown>, previous: unknown[]): Buffer | VerificationMessage => {
     const { proofValue: _value, ...options } = proof;
     const document: Record<string, unknown> = previous.length === 0 ? { ...unsigned } : { ...unsigned, proof: previous.length === 1 ? previous[0] : previous };
     if (options['@context'] !== undefined) {
       const proofContext = asArray(options['@context']);
       const documentContext = asArray(json['@context']);
       if (proofContext.some((entry, i) => JSON.stringify(entry) !== JSON.stringify(documentContext[i]))) {
-        return "The proof was made for other JSON-LD contexts than the credential's, so it does not cover this credential as it is.";
+        return msg('proof.otherContexts');
       }
       document['@context'] = options['@context'];
     }
     const canonicalOptions = jcsCanonicalize(options);
     const canonicalDocument = jcsCanonicalize(document);
-    if (canonicalOptions === undefined || canonicalDocument === undefined) return 'The credential cannot be put in canonical JSON form, so the signature cannot match.';
+    if (canonicalOptions === undefined || canonicalDocument === undefined) return msg('proof.notCanonical');
     return Buffer.concat([sha256(canonicalOptions), sha256(canonicalDocument)]);
   };
 
   for (const [index, proof] of proofs.entries()) {
-    const label = proofs.length > 1 ? `Signature (proof ${String(index + 1)} of ${String(proofs.length)})` : 'Signature';
+    const label = proofLabel(checkLabel('signature'), index, proofs.length);
     if (!isRecord(proof)) {
-      checks.fail('signature', label, 'The proof is not a JSON object.', 'malformed');
+      checks.fail('signature', label, msg('proof.notObject'), 'malformed');
       continue;
     }
     const name = proofName(proof);
@@ -155,27 +157,28 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
     const scheme = schemeOf(type, suite);
     if (!scheme) {
       if (knownUnsupported.has(type) || (type === 'DataIntegrityProof' && suite !== undefined && unsupportedCryptosuites.has(suite))) {
-        checks.skip('signature', label, `Badgefolio cannot check ${name} proofs yet, so this signature was not checked.`, 'unverifiable', `support for ${name}`, { algorithm: name });
+        checks.skip('signature', label, msg('proof.unsupported', { name }), 'unverifiable', `support for ${name}`, { algorithm: name });
       } else {
-        checks.fail('signature', label, `The proof has a type no standard defines (${name}).`, 'malformed', { algorithm: name });
+        checks.fail('signature', label, msg('proof.unknownType', { name }), 'malformed', { algorithm: name });
       }
       continue;
     }
     if (proof.created !== undefined && !parseDateTime(proof.created)) {
-      checks.fail('signature', label, `The proof's creation date (${display(proof.created)}) is not a valid date.`, 'malformed', { algorithm: name });
+      checks.fail('signature', label, msg('proof.badCreated', { value: display(proof.created) }), 'malformed', { algorithm: name });
       continue;
     }
     if (proof.proofPurpose !== 'assertionMethod') {
-      checks.fail('signature', label, `The proof is for "${String(proof.proofPurpose)}", not for asserting a credential.`, 'invalid', { algorithm: name });
+      checks.fail('signature', label, msg('proof.wrongPurpose', { purpose: String(proof.proofPurpose) }), 'invalid', { algorithm: name });
       continue;
     }
     const carried = readSignature(scheme, proof);
-    if (typeof carried === 'string') {
+    if (!isCarried(carried)) {
       checks.fail('signature', label, carried, 'invalid', { algorithm: name });
       continue;
     }
     const key = await resolveVerificationMethod(proof.verificationMethod, context.resolver);
     if (!key.ok) {
+      // keys.ts words why the key could not be had, in English for now.
       const methodId = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : undefined;
       if (key.implies === 'invalid') checks.fail('signature', label, key.message, 'invalid', { algorithm: name, keyId: methodId });
       else checks.skip('signature', label, key.message, 'unverifiable', key.needs, { algorithm: name, keyId: methodId });
@@ -183,14 +186,14 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
     }
     const needed = keyMismatch(scheme, key.key);
     if (needed) {
-      checks.fail('signature', label, `The key ${short(key.keyId)} is not ${needed}, which ${name} requires.`, 'invalid', { algorithm: name, keyId: key.keyId });
+      checks.fail('signature', label, msg('proof.keyMismatch', { keyId: short(key.keyId), needed, name }), 'invalid', { algorithm: name, keyId: key.keyId });
       continue;
     }
     // A chained proof covers the proofs it names as previousProof.
     const previousIds = asArray(proof.previousProof).filter((p): p is string => typeof p === 'string');
     const previous = previousIds.map((id) => proofs.find((p) => isRecord(p) && p.id === id)).filter((p) => p !== undefined);
     if (previous.length !== previousIds.length) {
-      checks.fail('signature', label, 'The proof chains to an earlier proof that is not in the credential.', 'invalid', { algorithm: name });
+      checks.fail('signature', label, msg('proof.missingPrevious'), 'invalid', { algorithm: name });
       continue;
     }
     let verified: boolean;
@@ -199,7 +202,7 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
         verified = await verifyEcdsaSdProof({ document: unsigned, proof, key: key.key, contexts: context.contexts });
       } else if (carried.scheme === 'eddsa-jcs') {
         const data = jcsHashes(proof, previous);
-        if (typeof data === 'string') {
+        if (!Buffer.isBuffer(data)) {
           checks.fail('signature', label, data, 'invalid', { algorithm: name, keyId: key.keyId });
           continue;
         }
@@ -214,21 +217,26 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
     } catch (error) {
       if (error instanceof MissingContextError) {
         const needs = error.urls.join(', ');
-        checks.skip('contexts', 'JSON-LD contexts', `Checking the signature needs the JSON-LD context ${needs}, which Badgefolio does not have; it was not fetched.`, 'unverifiable', needs);
+        checks.skip('contexts', checkLabel('contexts'), msg('contexts.missingForSignature', { urls: needs }), 'unverifiable', needs);
         return { verifiedKeys, proofs: proofs.length };
       }
       if (error instanceof JsonLdError) {
-        checks.fail('structure', 'Structure', `The credential is not valid JSON-LD: ${error.message}.`, 'malformed');
+        checks.fail('structure', checkLabel('structure'), msg('structure.notJsonLd', { error: error.message }), 'malformed');
         return { verifiedKeys, proofs: proofs.length };
       }
       throw error;
     }
     const evidence = { keyId: key.keyId, algorithm: suite ?? type, ...(key.url ? { url: key.url, origin: key.origin } : {}), fetchedAt: key.fetchedAt };
     if (verified) {
-      checks.pass('signature', label, `The signature matches ${key.fromReference ? 'the key named in the proof' : "the issuer's key"} (${short(key.keyId)}), ${key.how}.`, evidence);
+      // How the key was found: keys.ts says it in English; keyed when the catalogue says the same.
+      const how = howMessage(key.how);
+      const matches = how
+        ? msg(key.fromReference ? 'signature.matchesNamed' : 'signature.matchesIssuer', { keyId: short(key.keyId), how })
+        : `The signature matches ${key.fromReference ? 'the key named in the proof' : "the issuer's key"} (${short(key.keyId)}), ${key.how}.`;
+      checks.pass('signature', label, matches, evidence);
       verifiedKeys.push(key);
     } else {
-      checks.fail('signature', label, `The signature does not match: the credential was changed after signing, or signed with another key (${short(key.keyId)}).`, 'invalid', evidence);
+      checks.fail('signature', label, msg('signature.mismatch', { keyId: short(key.keyId) }), 'invalid', evidence);
     }
   }
   return { verifiedKeys, proofs: proofs.length };
@@ -245,38 +253,24 @@ export function checkIssuerBinding(issuer: unknown, keys: readonly (KeyResolutio
   for (const key of keys) {
     const controller = key.controller ?? key.keyId.split('#')[0] ?? key.keyId;
     if (!issuerId) {
-      checks.skip('issuer-key', 'Issuer key', 'The credential names no issuer id, so the key cannot be tied to an issuer.', undefined, undefined, { keyId: key.keyId });
+      checks.skip('issuer-key', checkLabel('issuerKey'), msg('issuerKey.noIssuerId'), undefined, undefined, { keyId: key.keyId });
       continue;
     }
     if (controller === issuerId || issuerId.split('#')[0] === controller) {
       if (key.fromReference) {
         // Anyone can write the issuer's address in front of their own key: only the issuer's document can vouch for it.
-        checks.skip(
-          'issuer-key',
-          'Issuer key',
-          `The signing key is written into its own reference, under the issuer's address (${short(issuerId)}); without the issuer's document listing it, Badgefolio cannot confirm the issuer holds that key.`,
-          undefined,
-          undefined,
-          { keyId: key.keyId },
-        );
+        checks.skip('issuer-key', checkLabel('issuerKey'), msg('issuerKey.fromReference', { issuer: short(issuerId) }), undefined, undefined, { keyId: key.keyId });
         continue;
       }
-      checks.pass('issuer-key', 'Issuer key', `The key belongs to the issuer (${short(issuerId)}).`, { keyId: key.keyId });
+      checks.pass('issuer-key', checkLabel('issuerKey'), msg('issuerKey.belongs', { issuer: short(issuerId) }), { keyId: key.keyId });
       continue;
     }
     const bothDids = issuerId.startsWith('did:') && controller.startsWith('did:');
     const bothWeb = /^https?:/.test(issuerId) && /^https?:/.test(controller) && new URL(issuerId).origin !== new URL(controller).origin;
     if (bothDids || bothWeb) {
-      checks.fail('issuer-key', 'Issuer key', `The credential says it is from ${short(issuerId)}, but it was signed by ${short(controller)}.`, 'invalid', { keyId: key.keyId });
+      checks.fail('issuer-key', checkLabel('issuerKey'), msg('issuerKey.otherSigner', { issuer: short(issuerId), signer: short(controller) }), 'invalid', { keyId: key.keyId });
       continue;
     }
-    checks.skip(
-      'issuer-key',
-      'Issuer key',
-      `The issuer (${short(issuerId)}) does not link to the signing key ${short(key.keyId)} in the credential; the signature is sound, but Badgefolio cannot confirm the issuer holds that key.`,
-      undefined,
-      undefined,
-      { keyId: key.keyId },
-    );
+    checks.skip('issuer-key', checkLabel('issuerKey'), msg('issuerKey.notLinked', { issuer: short(issuerId), keyId: short(key.keyId) }), undefined, undefined, { keyId: key.keyId });
   }
 }

@@ -1,4 +1,6 @@
-import { humanDate, display, type Checks } from './checks';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { msg, type VerificationMessageKey } from '../../shared/credential/verificationMessages';
+import { checkLabel, display, type Checks } from './checks';
 
 const dateTimePattern = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?$/i;
 const datePattern = /^\d{4}-\d\d-\d\d$/;
@@ -58,6 +60,28 @@ function parseValidity(value: unknown, dates: ValidityDates, end: boolean): Date
   return date;
 }
 
+/** The property names callers give (verifier.ts, ob2.ts), as catalogue keys: the German says them in German. */
+const dateNames: Readonly<Record<string, VerificationMessageKey>> = {
+  'valid-from date': 'dateName.validFrom',
+  'issuance date': 'dateName.issuance',
+  'valid-until date': 'dateName.validUntil',
+  'expiration date': 'dateName.expiration',
+  'issue date': 'dateName.issue',
+  'expiry date': 'dateName.expiry',
+};
+
+/** "The credential's issue date (…) is not a valid date."; in English only for a name the catalogue does not know. */
+function invalidDate(name: string, value: unknown): VerificationMessage | string {
+  const key = dateNames[name];
+  return key ? msg('dates.invalid', { dateName: msg(key), value: display(value) }) : `The credential's ${name} (${display(value)}) is not a valid date.`;
+}
+
+function inDate(from: Date | undefined, until: Date | undefined): VerificationMessage {
+  if (from && until) return msg('dates.inDate.fromUntil', { fromDate: from.toISOString(), untilDate: until.toISOString() });
+  if (from) return msg('dates.inDate.from', { fromDate: from.toISOString() });
+  return until ? msg('dates.inDate.until', { untilDate: until.toISOString() }) : msg('dates.inDate.open');
+}
+
 /**
  * Valid-from and expiry against an explicit "now"; a malformed date is a malformed credential.
  * A date given as null (some baked copies of hosted badges carry `issuedOn: null`, the hosted
@@ -67,26 +91,23 @@ export function checkDates(checks: Checks, given: ValidityDates, now: Date): voi
   const dates = { ...given, from: given.from ?? undefined, until: given.until ?? undefined };
   const from = dates.from === undefined ? undefined : parseValidity(dates.from, dates, false);
   const until = dates.until === undefined ? undefined : parseValidity(dates.until, dates, true);
+  const label = checkLabel('dates');
   if (dates.from !== undefined && !from) {
-    checks.fail('dates', 'Dates', `The credential's ${dates.fromName} (${display(dates.from)}) is not a valid date.`, 'malformed');
+    checks.fail('dates', label, invalidDate(dates.fromName, dates.from), 'malformed');
     return;
   }
   if (dates.until !== undefined && !until) {
-    checks.fail('dates', 'Dates', `The credential's ${dates.untilName} (${display(dates.until)}) is not a valid date.`, 'malformed');
+    checks.fail('dates', label, invalidDate(dates.untilName, dates.until), 'malformed');
     return;
   }
   const evidence = { detail: `compared with ${now.toISOString()}` };
   if (until && until.getTime() <= now.getTime()) {
-    checks.fail('dates', 'Dates', `This credential expired on ${humanDate(until)}.`, 'expired', evidence);
+    checks.fail('dates', label, msg('dates.expired', { untilDate: until.toISOString() }), 'expired', evidence);
     return;
   }
   if (from && from.getTime() > now.getTime()) {
-    checks.fail('dates', 'Dates', `This credential is not valid until ${humanDate(from)}.`, 'not-yet-valid', evidence);
+    checks.fail('dates', label, msg('dates.notYetValid', { fromDate: from.toISOString() }), 'not-yet-valid', evidence);
     return;
   }
-  const parts = [
-    from ? `valid since ${humanDate(from)}` : undefined,
-    until ? `until ${humanDate(until)}` : 'with no expiry date',
-  ].filter(Boolean);
-  checks.pass('dates', 'Dates', `The credential is in date: ${parts.join(' ')}.`, evidence);
+  checks.pass('dates', label, inDate(from, until), evidence);
 }

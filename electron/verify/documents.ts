@@ -13,6 +13,8 @@ import { safeFetch, type SafeFetchOptions } from './safeFetch';
 export interface DocumentSource {
   /** The document's text and how it was obtained, or undefined when this source has no copy. */
   lookup(url: string): LocalDocument | undefined;
+  /** The document's bytes as they are (a picture), when this source can give them. */
+  lookupBytes?(url: string): Uint8Array | undefined;
 }
 
 export interface LocalDocument {
@@ -20,6 +22,13 @@ export interface LocalDocument {
   readonly status?: number;
   /** For display: the file the map pointed to. */
   readonly file?: string;
+  /**
+   * A copy fetched earlier and kept (the wallet keeps what a credential links to): where it
+   * came from and when, so that a check says "fetched on" or "as last fetched on", not
+   * "from the documents you supplied". Absent for a documents map.
+   */
+  readonly origin?: 'network' | 'cache';
+  readonly fetchedAt?: string;
 }
 
 /** A documents map: URL or DID -> file. Relative paths are relative to the map file. */
@@ -53,6 +62,16 @@ export class DocumentsMap implements DocumentSource {
 
   keys(): string[] {
     return [...this.files.keys()];
+  }
+
+  lookupBytes(url: string): Uint8Array | undefined {
+    const file = this.files.get(normaliseKey(url));
+    if (file === undefined) return undefined;
+    try {
+      return readFileSync(file);
+    } catch {
+      return undefined;
+    }
   }
 
   lookup(url: string): LocalDocument | undefined {
@@ -137,7 +156,9 @@ export class DocumentResolver {
 
   private async resolveUncached(url: string): Promise<Resolution> {
     const local = this.options.documents?.lookup(url) ?? this.alternateLocal(url);
-    if (local) return { ok: true, url, body: local.body, status: local.status ?? 200, origin: 'documents-map' };
+    if (local) {
+      return { ok: true, url, body: local.body, status: local.status ?? 200, origin: local.origin ?? 'documents-map', ...(local.fetchedAt ? { fetchedAt: local.fetchedAt } : {}) };
+    }
     const cache = this.options.cache;
     if (this.options.network === 'allowed' && /^https?:\/\//i.test(url)) {
       try {

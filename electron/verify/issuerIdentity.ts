@@ -1,5 +1,6 @@
 import type { NormalizedCredential } from '../../shared/credential/model';
 import type { IssuerIdentity, VerificationCheck, VerificationStatus } from '../../shared/credential/verification';
+import { registryName } from '../../shared/credential/issuerIdentityText';
 import { findInRegistries, type IssuerRegistry } from './issuerRegistries';
 
 /**
@@ -38,6 +39,7 @@ function didWebHost(did: string | undefined): string | undefined {
 }
 
 const quoted = (name: string): string => `“${name}”`;
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function claimNote(claimed: string | undefined, name: string): string {
   return claimed && claimed.trim().toLowerCase() !== name.trim().toLowerCase() ? ` The credential itself calls its issuer ${quoted(claimed)}.` : '';
@@ -82,7 +84,7 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
       ...(claimed && claimed.toLowerCase() !== listed.entry.name.toLowerCase() ? { claimedName: claimed } : {}),
       ...(test ? { test: true } : {}),
       sentence:
-        `The ${listed.registry.name} (as of ${day(listed.registry.asOf)}) lists the signer as ${quoted(listed.entry.name)}${listed.entry.location ? `, ${listed.entry.location}` : ''}.` +
+        `${capitalised(registryName(listed.registry.name))} (as of ${day(listed.registry.asOf)}) lists the signer as ${quoted(listed.entry.name)}${listed.entry.location ? `, ${listed.entry.location}` : ''}.` +
         (test ? ' It is a registry of test issuers, not of real ones.' : '') +
         claimNote(claimed, listed.entry.name),
     };
@@ -93,11 +95,16 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
   const signature = passed('signature')[0];
   const webSigner = signers.find((did) => did.startsWith('did:web:'));
   const hosted = passed('hosted')[0];
+  const linkage = passed('domain-linkage')[0];
   let domain: string | undefined;
   let fetchedAt: string | undefined;
   if (webSigner && (keyIsIssuers || issuerId === webSigner)) {
     domain = didWebHost(webSigner);
     fetchedAt = signature?.evidence?.fetchedAt;
+  } else if (linkage && keyIsIssuers) {
+    // The issuer's web site lists the signing DID as its own (DIF Well-Known DID Configuration).
+    domain = hostOf(linkage.evidence?.url);
+    fetchedAt = linkage.evidence?.fetchedAt;
   } else if (hosted && keyIsIssuers) {
     domain = hostOf(hosted.evidence?.url);
     fetchedAt = hosted.evidence?.fetchedAt;

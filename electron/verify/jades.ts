@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { humanDate, isRecord, type VerifyContext, type Checks } from './checks';
+import { msg } from '../../shared/credential/verificationMessages';
+import { checkLabel, isRecord, type Checks, type VerifyContext } from './checks';
 import { verifyJwsSignature } from './vcJwt';
 
 /**
@@ -13,7 +14,7 @@ export function verifyJades(envelope: Record<string, unknown>, context: VerifyCo
   const first: unknown = signatures[0];
   const payload = envelope.payload;
   if (!isRecord(first) || typeof first.protected !== 'string' || typeof first.signature !== 'string' || typeof payload !== 'string') {
-    checks.fail('structure', 'Structure', 'The Europass seal is incomplete (payload, protected header or signature missing).', 'malformed');
+    checks.fail('structure', checkLabel('structure'), msg('jades.incomplete'), 'malformed');
     return undefined;
   }
   let header: Record<string, unknown>;
@@ -22,7 +23,7 @@ export function verifyJades(envelope: Record<string, unknown>, context: VerifyCo
     if (!isRecord(parsed)) throw new Error('not an object');
     header = parsed;
   } catch {
-    checks.fail('structure', 'Structure', 'The Europass seal header cannot be read.', 'malformed');
+    checks.fail('structure', checkLabel('structure'), msg('jades.headerUnreadable'), 'malformed');
     return undefined;
   }
   const unencoded = header.b64 === false;
@@ -37,30 +38,30 @@ export function verifyJades(envelope: Record<string, unknown>, context: VerifyCo
   const leaf: unknown = chain[0];
   const alg = typeof header.alg === 'string' ? header.alg : 'unknown';
   if (typeof leaf !== 'string') {
-    checks.skip('signature', 'Seal signature', 'The seal does not carry its certificate (x5c), so its signature cannot be checked offline.', 'unverifiable', 'the sealing certificate');
+    checks.skip('signature', checkLabel('sealSignature'), msg('jades.noCertificate'), 'unverifiable', 'the sealing certificate');
     return credential;
   }
   let certificate: X509Certificate;
   try {
     certificate = new X509Certificate(Buffer.from(leaf, 'base64'));
   } catch {
-    checks.fail('signature', 'Seal signature', "The seal's certificate is damaged.", 'invalid', { algorithm: alg });
+    checks.fail('signature', checkLabel('sealSignature'), msg('jades.certificateDamaged'), 'invalid', { algorithm: alg });
     return credential;
   }
   const signingInput = unencoded ? Buffer.concat([Buffer.from(`${first.protected}.`, 'ascii'), Buffer.from(payload, 'utf8')]) : `${first.protected}.${payload}`;
   const subject = certificate.subject.replace(/\n/g, ', ');
   const evidence = { algorithm: `JAdES ${alg}`, keyId: subject, detail: `certificate serial ${certificate.serialNumber}, issued by ${certificate.issuer.replace(/\n/g, ', ')}` };
   if (!verifyJwsSignature(alg, signingInput, Buffer.from(first.signature, 'base64url'), certificate.publicKey)) {
-    checks.fail('signature', 'Seal signature', `The seal's signature does not match its certificate (${subject}): the credential was changed after sealing.`, 'invalid', evidence);
+    checks.fail('signature', checkLabel('sealSignature'), msg('jades.mismatch', { subject }), 'invalid', evidence);
     return credential;
   }
-  checks.pass('signature', 'Seal signature', `The seal's signature matches its certificate (${subject}).`, evidence);
+  checks.pass('signature', checkLabel('sealSignature'), msg('jades.matches', { subject }), evidence);
   const validTo = new Date(certificate.validTo);
-  const expiredNote = validTo.getTime() < context.now.getTime() ? ` The certificate itself expired on ${humanDate(validTo)}.` : '';
+  const certificateExpired = validTo.getTime() < context.now.getTime();
   checks.skip(
     'trust-chain',
-    'Seal trust',
-    `Whether the certificate is a qualified European seal of the issuer (EU trust list, revocation by OCSP) needs the network and is not checked by Badgefolio.${expiredNote}`,
+    checkLabel('sealTrust'),
+    certificateExpired ? msg('jades.trustExpiredCertificate', { expiredDate: validTo.toISOString() }) : msg('jades.trust'),
     'unverifiable',
     'the EU trust list (online)',
     evidence,

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { decode as cborDecode } from 'cborg';
 import { blockcertsV3Hash, HashUnavailableError, type BlockcertsV3Hash } from './blockcertsV3Hash';
 import { canonize, JsonLdError, MissingContextError } from './canonize';
-import { asArray, isRecord, typesOf, type VerifyContext, display, type Checks } from './checks';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { msg, type VerificationMessageKey } from '../../shared/credential/verificationMessages';
+import { asArray, checkLabel, display, isRecord, proofLabel, typesOf, type Checks, type VerifyContext } from './checks';
 import { parseDateTime } from './dates';
 import { base58Decode } from './multibase';
 
@@ -39,11 +41,11 @@ async function certificateHash(certificate: unknown, context: VerifyContext, che
   } catch (error) {
     if (error instanceof MissingContextError) {
       const needs = error.urls.join(', ');
-      checks.skip('contexts', 'JSON-LD contexts', `Checking the certificate's hash needs the JSON-LD context ${needs}, which Badgefolio does not have.`, 'unverifiable', needs);
+      checks.skip('contexts', checkLabel('contexts'), msg('contexts.missingForHash', { urls: needs }), 'unverifiable', needs);
       return null;
     }
     if (error instanceof JsonLdError) {
-      checks.fail('structure', 'Structure', `The certificate is not valid JSON-LD: ${error.message}.`, 'malformed');
+      checks.fail('structure', checkLabel('structure'), msg('blockcerts.notJsonLdStop', { error: error.message }), 'malformed');
       return null;
     }
     throw error;
@@ -53,37 +55,37 @@ async function certificateHash(certificate: unknown, context: VerifyContext, che
 export async function verifyBlockcertsV2(json: Record<string, unknown>, context: VerifyContext, checks: Checks): Promise<void> {
   const receipt = json.signature;
   if (!isRecord(receipt) || typeof receipt.targetHash !== 'string' || typeof receipt.merkleRoot !== 'string') {
-    checks.fail('structure', 'Structure', 'The certificate has no readable blockchain receipt (targetHash, merkleRoot).', 'malformed');
+    checks.fail('structure', checkLabel('structure'), msg('blockcerts.noReceipt'), 'malformed');
     return;
   }
   const { signature: _signature, ...certificate } = json;
   const localHash = await certificateHash(certificate, context, checks);
   if (localHash === null) return;
   if (localHash !== receipt.targetHash.toLowerCase()) {
-    checks.fail('hash', 'Certificate hash', 'The certificate was changed after it was issued: its hash does not match the one in its blockchain receipt.', 'invalid', {
+    checks.fail('hash', checkLabel('hash'), msg('hash.changed'), 'invalid', {
       algorithm: 'MerkleProof2017',
       detail: `computed ${localHash}, receipt ${receipt.targetHash}`,
     });
     return;
   }
-  checks.pass('hash', 'Certificate hash', 'The certificate is unchanged: its hash matches its blockchain receipt.', { algorithm: 'MerkleProof2017', detail: localHash });
+  checks.pass('hash', checkLabel('hash'), msg('hash.unchanged'), { algorithm: 'MerkleProof2017', detail: localHash });
   const root = merkleRootOf(receipt.targetHash, asArray(receipt.proof));
   if (root !== receipt.merkleRoot.toLowerCase()) {
-    checks.fail('merkle-path', 'Merkle path', "The receipt's Merkle path does not lead to the Merkle root it states.", 'invalid', { detail: `reached ${String(root)}, stated ${receipt.merkleRoot}` });
+    checks.fail('merkle-path', checkLabel('merklePath'), msg('merkle.mismatch'), 'invalid', { detail: `reached ${String(root)}, stated ${receipt.merkleRoot}` });
     return;
   }
-  checks.pass('merkle-path', 'Merkle path', "The receipt's Merkle path leads from the certificate to the stated Merkle root.", { detail: receipt.merkleRoot });
+  checks.pass('merkle-path', checkLabel('merklePath'), msg('merkle.matches'), { detail: receipt.merkleRoot });
   const anchors = asArray(receipt.anchors).filter(isRecord);
   const chains = anchors.map((a) => (typeof a.chain === 'string' ? a.chain : typeof a.type === 'string' ? a.type : 'unknown'));
   if (chains.length > 0 && chains.every((c) => testChains.has(c.toLowerCase()))) {
-    checks.skip('anchor', 'Blockchain anchor', `This is a test certificate (${chains.join(', ')}): there is no blockchain record to look up, and its issuer key and revocation are not checked either.`);
+    checks.skip('anchor', checkLabel('anchor'), msg('anchor.testChains', { chains: chains.join(', ') }));
     return;
   }
   const source = anchors.map((a) => (typeof a.sourceId === 'string' ? a.sourceId : '')).find((s) => s !== '');
   checks.skip(
     'anchor',
-    'Blockchain anchor',
-    `That the Merkle root was recorded on the blockchain (${chains.join(', ') || 'unstated chain'}), by the issuer's key, and not since revoked needs a blockchain lookup, which Badgefolio does not do.`,
+    checkLabel('anchor'),
+    msg('anchor.lookupChains', { chains: chains.length > 0 ? chains.join(', ') : msg('anchor.unstatedChain') }),
     'unverifiable',
     source ? `blockchain transaction ${source}` : 'a blockchain lookup',
   );
@@ -94,8 +96,8 @@ export function blockchainOnly(json: Record<string, unknown>, checks: Checks): v
   const types = asArray(json.proof).flatMap((p) => typesOf(p));
   checks.skip(
     'anchor',
-    'Blockchain anchor',
-    `This certificate's proof (${types.join(', ') || 'blockchain receipt'}) is checked against a blockchain record, which Badgefolio cannot do.`,
+    checkLabel('anchor'),
+    msg('anchor.v1', { types: types.length > 0 ? types.join(', ') : msg('anchor.receipt') }),
     'unverifiable',
     'a blockchain lookup',
   );
@@ -190,17 +192,23 @@ function algorithmOf(proof: Record<string, unknown>): string {
 const vc2Context = 'https://www.w3.org/ns/credentials/v2';
 const zonePattern = /(?:Z|[+-]\d\d:\d\d)$/i;
 
-/** How jsonld's warnings read in a sentence. */
-const droppedWords: Readonly<Record<string, string>> = {
-  'relative @id reference': 'an identifier that is not a full URL',
-  'relative subject reference': 'an identifier that is not a full URL',
-  'relative object reference': 'a link that is not a full URL',
-  'relative predicate reference': 'a property that is not a full URL',
-  'relative @type reference': 'a type that is not a full URL',
-  'invalid property': 'a property name that is not valid',
-  'free-floating scalar': 'a value attached to nothing',
-  'invalid @language value': 'a language tag that is not valid',
+/** How jsonld's warnings read in a sentence; other codes are shown as jsonld names them. */
+const droppedWords: Readonly<Record<string, VerificationMessageKey>> = {
+  'relative @id reference': 'dropped.relativeId',
+  'relative subject reference': 'dropped.relativeId',
+  'relative object reference': 'dropped.relativeObject',
+  'relative predicate reference': 'dropped.relativePredicate',
+  'relative @type reference': 'dropped.relativeType',
+  'invalid property': 'dropped.invalidProperty',
+  'free-floating scalar': 'dropped.freeFloating',
+  'invalid @language value': 'dropped.invalidLanguage',
 };
+
+function droppedPhrase(dropped: { readonly code: string; readonly value?: string }): VerificationMessage | string {
+  const key = droppedWords[dropped.code];
+  const what = key ? msg(key) : dropped.code;
+  return dropped.value === undefined ? what : msg('dropped.withValue', { what, value: dropped.value });
+}
 
 /**
  * Blockcerts v3: the certificate's hash as Blockcerts computes it (blockcertsV3Hash.ts), the
@@ -210,20 +218,20 @@ const droppedWords: Readonly<Record<string, string>> = {
 export async function verifyMerkleProof2019(json: Record<string, unknown>, proof: Record<string, unknown>, context: VerifyContext, checks: Checks): Promise<void> {
   const algorithm = algorithmOf(proof);
   const proofs = asArray(json.proof);
-  const label = (name: string): string => (proofs.length > 1 ? `${name} (proof ${String(proofs.indexOf(proof) + 1)} of ${String(proofs.length)})` : name);
+  const label = (name: 'structure' | 'hash' | 'merklePath' | 'anchor'): VerificationMessage => proofLabel(checkLabel(name), proofs.indexOf(proof), proofs.length);
   const decoded = decodeMerkleProof2019(proof.proofValue);
   if (!decoded) {
-    checks.fail('structure', label('Structure'), `The blockchain receipt (${algorithm} proofValue) cannot be read.`, 'malformed', { algorithm });
+    checks.fail('structure', label('structure'), msg('blockcerts.receiptUnreadable', { algorithm }), 'malformed', { algorithm });
     return;
   }
   if (proof.created !== undefined) {
     if (!parseDateTime(proof.created)) {
-      checks.fail('structure', label('Structure'), `The proof's creation date (${display(proof.created)}) is not a valid date.`, 'malformed');
+      checks.fail('structure', label('structure'), msg('blockcerts.createdInvalid', { value: display(proof.created) }), 'malformed');
       return;
     }
     // VC 2.0 dates are date-times with a time zone (xsd:dateTimeStamp); Blockcerts checks it too.
     if (asArray(json['@context']).includes(vc2Context) && !zonePattern.test(display(proof.created).trim())) {
-      checks.fail('structure', label('Structure'), `The proof's creation date (${display(proof.created)}) has no time zone, which a VC 2.0 credential's dates must have.`, 'malformed');
+      checks.fail('structure', label('structure'), msg('blockcerts.createdNoZone', { value: display(proof.created) }), 'malformed');
       return;
     }
   }
@@ -233,26 +241,26 @@ export async function verifyMerkleProof2019(json: Record<string, unknown>, proof
   } catch (error) {
     if (error instanceof MissingContextError) {
       const needs = error.urls.join(', ');
-      checks.skip('contexts', 'JSON-LD contexts', `Checking the certificate's hash needs the JSON-LD context ${needs}, which Badgefolio does not have.`, 'unverifiable', needs);
+      checks.skip('contexts', checkLabel('contexts'), msg('contexts.missingForHash', { urls: needs }), 'unverifiable', needs);
       return;
     }
     if (error instanceof JsonLdError) {
-      checks.fail('structure', label('Structure'), `The certificate is not valid JSON-LD: ${error.message}`, 'malformed');
+      checks.fail('structure', label('structure'), msg('blockcerts.notJsonLd', { error: error.message }), 'malformed');
       return;
     }
     if (error instanceof HashUnavailableError) {
-      checks.skip('hash', label('Certificate hash'), `Badgefolio could not compute this certificate's hash (${error.message}), so it cannot say whether it was changed.`, 'unverifiable', 'the Blockcerts v3 hash', { algorithm });
+      checks.skip('hash', label('hash'), msg('blockcerts.hashUnavailable', { error: error.detail }), 'unverifiable', 'the Blockcerts v3 hash', { algorithm });
       return;
     }
     throw error;
   }
   if (computed.unmapped.length > 0) {
     const names = computed.unmapped.join(', ');
-    checks.fail('structure', label('Structure'), `The certificate has fields that none of its JSON-LD contexts defines (${names}); Blockcerts does not accept them, as its hash could not say what they mean.`, 'malformed', { algorithm, detail: names });
+    checks.fail('structure', label('structure'), msg('blockcerts.unmapped', { names }), 'malformed', { algorithm, detail: names });
     return;
   }
   if (computed.hash !== decoded.targetHash) {
-    checks.fail('hash', label('Certificate hash'), 'The certificate was changed after it was issued: its hash does not match the one in its blockchain receipt.', 'invalid', {
+    checks.fail('hash', label('hash'), msg('hash.changed'), 'invalid', {
       algorithm,
       detail: `computed ${computed.hash}, receipt ${decoded.targetHash}`,
     });
@@ -260,12 +268,11 @@ export async function verifyMerkleProof2019(json: Record<string, unknown>, proof
   }
   // Blockcerts hashes language-tagged text without its direction (no rdfDirection): the text is covered, not its direction.
   const direction = computed.directionDropped ? ' (text direction is not part of the hash)' : '';
-  checks.pass('hash', label('Certificate hash'), 'The certificate is unchanged: its hash matches its blockchain receipt.', { algorithm, detail: `${computed.hash}${direction}` });
-  if (computed.dropped.length > 0) {
+  checks.pass('hash', label('hash'), msg('hash.unchanged'), { algorithm, detail: `${computed.hash}${direction}` });
+  const first = computed.dropped[0];
+  if (first) {
     // The hash matches, but what jsonld dropped is in no hash: it could be changed unnoticed.
-    const first = computed.dropped[0];
-    const what = first ? `${droppedWords[first.code] ?? first.code}${first.value === undefined ? '' : ` (${first.value})`}` : '';
-    checks.fail('structure', label('Structure'), `Part of the certificate is not covered by its hash, so it could be changed unnoticed: JSON-LD leaves out ${what}.`, 'malformed', {
+    checks.fail('structure', label('structure'), msg('blockcerts.dropped', { what: droppedPhrase(first) }), 'malformed', {
       algorithm,
       detail: computed.dropped.map((d) => (d.value === undefined ? d.code : `${d.code}: ${d.value}`)).join('; '),
     });
@@ -273,14 +280,15 @@ export async function verifyMerkleProof2019(json: Record<string, unknown>, proof
   }
   const root = merkleRootOf(decoded.targetHash, decoded.path);
   if (root !== decoded.merkleRoot) {
-    checks.fail('merkle-path', label('Merkle path'), "The receipt's Merkle path does not lead to the Merkle root it states.", 'invalid', { detail: `reached ${String(root)}, stated ${decoded.merkleRoot}` });
+    checks.fail('merkle-path', label('merklePath'), msg('merkle.mismatch'), 'invalid', { detail: `reached ${String(root)}, stated ${decoded.merkleRoot}` });
     return;
   }
-  checks.pass('merkle-path', label('Merkle path'), "The receipt's Merkle path leads from the certificate to the stated Merkle root.", { detail: decoded.merkleRoot });
+  checks.pass('merkle-path', label('merklePath'), msg('merkle.matches'), { detail: decoded.merkleRoot });
   if (decoded.mock) {
-    checks.skip('anchor', label('Blockchain anchor'), 'This is a test certificate (mock chain): there is no blockchain record to look up, and its issuer key is not checked either.');
+    checks.skip('anchor', label('anchor'), msg('anchor.testMock'));
     return;
   }
-  const chain = decoded.anchors[0]?.split(':').slice(1, 3).join(' ') ?? 'a blockchain';
-  checks.skip('anchor', label('Blockchain anchor'), `That the Merkle root was recorded on the blockchain (${chain}) by the issuer needs a blockchain lookup, which Badgefolio does not do.`, 'unverifiable', decoded.anchors.join(', ') || 'a blockchain lookup');
+  // decodeMerkleProof2019 returns at least one anchor, written as blink:<chain>:<network>:<transaction>.
+  const chain = decoded.anchors[0]?.split(':').slice(1, 3).join(' ') ?? '';
+  checks.skip('anchor', label('anchor'), msg('anchor.lookup', { chain }), 'unverifiable', decoded.anchors.join(', ') || 'a blockchain lookup');
 }

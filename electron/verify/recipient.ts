@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Recipient } from '../../shared/credential/model';
-import type { Checks } from './checks';
+import { msg } from '../../shared/credential/verificationMessages';
+import { checkLabel, type Checks } from './checks';
 
 /**
  * Whether the credential was awarded to the wallet's owner: an OB 2.0 (or OB 3.0
@@ -29,10 +30,10 @@ export function checkRecipient(recipient: Recipient | undefined, ownerEmails: re
   const isEmail = recipient.type === undefined || recipient.type === 'email' || recipient.identity.includes('@');
   if (!recipient.hashed && !recipient.identity.includes('$') && !isEmail) return;
   if (ownerEmails.length === 0) {
-    checks.skip('recipient', 'Recipient', recipient.hashed ? 'The recipient is a hidden (hashed) e-mail address; add your addresses to check it is yours.' : `The badge was awarded to ${recipient.identity}.`);
+    checks.skip('recipient', checkLabel('recipient'), recipient.hashed ? msg('recipient.hashedNoAddresses') : msg('recipient.awardedTo', { identity: recipient.identity }));
     return;
   }
   const match = ownerEmails.find((email) => matchesIdentity(recipient, email));
-  if (match) checks.pass('recipient', 'Recipient', `The badge was awarded to your address ${match}.`, { detail: recipient.hashed ? 'hashed identity matched locally' : 'plain identity' });
-  else checks.skip('recipient', 'Recipient', 'The badge was awarded to an address that is not one of yours.', undefined, undefined, { detail: recipient.hashed ? 'hashed identity, no match' : recipient.identity });
+  if (match) checks.pass('recipient', checkLabel('recipient'), msg('recipient.yours', { address: match }), { detail: recipient.hashed ? 'hashed identity matched locally' : 'plain identity' });
+  else checks.skip('recipient', checkLabel('recipient'), msg('recipient.notYours'), undefined, undefined, { detail: recipient.hashed ? 'hashed identity, no match' : recipient.identity });
 }

@@ -2,6 +2,7 @@ import type * as DnsPromises from 'node:dns/promises';
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import type { SecureContext } from 'node:tls';
 import { isIP } from 'node:net';
 
 // Node's HTTP stack and resolver are loaded on the first fetch: most verifications are offline,
@@ -25,6 +26,20 @@ export interface SafeFetchOptions {
   readonly maxRedirects?: number;
   /** Tests only: allow http:// and loopback/private addresses (a local test server). */
   readonly allowPrivateNetworkForTests?: boolean;
+  /**
+   * Tests only: a loopback internet (tests/support/loopbackInternet.ts). Named hosts are
+   * reached on 127.0.0.1 at the given port, over https, trusting only the test's own CA; every
+   * other address is treated as in production. No entry point sets this from anything a user
+   * can give (a flag, a setting, an environment variable): tests construct it and pass it in.
+   */
+  readonly testNetwork?: TestNetwork;
+}
+
+export interface TestNetwork {
+  /** `host` or `host:port` as in a URL -> the loopback port its server listens on. */
+  readonly resolve: ReadonlyMap<string, number>;
+  /** PEM of the test's certificate authority: the only root trusted for mapped hosts. */
+  readonly ca: string;
 }
 
 export interface FetchResult {
@@ -34,6 +49,18 @@ export interface FetchResult {
   readonly body: string;
   readonly fetchedAt: string;
 }
+
+/** A fetch of a picture: the bytes as sent, and the media type the server declared. */
+export interface FetchBytesResult {
+  readonly url: string;
+  readonly finalUrl: string;
+  readonly status: number;
+  readonly bytes: Uint8Array;
+  readonly contentType?: string;
+  readonly fetchedAt: string;
+}
+
+type Settings = Required<Omit<SafeFetchOptions, 'testNetwork'>> & { readonly testNetwork?: TestNetwork };
 
 export class FetchRefusedError extends Error {
   override readonly name = 'FetchRefusedError';
@@ -88,6 +115,35 @@ function checkedLookup(allowPrivate: boolean, lookup: typeof DnsPromises.lookup)
   };
 }
 
+/** The loopback port a test maps this address's host to, if any. */
+function testRoute(url: URL, network: TestNetwork | undefined): number | undefined {
+  if (!network) return undefined;
+  return network.resolve.get(url.host.toLowerCase()) ?? network.resolve.get(url.hostname.toLowerCase());
+}
+
+/**
+ * One TLS context (its CA alone trusted) and one connection pool per test network: not a
+ * context per connection, and never a kept-alive connection made under another network's trust.
+ */
+const testRoutes = new WeakMap<TestNetwork, Promise<{ secureContext: SecureContext; agent: Https.Agent }>>();
+function testRouting(network: TestNetwork): Promise<{ secureContext: SecureContext; agent: Https.Agent }> {
+  let routing = testRoutes.get(network);
+  if (!routing) {
+    routing = Promise.all([import('node:tls'), loadHttp()]).then(([tls, { https }]) => ({
+      secureContext: tls.createSecureContext({ ca: network.ca }),
+      agent: new https.Agent({ keepAlive: true }),
+    }));
+    testRoutes.set(network, routing);
+  }
+  return routing;
+}
+
+/** A mapped host resolves to 127.0.0.1 and nothing else: the test server, whatever DNS says. */
+const loopbackLookup: LookupFunction = (_hostname, options, callback) => {
+  if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+  else callback(null, '127.0.0.1', 4);
+};
+
 function checkUrl(url: URL, allowPrivate: boolean): void {
   if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:')) {
     throw new FetchRefusedError(`Only https addresses are fetched, not ${url.protocol}`);
@@ -99,8 +155,22 @@ function checkUrl(url: URL, allowPrivate: boolean): void {
   }
 }
 
-async function getOnce(url: URL, options: Required<SafeFetchOptions>): Promise<{ status: number; location?: string; body: string }> {
+interface Answer {
+  readonly status: number;
+  readonly location?: string;
+  readonly body: Buffer;
+  readonly contentType?: string;
+}
+
+async function getOnce(url: URL, options: Settings, accept: string): Promise<Answer> {
   const { http, https, lookup } = await loadHttp();
+  const testPort = testRoute(url, options.testNetwork);
+  // A mapped host (tests only) is reached on loopback, with the Host header and the TLS name
+  // of the real address, trusting only the test's CA; https is still required.
+  const route =
+    testPort !== undefined && url.protocol === 'https:' && options.testNetwork
+      ? { lookup: loopbackLookup, port: testPort, ...(await testRouting(options.testNetwork)), servername: url.hostname }
+      : { lookup: checkedLookup(options.allowPrivateNetworkForTests, lookup) };
   return new Promise((resolve, reject) => {
     let settled = false;
     // Settle once, then tear the connection down without re-emitting the error anywhere.
@@ -111,7 +181,7 @@ async function getOnce(url: URL, options: Required<SafeFetchOptions>): Promise<{
       }
       request.destroy();
     };
-    const succeed = (value: { status: number; location?: string; body: string }): void => {
+    const succeed = (value: Answer): void => {
       if (!settled) {
         settled = true;
         resolve(value);
@@ -122,8 +192,8 @@ async function getOnce(url: URL, options: Required<SafeFetchOptions>): Promise<{
       url,
       {
         method: 'GET',
-        headers: { accept: 'application/ld+json, application/json;q=0.9, */*;q=0.1', 'user-agent': 'Badgefolio-verifier' },
-        lookup: checkedLookup(options.allowPrivateNetworkForTests, lookup),
+        headers: { accept, 'user-agent': 'Badgefolio-verifier', ...(testPort !== undefined ? { host: url.host } : {}) },
+        ...route,
         timeout: options.timeoutMs,
       },
       (response) => {
@@ -131,7 +201,7 @@ async function getOnce(url: URL, options: Required<SafeFetchOptions>): Promise<{
         const location = response.headers.location;
         if (status >= 300 && status < 400 && location) {
           response.resume();
-          succeed({ status, location, body: '' });
+          succeed({ status, location, body: Buffer.alloc(0) });
           return;
         }
         const declared = Number(response.headers['content-length'] ?? 0);
@@ -153,7 +223,8 @@ async function getOnce(url: URL, options: Required<SafeFetchOptions>): Promise<{
           chunks.push(chunk);
         });
         response.on('end', () => {
-          succeed({ status, body: Buffer.concat(chunks).toString('utf8') });
+          const contentType = response.headers['content-type'];
+          succeed({ status, body: Buffer.concat(chunks), ...(contentType ? { contentType } : {}) });
         });
       },
     );
@@ -172,8 +243,11 @@ async function getOnce(url: URL, options: Required<SafeFetchOptions>): Promise<{
   });
 }
 
-export async function safeFetch(address: string, options: SafeFetchOptions = {}): Promise<FetchResult> {
-  const settings: Required<SafeFetchOptions> = { ...defaultFetchOptions, allowPrivateNetworkForTests: false, ...options };
+const jsonAccept = 'application/ld+json, application/json;q=0.9, */*;q=0.1';
+const imageAccept = 'image/png, image/svg+xml, image/jpeg, image/gif, image/webp;q=0.9, */*;q=0.1';
+
+async function fetchFollowing(address: string, options: SafeFetchOptions, accept: string): Promise<{ finalUrl: string; answer: Answer }> {
+  const settings: Settings = { ...defaultFetchOptions, allowPrivateNetworkForTests: false, ...options };
   let url: URL;
   try {
     url = new URL(address);
@@ -182,11 +256,28 @@ export async function safeFetch(address: string, options: SafeFetchOptions = {})
   }
   for (let hop = 0; hop <= settings.maxRedirects; hop++) {
     checkUrl(url, settings.allowPrivateNetworkForTests);
-    const answer = await getOnce(url, settings);
-    if (answer.location === undefined) {
-      return { url: address, finalUrl: url.href, status: answer.status, body: answer.body, fetchedAt: new Date().toISOString() };
-    }
+    const answer = await getOnce(url, settings, accept);
+    if (answer.location === undefined) return { finalUrl: url.href, answer };
     url = new URL(answer.location, url);
   }
   throw new FetchRefusedError(`More than ${String(settings.maxRedirects)} redirects`);
+}
+
+export async function safeFetch(address: string, options: SafeFetchOptions = {}): Promise<FetchResult> {
+  const { finalUrl, answer } = await fetchFollowing(address, options, jsonAccept);
+  return { url: address, finalUrl, status: answer.status, body: answer.body.toString('utf8'), fetchedAt: new Date().toISOString() };
+}
+
+/** The same safe GET for a picture: its bytes are kept as they are, never decoded as text. */
+export async function safeFetchBytes(address: string, options: SafeFetchOptions = {}): Promise<FetchBytesResult> {
+  const { finalUrl, answer } = await fetchFollowing(address, options, imageAccept);
+  return {
+    url: address,
+    finalUrl,
+    status: answer.status,
+    // A copy: small answers share Node's pooled buffer, which must not travel on with them.
+    bytes: new Uint8Array(answer.body),
+    ...(answer.contentType ? { contentType: answer.contentType } : {}),
+    fetchedAt: new Date().toISOString(),
+  };
 }

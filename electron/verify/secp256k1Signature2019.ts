@@ -1,3 +1,5 @@
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { msg } from '../../shared/credential/verificationMessages';
 import { isRecord } from './checks';
 import { type Secp256k1PublicKey, verifySecp256k1 } from './secp256k1';
 
@@ -14,12 +16,12 @@ export interface DetachedJws {
   readonly signature: Uint8Array;
 }
 
-/** The proof's `jws`, or a sentence saying why it is not a usable detached ES256K JWS. */
-export function readDetachedJws(jws: unknown): DetachedJws | string {
-  if (typeof jws !== 'string') return 'The proof carries no signature (its "jws" is missing).';
+/** The proof's `jws`, or a message saying why it is not a usable detached ES256K JWS. */
+export function readDetachedJws(jws: unknown): DetachedJws | VerificationMessage {
+  if (typeof jws !== 'string') return msg('jws2019.missing');
   const [header = '', payload, signature = '', ...rest] = jws.trim().split('.');
   if (payload !== '' || rest.length > 0 || !/^[A-Za-z0-9_-]+$/.test(header) || !/^[A-Za-z0-9_-]+$/.test(signature)) {
-    return 'The proof\'s signature ("jws") is not a detached JWS, so it cannot match.';
+    return msg('jws2019.notDetached');
   }
   let parsed: unknown;
   try {
@@ -27,15 +29,19 @@ export function readDetachedJws(jws: unknown): DetachedJws | string {
   } catch {
     parsed = undefined;
   }
-  if (!isRecord(parsed)) return 'The header of the proof\'s signature ("jws") is not readable.';
-  if (parsed.alg !== 'ES256K') return `The proof's signature uses ${String(parsed.alg)}, but an EcdsaSecp256k1Signature2019 proof is signed with ES256K.`;
+  if (!isRecord(parsed)) return msg('jws2019.headerUnreadable');
+  if (parsed.alg !== 'ES256K') return msg('jws2019.wrongAlgorithm', { alg: String(parsed.alg) });
   // The JWS signs the hashes themselves; a header without b64:false would sign their base64url form.
   if (parsed.b64 !== false || !Array.isArray(parsed.crit) || !parsed.crit.includes('b64')) {
-    return 'The header of the proof\'s signature ("jws") does not declare the unencoded payload (b64: false) the suite signs.';
+    return msg('jws2019.notUnencoded');
   }
   const bytes = Buffer.from(signature, 'base64url');
-  if (bytes.length !== 64) return 'The proof\'s signature ("jws") is damaged: it is not a 64-byte ES256K signature.';
+  if (bytes.length !== 64) return msg('jws2019.damaged');
   return { header, signature: bytes };
+}
+
+export function isDetachedJws(value: DetachedJws | VerificationMessage): value is DetachedJws {
+  return 'signature' in value;
 }
 
 export function verifySecp256k1Signature2019(jws: DetachedJws, data: Uint8Array, key: Secp256k1PublicKey): boolean {

@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
-import type { CheckEvidence } from '../../shared/credential/verification';
-import { asArray, humanDate, idOf, isRecord, originPhrase, typesOf, type VerifyContext, type Checks } from './checks';
+import type { CheckEvidence, VerificationMessage } from '../../shared/credential/verification';
+import { msg, statusWord } from '../../shared/credential/verificationMessages';
+import { asArray, checkLabel, fetchFailure, idOf, isRecord, linkedSummaryMessage, originMessage, typesOf, type Checks, type VerifyContext } from './checks';
 import type { Resolution } from './documents';
 import { multibaseDecode } from './multibase';
 
@@ -33,26 +34,33 @@ function evidenceOf(resolution: Resolution & { ok: true }, detail?: string): Che
   return { url: resolution.url, origin: resolution.origin, ...(resolution.fetchedAt ? { fetchedAt: resolution.fetchedAt } : {}), ...(detail ? { detail } : {}) };
 }
 
-function checkedPhrase(resolution: Resolution & { ok: true }): string {
-  return resolution.origin === 'cache' && resolution.fetchedAt ? `revocation last checked on ${humanDate(new Date(resolution.fetchedAt))}` : `list ${originPhrase(resolution.origin, resolution.fetchedAt)}`;
+function checkedPhrase(resolution: Resolution & { ok: true }): VerificationMessage {
+  return resolution.origin === 'cache' && resolution.fetchedAt
+    ? msg('status.checked.cache', { fetchedDate: resolution.fetchedAt })
+    : msg('status.checked.list', { origin: originMessage(resolution.origin, resolution.fetchedAt) });
+}
+
+/** A purpose as a word: the two the standard names by key, any other as the issuer wrote it. */
+function purposeWord(purpose: string): VerificationMessage | string {
+  return purpose === 'revocation' ? msg('purpose.revocation') : purpose === 'suspension' ? msg('purpose.suspension') : purpose;
 }
 
 export async function checkStatus(json: Record<string, unknown>, context: VerifyContext, checks: Checks): Promise<void> {
   const entries = asArray(json.credentialStatus);
   if (entries.length === 0) {
-    checks.skip('status', 'Revocation', 'The issuer gave this credential no revocation list, so there is nothing to check.');
+    checks.skip('status', checkLabel('revocation'), msg('status.none'));
     return;
   }
   for (const entry of entries) {
     if (!isRecord(entry)) {
-      checks.fail('status', 'Revocation', 'The credential status entry is not a JSON object.', 'malformed');
+      checks.fail('status', checkLabel('revocation'), msg('status.entryNotObject'), 'malformed');
       continue;
     }
     const type = typesOf(entry)[0] ?? 'unknown';
     const spec = listTypes[type];
     if (spec) await checkBitstringEntry(json, entry, type, spec, context, checks);
     else if (type === '1EdTechRevocationList') await checkOneEdTechList(json, entry, context, checks);
-    else checks.skip('status', 'Revocation', `Badgefolio does not know the "${type}" status method, so revocation was not checked.`, 'unverifiable', `support for ${type}`);
+    else checks.skip('status', checkLabel('revocation'), msg('status.unknownMethod', { type }), 'unverifiable', `support for ${type}`);
   }
 }
 
@@ -65,92 +73,100 @@ async function checkBitstringEntry(
   checks: Checks,
 ): Promise<void> {
   const purpose = typeof entry.statusPurpose === 'string' ? entry.statusPurpose : 'revocation';
-  const label = purpose === 'suspension' ? 'Suspension' : 'Revocation';
+  const label = checkLabel(purpose === 'suspension' ? 'suspension' : 'revocation');
   const url = typeof entry.statusListCredential === 'string' ? entry.statusListCredential : undefined;
   const index = Number(entry.statusListIndex);
   if (!url || !Number.isInteger(index) || index < 0) {
-    checks.fail('status', label, `The ${type} entry lacks a list address or a valid index.`, 'malformed');
+    checks.fail('status', label, msg('status.entryIncomplete', { type }), 'malformed');
     return;
   }
   const resolution = await context.resolver.resolveJson(url);
   if (!resolution.ok) {
-    checks.skip('status', label, `The issuer's status list could not be checked: ${resolution.message}`, 'unverifiable', url, { url });
+    checks.skip('status', label, msg('status.listUnavailable', { reason: fetchFailure(resolution) }), 'unverifiable', url, { url });
     return;
   }
   const list = resolution.json;
   const evidence = evidenceOf(resolution, `index ${String(index)}`);
   if (!isRecord(list)) {
-    checks.fail('status', label, `The status list at ${url} is not a credential.`, 'invalid', evidence);
+    checks.fail('status', label, msg('status.notCredential', { url }), 'invalid', evidence);
     return;
   }
   // Issuers mix the two families (Blockcerts points StatusList2021Entry at a Bitstring list): either list type will do.
   const listKinds = Object.values(listTypes);
   if (!listKinds.some((kind) => typesOf(list).includes(kind.credential))) {
-    checks.fail('status', label, `The status list at ${url} is not a ${spec.credential}, so it cannot be trusted.`, 'invalid', evidence);
+    checks.fail('status', label, msg('status.wrongType', { url, type: spec.credential }), 'invalid', evidence);
     return;
   }
   const subject = asArray(list.credentialSubject).find(isRecord);
   if (!subject || !listKinds.some((kind) => typesOf(subject).includes(kind.subject))) {
-    checks.fail('status', label, `The status list at ${url} does not hold a ${spec.subject}.`, 'invalid', evidence);
+    checks.fail('status', label, msg('status.noSubject', { url, type: spec.subject }), 'invalid', evidence);
     return;
   }
   if (context.depth >= 3) {
-    checks.skip('status', label, 'Status lists nested this deep are not followed.', 'unverifiable', url, evidence);
+    checks.skip('status', label, msg('status.tooDeep'), 'unverifiable', url, evidence);
     return;
   }
   const verdict = await context.verifyLinked(list, context.depth + 1);
   // A list whose own signature cannot be checked is still believed when it says "revoked"
   // (that can only make a credential look worse), never when it says "fine".
   const listUnverified = verdict.status === 'unverifiable';
+  // The list's own verdict, in the reader's language when every word of it has a key.
+  const listSummary = linkedSummaryMessage(verdict);
   if (!listUnverified && verdict.status !== 'verified') {
-    checks.fail('status', label, `The issuer's status list cannot be trusted (${verdict.status}): ${verdict.summary}`, 'invalid', evidence);
+    const sentence = listSummary
+      ? msg('status.listUntrusted', { status: statusWord(verdict.status), summary: listSummary })
+      : `The issuer's status list cannot be trusted (${verdict.status}): ${verdict.summary}`;
+    checks.fail('status', label, sentence, 'invalid', evidence);
     return;
   }
   if (typeof subject.statusPurpose === 'string' && subject.statusPurpose !== purpose) {
-    checks.fail('status', label, `The status list is for ${subject.statusPurpose}, but the credential points to it for ${purpose}.`, 'invalid', evidence);
+    checks.fail('status', label, msg('status.purposeMismatch', { listPurpose: purposeWord(subject.statusPurpose), purpose: purposeWord(purpose) }), 'invalid', evidence);
     return;
   }
   const bits = decodeList(subject.encodedList);
   if (!bits) {
-    checks.fail('status', label, `The status list at ${url} cannot be decoded.`, 'invalid', evidence);
+    checks.fail('status', label, msg('status.undecodable', { url }), 'invalid', evidence);
     return;
   }
   if (index >= bits.length * 8) {
-    checks.fail('status', label, `The credential's place in the status list (${String(index)}) lies beyond its end.`, 'invalid', evidence);
+    checks.fail('status', label, msg('status.indexBeyond', { index }), 'invalid', evidence);
     return;
   }
   const set = (((bits[index >> 3] ?? 0) >> (7 - (index & 7))) & 1) === 1;
   const checked = checkedPhrase(resolution);
   if (listUnverified && !set) {
-    checks.skip('status', label, `The issuer's status list does not mark this credential, but the list itself could not be verified: ${verdict.summary}`, 'unverifiable', url, evidence);
+    const sentence = listSummary
+      ? msg('status.listUnverifiedClear', { summary: listSummary })
+      : `The issuer's status list does not mark this credential, but the list itself could not be verified: ${verdict.summary}`;
+    checks.skip('status', label, sentence, 'unverifiable', url, evidence);
   } else if (!set) {
-    checks.pass('status', label, `The issuer has not ${purpose === 'suspension' ? 'suspended' : 'revoked'} this credential (${checked}).`, evidence);
+    checks.pass('status', label, msg(purpose === 'suspension' ? 'status.notSuspended' : 'status.notRevoked', { checked }), evidence);
   } else if (purpose === 'revocation' || purpose === 'suspension') {
-    checks.fail('status', label, `The issuer has ${purpose === 'suspension' ? 'suspended' : 'revoked'} this credential (${checked}).`, 'revoked', evidence);
+    checks.fail('status', label, msg(purpose === 'suspension' ? 'status.suspended' : 'status.revoked', { checked }), 'revoked', evidence);
   } else {
-    checks.skip('status', label, `The issuer's status list sets a "${purpose}" flag for this credential, which Badgefolio does not interpret.`, undefined, undefined, evidence);
+    checks.skip('status', label, msg('status.otherFlag', { purpose }), undefined, undefined, evidence);
   }
 }
 
 async function checkOneEdTechList(json: Record<string, unknown>, entry: Record<string, unknown>, context: VerifyContext, checks: Checks): Promise<void> {
   const url = idOf(entry);
   if (!url) {
-    checks.fail('status', 'Revocation', 'The 1EdTech revocation list entry has no address.', 'malformed');
+    checks.fail('status', checkLabel('revocation'), msg('status.oneEdTechNoAddress'), 'malformed');
     return;
   }
   const resolution = await context.resolver.resolveJson(url);
   if (!resolution.ok) {
-    checks.skip('status', 'Revocation', `The issuer's revocation list could not be checked: ${resolution.message}`, 'unverifiable', url, { url });
+    checks.skip('status', checkLabel('revocation'), msg('status.revocationListUnavailable', { reason: fetchFailure(resolution) }), 'unverifiable', url, { url });
     return;
   }
   const list = resolution.json;
   const revoked = isRecord(list) ? asArray(list.revokedCredentials ?? list.revokedAssertions) : undefined;
   if (!revoked) {
-    checks.fail('status', 'Revocation', `The revocation list at ${url} is not one.`, 'invalid', evidenceOf(resolution));
+    checks.fail('status', checkLabel('revocation'), msg('status.notRevocationList', { url }), 'invalid', evidenceOf(resolution));
     return;
   }
   const id = idOf(json);
   const hit = id !== undefined && revoked.some((item) => idOf(item) === id && !(isRecord(item) && item.revoked === false));
-  if (hit) checks.fail('status', 'Revocation', `The issuer has revoked this credential (${checkedPhrase(resolution)}).`, 'revoked', evidenceOf(resolution));
-  else checks.pass('status', 'Revocation', `The issuer has not revoked this credential (${checkedPhrase(resolution)}).`, evidenceOf(resolution));
+  if (hit) checks.fail('status', checkLabel('revocation'), msg('status.revoked', { checked: checkedPhrase(resolution) }), 'revoked', evidenceOf(resolution));
+  else checks.pass('status', checkLabel('revocation'), msg('status.notRevoked', { checked: checkedPhrase(resolution) }), evidenceOf(resolution));
 }

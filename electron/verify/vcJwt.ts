@@ -1,5 +1,7 @@
 import { constants, KeyObject, verify as verifySignature } from 'node:crypto';
-import { idOf, isRecord, short, type VerifyContext, display, type Checks } from './checks';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, joinMessages, msg } from '../../shared/credential/verificationMessages';
+import { checkLabel, display, howMessage, idOf, isRecord, short, type Checks, type VerifyContext } from './checks';
 import { checkIssuerBinding } from './dataIntegrity';
 import { keyFromJwk, resolveVerificationMethod, type KeyResolution, type PublicKey } from './keys';
 
@@ -62,17 +64,32 @@ export interface JwtReading {
   readonly claims: Record<string, unknown>;
 }
 
-/** Decodes a compact JWS into header and claims, or says why it is malformed. */
-export function decodeCompact(jws: string): { header: Record<string, unknown>; claims: Record<string, unknown>; signature: Uint8Array; signingInput: string } | string {
+export interface DecodedCompact {
+  readonly header: Record<string, unknown>;
+  readonly claims: Record<string, unknown>;
+  readonly signature: Uint8Array;
+  readonly signingInput: string;
+}
+
+/** Decodes a compact JWS into header and claims, or says (as a message) why it is malformed. */
+export function decodeCompactJws(jws: string): DecodedCompact | VerificationMessage {
   const parts = jws.trim().split('.');
-  if (parts.length !== 3) return `A signed credential (JWS) has three parts; this one has ${String(parts.length)}.`;
+  if (parts.length !== 3) return msg('jws.parts', { count: parts.length });
   const [headerPart = '', payloadPart = '', signaturePart = ''] = parts;
   const header = decodeJson(headerPart);
   const claims = decodeJson(payloadPart);
-  if (!isRecord(header)) return 'The JWS header is not readable JSON.';
-  if (!isRecord(claims)) return 'The JWS payload is not readable JSON.';
-  if (!/^[A-Za-z0-9_-]+$/.test(signaturePart)) return 'The JWS has no readable signature.';
+  if (!isRecord(header)) return msg('jws.headerUnreadable');
+  if (!isRecord(claims)) return msg('jws.payloadUnreadable');
+  if (!/^[A-Za-z0-9_-]+$/.test(signaturePart)) return msg('jws.noSignature');
   return { header, claims, signature: Buffer.from(signaturePart, 'base64url'), signingInput: `${headerPart}.${payloadPart}` };
+}
+
+const isDecoded = (value: DecodedCompact | VerificationMessage): value is DecodedCompact => 'signingInput' in value;
+
+/** The same, saying why in English: for modules that still write their sentences in English (ob2.ts). */
+export function decodeCompact(jws: string): DecodedCompact | string {
+  const decoded = decodeCompactJws(jws);
+  return isDecoded(decoded) ? decoded : englishOf(decoded);
 }
 
 const seconds = (value: unknown): number | undefined => {
@@ -82,72 +99,77 @@ const seconds = (value: unknown): number | undefined => {
 };
 
 export async function checkVcJwt(jws: string, context: VerifyContext, checks: Checks): Promise<JwtReading | undefined> {
-  const decoded = decodeCompact(jws);
-  if (typeof decoded === 'string') {
-    checks.fail('structure', 'Structure', decoded, 'malformed');
+  const decoded = decodeCompactJws(jws);
+  if (!isDecoded(decoded)) {
+    checks.fail('structure', checkLabel('structure'), decoded, 'malformed');
     return undefined;
   }
   const { header, claims, signature, signingInput } = decoded;
   const credential = isRecord(claims.vc) ? claims.vc : claims;
   const alg = header.alg;
   if (!isAllowedAlgorithm(alg)) {
-    checks.fail('signature', 'Signature', `The signature algorithm "${String(alg)}" is not one a credential may use.`, 'invalid', { algorithm: String(alg) });
+    checks.fail('signature', checkLabel('signature'), msg('jwt.badAlgorithm', { alg: String(alg) }), 'invalid', { algorithm: String(alg) });
     return { credential, claims };
   }
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
   const headerKey = header.jwk === undefined ? undefined : keyFromJwk(header.jwk);
   if (!kid && header.jwk === undefined) {
-    checks.fail('structure', 'Structure', 'The signed credential does not say which key signed it (no "kid" or "jwk" in its header), which Open Badges 3.0 requires.', 'malformed', { algorithm: alg });
+    checks.fail('structure', checkLabel('structure'), msg('jwt.noKey'), 'malformed', { algorithm: alg });
     return { credential, claims };
   }
   let resolved: KeyResolution | undefined;
   if (kid && (kid.startsWith('did:') || /^https?:\/\//.test(kid))) resolved = await resolveVerificationMethod(kid, context.resolver);
   let key: PublicKey;
-  let how: string;
+  // How the key was found: keys.ts says it in English; keyed when the catalogue says the same.
+  let how: VerificationMessage | string;
   if (resolved?.ok) {
     key = resolved.key;
-    how = resolved.how;
+    how = howMessage(resolved.how) ?? resolved.how;
   } else if (headerKey) {
     key = headerKey;
-    how = 'carried in the credential itself (header "jwk")';
+    how = msg('how.headerJwk');
   } else if (resolved) {
-    if (resolved.implies === 'invalid') checks.fail('signature', 'Signature', resolved.message, 'invalid', { algorithm: alg, keyId: kid });
-    else checks.skip('signature', 'Signature', resolved.message, 'unverifiable', resolved.needs, { algorithm: alg, keyId: kid });
+    // keys.ts words why the key could not be had, in English for now.
+    if (resolved.implies === 'invalid') checks.fail('signature', checkLabel('signature'), resolved.message, 'invalid', { algorithm: alg, keyId: kid });
+    else checks.skip('signature', checkLabel('signature'), resolved.message, 'unverifiable', resolved.needs, { algorithm: alg, keyId: kid });
     return { credential, claims };
   } else {
-    checks.fail('signature', 'Signature', header.jwk === undefined ? `The key "${String(kid)}" cannot be looked up.` : 'The key in the header ("jwk") is not a usable public key.', 'invalid', { algorithm: alg, keyId: kid });
+    checks.fail('signature', checkLabel('signature'), header.jwk === undefined ? msg('jwt.keyNotFound', { kid: String(kid) }) : msg('jwt.headerKeyUnusable'), 'invalid', { algorithm: alg, keyId: kid });
     return { credential, claims };
   }
   const keyId = resolved?.ok ? resolved.keyId : (kid ?? 'header jwk');
   const evidence = { algorithm: alg, keyId, ...(resolved?.ok && resolved.url ? { url: resolved.url, origin: resolved.origin, fetchedAt: resolved.fetchedAt } : {}) };
   if (!verifyJwsSignature(alg, signingInput, signature, key)) {
-    checks.fail('signature', 'Signature', `The signature does not match: the credential was changed after signing, or signed with another key (${short(keyId)}).`, 'invalid', evidence);
+    checks.fail('signature', checkLabel('signature'), msg('signature.mismatch', { keyId: short(keyId) }), 'invalid', evidence);
     return { credential, claims };
   }
-  checks.pass('signature', 'Signature', `The ${alg} signature matches the key ${short(keyId)}, ${how}.`, evidence);
+  const matches = typeof how === 'string' ? `The ${alg} signature matches the key ${short(keyId)}, ${how}.` : msg('jwt.matches', { alg, keyId: short(keyId), how });
+  checks.pass('signature', checkLabel('signature'), matches, evidence);
   if (resolved?.ok) checkIssuerBinding(credential.issuer, [resolved], checks);
-  else checks.skip('issuer-key', 'Issuer key', 'The signing key travels inside the credential, so the signature proves it is unchanged but not who signed it.', undefined, undefined, { keyId });
+  else checks.skip('issuer-key', checkLabel('issuerKey'), msg('jwt.keyInside'), undefined, undefined, { keyId });
   checkClaims(claims, credential, checks);
   return { credential, claims };
 }
 
 /** The JWT's registered claims must say what the credential says. */
 function checkClaims(claims: Record<string, unknown>, credential: Record<string, unknown>, checks: Checks): void {
+  const label = checkLabel('claims');
   if (claims === credential) {
-    checks.pass('claims', 'JWT claims', 'The credential is signed as a whole (no separate JWT claims to compare).');
+    checks.pass('claims', label, msg('jwt.claimsWhole'));
     return;
   }
   const subject = Array.isArray(credential.credentialSubject) ? (credential.credentialSubject[0] as unknown) : credential.credentialSubject;
-  const mismatches: string[] = [];
-  const compare = (claim: string, claimed: unknown, stated: unknown, name: string): void => {
+  const mismatches: VerificationMessage[] = [];
+  const compare = (claim: string, claimed: unknown, stated: unknown, field: VerificationMessage): void => {
     if (claimed === undefined || stated === undefined) return;
-    if (claimed !== stated) mismatches.push(`"${claim}" (${display(claimed)}) differs from the credential's ${name} (${display(stated)})`);
+    if (claimed !== stated) mismatches.push(msg('jwt.claimDiffers', { claim, claimed: display(claimed), field, stated: display(stated) }));
   };
-  compare('iss', claims.iss, idOf(credential.issuer), 'issuer');
-  compare('jti', claims.jti, credential.id, 'id');
-  compare('sub', claims.sub, idOf(subject), 'subject');
-  compare('nbf', claims.nbf, seconds(credential.validFrom ?? credential.issuanceDate), 'valid-from date');
-  compare('exp', claims.exp, seconds(credential.validUntil ?? credential.expirationDate), 'expiry date');
-  if (mismatches.length > 0) checks.fail('claims', 'JWT claims', `The signed claims do not match the credential: ${mismatches.join('; ')}.`, 'invalid');
-  else checks.pass('claims', 'JWT claims', 'The signed claims (issuer, id, subject, dates) match the credential.');
+  compare('iss', claims.iss, idOf(credential.issuer), msg('jwt.field.issuer'));
+  compare('jti', claims.jti, credential.id, msg('jwt.field.id'));
+  compare('sub', claims.sub, idOf(subject), msg('jwt.field.subject'));
+  compare('nbf', claims.nbf, seconds(credential.validFrom ?? credential.issuanceDate), msg('jwt.field.validFrom'));
+  compare('exp', claims.exp, seconds(credential.validUntil ?? credential.expirationDate), msg('jwt.field.expiry'));
+  const list = joinMessages(mismatches);
+  if (list) checks.fail('claims', label, msg('jwt.claimsMismatch', { mismatches: list }), 'invalid');
+  else checks.pass('claims', label, msg('jwt.claimsMatch'));
 }

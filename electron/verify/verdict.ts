@@ -1,56 +1,42 @@
 import { worstStatus, type VerificationStatus } from '../../shared/credential/verdictOrder';
 import type { IssuerIdentity, VerificationCheck } from '../../shared/credential/verification';
+import { englishOf, summaryLeadOf, summaryMessageOf } from '../../shared/credential/verificationMessages';
 
 /** Checks that prove the credential came from its issuer unchanged: without one passing, nothing is verified. */
 const proofChecks = new Set(['signature', 'hosted', 'hash']);
 
+/**
+ * What the signature and the issuer say of the credential: not genuine, revoked, expired, not
+ * yet valid. A credential that also breaks its standard's schema keeps that verdict (the schema
+ * check stays in the list): a revoked badge is revoked whatever it lacks, and these are what
+ * its holder must act on. Otherwise a schema failure makes it malformed. A credential that
+ * cannot be read at all (a failed structure check) is malformed before anything else.
+ */
+const standing: ReadonlySet<VerificationStatus> = new Set(['invalid', 'revoked', 'expired', 'not-yet-valid']);
+
 export function verdictOf(checks: readonly VerificationCheck[]): VerificationStatus {
-  const status = worstStatus(checks.flatMap((c) => (c.outcome !== 'passed' && c.implies !== undefined ? [c.implies] : [])));
-  if (status === 'verified' && !checks.some((c) => c.outcome === 'passed' && proofChecks.has(c.id))) return 'unsigned';
-  return status;
+  const implied = (c: VerificationCheck): VerificationStatus[] => (c.outcome !== 'passed' && c.implies !== undefined ? [c.implies] : []);
+  let status = worstStatus(checks.filter((c) => c.id !== 'schema').flatMap(implied));
+  if (status === 'verified' && !checks.some((c) => c.outcome === 'passed' && proofChecks.has(c.id))) status = 'unsigned';
+  if (standing.has(status)) return status;
+  return worstStatus([status, ...checks.filter((c) => c.id === 'schema').flatMap(implied)]);
 }
 
-const leads: Readonly<Record<VerificationStatus, string>> = {
-  verified: 'Genuine: signed by its issuer, unchanged since, in date and not revoked as far as its issuer publishes.',
-  invalid: 'Not genuine:',
-  expired: 'Genuine but expired:',
-  'not-yet-valid': 'Genuine but not yet valid:',
-  revoked: 'Revoked by its issuer:',
-  unverifiable: 'Not fully checked:',
-  unsigned: 'Self-reported: there is no signature to check, so Badgefolio cannot vouch for it.',
-  malformed: 'Damaged or not a conformant credential:',
-};
+/**
+ * The report's sentence as a message, for the report's `summaryMessage`: the app says it in
+ * the reader's language (shared/credential/verificationMessages.ts words it).
+ */
+export { summaryMessageOf };
 
 /**
- * A Blockcerts test certificate (mock chain) passes every check it can have, but no chain
- * record or issuer key stands behind it: "signed by its issuer" would overstate it.
+ * The sentence for the whole credential in English, as the CLI prints it and the report stores
+ * it: the English of its message. A verdict decided by a check still worded in English only has
+ * no message: its English lead is followed by that check's sentence.
  */
-const testCertificate = 'A test certificate: unchanged since it was issued and in date, but it is anchored on a test chain, so no blockchain record or issuer key stands behind it.';
-
-const inDate = 'unchanged since, in date and not revoked as far as its issuer publishes.';
-const quoted = (name: string): string => `“${name}”`;
-
-/**
- * A verified credential's sentence says who signed it only as far as the identity finding
- * goes: a registry's name, a web domain, or that the name is the signer's own claim.
- */
-function verifiedSentence(identity: IssuerIdentity | undefined): string {
-  if (identity?.level === 'registry' && identity.name) {
-    return `Genuine: signed by ${identity.name}${identity.test ? ' (a test issuer)' : ''}, as the ${identity.source ?? 'registry'} lists; ${inDate}`;
-  }
-  if (identity?.level === 'domain' && identity.source) return `Genuine: signed with a key published at ${identity.source}; ${inDate}`;
-  if (identity?.level === 'unconfirmed') {
-    return identity.name
-      ? `Signed and unchanged, but nothing confirms that the signer is ${quoted(identity.name)}: the name is the signer's own claim.`
-      : 'Signed and unchanged, but nothing confirms who the signer is.';
-  }
-  return leads.verified;
-}
-
 export function summaryOf(status: VerificationStatus, checks: readonly VerificationCheck[], identity?: IssuerIdentity): string {
-  if (status === 'verified' && checks.some((c) => c.id === 'anchor' && c.outcome === 'skipped' && c.implies === undefined)) return testCertificate;
-  if (status === 'verified') return verifiedSentence(identity);
-  if (status === 'unsigned') return leads[status];
+  const message = summaryMessageOf(status, checks, identity);
+  if (message) return englishOf(message);
   const reason = checks.find((c) => c.outcome !== 'passed' && c.implies === status);
-  return reason ? `${leads[status]} ${reason.sentence}` : leads[status];
+  const lead = englishOf(summaryLeadOf(status, identity));
+  return reason ? `${lead} ${reason.sentence}` : lead;
 }

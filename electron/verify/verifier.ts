@@ -1,9 +1,11 @@
 import type { NormalizedCredential } from '../../shared/credential/model';
-import type { VerificationCheck, VerificationReport, VerificationStatus } from '../../shared/credential/verification';
+import type { VerificationCheck, VerificationMessage, VerificationReport, VerificationStatus } from '../../shared/credential/verification';
 import { createContextLoader } from './canonize';
-import { asArray, Checks, idOf, isRecord, typesOf, type LinkedResult, type VerifyContext } from './checks';
+import { englishOf, msg, statusWord } from '../../shared/credential/verificationMessages';
+import { asArray, checkLabel, Checks, idOf, isRecord, linkedSummaryMessage, typesOf, type LinkedResult, type VerifyContext, type Words } from './checks';
 import { checkEmbeddedProofs, checkIssuerBinding } from './dataIntegrity';
 import { checkDates } from './dates';
+import { checkDomainLinkage } from './domainLinkage';
 import { judgeIssuerIdentity } from './issuerIdentity';
 import { bundledRegistries, type IssuerRegistry } from './issuerRegistries';
 import { DocumentResolver, type DocumentSource } from './documents';
@@ -13,8 +15,9 @@ import { blockchainOnly, isMerkleProof2019, verifyBlockcertsV2, verifyMerkleProo
 import { verifyOb2Hosted, verifyOb2Signed } from './ob2';
 import { checkRecipient } from './recipient';
 import type { SafeFetchOptions } from './safeFetch';
+import { checkSchemaConformance } from './schemaConformance';
 import { checkStatus } from './statusList';
-import { summaryOf, verdictOf } from './verdict';
+import { summaryMessageOf, summaryOf, verdictOf } from './verdict';
 import { checkVcJwt } from './vcJwt';
 
 export interface VerifierOptions {
@@ -85,8 +88,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const checks = new Checks();
       try {
         await dispatch(credential, makeContext(now, 0), checks);
+        // Who stands behind the key: the issuer's own web site may say (it needs the signature's outcome).
+        await checkDomainLinkage(credential, makeContext(now, 0), checks);
       } catch (error) {
-        checks.fail('structure', 'Structure', `The credential could not be checked: ${error instanceof Error ? error.message : String(error)}.`, 'malformed');
+        checks.fail('structure', checkLabel('structure'), msg('engine.uncheckable', { error: error instanceof Error ? error.message : String(error) }), 'malformed');
       }
       const status = verdictOf(checks.list);
       const issuerIdentity = judgeIssuerIdentity({ credential, status, checks: checks.list, registries });
@@ -96,6 +101,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
         now: now.toISOString(),
         network: options.network,
         summary: summaryOf(status, checks.list, issuerIdentity),
+        ...withSummaryMessage(summaryMessageOf(status, checks.list, issuerIdentity)),
         checks: checks.list,
         issuerIdentity,
       };
@@ -103,12 +109,17 @@ export function createVerifier(options: VerifierOptions): Verifier {
   };
 }
 
+/** The report's `summaryMessage`, when its sentence has one (exactOptionalPropertyTypes: no undefined value). */
+function withSummaryMessage(message: VerificationMessage | undefined): { summaryMessage?: VerificationMessage } {
+  return message ? { summaryMessage: message } : {};
+}
+
 async function verifyW3cLinked(item: Json | string, context: VerifyContext): Promise<LinkedResult> {
   const checks = new Checks();
   try {
     await verifyW3c(item, context, checks, false);
   } catch (error) {
-    checks.fail('structure', 'Structure', `It could not be checked: ${error instanceof Error ? error.message : String(error)}.`, 'malformed');
+    checks.fail('structure', checkLabel('structure'), msg('engine.linkedUncheckable', { error: error instanceof Error ? error.message : String(error) }), 'malformed');
   }
   const status = verdictOf(checks.list);
   return { status, checks: checks.list, summary: summaryOf(status, checks.list) };
@@ -117,11 +128,11 @@ async function verifyW3cLinked(item: Json | string, context: VerifyContext): Pro
 async function dispatch(credential: NormalizedCredential, context: VerifyContext, checks: Checks): Promise<void> {
   const payload = credential.original.payload;
   if (credential.selfReported || credential.format === 'certificate') {
-    checks.skip('signature', 'Signature', 'This is a self-reported entry (a PDF or image certificate): it carries no signed credential to check.');
+    checks.skip('signature', checkLabel('signature'), msg('engine.selfReported'));
     return;
   }
   if (payload === undefined) {
-    checks.fail('structure', 'Structure', 'The credential text is missing, so nothing can be checked.', 'malformed');
+    checks.fail('structure', checkLabel('structure'), msg('engine.textMissing'), 'malformed');
     return;
   }
   const signature = credential.verification.signature;
@@ -137,12 +148,12 @@ async function dispatch(credential: NormalizedCredential, context: VerifyContext
   }
   if (credential.format === 'europass-edc') {
     if (signature === 'xades') {
-      checks.skip('signature', 'Seal signature', 'This Europass credential (ELM 2, XML) is sealed with XAdES, which Badgefolio cannot check yet.', 'unverifiable', 'XAdES support');
+      checks.skip('signature', checkLabel('sealSignature'), msg('engine.xades'), 'unverifiable', 'XAdES support');
       return;
     }
     const json = parseJson(payload);
     if (!isRecord(json)) {
-      checks.fail('structure', 'Structure', 'The Europass credential is not readable JSON.', 'malformed');
+      checks.fail('structure', checkLabel('structure'), msg('engine.europassNotJson'), 'malformed');
       return;
     }
     if (typeof json.payload === 'string' && Array.isArray(json.signatures)) {
@@ -156,7 +167,7 @@ async function dispatch(credential: NormalizedCredential, context: VerifyContext
   if (credential.format === 'blockcerts') {
     const json = parseJson(payload);
     if (!isRecord(json)) {
-      checks.fail('structure', 'Structure', 'The certificate is not readable JSON.', 'malformed');
+      checks.fail('structure', checkLabel('structure'), msg('engine.certificateNotJson'), 'malformed');
       return;
     }
     await verifyBlockcerts(json, credential, context, checks);
@@ -169,7 +180,7 @@ async function dispatch(credential: NormalizedCredential, context: VerifyContext
   } else {
     const json = parseJson(payload);
     if (!isRecord(json)) {
-      checks.fail('structure', 'Structure', 'The credential is not readable JSON.', 'malformed');
+      checks.fail('structure', checkLabel('structure'), msg('engine.notJson'), 'malformed');
       return;
     }
     await verifyW3c(json, context, checks, true);
@@ -194,7 +205,7 @@ function checkW3cDates(json: Json, context: VerifyContext, checks: Checks): void
 }
 
 /**
- * What the W3C data model (and 1EdTech's OB 3.0 / CLR 2.0 schemas) require of every credential
+ * What the W3C data model (and the OB 3.0 / CLR 2.0 data models) require of every credential
  * before anything it says can be vouched for: an issuer identified by an id, and a subject. A
  * signature over a credential that names no issuer proves only that someone signed it.
  */
@@ -203,33 +214,40 @@ function hasRequiredProperties(json: Json, checks: Checks): boolean {
   const issuerId = typeof issuer === 'string' ? issuer : isRecord(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
   const problem =
     issuer === undefined
-      ? 'It names no issuer: every credential must say who issued it (the "issuer" property is required).'
+      ? msg('engine.noIssuer')
       : !issuerId
-        ? 'Its issuer has no identifier: the "issuer" must be an address or DID, or have an "id" that is one.'
+        ? msg('engine.issuerNoId')
         : asArray(json.credentialSubject).length === 0
-          ? 'It names no subject: the "credentialSubject" property, what the credential says about whom, is required.'
+          ? msg('engine.noSubject')
           : undefined;
   if (!problem) return true;
-  checks.fail('structure', 'Structure', problem, 'malformed');
+  checks.fail('structure', checkLabel('structure'), problem, 'malformed');
   return false;
 }
 
 /** A W3C VC given as JSON (embedded proofs) or as a VC-JWT; with its CLR children when top-level. */
 async function verifyW3c(item: Json | string, context: VerifyContext, checks: Checks, topLevel: boolean): Promise<void> {
   let json: Json;
+  // What the OB 3.0 / CLR 2.0 schemas judge: the credential as written (a VC-JWT's `vc` claim or
+  // payload, before its nbf/exp are read in), with the JWT's claims for what VC-JWT 1.1 lets them state.
+  let written: Json;
+  let jwtClaims: Json | undefined;
   if (typeof item === 'string') {
     const reading = await checkVcJwt(item, context, checks);
     if (!reading) return;
     json = reading.credential;
+    written = json;
+    jwtClaims = reading.claims;
     // VC-JWT 1.1 states the dates as claims; they count when the credential omits them.
     const nbf = typeof reading.claims.nbf === 'number' ? new Date(reading.claims.nbf * 1000).toISOString() : undefined;
     const exp = typeof reading.claims.exp === 'number' ? new Date(reading.claims.exp * 1000).toISOString() : undefined;
     json = { ...json, ...(json.validFrom === undefined && json.issuanceDate === undefined && nbf ? { validFrom: nbf } : {}), ...(json.validUntil === undefined && json.expirationDate === undefined && exp ? { validUntil: exp } : {}) };
   } else {
     json = item;
+    written = json;
     if (!hasRequiredProperties(json, checks)) return;
     if (asArray(json.proof).length === 0) {
-      checks.skip('signature', 'Signature', 'The credential carries no proof: it is not signed.');
+      checks.skip('signature', checkLabel('signature'), msg('engine.noProof'));
     } else {
       const outcome = await checkEmbeddedProofs(json, context, checks);
       checkIssuerBinding(json.issuer, outcome.verifiedKeys, checks);
@@ -237,6 +255,8 @@ async function verifyW3c(item: Json | string, context: VerifyContext, checks: Ch
   }
   checkW3cDates(json, context, checks);
   await checkStatus(json, context, checks);
+  // After the signature, dates and status: a reader (and storeCredential's "why worse") meets those first.
+  await checkSchemaConformance(written, checks, jwtClaims);
   if (topLevel && typesOf(json).includes('ClrCredential')) await checkNested(json, context, checks);
 }
 
@@ -245,27 +265,32 @@ async function checkNested(json: Json, context: VerifyContext, checks: Checks): 
   const subject = asArray(json.credentialSubject).find(isRecord);
   const nested = asArray(subject?.verifiableCredential);
   if (nested.length === 0) return;
-  const results: { name: string; result: LinkedResult }[] = [];
+  const results: { index: number; result: LinkedResult; summary?: VerificationMessage | undefined }[] = [];
   for (const [index, item] of nested.entries()) {
-    const name = `credential ${String(index + 1)}`;
     if (!isRecord(item) && typeof item !== 'string') {
-      results.push({ name, result: { status: 'malformed', checks: [], summary: 'not a credential' } });
+      const summary = msg('nested.notCredential');
+      results.push({ index: index + 1, result: { status: 'malformed', checks: [], summary: englishOf(summary) }, summary });
       continue;
     }
-    results.push({ name, result: await context.verifyLinked(item, context.depth + 1) });
+    const result = await context.verifyLinked(item, context.depth + 1);
+    results.push({ index: index + 1, result, summary: linkedSummaryMessage(result) });
   }
   const failing = results.filter((r) => r.result.status !== 'verified');
   if (failing.length === 0) {
-    checks.pass('nested', 'Credentials inside', `All ${String(nested.length)} credentials inside this record verified.`);
+    checks.pass('nested', msg('label.nested'), msg('nested.allVerified', { count: nested.length }));
     return;
   }
   const order: VerificationStatus[] = ['malformed', 'invalid', 'revoked', 'expired', 'not-yet-valid', 'unverifiable', 'unsigned'];
   const worst = order.find((s) => failing.some((f) => f.result.status === s)) ?? 'unverifiable';
   const first = failing.find((f) => f.result.status === worst);
-  const sentence = `${String(failing.length)} of the ${String(nested.length)} credentials inside this record did not verify; ${first?.name ?? ''} is ${worst}: ${first?.result.summary ?? ''}`;
+  // Keyed when the inner credential's verdict sentence is; else the whole sentence stays in English.
+  const sentence: Words =
+    first?.summary !== undefined
+      ? msg('nested.someFailed', { failing: failing.length, count: nested.length, name: msg('nested.name', { index: first.index }), status: statusWord(worst), summary: first.summary })
+      : `${String(failing.length)} of the ${String(nested.length)} credentials inside this record did not verify; ${first ? `credential ${String(first.index)}` : ''} is ${worst}: ${first?.result.summary ?? ''}`;
   // An unsigned inner credential is not a fault of the record, but it is not vouched for either.
-  if (worst === 'unsigned') checks.skip('nested', 'Credentials inside', sentence);
-  else checks.fail('nested', 'Credentials inside', sentence, worst);
+  if (worst === 'unsigned') checks.skip('nested', msg('label.nested'), sentence);
+  else checks.fail('nested', msg('label.nested'), sentence, worst);
 }
 
 async function verifyBlockcerts(json: Json, credential: NormalizedCredential, context: VerifyContext, checks: Checks): Promise<void> {
@@ -290,7 +315,7 @@ async function verifyBlockcerts(json: Json, credential: NormalizedCredential, co
   }
   // Several Merkle proofs (one per anchoring) each cover the certificate with the proofs before them.
   for (const proof of merkle) await verifyMerkleProof2019(json, proof, context, checks);
-  if (proofs.length === 0) checks.skip('signature', 'Signature', 'The certificate carries no proof: it is not signed.');
+  if (proofs.length === 0) checks.skip('signature', checkLabel('signature'), msg('engine.certificateNoProof'));
   checkW3cDates(json, context, checks);
   await checkStatus(json, context, checks);
 }

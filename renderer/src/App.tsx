@@ -11,6 +11,7 @@ import { applyTheme, followSystemTheme } from './theme/applyTheme';
 import { wallet } from './wallet';
 import { forgetCredentialImages } from './wallet/CredentialImage';
 import { useShellEvents, useShellState, type ShellState } from './shell/useShellEvents';
+import { focusMainContent } from './focusMain';
 
 type AppInfo = ChannelResponse<'appInfo'>;
 
@@ -114,8 +115,20 @@ function Shell(props: {
   });
   const shell: ShellState = useShellState();
   const [justCreated, setJustCreated] = useState(false);
+  // The wallet was opened by the user (unlock or create): focus goes to the portfolio's heading.
+  const [opened, setOpened] = useState(false);
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          focusMainContent();
+        }}
+      >
+        {t('shell.skipToContent')}
+      </a>
       <AppHeader preferences={props.preferences} onChange={props.onChange} {...(state?.state === 'unlocked' ? { onLock: props.onLock } : {})} />
       {props.unreachable && (
         <p role="alert" className="banner banner-error">
@@ -124,7 +137,15 @@ function Shell(props: {
       )}
       <main className={state?.state === 'unlocked' ? 'app-main app-main-home' : 'app-main'} id="main">
         {state?.state === 'unlocked' ? (
-          <WalletHome preferences={props.preferences} onPreferences={props.onChange} onLocked={props.onLocked} command={command} shell={shell} justCreated={justCreated} />
+          <WalletHome
+            preferences={props.preferences}
+            onPreferences={props.onChange}
+            onLocked={props.onLocked}
+            command={command}
+            shell={shell}
+            justCreated={justCreated}
+            focusOnOpen={opened}
+          />
         ) : state?.state === 'locked' ? (
           <>
             {shell.waiting.count > 0 && (
@@ -132,7 +153,13 @@ function Shell(props: {
                 {t('shell.waiting', { count: shell.waiting.count })}
               </p>
             )}
-            <UnlockForm state={state} onState={props.onWalletState} />
+            <UnlockForm
+              state={state}
+              onState={(next) => {
+                setOpened(next.state === 'unlocked');
+                props.onWalletState(next);
+              }}
+            />
           </>
         ) : (
           <Welcome>
@@ -141,6 +168,7 @@ function Shell(props: {
                 state={state}
                 onState={(next) => {
                   setJustCreated(next.state === 'unlocked');
+                  setOpened(next.state === 'unlocked');
                   props.onWalletState(next);
                 }}
               />

@@ -10,7 +10,10 @@ import {
   walletStateSchema,
 } from '../credential/walletViews';
 import { exportRecordSchema, organiserSchema } from '../organiser';
-import { verificationReportSchema } from '../credential/verification';
+import { verificationReportSchema, verificationStatusSchema } from '../credential/verification';
+import { detailsStates } from '../credential/model';
+import { credentialVersionSchema } from '../credential/versionViews';
+import { issuerRegistriesSchema } from '../credential/issuerRegistryView';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -90,6 +93,25 @@ export const channels = {
     request: z.object({ id: walletId, online }).strict(),
     response: z.object({ verification: verificationReportSchema }),
   },
+  /**
+   * "Fetch details": fetches now what these credentials link to (an OB 2.0 badge's name,
+   * picture and issuer; keys, lists and documents their check needs), keeps it with each and
+   * checks each again. The user's click is the permission, whatever the network setting.
+   */
+  fetchDetails: {
+    request: z.object({ ids: walletIds.min(1).max(500) }).strict(),
+    response: z.object({
+      results: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string().optional(),
+          details: z.enum(detailsStates).optional(),
+          status: verificationStatusSchema,
+          problems: z.array(z.string()),
+        }),
+      ),
+    }),
+  },
   /** Files dropped on the window or picked with "Import badges", read by the renderer. */
   importFiles: {
     request: z.object({ files: z.array(z.object({ name: z.string().max(1024), bytes }).strict()).min(1).max(500) }).strict(),
@@ -99,6 +121,19 @@ export const channels = {
   removeCredential: {
     request: z.object({ id: walletId }).strict(),
     response: z.object({ removed: z.boolean() }),
+  },
+  /** The credential's earlier versions (kept when a newer copy replaced them), newest replaced first. */
+  credentialHistory: {
+    request: z.object({ id: walletId }).strict(),
+    response: z.object({ versions: z.array(credentialVersionSchema) }),
+  },
+  /**
+   * Makes an earlier version current again; the version it replaces goes into the history
+   * (`keptAs` is its version id there), so a restore can be undone the same way.
+   */
+  restoreVersion: {
+    request: z.object({ id: walletId, versionId: z.string().min(4).max(64) }).strict(),
+    response: z.object({ credential: credentialSummarySchema, keptAs: z.string() }),
   },
   /** Corrects the title, issuer or date of a self-reported certificate (never of a signed credential). */
   editCredential: {
@@ -180,6 +215,19 @@ export const channels = {
    * rescue, and names the credentials they belong to. File and credential names only.
    */
   checkWallet: { request: empty, response: walletCheckSchema },
+  /** The known-issuer registries the wallet consults (Settings): the user's own lists first, then the DCC's. */
+  issuerRegistries: { request: empty, response: issuerRegistriesSchema },
+  /** Adds (or replaces, by file name) a registry file the user chose, in the DCC format; anything else is refused. */
+  addIssuerRegistry: {
+    request: z.object({ fileName: z.string().min(1).max(255), bytes }).strict(),
+    response: issuerRegistriesSchema,
+  },
+  removeIssuerRegistry: { request: z.object({ name: z.string().min(1).max(255) }).strict(), response: issuerRegistriesSchema },
+  /** Fetches the DCC registries from where they are published; refused while network use is off. */
+  refreshIssuerRegistries: {
+    request: empty,
+    response: issuerRegistriesSchema.extend({ updated: z.array(z.string()), failed: z.array(z.object({ name: z.string(), reason: z.string() })) }),
+  },
   /** The wallet's holder identity (a did:key), made on first use; it signs exported portfolios. */
   holderIdentity: { request: empty, response: z.object({ did: z.string() }) },
   /**

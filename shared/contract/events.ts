@@ -30,6 +30,11 @@ export const events = {
   backupOpened: z.object({ fileName }).strict(),
   /** The wallet's notices now (expiring soon, revoked); sent on unlock and after changes. */
   notices: z.object({ notices: z.array(credentialNoticeSchema) }).strict(),
+  /**
+   * Importing, "Check again" and "Fetch details": documents the credentials link to fetched so
+   * far, of those asked for (at most every 100 ms, and once when all are in).
+   */
+  detailsProgress: z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }).strict(),
   /** Update checks, when the user turned them on. */
   updateStatus: z
     .object({

@@ -142,6 +142,58 @@ export const originalSchema = z.object({
 });
 export type OriginalFile = z.infer<typeof originalSchema>;
 
+/** What a linked document is to the credential that points to it. */
+export const linkRoles = [
+  'assertion',
+  'badge',
+  'issuer',
+  'key',
+  'revocation-list',
+  'status-list',
+  'did-document',
+  'issuer-profile',
+  'image',
+  'issuer-image',
+] as const;
+export type LinkRole = (typeof linkRoles)[number];
+
+/**
+ * A document the credential links to (an OB 2.0 BadgeClass or Issuer, a key, a DID document, a
+ * status list, a picture given by URL), obtained once and kept encrypted with the credential,
+ * with its date: it fills in what the credential shows, and lets it be verified again offline.
+ */
+export const linkedDocumentSchema = z.object({
+  url: z.string(),
+  role: z.enum(linkRoles),
+  /** HTTP status of the fetch (200, or 410 for a revoked hosted assertion). */
+  status: z.number().int(),
+  /** `network`: fetched; `cache`: a copy fetched earlier; `documents-map`: supplied by the user. */
+  origin: z.enum(['network', 'cache', 'documents-map']),
+  /** When it was fetched (ISO 8601); for a supplied document, when it was read. */
+  fetchedAt: z.string(),
+  mediaType: z.string().optional(),
+  /** The document as received; absent where it is not sent (the detail view). */
+  body: bytes.optional(),
+});
+export type LinkedDocument = z.infer<typeof linkedDocumentSchema>;
+
+/**
+ * - `fetched`: everything the credential shows was found;
+ * - `not-fetched`: details are published by the issuer and were not fetched yet (offline, or
+ *   the user has not said yes): the app offers "Fetch details";
+ * - `incomplete`: a fetch was tried and something could not be had (`problems` says what).
+ */
+export const detailsStates = ['fetched', 'not-fetched', 'incomplete'] as const;
+export type DetailsState = (typeof detailsStates)[number];
+
+export const linkedDetailsSchema = z.object({
+  state: z.enum(detailsStates),
+  documents: z.array(linkedDocumentSchema),
+  /** One sentence for each document that could not be had. */
+  problems: z.array(z.string()),
+});
+export type LinkedDetails = z.infer<typeof linkedDetailsSchema>;
+
 export const normalizedCredentialSchema = z.object({
   /** Stable identity: the credential's id, else the assertion's id, else `sha256:<hex>` of its content. */
   identity: z.string(),
@@ -179,5 +231,7 @@ export const normalizedCredentialSchema = z.object({
   original: originalSchema,
   /** Things a person should know that do not stop intake ("the image is a remote link"). */
   notes: z.array(z.string()),
+  /** What the credential links to, as obtained; absent when it links to nothing to fetch. */
+  linked: linkedDetailsSchema.optional(),
 });
 export type NormalizedCredential = z.infer<typeof normalizedCredentialSchema>;

@@ -18,6 +18,8 @@ export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
 /** What kind of check: stable ids for scripts and the UI's icons; labels are for people. */
 export const checkIds = [
   'structure',
+  /** Conformance to the OB 3.0 / CLR 2.0 data models (Badgefolio's own JSON Schemas of them, electron/verify/schemas). */
+  'schema',
   'contexts',
   'signature',
   'issuer-key',
@@ -31,6 +33,7 @@ export const checkIds = [
   'anchor',
   'trust-chain',
   'nested',
+  'domain-linkage',
 ] as const;
 export const checkIdSchema = z.enum(checkIds);
 export type CheckId = z.infer<typeof checkIdSchema>;
@@ -57,13 +60,40 @@ export const checkEvidenceSchema = z.object({
 });
 export type CheckEvidence = z.infer<typeof checkEvidenceSchema>;
 
+/**
+ * A sentence as data: a key into the verification catalogue (verificationMessages.ts) and the
+ * values it names, so that the app can say it in the reader's language. A value may itself be
+ * a message (a reason inside a summary, a phrase inside a sentence). Values named `…Date` hold
+ * ISO 8601 dates, written as the reader's language writes dates.
+ */
+export interface VerificationMessage {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number | VerificationMessage>>;
+}
+export const verificationMessageSchema: z.ZodType<VerificationMessage> = z.lazy(() =>
+  z.object({
+    key: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), verificationMessageSchema])).optional(),
+  }),
+);
+
 export const verificationCheckSchema = z.object({
   id: checkIdSchema,
-  /** Short label: "Signature (proof 1 of 2)". */
+  /** Short label: "Signature (proof 1 of 2)". The English rendering of `labelKey` when there is one. */
   label: z.string(),
+  /** The label as a catalogue key ("label.signature"); absent in reports stored before keys, and for checks still worded in English only. */
+  labelKey: z.string().optional(),
+  /** The values `labelKey` names ("Signature (proof {index} of {count})"). */
+  labelParams: z.record(z.string(), z.union([z.string(), z.number(), verificationMessageSchema])).optional(),
   outcome: checkOutcomeSchema,
-  /** One plain-language sentence: "The signature matches the issuer's key (did:key:z6Mk…)." */
+  /**
+   * One plain-language sentence: "The signature matches the issuer's key (did:key:z6Mk…)."
+   * The English rendering of `message` when there is one: the CLI prints it, and reports
+   * stored before messages existed have only this.
+   */
   sentence: z.string(),
+  /** The sentence as a catalogue message, for every language the app speaks. */
+  message: verificationMessageSchema.optional(),
   /**
    * What this check means for the verdict when it did not pass: failed signature -> invalid,
    * a skipped required check -> unverifiable. Absent for informational checks.
@@ -110,8 +140,10 @@ export const verificationReportSchema = z.object({
   now: z.string(),
   /** Whether network access was allowed for this check. */
   network: z.enum(['offline', 'allowed']),
-  /** One sentence for the whole credential. */
+  /** One sentence for the whole credential, in English (the CLI's, and the fallback for older reports). */
   summary: z.string(),
+  /** The same sentence as a catalogue message; absent in older reports (the app derives it from the checks when it can). */
+  summaryMessage: verificationMessageSchema.optional(),
   checks: z.array(verificationCheckSchema),
   /** Who stands behind the key; absent in reports stored before it was judged. */
   issuerIdentity: issuerIdentitySchema.optional(),

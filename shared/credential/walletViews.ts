@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { containerKindSchema, creditSchema, credentialFormatSchema, credentialKindSchema, normalizedCredentialSchema } from './model';
+import { containerKindSchema, creditSchema, credentialFormatSchema, credentialKindSchema, detailsStates, normalizedCredentialSchema } from './model';
 import { issuerIdentitySchema, verificationReportSchema, verificationStatusSchema } from './verification';
 
 /** What the renderer may know about the wallet: never a key, never a passphrase. */
@@ -44,6 +44,12 @@ export const credentialSummarySchema = z.object({
    * name or the domain). Absent for reports stored before it was judged.
    */
   issuerIdentity: issuerIdentitySchema.pick({ level: true, source: true, asOf: true, test: true }).optional(),
+  /**
+   * Whether what the credential links to (an OB 2.0 badge's name, picture and issuer) was
+   * fetched: `not-fetched` and `incomplete` are shown as such, with "Fetch details", and an
+   * empty `name` then means "not known yet", never a made-up one.
+   */
+  details: z.enum(detailsStates).optional(),
 });
 export type CredentialSummary = z.infer<typeof credentialSummarySchema>;
 
@@ -67,6 +73,10 @@ export const importOutcomeSchema = z.object({
   outcome: z.enum(['added', 'already-there', 'updated', 'not-replaced', 'not-a-credential', 'malformed']),
   name: z.string().optional(),
   reason: z.string().optional(),
+  /** The credential's wallet id (stored or kept): "Fetch details" acts on it. */
+  id: z.string().optional(),
+  /** Whether what it links to was fetched (see the summary's `details`). */
+  details: z.enum(detailsStates).optional(),
 });
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;
 
@@ -105,10 +115,10 @@ export const portfolioPdfCheckSchema = z.object({
 export type PortfolioPdfCheck = z.infer<typeof portfolioPdfCheckSchema>;
 
 /** What a damaged file was to its credential (or the wallet), as the wallet check reports it. */
-export const damagedKinds = ['record', 'original', 'signed-text', 'picture', 'stored-file', 'document'] as const;
+export const damagedKinds = ['record', 'original', 'signed-text', 'picture', 'stored-file', 'document', 'earlier-version'] as const;
 export const damageProblems = ['damaged', 'unreadable', 'missing'] as const;
 /** The wallet's own documents beside the credentials (electron/vault/vault.ts walletDocumentNames). */
-export const walletDocumentKinds = ['organiser', 'profile-photo', 'fetch-cache', 'holder-key'] as const;
+export const walletDocumentKinds = ['organiser', 'profile-photo', 'fetch-cache', 'holder-key', 'issuer-registries'] as const;
 
 /** One damaged file: file names and credential names only, never what a credential says. */
 export const damagedItemSchema = z.object({

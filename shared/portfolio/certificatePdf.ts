@@ -4,6 +4,7 @@ import { attachFiles, createDocument, credentialText, entryIdentityLine, fixedLa
 import { formatDate, paperSizes, statusLook } from './pdfLayout';
 import { cleanText } from './textShaping';
 import type { CertificateInput } from './types';
+import { markdownToPlainText } from '../credential/markdownText';
 import { bestVerificationLink, noPublicLinkSentence } from './verificationLink';
 
 /**
@@ -69,7 +70,7 @@ export async function buildCertificatePdf(input: CertificateInput): Promise<Uint
     const expires = formatDate(credential.expires, locale);
     const byLine = `by ${issuer}${issued === undefined ? '' : `, on ${issued}`}${expires === undefined ? '' : `  ·  valid until ${expires}`}`;
     y -= textBlock(surface, p, byLine, { size: 11, color: theme.ink }, margin, y, contentWidth, { ...center, maxLines: 2 });
-    const summary = cleanText(credential.criteria?.narrative ?? credential.description, true).replace(/\n+/g, ' ');
+    const summary = cleanText(markdownToPlainText(credential.criteria?.narrative ?? credential.description), true).replace(/\n+/g, ' ');
     if (summary !== '') {
       y -= 8;
       y -= textBlock(surface, p, summary, { size: 9, color: theme.muted }, margin + 70, y, contentWidth - 140, { ...center, maxLines: 3 });

@@ -23,6 +23,7 @@ import { addLink, formatDate, paperSizes, roundedRect, statusLook } from './pdfL
 import { cleanText, drawLine, fitLine, type TextStyle } from './textShaping';
 import type { PlacedImage } from './pngStream';
 import type { PortfolioEntry, PortfolioInput } from './types';
+import { markdownToPlainText } from '../credential/markdownText';
 import { bestVerificationLink, isPublicHttpsUrl, noPublicLinkSentence } from './verificationLink';
 
 /**
@@ -177,9 +178,10 @@ function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEn
     const height = Math.max(rowLabel(s, page, label, left, y, labelWidth), draw(y));
     y -= height + 9;
   };
-  const description = cleanText(c.description, true);
+  // Markdown (as Open Badges allow) printed as its words, not its asterisks.
+  const description = cleanText(markdownToPlainText(c.description), true);
   if (description !== '') row('Description', (t) => textBlock(s, page, description, body, valueX, t, valueWidth, { maxLines: 4 }));
-  const criteria = cleanText(c.criteria?.narrative, true);
+  const criteria = cleanText(markdownToPlainText(c.criteria?.narrative), true);
   const criteriaId = c.criteria?.id;
   const criteriaLink = isPublicHttpsUrl(criteriaId) ? criteriaId : undefined;
   if (criteria !== '' || criteriaLink !== undefined) {

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliBench } from './cliBench';
+import { detailsBench } from './detailsBench';
 import { intakeBench } from './intakeBench';
 import { pdfBench } from './pdfBench';
 import { rendererBench } from './rendererBench';
@@ -23,6 +24,8 @@ const suites: Readonly<Record<string, (quick: boolean) => Promise<Figure[]>>> = 
   verify: verifyBench,
   vault: vaultBench,
   pdf: pdfBench,
+  // Issue #16 §2: importing badges whose details live at their issuers (the loopback internet).
+  details: detailsBench,
   renderer: rendererBench,
 };
 

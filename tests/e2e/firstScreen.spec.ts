@@ -45,6 +45,9 @@ test('the theme follows the system until the user picks one, and the choice surv
 test('the theme can be changed with the keyboard alone', async ({ page, harness }) => {
   await page.goto(harness.url);
   await expect(page.getByRole('radio', { name: 'System' })).toBeChecked();
+  // The first Tab stop is "Skip to content"; the theme is the next.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('radio', { name: 'System' })).toBeFocused();
   await page.keyboard.press('ArrowRight');

@@ -40,8 +40,8 @@ test('the page hears the shell: menu commands, files waiting for the wallet, and
   const created = await page.evaluate(() => window.wallet.createWallet({ passphrase: 'maple cinema 81 harbour', remember: false }));
   expect(created).toMatchObject({ ok: true, value: { state: 'unlocked' } });
   await expect
-    .poll(heard)
-    .toContainEqual({ name: 'filesImported', payload: { outcomes: [{ file: 'opened.badge.json', outcome: 'added', name: 'Opened with Badgefolio' }] } });
+    .poll(async () => (await heard()).find((event) => event.name === 'filesImported'))
+    .toMatchObject({ name: 'filesImported', payload: { outcomes: [{ file: 'opened.badge.json', outcome: 'added', name: 'Opened with Badgefolio', id: expect.stringMatching(/^[0-9a-f]{12}$/) }] } });
 
   // Without the token, the stand-ins refuse.
   expect((await request.post(`${harness.url}__harness/menu`, { data: { command: 'preferences' } })).status()).toBe(403);

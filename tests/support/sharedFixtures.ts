@@ -6,6 +6,15 @@ export const sharedFixturesDir = path.resolve(import.meta.dirname, '../../../sha
 export const sharedFixturesPresent = existsSync(path.join(sharedFixturesDir, 'MANIFEST.tsv'));
 export const sharedFixturesSkipReason = 'skipped: ../shared/fixtures is not present beside the repository';
 
+/**
+ * Real badges collected from public repositories (../shared/real-world: SOURCES.tsv says where
+ * each came from, EXPECTED.tsv what a correct reading is), when they are there. Like the corpus
+ * above they are kept beside the repository, never committed in it.
+ */
+export const realWorldDir = path.resolve(import.meta.dirname, '../../../shared/real-world');
+export const realWorldPresent = existsSync(path.join(realWorldDir, 'EXPECTED.tsv'));
+export const realWorldSkipReason = 'skipped: ../shared/real-world is not present beside the repository';
+
 export interface ManifestRow {
   readonly file: string;
   readonly format: string;

@@ -60,13 +60,12 @@ describe('searching, filtering and sorting the portfolio', () => {
     });
   });
 
-  it('groups the timeline by month, newest first, undated last', () => {
+  it('groups the timeline by month issued, newest first; a credential with no issue date is undated, not filed under the month it was added', () => {
     const groups = timelineGroups(queryPortfolio(index, { text: '', filters: {}, sort: 'issued' }, 'en'));
     expect(groups.map((g) => [g.key, ids(g.credentials)])).toEqual([
-      ['2026-05', ['c3']],
       ['2025-03', ['d4', 'a1']],
       ['2024-11', ['b2']],
-      ['undated', ['e5']],
+      ['undated', ['c3', 'e5']],
     ]);
   });
 });

@@ -196,7 +196,7 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
       value: { state: 'unlocked' },
     });
     await vi.waitFor(() => {
-      expect(sent('filesImported')).toEqual([{ outcomes: [{ file: 'launch.badge.json', outcome: 'added', name: 'Started with me' }] }]);
+      expect(sent('filesImported')).toMatchObject([{ outcomes: [{ file: 'launch.badge.json', outcome: 'added', name: 'Started with me' }] }]);
     });
     expect(sent('filesWaiting').at(-1)).toEqual({ count: 0, names: [] });
     await vi.waitFor(() => {
@@ -234,14 +234,14 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
     });
     await invoke(ipcChannelId('unlockWallet'), { passphrase: 'shell test passphrase', remember: false });
     await vi.waitFor(() => {
-      expect(sent('filesImported').at(-1)).toEqual({ outcomes: [{ file: 'second.png', outcome: 'added', name: 'From a second launch' }] });
+      expect(sent('filesImported').at(-1)).toMatchObject({ outcomes: [{ file: 'second.png', outcome: 'added', name: 'From a second launch' }] });
     });
   });
 
   it('reads an older second launch’s files from its command line, relative to its folder', async () => {
     fakeApp.emit('second-instance', {}, ['/opt/Badgefolio/badgefolio', '--flag', 'second.png'], downloads, undefined);
     await vi.waitFor(() => {
-      expect(sent('filesImported').at(-1)).toEqual({ outcomes: [{ file: 'second.png', outcome: 'already-there', name: 'From a second launch' }] });
+      expect(sent('filesImported').at(-1)).toMatchObject({ outcomes: [{ file: 'second.png', outcome: 'already-there', name: 'From a second launch' }] });
     });
   });
 
@@ -250,7 +250,7 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
     fakeApp.emit('open-file', { preventDefault }, dockBadge);
     expect(preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => {
-      expect(sent('filesImported').at(-1)).toEqual({ outcomes: [{ file: 'dock.badge.json', outcome: 'added', name: 'Dropped on the dock' }] });
+      expect(sent('filesImported').at(-1)).toMatchObject({ outcomes: [{ file: 'dock.badge.json', outcome: 'added', name: 'Dropped on the dock' }] });
     });
   });
 
@@ -258,7 +258,7 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
     recorded.openDialogAnswer = { canceled: false, filePaths: [menuBadge] };
     menuItem('Import Badges…')?.click?.();
     await vi.waitFor(() => {
-      expect(sent('filesImported').at(-1)).toEqual({ outcomes: [{ file: 'menu.badge.json', outcome: 'added', name: 'Picked in the menu' }] });
+      expect(sent('filesImported').at(-1)).toMatchObject({ outcomes: [{ file: 'menu.badge.json', outcome: 'added', name: 'Picked in the menu' }] });
     });
     expect(recorded.openDialogs.at(-1)).toMatchObject({ properties: ['openFile', 'multiSelections'] });
     menuItem('Export Portfolio PDF…')?.click?.();

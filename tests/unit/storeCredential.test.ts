@@ -66,7 +66,10 @@ describe('storing imported credentials', () => {
     const issuer = await generateEd25519Issuer(seededBytes(32, 122));
     const id = 'urn:uuid:11111111-2222-4333-8444-555555555555';
     const make = (achievementName: string) =>
-      signDataIntegrity(makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Test Issuer' }), validFrom: '2024-01-01T00:00:00Z', achievementName, id }), issuer);
+      // A fixed proof date: the same credential signed twice must be byte for byte the same.
+      signDataIntegrity(makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Test Issuer' }), validFrom: '2024-01-01T00:00:00Z', achievementName, id }), issuer, 'eddsa-rdfc-2022', {
+        date: '2024-01-01T00:00:00Z',
+      });
     const vault = await freshVault();
     const a = await storeCredential(vault, verifier, await normaliseOne(await make('Transcript: Biology')));
     const b = await storeCredential(vault, verifier, await normaliseOne(await make('Transcript: Chemistry')));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IntakeOutcome } from '../../../shared/credential/intakeOutcome';
 import { Intake } from '../../intake/intake';
+import { environmentLanguage } from '../../intake/formats/preferredLanguage';
 import { readInputFiles } from '../../intake/inputFiles';
 import { defaultIntakeLimits } from '../../intake/limits';
 import { UsageError, type CliCommand } from '../command';
@@ -100,7 +101,8 @@ export const inspectCommand: CliCommand = {
     if (!Number.isFinite(maxFileMb) || maxFileMb <= 0) throw new UsageError('--max-file-mb takes a positive number.');
     const limits = { ...defaultIntakeLimits, maxFileBytes: Math.round(maxFileMb * 1024 * 1024) };
 
-    const intake = new Intake(limits);
+    // Names given in several languages (Europass) are read in the language of the user's locale.
+    const intake = new Intake(limits, { language: environmentLanguage(io.env) });
     const results: Result[] = [];
     // Files are named as the user typed them, so the report matches their command line.
     const inputs = parsed.positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));

@@ -1,23 +1,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCredential } from '../../../shared/credential/model';
-import { Intake } from '../../intake/intake';
-import { readInputFiles } from '../../intake/inputFiles';
-import { defaultIntakeLimits } from '../../intake/limits';
 import { verificationReportSchema, type IssuerIdentity } from '../../../shared/credential/verification';
-import { storeCredential } from '../../core/storeCredential';
 import { Vault, VaultError, type VaultEntry } from '../../vault/vault';
-import { verifierFromConfig } from '../../verify/poolConfig';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { reportWalletError } from '../walletErrors';
-import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { credentialForJson } from '../credentialJson';
 import { readPassphrase, strengthHint } from '../passphrase';
 import { renderTable } from '../table';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
 
 
-async function openWallet(io: CliIo, vault: string | undefined, passphraseFile: string | undefined, write: boolean): Promise<Vault> {
+export async function openWallet(io: CliIo, vault: string | undefined, passphraseFile: string | undefined, write: boolean): Promise<Vault> {
   const folder = walletFolder(vault, io);
   if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
   const passphrase = await readPassphrase({ file: passphraseFile, envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
@@ -56,9 +50,11 @@ function text(value: unknown): string {
 function entryRow(entry: VaultEntry): string[] {
   const credential = entry.credential;
   const issuer = (credential.issuer ?? {}) as Record<string, unknown>;
+  // A badge whose name lives at its issuer and was not fetched yet says so, never a made-up name.
+  const pending = ((credential.linked ?? {}) as Record<string, unknown>).state;
   return [
     entry.id,
-    text(credential.name),
+    text(credential.name) || (pending === 'not-fetched' || pending === 'incomplete' ? '(details not fetched yet)' : ''),
     text(issuer.name) || text(issuer.id),
     text(credential.format),
     text(credential.issuedOn).slice(0, 10),
@@ -139,103 +135,8 @@ ${walletOptionsHelp}`,
   },
 };
 
-/** The outcome words: JSON gives the key, the human line starts with the words. */
-const outcomeWords = {
-  added: 'added',
-  'already-there': 'already there',
-  updated: 'updated',
-  'not-replaced': 'not replaced',
-  'not-a-credential': 'not a credential',
-  malformed: 'malformed',
-} as const;
-type ImportOutcomeWord = keyof typeof outcomeWords;
-
-export const importCommand: CliCommand = {
-  name: 'import',
-  help: `Usage: badgefolio import <file|dir>... [--vault DIR] [--passphrase-file FILE] [--json]
-                                 [--offline|--online] [--documents MAP.json]
-
-Recognises every credential in the given files (folders and .zip archives
-recursively), verifies it, and stores it, encrypted, with its verdict, exactly as
-the app does. A credential already in the wallet is left as it is. A changed copy of
-one replaces it only when it checks at least as well (verified, then not fully
-checked, then expired or revoked, then broken): a tampered copy is not stored and
-your original is kept. A different credential that reuses an id is kept beside it.
-
-Prints one line per file, starting with its outcome: added, already there,
-updated, not replaced, not a credential, malformed.
-
-${walletOptionsHelp}
-${networkOptionsHelp}
-  --documents FILE        pre-fetched documents (see "badgefolio help verify")
-  --json                  one JSON array of per-file results: file, outcome (added,
-                          already-there, updated, not-replaced, not-a-credential,
-                          malformed), id, name, status, issuerIdentity, reason
-
-Exit code: 0 when every file was added, already there or updated, 1 otherwise.`,
-  async run(args, io) {
-    const { values, positionals } = parseCommand(args, { ...walletOptions, ...networkOptions, documents: { type: 'string', multiple: true } });
-    if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import.');
-    const documentsMapFiles = (values.documents ?? []).map((file) => path.resolve(io.cwd, file));
-    for (const file of documentsMapFiles) if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
-    const network = networkUse(values, io);
-    let wallet: Vault;
-    try {
-      wallet = await openWallet(io, values.vault, values['passphrase-file'], true);
-    } catch (error) {
-      return reportWalletError(error, io);
-    }
-    const verifier = verifierFromConfig({ network, documentsMapFiles, allowPrivateNetworkForTests: io.env.BADGEFOLIO_TEST_ALLOW_PRIVATE_NETWORK === '1' });
-    const intake = new Intake(defaultIntakeLimits);
-    const results: { file: string; outcome: ImportOutcomeWord; id?: string; name?: string; status?: string; issuerIdentity?: unknown; reason?: string }[] = [];
-    try {
-      const inputs = positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
-      let seen = 0;
-      for await (const input of readInputFiles(inputs, defaultIntakeLimits, { blocking: true })) {
-        seen++;
-        if (io.interactive && !values.json) process.stderr.write(`\r\u001b[2KImporting ${String(seen)}: ${input.name.slice(-60)}`);
-        if (input.kind === 'unreadable') {
-          results.push({ file: input.name, outcome: 'malformed', reason: input.reason });
-          continue;
-        }
-        for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
-          if (outcome.outcome !== 'recognised') {
-            results.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
-            continue;
-          }
-          const stored = await storeCredential(wallet, verifier, outcome.credential);
-          results.push({
-            file: outcome.file,
-            outcome: stored.outcome,
-            id: stored.id,
-            name: outcome.credential.name,
-            ...(stored.report ? { status: stored.report.status, issuerIdentity: identityJson(stored.report.issuerIdentity) } : {}),
-            ...(stored.reason ? { reason: stored.reason } : {}),
-          });
-        }
-      }
-      if (io.interactive && !values.json) process.stderr.write('\r\u001b[2K');
-    } finally {
-      wallet.lockWallet();
-    }
-    const count = (outcome: ImportOutcomeWord) => results.filter((r) => r.outcome === outcome).length;
-    if (values.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
-    else {
-      for (const r of results) {
-        const verdict = r.status && r.outcome !== 'not-replaced' ? `  [${r.status}]` : '';
-        io.stdout(`${outcomeWords[r.outcome]}  ${r.file}${r.name ? `  "${r.name}"` : ''}${verdict}${r.reason ? `  (${r.reason})` : ''}\n`);
-      }
-      const failed = results.length - count('added') - count('already-there') - count('updated');
-      io.stdout(
-        `Added ${String(count('added'))}, already there ${String(count('already-there'))}, updated ${String(count('updated'))}, not replaced ${String(count('not-replaced'))}, not imported ${String(failed - count('not-replaced'))}.\n`,
-      );
-    }
-    return results.every((r) => r.outcome === 'added' || r.outcome === 'already-there' || r.outcome === 'updated') ? 0 : 1;
-  },
-};
-
 /** The identity finding as scripts get it (the sentence is for people). */
-function identityJson(identity: IssuerIdentity | undefined) {
+export function identityJson(identity: IssuerIdentity | undefined) {
   return identity ? { level: identity.level, name: identity.name, source: identity.source, asOf: identity.asOf } : null;
 }
 

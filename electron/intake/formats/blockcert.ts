@@ -1,6 +1,7 @@
-import type { NormalizedCredential } from '../../../shared/credential/model';
+import type { CredentialImage, NormalizedCredential } from '../../../shared/credential/model';
 import { badgeImage, completeCredential, noLists, type CredentialSource } from './credentialSource';
 import { asRecord, compact, contextsOf, idOf, isoDate, records, strings, text, typesOf, type Json } from './jsonLdValues';
+import { oneSentence, readBlockcertsDisplay, type BlockcertsDisplay } from './blockcertsDisplay';
 import { embeddedProofHints, issuerOf, publicLinks, statusEntriesOf, vcDates } from './vcBasics';
 
 /** Blockcerts v1 (document + receipt), v2 (an OB 2.0 assertion with a Merkle proof), v3 (a VC). */
@@ -21,6 +22,29 @@ export function blockcertsVersion(json: Json): 'v1' | 'v2' | 'v3' | null {
 
 function recipientName(profile: Json | undefined, recipient: Json | undefined): string | undefined {
   return text(profile?.name) ?? ([text(recipient?.givenName), text(recipient?.familyName)].filter(Boolean).join(' ') || undefined);
+}
+
+/** The word shown when a certificate names itself nowhere, not even in its display. */
+const untitled = 'Blockchain certificate';
+
+/**
+ * What v2 and v3 certificates share beyond their own fields: the display's title when the
+ * certificate has no name, the summary kept to a sentence, a note when the display could not
+ * be read, and the picture. A v3 `display` is the certificate's designated look, so it is the
+ * picture; a v2 certificate's badge image stays its picture when it has one (cards and the
+ * portfolio PDF show pictures, not HTML), its `displayHtml` (a Learning Machine extension)
+ * being the picture only when there is no image.
+ */
+function withDisplay(
+  display: BlockcertsDisplay | undefined,
+  own: { name: string | undefined; description: string | undefined; image: CredentialImage | undefined },
+  notes: string[],
+  displayFirst: boolean,
+): { name: string; description?: string; image?: CredentialImage } {
+  if (display?.problem) notes.push(display.problem);
+  const description = oneSentence(own.description ?? '') ?? display?.summary;
+  const image = displayFirst ? (display?.picture ?? own.image) : (own.image ?? display?.picture);
+  return { name: own.name ?? display?.title ?? untitled, ...(description !== undefined ? { description } : {}), ...(image ? { image } : {}) };
 }
 
 export function readBlockcert(json: Json, version: 'v1' | 'v2' | 'v3', source: CredentialSource): NormalizedCredential {
@@ -44,12 +68,12 @@ export function readBlockcert(json: Json, version: 'v1' | 'v2' | 'v3', source: C
         ...base,
         ...compact({
           id,
-          description: text(certificate?.description),
+          description: oneSentence(text(certificate?.description) ?? ''),
           image: badgeImage(source, certificate?.image),
           issuedOn: isoDate(assertion?.issuedOn),
           recipient: compact({ identity: text(recipient?.identity), type: text(recipient?.type), hashed: recipient?.hashed === true, name: recipientName(undefined, recipient) }),
         }),
-        name: text(certificate?.name) ?? text(certificate?.title) ?? 'Blockchain certificate',
+        name: text(certificate?.name) ?? text(certificate?.title) ?? untitled,
         issuer: issuerOf(certificate?.issuer),
         verification: {
           signature: 'merkle',
@@ -68,13 +92,18 @@ export function readBlockcert(json: Json, version: 'v1' | 'v2' | 'v3', source: C
     const recipient = asRecord(json.recipient);
     const revocationList = text(asRecord(issuerValue)?.revocationList);
     const signature = asRecord(json.signature);
+    const notes: string[] = [];
+    const shown = withDisplay(
+      readBlockcertsDisplay(json),
+      { name: text(badge?.name), description: text(badge?.description), image: badgeImage(source, badge?.image) },
+      notes,
+      false,
+    );
     return completeCredential(
       {
         ...base,
         ...compact({
           id: idOf(json),
-          description: text(badge?.description),
-          image: badgeImage(source, badge?.image),
           issuedOn: isoDate(json.issuedOn),
           expires: isoDate(json.expires),
           criteria: asRecord(badge?.criteria) ? compact({ narrative: text(asRecord(badge?.criteria)?.narrative) }) : undefined,
@@ -85,7 +114,7 @@ export function readBlockcert(json: Json, version: 'v1' | 'v2' | 'v3', source: C
             name: recipientName(asRecord(json.recipientProfile), undefined),
           }),
         }),
-        name: text(badge?.name) ?? 'Blockchain certificate',
+        ...shown,
         issuer: issuerOf(issuerValue),
         verification: {
           signature: 'merkle',
@@ -94,25 +123,39 @@ export function readBlockcert(json: Json, version: 'v1' | 'v2' | 'v3', source: C
           statusEntries: revocationList ? [{ type: 'RevocationList', listUrl: revocationList }] : [],
           links: publicLinks(idOf(json)),
         },
+        notes,
       },
       source,
     );
   }
   const subject = asRecord(json.credentialSubject);
+  const claim = asRecord(subject?.claim);
   const id = idOf(json);
+  const notes: string[] = [];
+  // credentialSubject.name is the recipient's name in Blockcerts, never the certificate's title.
+  const shown = withDisplay(
+    readBlockcertsDisplay(json),
+    {
+      name: text(json.name) ?? text(claim?.name),
+      description: text(json.description) ?? text(subject?.description) ?? text(claim?.description),
+      image: badgeImage(source, json.image, subject?.image),
+    },
+    notes,
+    // A v3.0-alpha certificate's displayHtml is Learning Machine's v2 extension carried over.
+    asRecord(json.display) !== undefined,
+  );
   return completeCredential(
     {
       ...base,
       ...compact({
         id,
-        description: text(json.description) ?? text(subject?.description),
-        image: badgeImage(source, json.image, subject?.image),
         recipient: subject ? compact({ identity: idOf(subject), hashed: false, name: text(subject.name) }) : undefined,
         ...vcDates(json),
       }),
-      name: text(json.name) ?? text(subject?.name) ?? text(asRecord(subject?.claim)?.name) ?? 'Blockchain certificate',
+      ...shown,
       issuer: issuerOf(json.issuer),
       verification: { ...embeddedProofHints(json), statusEntries: statusEntriesOf(json), links: publicLinks(id) },
+      notes,
     },
     source,
   );

@@ -1,6 +1,7 @@
 import type { Credit, NormalizedCredential, Skill } from '../../../shared/credential/model';
 import { badgeImage, completeCredential, type CredentialSource } from './credentialSource';
 import { asArray, asRecord, compact, contextsOf, idOf, records, text, typesOf, type Json } from './jsonLdValues';
+import { inLanguage } from './preferredLanguage';
 import { embeddedProofHints, issuerOf, publicLinks, statusEntriesOf, vcDates } from './vcBasics';
 
 /** Europass European Digital Credentials (ELM v3): JSON-LD, optionally sealed with JAdES. */
@@ -46,6 +47,21 @@ function creditsOf(specifications: Json[]): Credit[] {
   );
 }
 
+/**
+ * An organisation's name as Europass writes it: ELM 3 gives an Organisation a `legalName` (a
+ * language map) and often no `name`; earlier drafts used `prefLabel`. In the user's language,
+ * else English, else the first.
+ */
+function organisationName(organisation: Json | undefined): string | undefined {
+  if (!organisation) return undefined;
+  return inLanguage(organisation.name) ?? inLanguage(organisation.legalName) ?? inLanguage(organisation.prefLabel) ?? inLanguage(organisation.altLabel);
+}
+
+/** The awarding bodies the claims name (ELM 3: claim.awardedBy.awardingBody). */
+function awardingBodies(claims: Json[]): Json[] {
+  return claims.flatMap((claim) => records(claim.awardedBy).flatMap((awarding) => records(awarding.awardingBody)));
+}
+
 export function readEuropeanDigitalCredential(json: Json, source: CredentialSource, jades?: JadesEnvelope): NormalizedCredential {
   const subject = asRecord(json.credentialSubject);
   const claims = records(subject?.hasClaim);
@@ -55,8 +71,12 @@ export function readEuropeanDigitalCredential(json: Json, source: CredentialSour
   const id = idOf(json);
   const fullName = text(subject?.fullName) ?? ([text(subject?.givenName), text(subject?.familyName)].filter(Boolean).join(' ') || undefined);
   const email = idOf(asRecord(subject?.contactPoint)?.emailAddress)?.replace(/^mailto:/, '');
-  const issuer = issuerOf(json.issuer);
-  const issuerEmail = idOf(asRecord(asRecord(json.issuer)?.contactPoint)?.emailAddress)?.replace(/^mailto:/, '');
+  // The issuer (who sealed it) as named in the credential; when it gives no name of any kind,
+  // the awarding body's, which a person recognises the credential by.
+  const issuerRecord = asRecord(json.issuer);
+  const issuerName = organisationName(issuerRecord) ?? organisationName(awardingBodies(claims)[0]);
+  const issuer = { ...issuerOf(json.issuer), ...(issuerName !== undefined ? { name: issuerName } : {}) };
+  const issuerEmail = idOf(asRecord(issuerRecord?.contactPoint)?.emailAddress)?.replace(/^mailto:/, '');
   const proof = jades
     ? { signature: 'jades' as const, proofTypes: [`JAdES/${String(jades.header.alg)}`], keyRefs: typeof jades.header.kid === 'string' ? ['x5c certificate in the seal'] : [] }
     : embeddedProofHints(json);
@@ -68,12 +88,12 @@ export function readEuropeanDigitalCredential(json: Json, source: CredentialSour
       types: typesOf(json),
       ...compact({
         id,
-        description: text(display?.description) ?? text(claims[0]?.description) ?? text(specifications[0]?.description),
+        description: inLanguage(display?.description) ?? inLanguage(claims[0]?.description) ?? inLanguage(specifications[0]?.description),
         image: badgeImage(source, asRecord(asRecord(asRecord(display?.individualDisplay)?.displayDetail)?.image)?.content),
         recipient: compact({ identity: email ?? idOf(subject), type: email ? 'email' : 'id', hashed: false, name: fullName }),
         ...vcDates(json),
       }),
-      name: text(claims[0]?.title) ?? text(specifications[0]?.title) ?? text(display?.title) ?? 'European Digital Credential',
+      name: inLanguage(claims[0]?.title) ?? inLanguage(specifications[0]?.title) ?? inLanguage(display?.title) ?? 'European Digital Credential',
       issuer: { ...issuer, ...(issuerEmail && !issuer.email ? { email: issuerEmail } : {}) },
       evidence: [],
       skills: skillsOf(specifications),

@@ -18,6 +18,9 @@ import {
   type Json,
 } from './jsonLdValues';
 
+/** Ends the note on a badge whose details live at its issuer; dropped once they are filled in (intake/linkedDocuments.ts). */
+export const detailsNotFetchedNote = 'Badgefolio fetches its details when the network use allows it, or when you choose "Fetch details".';
+
 /** Open Badges 2.0 (and 1.x) vocabulary: the classes a document may be. */
 const ob2Classes = new Set([
   'Assertion',
@@ -173,9 +176,11 @@ export function readOb2(json: Json, source: CredentialSource, signed: boolean): 
 
   const notes: string[] = [];
   if (badgeUrl) {
-    notes.push(`The badge's name and description are published at ${badgeUrl}; they are not fetched during import.`);
+    notes.push(`The badge's name, description and picture are published at ${badgeUrl}: ${detailsNotFetchedNote}`);
   }
-  const name = text(badge?.name) ?? 'Open Badge';
+  // A badge given by its address has no name until it is fetched: empty, never a made-up one
+  // ("details not fetched yet" is shown instead, with a way to fetch them).
+  const name = text(badge?.name) ?? (badgeUrl ? '' : 'Open Badge');
   const contexts = contextsOf(json);
   // Every OB 2.0 badge imported passes here: the fields are written out in the model's order,
   // optional ones only when present, rather than compacted and spread into a literal (V8
@@ -239,11 +244,11 @@ export function readOb2HostedUrl(url: string, source: CredentialSource): Normali
       kind: 'badge',
       types: ['Assertion'],
       id: url,
-      name: 'Open Badge',
+      name: '',
       issuer: {},
       ...noLists(),
       verification: { signature: 'hosted', hostedUrl: url, keyRefs: [], proofTypes: ['hosted'], statusEntries: [], links: [url] },
-      notes: [`This badge image carries only a link to its assertion (${url}); its details are fetched only when you verify it online.`],
+      notes: [`This badge image carries only a link to its assertion (${url}): ${detailsNotFetchedNote}`],
     },
     source,
   );

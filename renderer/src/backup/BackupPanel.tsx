@@ -27,11 +27,15 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
   const [restoreMessage, setRestoreMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
+  // After a submit found them different, "differ" follows the fields: gone as soon as they match.
+  const [compare, setCompare] = useState(false);
+  const differ = compare && passphrase !== repeat;
 
   const save = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
     if (passphrase !== repeat) {
-      setSaveMessage({ text: t('backup.differ'), error: true });
+      setCompare(true);
+      setSaveMessage(null);
       return;
     }
     setBusy(true);
@@ -95,7 +99,7 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
           />
         </label>
         <p className="hint">{t('backup.passphraseHint')}</p>
-        <Feedback message={saveMessage} />
+        <Feedback message={differ ? { text: t('backup.differ'), error: true } : saveMessage} />
         <div className="row-actions">
           <button type="submit" className="primary" disabled={busy}>
             {t('backup.save')}

@@ -1,8 +1,8 @@
-import { useMemo, useState, type SyntheticEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import type { Collection, Organiser } from '../../../shared/organiser';
 import { useI18n } from '../i18n/i18n';
-import { CredentialLink, OrganiserPageHeader, useOrganiserChange } from '../home/organiserPage';
+import { CredentialLink, OrganiserPageHeader, useFocusAfterEditor, useOrganiserChange } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { CredentialPicker } from './CredentialPicker';
 
@@ -20,6 +20,11 @@ function CollectionEditor({
   const { t } = useI18n();
   const [name, setName] = useState(collection?.name ?? '');
   const [chosen, setChosen] = useState<string[]>(collection ? [...collection.credentialIds] : []);
+  // Opening the editor ("New collection", "Edit") puts the cursor in its name.
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    nameField.current?.focus();
+  }, []);
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
     await onSave({ ...(collection ? { id: collection.id } : {}), name, credentialIds: chosen });
@@ -29,6 +34,7 @@ function CollectionEditor({
       <label>
         <span>{t('collections.name')}</span>
         <input
+          ref={nameField}
           required
           maxLength={120}
           value={name}
@@ -69,6 +75,7 @@ export function CollectionsView({
   const [editing, setEditing] = useState<Collection | 'new' | null>(null);
   const { error, act } = useOrganiserChange(onOrganiser);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);
+  const newButton = useFocusAfterEditor(editing !== null);
 
 
   return (
@@ -78,6 +85,7 @@ export function CollectionsView({
         title={t('collections.title')}
         lead={t('collections.lead')}
         newLabel={t('collections.new')}
+        newButtonRef={newButton}
         onNew={
           editing === null
             ? () => {

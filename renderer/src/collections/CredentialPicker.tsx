@@ -62,8 +62,10 @@ export function CredentialPicker({
                   toggle(c.id);
                 }}
               />
-              <span>{c.name}</span>
-              {c.issuerName && <span className="muted"> · {c.issuerName}</span>}
+              <span className="picker-text">
+                <span>{c.name}</span>
+                {c.issuerName && <span className="muted"> · {c.issuerName}</span>}
+              </span>
             </label>
           </li>
         ))}

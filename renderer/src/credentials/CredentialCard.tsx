@@ -23,7 +23,12 @@ export function StatusPill({ credential }: { credential: Pick<CredentialSummary,
 export function IdentityLabel({ identity }: { identity: CredentialSummary['issuerIdentity'] }) {
   const { t } = useI18n();
   if (!identity) return null;
-  return <span className={`identity identity-${identity.level}${identity.test ? ' identity-test' : ''}`}>{identityLabel(identity, t)}</span>;
+  const label = identityLabel(identity, t);
+  return (
+    <span className={`identity identity-${identity.level}${identity.test ? ' identity-test' : ''}`} title={label}>
+      {label}
+    </span>
+  );
 }
 
 /**
@@ -44,23 +49,30 @@ export const CredentialCard = memo(function CredentialCard({
 }) {
   const { t, language } = useI18n();
   const c = credential;
+  // A badge whose name lives at its issuer and was not fetched yet says so: never a made-up name.
+  const title = c.name !== '' ? c.name : t(c.details === 'incomplete' ? 'details.incomplete' : 'details.notFetched');
   return (
-    <article className={`credential-card credential-${layout}`} aria-label={c.name}>
+    <article className={`credential-card credential-${layout}`} aria-label={title}>
       <CredentialImage id={c.id} hasImage={c.hasImage} defer={scrolling} />
       <div className="credential-text">
         <h3>
           <button
             type="button"
             className="card-title"
-            aria-label={t('detail.open', { name: c.name })}
+            aria-label={t('detail.open', { name: title })}
             onClick={() => {
               onOpen(c.id);
             }}
           >
-            {c.name}
+            <span className={c.name !== '' ? 'card-title-text' : 'card-title-text details-pending'}>{title}</span>
           </button>
         </h3>
-        {c.issuerName && <p className="issuer">{c.issuerName}</p>}
+        {/* One line on a card (a long URL or DID ends in "…"): the whole of it on hover and in the details. */}
+        {c.issuerName && (
+          <p className="issuer" title={c.issuerName}>
+            {c.issuerName}
+          </p>
+        )}
         {c.issuedOn && <p className="date">{t('portfolio.issued', { date: formatDate(c.issuedOn, language) })}</p>}
         <div className="card-verdict">
           <StatusPill credential={c} />

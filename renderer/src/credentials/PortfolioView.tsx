@@ -11,7 +11,7 @@ export type PortfolioLayout = 'grid' | 'list' | 'timeline';
 const layouts: readonly PortfolioLayout[] = ['grid', 'list', 'timeline'];
 
 /** Card sizes the virtual list relies on (the CSS clamps text to fit). */
-const gridCard = { minWidth: 280, height: 150, gap: 16 };
+const gridCard = { minWidth: 280, height: 170, gap: 16 };
 const listRowHeight = 76;
 const headingHeight = 52;
 
@@ -75,6 +75,8 @@ export function PortfolioView({
   onOpen,
   actions,
   notices,
+  onChooseFiles,
+  dragging = false,
 }: {
   credentials: readonly CredentialSummary[];
   onOpen: (id: string) => void;
@@ -82,6 +84,10 @@ export function PortfolioView({
   actions: ReactNode;
   /** Import progress and summaries, shown under the toolbar. */
   notices?: ReactNode;
+  /** Opens the file picker: offered in the empty portfolio, which is also a drop target. */
+  onChooseFiles?: () => void;
+  /** Files are being dragged over the window. */
+  dragging?: boolean;
 }) {
   const { t, language } = useI18n();
   const [text, setText] = useState('');
@@ -249,13 +255,30 @@ export function PortfolioView({
           </button>
         </div>
       )}
-      {notices}
+      <div className="portfolio-notices">{notices}</div>
       <p className="count" aria-live="polite">
         {shown.length === credentials.length ? t('portfolio.count', { count: credentials.length }) : t('portfolio.countOf', { shown: shown.length, count: credentials.length })}
       </p>
-      <div ref={scroller} className={`portfolio-scroll layout-${layout}`} role="region" aria-label={t('portfolio.listLabel')} tabIndex={-1}>
+      <div
+        ref={scroller}
+        className={`portfolio-scroll layout-${layout}`}
+        role="region"
+        aria-label={t('portfolio.listLabel')}
+        tabIndex={-1}
+        // Notices above give way to the list down to this height, and no further; a short list
+        // keeps no more than it needs (the notices then show in full).
+        style={{ minHeight: `clamp(10rem, ${String(virtualizer.getTotalSize())}px, min(15rem, 36vh))` }}
+      >
         {credentials.length === 0 ? (
-          <p className="empty-state">{t('portfolio.empty')}</p>
+          // Files dropped here (as anywhere on the window) are imported; the button picks them instead.
+          <div className={dragging ? 'drop-zone drop-zone-active' : 'drop-zone'}>
+            <p>{t('portfolio.empty')}</p>
+            {onChooseFiles && (
+              <button type="button" onClick={onChooseFiles}>
+                {t('portfolio.chooseFiles')}
+              </button>
+            )}
+          </div>
         ) : shown.length === 0 ? (
           <p className="empty-state">{t('portfolio.noMatch')}</p>
         ) : (

@@ -147,11 +147,15 @@ export interface TimelineGroup {
   readonly credentials: readonly CredentialSummary[];
 }
 
-/** The credentials by month issued (newest first), each month's in the order given. */
+/**
+ * The credentials by month issued (newest first), each month's in the order given. A credential
+ * whose issue date is unknown (a photo of a certificate) is "undated", at the end: filing it
+ * under the month it was added would say it was earned then.
+ */
 export function timelineGroups(credentials: readonly CredentialSummary[]): TimelineGroup[] {
   const groups = new Map<string, CredentialSummary[]>();
   for (const c of credentials) {
-    const date = issuedOrAdded(c);
+    const date = c.issuedOn ?? '';
     const key = /^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : 'undated';
     const list = groups.get(key);
     if (list) list.push(c);

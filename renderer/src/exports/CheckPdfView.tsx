@@ -4,6 +4,7 @@ import type { NetworkUse } from '../../../shared/preferences';
 import { identityLabel } from '../credentials/issuerIdentityWords';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
+import { ReportSummary } from '../wallet/VerificationText';
 import '../styles/forms.css';
 
 /** The largest PDF read here; portfolio PDFs with their originals attached are far smaller. */
@@ -168,7 +169,11 @@ export function CheckPdfView({ network }: { network: NetworkUse }) {
                     <p className={item.integrity === 'intact' ? 'integrity' : 'integrity integrity-bad'}>
                       {t(`exports.check.integrity.${item.integrity}`, { file: item.file })}
                     </p>
-                    {item.summary && <p className="summary">{item.summary}</p>}
+                    {item.summary && (
+                      <p className="summary">
+                        <ReportSummary report={{ ...item, summary: item.summary }} />
+                      </p>
+                    )}
                     {/* An intact attachment that is no credential: the main process says why it was not recognised. */}
                     {item.status === undefined && item.integrity === 'intact' && <p className="summary">{item.sentence}</p>}
                   </li>

@@ -20,6 +20,7 @@ import { AttentionPanel } from './AttentionPanel';
 import { BackupPanel } from '../backup/BackupPanel';
 import type { ShellState } from '../shell/useShellEvents';
 import { useImport } from './useImport';
+import { focusMainContent } from '../focusMain';
 
 export const sections = ['portfolio', 'skills', 'pathways', 'collections', 'exports', 'check', 'profile', 'settings'] as const;
 export type Section = (typeof sections)[number];
@@ -35,6 +36,7 @@ export function WalletHome({
   command,
   shell,
   justCreated = false,
+  focusOnOpen = false,
 }: {
   preferences: Preferences;
   onPreferences: (patch: PreferencesPatch) => void;
@@ -45,6 +47,8 @@ export function WalletHome({
   shell?: ShellState;
   /** The wallet was made a moment ago: offer a backup at once. */
   justCreated?: boolean;
+  /** The user has just unlocked or created the wallet: focus goes to the content once it shows. */
+  focusOnOpen?: boolean;
 }) {
   const { t } = useI18n();
   const [section, setSection] = useState<Section>('portfolio');
@@ -71,6 +75,15 @@ export function WalletHome({
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Unlocked by the user: the page's heading takes the focus the unlock form had (once).
+  const focusPending = useRef(focusOnOpen);
+  const loaded = credentials !== null;
+  useEffect(() => {
+    if (!loaded || !focusPending.current) return;
+    focusPending.current = false;
+    focusMainContent();
+  }, [loaded]);
 
   const importer = useImport(() => void refresh());
 
@@ -100,7 +113,12 @@ export function WalletHome({
     setSelected(id);
   }, []);
 
-  const list = credentials ?? [];
+  // A badge whose details were not fetched yet has no name of its own: every screen (picker,
+  // export, pathways) shows what is true instead of a blank or a made-up placeholder.
+  const list = useMemo(
+    () => (credentials ?? []).map((c) => (c.name !== '' ? c : { ...c, name: t(c.details === 'incomplete' ? 'details.incomplete' : 'details.notFetched') })),
+    [credentials, t],
+  );
   const actions = (
     <>
       <button type="button" className="primary" onClick={() => picker.current?.click()}>
@@ -174,36 +192,40 @@ export function WalletHome({
           </p>
         )}
         {offerBackup && (
-          <p className="banner">
-            {t('backup.offer')}{' '}
-            <button
-              type="button"
-              onClick={() => {
-                setSection('settings');
-                setOfferBackup(false);
-              }}
-            >
-              {t('backup.offerButton')}
-            </button>{' '}
-            <button
-              type="button"
-              onClick={() => {
-                setOfferBackup(false);
-              }}
-            >
-              {t('import.dismiss')}
-            </button>
-          </p>
+          <div className="banner banner-with-actions">
+            <p>{t('backup.offer')}</p>
+            <div className="banner-actions">
+              <button
+                type="button"
+                onClick={() => {
+                  setSection('settings');
+                  setOfferBackup(false);
+                }}
+              >
+                {t('backup.offerButton')}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setOfferBackup(false);
+                }}
+              >
+                {t('import.dismiss')}
+              </button>
+            </div>
+          </div>
         )}
         {section !== 'portfolio' && <ImportNotices importer={importer} />}
-        {shell?.imported && <ImportSummary outcomes={shell.imported} onDismiss={() => { shell.dismissImported(); }} title={t('shell.imported')} />}
+        {shell?.imported && <ImportSummary outcomes={shell.imported} onDismiss={() => { shell.dismissImported(); }} title={t('shell.imported')} onChanged={() => void refresh()} />}
         {shell?.backupOpened && (
-          <p role="status" className="banner">
-            {t('shell.backup', { file: shell.backupOpened })}{' '}
-            <button type="button" onClick={() => { shell.dismissBackup(); }}>
-              {t('import.dismiss')}
-            </button>
-          </p>
+          <div role="status" className="banner banner-with-actions">
+            <p>{t('shell.backup', { file: shell.backupOpened })}</p>
+            <div className="banner-actions">
+              <button type="button" onClick={() => { shell.dismissBackup(); }}>
+                {t('import.dismiss')}
+              </button>
+            </div>
+          </div>
         )}
         {credentials === null ? (
           <p role="status" className="banner">
@@ -214,6 +236,8 @@ export function WalletHome({
             credentials={list}
             onOpen={open}
             actions={actions}
+            onChooseFiles={() => picker.current?.click()}
+            dragging={importer.dragging}
             notices={
               <>
                 <AttentionPanel

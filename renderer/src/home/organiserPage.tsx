@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { IpcResult } from '../../../shared/contract/result';
 import type { Organiser } from '../../../shared/organiser';
 
@@ -29,6 +29,7 @@ export function OrganiserPageHeader({
   newLabel,
   onNew,
   error,
+  newButtonRef,
 }: {
   titleId: string;
   title: string;
@@ -37,13 +38,15 @@ export function OrganiserPageHeader({
   /** Left out while an editor is open. */
   onNew?: (() => void) | undefined;
   error: string | null;
+  /** The "New…" button, to return focus to when an editor closes. */
+  newButtonRef?: RefObject<HTMLButtonElement | null>;
 }) {
   return (
     <>
       <div className="page-header">
         <h1 id={titleId}>{title}</h1>
         {onNew && (
-          <button type="button" className="primary" onClick={onNew}>
+          <button ref={newButtonRef} type="button" className="primary" onClick={onNew}>
             {newLabel}
           </button>
         )}
@@ -56,6 +59,20 @@ export function OrganiserPageHeader({
       )}
     </>
   );
+}
+
+/**
+ * Focus for a page with an editor: when the editor closes (saved or cancelled), focus goes back
+ * to the "New…" button that reappears, not to the top of the document.
+ */
+export function useFocusAfterEditor(open: boolean): RefObject<HTMLButtonElement | null> {
+  const newButton = useRef<HTMLButtonElement | null>(null);
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open) newButton.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return newButton;
 }
 
 /** A credential's name that opens its details. */

@@ -82,7 +82,7 @@ export function useImport(onImported: () => void) {
     };
   }, [importFiles]);
 
-  return { importFiles, outcomes, progress, dragging, dismiss: () => { setOutcomes(null); } };
+  return { importFiles, outcomes, progress, dragging, dismiss: () => { setOutcomes(null); }, changed: onImported };
 }
 
 /** The files of a drop, folders walked recursively (a Credly or Badgr export folder, say). */

@@ -4,6 +4,10 @@ import { exportsDe } from './messages/exports';
 import { libraryDe } from './messages/library';
 import { walletCheckDe } from './messages/walletCheck';
 import { identityDe } from './messages/identity';
+import { historyDe } from './messages/history';
+import { registriesDe } from './messages/registries';
+import { formatsDe } from './messages/formats';
+import { detailsDe } from './messages/details';
 import type { Catalogue } from './en';
 
 /** German. The type makes a missing key a compile error. */
@@ -14,6 +18,10 @@ export const de: Catalogue = {
   ...libraryDe,
   ...walletCheckDe,
   ...identityDe,
+  ...historyDe,
+  ...registriesDe,
+  ...formatsDe,
+  ...detailsDe,
   'app.name': 'Badgefolio',
   'app.tagline': 'Deine Badges und Zertifikate, sicher auf deinem eigenen Computer.',
   'theme.label': 'Farbschema',
@@ -33,6 +41,7 @@ export const de: Catalogue = {
   'welcome.empty': 'Deine Brieftasche ist noch leer: leg sie unten an und zieh dann deine Badges hinein.',
   'footer.version': 'Version {version}',
   'footer.harness': 'Browser-Testumgebung',
+  'shell.skipToContent': 'Zum Inhalt springen',
   'error.unreachable': 'Die Brieftasche antwortet nicht. Starte Badgefolio neu und versuche es erneut.',
   'wallet.create.title': 'Brieftasche anlegen',
   'wallet.create.lead': 'Wähle eine Passphrase. Sie verschlüsselt alles, was du in Badgefolio auf diesem Computer aufbewahrst.',
@@ -52,7 +61,8 @@ export const de: Catalogue = {
   'portfolio.title': 'Dein Portfolio',
   'portfolio.import': 'Badges importieren',
   'portfolio.search': 'Suche',
-  'portfolio.empty': 'Noch keine Badges. Zieh Badge-Dateien auf dieses Fenster oder wähle „Badges importieren“.',
+  'portfolio.empty': 'Noch keine Badges. Zieh Badge-Dateien hierher oder an eine beliebige Stelle dieses Fensters.',
+  'portfolio.chooseFiles': 'Badge-Dateien auswählen…',
   'portfolio.noMatch': 'Kein Nachweis passt zu deiner Suche.',
   'portfolio.count': '{count} Nachweise',
   'portfolio.selfReported': 'Selbst angegeben',
@@ -93,5 +103,6 @@ export const de: Catalogue = {
   'detail.checking': 'Wird geprüft…',
   'detail.original': 'Originaldatei',
   'detail.format': 'Format',
+  'detail.display': 'Das Zertifikat, wie sein Aussteller es gestaltet hat (ohne Skripte und ohne Inhalte von außen angezeigt)',
   'import.details': 'Was mit jeder Datei geschah',
 };

@@ -4,6 +4,10 @@ import { exportsEn } from './messages/exports';
 import { libraryEn } from './messages/library';
 import { walletCheckEn } from './messages/walletCheck';
 import { identityEn } from './messages/identity';
+import { historyEn } from './messages/history';
+import { registriesEn } from './messages/registries';
+import { formatsEn } from './messages/formats';
+import { detailsEn } from './messages/details';
 
 /** English: the reference catalogue. Every other language must provide every key. */
 export const en = {
@@ -13,6 +17,10 @@ export const en = {
   ...libraryEn,
   ...walletCheckEn,
   ...identityEn,
+  ...historyEn,
+  ...registriesEn,
+  ...formatsEn,
+  ...detailsEn,
   'app.name': 'Badgefolio',
   'app.tagline': 'Your badges and certificates, safe on your own computer.',
   'theme.label': 'Theme',
@@ -32,6 +40,7 @@ export const en = {
   'welcome.empty': 'Your wallet is empty: create it below, then drop in your badges.',
   'footer.version': 'Version {version}',
   'footer.harness': 'browser harness',
+  'shell.skipToContent': 'Skip to content',
   'error.unreachable': 'The wallet is not responding. Restart Badgefolio and try again.',
   'wallet.create.title': 'Create your wallet',
   'wallet.create.lead': 'Choose a passphrase. It encrypts everything you keep in Badgefolio on this computer.',
@@ -51,7 +60,8 @@ export const en = {
   'portfolio.title': 'Your portfolio',
   'portfolio.import': 'Import badges',
   'portfolio.search': 'Search',
-  'portfolio.empty': 'No badges yet. Drop badge files anywhere on this window, or choose “Import badges”.',
+  'portfolio.empty': 'No badges yet. Drop badge files here or anywhere on this window.',
+  'portfolio.chooseFiles': 'Choose badge files…',
   'portfolio.noMatch': 'No credential matches your search.',
   'portfolio.count': '{count} credentials',
   'portfolio.selfReported': 'Self-reported',
@@ -92,6 +102,7 @@ export const en = {
   'detail.checking': 'Checking…',
   'detail.original': 'Original file',
   'detail.format': 'Format',
+  'detail.display': 'The certificate as its issuer designed it (shown without scripts or outside content)',
   'import.details': 'What happened to each file',
 } as const;
 

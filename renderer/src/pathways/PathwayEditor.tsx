@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import type { Pathway } from '../../../shared/organiser';
 import { useI18n } from '../i18n/i18n';
@@ -41,6 +41,11 @@ export function PathwayEditor({
   );
   const [required, setRequired] = useState(pathway?.required ?? 1);
   const [saving, setSaving] = useState(false);
+  // Opening the editor ("New pathway", "Edit") puts the cursor in its name.
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    nameField.current?.focus();
+  }, []);
   const sorted = useMemo(() => {
     const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true });
     return [...credentials].sort((a, b) => collator.compare(a.name, b.name));
@@ -76,6 +81,7 @@ export function PathwayEditor({
       <label>
         <span>{t('pathways.name')}</span>
         <input
+          ref={nameField}
           required
           maxLength={120}
           value={name}

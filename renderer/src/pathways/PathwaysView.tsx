@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { pathwayProgress, type Organiser, type Pathway } from '../../../shared/organiser';
 import { useI18n } from '../i18n/i18n';
-import { CredentialLink, OrganiserPageHeader, useOrganiserChange } from '../home/organiserPage';
+import { CredentialLink, OrganiserPageHeader, useFocusAfterEditor, useOrganiserChange } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { PathwayEditor } from './PathwayEditor';
 
@@ -26,6 +26,7 @@ export function PathwaysView({
   const [editing, setEditing] = useState<Pathway | 'new' | null>(null);
   const { error, act } = useOrganiserChange(onOrganiser);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);
+  const newButton = useFocusAfterEditor(editing !== null);
   const transcripts = credentials.filter((c) => c.format === 'clr2' && !organiser.pathways.some((p) => p.fromClr === c.id));
 
 
@@ -36,6 +37,7 @@ export function PathwaysView({
         title={t('pathways.title')}
         lead={t('pathways.lead')}
         newLabel={t('pathways.new')}
+        newButtonRef={newButton}
         onNew={
           editing === null
             ? () => {

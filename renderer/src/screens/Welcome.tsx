@@ -14,21 +14,26 @@ export function Welcome({ children }: { children?: ReactNode }) {
   const { t } = useI18n();
   return (
     <section className="welcome" aria-labelledby="welcome-title">
-      <BadgeMark className="welcome-mark" />
-      <h1 id="welcome-title">{t('welcome.title')}</h1>
-      <p className="lead">{t('welcome.lead')}</p>
-      <ul className="promises">
-        {promises.map((promise) => (
-          <li key={promise.title} className="promise">
-            <h2>{t(promise.title)}</h2>
-            <p>{t(promise.body)}</p>
-          </li>
-        ))}
-      </ul>
-      <p className="empty-state" role="status">
-        {t('welcome.empty')}
-      </p>
-      {children}
+      <div className="welcome-intro">
+        <BadgeMark className="welcome-mark" />
+        <h1 id="welcome-title">{t('welcome.title')}</h1>
+        <p className="lead">{t('welcome.lead')}</p>
+        <ul className="promises">
+          {promises.map((promise) => (
+            <li key={promise.title} className="promise">
+              <h2>{t(promise.title)}</h2>
+              <p>{t(promise.body)}</p>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {/* Beside the introduction (under it in a narrow window): the form, in view without scrolling. */}
+      <div className="welcome-start">
+        <p className="welcome-note" role="status">
+          {t('welcome.empty')}
+        </p>
+        {children}
+      </div>
     </section>
   );
 }

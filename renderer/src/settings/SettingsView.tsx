@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { RadioChoices } from './RadioChoices';
 import { UrlSetting } from './UrlSetting';
 import { WalletCheckPanel } from './WalletCheckPanel';
+import { RegistriesPanel } from './RegistriesPanel';
 import '../styles/forms.css';
 
 /** Language names are written in their own language, so anyone can find theirs. */
@@ -117,6 +118,8 @@ export function SettingsView({
           }}
         />
       </div>
+
+      <RegistriesPanel network={preferences.network} />
 
       <div className="form-card" role="group" aria-labelledby={`${id}-notifications`}>
         <h2 id={`${id}-notifications`}>{t('settings.notifications')}</h2>

@@ -7,10 +7,28 @@ import { useI18n } from '../i18n/i18n';
 import { CredentialLink } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { CredentialImage } from './CredentialImage';
+import { BlockcertsDisplay } from './BlockcertsDisplay';
 import { SelfReportedEditor } from './SelfReportedEditor';
+import { VersionHistory } from './VersionHistory';
+import { formatName, formatTechnicalVersion } from '../credentials/formatName';
+import { MarkdownText } from './MarkdownText';
 import { formatDate } from './formatDate';
+import { CheckLabel, CheckSentence, ReportSummary } from './VerificationText';
 
 const checkMarks = { passed: '✓', failed: '✗', skipped: '–' } as const;
+
+/** Descriptions and criteria: Markdown, as Open Badges allow, rendered safely. */
+function MarkdownRow({ label, text }: { label: string; text: string | undefined }) {
+  if (!text?.trim()) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <MarkdownText text={text} />
+      </dd>
+    </>
+  );
+}
 
 function Row({ label, value }: { label: string; value: string | undefined }) {
   if (!value) return null;
@@ -48,6 +66,7 @@ export function CredentialDetailDialog({
   const [checking, setChecking] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [editing, setEditing] = useState(false);
+  const [fetching, setFetching] = useState(false);
   const [version, setVersion] = useState(0);
   const summary = credentials.find((c) => c.id === id);
   const parent = summary?.parentId ? credentials.find((c) => c.id === summary.parentId) : undefined;
@@ -76,6 +95,21 @@ export function CredentialDetailDialog({
       setReport(result.value.verification);
       onChanged();
     } else setMessage({ text: result.error.message, error: true });
+  };
+
+  /** "Fetch details": the click is the permission to fetch what this credential links to. */
+  const fetchDetails = async (): Promise<void> => {
+    setFetching(true);
+    const result = await wallet().fetchDetails({ ids: [id] });
+    setFetching(false);
+    if (!result.ok) {
+      setMessage({ text: result.error.message, error: true });
+      return;
+    }
+    const done = result.value.results[0];
+    setMessage(done?.details === 'fetched' ? { text: t('details.fetched'), error: false } : null);
+    setVersion((v) => v + 1);
+    onChanged();
   };
 
   const saveOriginal = async (): Promise<void> => {
@@ -113,9 +147,12 @@ export function CredentialDetailDialog({
       {detail && (
         <>
           <header className="detail-header">
-            <CredentialImage id={id} hasImage={true} variant="full" />
+            {/* A Blockcerts certificate's picture is its display, sanitised and sandboxed. */}
+            {detail.format === 'blockcerts' ? <BlockcertsDisplay id={id} /> : <CredentialImage id={id} hasImage={true} variant="full" />}
             <div>
-              <h2 id="detail-title">{detail.name}</h2>
+              <h2 id="detail-title" className={detail.name === '' ? 'details-pending' : undefined}>
+                {detail.name !== '' ? detail.name : t(detail.linked?.state === 'incomplete' ? 'details.incomplete' : 'details.notFetched')}
+              </h2>
               {detail.issuer.name && <p className="issuer">{detail.issuer.name}</p>}
             </div>
           </header>
@@ -141,17 +178,18 @@ export function CredentialDetailDialog({
                 {t('edit.open')}
               </button>
             ))}
+          <LinkedDetailsBlock detail={detail} fetching={fetching} onFetch={() => void fetchDetails()} />
           <dl className="facts">
             <Row label={t('detail.issuer')} value={[detail.issuer.name, detail.issuer.url ?? detail.issuer.id].filter(Boolean).join(' · ')} />
             <Row label={t('detail.issued')} value={formatDate(detail.issuedOn, language)} />
             <Row label={t('detail.validFrom')} value={detail.validFrom !== detail.issuedOn ? formatDate(detail.validFrom, language) : undefined} />
             <Row label={t('detail.expires')} value={formatDate(detail.expires, language)} />
-            <Row label={t('detail.description')} value={detail.description} />
-            <Row label={t('detail.criteria')} value={detail.criteria?.narrative} />
+            <MarkdownRow label={t('detail.description')} text={detail.description} />
+            <MarkdownRow label={t('detail.criteria')} text={detail.criteria?.narrative} />
             <Row label={t('detail.skills')} value={detail.skills.map((s) => (s.framework ? `${s.name} (${s.framework})` : s.name)).join(', ')} />
             <Row label={t('detail.credits')} value={detail.credits.map((c) => `${String(c.value)} ${c.unit}`).join(', ')} />
             <Row label={t('detail.endorsements')} value={detail.endorsements.map((e) => e.issuerName ?? e.issuerId ?? '').filter(Boolean).join(', ')} />
-            <Row label={t('detail.format')} value={`${detail.format}${detail.formatVersion ? ` ${detail.formatVersion}` : ''}`} />
+            <Row label={t('detail.format')} value={formatLabel(detail.format, detail.formatVersion, t)} />
             <Row label={t('detail.original')} value={`${detail.original.fileName} (${(detail.original.size / 1024).toFixed(1)} KB)`} />
           </dl>
           {(parent ?? children.length > 0) && (
@@ -194,7 +232,7 @@ export function CredentialDetailDialog({
             {report ? (
               <>
                 <p>
-                  <span className={`status status-${report.status}`}>{t(`status.${report.status}`)}</span> {report.summary}
+                  <span className={`status status-${report.status}`}>{t(`status.${report.status}`)}</span> <ReportSummary report={report} />
                 </p>
                 {report.issuerIdentity && (
                   <p className="identity-line">
@@ -204,7 +242,7 @@ export function CredentialDetailDialog({
                 <ul className="checks">
                   {report.checks.map((check) => (
                     <li key={check.id} className={`check check-${check.outcome}`}>
-                      <span aria-hidden="true">{checkMarks[check.outcome]}</span> <strong>{check.label}</strong>: {check.sentence}
+                      <span aria-hidden="true">{checkMarks[check.outcome]}</span> <strong><CheckLabel check={check} /></strong>: <CheckSentence check={check} />
                     </li>
                   ))}
                 </ul>
@@ -260,6 +298,15 @@ export function CredentialDetailDialog({
           )}
         </>
       )}
+      <VersionHistory
+        id={id}
+        name={detail?.name ?? ''}
+        refresh={version}
+        onRestored={() => {
+          setVersion((v) => v + 1);
+          onChanged();
+        }}
+      />
       <form method="dialog">
         <button type="submit" className="primary">
           {t('detail.close')}
@@ -267,4 +314,41 @@ export function CredentialDetailDialog({
       </form>
     </dialog>
   );
+}
+
+/**
+ * What the credential links to: "details not fetched yet" (or what could not be had) with the
+ * one-click "Fetch details", or, once fetched, how many documents the wallet keeps and from when.
+ */
+function LinkedDetailsBlock({ detail, fetching, onFetch }: { detail: CredentialDetail; fetching: boolean; onFetch: () => void }) {
+  const { t, language } = useI18n();
+  const linked = detail.linked;
+  if (!linked) return null;
+  if (linked.state === 'fetched') {
+    const dates = linked.documents.map((d) => d.fetchedAt).sort();
+    const oldest = dates[0];
+    return oldest ? <p className="muted details-kept">{t('details.kept', { count: linked.documents.length, date: formatDate(oldest, language) })}</p> : null;
+  }
+  return (
+    <section className="banner details-missing" aria-labelledby="details-title">
+      <h3 id="details-title">{t(linked.state === 'incomplete' ? 'details.incomplete' : 'details.notFetched')}</h3>
+      <p>{t(linked.state === 'incomplete' ? 'details.incompleteBody' : 'details.notFetchedBody')}</p>
+      {linked.problems.length > 0 && (
+        <ul>
+          {linked.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={onFetch} disabled={fetching}>
+        {fetching ? t('details.fetching') : t('details.fetch')}
+      </button>
+    </section>
+  );
+}
+
+/** "Open Badge 3.0 · VC 1.1": the name people use, then the data model for the technically minded. */
+function formatLabel(format: CredentialDetail['format'], formatVersion: string | undefined, t: Parameters<typeof formatName>[2]): string {
+  const technical = formatTechnicalVersion(format, formatVersion);
+  return technical ? `${formatName(format, formatVersion, t)} · ${technical}` : formatName(format, formatVersion, t);
 }

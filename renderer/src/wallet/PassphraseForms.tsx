@@ -50,13 +50,18 @@ export function CreateWalletForm({ state, onState }: FormProps) {
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
+  // Once a submit found the two differ, the sentence follows the fields as they are typed:
+  // it goes as soon as they match (and comes back if they differ again).
+  const [compare, setCompare] = useState(false);
+  const mismatch = compare && passphrase !== confirm;
   const hintId = useId();
   const hint = strengthHint(passphrase);
 
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
     if (passphrase !== confirm) {
-      setError(t('wallet.mismatch'));
+      setCompare(true);
+      setError(null);
       return;
     }
     setWorking(true);
@@ -94,6 +99,7 @@ export function CreateWalletForm({ state, onState }: FormProps) {
           autoComplete="new-password"
           value={confirm}
           required
+          aria-invalid={mismatch || undefined}
           onChange={(event) => {
             setConfirm(event.target.value);
           }}
@@ -101,7 +107,7 @@ export function CreateWalletForm({ state, onState }: FormProps) {
       </label>
       <p className="warning">{t('wallet.warning')}</p>
       {state.canRemember && <RememberBox checked={remember} onChange={setRemember} />}
-      <FormEnd error={error} working={working} label={t('wallet.createButton')} />
+      <FormEnd error={mismatch ? t('wallet.mismatch') : error} working={working} label={t('wallet.createButton')} />
     </form>
   );
 }

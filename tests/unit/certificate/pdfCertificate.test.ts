@@ -243,3 +243,19 @@ describe('pdfDateToIso', () => {
     expect(pdfDateToIso(text)).toBeUndefined();
   });
 });
+
+describe('a PDF certificate kept as self-reported', () => {
+  it('is not dated by the day its file was made (often the day it was downloaded): the date stays empty and the file date is a note', async () => {
+    const { Intake } = await import('../../../electron/intake/intake');
+    const document = await PDFDocument.create();
+    document.setTitle('Certificate of Attendance: First aid');
+    document.setCreationDate(new Date('2026-12-01T09:30:00Z'));
+    document.addPage([595, 842]);
+    const [outcome] = await new Intake().inspect({ name: 'first-aid.pdf', bytes: await document.save() });
+    if (outcome?.outcome !== 'recognised') throw new Error(`not recognised: ${JSON.stringify(outcome)}`);
+    expect(outcome.credential.selfReported).toBe(true);
+    expect(outcome.credential.name).toBe('Certificate of Attendance: First aid');
+    expect(outcome.credential.issuedOn).toBeUndefined();
+    expect(outcome.credential.notes).toContain('The file was made on 2026-12-01; the date it was issued is not known until you add it.');
+  });
+});

@@ -120,4 +120,16 @@ describe('issuer identity', () => {
     const listed = await run(['badge.json', '--json', '--offline', '--now', now.toISOString(), '--registry', 'list.json']);
     expect(listed.results[0]?.issuerIdentity).toMatchObject({ level: 'registry', name: mit, source: 'list.json', asOf: '2026-01-15T00:00:00.000Z' });
   });
+
+  it('an expired credential is "genuine but expired" only when something confirms who signed it', async () => {
+    const issuer = await generateEd25519Issuer(seededBytes(32, 131));
+    const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: mit }), validFrom: '2023-01-01T00:00:00Z', validUntil: '2024-01-01T00:00:00Z', achievementName: 'Robotics' });
+    const expired = await normaliseOne(await signDataIntegrity(credential, issuer, 'eddsa-rdfc-2022', { date: '2023-01-01T00:00:00Z' }));
+    const alone = await createVerifier({ network: 'offline', now }).verify(expired);
+    expect(alone.status).toBe('expired');
+    expect(alone.summary).toMatch(/^Signed and unchanged, but expired \(and nothing confirms who signed it\): This credential expired on /);
+    const list = readRegistry({ registry: { [issuer.did]: { name: mit } } }, 'Acme hiring registry');
+    const listed = await createVerifier({ network: 'offline', now, registries: [list] }).verify(expired);
+    expect(listed.summary).toMatch(/^Genuine but expired: This credential expired on /);
+  });
 });

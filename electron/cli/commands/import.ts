@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { DetailsState, NormalizedCredential } from '../../../shared/credential/model';
+import { FillIn, keptFor } from '../../core/fillIn';
+import { storeCredential } from '../../core/storeCredential';
+import { VaultFetchCache } from '../../core/vaultFetchCache';
+import { Intake } from '../../intake/intake';
+import { environmentLanguage } from '../../intake/formats/preferredLanguage';
+import { readInputFiles } from '../../intake/inputFiles';
+import { defaultIntakeLimits } from '../../intake/limits';
+import type { Vault } from '../../vault/vault';
+import { DocumentsMap } from '../../verify/documents';
+import { registriesFromConfig } from '../../verify/poolConfig';
+import type { SafeFetchOptions, TestNetwork } from '../../verify/safeFetch';
+import { createVerifier } from '../../verify/verifier';
+import { UsageError, type CliCommand } from '../command';
+import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
+import { parseCommand, walletOptions, walletOptionsHelp } from '../vaultOptions';
+import { reportWalletError } from '../walletErrors';
+import { identityJson, openWallet } from './wallet';
+
+/** The outcome words: JSON gives the key, the human line starts with the words. */
+const outcomeWords = {
+  added: 'added',
+  'already-there': 'already there',
+  updated: 'updated',
+  'not-replaced': 'not replaced',
+  'not-a-credential': 'not a credential',
+  malformed: 'malformed',
+} as const;
+type ImportOutcomeWord = keyof typeof outcomeWords;
+
+const detailsWords: Readonly<Record<DetailsState, string>> = {
+  fetched: '',
+  'not-fetched': 'details not fetched yet',
+  incomplete: 'details incomplete',
+};
+
+/** Credentials read ahead of the one being stored, their documents fetched meanwhile. */
+const readAhead = 64;
+
+/**
+ * What only tests give the command: the loopback internet and shorter timeouts. The command
+ * the CLI runs (`importCommand`) is made without them, and no flag, setting or environment
+ * variable reaches them.
+ */
+export interface ImportCommandDependencies {
+  readonly testNetwork?: TestNetwork;
+  readonly fetchOptions?: Pick<SafeFetchOptions, 'timeoutMs' | 'maxBytes' | 'maxRedirects'>;
+}
+
+interface Result {
+  file: string;
+  outcome: ImportOutcomeWord;
+  id?: string;
+  name?: string;
+  status?: string;
+  issuerIdentity?: unknown;
+  details?: DetailsState;
+  problems?: string[];
+  reason?: string;
+}
+
+function readDocumentsMaps(files: readonly string[]): DocumentsMap | undefined {
+  let combined: DocumentsMap | undefined;
+  for (const file of files) {
+    let map: DocumentsMap;
+    try {
+      map = DocumentsMap.fromFile(file);
+    } catch (error) {
+      throw new UsageError(`The documents map ${file} cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    combined = combined ? combined.merge(map) : map;
+  }
+  return combined;
+}
+
+export function makeImportCommand(dependencies: ImportCommandDependencies = {}): CliCommand {
+  return {
+    name: 'import',
+    help: `Usage: badgefolio import <file|dir>... [--vault DIR] [--passphrase-file FILE] [--json]
+                                 [--offline|--online] [--documents MAP.json]
+
+Recognises every credential in the given files (folders and .zip archives
+recursively), fills in what it links to, verifies it, and stores it, encrypted,
+with its verdict, exactly as the app does. A credential already in the wallet is
+left as it is. A changed copy of one replaces it only when it checks at least as
+well (verified, then not fully checked, then expired or revoked, then broken): a
+tampered copy is not stored and your original is kept. A different credential
+that reuses an id is kept beside it.
+
+What a credential links to (an Open Badges 2.0 badge's name, description, picture,
+issuer and criteria, published by its issuer; keys, revocation and status lists,
+did:web documents) is fetched once, at most 4 requests per host, and kept in the
+wallet with its date, so the credential can be checked again offline later. With
+--offline (or when the network is not in use) nothing is fetched: such a badge is
+stored at once, marked "details not fetched yet"; import it again online, or use
+"Fetch details" in the app.
+
+Prints one line per file, starting with its outcome: added, already there,
+updated, not replaced, not a credential, malformed.
+
+${walletOptionsHelp}
+${networkOptionsHelp}
+  --documents FILE        pre-fetched documents, used before (and instead of) the
+                          network: a JSON object mapping URLs and DIDs to files,
+                          relative to the map (pictures too: "https://…/badge.png")
+  --json                  one JSON array of per-file results: file, outcome (added,
+                          already-there, updated, not-replaced, not-a-credential,
+                          malformed), id, name, status, issuerIdentity, details
+                          (fetched, not-fetched, incomplete), problems, reason
+
+Exit code: 0 when every file was added, already there or updated, 1 otherwise.`,
+    async run(args, io) {
+      const { values, positionals } = parseCommand(args, { ...walletOptions, ...networkOptions, documents: { type: 'string', multiple: true } });
+      if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import.');
+      const documentsMapFiles = (values.documents ?? []).map((file) => path.resolve(io.cwd, file));
+      for (const file of documentsMapFiles) if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
+      const documents = readDocumentsMaps(documentsMapFiles);
+      const network = networkUse(values, io);
+      let wallet: Vault;
+      try {
+        wallet = await openWallet(io, values.vault, values['passphrase-file'], true);
+      } catch (error) {
+        return reportWalletError(error, io);
+      }
+      const fetchOptions: SafeFetchOptions = { ...dependencies.fetchOptions, ...(dependencies.testNetwork ? { testNetwork: dependencies.testNetwork } : {}) };
+      const cache = new VaultFetchCache(() => wallet);
+      const showProgress = io.interactive && !values.json;
+      let seen = 0;
+      const fillIn = new FillIn({
+        fetch: network === 'allowed',
+        documents,
+        cache,
+        fetchOptions,
+        onProgress: showProgress
+          ? ({ done, total }) => {
+              process.stderr.write(`\r\u001b[2KImporting ${String(seen)}, details ${String(done)} of ${String(total)}`);
+            }
+          : undefined,
+      });
+      const verifier = createVerifier({ network, documents: fillIn.documents, cache, fetchOptions, registries: registriesFromConfig({ network }) });
+      // Names given in several languages (Europass) are read in the language of the user's locale.
+      const intake = new Intake(defaultIntakeLimits, { language: environmentLanguage(io.env) });
+      const results: Result[] = [];
+      // Credentials are read and their documents fetched ahead (a window of 64, all hosts side
+      // by side), and stored strictly in the order read.
+      const queue: (Result | { file: string; filled: Promise<NormalizedCredential> })[] = [];
+      const storeNext = async (): Promise<void> => {
+        const next = queue.shift();
+        if (!next) return;
+        if (!('filled' in next)) {
+          results.push(next);
+          return;
+        }
+        const credential = await next.filled;
+        const stored = await storeCredential(wallet, verifier, credential);
+        results.push({
+          file: next.file,
+          outcome: stored.outcome,
+          id: stored.id,
+          ...(credential.name ? { name: credential.name } : {}),
+          ...(stored.report ? { status: stored.report.status, issuerIdentity: identityJson(stored.report.issuerIdentity) } : {}),
+          ...(credential.linked ? { details: credential.linked.state, problems: credential.linked.problems } : {}),
+          ...(stored.reason ? { reason: stored.reason } : {}),
+        });
+      };
+      try {
+        const inputs = positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
+        for await (const input of readInputFiles(inputs, defaultIntakeLimits, { blocking: true })) {
+          seen++;
+          if (showProgress) process.stderr.write(`\r\u001b[2KImporting ${String(seen)}: ${input.name.slice(-60)}`);
+          if (input.kind === 'unreadable') {
+            queue.push({ file: input.name, outcome: 'malformed', reason: input.reason });
+            continue;
+          }
+          for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
+            if (outcome.outcome !== 'recognised') queue.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
+            else queue.push({ file: outcome.file, filled: fillIn.fill(outcome.credential, keptFor(wallet, outcome.credential)).catch(() => outcome.credential) });
+          }
+          while (queue.length > readAhead) await storeNext();
+        }
+        while (queue.length > 0) await storeNext();
+        if (showProgress) process.stderr.write('\r\u001b[2K');
+      } finally {
+        wallet.lockWallet();
+      }
+      const count = (outcome: ImportOutcomeWord) => results.filter((r) => r.outcome === outcome).length;
+      if (values.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+      else {
+        for (const r of results) {
+          const verdict = r.status && r.outcome !== 'not-replaced' ? `  [${r.status}]` : '';
+          const details = r.details && detailsWords[r.details] ? `  (${detailsWords[r.details]}${r.problems?.[0] ? `: ${r.problems[0]}` : ''})` : '';
+          io.stdout(`${outcomeWords[r.outcome]}  ${r.file}${r.name ? `  "${r.name}"` : ''}${verdict}${details}${r.reason ? `  (${r.reason})` : ''}\n`);
+        }
+        const failed = results.length - count('added') - count('already-there') - count('updated');
+        io.stdout(
+          `Added ${String(count('added'))}, already there ${String(count('already-there'))}, updated ${String(count('updated'))}, not replaced ${String(count('not-replaced'))}, not imported ${String(failed - count('not-replaced'))}.\n`,
+        );
+        const pending = results.filter((r) => r.details === 'not-fetched' || r.details === 'incomplete').length;
+        if (pending > 0) io.stdout(`${String(pending)} credential${pending === 1 ? "'s" : "s'"} details could not be filled in yet: import again with --online, or use "Fetch details" in the app.\n`);
+      }
+      return results.every((r) => r.outcome === 'added' || r.outcome === 'already-there' || r.outcome === 'updated') ? 0 : 1;
+    },
+  };
+}
+
+export const importCommand: CliCommand = makeImportCommand();

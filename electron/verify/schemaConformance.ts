@@ -1,0 +1,444 @@
+import type { ErrorObject } from 'ajv';
+import { asArray, display, isRecord, typesOf, type Checks } from './checks';
+import { schemaAddress, validatorFor, type SchemaKey, type SchemaValidator } from './schemas/validators';
+
+/**
+ * Conformance to the data models of Open Badges 3.0 (AchievementCredential, alias
+ * OpenBadgeCredential, and EndorsementCredential) and CLR 2.0 (ClrCredential), in their VC 2.0
+ * and earlier VC 1.1 forms, as Badgefolio's own JSON Schemas describe them (./schemas, with
+ * their README: Badgefolio's reading of the specifications, not 1EdTech's published files).
+ * The credential is judged as written: for a VC-JWT, the `vc` claim or the whole payload.
+ *
+ * What fails is said in plain words, naming the property ("The credential has no achievement
+ * criteria (credentialSubject.achievement.criteria)."); the JSON pointers ajv reports are kept
+ * as the check's technical detail. Two kinds of failure are told apart:
+ * - something the credential must state is missing or is of the wrong kind (a required property,
+ *   a list where text belongs, a type list without its class, the contexts): the credential is
+ *   `malformed`, since it does not say what the standard requires it to say;
+ * - a value outside a list or form the standard prescribes (an achievement type "Program" where
+ *   the list has "LearningProgram" or an "ext:" term, a date without a time zone), or what the
+ *   standard only recommends (criteria with an id or a narrative): reported, without changing
+ *   the verdict, since the credential still says who issued what to whom and real issuers write
+ *   such values (DCC's verifier, whose test credentials do, accepts them).
+ *
+ * A selectively disclosed credential (ecdsa-sd-2023) holds only what its holder chose to show:
+ * a property it lacks, or an entry missing from a list, was withheld, not left out by the issuer
+ * (whose signature covered it), so that is reported and is no fault of the credential.
+ *
+ * Nothing is stricter than the data model: other properties stay allowed, a single value may
+ * stand where JSON-LD compacts a list of one, and a property whose value is null counts as absent
+ * (JSON-LD ignores it: Credly writes `targetDescription: null`), so only a required one is missed.
+ */
+
+type Json = Record<string, unknown>;
+
+interface SchemaChoice {
+  /** "Open Badges 3.0", for sentences. */
+  readonly standard: string;
+  /** The class the schema describes. */
+  readonly className: string;
+  /** The contexts the class wants after the VC context, for the @context sentence. */
+  readonly contexts: string;
+  readonly vc2: SchemaKey;
+  readonly vc1: SchemaKey;
+}
+
+const vc2Context = 'https://www.w3.org/ns/credentials/v2';
+const vc1Context = 'https://www.w3.org/2018/credentials/v1';
+
+const achievementCredential: SchemaChoice = {
+  standard: 'Open Badges 3.0',
+  className: 'AchievementCredential',
+  contexts: 'the Open Badges 3.0 context',
+  vc2: 'ob3-achievement-vc2',
+  vc1: 'ob3-achievement-vc1',
+};
+const endorsementCredential: SchemaChoice = {
+  standard: 'Open Badges 3.0',
+  className: 'EndorsementCredential',
+  contexts: 'the Open Badges 3.0 context',
+  vc2: 'ob3-endorsement-vc2',
+  vc1: 'ob3-endorsement-vc1',
+};
+const clrCredential: SchemaChoice = {
+  standard: 'CLR 2.0',
+  className: 'ClrCredential',
+  contexts: 'the CLR 2.0 and Open Badges 3.0 contexts',
+  vc2: 'clr2-clr-vc2',
+  vc1: 'clr2-clr-vc1',
+};
+
+/** The class a credential's `type` names (as 1EdTech's validator and DCC's choose it); none for other VCs. */
+function schemaFor(json: Json): SchemaChoice | undefined {
+  const types = typesOf(json);
+  if (types.includes('ClrCredential')) return clrCredential;
+  if (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')) return achievementCredential;
+  if (types.includes('EndorsementCredential')) return endorsementCredential;
+  return undefined;
+}
+
+/** A failure, worded: `malformed` ones make the credential malformed; `note`s are reported only. */
+export interface SchemaFinding {
+  readonly severity: 'malformed' | 'note';
+  readonly sentence: string;
+  /** Where in the credential (a JSON pointer). */
+  readonly pointer: string;
+  /** ajv's keywords and JSON pointers, for the technical detail. */
+  readonly technical: string;
+}
+
+/**
+ * `jwtClaims`: for a VC-JWT, its claims. A VC 1.1 credential encoded as a JWT may state some
+ * properties only as claims (VC Data Model 1.1, JWT decoding): they are put back before the
+ * credential is judged. VC 2.0 has no such mapping (the credential is the payload as written).
+ */
+export async function checkSchemaConformance(written: Json, checks: Checks, jwtClaims?: Json): Promise<void> {
+  const choice = schemaFor(written);
+  if (!choice) return;
+  // The first context says the form: the VC 1.1 one for the earlier form; anything else is held to VC 2.0.
+  const earlier = asArray(written['@context'])[0] === vc1Context;
+  const key = earlier ? choice.vc1 : choice.vc2;
+  const model = `the ${choice.standard} ${choice.className} data model${earlier ? ' (in its VC 1.1 form)' : ''}`;
+  const evidence = { url: schemaAddress(key).split('#')[0] ?? '', origin: 'bundled' as const };
+  let validate: SchemaValidator;
+  try {
+    validate = await validatorFor(key);
+  } catch (error) {
+    // A build without its schemas is Badgefolio's fault, not the credential's: not checked, said so.
+    checks.skip('schema', 'Conformance', `Badgefolio's schema for ${model} could not be loaded (${error instanceof Error ? error.message : String(error)}), so conformance was not checked.`, 'unverifiable', 'the bundled schema');
+    return;
+  }
+  const json = withoutNulls(earlier && jwtClaims ? decodedVc11(written, jwtClaims) : written);
+  if (validate(json)) {
+    checks.pass('schema', 'Conformance', `It conforms to ${model}.`, evidence);
+    return;
+  }
+  const disclosed = asArray(json.proof).some((proof) => isRecord(proof) && proof.cryptosuite === 'ecdsa-sd-2023');
+  const findings = describeSchemaErrors(json, validate.errors ?? [], {
+    standard: choice.standard,
+    contexts: `the ${earlier ? `VC 1.1 context (${vc1Context})` : `VC 2.0 context (${vc2Context})`} followed by ${choice.contexts}`,
+    selectivelyDisclosed: disclosed,
+  });
+  const detail = findings.map((f) => f.technical).join('; ');
+  const malformed = findings.filter((f) => f.severity === 'malformed');
+  const notes = findings.filter((f) => f.severity === 'note');
+  if (malformed.length > 0) {
+    checks.fail('schema', 'Conformance', `${listed([...malformed, ...notes])} It does not conform to ${model}.`, 'malformed', { ...evidence, detail });
+  } else {
+    // Informational, as the engine's other caveats are: checked and reported, not a verdict.
+    checks.skip('schema', 'Conformance', `${listed(notes)} Found against ${model}; the verdict does not rest on ${notes.length === 1 ? 'it' : 'them'}.`, undefined, undefined, { ...evidence, detail });
+  }
+}
+
+/**
+ * The credential as JSON-LD reads it: a property whose value is null is no property at all
+ * (JSON-LD expansion drops it), so a null optional value is absent and a null required one
+ * missing. Entries of lists are kept, so that pointers into lists stay as written.
+ */
+export function withoutNulls(json: Json): Json {
+  const copy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(copy);
+    if (!isRecord(value)) return value;
+    const result: Json = {};
+    for (const [name, member] of Object.entries(value)) if (member !== null) result[name] = copy(member);
+    return result;
+  };
+  return copy(json) as Json;
+}
+
+/** A VC 1.1 credential from a JWT: what it states only as claims (exp, iss, nbf, jti, sub) put back where it leaves them out. */
+export function decodedVc11(credential: Json, claims: Json): Json {
+  const json: Json = { ...credential };
+  const date = (seconds: unknown): string | undefined => (typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') : undefined);
+  const fill = (name: string, value: unknown): void => {
+    if (json[name] === undefined && value !== undefined) json[name] = value;
+  };
+  fill('expirationDate', date(claims.exp));
+  fill('issuanceDate', date(claims.nbf));
+  fill('id', typeof claims.jti === 'string' ? claims.jti : undefined);
+  if (typeof claims.iss === 'string') {
+    if (json.issuer === undefined) json.issuer = claims.iss;
+    else if (isRecord(json.issuer) && json.issuer.id === undefined) json.issuer = { ...json.issuer, id: claims.iss };
+  }
+  if (typeof claims.sub === 'string' && isRecord(json.credentialSubject) && json.credentialSubject.id === undefined) {
+    json.credentialSubject = { ...json.credentialSubject, id: claims.sub };
+  }
+  return json;
+}
+
+/** At most four findings in the sentence; the detail keeps them all. */
+function listed(findings: readonly SchemaFinding[]): string {
+  const shown = findings.slice(0, 4).map((f) => f.sentence);
+  const more = findings.length - shown.length;
+  return more > 0 ? `${shown.join(' ')} And ${String(more)} more (see the technical detail).` : shown.join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// From ajv's errors to sentences.
+
+/** Keywords that only combine alternatives: their branches' errors say what is wrong. */
+const combinators = new Set(['oneOf', 'anyOf', 'allOf', 'not', 'if', 'then', 'else']);
+
+const under = (path: string, parent: string): boolean => path === parent || path.startsWith(`${parent}/`);
+
+/** The schema a combinator's error belongs to (ajv's `verbose` errors carry it), by its title. */
+const titleOf = (e: ErrorObject): unknown => (isRecord(e.parentSchema) ? e.parentSchema.title : undefined);
+
+/** "/credentialSubject/achievement/type" for a type list and each of its entries. */
+function typeListOf(path: string): string | undefined {
+  const segments = segmentsOf(path);
+  const last = segments.at(-1);
+  if (last === 'type') return path;
+  if (last !== undefined && isIndex(last) && segments.at(-2) === 'type') return path.slice(0, path.lastIndexOf('/'));
+  return undefined;
+}
+
+export interface DescribeOptions {
+  /** "Open Badges 3.0": the standard whose lists and recommendations are meant. */
+  readonly standard: string;
+  /** The contexts the class wants, in order, for the @context sentence. */
+  readonly contexts: string;
+  /** The credential shows only what its holder disclosed (ecdsa-sd-2023): absences are withholdings. */
+  readonly selectivelyDisclosed?: boolean;
+}
+
+export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[], options: DescribeOptions): SchemaFinding[] {
+  const { standard } = options;
+  // What a holder may withhold: a property, or entries of a list.
+  const absence: SchemaFinding['severity'] = options.selectivelyDisclosed ? 'note' : 'malformed';
+  const findings: SchemaFinding[] = [];
+  const add = (severity: SchemaFinding['severity'], sentence: string, pointer: string, why: readonly ErrorObject[]): void => {
+    if (!findings.some((f) => f.sentence === sentence)) findings.push({ severity, sentence, pointer, technical: technical(why) });
+  };
+  const place = (path: string): { segments: string[]; where: string; noun: string } => {
+    const segments = segmentsOf(path);
+    return { segments, where: dotted(segments), noun: possessive(segments) };
+  };
+  let remaining = [...errors];
+  const claim = (taken: (e: ErrorObject) => boolean): ErrorObject[] => {
+    const claimed = remaining.filter(taken);
+    remaining = remaining.filter((e) => !taken(e));
+    return claimed;
+  };
+
+  // Anything wrong in @context is one finding: the contexts say which vocabulary the credential uses.
+  const contextErrors = claim((e) => under(e.instancePath, '/@context'));
+  if (contextErrors.length > 0) add('malformed', `The credential's contexts (@context) do not begin with ${options.contexts}.`, '/@context', contextErrors);
+
+  // Text (a String property of the data model): one finding for the value, whichever alternative got furthest.
+  for (const e of errors.filter((x) => x.keyword === 'anyOf' && titleOf(x) === 'Text')) {
+    const path = e.instancePath;
+    const why = claim((x) => under(x.instancePath, path));
+    if (why.length === 0) continue;
+    const { segments, where, noun } = place(path);
+    add('malformed', `${capital(noun)} (${where}) is ${kindOf(valueAt(json, segments))}, where text is required.`, path, why);
+  }
+
+  // Criteria: the data model recommends (SHOULD) an id or a narrative.
+  for (const e of errors.filter((x) => x.keyword === 'anyOf' && titleOf(x) === 'Criteria')) {
+    const path = e.instancePath;
+    const why = claim((x) => x.instancePath === path && (x === e || (x.keyword === 'required' && x.schemaPath.includes('/anyOf/'))));
+    const { where } = place(path);
+    add('note', `The achievement criteria (${where}) give neither an id (a web page) nor a narrative, one of which ${standard} recommends.`, path, why);
+  }
+
+  // A type list that lacks its class: what the list must include, from the "contains" or "const" that failed.
+  const wanted = new Map<string, { values: Set<string>; why: ErrorObject[] }[]>();
+  const expect = (list: string, values: readonly unknown[], why: ErrorObject[]): void => {
+    wanted.set(list, [...(wanted.get(list) ?? []), { values: new Set(values.map(display)), why }]);
+  };
+  for (const e of claim((x) => typeListOf(x.instancePath) !== undefined && (x.keyword === 'contains' || x.keyword === 'const' || x.keyword === 'enum'))) {
+    const list = typeListOf(e.instancePath) ?? e.instancePath;
+    // The entries ajv tried against what the list must contain say nothing more.
+    if (e.schemaPath.includes('/contains/')) continue;
+    if (e.keyword === 'contains') {
+      const inner = isRecord(e.schema) ? e.schema : {};
+      expect(list, 'const' in inner ? [inner.const] : asArray(inner.enum), [e]);
+    } else if (e.keyword === 'const') {
+      expect(list, [(e.params as { allowedValue?: unknown }).allowedValue], [e]);
+    } else {
+      expect(list, asArray((e.params as { allowedValues?: unknown }).allowedValues), [e]);
+    }
+  }
+  for (const [list, wants] of wanted) {
+    const { where, noun } = place(list);
+    for (const { values, why } of wants) {
+      add(absence, `${capital(noun)} (${where}) does not include “${[...values].join('” or “')}”${options.selectivelyDisclosed ? ' (its holder may have withheld it)' : ''}.`, list, why);
+    }
+  }
+
+  const combinatorErrors = claim((e) => combinators.has(e.keyword));
+  // A "must be text" from one alternative means nothing when another alternative of the same
+  // value (an object, a list) got further and says what is missing there.
+  remaining = remaining.filter((e) => e.keyword !== 'type' || !remaining.some((o) => o.keyword !== 'type' && under(o.instancePath, e.instancePath)));
+
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of remaining) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
+  for (const [path, group] of byPath) {
+    const { segments, where, noun } = place(path);
+    const value = valueAt(json, segments);
+    for (const e of group.filter((x) => x.keyword === 'required')) {
+      const missing = String((e.params as { missingProperty?: unknown }).missingProperty);
+      const named = `${flat([...segments, missing])} (${dotted([...segments, missing])})`;
+      const sentence = options.selectivelyDisclosed
+        ? `The credential does not disclose its ${named}, which ${standard} requires; with selective disclosure its holder may withhold it.`
+        : `The credential has no ${named}.`;
+      add(absence, sentence, `${path}/${missing}`, [e]);
+    }
+    const types = group.filter((e) => e.keyword === 'type');
+    if (types.length > 0) {
+      const expected = [...new Set(types.flatMap((e) => asArray((e.params as { type?: unknown }).type).map(String)))].map(kindName);
+      add('malformed', `${capital(noun)} (${where}) is ${kindOf(value)}, where ${expected.join(' or ')} is required.`, path, types);
+    }
+    for (const e of group.filter((x) => x.keyword === 'minItems')) {
+      const limit = String((e.params as { limit?: unknown }).limit);
+      const count = limit === '1' ? 'is empty' : `has fewer than ${limit} entries`;
+      add(absence, `${capital(noun)} (${where}) ${count}${options.selectivelyDisclosed ? ' (its holder may have withheld some)' : ''}.`, path, [e]);
+    }
+    const enums = group.filter((e) => e.keyword === 'enum');
+    const patterns = group.filter((e) => e.keyword === 'pattern');
+    if (enums.length > 0) {
+      // Extensible enumerations: one of the listed terms, or any term written "ext:…".
+      const extensible = patterns.some((e) => String((e.params as { pattern?: unknown }).pattern).includes('ext:'));
+      const allowed = enums.flatMap((e) => asArray((e.params as { allowedValues?: unknown }).allowedValues).map(display));
+      const list = allowed.length <= 8 ? ` (${allowed.join(', ')})` : '';
+      add('note', `${capital(noun)} (${where}) “${shortValue(value)}” is not one of the values ${standard} lists${list}${extensible ? ', nor an extension term written “ext:…”' : ''}.`, path, [...enums, ...patterns]);
+    } else if (patterns.length > 0) {
+      add('note', `${capital(noun)} (${where}) “${shortValue(value)}” does not have the form ${standard} requires.`, path, patterns);
+    }
+    for (const e of group.filter((x) => x.keyword === 'format')) {
+      const format = String((e.params as { format?: unknown }).format);
+      const form = format === 'date-time' ? 'a date and time with a time zone' : `a valid ${format}`;
+      add('note', `${capital(noun)} (${where}) “${shortValue(value)}” is not ${form}, as ${standard} requires.`, path, [e]);
+    }
+    const handled = new Set(['required', 'type', 'minItems', 'enum', 'pattern', 'format']);
+    for (const e of group.filter((x) => !handled.has(x.keyword))) {
+      add('note', `${capital(noun)} (${where}) does not meet the schema's “${e.keyword}” rule.`, path, [e]);
+    }
+  }
+
+  // A value none of whose alternatives fits, with nothing more specific said about it.
+  for (const path of new Set(combinatorErrors.map((e) => e.instancePath))) {
+    if (findings.some((f) => under(f.pointer, path))) continue;
+    const { where, noun } = place(path);
+    add('malformed', `${capital(noun)} (${where || 'the credential'}) does not have any of the forms ${standard} allows.`, path, combinatorErrors.filter((e) => e.instancePath === path));
+  }
+  // The verdict's reasons first.
+  return [...findings.filter((f) => f.severity === 'malformed'), ...findings.filter((f) => f.severity === 'note')];
+}
+
+function technical(errors: readonly ErrorObject[]): string {
+  return errors.map((e) => `${e.keyword} ${e.instancePath || '/'}`).join('; ');
+}
+
+/** JSON pointer segments (RFC 6901). */
+function segmentsOf(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function valueAt(json: unknown, segments: readonly string[]): unknown {
+  let value = json;
+  for (const segment of segments) {
+    if (Array.isArray(value)) value = value[Number(segment)] as unknown;
+    else if (isRecord(value)) value = value[segment];
+    else return undefined;
+  }
+  return value;
+}
+
+const isIndex = (segment: string): boolean => /^\d+$/.test(segment);
+
+/** "credentialSubject.achievement.criteria", "evidence[0].type". */
+function dotted(segments: readonly string[]): string {
+  return segments.reduce((text, segment) => (isIndex(segment) ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment), '');
+}
+
+/** Property names as words. */
+const names: Readonly<Record<string, string>> = {
+  '@context': 'contexts',
+  credentialSubject: 'subject',
+  validFrom: 'valid-from date',
+  validUntil: 'valid-until date',
+  issuanceDate: 'issuance date',
+  expirationDate: 'expiration date',
+  awardedDate: 'award date',
+  credentialStatus: 'status entry',
+  credentialSchema: 'schema reference',
+  achievementType: 'achievement type',
+  verifiableCredential: 'credentials',
+  targetUrl: 'target URL',
+  sourceId: 'source id',
+  targetId: 'target id',
+  id: 'id',
+};
+
+function words(segment: string): string {
+  return names[segment] ?? segment.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** The nearest named property above the last segment: "issuer" for issuer.id, "evidence" for evidence[0].type. */
+function ownerOf(segments: readonly string[]): string | undefined {
+  for (let i = segments.length - 2; i >= 0; i--) {
+    const segment = segments[i];
+    if (segment !== undefined && !isIndex(segment)) return segment;
+  }
+  return undefined;
+}
+
+/** "issuer id", "achievement criteria", "achievement" (the subject is what the credential is about). */
+function flat(segments: readonly string[]): string {
+  const last = segments.at(-1) ?? '';
+  const owner = ownerOf(segments);
+  const property = words(last);
+  if (owner === undefined) return property;
+  // What the credential is about is named by itself ("achievement"), but the subject's own id and type are the subject's.
+  if (owner === 'credentialSubject') return last === 'id' || last === 'type' ? `subject ${property}` : property;
+  const ownerWords = words(owner);
+  return property.startsWith(`${ownerWords} `) ? property : `${ownerWords} ${property}`;
+}
+
+/** "the credential's type", "the achievement's type", "the issuer's id". */
+function possessive(segments: readonly string[]): string {
+  const last = segments.at(-1);
+  if (last === undefined) return 'the credential';
+  const owner = ownerOf(segments);
+  const property = isIndex(last) ? `entry ${String(Number(last) + 1)}` : words(last);
+  const ownerWords = owner === undefined ? 'credential' : words(owner);
+  return property.startsWith(`${ownerWords} `) ? `the ${property}` : `the ${ownerWords}'s ${property}`;
+}
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+function kindName(type: string): string {
+  switch (type) {
+    case 'string':
+      return 'text';
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'a list';
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    default:
+      return type;
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  if (typeof value === 'object') return 'an object';
+  return 'missing';
+}
+
+function shortValue(value: unknown): string {
+  const text = display(value);
+  return text.length <= 60 ? text : `${text.slice(0, 57)}…`;
+}
