@@ -82,7 +82,7 @@ function contextDocumentLoader(documents: DocumentSource | undefined, onMissing:
  * from the expanded form; any other document, and any document whose conversion fails, goes
  * through jsonld from the start, so that errors are jsonld's own.
  */
-export async function canonize(document: unknown, contextLoader: ContextLoader, options: { rdfDirection?: 'i18n-datatype' } = {}): Promise<string> {
+export async function canonize(document: unknown, contextLoader: ContextLoader, options: { rdfDirection?: 'i18n-datatype'; safe?: false } = {}): Promise<string> {
   contextLoader.takeMissing();
   const settings = { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: contextLoader.loader, safe: true, ...options } as const;
   let expanded: unknown[] | undefined;
@@ -111,11 +111,13 @@ export async function canonize(document: unknown, contextLoader: ContextLoader, 
 /** jsonld's own explanation of an error (its event message and the term at fault), for a sentence. */
 export function describeJsonLdError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const details = (error as { details?: { event?: { message?: unknown; details?: { term?: unknown } } } }).details;
+  const details = (error as { details?: { event?: { message?: unknown; details?: { term?: unknown; property?: unknown; type?: unknown } } } }).details;
   const event = details?.event;
   if (event && typeof event.message === 'string') {
-    const term = event.details?.term;
-    return typeof term === 'string' ? `${event.message} ("${term}")` : event.message;
+    // The term at fault: jsonld names it `term`, `property` (an undefined property) or `type` (a relative @type).
+    const term = [event.details?.term, event.details?.property, event.details?.type].find((value) => typeof value === 'string');
+    const message = event.message.replace(/\.$/, '');
+    return typeof term === 'string' ? `${message} ("${term}")` : message;
   }
   return error.message;
 }

@@ -139,11 +139,6 @@ export function originMessage(origin: string | undefined, fetchedAt?: string): V
   }
 }
 
-/** The same phrase in English, for modules that still write their sentences in English (ob2.ts). */
-export function originPhrase(origin: string | undefined, fetchedAt?: string): string {
-  return englishOf(originMessage(origin, fetchedAt));
-}
-
 /**
  * Why a document could not be had, as a message. The resolver (documents.ts) gives a reason
  * code and an English sentence; its sentences are keyed here when they say exactly what the

@@ -1,6 +1,6 @@
 import { constants, KeyObject, verify as verifySignature } from 'node:crypto';
 import type { VerificationMessage } from '../../shared/credential/verification';
-import { englishOf, joinMessages, msg } from '../../shared/credential/verificationMessages';
+import { joinMessages, msg } from '../../shared/credential/verificationMessages';
 import { checkLabel, display, howMessage, idOf, isRecord, short, type Checks, type VerifyContext } from './checks';
 import { checkIssuerBinding } from './dataIntegrity';
 import { keyFromJwk, resolveVerificationMethod, type KeyResolution, type PublicKey } from './keys';
@@ -85,12 +85,6 @@ export function decodeCompactJws(jws: string): DecodedCompact | VerificationMess
 }
 
 const isDecoded = (value: DecodedCompact | VerificationMessage): value is DecodedCompact => 'signingInput' in value;
-
-/** The same, saying why in English: for modules that still write their sentences in English (ob2.ts). */
-export function decodeCompact(jws: string): DecodedCompact | string {
-  const decoded = decodeCompactJws(jws);
-  return isDecoded(decoded) ? decoded : englishOf(decoded);
-}
 
 const seconds = (value: unknown): number | undefined => {
   if (typeof value !== 'string') return undefined;

@@ -188,3 +188,9 @@ declare module 'openbadges-bakery' {
   };
   export default bakery;
 }
+
+declare module 'base58-universal' {
+  /** Base58 (Bitcoin alphabet), as multibase `z` values use it. */
+  export function encode(input: Uint8Array, maxline?: number): string;
+  export function decode(input: string): Uint8Array;
+}

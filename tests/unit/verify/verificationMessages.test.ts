@@ -22,6 +22,7 @@ import {
   generateEd25519Issuer,
   makeBitstringStatusListCredential,
   makeIssuerProfile,
+  makeOb2Assertion,
   makeOb3Credential,
   seededBytes,
   signDataIntegrity,
@@ -257,5 +258,51 @@ describe('reports the engine writes', () => {
     expect(checkSentenceIn(report('status list offline').checks.find((c) => c.id === 'status') ?? { sentence: '' }, 'de')).toBe(
       `Die Statusliste des Ausstellers konnte nicht geprüft werden: ${listUrl} wird gebraucht, aber Badgefolio ist offline.`,
     );
+  });
+});
+
+describe('Open Badges 2.0 reports the engine writes', () => {
+  const now = new Date('2025-06-01T00:00:00Z');
+
+  /** Every check and the summary keyed, English as stored, German German. */
+  function expectKeyedInGerman(name: string, r: VerificationReport): void {
+    expect(r.summaryMessage, name).toBeDefined();
+    for (const check of r.checks) {
+      const where = `${name}: ${check.label}`;
+      expect(check.message, where).toBeDefined();
+      expect(check.labelKey, where).toBeDefined();
+      if (!check.message) continue;
+      for (const message of allMessages(check.message)) expect(isVerificationMessageKey(message.key), `${where}: ${message.key}`).toBe(true);
+      expect(englishOf(check.message), where).toBe(check.sentence);
+      expect(checkLabelIn(check, 'en')).toBe(check.label);
+      const german = checkSentenceIn(check, 'de');
+      expect(german, where).not.toBe(check.sentence);
+      expectGerman(german);
+      expectGerman(checkLabelIn(check, 'de'));
+    }
+    const summary = r.summaryMessage;
+    if (!summary) return;
+    expect(englishOf(summary), name).toBe(r.summary);
+    const german = summaryIn(r, 'de');
+    expect(german, name).not.toBe(r.summary);
+    expectGerman(german);
+  }
+
+  it('give a hosted badge, a revoked one, one outside its issuer’s origin and one that cannot be fetched every message in German', async () => {
+    const hosted = makeOb2Assertion({ recipientEmail: 'sam@example.com' });
+    const revoked = makeOb2Assertion({ revoked: true });
+    const outside = makeOb2Assertion({ assertionId: 'https://evil.example.net/assertions/1.json' });
+    const cases: [string, ReturnType<typeof makeOb2Assertion>, boolean, VerificationReport['status']][] = [
+      ['hosted', hosted, true, 'verified'],
+      ['revoked', revoked, true, 'revoked'],
+      ['outside its origin', outside, true, 'invalid'],
+      ['offline', hosted, false, 'unverifiable'],
+    ];
+    for (const [name, badge, withDocuments, status] of cases) {
+      const verifier = createVerifier({ network: 'offline', now, ...(withDocuments ? { documents: new StaticDocuments(badge.documents) } : {}), ownerEmails: ['Sam@Example.com'] });
+      const r = await verifier.verify(await normaliseOne(badge.assertion));
+      expect(r.status, name).toBe(status);
+      expectKeyedInGerman(name, r);
+    }
   });
 });
