@@ -108,9 +108,18 @@ export function renderMessage(message: VerificationMessage, language: Language, 
   });
 }
 
+/** Labels and fixed sentences, rendered once: every report repeats them (a batch of 400 writes thousands). */
+const fixedEnglish = new Map<string, string>();
+
 /** The English sentence the engine stores beside a message (and the CLI prints). */
 export function englishOf(message: VerificationMessage): string {
-  return renderMessage(message, 'en');
+  if (message.params !== undefined) return renderMessage(message, 'en');
+  let text = fixedEnglish.get(message.key);
+  if (text === undefined) {
+    text = renderMessage(message, 'en');
+    fixedEnglish.set(message.key, text);
+  }
+  return text;
 }
 
 /** The message in a language, or `fallback` (the stored English) when this catalogue cannot say it. */

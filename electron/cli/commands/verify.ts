@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -67,24 +67,6 @@ export interface VerifyResult {
  * even at 1,600 credentials, and this thread alone is 0.2 s faster at 400).
  */
 const credentialsPerWorker = 800;
-
-/**
- * Started before the files are read: a folder (or a long list of files) is the usual batch, and
- * a worker that loads and warms up while this thread reads and recognises the files costs no
- * wall time. Below this many credentials it is stopped unused.
- */
-const earlyWorkerMinimum = 100;
-
-function looksLikeBatch(paths: readonly string[]): boolean {
-  if (paths.length >= earlyWorkerMinimum) return true;
-  return paths.some((file) => {
-    try {
-      return statSync(file).isDirectory();
-    } catch {
-      return false;
-    }
-  });
-}
 
 function workerThreads(count: number, requested: number | undefined): number {
   if (requested !== undefined) return requested;
@@ -187,33 +169,22 @@ export const verifyCommand: CliCommand = {
     const onWorkerFailure = (error: Error): void => {
       io.stderr(`badgefolio: verifying in fewer threads than planned (a worker stopped: ${error.message.split('\n')[0] ?? ''}).\n`);
     };
-    const earlySize = Math.min(availableParallelism() - 1, 3);
-    let early = threads === undefined && earlySize > 0 && looksLikeBatch(inputs.map((i) => i.path)) ? new VerifierPool(config, { size: earlySize, onWorkerFailure }) : undefined;
     // Names given in several languages (Europass) are read in the language of the user's locale.
     const intake = new Intake(defaultIntakeLimits, { language: environmentLanguage(io.env) });
     const slots: (VerifyResult | { file: string; credential: NormalizedCredential })[] = [];
-    try {
-      for await (const input of readInputFiles(inputs, defaultIntakeLimits, { blocking: true })) {
-        if (input.kind === 'unreadable') {
-          slots.push(failedIntake(input.name, input.reason));
-          continue;
-        }
-        for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
-          if (outcome.outcome === 'recognised') slots.push({ file: outcome.file, credential: outcome.credential });
-          else slots.push(failedIntake(outcome.file, outcome.outcome === 'not-a-credential' ? `This is not a credential: ${outcome.reason}` : outcome.reason, outcome.format));
-        }
+    for await (const input of readInputFiles(inputs, defaultIntakeLimits, { blocking: true })) {
+      if (input.kind === 'unreadable') {
+        slots.push(failedIntake(input.name, input.reason));
+        continue;
       }
-    } catch (error) {
-      await early?.close();
-      throw error;
+      for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
+        if (outcome.outcome === 'recognised') slots.push({ file: outcome.file, credential: outcome.credential });
+        else slots.push(failedIntake(outcome.file, outcome.outcome === 'not-a-credential' ? `This is not a credential: ${outcome.reason}` : outcome.reason, outcome.format));
+      }
     }
     const credentials = slots.filter((s): s is { file: string; credential: NormalizedCredential } => 'credential' in s).map((s) => s.credential);
-    if (early && credentials.length < earlyWorkerMinimum) {
-      await early.close();
-      early = undefined;
-    }
-    const size = early ? 0 : workerThreads(credentials.length, threads);
-    const pool = early ?? (size > 0 ? new VerifierPool(config, { size, onWorkerFailure }) : undefined);
+    const size = workerThreads(credentials.length, threads);
+    const pool = size > 0 ? new VerifierPool(config, { size, onWorkerFailure }) : undefined;
     try {
       // Failures are kept as values: a report awaited later must not leave a rejection unhandled now.
       const asOutcome = (report: Promise<VerificationReport>) => report.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
