@@ -1,5 +1,6 @@
 import type { NormalizedCredential } from '../../shared/credential/model';
-import type { VerificationReport, VerificationStatus } from '../../shared/credential/verification';
+import type { VerificationMessage, VerificationReport, VerificationStatus } from '../../shared/credential/verification';
+import { msg } from '../../shared/credential/verificationMessages';
 import type { Vault } from '../vault/vault';
 import type { Verifier } from '../verify/verifier';
 
@@ -24,6 +25,8 @@ export interface Stored {
   readonly report?: VerificationReport;
   /** For `not-replaced`: why, in one sentence. */
   readonly reason?: string;
+  /** The same as a message (the failing check's message inside), when that check has one. */
+  readonly reasonMessage?: VerificationMessage;
 }
 
 /** Better first: verified, then what could not be fully checked, then dated-out, then broken. */
@@ -64,12 +67,12 @@ function sameCredential(incoming: NormalizedCredential, stored: Record<string, u
   return pairs.every(([a, b]) => a === undefined || b === undefined || a === b);
 }
 
-/** The first thing the report says is wrong, as a clause. */
-function whyWorse(report: VerificationReport): string {
+/** The first thing the report says is wrong, as a clause, and as a message when the report has one for it. */
+function whyWorse(report: VerificationReport): { readonly clause: string; readonly message: VerificationMessage | undefined } {
   const failing = report.checks.find((c) => c.outcome === 'failed') ?? report.checks.find((c) => c.outcome === 'skipped' && c.implies !== undefined);
   const sentence = failing?.sentence ?? report.summary;
   const clause = sentence.replace(/\.$/, '');
-  return clause.charAt(0).toLowerCase() + clause.slice(1);
+  return { clause: clause.charAt(0).toLowerCase() + clause.slice(1), message: failing ? failing.message : report.summaryMessage };
 }
 
 export async function storeCredential(vault: Vault, verifier: Verifier, credential: NormalizedCredential, now: Date = new Date()): Promise<Stored> {
@@ -89,11 +92,13 @@ export async function storeCredential(vault: Vault, verifier: Verifier, credenti
   if (existing) {
     const before = storedStatus(existing.verification);
     if (before !== undefined && rank[report.status] < rank[before]) {
+      const why = whyWorse(report);
       return {
         outcome: 'not-replaced',
         id,
         report,
-        reason: `A changed copy of “${incoming.name}” was not stored: ${whyWorse(report)}. Your original is kept.`,
+        reason: `A changed copy of “${incoming.name}” was not stored: ${why.clause}. Your original is kept.`,
+        ...(why.message ? { reasonMessage: msg('store.notReplaced', { name: incoming.name, why: why.message }) } : {}),
       };
     }
   }

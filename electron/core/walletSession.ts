@@ -513,6 +513,7 @@ export class WalletSession {
             id: stored.id,
             ...(credential.linked ? { details: credential.linked.state } : {}),
             ...(stored.reason ? { reason: stored.reason } : {}),
+            ...(stored.reasonMessage ? { reasonMessage: stored.reasonMessage } : {}),
           });
         } else if (outcome.outcome !== 'recognised') {
           outcomes.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
@@ -804,7 +805,12 @@ export class WalletSession {
             ...(name ? { name } : {}),
             ...(issuerName ? { issuerName } : {}),
             ...(verification
-              ? { status: verification.status, summary: verification.summary, ...(verification.issuerIdentity ? { issuerIdentity: verification.issuerIdentity } : {}) }
+              ? {
+                  status: verification.status,
+                  summary: verification.summary,
+                  ...(verification.summaryMessage ? { summaryMessage: verification.summaryMessage } : {}),
+                  ...(verification.issuerIdentity ? { issuerIdentity: verification.issuerIdentity } : {}),
+                }
               : {}),
           };
         });

@@ -1,7 +1,7 @@
 import type { CheckEvidence, CheckId, VerificationCheck, VerificationMessage, VerificationStatus } from '../../shared/credential/verification';
 import { englishOf, keyedIfSame, msg, summaryMessageOf } from '../../shared/credential/verificationMessages';
 import type { ContextLoader } from './canonize';
-import type { DocumentResolver, Resolution } from './documents';
+import type { DocumentResolver } from './documents';
 
 /**
  * What a check says: a catalogue message (the app renders it in the reader's language, and its
@@ -140,28 +140,6 @@ export function originMessage(origin: string | undefined, fetchedAt?: string): V
 }
 
 /**
- * Why a document could not be had, as a message. The resolver (documents.ts) gives a reason
- * code and an English sentence; its sentences are keyed here when they say exactly what the
- * catalogue does, and anything else (a library's network error) is carried as technical detail.
- */
-export function fetchFailure(resolution: Resolution & { ok: false }): VerificationMessage {
-  const { url, message } = resolution;
-  const http = /^.* answered HTTP (\d+)\.$/.exec(message);
-  const fetchError = message.startsWith(`${url} could not be fetched: `) ? message.slice(`${url} could not be fetched: `.length) : undefined;
-  const candidates: VerificationMessage[] = [
-    ...(resolution.reason === 'offline' ? [msg('fetch.offline', { url })] : []),
-    ...(http?.[1] ? [msg('fetch.http', { url, status: http[1] })] : []),
-    msg('fetch.notJson', { url }),
-    ...(fetchError !== undefined ? [msg('fetch.error', { url, error: fetchError })] : []),
-  ];
-  for (const candidate of candidates) {
-    const keyed = keyedIfSame(candidate, message);
-    if (keyed) return keyed;
-  }
-  return msg('fetch.other', { detail: message });
-}
-
-/**
  * A linked credential's verdict sentence (a status list's, a domain linkage credential's) as a
  * message, when it says exactly what the linked result's English summary says; undefined when
  * that summary rests on a check still worded in English only.
@@ -169,19 +147,4 @@ export function fetchFailure(resolution: Resolution & { ok: false }): Verificati
 export function linkedSummaryMessage(result: LinkedResult): VerificationMessage | undefined {
   const message = summaryMessageOf(result.status, result.checks);
   return message ? keyedIfSame(message, result.summary) : undefined;
-}
-
-/**
- * How a key was found, as a phrase: keys.ts still says it in English ("decoded from the
- * did:key itself"), and its phrases are keyed here while it does. Undefined for a phrase the
- * catalogue does not say exactly, so that its sentence stays whole in English.
- */
-export function howMessage(how: string): VerificationMessage | undefined {
-  const listed = /^listed in (.+)$/.exec(how);
-  const candidates = [msg('how.didKey'), msg('how.didJwk'), msg('how.fragment'), msg('how.reference'), ...(listed?.[1] ? [msg('how.listedIn', { document: listed[1] })] : [])];
-  for (const candidate of candidates) {
-    const keyed = keyedIfSame(candidate, how);
-    if (keyed) return keyed;
-  }
-  return undefined;
 }

@@ -3,7 +3,7 @@ import jcsCanonicalize from 'canonicalize';
 import { canonize, JsonLdError, MissingContextError } from './canonize';
 import type { VerificationMessage } from '../../shared/credential/verification';
 import { msg } from '../../shared/credential/verificationMessages';
-import { asArray, checkLabel, display, howMessage, idOf, isRecord, proofLabel, short, type Checks, type VerifyContext } from './checks';
+import { asArray, checkLabel, display, idOf, isRecord, proofLabel, short, type Checks, type VerifyContext } from './checks';
 import { parseDateTime } from './dates';
 import { ecdsaSdAlgorithm, ecdsaSdProofKind, verifyEcdsaSdProof } from './ecdsaSd';
 import { resolveVerificationMethod, type KeyResolution, type PublicKey } from './keys';
@@ -180,10 +180,9 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
     }
     const key = await resolveVerificationMethod(proof.verificationMethod, context.resolver);
     if (!key.ok) {
-      // keys.ts words why the key could not be had, in English for now.
       const methodId = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : undefined;
-      if (key.implies === 'invalid') checks.fail('signature', label, key.message, 'invalid', { algorithm: name, keyId: methodId });
-      else checks.skip('signature', label, key.message, 'unverifiable', key.needs, { algorithm: name, keyId: methodId });
+      if (key.implies === 'invalid') checks.fail('signature', label, key.reasonMessage, 'invalid', { algorithm: name, keyId: methodId });
+      else checks.skip('signature', label, key.reasonMessage, 'unverifiable', key.needs, { algorithm: name, keyId: methodId });
       continue;
     }
     const needed = keyMismatch(scheme, key.key);
@@ -242,15 +241,7 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
           if (lenientlyVerified) {
             checks.skip('contexts', checkLabel('contexts'), msg('contexts.undefinedTerm', { term }), undefined, undefined, { detail: error.message });
             const evidence = { keyId: key.keyId, algorithm: suite ?? type, ...(key.url ? { url: key.url, origin: key.origin } : {}), fetchedAt: key.fetchedAt };
-            const how = howMessage(key.how);
-            checks.pass(
-              'signature',
-              label,
-              how
-                ? msg(key.fromReference ? 'signature.matchesNamed' : 'signature.matchesIssuer', { keyId: short(key.keyId), how })
-                : `The signature matches ${key.fromReference ? 'the key named in the proof' : "the issuer's key"} (${short(key.keyId)}), ${key.how}.`,
-              evidence,
-            );
+            checks.pass('signature', label, msg(key.fromReference ? 'signature.matchesNamed' : 'signature.matchesIssuer', { keyId: short(key.keyId), how: key.howMessage }), evidence);
             verifiedKeys.push(key);
             continue;
           }
@@ -262,12 +253,7 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
     }
     const evidence = { keyId: key.keyId, algorithm: suite ?? type, ...(key.url ? { url: key.url, origin: key.origin } : {}), fetchedAt: key.fetchedAt };
     if (verified) {
-      // How the key was found: keys.ts says it in English; keyed when the catalogue says the same.
-      const how = howMessage(key.how);
-      const matches = how
-        ? msg(key.fromReference ? 'signature.matchesNamed' : 'signature.matchesIssuer', { keyId: short(key.keyId), how })
-        : `The signature matches ${key.fromReference ? 'the key named in the proof' : "the issuer's key"} (${short(key.keyId)}), ${key.how}.`;
-      checks.pass('signature', label, matches, evidence);
+      checks.pass('signature', label, msg(key.fromReference ? 'signature.matchesNamed' : 'signature.matchesIssuer', { keyId: short(key.keyId), how: key.howMessage }), evidence);
       verifiedKeys.push(key);
     } else {
       checks.fail('signature', label, msg('signature.mismatch', { keyId: short(key.keyId) }), 'invalid', evidence);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DocumentOrigin } from '../../shared/credential/verification';
+import type { DocumentOrigin, VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import type { FetchCache } from './fetchCache';
 import { safeFetch, type SafeFetchOptions } from './safeFetch';
 
@@ -110,7 +111,22 @@ function normaliseKey(key: string): string {
 /** The answer to "give me this document". */
 export type Resolution =
   | { readonly ok: true; readonly url: string; readonly body: string; readonly status: number; readonly origin: DocumentOrigin; readonly fetchedAt?: string }
-  | { readonly ok: false; readonly url: string; readonly reason: 'offline' | 'unavailable' | 'refused'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly url: string;
+      readonly reason: 'offline' | 'unavailable' | 'refused';
+      /** Why there is no document, in English. */
+      readonly message: string;
+      /** The same, as a message; a library's error text is only its technical detail. */
+      readonly reasonMessage: VerificationMessage;
+    };
+
+type Failure = Resolution & { ok: false };
+
+/** A document that could not be had, said once as a message and in English. */
+function failure(url: string, reason: Failure['reason'], reasonMessage: VerificationMessage): Failure {
+  return { ok: false, url, reason, message: englishOf(reasonMessage), reasonMessage };
+}
 
 export interface ResolverOptions {
   readonly network: 'offline' | 'allowed';
@@ -150,7 +166,7 @@ export class DocumentResolver {
     try {
       return { ...resolution, json: JSON.parse(resolution.body) as unknown };
     } catch {
-      return { ok: false, url, reason: 'unavailable', message: `The document at ${url} is not JSON.` };
+      return failure(url, 'unavailable', msg('fetch.notJson', { url }));
     }
   }
 
@@ -169,17 +185,17 @@ export class DocumentResolver {
         }
         const cached = await cache?.get(url);
         if (cached) return { ok: true, url, body: cached.body, status: cached.status, origin: 'cache', fetchedAt: cached.fetchedAt };
-        return { ok: false, url, reason: 'unavailable', message: `${url} answered HTTP ${String(fetched.status)}.` };
+        return failure(url, 'unavailable', msg('fetch.http', { url, status: String(fetched.status) }));
       } catch (error) {
         const cached = await cache?.get(url);
         if (cached) return { ok: true, url, body: cached.body, status: cached.status, origin: 'cache', fetchedAt: cached.fetchedAt };
         const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, url, reason: error instanceof Error && error.name === 'FetchRefusedError' ? 'refused' : 'unavailable', message: `${url} could not be fetched: ${message}` };
+        return failure(url, error instanceof Error && error.name === 'FetchRefusedError' ? 'refused' : 'unavailable', msg('fetch.error', { url, error: message }));
       }
     }
     const cached = await cache?.get(url);
     if (cached) return { ok: true, url, body: cached.body, status: cached.status, origin: 'cache', fetchedAt: cached.fetchedAt };
-    return { ok: false, url, reason: 'offline', message: `${url} is needed and Badgefolio is offline.` };
+    return failure(url, 'offline', msg('fetch.offline', { url }));
   }
 
   /** A did:web DID is also findable by its https address, and the other way round. */

@@ -41,7 +41,7 @@ const sameOrigin = (a: unknown, origin: string): boolean => {
   }
 };
 
-/** Why an entry does not link: a message, or English from a module that has no keys yet (keys.ts, a linked verdict resting on one). */
+/** Why an entry does not link: a message, or English where a linked verdict rests on a check still worded in English only. */
 type Linkage = { readonly linked: true; readonly keyId: string } | { readonly linked: false; readonly why: VerificationMessage | string };
 
 /** A Domain Linkage Credential in JWT form: signed by `did`, about `origin`, in date. */
@@ -60,8 +60,7 @@ async function jwtLinkage(jws: string, did: string, origin: string, context: Ver
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
   if (!kid?.startsWith(`${did}#`) || typeof header.alg !== 'string') return { linked: false, why: msg('linkage.notDidKey') };
   const key = await resolveVerificationMethod(kid, context.resolver);
-  // keys.ts words why the key could not be had, in English for now.
-  if (!key.ok) return { linked: false, why: key.message };
+  if (!key.ok) return { linked: false, why: key.reasonMessage };
   if (!verifyJwsSignature(header.alg, signingInput, signature, key.key)) return { linked: false, why: msg('linkage.signatureMismatch') };
   return { linked: true, keyId: kid };
 }

@@ -1,5 +1,6 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import type { DocumentOrigin } from '../../shared/credential/verification';
+import type { DocumentOrigin, VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import type { DocumentResolver } from './documents';
 import { base58Decode, base64UrlDecode, multibaseDecode } from './multibase';
 import { Secp256k1PublicKey } from './secp256k1';
@@ -20,15 +21,35 @@ export type KeyResolution =
       readonly keyId: string;
       /** Who the key belongs to: the DID, or the controller document's id. */
       readonly controller?: string;
-      /** How the key was found. */
+      /** How the key was found, in English ("decoded from the did:key itself"). */
       readonly how: string;
+      /** How the key was found, as a message (the app says it in the reader's language). */
+      readonly howMessage: VerificationMessage;
       readonly origin: DocumentOrigin;
       readonly url?: string;
       readonly fetchedAt?: string;
       /** The key was read from its own reference, the document that would tie it to its controller being unavailable. */
       readonly fromReference?: true;
     }
-  | { readonly ok: false; readonly implies: 'invalid' | 'unverifiable'; readonly message: string; readonly needs?: string };
+  | {
+      readonly ok: false;
+      readonly implies: 'invalid' | 'unverifiable';
+      /** Why the key could not be had, in English. */
+      readonly message: string;
+      /** The same, as a message. */
+      readonly reasonMessage: VerificationMessage;
+      readonly needs?: string;
+    };
+
+/** A key that could not be had, said once as a message and in English. */
+function unresolved(implies: 'invalid' | 'unverifiable', reasonMessage: VerificationMessage, needs?: string): KeyResolution & { ok: false } {
+  return { ok: false, implies, message: englishOf(reasonMessage), reasonMessage, ...(needs ? { needs } : {}) };
+}
+
+/** How a key was found, as a message and in English. */
+function foundBy(howMessage: VerificationMessage): { readonly how: string; readonly howMessage: VerificationMessage } {
+  return { how: englishOf(howMessage), howMessage };
+}
 
 const keyCache = new Map<string, PublicKey | undefined>();
 
@@ -139,7 +160,7 @@ function allowedForAssertions(document: Record<string, unknown>, methodId: strin
 
 export async function resolveVerificationMethod(methodId: unknown, resolver: DocumentResolver): Promise<KeyResolution> {
   if (typeof methodId !== 'string' || methodId.trim() === '') {
-    return { ok: false, implies: 'invalid', message: 'The proof does not say which key made it.' };
+    return unresolved('invalid', msg('key.noMethod'));
   }
   const id = methodId.trim();
   const [base = id, fragment] = id.split('#', 2);
@@ -147,11 +168,11 @@ export async function resolveVerificationMethod(methodId: unknown, resolver: Doc
   if (base.startsWith('did:key:')) {
     const multibase = base.slice('did:key:'.length);
     if (fragment !== undefined && fragment !== multibase) {
-      return { ok: false, implies: 'invalid', message: `The key reference ${id} does not match its did:key.` };
+      return unresolved('invalid', msg('key.didKeyMismatch', { id }));
     }
     const key = keyFromMultibase(multibase);
-    if (!key) return { ok: false, implies: 'invalid', message: `The did:key ${base} does not hold a usable Ed25519, P-256 or secp256k1 key.` };
-    return { ok: true, key, keyId: id, controller: base, how: 'decoded from the did:key itself', origin: 'credential' };
+    if (!key) return unresolved('invalid', msg('key.didKeyUnusable', { did: base }));
+    return { ok: true, key, keyId: id, controller: base, ...foundBy(msg('how.didKey')), origin: 'credential' };
   }
   if (base.startsWith('did:jwk:')) {
     const bytes = base64UrlDecode(base.slice('did:jwk:'.length));
@@ -161,34 +182,34 @@ export async function resolveVerificationMethod(methodId: unknown, resolver: Doc
     } catch {
       key = undefined;
     }
-    if (!key) return { ok: false, implies: 'invalid', message: `The did:jwk ${base} does not hold a usable key.` };
-    return { ok: true, key, keyId: id, controller: base, how: 'decoded from the did:jwk itself', origin: 'credential' };
+    if (!key) return unresolved('invalid', msg('key.didJwkUnusable', { did: base }));
+    return { ok: true, key, keyId: id, controller: base, ...foundBy(msg('how.didJwk')), origin: 'credential' };
   }
   const method = didMethodOf(base);
   if (base.startsWith('did:web:')) {
     const documentUrl = didWebDocumentUrl(base);
-    if (!documentUrl) return { ok: false, implies: 'invalid', message: `${base} is not a valid did:web identifier.` };
+    if (!documentUrl) return unresolved('invalid', msg('key.didWebInvalid', { did: base }));
     return resolveFromDocument(id, base, resolver, base, documentUrl);
   }
   if (method === 'example') {
-    return { ok: false, implies: 'invalid', message: `${base} uses did:example, which is reserved for examples and names no real key.` };
+    return unresolved('invalid', msg('key.didExample', { did: base }));
   }
   if (method !== undefined) {
     return networkDidMethods.has(method)
-      ? { ok: false, implies: 'unverifiable', message: `The key ${id} is a did:${method} identifier, which needs its network to be looked up.`, needs: base }
-      : { ok: false, implies: 'unverifiable', message: `Badgefolio cannot look up did:${method} identifiers (${base}).`, needs: base };
+      ? unresolved('unverifiable', msg('key.networkDid', { id, method }), base)
+      : unresolved('unverifiable', msg('key.unknownDid', { method, did: base }), base);
   }
   // 1EdTech's samples: https://issuer#z6Mk… (or urn:uuid:…#z6Mk…) whose fragment is the Ed25519 (or zDn… P-256) key itself.
   if (/^(https?:\/\/|urn:)/i.test(base) && fragment !== undefined && /^z(6Mk|Dn)/.test(fragment)) {
     const key = keyFromMultibase(fragment);
-    if (!key) return { ok: false, implies: 'invalid', message: `The key in ${id} is damaged.` };
-    return { ok: true, key, keyId: id, controller: base, how: 'taken from the fragment of the issuer address (1EdTech convention)', origin: 'credential' };
+    if (!key) return unresolved('invalid', msg('key.fragmentDamaged', { id }));
+    return { ok: true, key, keyId: id, controller: base, ...foundBy(msg('how.fragment')), origin: 'credential' };
   }
   if (/^https?:\/\//i.test(base)) {
     const listed = await resolveFromDocument(id, base, resolver, base);
     return listed.ok || listed.implies === 'invalid' ? listed : (keyFromOwnFragment(id, base, fragment) ?? listed);
   }
-  return { ok: false, implies: 'invalid', message: `The key reference "${id}" is not an address or DID Badgefolio can look up.` };
+  return unresolved('invalid', msg('key.notLookupable', { id }));
 }
 
 /**
@@ -206,7 +227,7 @@ function keyFromOwnFragment(id: string, base: string, fragment: string | undefin
     key,
     keyId: id,
     controller: base,
-    how: "read from the key reference itself, as the issuer's profile that would list it is not available",
+    ...foundBy(msg('how.reference')),
     origin: 'credential',
     fromReference: true,
   };
@@ -251,20 +272,20 @@ async function resolveFromDocument(id: string, base: string, resolver: DocumentR
   } else {
     // Some issuers publish each key at its own URL (fragment included in the map).
     const direct = id === base || documentUrl ? found : await resolver.resolveJson(id);
-    if (!direct.ok) return { ok: false, implies: 'unverifiable', message: `The issuer's key document (${base}) is not available: ${found.message}`, needs: base };
+    if (!direct.ok) return unresolved('unverifiable', msg('key.documentUnavailable', { did: base, reason: found.reasonMessage }), base);
     document = direct.json;
     evidence = { origin: direct.origin, url: id, ...(direct.fetchedAt ? { fetchedAt: direct.fetchedAt } : {}) };
   }
-  if (!isRecord(document)) return { ok: false, implies: 'invalid', message: `The document at ${base} is not a key or DID document.` };
+  if (!isRecord(document)) return unresolved('invalid', msg('key.notDocument', { did: base }));
   // A did:web document must be the DID's own: one published for another DID proves nothing.
-  if (documentUrl && document.id !== base) return { ok: false, implies: 'invalid', message: `The document published for ${base} belongs to another DID (${String(document.id)}).` };
+  if (documentUrl && document.id !== base) return unresolved('invalid', msg('key.otherDid', { did: base, other: String(document.id) }));
   const node = findMethod(document, id, base);
-  if (!node) return { ok: false, implies: 'invalid', message: `The document at ${base} does not list the key ${id}.` };
+  if (!node) return unresolved('invalid', msg('key.notListed', { did: base, id }));
   if (base.startsWith('did:') && !allowedForAssertions(document, id, base)) {
-    return { ok: false, implies: 'invalid', message: `${base} does not allow the key ${id} to sign credentials (it is not an assertion method).` };
+    return unresolved('invalid', msg('key.notAssertion', { did: base, id }));
   }
   const key = keyFromMethodNode(node);
-  if (!key) return { ok: false, implies: 'invalid', message: `The key ${id} is in a form Badgefolio cannot read.` };
+  if (!key) return unresolved('invalid', msg('key.unreadable', { id }));
   const controller = typeof node.controller === 'string' ? node.controller : typeof document.id === 'string' ? document.id : controllerFallback;
-  return { ok: true, key, keyId: id, controller, how: `listed in ${base}`, ...evidence };
+  return { ok: true, key, keyId: id, controller, ...foundBy(msg('how.listedIn', { document: base })), ...evidence };
 }

@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import type { NormalizedCredential } from '../../shared/credential/model';
 import type { VerificationMessage } from '../../shared/credential/verification';
 import { msg } from '../../shared/credential/verificationMessages';
-import { asArray, checkLabel, fetchFailure, idOf, isRecord, originMessage, short, type VerifyContext, type Checks } from './checks';
+import { asArray, checkLabel, idOf, isRecord, originMessage, short, type VerifyContext, type Checks } from './checks';
 import { checkDates } from './dates';
 import type { Resolution } from './documents';
 import { checkRecipient } from './recipient';
@@ -73,7 +73,7 @@ export async function verifyOb2Hosted(credential: NormalizedCredential, local: J
   }
   const fetched = await context.resolver.resolve(id);
   if (!fetched.ok) {
-    checks.skip('hosted', msg('label.hosted'), msg('ob2.fetchFailed', { reason: fetchFailure(fetched) }), 'unverifiable', id, { url: id });
+    checks.skip('hosted', msg('label.hosted'), msg('ob2.fetchFailed', { reason: fetched.reasonMessage }), 'unverifiable', id, { url: id });
     checkLocalDates(local, context, checks);
     checkRecipient(credential.recipient, context.ownerEmails, checks);
     return;
@@ -140,7 +140,7 @@ export async function verifyOb2Signed(credential: NormalizedCredential, jws: str
   } else {
     const keyDoc = await context.resolver.resolveJson(keyUrl);
     if (!keyDoc.ok) {
-      checks.skip('signature', checkLabel('signature'), msg('ob2.keyUnavailable', { reason: fetchFailure(keyDoc) }), 'unverifiable', keyUrl, { keyId: keyUrl, algorithm: alg });
+      checks.skip('signature', checkLabel('signature'), msg('ob2.keyUnavailable', { reason: keyDoc.reasonMessage }), 'unverifiable', keyUrl, { keyId: keyUrl, algorithm: alg });
     } else {
       const evidence = { keyId: keyUrl, algorithm: alg, url: keyUrl, origin: keyDoc.origin, ...(keyDoc.fetchedAt ? { fetchedAt: keyDoc.fetchedAt } : {}) };
       const pem = isRecord(keyDoc.json) ? keyDoc.json.publicKeyPem : undefined;
@@ -181,7 +181,7 @@ async function checkOb2Revocation(assertion: Json, issuer: Json | undefined, con
   }
   const list = await context.resolver.resolveJson(listUrl);
   if (!list.ok) {
-    checks.skip('status', checkLabel('revocation'), msg('status.revocationListUnavailable', { reason: fetchFailure(list) }), 'unverifiable', listUrl, { url: listUrl });
+    checks.skip('status', checkLabel('revocation'), msg('status.revocationListUnavailable', { reason: list.reasonMessage }), 'unverifiable', listUrl, { url: listUrl });
     return;
   }
   const evidence = { url: listUrl, origin: list.origin, ...(list.fetchedAt ? { fetchedAt: list.fetchedAt } : {}) };

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { asArray, display, isRecord, typesOf, type Checks } from './checks';
 import { schemaAddress, validatorFor, type SchemaKey, type SchemaValidator } from './schemas/validators';
 
@@ -98,19 +99,22 @@ export async function checkSchemaConformance(written: Json, checks: Checks, jwtC
   // The first context says the form: the VC 1.1 one for the earlier form; anything else is held to VC 2.0.
   const earlier = asArray(written['@context'])[0] === vc1Context;
   const key = earlier ? choice.vc1 : choice.vc2;
-  const model = `the ${choice.standard} ${choice.className} data model${earlier ? ' (in its VC 1.1 form)' : ''}`;
+  const modelMessage = msg(earlier ? 'schema.modelVc1' : 'schema.model', { standard: choice.standard, className: choice.className });
+  // The findings below are still worded in English only: their sentences name the model in English.
+  const model = englishOf(modelMessage);
+  const label = msg('label.schema');
   const evidence = { url: schemaAddress(key).split('#')[0] ?? '', origin: 'bundled' as const };
   let validate: SchemaValidator;
   try {
     validate = await validatorFor(key);
   } catch (error) {
     // A build without its schemas is Badgefolio's fault, not the credential's: not checked, said so.
-    checks.skip('schema', 'Conformance', `Badgefolio's schema for ${model} could not be loaded (${error instanceof Error ? error.message : String(error)}), so conformance was not checked.`, 'unverifiable', 'the bundled schema');
+    checks.skip('schema', label, msg('schema.unloadable', { model: modelMessage, error: error instanceof Error ? error.message : String(error) }), 'unverifiable', 'the bundled schema');
     return;
   }
   const json = withoutNulls(earlier && jwtClaims ? decodedVc11(written, jwtClaims) : written);
   if (validate(json)) {
-    checks.pass('schema', 'Conformance', `It conforms to ${model}.`, evidence);
+    checks.pass('schema', label, msg('schema.conforms', { model: modelMessage }), evidence);
     return;
   }
   const disclosed = asArray(json.proof).some((proof) => isRecord(proof) && proof.cryptosuite === 'ecdsa-sd-2023');
@@ -123,10 +127,10 @@ export async function checkSchemaConformance(written: Json, checks: Checks, jwtC
   const malformed = findings.filter((f) => f.severity === 'malformed');
   const notes = findings.filter((f) => f.severity === 'note');
   if (malformed.length > 0) {
-    checks.fail('schema', 'Conformance', `${listed([...malformed, ...notes])} It does not conform to ${model}.`, 'malformed', { ...evidence, detail });
+    checks.fail('schema', label, `${listed([...malformed, ...notes])} It does not conform to ${model}.`, 'malformed', { ...evidence, detail });
   } else {
     // Informational, as the engine's other caveats are: checked and reported, not a verdict.
-    checks.skip('schema', 'Conformance', `${listed(notes)} Found against ${model}; the verdict does not rest on ${notes.length === 1 ? 'it' : 'them'}.`, undefined, undefined, { ...evidence, detail });
+    checks.skip('schema', label, `${listed(notes)} Found against ${model}; the verdict does not rest on ${notes.length === 1 ? 'it' : 'them'}.`, undefined, undefined, { ...evidence, detail });
   }
 }
 

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { CheckEvidence, VerificationMessage } from '../../shared/credential/verification';
 import { msg, statusWord } from '../../shared/credential/verificationMessages';
-import { asArray, checkLabel, fetchFailure, idOf, isRecord, linkedSummaryMessage, originMessage, typesOf, type Checks, type VerifyContext } from './checks';
+import { asArray, checkLabel, idOf, isRecord, linkedSummaryMessage, originMessage, typesOf, type Checks, type VerifyContext } from './checks';
 import type { Resolution } from './documents';
 import { multibaseDecode } from './multibase';
 
@@ -82,7 +82,7 @@ async function checkBitstringEntry(
   }
   const resolution = await context.resolver.resolveJson(url);
   if (!resolution.ok) {
-    checks.skip('status', label, msg('status.listUnavailable', { reason: fetchFailure(resolution) }), 'unverifiable', url, { url });
+    checks.skip('status', label, msg('status.listUnavailable', { reason: resolution.reasonMessage }), 'unverifiable', url, { url });
     return;
   }
   const list = resolution.json;
@@ -156,7 +156,7 @@ async function checkOneEdTechList(json: Record<string, unknown>, entry: Record<s
   }
   const resolution = await context.resolver.resolveJson(url);
   if (!resolution.ok) {
-    checks.skip('status', checkLabel('revocation'), msg('status.revocationListUnavailable', { reason: fetchFailure(resolution) }), 'unverifiable', url, { url });
+    checks.skip('status', checkLabel('revocation'), msg('status.revocationListUnavailable', { reason: resolution.reasonMessage }), 'unverifiable', url, { url });
     return;
   }
   const list = resolution.json;

@@ -1,7 +1,7 @@
 import { constants, KeyObject, verify as verifySignature } from 'node:crypto';
 import type { VerificationMessage } from '../../shared/credential/verification';
 import { joinMessages, msg } from '../../shared/credential/verificationMessages';
-import { checkLabel, display, howMessage, idOf, isRecord, short, type Checks, type VerifyContext } from './checks';
+import { checkLabel, display, idOf, isRecord, short, type Checks, type VerifyContext } from './checks';
 import { checkIssuerBinding } from './dataIntegrity';
 import { keyFromJwk, resolveVerificationMethod, type KeyResolution, type PublicKey } from './keys';
 
@@ -114,18 +114,16 @@ export async function checkVcJwt(jws: string, context: VerifyContext, checks: Ch
   let resolved: KeyResolution | undefined;
   if (kid && (kid.startsWith('did:') || /^https?:\/\//.test(kid))) resolved = await resolveVerificationMethod(kid, context.resolver);
   let key: PublicKey;
-  // How the key was found: keys.ts says it in English; keyed when the catalogue says the same.
-  let how: VerificationMessage | string;
+  let how: VerificationMessage;
   if (resolved?.ok) {
     key = resolved.key;
-    how = howMessage(resolved.how) ?? resolved.how;
+    how = resolved.howMessage;
   } else if (headerKey) {
     key = headerKey;
     how = msg('how.headerJwk');
   } else if (resolved) {
-    // keys.ts words why the key could not be had, in English for now.
-    if (resolved.implies === 'invalid') checks.fail('signature', checkLabel('signature'), resolved.message, 'invalid', { algorithm: alg, keyId: kid });
-    else checks.skip('signature', checkLabel('signature'), resolved.message, 'unverifiable', resolved.needs, { algorithm: alg, keyId: kid });
+    if (resolved.implies === 'invalid') checks.fail('signature', checkLabel('signature'), resolved.reasonMessage, 'invalid', { algorithm: alg, keyId: kid });
+    else checks.skip('signature', checkLabel('signature'), resolved.reasonMessage, 'unverifiable', resolved.needs, { algorithm: alg, keyId: kid });
     return { credential, claims };
   } else {
     checks.fail('signature', checkLabel('signature'), header.jwk === undefined ? msg('jwt.keyNotFound', { kid: String(kid) }) : msg('jwt.headerKeyUnusable'), 'invalid', { algorithm: alg, keyId: kid });
@@ -137,7 +135,7 @@ export async function checkVcJwt(jws: string, context: VerifyContext, checks: Ch
     checks.fail('signature', checkLabel('signature'), msg('signature.mismatch', { keyId: short(keyId) }), 'invalid', evidence);
     return { credential, claims };
   }
-  const matches = typeof how === 'string' ? `The ${alg} signature matches the key ${short(keyId)}, ${how}.` : msg('jwt.matches', { alg, keyId: short(keyId), how });
+  const matches = msg('jwt.matches', { alg, keyId: short(keyId), how });
   checks.pass('signature', checkLabel('signature'), matches, evidence);
   if (resolved?.ok) checkIssuerBinding(credential.issuer, [resolved], checks);
   else checks.skip('issuer-key', checkLabel('issuerKey'), msg('jwt.keyInside'), undefined, undefined, { keyId });

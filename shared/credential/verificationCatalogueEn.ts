@@ -3,7 +3,8 @@
  * summary's leads, by key. These are exactly the sentences the engine wrote before it spoke in
  * keys (the CLI prints them, stored reports hold them, tests compare them), so a change here
  * changes what the CLI says. `{name}` is a value of the message; `{name|lower}` lower-cases
- * it and `{name|noStop}` drops a final full stop (for a sentence quoted inside another); a
+ * it and `{name|noStop}` drops a final full stop (for a sentence quoted inside another),
+ * `{name|firstLower}` lower-cases its first letter only; a
  * value named `…Date` is an ISO date, written as the language writes dates. An entry with
  * `plural` picks its form by that numeric value (Intl.PluralRules).
  *
@@ -174,6 +175,24 @@ export const verificationMessagesEn = {
   'jws2019.notUnencoded': 'The header of the proof\'s signature ("jws") does not declare the unencoded payload (b64: false) the suite signs.',
   'jws2019.damaged': 'The proof\'s signature ("jws") is damaged: it is not a 64-byte ES256K signature.',
 
+  // Finding the signing key (keys.ts).
+  'key.noMethod': 'The proof does not say which key made it.',
+  'key.didKeyMismatch': 'The key reference {id} does not match its did:key.',
+  'key.didKeyUnusable': 'The did:key {did} does not hold a usable Ed25519, P-256 or secp256k1 key.',
+  'key.didJwkUnusable': 'The did:jwk {did} does not hold a usable key.',
+  'key.didWebInvalid': '{did} is not a valid did:web identifier.',
+  'key.didExample': '{did} uses did:example, which is reserved for examples and names no real key.',
+  'key.networkDid': 'The key {id} is a did:{method} identifier, which needs its network to be looked up.',
+  'key.unknownDid': 'Badgefolio cannot look up did:{method} identifiers ({did}).',
+  'key.fragmentDamaged': 'The key in {id} is damaged.',
+  'key.notLookupable': 'The key reference "{id}" is not an address or DID Badgefolio can look up.',
+  'key.documentUnavailable': "The issuer's key document ({did}) is not available: {reason}",
+  'key.notDocument': 'The document at {did} is not a key or DID document.',
+  'key.otherDid': 'The document published for {did} belongs to another DID ({other}).',
+  'key.notListed': 'The document at {did} does not list the key {id}.',
+  'key.notAssertion': '{did} does not allow the key {id} to sign credentials (it is not an assertion method).',
+  'key.unreadable': 'The key {id} is in a form Badgefolio cannot read.',
+
   // Whose key it is (dataIntegrity.ts checkIssuerBinding).
   'issuerKey.noIssuerId': 'The credential names no issuer id, so the key cannot be tied to an issuer.',
   'issuerKey.fromReference':
@@ -289,6 +308,16 @@ export const verificationMessagesEn = {
   'ob2.listRevoked': 'The issuer revoked this badge (revocation list {when}).',
   'ob2.listRevokedReason': 'The issuer revoked this badge: {reason} (revocation list {when}).',
   'ob2.notListed': "The issuer's revocation list does not list this badge ({when}).",
+
+  // Conformance to the data model (schemaConformance.ts); its findings are still worded in English only.
+  'label.schema': 'Conformance',
+  'schema.model': 'the {standard} {className} data model',
+  'schema.modelVc1': 'the {standard} {className} data model (in its VC 1.1 form)',
+  'schema.conforms': 'It conforms to {model}.',
+  'schema.unloadable': "Badgefolio's schema for {model} could not be loaded ({error}), so conformance was not checked.",
+
+  // Importing a changed copy (electron/core/storeCredential.ts).
+  'store.notReplaced': 'A changed copy of “{name}” was not stored: {why|noStop|firstLower}. Your original is kept.',
 
   // The verdict's sentence (verdict.ts).
   'summary.withReason': '{lead} {reason}',

@@ -81,6 +81,7 @@ const placeholder = /\{(\w+)((?:\|\w+)*)\}/g;
 const modifiers: Readonly<Record<string, (text: string) => string>> = {
   lower: (text) => text.toLowerCase(),
   noStop: (text) => text.replace(/\.$/, ''),
+  firstLower: (text) => text.charAt(0).toLowerCase() + text.slice(1),
 };
 
 /**

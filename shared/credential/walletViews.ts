@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { containerKindSchema, creditSchema, credentialFormatSchema, credentialKindSchema, detailsStates, normalizedCredentialSchema } from './model';
-import { issuerIdentitySchema, verificationReportSchema, verificationStatusSchema } from './verification';
+import { issuerIdentitySchema, verificationMessageSchema, verificationReportSchema, verificationStatusSchema } from './verification';
 
 /** What the renderer may know about the wallet: never a key, never a passphrase. */
 export const walletStateSchema = z.object({
@@ -73,6 +73,8 @@ export const importOutcomeSchema = z.object({
   outcome: z.enum(['added', 'already-there', 'updated', 'not-replaced', 'not-a-credential', 'malformed']),
   name: z.string().optional(),
   reason: z.string().optional(),
+  /** The reason as a message (a not-replaced credential's, with the failing check's message inside); `reason` is its English. */
+  reasonMessage: verificationMessageSchema.optional(),
   /** The credential's wallet id (stored or kept): "Fetch details" acts on it. */
   id: z.string().optional(),
   /** Whether what it links to was fetched (see the summary's `details`). */
@@ -107,6 +109,8 @@ export const portfolioPdfCheckSchema = z.object({
       issuerName: z.string().optional(),
       status: verificationStatusSchema.optional(),
       summary: z.string().optional(),
+      /** The summary as a message, for the reader's language (the English `summary` beside it). */
+      summaryMessage: verificationMessageSchema.optional(),
       /** Who stands behind the key of a verified attachment. */
       issuerIdentity: issuerIdentitySchema.optional(),
     }),

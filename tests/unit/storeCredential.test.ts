@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storeCredential } from '../../electron/core/storeCredential';
+import { englishOf, renderMessage } from '../../shared/credential/verificationMessages';
 import { Vault } from '../../electron/vault/vault';
 import { createVerifier } from '../../electron/verify/verifier';
 import { generateEd25519Issuer, makeIssuerProfile, makeOb3Credential, seededBytes, signDataIntegrity } from '../support/credentials';
@@ -44,6 +45,12 @@ describe('storing imported credentials', () => {
     expect(second.outcome).toBe('not-replaced');
     expect(second.id).toBe(first.id);
     expect(second.reason).toMatch(/^A changed copy of “.+” was not stored: the signature does not match.*Your original is kept\.$/);
+    // The same reason as a message, for the app's other languages: its English is the reason, its German German.
+    expect(second.reasonMessage?.key).toBe('store.notReplaced');
+    if (second.reasonMessage) {
+      expect(englishOf(second.reasonMessage)).toBe(second.reason);
+      expect(renderMessage(second.reasonMessage, 'de')).toMatch(/^Eine veränderte Kopie von „.+“ wurde nicht gespeichert: Die Signatur passt nicht.*Dein Original bleibt erhalten\.$/);
+    }
     const kept = vault.list();
     expect(kept).toHaveLength(1);
     expect((kept[0]?.verification as { status: string }).status).toBe('verified');

@@ -4,6 +4,7 @@ import type { NetworkUse } from '../../../shared/preferences';
 import { useI18n } from '../i18n/i18n';
 import { useShellEvents } from '../shell/useShellEvents';
 import { wallet } from '../wallet';
+import { CheckSentence } from '../wallet/VerificationText';
 import type { useImport } from './useImport';
 
 /** How many credentials one "Fetch details" call names at most (the contract's limit). */
@@ -136,7 +137,16 @@ export function ImportSummary({
             <li key={`${o.file}-${String(index)}`} className={`outcome outcome-${o.outcome}`}>
               <strong>{o.name ?? o.file}</strong>: {t(`import.${o.outcome}`)}
               {o.details === 'not-fetched' || o.details === 'incomplete' ? ` (${t(o.details === 'incomplete' ? 'details.incomplete' : 'details.notFetched')})` : ''}
-              {o.reason ? ` (${o.reason})` : ''}
+              {o.reason ? (
+                <>
+                  {' ('}
+                  {/* The reason in the reader's language when it came as a message, else the English the main process wrote. */}
+                  <CheckSentence check={{ sentence: o.reason, message: o.reasonMessage }} />
+                  {')'}
+                </>
+              ) : (
+                ''
+              )}
             </li>
           ))}
         </ul>

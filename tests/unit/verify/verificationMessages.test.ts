@@ -19,6 +19,7 @@ import { StaticDocuments } from '../../../electron/verify/documents';
 import { readRegistry } from '../../../electron/verify/issuerRegistries';
 import { createVerifier } from '../../../electron/verify/verifier';
 import {
+  generateDidWebIssuer,
   generateEd25519Issuer,
   makeBitstringStatusListCredential,
   makeIssuerProfile,
@@ -37,8 +38,9 @@ import { normaliseOne } from './helpers';
  * come from the engine itself, over credentials signed by Digital Bazaar's libraries.
  */
 
-/** Checks written by modules that still word their sentences in English only (their owners convert them next). */
+/** Checks written by modules that still word some sentences in English only: schema findings (a conformant credential's check is keyed). */
 const notYetKeyed: ReadonlySet<string> = new Set(['schema']);
+const keyedYet = (check: { readonly id: string; readonly outcome: string }): boolean => !notYetKeyed.has(check.id) || check.outcome === 'passed';
 
 const placeholdersOf = (template: MessageTemplate): string[] => {
   const forms = typeof template === 'string' ? [template] : Object.entries(template).flatMap(([form, text]) => (form === 'plural' ? [] : [text]));
@@ -118,6 +120,17 @@ const englishCases: readonly [VerificationMessage, string][] = [
     [msg('summary.verified.registryTest', { name: 'Demo', registry: msg('summary.registry.plain', { name: 'acme.json' }) }), 'Genuine: signed by Demo (a test issuer), as acme.json lists; unchanged since, in date and not revoked as far as its issuer publishes.'],
     [msg('jades.trustExpiredCertificate', { expiredDate: '2024-02-29T12:00:00Z' }), 'Whether the certificate is a qualified European seal of the issuer (EU trust list, revocation by OCSP) needs the network and is not checked by Badgefolio. The certificate itself expired on 29 February 2024.'],
     [msg('jws.parts', { count: 2 }), 'A signed credential (JWS) has three parts; this one has 2.'],
+    [
+      msg('key.documentUnavailable', { did: 'did:web:x.example', reason: msg('fetch.offline', { url: 'https://x.example/.well-known/did.json' }) }),
+      "The issuer's key document (did:web:x.example) is not available: https://x.example/.well-known/did.json is needed and Badgefolio is offline.",
+    ],
+    [msg('key.networkDid', { id: 'did:ion:abc#k', method: 'ion' }), 'The key did:ion:abc#k is a did:ion identifier, which needs its network to be looked up.'],
+    [msg('key.notLookupable', { id: 'mailto:x' }), 'The key reference "mailto:x" is not an address or DID Badgefolio can look up.'],
+    [msg('fetch.http', { url: 'https://x.example/k', status: '404' }), 'https://x.example/k answered HTTP 404.'],
+    [
+      msg('store.notReplaced', { name: 'Data Science', why: msg('signature.mismatch', { keyId: 'did:key:zAB' }) }),
+      'A changed copy of “Data Science” was not stored: the signature does not match: the credential was changed after signing, or signed with another key (did:key:zAB). Your original is kept.',
+    ],
 ];
 
 describe('English: exactly the sentences the engine always wrote', () => {
@@ -210,7 +223,7 @@ describe('reports the engine writes', () => {
   it('give every check and summary a message in both catalogues, whose English is the stored sentence and whose German is German', () => {
     expect(Object.values(reports).map((r) => r.status)).toEqual(['verified', 'invalid', 'expired', 'not-yet-valid', 'revoked', 'verified', 'unverifiable', 'invalid', 'verified', 'verified']);
     for (const [name, r] of Object.entries(reports)) {
-      for (const check of r.checks.filter((c) => !notYetKeyed.has(c.id))) {
+      for (const check of r.checks.filter(keyedYet)) {
         const where = `${name}: ${check.label}`;
         expect(check.message, where).toBeDefined();
         expect(check.labelKey, where).toBeDefined();
@@ -245,18 +258,50 @@ describe('reports the engine writes', () => {
     expect(summaryIn(revoked, 'de')).toBe('Vom Unterzeichner widerrufen, wer immer das ist: Der Aussteller hat diesen Nachweis widerrufen (Liste aus den Dokumenten, die du bereitgestellt hast).');
     const valid = report('valid (did:key, unconfirmed)');
     expect(summaryIn(valid, 'de')).toBe('Signiert und unverändert, aber nichts bestätigt, dass der Unterzeichner „Example College“ ist: Den Namen hat er selbst angegeben.');
-    const germanChecks = valid.checks.filter((c) => !notYetKeyed.has(c.id)).map((c) => `${checkLabelIn(c, 'de')}: ${checkSentenceIn(c, 'de')}`);
+    const germanChecks = valid.checks.filter(keyedYet).map((c) => `${checkLabelIn(c, 'de')}: ${checkSentenceIn(c, 'de')}`);
     expect(germanChecks).toEqual([
       `Signatur: Die Signatur passt zum Schlüssel des Ausstellers (${key(valid)}), direkt aus dem did:key gelesen.`,
       `Schlüssel des Ausstellers: Der Schlüssel gehört dem Aussteller (${key(valid)}).`,
       'Gültigkeit: Der Nachweis ist gültig: seit dem 1. Januar 2024, ohne Ablaufdatum.',
       'Widerruf: Der Aussteller hat diesem Nachweis keine Widerrufsliste mitgegeben, es gibt also nichts zu prüfen.',
+      'Konformität: Der Nachweis entspricht dem Datenmodell AchievementCredential von Open Badges 3.0.',
     ]);
     expect(summaryIn(report('listed in a registry'), 'de')).toBe(
       'Echt: signiert von Harbour University, laut dem Verzeichnis „Acme hiring registry“; seitdem unverändert, gültig und nicht widerrufen, soweit der Aussteller Widerrufe veröffentlicht.',
     );
     expect(checkSentenceIn(report('status list offline').checks.find((c) => c.id === 'status') ?? { sentence: '' }, 'de')).toBe(
       `Die Statusliste des Ausstellers konnte nicht geprüft werden: ${listUrl} wird gebraucht, aber Badgefolio ist offline.`,
+    );
+  });
+});
+
+describe('keys that cannot be had', () => {
+  const now = new Date('2025-06-01T00:00:00Z');
+
+  it('give a did:web credential whose document is missing offline every message in German', async () => {
+    const did = 'did:web:badges.example.org:issuers:harbour';
+    const issuer = await generateDidWebIssuer(did, seededBytes(32, 103));
+    const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: did, name: 'Harbour Academy' }), validFrom: '2024-01-01T00:00:00Z' });
+    const signed = await signDataIntegrity(credential, issuer, 'eddsa-rdfc-2022', { date: '2024-01-01T00:00:00Z' });
+    const r = await createVerifier({ network: 'offline', now }).verify(await normaliseOne(signed));
+    expect(r.status).toBe('unverifiable');
+    expect(r.summaryMessage).toBeDefined();
+    for (const check of r.checks.filter(keyedYet)) {
+      const where = check.label;
+      expect(check.message, where).toBeDefined();
+      expect(check.labelKey, where).toBeDefined();
+      if (!check.message) continue;
+      for (const message of allMessages(check.message)) expect(isVerificationMessageKey(message.key), `${where}: ${message.key}`).toBe(true);
+      expect(englishOf(check.message), where).toBe(check.sentence);
+      expect(checkSentenceIn(check, 'de'), where).not.toBe(check.sentence);
+      expectGerman(checkSentenceIn(check, 'de'));
+      expectGerman(checkLabelIn(check, 'de'));
+    }
+    if (!r.summaryMessage) return;
+    expect(englishOf(r.summaryMessage)).toBe(r.summary);
+    expectGerman(summaryIn(r, 'de'));
+    expect(summaryIn(r, 'de')).toBe(
+      'Nicht vollständig geprüft: Das Schlüsseldokument des Ausstellers (did:web:badges.example.org:issuers:harbour) ist nicht verfügbar: https://badges.example.org/issuers/harbour/did.json wird gebraucht, aber Badgefolio ist offline.',
     );
   });
 });
