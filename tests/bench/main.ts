@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliBench } from './cliBench';
@@ -34,7 +34,7 @@ const usage = `Usage: npm run bench -- [--quick] [--json] [--only SUITE,...] [--
   --quick        smoke run: small workloads, one run each (numbers are not meaningful)
   --json         print the figures as JSON
   --only LIST    run only these suites (${Object.keys(suites).join(', ')})
-  --update-docs  rewrite docs/benchmarks.md with the figures`;
+  --update-docs  write the figures into docs/benchmarks.md (with --only: those suites' rows)`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -70,7 +70,10 @@ async function main(): Promise<number> {
       return 2;
     }
     const command = `npm run bench${values.only ? ` -- --only ${values.only}` : ''}`;
-    writeFileSync(path.resolve(import.meta.dirname, '../../docs/benchmarks.md'), markdown(figures, command));
+    const page = path.resolve(import.meta.dirname, '../../docs/benchmarks.md');
+    // --only replaces those suites' rows and keeps the rest of the page.
+    const previous = values.only && existsSync(page) ? readFileSync(page, 'utf8') : undefined;
+    writeFileSync(page, markdown(figures, command, previous));
   }
   // A quick run checks that the benchmark works, not the figures.
   return values.quick || figures.every((f) => meetsTarget(f) !== false) ? 0 : 1;

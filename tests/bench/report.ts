@@ -40,11 +40,17 @@ export function terminalTable(figures: readonly Figure[]): string {
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
-export function markdown(figures: readonly Figure[], command: string): string {
+export function markdown(figures: readonly Figure[], command: string, previous?: string): string {
+  const today = new Date().toISOString().slice(0, 10);
+  const measured = new Set(figures.map((f) => f.suite));
+  // A run of some suites (--only) keeps the other suites' rows and notes from the page as it was,
+  // each still under the line saying when it was measured.
+  const kept = previous ? keptFromPrevious(previous, measured) : { rows: [], notes: [], dates: [] };
   const lines = [
     '# Benchmarks',
     '',
-    `Measured with \`${command}\` on ${new Date().toISOString().slice(0, 10)}.`,
+    ...kept.dates,
+    `Measured with \`${command}\` on ${today}${kept.rows.length > 0 ? ` (suites ${[...measured].join(', ')})` : ''}.`,
     '',
     `Machine: ${machineDescription()}.`,
     '',
@@ -53,9 +59,40 @@ export function markdown(figures: readonly Figure[], command: string): string {
     '',
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
-    ...figures.map((f) => `| ${row(f).join(' | ')} |`),
+    ...sortedBySuite([...kept.rows, ...figures.map((f) => ({ suite: f.suite, text: `| ${row(f).join(' | ')} |` }))]).map((r) => r.text),
     '',
   ];
-  for (const figure of figures) if (figure.note) lines.push(`- ${figure.suite} / ${figure.name}: ${figure.note}`);
+  const notes = [...kept.notes, ...figures.filter((f) => f.note).map((f) => ({ suite: f.suite, text: `- ${f.suite} / ${f.name}: ${f.note ?? ''}` }))];
+  for (const note of sortedBySuite(notes)) lines.push(note.text);
   return `${lines.join('\n')}\n`;
+}
+
+/** The order `npm run bench` runs its suites in, so a merged page reads like a full run. */
+export const suiteOrder = ['cli', 'intake', 'verify', 'vault', 'pdf', 'details', 'renderer'];
+
+interface SuiteLine {
+  readonly suite: string;
+  readonly text: string;
+}
+
+function sortedBySuite(lines: readonly SuiteLine[]): SuiteLine[] {
+  const rank = (suite: string) => (suiteOrder.includes(suite) ? suiteOrder.indexOf(suite) : suiteOrder.length);
+  // Array.prototype.sort is stable: within a suite, lines keep the order they were measured in.
+  return [...lines].sort((a, b) => rank(a.suite) - rank(b.suite));
+}
+
+function keptFromPrevious(previous: string, measured: ReadonlySet<string>): { rows: SuiteLine[]; notes: SuiteLine[]; dates: string[] } {
+  const rows: SuiteLine[] = [];
+  const notes: SuiteLine[] = [];
+  const dates: string[] = [];
+  for (const line of previous.split('\n')) {
+    const tableSuite = /^\| ([a-z]+) \| /.exec(line)?.[1];
+    const noteSuite = /^- ([a-z]+) \/ /.exec(line)?.[1];
+    const suite = tableSuite ?? noteSuite;
+    if (suite && suite !== 'suite' && !measured.has(suite)) (tableSuite ? rows : notes).push({ suite, text: line });
+    // The earlier "Measured with" lines stay while any of their suites' rows do.
+    if (line.startsWith('Measured with ')) dates.push(line);
+  }
+  if (rows.length === 0) return { rows, notes, dates: [] };
+  return { rows, notes, dates: dates.map((d) => d.replace(/^Measured with/, 'Earlier:')).filter((d, i, all) => all.indexOf(d) === i) };
 }
