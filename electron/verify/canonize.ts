@@ -1,7 +1,9 @@
 import jsonld, { type DocumentLoader, type RemoteDocument } from 'jsonld';
+import rdfCanonize from 'rdf-canonize';
 import { bundledContexts } from './bundledContexts';
 import type { DocumentSource } from './documents';
 import { ContextMemo } from './expansion';
+import { datasetFromExpanded } from './rdfDataset';
 
 /**
  * RDF Dataset Canonicalization (RDFC-1.0, identical in output to URDNA2015) of JSON-LD
@@ -78,8 +80,8 @@ function contextDocumentLoader(documents: DocumentSource | undefined, onMissing:
 
 /**
  * Canonical N-Quads of a JSON-LD document, or MissingContextError / JsonLdError. Documents
- * of the usual shape are expanded with memoised contexts (expansion.ts) and jsonld takes it
- * from the expanded form; any other document, and any document whose conversion fails, goes
+ * of the usual shape are expanded with memoised contexts (expansion.ts) and turned into RDF
+ * by rdfDataset.ts (or jsonld, from the expanded form); any other document, and any document whose conversion fails, goes
  * through jsonld from the start, so that errors are jsonld's own.
  */
 export async function canonize(document: unknown, contextLoader: ContextLoader, options: { rdfDirection?: 'i18n-datatype'; safe?: false } = {}): Promise<string> {
@@ -93,6 +95,10 @@ export async function canonize(document: unknown, contextLoader: ContextLoader, 
   }
   if (expanded) {
     try {
+      // The dataset straight from the expanded form where rdfDataset.ts handles its shape
+      // (with @direction, jsonld's rdfDirection rule applies: always jsonld's job).
+      const dataset = datasetFromExpanded(expanded);
+      if (dataset) return await rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0' });
       return await jsonld.canonize(expanded, { ...settings, skipExpansion: true });
     } catch {
       // Reported below, as jsonld reports it from the document itself.

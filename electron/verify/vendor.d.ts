@@ -27,6 +27,12 @@ declare module 'jsonld' {
   export default jsonld;
 }
 
+// RDF Dataset Canonicalization, as jsonld itself calls it (jsonld.canonize passes only the algorithm).
+declare module 'rdf-canonize' {
+  const rdfCanonize: { canonize(dataset: unknown, options: { algorithm: 'RDFC-1.0' }): Promise<string> };
+  export default rdfCanonize;
+}
+
 // Digital Bazaar's Data Integrity stack, as the ecdsa-sd-2023 check drives it (and the test
 // credential factory signs with it). Only what is called is described.
 declare module '@digitalbazaar/data-integrity' {

@@ -55,10 +55,9 @@ describe('findQrCodes: reading the QR code on a certificate image', () => {
     const random = seededRandom(3);
     const noise = paper(2000, 1500);
     for (let at = 0; at < noise.data.length; at += 4) noise.data.fill(random() < 0.5 ? 0 : 255, at, at + 3);
-    const started = performance.now();
+    // Unbounded, jsQR takes well over ten seconds on this image: more than this test is given
+    // (vitest's timeout), whatever the machine. Bounded, it answers "nothing found".
     expect(findQrCodesInRgba(noise.data, noise.width, noise.height)).toEqual([]);
-    // Unbounded, jsQR takes well over ten seconds on this image.
-    expect(performance.now() - started).toBeLessThan(8000);
   });
 });
 
@@ -89,10 +88,9 @@ describe('findQrCodes: damaged and hostile images', () => {
   });
 
   it('refuses a PNG declaring 100000 x 100000 pixels from its header, before decoding anything', () => {
-    const started = performance.now();
+    // Decoding first would need 40 GB of pixels: answering at all shows the header was enough.
     const error = refusal(pngClaimingSize(100_000, 100_000), 'png');
     expect(error.message).toBe('The PNG image is 100000 x 100000 pixels, larger than the 16 million pixels Badgefolio reads.');
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('refuses a JPEG whose frame header declares more pixels than the limit', () => {

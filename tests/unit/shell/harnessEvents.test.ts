@@ -164,14 +164,16 @@ describe('the harness streams the shell events to the page', () => {
       expect((await imported).payload).toMatchObject({ outcomes: [{ file: 'opened.badge.json', outcome: 'added', name: 'Opened in the harness' }] });
       expect((await notices).payload).toMatchObject({ notices: [{ kind: 'expiring', name: 'Opened in the harness', daysLeft: 3 }] });
       // Opted in: the harness reports the OS notification it would have shown, once.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(printed.filter((line) => line.startsWith('os-notification'))).toEqual([
-        'os-notification A credential expires soon: “Opened in the harness” expires in 3 days.',
-      ]);
+      const notified = ['os-notification A credential expires soon: “Opened in the harness” expires in 3 days.'];
+      await vi.waitFor(() => {
+        expect(printed.filter((line) => line.startsWith('os-notification'))).toEqual(notified);
+      });
 
       const cleared = stream.next('notices');
       await post(harness.port, '/__ipc/lockWallet', '{}', auth);
       expect((await cleared).payload).toEqual({ notices: [] });
+      // Still once: no second notification came in while the wallet was locked.
+      expect(printed.filter((line) => line.startsWith('os-notification'))).toEqual(notified);
     } finally {
       stream.close();
     }

@@ -18,7 +18,9 @@ describe('a second launch of the built app, with a stand-in electron', () => {
     // @ts-expect-error: the built bundle has no type declarations; importing it starts the app.
     await import('../../../out/main/index.js');
     becomeReady();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => {
+      expect(recorded.order).toContain('quit');
+    });
     expect(recorded.singleInstance.data).toEqual([{ files: [path.resolve('relative.png')] }]);
     expect(recorded.order).toEqual(['requestSingleInstanceLock', 'quit']);
     expect(recorded.windows).toEqual([]);
