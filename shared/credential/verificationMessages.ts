@@ -3,6 +3,7 @@ import { registryName } from './issuerIdentityText';
 import { verificationMessagesDe } from './verificationCatalogueDe';
 import { verificationMessagesEn, type MessageTemplate, type VerificationMessageKey } from './verificationCatalogueEn';
 import type { IssuerIdentity, VerificationCheck, VerificationMessage, VerificationReport, VerificationStatus } from './verification';
+import { formatCalendarDate } from './calendarDate';
 
 /**
  * Verification reports in the reader's language. The engine writes each check's sentence as
@@ -46,19 +47,10 @@ export class MessageRenderError extends Error {
 }
 
 const locales: Readonly<Record<Language, string>> = { en: 'en-GB', de: 'de-DE' };
-const dateFormats = new Map<Language, Intl.DateTimeFormat>();
 
-/** "3 March 2024", "3. März 2024": UTC, so every machine says the same day for the same report. */
+/** "3 March 2024", "3. März 2024": the day written, so every machine says the same day for the same report. */
 export function longDate(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  let format = dateFormats.get(language);
-  if (!format) {
-    // One formatter per language: building one per sentence costs more than the rest of a check.
-    format = new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(language, format);
-  }
-  return format.format(date);
+  return formatCalendarDate(iso, locales[language], 'long') ?? iso;
 }
 
 const pluralRules = new Map<Language, Intl.PluralRules>();

@@ -3,6 +3,7 @@ import type { FontBook } from './fontCoverage';
 import { rule } from './pageOps';
 import { drawLine, wrapText, type TextStyle } from './textShaping';
 import type { PaperSize, ThemeName } from './types';
+import { formatCalendarDate } from '../credential/calendarDate';
 
 /** Page geometry, colours and the drawing helpers the portfolio and certificate share. */
 
@@ -74,23 +75,9 @@ export function statusLook(status: string): StatusLook {
   }
 }
 
-/** Dates as people read them, in UTC (a date-only value must not move a day with the time zone). */
-const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
-
+/** Dates as people read them: the day the issuer wrote, as the app shows it too (calendarDate.ts). */
 export function formatDate(iso: string | undefined, locale: string): string | undefined {
-  if (iso === undefined || iso.trim() === '') return undefined;
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso.slice(0, 40);
-  let format = dateFormats.get(locale);
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    } catch {
-      format = null;
-    }
-    dateFormats.set(locale, format);
-  }
-  return format ? format.format(time) : new Date(time).toISOString().slice(0, 10);
+  return formatCalendarDate(iso, locale, 'long');
 }
 
 /** Adds a link annotation (a URI action, or a jump to a page) over a rectangle. */
