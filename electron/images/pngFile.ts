@@ -1,4 +1,6 @@
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
+import { inflateBounded } from './boundedInflate';
 
 /**
  * PNG on Node's native zlib, for image preparation (the portfolio PDF) and for intake's QR
@@ -18,10 +20,14 @@ export interface PngHeader {
 
 const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
+export function hasPngSignature(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && signature.every((b, i) => bytes[i] === b);
+}
+
 export function readPngHeader(bytes: Uint8Array): PngHeader | undefined {
-  if (bytes.length < 33 || signature.some((b, i) => bytes[i] !== b)) return undefined;
+  if (bytes.length < 33 || !hasPngSignature(bytes)) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(12) !== 0x49484452) return undefined; // IHDR first
+  if (view.getUint32(8) !== 13 || view.getUint32(12) !== 0x49484452) return undefined; // IHDR first, 13 bytes long
   return { width: view.getUint32(16), height: view.getUint32(20), bitDepth: bytes[24] ?? 0, colorType: bytes[25] ?? 0, interlaced: bytes[28] === 1 };
 }
 
@@ -204,4 +210,93 @@ export function encodeRgbPng(rgb: Uint8Array, width: number, height: number): Ui
     at += part.length;
   }
   return out;
+}
+
+const channelsByColorType = new Map([
+  [0, 1],
+  [2, 3],
+  [3, 1],
+  [4, 2],
+  [6, 4],
+]);
+
+/** The seven Adam7 passes: first column, first row, column step, row step. */
+const adam7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
+
+/**
+ * Exactly how many bytes the PNG's image data inflates to (filter bytes included), from
+ * its header; undefined for a colour type or bit depth the format does not define.
+ */
+export function pngInflatedSize(header: PngHeader): number | undefined {
+  const channels = channelsByColorType.get(header.colorType);
+  if (channels === undefined || ![1, 2, 4, 8, 16].includes(header.bitDepth)) return undefined;
+  const bitsPerPixel = channels * header.bitDepth;
+  const rowBytes = (columns: number): number => 1 + Math.ceil((columns * bitsPerPixel) / 8);
+  if (!header.interlaced) return header.height * rowBytes(header.width);
+  let total = 0;
+  for (const [firstColumn, firstRow, columnStep, rowStep] of adam7) {
+    const columns = Math.ceil(Math.max(0, header.width - firstColumn) / columnStep);
+    const rows = Math.ceil(Math.max(0, header.height - firstRow) / rowStep);
+    if (columns > 0) total += rows * rowBytes(columns);
+  }
+  return total;
+}
+
+/** The concatenated IDAT chunk data, found by walking chunk lengths (no CRC checks). */
+function imageData(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: Uint8Array[] = [];
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = view.getUint32(at);
+    const type = view.getUint32(at + 4);
+    if (type === 0x49444154) parts.push(bytes.subarray(at + 8, Math.min(bytes.length, at + 8 + length))); // IDAT
+    if (type === 0x49454e44) break; // IEND
+    at += 12 + length;
+  }
+  return parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts);
+}
+
+/** A PNG that cannot be decoded: `reason` completes "The PNG image is damaged: …". */
+export class PngDecodeError extends Error {
+  override readonly name = 'PngDecodeError';
+}
+
+/**
+ * Any PNG as pixel rows, for every caller that decodes untrusted PNGs (intake's QR search,
+ * the PDF's image preparation): the common kind natively (decodeSimplePng), every other kind
+ * through pngjs. pngjs bounds its inflate by the declared image size for ordinary PNGs but
+ * inflates an interlaced one with no bound at all, so a few megabytes of crafted IDAT could
+ * claim gigabytes: those are inflated first here, capped at the exact size the header implies.
+ * CRCs are not checked: only the pixels are wanted, and a flipped bit in an ancillary chunk
+ * should not lose a picture. Throws PngDecodeError; the caller has checked the pixel count.
+ */
+export function decodePng(bytes: Uint8Array, maxPixels: number): PixelRows {
+  const header = readPngHeader(bytes);
+  if (!header) throw new PngDecodeError('it does not start with a PNG signature and header');
+  if (header.width === 0 || header.height === 0) throw new PngDecodeError('it declares a width or height of zero');
+  if (header.width * header.height > maxPixels) throw new PngDecodeError(`it declares ${String(header.width)} x ${String(header.height)} pixels, more than are read`);
+  const simple = decodeSimplePng(bytes, maxPixels);
+  if (simple) return simple;
+  if (header.interlaced) {
+    const expected = pngInflatedSize(header);
+    if (expected === undefined) throw new PngDecodeError('its header declares an impossible colour type or bit depth');
+    const result = inflateBounded(imageData(bytes), expected, 'refuse');
+    if (result.kind === 'too-large') throw new PngDecodeError('its image data unpacks to more than its declared size');
+    if (result.kind === 'damaged') throw new PngDecodeError(result.detail);
+  }
+  try {
+    const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { checkCRC: false });
+    return { width: png.width, height: png.height, channels: 4, data: png.data, offset: 0, rowStride: png.width * 4 };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.trim().replace(/\.+$/, '') : '';
+    throw new PngDecodeError(message === '' ? 'the decoder gave up' : message);
+  }
 }

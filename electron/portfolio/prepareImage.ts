@@ -1,15 +1,14 @@
 import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import type { ImageTarget, PreparedImage } from '../../shared/portfolio/types';
 import { sniffImage } from '../../shared/portfolio/images';
 import { encodeJpeg, type RawImage } from './jpegEncoder';
 import { countJpegScans, maxJpegScans } from '../images/jpegScans';
 import { decodeJpegTurbo, scaleKeepingAtLeast } from '../images/jpegTurbo';
-import { decodeSimplePng, encodeRgbPng, readPngHeader, type PixelRows } from '../images/pngFile';
+import { decodePng, encodeRgbPng, readPngHeader, type PixelRows } from '../images/pngFile';
 
 /**
- * The Node side of the PDF builder's `prepareImage` hook: decodes PNG (natively for the
- * common kinds, pngjs for the rest) and JPEG (libjpeg-turbo in WebAssembly, jpeg-js for what
+ * The Node side of the PDF builder's `prepareImage` hook: decodes PNG (images/pngFile.ts:
+ * natively for the common kinds, pngjs for the rest) and JPEG (libjpeg-turbo in WebAssembly, jpeg-js for what
  * it cannot read), scales down to the target by area
  * averaging, flattens transparency onto white (the page colour behind every image) and
  * re-encodes: flat artwork (logos, lettering: most badges) as a lossless RGB PNG when that is
@@ -28,10 +27,9 @@ function decode(bytes: Uint8Array, kind: 'png' | 'jpeg', longSide: number): Pixe
   if (kind === 'png') {
     const header = readPngHeader(bytes);
     if (!header || header.width * header.height > maxPixels || header.width === 0 || header.height === 0) return undefined;
-    const simple = decodeSimplePng(bytes, maxPixels);
-    if (simple) return simple;
-    const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return { width: png.width, height: png.height, channels: 4, data: png.data, offset: 0, rowStride: png.width * 4 };
+    // The one PNG decoder: an interlaced PNG whose data would inflate past its declared size
+    // (a decompression bomb) is refused there, and the builder draws a placeholder.
+    return decodePng(bytes, maxPixels);
   }
   // A JPEG of endless scans would hold this thread for seconds: the builder draws a placeholder.
   if (countJpegScans(bytes) > maxJpegScans) return undefined;

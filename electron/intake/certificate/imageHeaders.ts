@@ -1,3 +1,4 @@
+import { hasPngSignature, readPngHeader as readAnyPngHeader, type PngHeader } from '../../images/pngFile';
 import { MalformedInputError } from '../limits';
 
 /**
@@ -9,76 +10,26 @@ export interface ImageSize {
   readonly height: number;
 }
 
-export interface PngHeader extends ImageSize {
-  readonly bitDepth: number;
-  readonly colorType: number;
-  /** Adam7 interlacing, which pngjs inflates without an output bound (see rasterDecode.ts). */
-  readonly interlaced: boolean;
-}
+export type { PngHeader } from '../../images/pngFile';
 
-const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-function uint32(bytes: Uint8Array, at: number): number {
-  return (((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)) >>> 0;
+/**
+ * The PNG signature, then IHDR, which the format requires to be the first chunk, read by the
+ * one PNG header reader (images/pngFile.ts); here each way it can fail gets its sentence.
+ */
+export function readPngHeader(bytes: Uint8Array): PngHeader {
+  if (bytes.length < 33 || !hasPngSignature(bytes)) {
+    throw new MalformedInputError('The PNG image is damaged: it does not start with a PNG signature and header.');
+  }
+  const header = readAnyPngHeader(bytes);
+  if (!header) throw new MalformedInputError('The PNG image is damaged: its first chunk is not the image header (IHDR).');
+  if (header.width === 0 || header.height === 0) {
+    throw new MalformedInputError('The PNG image is damaged: it declares a width or height of zero.');
+  }
+  return header;
 }
 
 function uint16(bytes: Uint8Array, at: number): number {
   return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
-}
-
-/** The PNG signature, then IHDR, which the format requires to be the first chunk. */
-export function readPngHeader(bytes: Uint8Array): PngHeader {
-  if (bytes.length < 33 || !pngSignature.every((value, index) => bytes[index] === value)) {
-    throw new MalformedInputError('The PNG image is damaged: it does not start with a PNG signature and header.');
-  }
-  const type = String.fromCharCode(bytes[12] ?? 0, bytes[13] ?? 0, bytes[14] ?? 0, bytes[15] ?? 0);
-  if (type !== 'IHDR' || uint32(bytes, 8) !== 13) {
-    throw new MalformedInputError('The PNG image is damaged: its first chunk is not the image header (IHDR).');
-  }
-  const width = uint32(bytes, 16);
-  const height = uint32(bytes, 20);
-  if (width === 0 || height === 0) {
-    throw new MalformedInputError('The PNG image is damaged: it declares a width or height of zero.');
-  }
-  return { width, height, bitDepth: bytes[24] ?? 0, colorType: bytes[25] ?? 0, interlaced: bytes[28] === 1 };
-}
-
-const channelsByColorType = new Map([
-  [0, 1],
-  [2, 3],
-  [3, 1],
-  [4, 2],
-  [6, 4],
-]);
-
-/** The seven Adam7 passes: first column, first row, column step, row step. */
-const adam7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-] as const;
-
-/**
- * Exactly how many bytes the PNG's image data inflates to (filter bytes included), from
- * its header; undefined for a colour type or bit depth the format does not define.
- */
-export function pngInflatedSize(header: PngHeader): number | undefined {
-  const channels = channelsByColorType.get(header.colorType);
-  if (channels === undefined || ![1, 2, 4, 8, 16].includes(header.bitDepth)) return undefined;
-  const bitsPerPixel = channels * header.bitDepth;
-  const rowBytes = (columns: number): number => 1 + Math.ceil((columns * bitsPerPixel) / 8);
-  if (!header.interlaced) return header.height * rowBytes(header.width);
-  let total = 0;
-  for (const [firstColumn, firstRow, columnStep, rowStep] of adam7) {
-    const columns = Math.ceil(Math.max(0, header.width - firstColumn) / columnStep);
-    const rows = Math.ceil(Math.max(0, header.height - firstRow) / rowStep);
-    if (columns > 0) total += rows * rowBytes(columns);
-  }
-  return total;
 }
 
 /** Start-of-frame markers (SOF0–SOF15) except DHT (C4), JPG (C8) and DAC (CC), which share the range. */

@@ -1,5 +1,5 @@
 import type { PDFDict, PDFRawStream } from 'pdf-lib';
-import { inflateBounded, type ExcessPolicy } from './boundedInflate';
+import { inflateBounded, type ExcessPolicy } from '../../images/boundedInflate';
 import type { PdfObjects } from './pdfObjects';
 
 /**

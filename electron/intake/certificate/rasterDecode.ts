@@ -1,12 +1,10 @@
 import { decode as decodeJpegData } from 'jpeg-js';
-import { PNG } from 'pngjs';
 import { countJpegScans, maxJpegScans } from '../../images/jpegScans';
 import { decodeJpegTurbo, type JpegScale } from '../../images/jpegTurbo';
-import { decodeSimplePng } from '../../images/pngFile';
+import { decodePng, PngDecodeError } from '../../images/pngFile';
 import { formatBytes, MalformedInputError, type IntakeLimits } from '../limits';
-import { inflateBounded } from './boundedInflate';
 import { grayFromRgba, grayFromRows, type GrayImage } from './grayImage';
-import { pngInflatedSize, readJpegHeader, readPngHeader, type ImageSize, type PngHeader } from './imageHeaders';
+import { readJpegHeader, readPngHeader, type ImageSize } from './imageHeaders';
 
 /** Decoded pixels: 8-bit RGBA, row by row. */
 export interface RgbaImage extends ImageSize {
@@ -35,70 +33,18 @@ function reasonOf(error: unknown): string {
   return message === '' ? 'the decoder gave up' : message;
 }
 
-function readUint32(bytes: Uint8Array, at: number): number {
-  return (((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)) >>> 0;
-}
-
-/** The concatenated IDAT chunk data, found by walking chunk lengths (no CRC checks). */
-function pngImageData(bytes: Uint8Array): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (let at = 8; at + 8 <= bytes.length; ) {
-    const length = readUint32(bytes, at);
-    const type = String.fromCharCode(bytes[at + 4] ?? 0, bytes[at + 5] ?? 0, bytes[at + 6] ?? 0, bytes[at + 7] ?? 0);
-    const data = bytes.subarray(at + 8, Math.min(bytes.length, at + 8 + length));
-    if (type === 'IDAT') {
-      parts.push(data);
-      total += data.length;
-    }
-    if (type === 'IEND') break;
-    at += 12 + length;
-  }
-  const joined = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
-
 /**
- * pngjs bounds its inflate by the declared image size for ordinary PNGs, but inflates an
- * interlaced one with no bound at all: a few megabytes of crafted IDAT could claim gigabytes.
- * For those only, inflate it first ourselves, capped at the exact size the header implies.
- */
-function refuseInterlacedBomb(bytes: Uint8Array, header: PngHeader): void {
-  const expected = pngInflatedSize(header);
-  if (expected === undefined) {
-    throw new MalformedInputError('The PNG image is damaged: its header declares an impossible colour type or bit depth.');
-  }
-  const result = inflateBounded(pngImageData(bytes), expected, 'refuse');
-  if (result.kind === 'too-large') {
-    throw new MalformedInputError('The PNG image is damaged: its image data unpacks to more than its declared size.');
-  }
-  if (result.kind === 'damaged') throw new MalformedInputError(`The PNG image is damaged: ${result.detail}.`);
-}
-
-/**
- * A PNG as grey pixels. The common kind (8-bit grey, grey+alpha, RGB, RGBA, not interlaced,
- * no colour key) is inflated natively and its filters undone in place (pngFile.ts), twice as
- * fast as pngjs, which reads every other kind.
+ * A PNG as grey pixels, decoded by the one PNG decoder (images/pngFile.ts: the common kind
+ * natively, every other kind through pngjs with interlaced data inflated under a cap first).
  */
 export function decodePngGray(bytes: Uint8Array, limits: IntakeLimits): GrayImage {
   const header = readPngHeader(bytes);
   refuseBeyondLimits('PNG', bytes, header, limits);
-  // Interlaced PNGs are among the kinds it leaves to pngjs.
-  const rows = decodeSimplePng(bytes, limits.maxImagePixels);
-  if (rows) return grayFromRows(rows);
-  if (header.interlaced) refuseInterlacedBomb(bytes, header);
   try {
-    // CRCs are not checked: only the pixels are wanted, and a flipped bit in an ancillary
-    // chunk should not hide a QR code. Structural damage still fails the decode.
-    const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { checkCRC: false });
-    return grayFromRgba(png.data, png.width, png.height);
+    return grayFromRows(decodePng(bytes, limits.maxImagePixels));
   } catch (error) {
-    throw new MalformedInputError(`The PNG image is damaged: ${reasonOf(error)}.`);
+    if (error instanceof PngDecodeError) throw new MalformedInputError(`The PNG image is damaged: ${error.message}.`);
+    throw error;
   }
 }
 
