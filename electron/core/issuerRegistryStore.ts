@@ -2,6 +2,7 @@ import type { IssuerRegistryView } from '../../shared/credential/issuerRegistryV
 import type { Vault } from '../vault/vault';
 import { bundledRegistries, readRegistry, RegistryFormatError, type IssuerRegistry } from '../verify/issuerRegistries';
 import type { FetchResult } from '../verify/safeFetch';
+import { isRecord } from '../../shared/jsonValue';
 
 /**
  * The known-issuer registries a wallet consults, kept in the wallet beside the credentials:
@@ -46,7 +47,6 @@ export interface RefreshResult {
   readonly failed: readonly { readonly name: string; readonly reason: string }[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A name for a registry file: its file name without folders, never empty. */
 function registryNameOf(fileName: string): string {

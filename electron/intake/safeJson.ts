@@ -1,4 +1,7 @@
 import { formatBytes, MalformedInputError, type IntakeLimits } from './limits';
+import { isRecord } from '../../shared/jsonValue';
+/** Re-exported for this module's many readers; its home is shared/jsonValue.ts. */
+export { isRecord };
 
 /**
  * JSON.parse behind a size cap and a nesting cap. Depth is measured on the text before
@@ -70,6 +73,3 @@ export function decodeUtf8(bytes: Uint8Array, where?: string): string {
   }
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

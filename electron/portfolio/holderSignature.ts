@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 
 import { bytesToBase64 } from '../../shared/encoding/base64';
 import type { PresentationSigner } from '../../shared/portfolio/types';
 import { base58Decode, base64UrlDecode } from '../verify/multibase';
+import { isRecord } from '../../shared/jsonValue';
 
 /**
  * The holder's signature on a portfolio: the builder's unsigned Verifiable Presentation (every
@@ -126,7 +127,6 @@ const decodeJson = (part: string): unknown => {
   }
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks a holder-signed presentation as `presentationSigner` makes it: an EdDSA `vp+jwt`

@@ -2,6 +2,9 @@ import type { CheckEvidence, CheckId, VerificationCheck, VerificationMessage, Ve
 import { englishOf, keyedIfSame, msg, summaryMessageOf } from '../../shared/credential/verificationMessages';
 import type { ContextLoader } from './canonize';
 import type { DocumentResolver } from './documents';
+import { isRecord } from '../../shared/jsonValue';
+/** Re-exported for this module's many readers; its home is shared/jsonValue.ts. */
+export { isRecord };
 
 /**
  * What a check says: a catalogue message (the app renders it in the reader's language, and its
@@ -91,9 +94,6 @@ export interface LinkedResult {
   readonly summary: string;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function asArray(value: unknown): unknown[] {
   return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];

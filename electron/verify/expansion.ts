@@ -1,4 +1,5 @@
 import jsonld, { type DocumentLoader } from 'jsonld';
+import { isRecord } from '../../shared/jsonValue';
 
 /**
  * JSON-LD expansion (JSON-LD 1.1 Processing Algorithms, §5.1) for the shapes credentials
@@ -92,7 +93,6 @@ const mapContainers = ['@language', '@index', '@id', '@type'];
 
 type Expanded = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]);
 const isAbsolute = (iri: string): boolean => absoluteIri.test(iri);
 
@@ -176,7 +176,7 @@ export class ContextMemo {
  */
 function scopedAs(local: unknown, kind: Transition): unknown {
   if (kind !== 'type') return local;
-  if (!isObject(local)) throw new Unusual('a type-scoped context that is not an object');
+  if (!isRecord(local)) throw new Unusual('a type-scoped context that is not an object');
   return '@propagate' in local ? local : { ...local, '@propagate': false };
 }
 
@@ -187,7 +187,7 @@ class Walk {
   element(context: ActiveContext, property: string | null, element: unknown, insideList: boolean, typeScoped: ActiveContext | null): unknown {
     if (element === null || element === undefined) return null;
     if (Array.isArray(element)) return this.array(context, property, element as unknown[], insideList, typeScoped);
-    if (!isObject(element)) {
+    if (!isRecord(element)) {
       // Free-floating scalars are dropped, and safe mode rejects that.
       if (!insideList && (property === null || expandIri(context, property, true, false) === '@graph')) throw new Unusual('free-floating scalar');
       return this.value(context, property, element);
@@ -294,19 +294,19 @@ class Walk {
       if (termContext.mappings.has(key) && !termContext.mappings.get(key)) throw new Unusual('term mapped to null');
       if (termContext.mappings.get(key)?.reverse) throw new Unusual('reverse property');
       const container = containerOf(context, key);
-      if (isObject(value) && container.some((c) => mapContainers.includes(c))) throw new Unusual('map container');
+      if (isRecord(value) && container.some((c) => mapContainers.includes(c))) throw new Unusual('map container');
 
       let expanded: unknown;
       if (contextValue(context, key, '@type') === '@json') expanded = { '@type': '@json', '@value': value };
       else expanded = this.element(termContext, key, value, false, null);
       if (expanded === null) continue;
 
-      if (container.includes('@list') && !(isObject(expanded) && '@list' in expanded)) expanded = { '@list': asArray(expanded) };
+      if (container.includes('@list') && !(isRecord(expanded) && '@list' in expanded)) expanded = { '@list': asArray(expanded) };
       if (container.includes('@graph') && !container.includes('@id') && !container.includes('@index')) {
         const items = asArray(expanded);
         for (const item of items) {
-          const count = isObject(item) ? Object.keys(item).length : 0;
-          if (count === 0 || (isObject(item) && ('@value' in item || '@list' in item || (count === 1 && '@id' in item)))) throw new Unusual('dropped graph item');
+          const count = isRecord(item) ? Object.keys(item).length : 0;
+          if (count === 0 || (isRecord(item) && ('@value' in item || '@list' in item || (count === 1 && '@id' in item)))) throw new Unusual('dropped graph item');
         }
         if (items.length === 0) continue;
         expanded = items.map((item) => ({ '@graph': asArray(item) }));

@@ -2,6 +2,7 @@ import dccCommunity from './registries/dcc-community.json';
 import dccMember from './registries/dcc-member.json';
 import dccPilot from './registries/dcc-pilot.json';
 import dccSandbox from './registries/dcc-sandbox.json';
+import { isRecord } from '../../shared/jsonValue';
 
 /**
  * Known-issuer registries: lists of issuer DIDs with the organisation behind each, kept by a
@@ -44,7 +45,6 @@ export class RegistryFormatError extends Error {
   override readonly name = 'RegistryFormatError';
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Reads a registry in the DCC format; a list that is not one is refused with the reason. */
 export function readRegistry(value: unknown, name: string, options: { url?: string; test?: boolean } = {}): IssuerRegistry {

@@ -4,6 +4,7 @@ import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import type { DocumentResolver } from './documents';
 import { base58Decode, base64UrlDecode, multibaseDecode } from './multibase';
 import { Secp256k1PublicKey } from './secp256k1';
+import { isRecord } from '../../shared/jsonValue';
 
 /**
  * Finds the public key a proof names, from the identifier forms issuers use: did:key (with or
@@ -128,9 +129,6 @@ function didMethodOf(id: string): string | undefined {
   return /^did:([a-z0-9]+):/.exec(id)?.[1];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const relations = ['verificationMethod', 'assertionMethod', 'publicKey', 'authentication'] as const;
 

@@ -1,3 +1,5 @@
+import { isRecord } from '../../shared/jsonValue';
+
 /**
  * The RDF dataset of an expanded JSON-LD document (JSON-LD 1.1 "Deserialize JSON-LD to RDF"),
  * for the shapes expansion.ts produces, handed straight to rdf-canonize.
@@ -55,7 +57,6 @@ const maxKnownTerms = 10_000;
 class Unhandled extends Error {}
 
 type Node = Record<string, unknown>;
-const isObject = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function datasetFromExpanded(expanded: readonly unknown[]): Quad[] | undefined {
   try {
@@ -74,7 +75,7 @@ class DatasetWalk {
 
   top(expanded: readonly unknown[]): Quad[] {
     for (const item of expanded) {
-      if (!isObject(item)) throw new Unhandled();
+      if (!isRecord(item)) throw new Unhandled();
       this.node(item, defaultGraph);
     }
     return this.quads;
@@ -128,7 +129,7 @@ class DatasetWalk {
   }
 
   private object(item: unknown, graph: Term): Term | Literal {
-    if (!isObject(item)) throw new Unhandled();
+    if (!isRecord(item)) throw new Unhandled();
     if ('@value' in item) return literal(item);
     if ('@list' in item) {
       if (Object.keys(item).length !== 1 || !Array.isArray(item['@list'])) throw new Unhandled();
@@ -141,7 +142,7 @@ class DatasetWalk {
       if (keys.some((k) => k !== '@graph' && k !== '@id') || !Array.isArray(item['@graph'])) throw new Unhandled();
       const name = '@id' in item ? this.reference(item['@id']) : this.freshBlank();
       for (const member of item['@graph'] as unknown[]) {
-        if (!isObject(member)) throw new Unhandled();
+        if (!isRecord(member)) throw new Unhandled();
         this.node(member, name);
       }
       return name;

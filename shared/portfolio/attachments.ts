@@ -1,5 +1,6 @@
 import type { NormalizedCredential } from '../credential/model';
 import { sha256Hex } from './sha256';
+import { isRecord } from '../jsonValue';
 
 /**
  * The files a portfolio PDF carries: every original credential byte for byte, a manifest
@@ -104,7 +105,6 @@ export async function manifestEntry(
   };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** The manifest from its JSON text, or undefined when it is not one (checked field by field). */
