@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { crc32 } from './crc32';
+import { crc32 } from 'node:zlib';
 import { formatBytes, MalformedInputError, type IntakeLimits } from './limits';
 import { decodeUtf8 } from './safeJson';
 
