@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import { layerRules } from './build/eslintLayers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -79,28 +80,13 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['electron/**/*.ts'],
-    ignores: ['electron/main/**', 'electron/preload/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...noElectron, ...noReact],
-          patterns: [{ group: ['**/renderer/**'], message: 'Main-side code may not import renderer code.' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: noReact, patterns: [{ group: ['**/renderer/**'], message: 'Main-side code may not import renderer code.' }] },
-      ],
-    },
-  },
+  // electron/: each folder imports only the layers below it; Electron itself only in the shell
+  // (main, preload), React nowhere.
+  ...layerRules([...noElectron, ...noReact]).map((config) =>
+    config.files[0]?.startsWith('electron/main/') || config.files[0]?.startsWith('electron/preload/')
+      ? { ...config, rules: { 'no-restricted-imports': ['error', { ...config.rules['no-restricted-imports'][1], paths: noReact }] } }
+      : config,
+  ),
   {
     files: ['tests/e2e/fixtures.ts'],
     rules: { 'no-empty-pattern': 'off' },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channels, isChannelName } from '../../shared/contract/channels';
 import { fail, ok, type IpcResult } from '../../shared/contract/result';
 import type { Handlers } from './handlers';
-import { RefusalError } from './refusal';
+import { RefusalError } from '../../shared/contract/refusal';
 
 export type DispatchLog = (line: string) => void;
 

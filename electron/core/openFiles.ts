@@ -5,7 +5,7 @@ import type { ShellEventSink } from '../../shared/contract/events';
 import type { ImportOutcome, WalletState } from '../../shared/credential/walletViews';
 import { readInputFiles } from '../intake/inputFiles';
 import { defaultIntakeLimits, type IntakeLimits } from '../intake/limits';
-import { RefusalError } from './refusal';
+import { RefusalError } from '../../shared/contract/refusal';
 
 /**
  * Files that reach the app from outside its window: "Open with", a double-click on a file

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { emptyOrganiser, organiserSchema, withoutCredential, type Organiser } from '../../shared/organiser';
 import type { Vault } from '../vault/vault';
-import { RefusalError } from './refusal';
+import { RefusalError } from '../../shared/contract/refusal';
 
 /** A fresh id for a collection, pathway, step or export record. */
 export function organiserId(): string {

@@ -37,7 +37,7 @@ import { Vault, VaultError } from '../vault/vault';
 import type { ScryptParams } from '../vault/vaultCrypto';
 import { WrongPassphraseError } from '../vault/walletHeader';
 import { WalletBusyError } from '../vault/writerLock';
-import { RefusalError } from './refusal';
+import { RefusalError } from '../../shared/contract/refusal';
 import { createVerifier, type Verifier } from '../verify/verifier';
 import type { DetailsState, NormalizedCredential } from '../../shared/credential/model';
 import type { DocumentSource } from '../verify/documents';

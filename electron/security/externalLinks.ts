@@ -1,4 +1,4 @@
-import { RefusalError } from '../core/refusal';
+import { RefusalError } from '../../shared/contract/refusal';
 
 /**
  * SECURITY: the single gate for links leaving the app. Only `https:` URLs with a host and

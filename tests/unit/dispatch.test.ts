@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers, type Handlers } from '../../electron/core/handlers';
 import type { PreferencesBackend } from '../../electron/core/preferences';
-import { RefusalError } from '../../electron/core/refusal';
+import { RefusalError } from '../../shared/contract/refusal';
 import { WalletSession } from '../../electron/core/walletSession';
 import { testKdf } from '../support/walletFixtures';
 import { defaultPreferences } from '../../shared/preferences';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RefusalError } from '../../electron/core/refusal';
+import { RefusalError } from '../../shared/contract/refusal';
 import { contentSecurityPolicy, resolveRendererFile } from '../../electron/security/contentPolicy';
 import { parseSafeExternalUrl } from '../../electron/security/externalLinks';
 import { isTrustedSender } from '../../electron/security/senderPolicy';

@@ -3,7 +3,7 @@ import { credentialNotices, damageNotices, noticeKey, type CredentialNotice } fr
 import type { CredentialSummary, DamagedItemView } from '../../../shared/credential/walletViews';
 import { NoticeBoard, osNotices, type OsNotice } from '../../../electron/core/notices';
 import type { ShellEventName } from '../../../shared/contract/events';
-import { RefusalError } from '../../../electron/core/refusal';
+import { RefusalError } from '../../../shared/contract/refusal';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const day = 24 * 60 * 60 * 1000;

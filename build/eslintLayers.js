@@ -1,0 +1,58 @@
+// The layers inside electron/, as lint enforces them (eslint.config.js) and
+// tests/unit/layers.test.ts proves: each folder may import only the folders listed for it.
+//
+//   entry points   main, preload, cli, harness    (never each other)
+//   core           the wallet session, IPC handlers, preferences, notices
+//   domain         portfolio > intake > verify; vault; images; security
+//   shared/        pure TypeScript, below everything
+//
+// Within the domain, portfolio builds on intake (reading originals) and verify (checking
+// them); intake on verify (recognising credentials needs its vocabulary) and images; verify,
+// vault, images and security stand alone. No cycles.
+
+/** Which electron/ folders each electron/ folder may import. */
+export const allowedLayers = {
+  main: ['core', 'security', 'vault', 'intake', 'verify', 'portfolio', 'images'],
+  preload: [],
+  cli: ['core', 'security', 'vault', 'intake', 'verify', 'portfolio', 'images'],
+  harness: ['core', 'security', 'vault', 'intake', 'verify', 'portfolio', 'images'],
+  core: ['security', 'vault', 'intake', 'verify', 'portfolio', 'images'],
+  portfolio: ['intake', 'verify', 'images'],
+  intake: ['verify', 'images'],
+  verify: [],
+  vault: [],
+  images: [],
+  security: [],
+};
+
+const folders = Object.keys(allowedLayers);
+
+/**
+ * One `no-restricted-imports` entry per folder: the import patterns it may not use. Paths are
+ * matched as written (relative): `../verify/x` from electron/intake, `../../verify/x` from a
+ * subfolder of it.
+ */
+export function layerRules(extraPaths = []) {
+  return folders.map((folder) => {
+    const forbidden = folders.filter((other) => other !== folder && !allowedLayers[folder].includes(other));
+    return {
+      files: [`electron/${folder}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: extraPaths,
+            patterns: [
+              ...forbidden.map((other) => ({
+                // Only climbs out of electron/<folder>, then into electron/<other>: shared/portfolio is not electron/portfolio.
+                regex: `^(\\.\\./)+${other}(/|$)`,
+                message: `electron/${folder} may not import electron/${other}: the layers are written down in build/eslintLayers.js.`,
+              })),
+              { group: ['**/renderer/**'], message: 'Main-side code may not import renderer code.' },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}

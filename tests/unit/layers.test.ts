@@ -1,0 +1,47 @@
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { allowedLayers, layerRules } from '../../build/eslintLayers.js';
+
+/**
+ * The layers inside electron/ are enforced by lint (build/eslintLayers.js, used by
+ * eslint.config.js). Here the same rules judge a few imports written for the test: a wrong-way
+ * import must fail, a right-way one must pass.
+ */
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfigFile: true,
+  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layerRules()],
+});
+
+async function problems(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: file });
+  return (result?.messages ?? []).map((m) => m.message);
+}
+
+describe('layers inside electron/', () => {
+  it('refuses an import that goes the wrong way', async () => {
+    expect(await problems('electron/verify/anything.ts', "import { WalletSession } from '../core/walletSession';\n")).toEqual([
+      expect.stringContaining('electron/verify may not import electron/core'),
+    ]);
+    expect(await problems('electron/intake/certificate/deep.ts', "import { buildPortfolio } from '../../portfolio/buildPortfolio';\n")).toEqual([
+      expect.stringContaining('electron/intake may not import electron/portfolio'),
+    ]);
+    expect(await problems('electron/vault/x.ts', "export { handlers } from '../core/handlers';\n")).toHaveLength(1);
+    expect(await problems('electron/core/x.ts', "import '../cli/main';\n")).toEqual([expect.stringContaining('electron/core may not import electron/cli')]);
+  });
+
+  it('lets each layer use the ones below it and shared/', async () => {
+    expect(await problems('electron/core/x.ts', "import { verify } from '../verify/verifier';\nimport { isRecord } from '../../shared/jsonValue';\n")).toEqual([]);
+    // shared/portfolio is shared code, not electron/portfolio.
+    expect(await problems('electron/intake/x.ts', "import { sniffImage } from '../../shared/portfolio/images';\n")).toEqual([]);
+    expect(await problems('electron/portfolio/x.ts', "import { intake } from '../intake/intake';\n")).toEqual([]);
+  });
+
+  it('has no cycles: no folder may import one that may import it', () => {
+    const layers = allowedLayers;
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      (layers[from] ?? []).some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
+    for (const folder of Object.keys(layers)) expect(reaches(folder, folder), folder).toBe(false);
+  });
+});
