@@ -60,6 +60,8 @@ export const preferencesSchema = z.object({
   updates: updateSettingsSchema,
   /** A public verifier page to link to when a credential has no hosted link of its own. */
   verifierUrl: z.string().max(500).optional(),
+  /** The paper last chosen for an exported PDF; unset, the renderer derives it from the system locale. */
+  exportPaper: z.enum(['a4', 'letter']).optional(),
   window: windowStateSchema.optional(),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;

@@ -27,6 +27,8 @@ export interface FillInOptions {
   /** Timeouts and size caps; in tests only, the loopback internet. */
   readonly fetchOptions?: SafeFetchOptions | undefined;
   readonly perHostLimit?: number | undefined;
+  /** Whether pictures given by URL are obtained (true by default; `badgefolio verify` shows none). */
+  readonly pictures?: boolean | undefined;
   readonly onProgress?: ((progress: { readonly done: number; readonly total: number }) => void) | undefined;
 }
 
@@ -81,7 +83,20 @@ export class FillIn {
    * holds for it; `refresh`: fetch again anyway ("Check again"), falling back to those kept.
    */
   fill(credential: NormalizedCredential, kept: ReadonlyMap<string, LinkedDocument> = new Map(), refresh = false): Promise<NormalizedCredential> {
-    return fillInCredential(credential, (url, role) => this.obtain(url, role, kept, refresh));
+    return fillInCredential(credential, (url, role) => this.obtain(url, role, kept, refresh), { pictures: this.options.pictures ?? true });
+  }
+
+  /**
+   * The documents (not pictures) this batch obtained, with origin and date, as plain data: for
+   * verifiers in other threads, which then check with the same copies and fetch none again.
+   */
+  obtainedDocuments(): Record<string, LocalDocument> {
+    const documents: Record<string, LocalDocument> = {};
+    for (const url of this.obtained.keys()) {
+      const document = this.documents.lookup(url);
+      if (document) documents[url] = document;
+    }
+    return documents;
   }
 
   private remember(got: Obtained | NotObtained): Obtained | NotObtained {
@@ -125,6 +140,8 @@ export class FillIn {
       }
       return { ok: false, url, role, reason: 'offline', message: `${roleWords[role]} is published at ${url} and was not fetched: the network is not in use.` };
     }
+    // Plain http is never fetched (the safe fetcher refuses it): said in words, not as its error.
+    if (!/^https:/i.test(url)) return { ok: false, url, role, reason: 'failed', message: `${roleWords[role]} is published at ${url}, over plain http, which Badgefolio does not fetch.` };
     const answer = await this.fetcher.fetch(url, picture ? 'picture' : 'document');
     if (!answer.ok) return { ok: false, url, role, reason: 'failed', message: `${roleWords[role]} could not be had: ${answer.message}` };
     // Only a document as such is kept: an error page is never stored as the badge's description.

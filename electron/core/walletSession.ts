@@ -11,7 +11,7 @@ import { damageNotices, type DamageNotice } from '../../shared/credential/notice
 import { checkWalletInSlices } from '../vault/walletCheck';
 import type { Language, NetworkUse } from '../../shared/preferences';
 import { pathwayFromClr, pathwaySchema, type Collection, type ExportRecord, type Organiser, type Pathway } from '../../shared/organiser';
-import { readPortfolioPdf } from '../portfolio/readPortfolioPdf';
+import { credentialName, readPortfolioPdf } from '../portfolio/readPortfolioPdf';
 import { holderDidKey, presentationSigner } from '../portfolio/holderSignature';
 import { prepareImageNode } from '../portfolio/prepareImage';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
@@ -479,7 +479,7 @@ export class WalletSession {
    * network setting allows; else from what the wallet already keeps, or marked "details not
    * fetched yet"), verified with those same documents, and stored.
    */
-  async import(files: readonly { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
+  async import(files: readonly { name: string; bytes: Uint8Array; keepAsCertificate?: boolean | undefined }[]): Promise<ImportOutcome[]> {
     const vault = this.requireVault();
     const fillIn = this.fillInFor(this.fetchAllowed(false));
     const verifier = this.verifierFor(false, { documents: fillIn.documents });
@@ -489,7 +489,7 @@ export class WalletSession {
     // each credential links to is fetched as soon as it is read, for all of them side by side
     // (at most 4 requests per host); outcomes are stored in the files' order.
     const readings = files.map((file) =>
-      this.intake.inspect(file).then((found) =>
+      this.intake.inspect({ name: file.name, bytes: file.bytes, ...(file.keepAsCertificate ? { keepAsCertificate: true } : {}) }).then((found) =>
         found.map((outcome) =>
           outcome.outcome === 'recognised'
             ? { outcome, filled: fillIn.fill(outcome.credential, keptFor(vault, outcome.credential)).catch(() => outcome.credential) }
@@ -498,9 +498,13 @@ export class WalletSession {
       ),
     );
     const takeTurn = turnTaker();
-    for (const reading of readings) {
+    for (const [index, reading] of readings.entries()) {
+      const dropped = files[index]?.name ?? '';
       for (const { outcome, filled } of await reading) {
         await takeTurn();
+        // The summary counts files: what came out of a file counts under it (see ImportOutcome.sourceFile).
+        const counted = outcome.archiveEntry ?? dropped;
+        const sourceFile = counted !== outcome.file ? { sourceFile: counted } : {};
         if (outcome.outcome === 'recognised' && filled) {
           const credential = await filled;
           // Verified before it is stored; a worse copy never replaces what the wallet holds.
@@ -514,9 +518,23 @@ export class WalletSession {
             ...(credential.linked ? { details: credential.linked.state } : {}),
             ...(stored.reason ? { reason: stored.reason } : {}),
             ...(stored.reasonMessage ? { reasonMessage: stored.reasonMessage } : {}),
+            ...sourceFile,
+            ...(credential.selfReported ? { selfReported: true as const } : {}),
+            ...(stored.report ? { status: stored.report.status } : {}),
           });
         } else if (outcome.outcome !== 'recognised') {
-          outcomes.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
+          // A picture can be kept as a certificate only when it is the file dropped: the renderer
+          // sends that file again. (One inside an archive can be imported by itself.)
+          const keepable = outcome.outcome === 'not-a-credential' && outcome.picture === true && outcome.file === dropped;
+          const reasonMessage = outcome.outcome === 'not-a-credential' ? outcome.reasonMessage : undefined;
+          outcomes.push({
+            file: outcome.file,
+            outcome: outcome.outcome,
+            reason: outcome.reason,
+            ...(reasonMessage ? { reasonMessage } : {}),
+            ...sourceFile,
+            ...(keepable ? { picture: true as const } : {}),
+          });
         }
       }
     }
@@ -664,6 +682,7 @@ export class WalletSession {
         credential,
         status: report.status,
         statusSentence: report.summary,
+        ...(report.summaryMessage ? { statusMessage: report.summaryMessage } : {}),
         checkedAt: report.checkedAt,
         ...(report.issuerIdentity ? { issuerIdentity: report.issuerIdentity } : {}),
       });
@@ -791,12 +810,13 @@ export class WalletSession {
     return {
       intact: report.intact,
       notes: report.notes,
+      noteMessages: report.noteMessages,
       ...(report.manifest?.owner ? { owner: report.manifest.owner } : {}),
       credentials: report.credentials.flatMap((item) => {
         const rows = item.credentials.length > 0 ? item.credentials : [undefined];
         return rows.map((credential, index) => {
           const verification = item.verification[index];
-          const name = credential?.name ?? item.listed?.name;
+          const name = credentialName(item, index);
           const issuerName = credential?.issuer.name;
           return {
             file: item.file,
@@ -804,6 +824,8 @@ export class WalletSession {
             sentence: item.unrecognised && item.integrity === 'intact' ? `${item.sentence} ${item.unrecognised}` : item.sentence,
             ...(name ? { name } : {}),
             ...(issuerName ? { issuerName } : {}),
+            ...(credential ? { identity: credential.identity } : {}),
+            ...(credential?.parentIdentity ? { partOf: credential.parentIdentity } : {}),
             ...(verification
               ? {
                   status: verification.status,

@@ -1,5 +1,7 @@
 import type { ContainerKind, CredentialFormat } from '../../shared/credential/model';
 import type { IntakeOutcome } from '../../shared/credential/intakeOutcome';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { pngKind, scanPng, isPng, type BakedPngText } from './bakedPng';
 import { looksLikeSvg, readBakedSvg } from './bakedSvg';
 import { selfReportedCertificate, type CertificateHints } from './certificateEntry';
@@ -18,6 +20,12 @@ export interface IntakeFile {
   /** A name for messages: the path as given, or `archive.zip › entry`. */
   readonly name: string;
   readonly bytes: Uint8Array;
+  /**
+   * The user said to keep this file as a self-reported certificate should it be a picture with
+   * no badge in it (a PNG, JPEG or SVG with nothing baked and no QR code): without that, such a
+   * picture is most likely a logo or a photo, and is not a credential.
+   */
+  readonly keepAsCertificate?: boolean;
 }
 
 /** How an Intake reads, beyond its limits. */
@@ -89,7 +97,7 @@ export class Intake {
       }
       if (isJpeg(file.bytes)) {
         container = 'image';
-        return [this.recognised(file, await this.imageCertificate(file, 'jpeg'))];
+        return [await this.imageCertificate(file, 'jpeg')];
       }
       // The format readers are synchronous: the language reaches them for the whole read.
       return withLanguages(this.languages, () => this.inspectText(file));
@@ -104,7 +112,7 @@ export class Intake {
 
   private inspectPng(file: IntakeFile): IntakeOutcome[] | Promise<IntakeOutcome[]> {
     const baked = scanPng(file.bytes, this.limits).baked;
-    if (!baked) return this.imageCertificate(file, 'png').then((credential) => [this.recognised(file, credential)]);
+    if (!baked) return this.imageCertificate(file, 'png').then((outcome) => [outcome]);
     // Every baked badge passes here: the source is written out rather than assembled.
     const source: CredentialSource = {
       fileName: file.name,
@@ -134,14 +142,17 @@ export class Intake {
     try {
       text = decodeUtf8(file.bytes);
     } catch {
-      return [this.notCredential(file, 'Badgefolio does not recognise this kind of file.')];
+      return [this.notCredential(file, msg('intake.unknownKind'))];
     }
     const trimmed = text.replace(/^\uFEFF/, '').trim();
     if (trimmed === '') return [this.malformed(file, 'The file holds only white space.')];
     if (trimmed.startsWith('<')) {
       if (looksLikeSvg(trimmed.slice(0, 4096))) {
         const baked = readBakedSvg(trimmed);
-        if (!baked) return [this.notCredential(file, 'This SVG image carries no baked badge.', undefined, 'svg')];
+        if (!baked) {
+          if (!file.keepAsCertificate) return [this.plainPicture(file, msg('intake.svgNoBadge'), 'svg')];
+          return [this.recognised(file, selfReportedCertificate(this.source(file, 'image', 'image/svg+xml'), { links: [], otherCodes: [] }))];
+        }
         const payload = baked.body !== '' ? baked.body : (baked.verify ?? '');
         const source = this.source(file, 'svg', 'image/svg+xml', payload, { mediaType: 'image/svg+xml', bytes: file.bytes });
         if (payload === '') throw new MalformedInputError('The SVG holds an Open Badges element, but no credential in it.', 'openbadges element');
@@ -149,7 +160,7 @@ export class Intake {
       }
       const europass = readEuropassXml(trimmed, this.source(file, 'xml', 'application/xml', trimmed));
       if (europass) return [this.recognised(file, europass)];
-      return [this.notCredential(file, 'This XML file is not a credential Badgefolio knows.')];
+      return [this.notCredential(file, msg('intake.xmlNotCredential'))];
     }
     if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
       const json = parseJsonSafely(trimmed, this.limits);
@@ -164,7 +175,7 @@ export class Intake {
     if (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*)?$/.test(trimmed) && trimmed.length > 16) {
       return [this.malformed(file, 'This looks like part of a signed credential (JWS), but it is not complete: it needs three parts separated by dots.')];
     }
-    return [this.notCredential(file, 'This text file is not a credential.')];
+    return [this.notCredential(file, msg('intake.textNotCredential'))];
   }
 
   private async inspectZip(file: IntakeFile, depth: number): Promise<IntakeOutcome[]> {
@@ -175,16 +186,19 @@ export class Intake {
     const outcomes: IntakeOutcome[] = [];
     for (const member of members) {
       const name = `${file.name} › ${member.name}`;
-      if ('problem' in member) outcomes.push(this.malformed({ name, bytes: new Uint8Array() }, member.problem));
-      else if (!isHiddenArchiveClutter(member.name)) outcomes.push(...(await this.inspect({ name, bytes: member.bytes }, depth + 1)));
+      if ('problem' in member) outcomes.push({ ...this.malformed({ name, bytes: new Uint8Array() }, member.problem), archiveEntry: name });
+      else if (!isHiddenArchiveClutter(member.name)) {
+        // An archive inside this one already named its own files.
+        for (const outcome of await this.inspect({ name, bytes: member.bytes }, depth + 1)) outcomes.push(outcome.archiveEntry ? outcome : { ...outcome, archiveEntry: name });
+      }
     }
-    return outcomes.length > 0 ? outcomes : [this.notCredential(file, 'This archive is empty.', undefined, 'zip')];
+    return outcomes.length > 0 ? outcomes : [this.notCredential(file, msg('intake.emptyArchive'), undefined, 'zip')];
   }
 
   private async inspectPdf(file: IntakeFile, depth: number): Promise<IntakeOutcome[]> {
     // The PDF and picture readers (pdf-lib, jsQR, the JPEG decoders) are loaded on first use:
     // reading badges and credential files, what most commands do, never pays for them.
-    const { readPdfCertificate } = await import('./certificate/pdfCertificate');
+    const [{ readPdfCertificate }, { issueDateFromText }] = await Promise.all([import('./certificate/pdfCertificate'), import('./certificate/textDate')]);
     const findings = await readPdfCertificate(file.bytes, this.limits);
     if (depth < this.limits.maxNestingDepth) {
       const inside: IntakeOutcome[] = [];
@@ -204,21 +218,38 @@ export class Intake {
       ...(findings.title ? { title: findings.title } : {}),
       ...(findings.author ? { issuerName: findings.author } : {}),
       // Not the issue date: a PDF's CreationDate is when the file was made, often the day it
-      // was downloaded. It is offered in the notes for the user to judge; the date stays empty.
+      // was downloaded. It is offered in the notes for the user to judge. The issue date is
+      // the one the certificate's words give, if they make one clear; else it stays empty.
       ...(findings.createdOn ? { fileCreatedOn: findings.createdOn } : {}),
+      ...compactDate(issueDateFromText(findings.text)),
       links: [...codes.filter(isWebAddress), ...findings.links.filter((l) => l.startsWith('https://'))],
       otherCodes: codes.filter((c) => !isWebAddress(c)),
     };
     return [this.recognised(file, selfReportedCertificate(this.source(file, 'pdf', 'application/pdf'), hints))];
   }
 
-  private async imageCertificate(file: IntakeFile, kind: 'png' | 'jpeg') {
+  /**
+   * A picture with no badge baked in: a certificate when a QR code on it leads somewhere (a
+   * scan or photo of a paper certificate), or when the user said to keep it as one; otherwise
+   * most likely a logo or a photo, so not a credential (the app offers to keep it anyway).
+   */
+  private async imageCertificate(file: IntakeFile, kind: 'png' | 'jpeg'): Promise<IntakeOutcome> {
     const { findQrCodes } = await import('./certificate/qrCodes');
     const codes = findQrCodes(file.bytes, kind, this.limits);
-    return selfReportedCertificate(this.source(file, 'image', kind === 'png' ? 'image/png' : 'image/jpeg'), {
-      links: codes.filter(isWebAddress),
-      otherCodes: codes.filter((c) => !isWebAddress(c)),
-    });
+    if (codes.length === 0 && !file.keepAsCertificate) {
+      return this.plainPicture(file, msg('intake.pictureNoBadge', { kind: kind === 'png' ? 'PNG' : 'JPEG' }), kind === 'png' ? 'png' : 'image');
+    }
+    return this.recognised(
+      file,
+      selfReportedCertificate(this.source(file, 'image', kind === 'png' ? 'image/png' : 'image/jpeg'), {
+        links: codes.filter(isWebAddress),
+        otherCodes: codes.filter((c) => !isWebAddress(c)),
+      }),
+    );
+  }
+
+  private plainPicture(file: IntakeFile, reasonMessage: VerificationMessage, container: ContainerKind): IntakeOutcome {
+    return { outcome: 'not-a-credential', file: file.name, reason: englishOf(reasonMessage), reasonMessage, container, picture: true };
   }
 
   private source(
@@ -239,7 +270,7 @@ export class Intake {
   }
 
   private fromRecognition(file: IntakeFile, container: ContainerKind, recognition: Recognition): IntakeOutcome[] {
-    if (recognition.kind === 'not-a-credential') return [this.notCredential(file, recognition.reason, recognition.format, container)];
+    if (recognition.kind === 'not-a-credential') return [this.notCredential(file, recognition.reasonMessage, recognition.format, container)];
     const outcomes: IntakeOutcome[] = [];
     for (const credential of recognition.credentials) outcomes.push(this.recognised(file, credential));
     return outcomes;
@@ -249,8 +280,16 @@ export class Intake {
     return { outcome: 'recognised', file: file.name, credential };
   }
 
-  private notCredential(file: IntakeFile, reason: string, format?: CredentialFormat, container?: ContainerKind): IntakeOutcome {
-    return { outcome: 'not-a-credential', file: file.name, reason, ...(format ? { format } : {}), ...(container ? { container } : {}) };
+  /** Not a credential, and why: the message the app says in the reader's language, and its English for the CLI. */
+  private notCredential(file: IntakeFile, reasonMessage: VerificationMessage, format?: CredentialFormat, container?: ContainerKind): IntakeOutcome {
+    return {
+      outcome: 'not-a-credential',
+      file: file.name,
+      reason: englishOf(reasonMessage),
+      reasonMessage,
+      ...(format ? { format } : {}),
+      ...(container ? { container } : {}),
+    };
   }
 
   private malformed(file: IntakeFile, reason: string, where?: string, format?: CredentialFormat, container?: ContainerKind): IntakeOutcome {
@@ -263,6 +302,10 @@ export class Intake {
       ...(container ? { container } : {}),
     };
   }
+}
+
+function compactDate(issuedOn: string | undefined): { issuedOn?: string } {
+  return issuedOn === undefined ? {} : { issuedOn };
 }
 
 /** macOS and Windows leave these in archives; they are never badges. */

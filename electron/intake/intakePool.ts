@@ -368,7 +368,7 @@ export class IntakePool {
     const files: IntakeBatchFile[] = [];
     let size = 0;
     for (const job of jobs) {
-      files.push({ id: job.id, name: job.file.name, offset: size, length: job.file.bytes.length });
+      files.push({ id: job.id, name: job.file.name, offset: size, length: job.file.bytes.length, ...(job.file.keepAsCertificate ? { keepAsCertificate: true } : {}) });
       size += aligned(job.file.bytes.length);
     }
     const carrier = size <= carrierBytes ? (this.carriers.pop() ?? new ArrayBuffer(carrierBytes)) : new ArrayBuffer(size);

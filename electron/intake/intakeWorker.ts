@@ -31,6 +31,8 @@ export interface IntakeBatchFile {
   /** Where the file's bytes lie in the batch's carrier buffer. */
   readonly offset: number;
   readonly length: number;
+  /** The user asked to keep this picture as a self-reported certificate (IntakeFile.keepAsCertificate). */
+  readonly keepAsCertificate?: boolean;
 }
 
 /** Pool to worker: files copied back to back into `carrier`, a buffer that travels both ways. */
@@ -58,7 +60,7 @@ async function readBatch(intake: Intake, progress: Int32Array, epoch: number, me
     const bytes = new Uint8Array(message.carrier, file.offset, file.length);
     let outcomes: IntakeOutcome[];
     try {
-      outcomes = await intake.inspect({ name: file.name, bytes });
+      outcomes = await intake.inspect({ name: file.name, bytes, ...(file.keepAsCertificate ? { keepAsCertificate: true } : {}) });
     } catch {
       // Intake answers every file itself; this is only for what it cannot foresee.
       outcomes = [{ outcome: 'malformed', file: file.name, reason: 'This file could not be read (it may be damaged).' }];

@@ -47,6 +47,14 @@ export interface NotObtained {
 
 export type Obtain = (url: string, role: LinkRole) => Promise<Obtained | NotObtained>;
 
+export interface FillInWalkOptions {
+  /**
+   * Whether pictures given by URL are obtained (true by default). `badgefolio verify` shows no
+   * pictures, so it asks for none: nothing is fetched that the user would never see.
+   */
+  readonly pictures?: boolean;
+}
+
 /** Pictures larger than this many pixels are not kept (what intake decodes at most). */
 const maxImagePixels = defaultIntakeLimits.maxImagePixels;
 
@@ -59,6 +67,12 @@ const imageMediaTypes: Readonly<Record<Exclude<ImageKind, 'unknown'>, string>> =
 };
 
 const isWeb = (url: string): boolean => /^https:\/\/[^\s]+$/i.test(url);
+/**
+ * A link a document may be had for: https, or plain http, which older Open Badges hosts wrote
+ * and which only the user's own documents (or a copy kept earlier) can answer; the fetcher
+ * refuses it, and that refusal is said like any failed fetch rather than passed over in silence.
+ */
+const isLink = (url: string): boolean => /^https?:\/\/[^\s]+$/i.test(url);
 const textDecoder = new TextDecoder();
 
 function idOf(value: unknown): string | undefined {
@@ -86,10 +100,13 @@ class Walk {
   failedDisplay = false;
   failedOther = false;
 
-  constructor(private readonly obtain: Obtain) {}
+  constructor(
+    private readonly obtain: Obtain,
+    readonly pictures = true,
+  ) {}
 
   private async get(url: string, role: LinkRole, display: boolean): Promise<Obtained | undefined> {
-    if (!isWeb(url)) return undefined;
+    if (!isLink(url)) return undefined;
     const known = this.documents.get(url);
     if (known) return known;
     const got = await this.obtain(url, role);
@@ -131,7 +148,8 @@ class Walk {
 
   /** A picture's bytes and media type, checked by their header (never decoded here). */
   async image(url: string | undefined, role: LinkRole): Promise<CredentialImage | undefined> {
-    if (url === undefined) return undefined;
+    // Not asked for is not missing: the credential still shows everything the caller shows.
+    if (url === undefined || !this.pictures) return undefined;
     const got = await this.get(url, role, true);
     if (!got) return undefined;
     const kind = sniffImage(got.body);
@@ -248,7 +266,7 @@ async function walkSigned(credential: NormalizedCredential, walk: Walk): Promise
   for (const ref of credential.verification.keyRefs) addDid(ref);
   const lists = credential.verification.statusEntries.flatMap((entry) => (entry.listUrl ? [{ url: entry.listUrl, type: entry.type }] : []));
   const blockcertsProfile = credential.format === 'blockcerts' && credential.issuer.id && isWeb(credential.issuer.id) ? credential.issuer.id : undefined;
-  const profileNeeded = blockcertsProfile !== undefined && (!credential.issuer.name || !credential.issuer.image);
+  const profileNeeded = blockcertsProfile !== undefined && (!credential.issuer.name || (walk.pictures && !credential.issuer.image));
   const [picture, issuerPicture, profile] = await Promise.all([
     walk.image(credential.image?.bytes ? undefined : credential.image?.sourceUrl, 'image'),
     walk.image(credential.issuer.image?.bytes ? undefined : credential.issuer.image?.sourceUrl, 'issuer-image'),
@@ -302,8 +320,8 @@ function baseHash(credential: NormalizedCredential): string {
  * bytes, address, origin and date) and whether everything it shows was found. Never throws for
  * what a server sends: a failure is a sentence in `linked.problems`.
  */
-export async function fillInCredential(credential: NormalizedCredential, obtain: Obtain): Promise<NormalizedCredential> {
-  const walk = new Walk(obtain);
+export async function fillInCredential(credential: NormalizedCredential, obtain: Obtain, options: FillInWalkOptions = {}): Promise<NormalizedCredential> {
+  const walk = new Walk(obtain, options.pictures ?? true);
   let filled: NormalizedCredential | undefined;
   if (credential.selfReported || credential.format === 'certificate') return credential;
   if (credential.format === 'ob2') filled = await walkOb2(credential, walk);

@@ -1,6 +1,8 @@
 import type { CredentialFormat, NormalizedCredential } from '../../shared/credential/model';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { decodeCompactJws, decodeJwsHeader, looksLikeCompactJws, type DecodedJws } from './compactJws';
-import { blockcertsVersion, readBlockcert } from './formats/blockcert';
+import { blockcertsVersion, isBlockcertsIssuerProfile, readBlockcert } from './formats/blockcert';
 import { isClrCredential, readClr } from './formats/clrCredential';
 import type { CredentialSource } from './formats/credentialSource';
 import { isEuropeanDigitalCredential, readEuropeanDigitalCredential, type JadesEnvelope } from './formats/europeanDigitalCredential';
@@ -14,7 +16,12 @@ import { isRecord, parseJsonSafely } from './safeJson';
 /** What a parsed document turned out to be. */
 export type Recognition =
   | { readonly kind: 'credentials'; readonly credentials: NormalizedCredential[] }
-  | { readonly kind: 'not-a-credential'; readonly reason: string; readonly format?: CredentialFormat };
+  | { readonly kind: 'not-a-credential'; readonly reason: string; readonly reasonMessage: VerificationMessage; readonly format?: CredentialFormat };
+
+/** Why a document is not a credential: the message (said in the reader's language) and its English. */
+function notACredential(reasonMessage: VerificationMessage, format?: CredentialFormat): Recognition {
+  return { kind: 'not-a-credential', reason: englishOf(reasonMessage), reasonMessage, ...(format ? { format } : {}) };
+}
 
 /** A MalformedInputError that also says which format the document was recognised as. */
 export class MalformedCredentialError extends MalformedInputError {
@@ -39,10 +46,7 @@ function within<T>(format: CredentialFormat, read: () => T): T {
 
 const utf8Encoder = new TextEncoder();
 
-const notRecognised: Recognition = {
-  kind: 'not-a-credential',
-  reason: 'This file holds data, but not a credential Badgefolio knows (Open Badges, CLR, Blockcerts, Europass or a W3C Verifiable Credential).',
-};
+const notRecognised: Recognition = notACredential(msg('intake.notRecognised'));
 
 /**
  * Turns a JWT's claims into the credential they carry (VC-JWT 1.1 puts it in `vc` and
@@ -77,7 +81,7 @@ export class Recogniser {
         const reading = readOb2(claims, source, true);
         return reading.kind === 'assertion'
           ? { kind: 'credentials', credentials: [reading.credential] }
-          : { kind: 'not-a-credential', format: 'ob2', reason: `This is a signed Open Badges 2.0 ${reading.className}, not a badge awarded to someone.` };
+          : notACredential(msg('intake.ob2SignedClass', { className: reading.className }), 'ob2');
       });
     }
     const credential = credentialFromJwtClaims(claims);
@@ -110,6 +114,8 @@ export class Recogniser {
     if (types.includes('VerifiablePresentation')) {
       return this.recogniseMany(asArray(json.verifiableCredential), source, 'credential in the presentation');
     }
+    // Before the certificate readers: a profile names a Blockcerts context (and OB 2.0's) too.
+    if (isBlockcertsIssuerProfile(json, types)) return notACredential(msg('intake.blockcertsProfile'), 'blockcerts');
     const blockcerts = blockcertsVersion(json);
     if (blockcerts) {
       return within('blockcerts', () => ({ kind: 'credentials', credentials: [readBlockcert(json, blockcerts, source)] }));
@@ -119,11 +125,7 @@ export class Recogniser {
         const reading = readOb2(json, source, false);
         return reading.kind === 'assertion'
           ? { kind: 'credentials', credentials: [reading.credential] }
-          : {
-              kind: 'not-a-credential',
-              format: 'ob2',
-              reason: `This is an Open Badges 2.0 ${reading.className} (part of how badges are described), not a badge awarded to someone.`,
-            };
+          : notACredential(msg('intake.ob2Class', { className: reading.className }), 'ob2');
       });
     }
     if (isClrCredential(json)) {

@@ -7,12 +7,15 @@ import type { FontSet } from '../../shared/portfolio/types';
  * The Noto fonts for PDF export, read from the @fontsource packages (WOFF 1 files, one per
  * Unicode range: @pdf-lib/fontkit cannot subset their WOFF2 twins). Latin, Latin Extended,
  * Greek, Cyrillic and Vietnamese in regular and bold; Simplified Chinese (which also covers
- * Japanese kana), Arabic and Hebrew in regular. Read once per process.
+ * Japanese kana), Arabic and Hebrew in regular; Noto Emoji (monochrome: a PDF cannot rely on
+ * colour emoji fonts) for pictographs in names. Read once per process.
  */
 
 // Not named `require`: bundled into the main process, it would clash with the bundle's own shim.
 const requireFromHere = createRequire(import.meta.url);
 const textRanges = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'];
+/** @fontsource splits Noto Emoji into numbered slices and one named `emoji`; together they are the whole font. */
+const emojiSlices = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', 'emoji'];
 
 function filesDir(pkg: string): string {
   return path.join(path.dirname(requireFromHere.resolve(`${pkg}/package.json`)), 'files');
@@ -25,6 +28,7 @@ export const fontFiles = {
   cjk: ['@fontsource/noto-sans-sc', 'noto-sans-sc-chinese-simplified-400-normal.woff'],
   arabic: ['@fontsource/noto-sans-arabic', 'noto-sans-arabic-arabic-400-normal.woff'],
   hebrew: ['@fontsource/noto-sans-hebrew', 'noto-sans-hebrew-hebrew-400-normal.woff'],
+  emoji: emojiSlices.map((slice) => ['@fontsource/noto-emoji', `noto-emoji-${slice}-400-normal.woff`] as const),
 } as const;
 
 let cached: FontSet | undefined;
@@ -38,6 +42,7 @@ export function loadFontSet(): FontSet {
     cjk: read(fontFiles.cjk),
     arabic: read(fontFiles.arabic),
     hebrew: read(fontFiles.hebrew),
+    emoji: fontFiles.emoji.map(read),
   };
   return cached;
 }

@@ -3,6 +3,8 @@ import { bytesToBase64 } from '../../shared/encoding/base64';
 import type { PresentationSigner } from '../../shared/portfolio/types';
 import { base58Decode, base64UrlDecode } from '../verify/multibase';
 import { isRecord } from '../../shared/jsonValue';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 
 /**
  * The holder's signature on a portfolio: the builder's unsigned Verifiable Presentation (every
@@ -114,8 +116,13 @@ export interface PresentationCheck {
   readonly holder?: string;
   /** The presentation itself (the JWT's claims) when it could be decoded. */
   readonly presentation?: Record<string, unknown>;
+  /** What was found, as a catalogue message (the app says it in the reader's language); `sentence` is its English. */
+  readonly message: VerificationMessage;
   readonly sentence: string;
 }
+
+/** The sentence's message and its English, which the CLI prints. */
+const said = (message: VerificationMessage): Pick<PresentationCheck, 'message' | 'sentence'> => ({ message, sentence: englishOf(message) });
 
 const decodeJson = (part: string): unknown => {
   const bytes = base64UrlDecode(part);
@@ -137,21 +144,23 @@ export function checkPresentationJwt(bytes: Uint8Array): PresentationCheck {
   const [headerPart = '', claimsPart = '', signaturePart = ''] = parts;
   const header = decodeJson(headerPart);
   const claims = decodeJson(claimsPart);
-  if (parts.length !== 3 || !isRecord(header) || !isRecord(claims)) return { status: 'unverifiable', sentence: 'The signed presentation is not a JWT Badgefolio can read.' };
+  if (parts.length !== 3 || !isRecord(header) || !isRecord(claims)) return { status: 'unverifiable', ...said(msg('presentation.unreadable')) };
   const holder = typeof claims.holder === 'string' ? claims.holder : undefined;
   const base = { ...(holder === undefined ? {} : { holder }), presentation: claims };
   const kid = typeof header.kid === 'string' ? header.kid : '';
   const match = /^(did:key:z([1-9A-HJ-NP-Za-km-z]+))#z\2$/.exec(kid);
   const decoded = match?.[2] === undefined ? undefined : base58Decode(match[2]);
   if (header.alg !== 'EdDSA' || !match || decoded?.length !== 34 || decoded[0] !== ed25519Prefix[0] || decoded[1] !== ed25519Prefix[1]) {
-    return { ...base, status: 'unverifiable', sentence: 'The presentation is not signed with an Ed25519 did:key, which is what can be checked offline.' };
+    return { ...base, status: 'unverifiable', ...said(msg('presentation.notDidKey')) };
   }
   const signer = match[1] ?? '';
-  if (holder !== signer) return { ...base, status: 'invalid', sentence: `The presentation was signed by ${signer}, not by its holder ${holder ?? '(none named)'}.` };
+  if (holder !== signer) {
+    return { ...base, status: 'invalid', ...said(msg('presentation.otherSigner', { signer, holder: holder ?? msg('presentation.noHolder') })) };
+  }
   const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: base64Url(decoded.subarray(2)) }, format: 'jwk' });
   const signature = base64UrlDecode(signaturePart);
   const valid = signature !== undefined && verify(null, new TextEncoder().encode(`${headerPart}.${claimsPart}`), publicKey, signature);
   return valid
-    ? { ...base, status: 'valid', sentence: `The holder ${signer} signed this set of credentials.` }
-    : { ...base, status: 'invalid', sentence: 'The holder’s signature on the presentation does not match: it was altered after signing.' };
+    ? { ...base, status: 'valid', ...said(msg('presentation.signed', { signer })) }
+    : { ...base, status: 'invalid', ...said(msg('presentation.altered')) };
 }

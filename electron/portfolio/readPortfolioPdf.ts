@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { NormalizedCredential } from '../../shared/credential/model';
-import type { VerificationReport } from '../../shared/credential/verification';
+import type { VerificationMessage, VerificationReport } from '../../shared/credential/verification';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { manifestFileName, parseManifest, type ManifestEntry, type PortfolioManifest } from '../../shared/portfolio/attachments';
 import { bytesToBase64 } from '../../shared/encoding/base64';
 import { sha256, sha256Hex } from '../../shared/portfolio/sha256';
@@ -72,13 +73,16 @@ export interface PortfolioPdfReport {
   };
   /** True when every listed file is present and intact and nothing was added. */
   readonly intact: boolean;
-  /** Sentences about the whole PDF (no manifest, a manifest that is not one...). */
+  /** Sentences about the whole PDF (no manifest, a manifest that is not one...), in English. */
   readonly notes: string[];
+  /** The same notes as catalogue messages, in the same order, for the app to say in the reader's language. */
+  readonly noteMessages: VerificationMessage[];
 }
 
 export interface PresentationSignature {
   readonly status: PresentationCheck['status'];
   readonly holder?: string;
+  readonly message: VerificationMessage;
   readonly sentence: string;
   /**
    * Whether the signed presentation lists every credential file in the PDF with its exact
@@ -108,14 +112,32 @@ async function loadAttachments(bytes: Uint8Array, limits: IntakeLimits): Promise
   return readAttachments(objects, catalog, readPages(objects, catalog), limits);
 }
 
+/**
+ * The name to show for the `index`th credential read back from an attachment. A self-reported
+ * entry (a PDF or picture certificate: nothing signed names it) shows the name its holder
+ * corrected in the wallet, which the manifest records, when the file is exactly the one
+ * exported; anything signed shows what its issuer signed.
+ */
+export function credentialName(item: ExtractedCredential, index: number): string | undefined {
+  const credential = item.credentials[index];
+  const listed = item.listed;
+  if (credential?.selfReported === true && listed && item.integrity === 'intact' && credential.identity === listed.identity && listed.name.trim() !== '') return listed.name;
+  return credential?.name ?? (index === 0 ? listed?.name : undefined);
+}
+
 export async function readPortfolioPdf(bytes: Uint8Array, options: ReadPortfolioOptions = {}): Promise<PortfolioPdfReport> {
   const limits = options.limits ?? defaultIntakeLimits;
   const attachments = await loadAttachments(bytes, limits);
   const notes: string[] = [];
+  const noteMessages: VerificationMessage[] = [];
+  const note = (message: VerificationMessage): void => {
+    notes.push(englishOf(message));
+    noteMessages.push(message);
+  };
   const manifestFile = attachments.find((a) => a.name === manifestFileName);
   const manifest = manifestFile ? parseManifest(new TextDecoder().decode(manifestFile.bytes)) : undefined;
-  if (!manifestFile) notes.push('This PDF has no Badgefolio manifest: its attachments are checked one by one, with nothing to compare them against.');
-  else if (!manifest) notes.push('The Badgefolio manifest in this PDF is not readable: it was damaged or replaced.');
+  if (!manifestFile) note(msg('pdfCheck.noManifest'));
+  else if (!manifest) note(msg('pdfCheck.manifestUnreadable'));
 
   const byName = new Map<string, PdfAttachment>();
   for (const attachment of attachments) if (!byName.has(attachment.name)) byName.set(attachment.name, attachment);
@@ -188,22 +210,25 @@ export async function readPortfolioPdf(bytes: Uint8Array, options: ReadPortfolio
         intact: (await sha256Hex(attachment.bytes)) === manifest?.presentation?.sha256,
         ...(signature ? { signature } : {}),
       };
-      if (signature && signature.status !== 'unverifiable') notes.push(signature.sentence);
-      if (signature?.status === 'valid' && !signature.coversAttachments) notes.push('The files attached now are not the ones the holder signed for.');
+      if (signature?.status === 'valid' && signature.holder !== undefined && manifest?.owner) {
+        // Named as the PDF names its holder (the profile's name at export); the key is what was checked.
+        note(msg('pdfCheck.holderSigned', { holder: signature.holder, owner: manifest.owner }));
+      } else if (signature && signature.status !== 'unverifiable') note(signature.message);
+      if (signature?.status === 'valid' && !signature.coversAttachments) note(msg('pdfCheck.attachmentsChanged'));
     } else {
-      notes.push(`The signed presentation ${presentationName} is listed in the manifest but no longer attached.`);
+      note(msg('pdfCheck.presentationMissing', { file: presentationName }));
     }
   }
   const signature = presentation?.signature;
   const signatureHolds = !signature || signature.status === 'unverifiable' || (signature.status === 'valid' && signature.coversAttachments);
   const intact = manifest !== undefined && credentials.every((c) => c.integrity === 'intact') && (presentation?.intact ?? presentationName === undefined) && signatureHolds;
-  return { ...(manifest ? { manifest } : {}), credentials, ...(presentation ? { presentation } : {}), intact, notes };
+  return { ...(manifest ? { manifest } : {}), credentials, ...(presentation ? { presentation } : {}), intact, notes, noteMessages };
 }
 
 /** The holder's signature on a `vp+jwt` presentation, and whether it covers exactly the credential files attached. */
 async function presentationSignature(bytes: Uint8Array, attachments: readonly PdfAttachment[], presentationName: string): Promise<PresentationSignature> {
   const check = checkPresentationJwt(bytes);
-  const base = { status: check.status, ...(check.holder === undefined ? {} : { holder: check.holder }), sentence: check.sentence };
+  const base = { status: check.status, ...(check.holder === undefined ? {} : { holder: check.holder }), message: check.message, sentence: check.sentence };
   if (check.status !== 'valid') return { ...base, coversAttachments: false };
   const signed = new Map<string, string>();
   const resources = check.presentation?.relatedResource;

@@ -1,5 +1,5 @@
 import type { CheckEvidence, CheckId, VerificationCheck, VerificationMessage, VerificationStatus } from '../../shared/credential/verification';
-import { englishOf, keyedIfSame, msg, summaryMessageOf } from '../../shared/credential/verificationMessages';
+import { englishOf, msg, summaryLeadOf, summaryMessageOf } from '../../shared/credential/verificationMessages';
 import type { ContextLoader } from './canonize';
 import type { DocumentResolver } from './documents';
 import { isRecord } from '../../shared/jsonValue';
@@ -7,18 +7,17 @@ import { isRecord } from '../../shared/jsonValue';
 export { isRecord };
 
 /**
- * What a check says: a catalogue message (the app renders it in the reader's language, and its
- * English is stored as the sentence), or plain English from a module that has no keys yet.
+ * What a check says: always a catalogue message, so that the app renders it in the reader's
+ * language; its English is stored beside it as the sentence (what the CLI prints).
  */
-export type Words = VerificationMessage | string;
+export type Words = VerificationMessage;
 
 function labelled(label: Words): Pick<VerificationCheck, 'label' | 'labelKey' | 'labelParams'> {
-  if (typeof label === 'string') return { label };
   return { label: englishOf(label), labelKey: label.key, ...(label.params ? { labelParams: label.params } : {}) };
 }
 
 function worded(sentence: Words): Pick<VerificationCheck, 'sentence' | 'message'> {
-  return typeof sentence === 'string' ? { sentence } : { sentence: englishOf(sentence), message: sentence };
+  return { sentence: englishOf(sentence), message: sentence };
 }
 
 /** A check label by key: `checkLabel('signature')` is "Signature". */
@@ -141,10 +140,10 @@ export function originMessage(origin: string | undefined, fetchedAt?: string): V
 
 /**
  * A linked credential's verdict sentence (a status list's, a domain linkage credential's) as a
- * message, when it says exactly what the linked result's English summary says; undefined when
- * that summary rests on a check still worded in English only.
+ * message: the one its English summary is made from (summaryOf, with no identity, as linked
+ * credentials are judged). Every check speaks in messages, so there always is one; the lead
+ * alone stands for a result whose deciding check is not among those given.
  */
-export function linkedSummaryMessage(result: LinkedResult): VerificationMessage | undefined {
-  const message = summaryMessageOf(result.status, result.checks);
-  return message ? keyedIfSame(message, result.summary) : undefined;
+export function linkedSummaryMessage(result: LinkedResult): VerificationMessage {
+  return summaryMessageOf(result.status, result.checks) ?? summaryLeadOf(result.status);
 }

@@ -36,8 +36,8 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 export interface ValidityDates {
   /** Property names as the credential spells them, for messages. */
-  readonly fromName: string;
-  readonly untilName: string;
+  readonly fromName: DateName;
+  readonly untilName: DateName;
   readonly from?: unknown;
   readonly until?: unknown;
   /**
@@ -61,19 +61,21 @@ function parseValidity(value: unknown, dates: ValidityDates, end: boolean): Date
 }
 
 /** The property names callers give (verifier.ts, ob2.ts), as catalogue keys: the German says them in German. */
-const dateNames: Readonly<Record<string, VerificationMessageKey>> = {
+const dateNames = {
   'valid-from date': 'dateName.validFrom',
   'issuance date': 'dateName.issuance',
   'valid-until date': 'dateName.validUntil',
   'expiration date': 'dateName.expiration',
   'issue date': 'dateName.issue',
   'expiry date': 'dateName.expiry',
-};
+} as const satisfies Readonly<Record<string, VerificationMessageKey>>;
 
-/** "The credential's issue date (…) is not a valid date."; in English only for a name the catalogue does not know. */
-function invalidDate(name: string, value: unknown): VerificationMessage | string {
-  const key = dateNames[name];
-  return key ? msg('dates.invalid', { dateName: msg(key), value: display(value) }) : `The credential's ${name} (${display(value)}) is not a valid date.`;
+/** A date's name as callers give it: only names the catalogues can say in every language. */
+export type DateName = keyof typeof dateNames;
+
+/** "The credential's issue date (…) is not a valid date." */
+function invalidDate(name: DateName, value: unknown): VerificationMessage {
+  return msg('dates.invalid', { dateName: msg(dateNames[name]), value: display(value) });
 }
 
 function inDate(from: Date | undefined, until: Date | undefined): VerificationMessage {

@@ -41,8 +41,8 @@ const sameOrigin = (a: unknown, origin: string): boolean => {
   }
 };
 
-/** Why an entry does not link: a message, or English where a linked verdict rests on a check still worded in English only. */
-type Linkage = { readonly linked: true; readonly keyId: string } | { readonly linked: false; readonly why: VerificationMessage | string };
+/** Why an entry does not link, as a message. */
+type Linkage = { readonly linked: true; readonly keyId: string } | { readonly linked: false; readonly why: VerificationMessage };
 
 /** A Domain Linkage Credential in JWT form: signed by `did`, about `origin`, in date. */
 async function jwtLinkage(jws: string, did: string, origin: string, context: VerifyContext): Promise<Linkage> {
@@ -75,8 +75,7 @@ async function jsonLdLinkage(credential: Record<string, unknown>, did: string, o
   const signed = result.checks.find((c) => c.id === 'signature' && c.outcome === 'passed');
   const keyId = signed?.evidence?.keyId;
   if (result.status !== 'verified' || !keyId?.startsWith(`${did}#`)) {
-    const summary = linkedSummaryMessage(result);
-    return { linked: false, why: summary ? msg('linkage.notVerified', { summary }) : result.summary.replace(/\.$/, '').toLowerCase() };
+    return { linked: false, why: msg('linkage.notVerified', { summary: linkedSummaryMessage(result) }) };
   }
   return { linked: true, keyId };
 }
@@ -100,7 +99,7 @@ export async function checkDomainLinkage(credential: NormalizedCredential, conte
   const host = new URL(origin).host;
   const configuration = resolution.json;
   const linked = isRecord(configuration) ? asArray(configuration.linked_dids).slice(0, maxLinkedDids) : [];
-  const reasons: (VerificationMessage | string)[] = [];
+  const reasons: VerificationMessage[] = [];
   for (const entry of linked) {
     const linkage =
       typeof entry === 'string'
@@ -119,22 +118,20 @@ export async function checkDomainLinkage(credential: NormalizedCredential, conte
 
 /**
  * "The issuer's web site … publishes a DID configuration, but none of the 2 it links is this
- * DID …", with the first two different reasons; whole in English when one of those is.
+ * DID …", with the first two different reasons.
  */
-function notConfirmed(host: string, count: number, reasons: readonly (VerificationMessage | string)[]): VerificationMessage | string {
-  const english = (why: VerificationMessage | string): string => (typeof why === 'string' ? why : englishOf(why));
-  const shown: (VerificationMessage | string)[] = [];
+function notConfirmed(host: string, count: number, reasons: readonly VerificationMessage[]): VerificationMessage {
+  const shown: VerificationMessage[] = [];
   const seen = new Set<string>();
   for (const why of reasons) {
-    const text = english(why);
+    const text = englishOf(why);
     if (seen.has(text)) continue;
     seen.add(text);
     shown.push(why);
     if (shown.length === 2) break;
   }
-  if (count === 0) return msg('linkage.notConfirmed', { host, why: msg('linkage.linksNone') });
-  const keyed = shown.filter((why): why is VerificationMessage => typeof why !== 'string');
-  const list = keyed.length === shown.length ? joinMessages(keyed) : undefined;
-  if (list) return msg('linkage.notConfirmed', { host, why: msg('linkage.noneValid', { count, reasons: list }) });
-  return `The issuer's web site ${host} publishes a DID configuration, but none of the ${String(count)} it links is this DID, validly signed (${shown.map(english).join('; ')}): it does not confirm this key.`;
+  const list = joinMessages(shown);
+  // Each DID the site links gives its reason; a site that links none has that as its reason.
+  if (count === 0 || !list) return msg('linkage.notConfirmed', { host, why: msg('linkage.linksNone') });
+  return msg('linkage.notConfirmed', { host, why: msg('linkage.noneValid', { count, reasons: list }) });
 }

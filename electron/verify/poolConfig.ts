@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DocumentsMap, StaticDocuments, type DocumentSource } from './documents';
+import { DocumentsMap, StaticDocuments, type DocumentSource, type LocalDocument } from './documents';
 import { bundledRegistries, readRegistry, RegistryFormatError, type IssuerRegistry } from './issuerRegistries';
 import { createVerifier, type Verifier } from './verifier';
 
@@ -18,6 +18,11 @@ export interface PoolConfig {
   readonly documentsMapFiles?: readonly string[];
   /** In-memory documents by URL (JSON text or values). */
   readonly documents?: Readonly<Record<string, unknown>>;
+  /**
+   * Documents already obtained for this batch (filled in before verifying: `badgefolio verify`),
+   * with where they came from and when: used after the maps, so nothing is fetched twice.
+   */
+  readonly obtainedDocuments?: Readonly<Record<string, LocalDocument>>;
   /** The user's own known-issuer registries (files in the DCC format), consulted before the bundled ones. */
   readonly registryFiles?: readonly string[];
 }
@@ -51,6 +56,8 @@ export function documentsFromConfig(config: PoolConfig): DocumentSource | undefi
   const sources: DocumentSource[] = [];
   if (config.documents) sources.push(new StaticDocuments(config.documents));
   for (const file of config.documentsMapFiles ?? []) sources.push(DocumentsMap.fromFile(file));
+  const obtained = config.obtainedDocuments;
+  if (obtained && Object.keys(obtained).length > 0) sources.push({ lookup: (url) => (Object.hasOwn(obtained, url) ? obtained[url] : undefined) });
   return sources.length === 0 ? undefined : new CombinedDocuments(sources);
 }
 

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import { englishOf, msg } from '../../shared/credential/verificationMessages';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, msg, type VerificationMessageKey } from '../../shared/credential/verificationMessages';
 import { asArray, display, isRecord, typesOf, type Checks } from './checks';
 import { schemaAddress, validatorFor, type SchemaKey, type SchemaValidator } from './schemas/validators';
 
@@ -11,8 +12,9 @@ import { schemaAddress, validatorFor, type SchemaKey, type SchemaValidator } fro
  * The credential is judged as written: for a VC-JWT, the `vc` claim or the whole payload.
  *
  * What fails is said in plain words, naming the property ("The credential has no achievement
- * criteria (credentialSubject.achievement.criteria)."); the JSON pointers ajv reports are kept
- * as the check's technical detail. Two kinds of failure are told apart:
+ * criteria (credentialSubject.achievement.criteria)."), as catalogue messages so that the app
+ * says it in the reader's language; the JSON pointers ajv reports are kept as the check's
+ * technical detail. Two kinds of failure are told apart:
  * - something the credential must state is missing or is of the wrong kind (a required property,
  *   a list where text belongs, a type list without its class, the contexts): the credential is
  *   `malformed`, since it does not say what the standard requires it to say;
@@ -39,7 +41,7 @@ interface SchemaChoice {
   /** The class the schema describes. */
   readonly className: string;
   /** The contexts the class wants after the VC context, for the @context sentence. */
-  readonly contexts: string;
+  readonly contexts: VerificationMessage;
   readonly vc2: SchemaKey;
   readonly vc1: SchemaKey;
 }
@@ -50,21 +52,21 @@ const vc1Context = 'https://www.w3.org/2018/credentials/v1';
 const achievementCredential: SchemaChoice = {
   standard: 'Open Badges 3.0',
   className: 'AchievementCredential',
-  contexts: 'the Open Badges 3.0 context',
+  contexts: msg('schema.contexts.ob3'),
   vc2: 'ob3-achievement-vc2',
   vc1: 'ob3-achievement-vc1',
 };
 const endorsementCredential: SchemaChoice = {
   standard: 'Open Badges 3.0',
   className: 'EndorsementCredential',
-  contexts: 'the Open Badges 3.0 context',
+  contexts: msg('schema.contexts.ob3'),
   vc2: 'ob3-endorsement-vc2',
   vc1: 'ob3-endorsement-vc1',
 };
 const clrCredential: SchemaChoice = {
   standard: 'CLR 2.0',
   className: 'ClrCredential',
-  contexts: 'the CLR 2.0 and Open Badges 3.0 contexts',
+  contexts: msg('schema.contexts.clr'),
   vc2: 'clr2-clr-vc2',
   vc1: 'clr2-clr-vc1',
 };
@@ -81,6 +83,8 @@ function schemaFor(json: Json): SchemaChoice | undefined {
 /** A failure, worded: `malformed` ones make the credential malformed; `note`s are reported only. */
 export interface SchemaFinding {
   readonly severity: 'malformed' | 'note';
+  readonly message: VerificationMessage;
+  /** The message in English, as the CLI prints it. */
   readonly sentence: string;
   /** Where in the credential (a JSON pointer). */
   readonly pointer: string;
@@ -100,8 +104,6 @@ export async function checkSchemaConformance(written: Json, checks: Checks, jwtC
   const earlier = asArray(written['@context'])[0] === vc1Context;
   const key = earlier ? choice.vc1 : choice.vc2;
   const modelMessage = msg(earlier ? 'schema.modelVc1' : 'schema.model', { standard: choice.standard, className: choice.className });
-  // The findings below are still worded in English only: their sentences name the model in English.
-  const model = englishOf(modelMessage);
   const label = msg('label.schema');
   const evidence = { url: schemaAddress(key).split('#')[0] ?? '', origin: 'bundled' as const };
   let validate: SchemaValidator;
@@ -120,17 +122,17 @@ export async function checkSchemaConformance(written: Json, checks: Checks, jwtC
   const disclosed = asArray(json.proof).some((proof) => isRecord(proof) && proof.cryptosuite === 'ecdsa-sd-2023');
   const findings = describeSchemaErrors(json, validate.errors ?? [], {
     standard: choice.standard,
-    contexts: `the ${earlier ? `VC 1.1 context (${vc1Context})` : `VC 2.0 context (${vc2Context})`} followed by ${choice.contexts}`,
+    contexts: msg('schema.contexts.sequence', { first: earlier ? msg('schema.contexts.vc1', { url: vc1Context }) : msg('schema.contexts.vc2', { url: vc2Context }), then: choice.contexts }),
     selectivelyDisclosed: disclosed,
   });
   const detail = findings.map((f) => f.technical).join('; ');
   const malformed = findings.filter((f) => f.severity === 'malformed');
   const notes = findings.filter((f) => f.severity === 'note');
   if (malformed.length > 0) {
-    checks.fail('schema', label, `${listed([...malformed, ...notes])} It does not conform to ${model}.`, 'malformed', { ...evidence, detail });
+    checks.fail('schema', label, msg('schema.doesNotConform', { findings: listed([...malformed, ...notes]), model: modelMessage }), 'malformed', { ...evidence, detail });
   } else {
     // Informational, as the engine's other caveats are: checked and reported, not a verdict.
-    checks.skip('schema', label, `${listed(notes)} Found against ${model}; the verdict does not rest on ${notes.length === 1 ? 'it' : 'them'}.`, undefined, undefined, { ...evidence, detail });
+    checks.skip('schema', label, msg(notes.length === 1 ? 'schema.note' : 'schema.notes', { findings: listed(notes), model: modelMessage }), undefined, undefined, { ...evidence, detail });
   }
 }
 
@@ -171,10 +173,20 @@ export function decodedVc11(credential: Json, claims: Json): Json {
 }
 
 /** At most four findings in the sentence; the detail keeps them all. */
-function listed(findings: readonly SchemaFinding[]): string {
-  const shown = findings.slice(0, 4).map((f) => f.sentence);
+function listed(findings: readonly SchemaFinding[]): VerificationMessage {
+  const shown = findings.slice(0, 4).map((f) => f.message);
   const more = findings.length - shown.length;
-  return more > 0 ? `${shown.join(' ')} And ${String(more)} more (see the technical detail).` : shown.join(' ');
+  const parts = more > 0 ? [...shown, msg('schema.more', { count: more })] : shown;
+  // ajv always names something; should a failure come with nothing this module can word, it still says so.
+  return chained(parts, 'schema.join') ?? msg('schema.finding.unexplained');
+}
+
+/** "a b c" (or "a or b or c"): parts as one nested message; undefined for none. */
+function chained(parts: readonly VerificationMessage[], joiner: 'schema.join' | 'schema.or'): VerificationMessage | undefined {
+  const [first, ...rest] = parts;
+  if (!first) return undefined;
+  const tail = chained(rest, joiner);
+  return tail ? msg(joiner, { first, rest: tail }) : first;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,7 +213,7 @@ export interface DescribeOptions {
   /** "Open Badges 3.0": the standard whose lists and recommendations are meant. */
   readonly standard: string;
   /** The contexts the class wants, in order, for the @context sentence. */
-  readonly contexts: string;
+  readonly contexts: VerificationMessage;
   /** The credential shows only what its holder disclosed (ecdsa-sd-2023): absences are withholdings. */
   readonly selectivelyDisclosed?: boolean;
 }
@@ -211,10 +223,11 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
   // What a holder may withhold: a property, or entries of a list.
   const absence: SchemaFinding['severity'] = options.selectivelyDisclosed ? 'note' : 'malformed';
   const findings: SchemaFinding[] = [];
-  const add = (severity: SchemaFinding['severity'], sentence: string, pointer: string, why: readonly ErrorObject[]): void => {
-    if (!findings.some((f) => f.sentence === sentence)) findings.push({ severity, sentence, pointer, technical: technical(why) });
+  const add = (severity: SchemaFinding['severity'], message: VerificationMessage, pointer: string, why: readonly ErrorObject[]): void => {
+    const sentence = englishOf(message);
+    if (!findings.some((f) => f.sentence === sentence)) findings.push({ severity, message, sentence, pointer, technical: technical(why) });
   };
-  const place = (path: string): { segments: string[]; where: string; noun: string } => {
+  const place = (path: string): { segments: string[]; where: string; noun: VerificationMessage } => {
     const segments = segmentsOf(path);
     return { segments, where: dotted(segments), noun: possessive(segments) };
   };
@@ -227,7 +240,7 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
 
   // Anything wrong in @context is one finding: the contexts say which vocabulary the credential uses.
   const contextErrors = claim((e) => under(e.instancePath, '/@context'));
-  if (contextErrors.length > 0) add('malformed', `The credential's contexts (@context) do not begin with ${options.contexts}.`, '/@context', contextErrors);
+  if (contextErrors.length > 0) add('malformed', msg('schema.finding.contexts', { contexts: options.contexts }), '/@context', contextErrors);
 
   // Text (a String property of the data model): one finding for the value, whichever alternative got furthest.
   for (const e of errors.filter((x) => x.keyword === 'anyOf' && titleOf(x) === 'Text')) {
@@ -235,7 +248,7 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
     const why = claim((x) => under(x.instancePath, path));
     if (why.length === 0) continue;
     const { segments, where, noun } = place(path);
-    add('malformed', `${capital(noun)} (${where}) is ${kindOf(valueAt(json, segments))}, where text is required.`, path, why);
+    add('malformed', msg('schema.finding.notText', { noun, where, kind: kindOf(valueAt(json, segments)) }), path, why);
   }
 
   // Criteria: the data model recommends (SHOULD) an id or a narrative.
@@ -243,7 +256,7 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
     const path = e.instancePath;
     const why = claim((x) => x.instancePath === path && (x === e || (x.keyword === 'required' && x.schemaPath.includes('/anyOf/'))));
     const { where } = place(path);
-    add('note', `The achievement criteria (${where}) give neither an id (a web page) nor a narrative, one of which ${standard} recommends.`, path, why);
+    add('note', msg('schema.finding.criteria', { where, standard }), path, why);
   }
 
   // A type list that lacks its class: what the list must include, from the "contains" or "const" that failed.
@@ -267,7 +280,11 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
   for (const [list, wants] of wanted) {
     const { where, noun } = place(list);
     for (const { values, why } of wants) {
-      add(absence, `${capital(noun)} (${where}) does not include “${[...values].join('” or “')}”${options.selectivelyDisclosed ? ' (its holder may have withheld it)' : ''}.`, list, why);
+      const quoted = chained(
+        [...values].map((value) => msg('schema.quoted', { value })),
+        'schema.or',
+      ) ?? msg('schema.quoted', { value: '' });
+      add(absence, msg(options.selectivelyDisclosed ? 'schema.finding.lacksWithheld' : 'schema.finding.lacks', { noun, where, values: quoted }), list, why);
     }
   }
 
@@ -283,21 +300,26 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
     const value = valueAt(json, segments);
     for (const e of group.filter((x) => x.keyword === 'required')) {
       const missing = String((e.params as { missingProperty?: unknown }).missingProperty);
-      const named = `${flat([...segments, missing])} (${dotted([...segments, missing])})`;
+      const named = flat([...segments, missing]);
+      const at = dotted([...segments, missing]);
       const sentence = options.selectivelyDisclosed
-        ? `The credential does not disclose its ${named}, which ${standard} requires; with selective disclosure its holder may withhold it.`
-        : `The credential has no ${named}.`;
+        ? msg('schema.finding.withheld', { named, where: at, standard })
+        : msg('schema.finding.missing', { named, where: at });
       add(absence, sentence, `${path}/${missing}`, [e]);
     }
     const types = group.filter((e) => e.keyword === 'type');
     if (types.length > 0) {
       const expected = [...new Set(types.flatMap((e) => asArray((e.params as { type?: unknown }).type).map(String)))].map(kindName);
-      add('malformed', `${capital(noun)} (${where}) is ${kindOf(value)}, where ${expected.join(' or ')} is required.`, path, types);
+      add('malformed', msg('schema.finding.wrongType', { noun, where, kind: kindOf(value), expected: chained(expected, 'schema.or') ?? kindOf(value) }), path, types);
     }
     for (const e of group.filter((x) => x.keyword === 'minItems')) {
       const limit = String((e.params as { limit?: unknown }).limit);
-      const count = limit === '1' ? 'is empty' : `has fewer than ${limit} entries`;
-      add(absence, `${capital(noun)} (${where}) ${count}${options.selectivelyDisclosed ? ' (its holder may have withheld some)' : ''}.`, path, [e]);
+      const withheld = options.selectivelyDisclosed === true;
+      const sentence =
+        limit === '1'
+          ? msg(withheld ? 'schema.finding.emptyWithheld' : 'schema.finding.empty', { noun, where })
+          : msg(withheld ? 'schema.finding.fewerWithheld' : 'schema.finding.fewer', { noun, where, limit });
+      add(absence, sentence, path, [e]);
     }
     const enums = group.filter((e) => e.keyword === 'enum');
     const patterns = group.filter((e) => e.keyword === 'pattern');
@@ -305,19 +327,26 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
       // Extensible enumerations: one of the listed terms, or any term written "ext:…".
       const extensible = patterns.some((e) => String((e.params as { pattern?: unknown }).pattern).includes('ext:'));
       const allowed = enums.flatMap((e) => asArray((e.params as { allowedValues?: unknown }).allowedValues).map(display));
-      const list = allowed.length <= 8 ? ` (${allowed.join(', ')})` : '';
-      add('note', `${capital(noun)} (${where}) “${shortValue(value)}” is not one of the values ${standard} lists${list}${extensible ? ', nor an extension term written “ext:…”' : ''}.`, path, [...enums, ...patterns]);
+      const listed = allowed.length <= 8;
+      const key: VerificationMessageKey = listed
+        ? extensible
+          ? 'schema.finding.notListedAllowedExt'
+          : 'schema.finding.notListedAllowed'
+        : extensible
+          ? 'schema.finding.notListedExt'
+          : 'schema.finding.notListed';
+      add('note', msg(key, { noun, where, value: shortValue(value), standard, ...(listed ? { allowed: allowed.join(', ') } : {}) }), path, [...enums, ...patterns]);
     } else if (patterns.length > 0) {
-      add('note', `${capital(noun)} (${where}) “${shortValue(value)}” does not have the form ${standard} requires.`, path, patterns);
+      add('note', msg('schema.finding.badForm', { noun, where, value: shortValue(value), standard }), path, patterns);
     }
     for (const e of group.filter((x) => x.keyword === 'format')) {
       const format = String((e.params as { format?: unknown }).format);
-      const form = format === 'date-time' ? 'a date and time with a time zone' : `a valid ${format}`;
-      add('note', `${capital(noun)} (${where}) “${shortValue(value)}” is not ${form}, as ${standard} requires.`, path, [e]);
+      const values = { noun, where, value: shortValue(value), standard };
+      add('note', format === 'date-time' ? msg('schema.finding.notDateTime', values) : msg('schema.finding.badFormat', { ...values, format }), path, [e]);
     }
     const handled = new Set(['required', 'type', 'minItems', 'enum', 'pattern', 'format']);
     for (const e of group.filter((x) => !handled.has(x.keyword))) {
-      add('note', `${capital(noun)} (${where}) does not meet the schema's “${e.keyword}” rule.`, path, [e]);
+      add('note', msg('schema.finding.rule', { noun, where, keyword: e.keyword }), path, [e]);
     }
   }
 
@@ -325,7 +354,8 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
   for (const path of new Set(combinatorErrors.map((e) => e.instancePath))) {
     if (findings.some((f) => under(f.pointer, path))) continue;
     const { where, noun } = place(path);
-    add('malformed', `${capital(noun)} (${where || 'the credential'}) does not have any of the forms ${standard} allows.`, path, combinatorErrors.filter((e) => e.instancePath === path));
+    const sentence = where ? msg('schema.finding.noForm', { noun, where, standard }) : msg('schema.finding.noFormRoot', { noun, standard });
+    add('malformed', sentence, path, combinatorErrors.filter((e) => e.instancePath === path));
   }
   // The verdict's reasons first.
   return [...findings.filter((f) => f.severity === 'malformed'), ...findings.filter((f) => f.severity === 'note')];
@@ -357,7 +387,7 @@ function dotted(segments: readonly string[]): string {
   return segments.reduce((text, segment) => (isIndex(segment) ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment), '');
 }
 
-/** Property names as words. */
+/** Property names as English words, where the name itself does not read as one. */
 const names: Readonly<Record<string, string>> = {
   '@context': 'contexts',
   credentialSubject: 'subject',
@@ -380,6 +410,49 @@ function words(segment: string): string {
   return names[segment] ?? segment.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** The properties the catalogues name in every language; any other is named by its English words, or in German by itself. */
+const propertyKeys: Readonly<Record<string, VerificationMessageKey>> = {
+  '@context': 'schema.prop.context',
+  credentialSubject: 'schema.prop.credentialSubject',
+  validFrom: 'schema.prop.validFrom',
+  validUntil: 'schema.prop.validUntil',
+  issuanceDate: 'schema.prop.issuanceDate',
+  expirationDate: 'schema.prop.expirationDate',
+  awardedDate: 'schema.prop.awardedDate',
+  credentialStatus: 'schema.prop.credentialStatus',
+  credentialSchema: 'schema.prop.credentialSchema',
+  achievementType: 'schema.prop.achievementType',
+  verifiableCredential: 'schema.prop.verifiableCredential',
+  targetUrl: 'schema.prop.targetUrl',
+  sourceId: 'schema.prop.sourceId',
+  targetId: 'schema.prop.targetId',
+  id: 'schema.prop.id',
+  type: 'schema.prop.type',
+  name: 'schema.prop.name',
+  description: 'schema.prop.description',
+  issuer: 'schema.prop.issuer',
+  achievement: 'schema.prop.achievement',
+  criteria: 'schema.prop.criteria',
+  narrative: 'schema.prop.narrative',
+  image: 'schema.prop.image',
+  evidence: 'schema.prop.evidence',
+  proof: 'schema.prop.proof',
+  alignment: 'schema.prop.alignment',
+  result: 'schema.prop.result',
+  endorsement: 'schema.prop.endorsement',
+  credential: 'schema.prop.credential',
+  association: 'schema.prop.association',
+  associationType: 'schema.prop.associationType',
+  creditsAvailable: 'schema.prop.creditsAvailable',
+  url: 'schema.prop.url',
+  email: 'schema.prop.email',
+};
+
+function property(segment: string): VerificationMessage {
+  const key = Object.hasOwn(propertyKeys, segment) ? propertyKeys[segment] : undefined;
+  return key ? msg(key) : msg('schema.prop.other', { name: segment });
+}
+
 /** The nearest named property above the last segment: "issuer" for issuer.id, "evidence" for evidence[0].type. */
 function ownerOf(segments: readonly string[]): string | undefined {
   for (let i = segments.length - 2; i >= 0; i--) {
@@ -390,56 +463,56 @@ function ownerOf(segments: readonly string[]): string | undefined {
 }
 
 /** "issuer id", "achievement criteria", "achievement" (the subject is what the credential is about). */
-function flat(segments: readonly string[]): string {
+function flat(segments: readonly string[]): VerificationMessage {
   const last = segments.at(-1) ?? '';
   const owner = ownerOf(segments);
-  const property = words(last);
-  if (owner === undefined) return property;
+  const named = property(last);
+  if (owner === undefined) return msg('schema.flat.plain', { property: named });
   // What the credential is about is named by itself ("achievement"), but the subject's own id and type are the subject's.
-  if (owner === 'credentialSubject') return last === 'id' || last === 'type' ? `subject ${property}` : property;
-  const ownerWords = words(owner);
-  return property.startsWith(`${ownerWords} `) ? property : `${ownerWords} ${property}`;
+  if (owner === 'credentialSubject') return msg(last === 'id' || last === 'type' ? 'schema.flat.subject' : 'schema.flat.plain', { property: named });
+  // "achievement type" under the achievement already says whose it is.
+  if (words(last).startsWith(`${words(owner)} `)) return msg('schema.flat.plain', { property: named });
+  return msg('schema.flat.of', { owner: property(owner), property: named });
 }
 
 /** "the credential's type", "the achievement's type", "the issuer's id". */
-function possessive(segments: readonly string[]): string {
+function possessive(segments: readonly string[]): VerificationMessage {
   const last = segments.at(-1);
-  if (last === undefined) return 'the credential';
+  if (last === undefined) return msg('schema.noun.credential');
   const owner = ownerOf(segments);
-  const property = isIndex(last) ? `entry ${String(Number(last) + 1)}` : words(last);
-  const ownerWords = owner === undefined ? 'credential' : words(owner);
-  return property.startsWith(`${ownerWords} `) ? `the ${property}` : `the ${ownerWords}'s ${property}`;
+  const named = isIndex(last) ? msg('schema.entry', { number: Number(last) + 1 }) : property(last);
+  const english = isIndex(last) ? `entry ${String(Number(last) + 1)}` : words(last);
+  if (english.startsWith(`${owner === undefined ? 'credential' : words(owner)} `)) return msg('schema.noun.own', { property: named });
+  return owner === undefined ? msg('schema.noun.ofCredential', { property: named }) : msg('schema.noun.of', { owner: property(owner), property: named });
 }
 
-const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-function kindName(type: string): string {
+function kindName(type: string): VerificationMessage {
   switch (type) {
     case 'string':
-      return 'text';
+      return msg('schema.kind.text');
     case 'object':
-      return 'an object';
+      return msg('schema.kind.object');
     case 'array':
-      return 'a list';
+      return msg('schema.kind.list');
     case 'integer':
-      return 'a whole number';
+      return msg('schema.kind.integer');
     case 'number':
-      return 'a number';
+      return msg('schema.kind.number');
     case 'boolean':
-      return 'true or false';
+      return msg('schema.kind.boolean');
     default:
-      return type;
+      return msg('schema.kind.other', { type });
   }
 }
 
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true or false';
-  if (typeof value === 'object') return 'an object';
-  return 'missing';
+function kindOf(value: unknown): VerificationMessage {
+  if (value === null) return msg('schema.kind.null');
+  if (Array.isArray(value)) return msg('schema.kind.list');
+  if (typeof value === 'string') return msg('schema.kind.text');
+  if (typeof value === 'number') return msg('schema.kind.number');
+  if (typeof value === 'boolean') return msg('schema.kind.boolean');
+  if (typeof value === 'object') return msg('schema.kind.object');
+  return msg('schema.kind.missing');
 }
 
 function shortValue(value: unknown): string {

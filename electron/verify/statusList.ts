@@ -110,13 +110,10 @@ async function checkBitstringEntry(
   // A list whose own signature cannot be checked is still believed when it says "revoked"
   // (that can only make a credential look worse), never when it says "fine".
   const listUnverified = verdict.status === 'unverifiable';
-  // The list's own verdict, in the reader's language when every word of it has a key.
+  // The list's own verdict, in the reader's language.
   const listSummary = linkedSummaryMessage(verdict);
   if (!listUnverified && verdict.status !== 'verified') {
-    const sentence = listSummary
-      ? msg('status.listUntrusted', { status: statusWord(verdict.status), summary: listSummary })
-      : `The issuer's status list cannot be trusted (${verdict.status}): ${verdict.summary}`;
-    checks.fail('status', label, sentence, 'invalid', evidence);
+    checks.fail('status', label, msg('status.listUntrusted', { status: statusWord(verdict.status), summary: listSummary }), 'invalid', evidence);
     return;
   }
   if (typeof subject.statusPurpose === 'string' && subject.statusPurpose !== purpose) {
@@ -135,10 +132,7 @@ async function checkBitstringEntry(
   const set = (((bits[index >> 3] ?? 0) >> (7 - (index & 7))) & 1) === 1;
   const checked = checkedPhrase(resolution);
   if (listUnverified && !set) {
-    const sentence = listSummary
-      ? msg('status.listUnverifiedClear', { summary: listSummary })
-      : `The issuer's status list does not mark this credential, but the list itself could not be verified: ${verdict.summary}`;
-    checks.skip('status', label, sentence, 'unverifiable', url, evidence);
+    checks.skip('status', label, msg('status.listUnverifiedClear', { summary: listSummary }), 'unverifiable', url, evidence);
   } else if (!set) {
     checks.pass('status', label, msg(purpose === 'suspension' ? 'status.notSuspended' : 'status.notRevoked', { checked }), evidence);
   } else if (purpose === 'revocation' || purpose === 'suspension') {

@@ -265,7 +265,7 @@ async function checkNested(json: Json, context: VerifyContext, checks: Checks): 
   const subject = asArray(json.credentialSubject).find(isRecord);
   const nested = asArray(subject?.verifiableCredential);
   if (nested.length === 0) return;
-  const results: { index: number; result: LinkedResult; summary?: VerificationMessage | undefined }[] = [];
+  const results: { index: number; result: LinkedResult; summary: VerificationMessage }[] = [];
   for (const [index, item] of nested.entries()) {
     if (!isRecord(item) && typeof item !== 'string') {
       const summary = msg('nested.notCredential');
@@ -283,11 +283,16 @@ async function checkNested(json: Json, context: VerifyContext, checks: Checks): 
   const order: VerificationStatus[] = ['malformed', 'invalid', 'revoked', 'expired', 'not-yet-valid', 'unverifiable', 'unsigned'];
   const worst = order.find((s) => failing.some((f) => f.result.status === s)) ?? 'unverifiable';
   const first = failing.find((f) => f.result.status === worst);
-  // Keyed when the inner credential's verdict sentence is; else the whole sentence stays in English.
-  const sentence: Words =
-    first?.summary !== undefined
-      ? msg('nested.someFailed', { failing: failing.length, count: nested.length, name: msg('nested.name', { index: first.index }), status: statusWord(worst), summary: first.summary })
-      : `${String(failing.length)} of the ${String(nested.length)} credentials inside this record did not verify; ${first ? `credential ${String(first.index)}` : ''} is ${worst}: ${first?.result.summary ?? ''}`;
+  // `first` is one of `failing`, which holds the worst status by construction.
+  const reason = first ?? failing[0] ?? results[0];
+  if (!reason) return;
+  const sentence: Words = msg('nested.someFailed', {
+    failing: failing.length,
+    count: nested.length,
+    name: msg('nested.name', { index: reason.index }),
+    status: statusWord(worst),
+    summary: reason.summary,
+  });
   // An unsigned inner credential is not a fault of the record, but it is not vouched for either.
   if (worst === 'unsigned') checks.skip('nested', msg('label.nested'), sentence);
   else checks.fail('nested', msg('label.nested'), sentence, worst);

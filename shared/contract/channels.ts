@@ -114,7 +114,8 @@ export const channels = {
   },
   /** Files dropped on the window or picked with "Import badges", read by the renderer. */
   importFiles: {
-    request: z.object({ files: z.array(z.object({ name: z.string().max(1024), bytes }).strict()).min(1).max(500) }).strict(),
+    // keepAsCertificate: the user said "Keep as a certificate" for this picture (no badge in it).
+    request: z.object({ files: z.array(z.object({ name: z.string().max(1024), bytes, keepAsCertificate: z.literal(true).optional() }).strict()).min(1).max(500) }).strict(),
     response: z.object({ outcomes: z.array(importOutcomeSchema) }),
   },
   /** Removes a credential from the wallet (its original file is gone from the vault too). */

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { containerKindSchema, credentialFormatSchema, normalizedCredentialSchema } from './model';
+import { verificationMessageSchema } from './verification';
+
+/**
+ * For an outcome from a file inside an archive: that file (`exports.zip › badges/python.png`).
+ * An archive counts as the files in it, as a folder does; everything else found inside one
+ * file (a PDF's attachments, a transcript's nested credentials) counts under that file.
+ */
+const archiveEntry = z.string().optional();
 
 /**
  * Every file dropped on Badgefolio gets exactly one outcome per credential found, or one
@@ -10,18 +18,25 @@ export const intakeOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('recognised'),
     file: z.string(),
+    archiveEntry,
     credential: normalizedCredentialSchema,
   }),
   z.object({
     outcome: z.literal('not-a-credential'),
     file: z.string(),
+    archiveEntry,
     reason: z.string(),
+    /** The reason as a catalogue message, so that the app says it in the reader's language (`reason` is its English). */
+    reasonMessage: verificationMessageSchema.optional(),
     format: credentialFormatSchema.optional(),
     container: containerKindSchema.optional(),
+    /** A picture with no badge and no QR code in it (a logo?): kept only if the user says it is a certificate. */
+    picture: z.literal(true).optional(),
   }),
   z.object({
     outcome: z.literal('malformed'),
     file: z.string(),
+    archiveEntry,
     reason: z.string(),
     /** Where in the file: a chunk, a JSON property, an archive entry. */
     where: z.string().optional(),

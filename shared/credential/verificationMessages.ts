@@ -74,6 +74,8 @@ const modifiers: Readonly<Record<string, (text: string) => string>> = {
   lower: (text) => text.toLowerCase(),
   noStop: (text) => text.replace(/\.$/, ''),
   firstLower: (text) => text.charAt(0).toLowerCase() + text.slice(1),
+  firstUpper: (text) => text.charAt(0).toUpperCase() + text.slice(1),
+  words: (text) => text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase(),
 };
 
 /**
@@ -122,16 +124,6 @@ export function renderOr(message: VerificationMessage | undefined, language: Lan
     return renderMessage(message, language, options);
   } catch (error) {
     if (error instanceof MessageRenderError) return fallback;
-    throw error;
-  }
-}
-
-/** A message only when it says exactly `english`: for phrases written elsewhere in English, keyed here while they are. */
-export function keyedIfSame(message: VerificationMessage, english: string): VerificationMessage | undefined {
-  try {
-    return englishOf(message) === english ? message : undefined;
-  } catch (error) {
-    if (error instanceof MessageRenderError) return undefined;
     throw error;
   }
 }

@@ -79,6 +79,17 @@ export const importOutcomeSchema = z.object({
   id: z.string().optional(),
   /** Whether what it links to was fetched (see the summary's `details`). */
   details: z.enum(detailsStates).optional(),
+  /**
+   * The file this outcome counts under in the summary, when not `file`: the file dropped (for
+   * what a PDF carries or a transcript nests) or the file inside an archive.
+   */
+  sourceFile: z.string().optional(),
+  /** A self-reported entry (a PDF or picture certificate): its title, issuer and date are for the user to review. */
+  selfReported: z.literal(true).optional(),
+  /** As checked at import (offline unless the setting allows the network). */
+  status: verificationStatusSchema.optional(),
+  /** A picture with no badge or QR code in it (a logo?): the user may keep it as a self-reported certificate. */
+  picture: z.literal(true).optional(),
 });
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;
 
@@ -88,6 +99,8 @@ export const portfolioMaterialSchema = z.object({
   credential: normalizedCredentialSchema,
   status: verificationStatusSchema,
   statusSentence: z.string().optional(),
+  /** The sentence as a message, for a PDF in another language than English. */
+  statusMessage: verificationMessageSchema.optional(),
   checkedAt: z.string().optional(),
   /** Who stands behind the key, as checked at export (printed in the PDF). */
   issuerIdentity: issuerIdentitySchema.optional(),
@@ -98,6 +111,8 @@ export type PortfolioMaterial = z.infer<typeof portfolioMaterialSchema>;
 export const portfolioPdfCheckSchema = z.object({
   intact: z.boolean(),
   notes: z.array(z.string()),
+  /** The notes as catalogue messages, in the same order: the app says them in the reader's language. */
+  noteMessages: z.array(verificationMessageSchema).optional(),
   /** Whose portfolio it says it is (from its manifest). */
   owner: z.string().optional(),
   credentials: z.array(
@@ -107,6 +122,9 @@ export const portfolioPdfCheckSchema = z.object({
       sentence: z.string(),
       name: z.string().optional(),
       issuerName: z.string().optional(),
+      /** The credential's identity, and for one nested in a CLR the CLR's: nested rows are shown under it. */
+      identity: z.string().optional(),
+      partOf: z.string().optional(),
       status: verificationStatusSchema.optional(),
       summary: z.string().optional(),
       /** The summary as a message, for the reader's language (the English `summary` beside it). */

@@ -1,7 +1,7 @@
 import type { PDFPage } from 'pdf-lib';
 import { chips, imageBox, qrBlock, statusPill, textBlock, type Surface } from './blocks';
 import { attachFiles, createDocument, credentialText, entryIdentityLine, fixedLabels, formatBytes, initialsOf, kindLabel, ownerText, planAttachments, setMetadata } from './document';
-import { formatDate, paperSizes, statusLook } from './pdfLayout';
+import { formatDate, paperSizes, statusLook, statusSentenceFor } from './pdfLayout';
 import { cleanText } from './textShaping';
 import type { CertificateInput } from './types';
 import { markdownToPlainText } from '../credential/markdownText';
@@ -103,7 +103,7 @@ export async function buildCertificatePdf(input: CertificateInput): Promise<Uint
   const checked = formatDate(entry.checkedAt ?? options.generatedAt.toISOString(), locale);
   ly -= statusPill(surface, page, statusLook(entry.status), `${statusLook(entry.status).label}${checked === undefined ? '' : `, checked ${checked}`}`, leftX, ly, leftWidth);
   if (identity !== '') ly -= 4 + textBlock(surface, page, identity, { size: 8.5, color: theme.ink }, leftX, ly - 4, leftWidth, { maxLines: 2 });
-  const sentence = cleanText(entry.statusSentence);
+  const sentence = cleanText(statusSentenceFor(entry.status, entry.statusSentence));
   if (sentence !== '') textBlock(surface, page, sentence, { size: 8, color: theme.muted }, leftX, ly - 5, leftWidth, { maxLines: 3 });
   if (attached) {
     const note = `The original credential is attached to this PDF as ${attached.file} (${formatBytes(credential.original.bytes.length)}): open your PDF reader's attachments panel to verify it offline.`;

@@ -11,6 +11,7 @@ import { sha256, sha256Hex } from './sha256';
 import { cleanText, drawLine, fitLine } from './textShaping';
 import type { OwnerProfile, PortfolioEntry, PresentationSigner, PrepareImage, FontSet, ThemeName } from './types';
 import { bestVerificationLink, noPublicLinkSentence } from './verificationLink';
+import { allWords, pdfWords, statusLabel, type PdfWords } from './pdfWords';
 
 /** What the portfolio and the certificate share: the document, fonts, images, attachments, metadata. */
 
@@ -30,11 +31,14 @@ export async function createDocument(options: {
   /** Every text that will be printed in regular, and in bold: their fonts are embedded up front. */
   regularText: string;
   boldText: string;
+  /** The PDF's own words: their letters (ä, ß...) are embedded with the rest. */
+  words?: PdfWords;
 }): Promise<DocumentSetup> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const book = new FontBook(doc, options.fonts);
-  await book.prepare(options.regularText, false);
-  await book.prepare(options.boldText, true);
+  const words = options.words ? allWords(options.words) : '';
+  await book.prepare(`${options.regularText} ${words}`, false);
+  await book.prepare(`${options.boldText} ${words.toUpperCase()} ${words}`, true);
   return {
     doc,
     book,
@@ -53,12 +57,14 @@ export const fixedLabels =
   noPublicLinkSentence;
 
 /** The line under an entry's status saying who stands behind it ("Issuer: key published at credly.com"); empty when the entry has no identity. */
-export function entryIdentityLine(entry: PortfolioEntry, locale: string): string {
-  return entry.issuerIdentity ? cleanText(identityLine(entry.issuerIdentity, entry.status, (iso) => formatDate(iso, locale))) : '';
+export function entryIdentityLine(entry: PortfolioEntry, locale: string, words?: PdfWords): string {
+  if (!entry.issuerIdentity) return '';
+  const line = words ? words.identityLine : identityLine;
+  return cleanText(line(entry.issuerIdentity, entry.status, (iso) => formatDate(iso, locale)));
 }
 
 /** All printable text of one credential entry. */
-export function credentialText(entry: PortfolioEntry, locale: string, verifierUrl: string | undefined): { regular: string; bold: string } {
+export function credentialText(entry: PortfolioEntry, locale: string, verifierUrl: string | undefined, words: PdfWords = pdfWords.en): { regular: string; bold: string } {
   const c = entry.credential;
   const regular = [
     c.issuer.name,
@@ -68,7 +74,7 @@ export function credentialText(entry: PortfolioEntry, locale: string, verifierUr
     ...c.evidence.flatMap((e) => [e.name, e.id, e.narrative, e.description]),
     ...c.credits.map((credit) => credit.unit),
     entry.statusSentence,
-    entryIdentityLine(entry, locale),
+    entryIdentityLine(entry, locale, words),
     c.original.fileName,
     bestVerificationLink(c, verifierUrl)?.url,
     formatDate(c.issuedOn ?? c.validFrom, locale),
@@ -76,7 +82,10 @@ export function credentialText(entry: PortfolioEntry, locale: string, verifierUr
     formatDate(entry.checkedAt, locale),
     c.recipient?.name,
   ];
-  return { regular: regular.filter((t) => t !== undefined).join(' '), bold: [c.name, c.issuer.name, statusLook(entry.status).label, formatDate(entry.checkedAt, locale)].filter((t) => t !== undefined).join(' ') };
+  return {
+    regular: regular.filter((t) => t !== undefined).join(' '),
+    bold: [c.name, c.issuer.name, statusLook(entry.status).label, statusLabel(words, entry.status), formatDate(entry.checkedAt, locale)].filter((t) => t !== undefined).join(' '),
+  };
 }
 
 export function ownerText(owner: OwnerProfile): string {
@@ -85,10 +94,8 @@ export function ownerText(owner: OwnerProfile): string {
     .join(' ');
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${String(bytes)} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+export function formatBytes(bytes: number, words: PdfWords = pdfWords.en): string {
+  return words.bytes(bytes);
 }
 
 export function initialsOf(name: string): string {
@@ -103,21 +110,8 @@ export function initialsOf(name: string): string {
     .slice(0, 2);
 }
 
-export function kindLabel(credential: NormalizedCredential): string {
-  switch (credential.kind) {
-    case 'badge':
-      return 'Digital badge';
-    case 'certificate':
-      return 'Certificate';
-    case 'diploma':
-      return 'Diploma';
-    case 'transcript':
-      return 'Learning record';
-    case 'endorsement':
-      return 'Endorsement';
-    default:
-      return 'Credential';
-  }
+export function kindLabel(credential: NormalizedCredential, words: PdfWords = pdfWords.en): string {
+  return words.kinds[credential.kind].label;
 }
 
 export interface AttachedFile {
@@ -239,12 +233,12 @@ export function setMetadata(
 }
 
 /** Footer on every page: a left note and "Page n of N". */
-export function drawFooters(setup: DocumentSetup, pages: readonly PDFPage[], left: string, margin: number): void {
+export function drawFooters(setup: DocumentSetup, pages: readonly PDFPage[], left: string, margin: number, words: PdfWords = pdfWords.en): void {
   const style = { size: 7.5, color: setup.theme.faint };
   pages.forEach((page, index) => {
     const width = page.getWidth();
     rule(page, margin, 40, width - margin, 40, 0.5, setup.theme.rule);
-    const right = `Page ${String(index + 1)} of ${String(pages.length)}`;
+    const right = words.page(index + 1, pages.length);
     const rightWidth = setup.book.widthOf(right, false, style.size);
     drawLine(page, setup.book, fitLine(setup.book, left, style, width - margin * 2 - rightWidth - 20), margin, 28, style);
     drawLine(page, setup.book, right, width - margin - rightWidth, 28, style);

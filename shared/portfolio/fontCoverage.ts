@@ -74,11 +74,31 @@ export const patchedFontkit = {
   },
 };
 
-interface Face {
-  readonly id: number;
-  readonly sfnt: Uint8Array;
-  readonly font: FontkitFont;
+/**
+ * One font file. Parsed on first use: the emoji font's dozen files are only read when a
+ * character reaches them (most portfolios have no emoji, and parsing costs time every export).
+ */
+class Face {
+  private parsed: { readonly sfnt: Uint8Array; readonly font: FontkitFont } | undefined;
   pdf?: PDFFont;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  private get loaded(): { readonly sfnt: Uint8Array; readonly font: FontkitFont } {
+    if (!this.parsed) {
+      const sfnt = toSfnt(this.bytes);
+      this.parsed = { sfnt, font: patchedFontkit.create(sfnt) };
+    }
+    return this.parsed;
+  }
+
+  get sfnt(): Uint8Array {
+    return this.loaded.sfnt;
+  }
+
+  get font(): FontkitFont {
+    return this.loaded.font;
+  }
 }
 
 export interface TextRun {
@@ -93,6 +113,8 @@ const neutral = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
 const mark = /^\p{M}$/u;
 
 const replacement = '\uFFFD';
+/** Emoji and other pictographs: left out when no face draws them (a box in their place says nothing). */
+const pictograph = /^\p{Extended_Pictographic}$/u;
 
 export class FontBook {
   private readonly faces: Face[] = [];
@@ -111,8 +133,7 @@ export class FontBook {
       asList(list).map((bytes) => {
         let face = faceOf.get(bytes);
         if (!face) {
-          const sfnt = toSfnt(bytes);
-          face = { id: this.faces.length, sfnt, font: patchedFontkit.create(sfnt) };
+          face = new Face(bytes);
           faceOf.set(bytes, face);
           this.faces.push(face);
         }
@@ -121,7 +142,8 @@ export class FontBook {
     const regular = faces(set.regular);
     const bold = faces(set.bold);
     if (regular.length === 0) throw new Error('The font set has no regular font.');
-    const fallbacks = [...faces(set.cjk), ...faces(set.arabic), ...faces(set.hebrew)];
+    // Emoji last: digits, #, © and arrows, which the emoji font also has, stay in the text's font.
+    const fallbacks = [...faces(set.cjk), ...faces(set.arabic), ...faces(set.hebrew), ...faces(set.emoji)];
     this.regular = [...regular, ...fallbacks];
     this.bold = [...(bold.length > 0 ? bold : regular), ...regular, ...fallbacks];
   }
@@ -167,6 +189,7 @@ export class FontBook {
         face = current;
       } else {
         face = list[this.faceFor(codePoint, bold)];
+        if (!face?.pdf && pictograph.test(char)) continue;
         if (!face?.pdf) {
           face = list[this.faceFor(replacement.codePointAt(0) ?? 0, bold)];
           printed = face?.pdf ? replacement : '?';

@@ -2,7 +2,8 @@ import { PDFArray, PDFName, PDFString, rgb, type PDFDocument, type PDFPage, type
 import type { FontBook } from './fontCoverage';
 import { rule } from './pageOps';
 import { drawLine, wrapText, type TextStyle } from './textShaping';
-import type { PaperSize, ThemeName } from './types';
+import type { PaperSize, PdfLanguage, ThemeName } from './types';
+import { withoutTechnicalAsides } from '../credential/technicalText';
 import { formatCalendarDate } from '../credential/calendarDate';
 
 /** Page geometry, colours and the drawing helpers the portfolio and certificate share. */
@@ -73,6 +74,53 @@ export function statusLook(status: string): StatusLook {
     default:
       return { label: status === '' ? 'Not checked' : status.charAt(0).toUpperCase() + status.slice(1), color: hex('#52606d'), soft: hex('#eef0f2') };
   }
+}
+
+/**
+ * Why an entry has its status, in words an employer reads, for when the engine's sentence is
+ * missing or is about addresses and error codes ("https://… could not be fetched: getaddrinfo
+ * ENOTFOUND"). A verified entry needs no reason.
+ */
+const plainReasons: Readonly<Record<PdfLanguage, Readonly<Record<string, string>>>> = {
+  en: {
+    verified: '',
+    unverifiable:
+      "It could not be fully checked when this PDF was made: something the check needs from the issuer's web site (its key or revocation list) was not available. The attached original can be checked again.",
+    invalid: "It failed verification: it was changed after it was signed, or the signature is not its issuer's.",
+    expired: 'It is genuine, but its period of validity has ended.',
+    'not-yet-valid': 'It is genuine, but its period of validity has not begun yet.',
+    revoked: 'Its issuer has withdrawn (revoked) it.',
+    malformed: 'The file is damaged or is not a conformant credential, so it could not be read.',
+    unsigned: 'The holder added it: it carries no signature that could be checked.',
+    '': 'It was not checked before this PDF was made.',
+    other: 'It could not be confirmed as genuine.',
+  },
+  de: {
+    verified: '',
+    unverifiable:
+      'Er ließ sich beim Erstellen dieses PDFs nicht vollständig prüfen: Etwas, das die Prüfung von der Website des Ausstellers braucht (sein Schlüssel oder seine Widerrufsliste), war nicht verfügbar. Das beigefügte Original lässt sich erneut prüfen.',
+    invalid: 'Die Prüfung ist fehlgeschlagen: Er wurde nach dem Signieren verändert, oder die Signatur stammt nicht von seinem Aussteller.',
+    expired: 'Er ist echt, aber seine Gültigkeit ist abgelaufen.',
+    'not-yet-valid': 'Er ist echt, aber noch nicht gültig.',
+    revoked: 'Sein Aussteller hat ihn zurückgezogen (widerrufen).',
+    malformed: 'Die Datei ist beschädigt oder kein regelkonformer Nachweis und ließ sich nicht lesen.',
+    unsigned: 'Die Inhaberin oder der Inhaber hat ihn selbst hinzugefügt: Er trägt keine Signatur, die sich prüfen ließe.',
+    '': 'Er wurde vor dem Erstellen dieses PDFs nicht geprüft.',
+    other: 'Er ließ sich nicht als echt bestätigen.',
+  },
+};
+
+/**
+ * The sentence printed under an entry's status: the engine's own, without bracketed addresses
+ * or codes; where those are the heart of it, or there is none, the plain reason for the status.
+ * Never a DID, a web address or an error code, and never a status other than "verified" without
+ * its reason.
+ */
+export function statusSentenceFor(status: string, sentence: string | undefined, language: PdfLanguage = 'en'): string {
+  const plain = sentence === undefined ? undefined : withoutTechnicalAsides(sentence);
+  if (plain !== undefined && plain !== '') return plain;
+  const reasons = plainReasons[language];
+  return reasons[status] ?? reasons.other ?? '';
 }
 
 /** Dates as people read them: the day the issuer wrote, as the app shows it too (calendarDate.ts). */

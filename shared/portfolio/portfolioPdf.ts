@@ -1,5 +1,4 @@
 import type { PDFPage } from 'pdf-lib';
-import { identityCounts } from '../credential/issuerIdentityText';
 import type { NormalizedCredential } from '../credential/model';
 import { chips, drawImageInBox, imageBox, inlineItems, qrBlock, rowLabel, statusPill, textBlock, type Surface } from './blocks';
 import {
@@ -19,12 +18,13 @@ import {
   type DocumentSetup,
 } from './document';
 import { box, dot, rule } from './pageOps';
-import { addLink, formatDate, paperSizes, roundedRect, statusLook } from './pdfLayout';
+import { addLink, formatDate, paperSizes, roundedRect, statusLook, statusSentenceFor } from './pdfLayout';
 import { cleanText, drawLine, fitLine, type TextStyle } from './textShaping';
 import type { PlacedImage } from './pngStream';
 import type { PortfolioEntry, PortfolioInput } from './types';
 import { markdownToPlainText } from '../credential/markdownText';
-import { bestVerificationLink, isPublicHttpsUrl, noPublicLinkSentence } from './verificationLink';
+import { bestVerificationLink, isPublicHttpsUrl } from './verificationLink';
+import { statusLabel, wordsFor, type PdfWords } from './pdfWords';
 
 /**
  * The portfolio PDF a job seeker sends with an application: a cover with the person and a
@@ -47,18 +47,11 @@ interface Summary {
   skills: string[];
   credits: [string, number][];
   pathwaysCompleted: string[];
+  /** Each pathway given, named by its goal with its progress ("Data analyst (completed, 4 of 6)"). */
+  pathwayLines: string[];
   /** "2 verified: 1 issuer listed in a registry, 1 not confirmed"; empty when no verified entry says who stands behind it. */
   verifiedIdentities: string;
 }
-
-const pluralKinds: Record<string, [string, string]> = {
-  badge: ['badge', 'badges'],
-  certificate: ['certificate', 'certificates'],
-  diploma: ['diploma', 'diplomas'],
-  transcript: ['learning record', 'learning records'],
-  endorsement: ['endorsement', 'endorsements'],
-  credential: ['other credential', 'other credentials'],
-};
 
 const pathwayTypes = /pathway|program|programme|track|speciali[sz]ation|micromasters|learningprogram|degree|diploma/i;
 
@@ -68,7 +61,7 @@ function count<T>(items: readonly T[], key: (item: T) => string): [string, numbe
   return [...counts.entries()];
 }
 
-function summarise(input: PortfolioInput): Summary {
+function summarise(input: PortfolioInput, words: PdfWords): Summary {
   const credentials = input.credentials.map((e) => e.credential);
   const skillCounts = new Map<string, { name: string; count: number }>();
   for (const credential of credentials) {
@@ -91,7 +84,9 @@ function summarise(input: PortfolioInput): Summary {
     ? input.options.pathways.filter((p) => p.completed).map((p) => p.name)
     : credentials.filter((c) => pathwayTypes.test(c.achievementType ?? '')).map((c) => c.name);
   const verified = input.credentials.filter((e) => e.status === 'verified');
-  const identities = identityCounts(verified.flatMap((e) => (e.issuerIdentity ? [e.issuerIdentity] : [])));
+  const pathwayLines = (input.options.pathways ?? []).map((p) =>
+    p.done !== undefined && p.required !== undefined ? words.pathway(cleanText(p.name), p.done, p.required, p.completed) : cleanText(p.name),
+  );
   return {
     total: credentials.length,
     kinds: count(credentials, (c) => c.kind).sort((a, b) => b[1] - a[1]),
@@ -99,25 +94,39 @@ function summarise(input: PortfolioInput): Summary {
     skills: [...skillCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((s) => s.name),
     credits: [...credits.entries()],
     pathwaysCompleted: pathways.map((p) => cleanText(p)),
-    verifiedIdentities: identities === '' ? '' : `${String(verified.length)} verified: ${identities}`,
+    pathwayLines,
+    verifiedIdentities: words.verifiedIdentities(
+      verified.length,
+      verified.flatMap((e) => (e.issuerIdentity ? [e.issuerIdentity] : [])),
+    ),
   };
 }
 
 const formatNumber = (value: number): string => (Math.round(value * 100) / 100).toString();
 
-function datesLine(credential: NormalizedCredential, locale: string): string {
+function kindPlural(words: PdfWords, kind: string, n: number): string {
+  const known = Object.entries(words.kinds).find(([name]) => name === kind)?.[1];
+  return known ? known.plural(n) : kind;
+}
+
+function datesLine(credential: NormalizedCredential, locale: string, words: PdfWords): string {
   const parts: string[] = [];
   const issued = formatDate(credential.issuedOn ?? credential.validFrom, locale);
-  if (issued !== undefined) parts.push(`Issued ${issued}`);
+  if (issued !== undefined) parts.push(words.issued(issued));
   const expires = formatDate(credential.expires, locale);
-  if (expires !== undefined) parts.push(`Expires ${expires}`);
+  if (expires !== undefined) parts.push(words.expires(expires));
   return parts.join('  ·  ');
 }
 
-function statusText(entry: PortfolioEntry, generatedAt: Date, locale: string): string {
-  const look = statusLook(entry.status);
+function statusText(entry: PortfolioEntry, generatedAt: Date, locale: string, words: PdfWords): string {
+  const label = statusLabel(words, entry.status);
   const checked = formatDate(entry.checkedAt ?? generatedAt.toISOString(), locale);
-  return `${look.label}${checked === undefined ? '' : `, checked ${checked}`}`;
+  return checked === undefined ? label : words.checked(label, checked);
+}
+
+/** The status's colours, with its label in the PDF's language. */
+function lookIn(words: PdfWords, status: string): ReturnType<typeof statusLook> {
+  return { ...statusLook(status), label: statusLabel(words, status) };
 }
 
 interface EntryContext {
@@ -125,11 +134,12 @@ interface EntryContext {
   readonly surface: Surface;
   readonly input: PortfolioInput;
   readonly images: Map<NormalizedCredential, PlacedImage | null>;
+  readonly words: PdfWords;
 }
 
 /** One credential's card; returns its height (draws only when `page` is given). */
 function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEntry, attached: AttachedFile, index: number, x: number, top: number, width: number): number {
-  const { surface: s, setup } = ctx;
+  const { surface: s, setup, words } = ctx;
   const { theme, locale } = setup;
   const c = entry.credential;
   const pad = 16;
@@ -144,28 +154,29 @@ function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEn
 
   // Header: image | name, issuer, dates, status | QR.
   let headerLeft = 0;
-  headerLeft += textBlock(s, page, `${String(index + 1).padStart(2, '0')}  ·  ${kindLabel(c).toUpperCase()}`, { size: 7, bold: true, color: theme.accent }, textX, y, textWidth, { maxLines: 1 });
+  headerLeft += textBlock(s, page, `${String(index + 1).padStart(2, '0')}  ·  ${kindLabel(c, words).toUpperCase()}`, { size: 7, bold: true, color: theme.accent }, textX, y, textWidth, { maxLines: 1 });
   headerLeft += 2;
-  headerLeft += textBlock(s, page, cleanText(c.name) || 'Untitled credential', { size: 14, bold: true, color: theme.ink }, textX, y - headerLeft, textWidth, { maxLines: 3, lineGap: 1.22 });
+  headerLeft += textBlock(s, page, cleanText(c.name) || words.untitled, { size: 14, bold: true, color: theme.ink }, textX, y - headerLeft, textWidth, { maxLines: 3, lineGap: 1.22 });
   headerLeft += 2;
-  const issuerName = cleanText(c.issuer.name) || 'Issuer not named';
+  const issuerName = cleanText(c.issuer.name) || words.issuerNotNamed;
   const issuerLink = isPublicHttpsUrl(c.issuer.url) ? c.issuer.url : undefined;
   headerLeft += textBlock(s, page, issuerName, { size: 10, color: issuerLink ? theme.link : theme.muted }, textX, y - headerLeft, textWidth, {
     maxLines: 2,
     ...(issuerLink ? { link: issuerLink } : {}),
   });
-  const dates = datesLine(c, locale);
+  const dates = datesLine(c, locale, words);
   if (dates !== '') headerLeft += textBlock(s, page, dates, { size: 8.5, color: theme.muted }, textX, y - headerLeft - 1, textWidth, { maxLines: 2 }) + 1;
   headerLeft += 6;
-  headerLeft += statusPill(s, page, statusLook(entry.status), statusText(entry, ctx.input.options.generatedAt, locale), textX, y - headerLeft, textWidth);
-  const identity = entryIdentityLine(entry, locale);
+  headerLeft += statusPill(s, page, lookIn(words, entry.status), statusText(entry, ctx.input.options.generatedAt, locale, words), textX, y - headerLeft, textWidth);
+  const identity = entryIdentityLine(entry, locale, words);
   if (identity !== '') headerLeft += 4 + textBlock(s, page, identity, { size: 8.5, color: theme.ink }, textX, y - headerLeft - 4, textWidth, { maxLines: 2 });
-  const sentence = cleanText(entry.statusSentence);
+  // Plain words only: no keys, addresses or error codes, and a reason for every status but verified.
+  const sentence = cleanText(statusSentenceFor(entry.status, entry.statusSentence, ctx.input.options.language));
   if (sentence !== '') headerLeft += 4 + textBlock(s, page, sentence, { size: 8, color: theme.muted }, textX, y - headerLeft - 4, textWidth, { maxLines: 3 });
 
   imageBox(s, page, ctx.images.get(c) ?? null, initialsOf(c.name), left, y, imageSize);
   const link = bestVerificationLink(c, ctx.input.options.verifierUrl);
-  const qrHeight = qrBlock(s, page, link?.url, link ? 'SCAN TO VERIFY' : '', noPublicLinkSentence, x + width - pad - qrWidth, y, qrWidth);
+  const qrHeight = qrBlock(s, page, link?.url, link ? words.scanToVerify : '', words.noPublicLink, x + width - pad - qrWidth, y, qrWidth);
   y -= Math.max(headerLeft, imageSize, qrHeight) + 12;
 
   // Body rows: label | value.
@@ -180,37 +191,37 @@ function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEn
   };
   // Markdown (as Open Badges allow) printed as its words, not its asterisks.
   const description = cleanText(markdownToPlainText(c.description), true);
-  if (description !== '') row('Description', (t) => textBlock(s, page, description, body, valueX, t, valueWidth, { maxLines: 4 }));
+  if (description !== '') row(words.rows.description, (t) => textBlock(s, page, description, body, valueX, t, valueWidth, { maxLines: 4 }));
   const criteria = cleanText(markdownToPlainText(c.criteria?.narrative), true);
   const criteriaId = c.criteria?.id;
   const criteriaLink = isPublicHttpsUrl(criteriaId) ? criteriaId : undefined;
   if (criteria !== '' || criteriaLink !== undefined) {
-    row('Criteria', (t) => {
+    row(words.rows.criteria, (t) => {
       let h = criteria === '' ? 0 : textBlock(s, page, criteria, body, valueX, t, valueWidth, { maxLines: 5 });
       if (criteriaLink !== undefined) h += textBlock(s, page, criteriaLink, { size: 8, color: theme.link }, valueX, t - h, valueWidth, { maxLines: 2, link: criteriaLink });
       return h;
     });
   }
   const skills = [...new Set(c.skills.map((skill) => cleanText(skill.name)).filter((n) => n !== ''))];
-  if (skills.length > 0) row('Skills', (t) => chips(s, page, skills, valueX, t, valueWidth, 16));
+  if (skills.length > 0) row(words.rows.skills, (t) => chips(s, page, skills, valueX, t, valueWidth, 16));
   const credits = c.credits.filter((credit) => Number.isFinite(credit.value)).map((credit) => `${formatNumber(credit.value)} ${cleanText(credit.unit)}`);
-  if (credits.length > 0) row('Credits', (t) => textBlock(s, page, credits.join('  ·  '), body, valueX, t, valueWidth, { maxLines: 2 }));
+  if (credits.length > 0) row(words.rows.credits, (t) => textBlock(s, page, credits.join('  ·  '), body, valueX, t, valueWidth, { maxLines: 2 }));
   const evidence = c.evidence.filter((e) => (e.name ?? e.id ?? e.narrative ?? e.description) !== undefined);
   if (evidence.length > 0) {
-    row('Evidence', (t) => {
+    row(words.rows.evidence, (t) => {
       let h = 0;
       for (const item of evidence.slice(0, 4)) {
-        const title = cleanText(item.name ?? item.description ?? item.narrative) || 'Evidence';
+        const title = cleanText(item.name ?? item.description ?? item.narrative) || words.evidence;
         h += textBlock(s, page, `• ${title}`, { ...body, size: 8.5 }, valueX, t - h, valueWidth, { maxLines: 2 });
         if (isPublicHttpsUrl(item.id)) h += textBlock(s, page, item.id, { size: 7.8, color: theme.link }, valueX + 8, t - h, valueWidth - 8, { maxLines: 2, link: item.id });
         h += 2;
       }
-      if (evidence.length > 4) h += textBlock(s, page, `+${String(evidence.length - 4)} more in the original file`, { size: 8, color: theme.muted }, valueX, t - h, valueWidth);
+      if (evidence.length > 4) h += textBlock(s, page, words.moreEvidence(evidence.length - 4), { size: 8, color: theme.muted }, valueX, t - h, valueWidth);
       return h;
     });
   }
-  row('Original file', (t) =>
-    textBlock(s, page, `Attached to this PDF as ${attached.file} (${formatBytes(c.original.bytes.length)}). Open the attachments panel of your PDF reader to verify it offline.`, { size: 8, color: theme.muted }, valueX, t, valueWidth, {
+  row(words.rows.original, (t) =>
+    textBlock(s, page, words.attachedAs(attached.file, formatBytes(c.original.bytes.length, words)), { size: 8, color: theme.muted }, valueX, t, valueWidth, {
       maxLines: 3,
     }),
   );
@@ -238,7 +249,7 @@ interface CoverResult {
 }
 
 function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: PlacedImage | null): CoverResult {
-  const { setup, surface: s, input } = ctx;
+  const { setup, surface: s, input, words } = ctx;
   const { theme, locale } = setup;
   const { owner, options } = input;
   const width = page.getWidth();
@@ -253,9 +264,9 @@ function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: Pl
     drawImageInBox(page, photo, width - margin - photoSize, y, photoSize);
   }
   const top = y;
-  y -= textBlock(s, page, (cleanText(options.title) || 'Credential portfolio').toUpperCase(), { size: 8.5, bold: true, color: theme.accent }, margin, y, textWidth, { maxLines: 2 });
+  y -= textBlock(s, page, (cleanText(options.title) || words.portfolio).toUpperCase(), { size: 8.5, bold: true, color: theme.accent }, margin, y, textWidth, { maxLines: 2 });
   y -= 6;
-  y -= textBlock(s, page, cleanText(owner.name) || 'Unnamed', { size: 26, bold: true, color: theme.ink }, margin, y, textWidth, { maxLines: 2, lineGap: 1.15 });
+  y -= textBlock(s, page, cleanText(owner.name) || words.unnamed, { size: 26, bold: true, color: theme.ink }, margin, y, textWidth, { maxLines: 2, lineGap: 1.15 });
   const headline = cleanText(owner.headline);
   if (headline !== '') y -= 4 + textBlock(s, page, headline, { size: 12.5, color: theme.muted }, margin, y - 4, textWidth, { maxLines: 2 });
   const contacts: { text: string; link?: string; color?: typeof theme.ink }[] = [];
@@ -272,25 +283,25 @@ function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: Pl
   if (about !== '') y -= 12 + textBlock(s, page, about, { size: 9.5, color: theme.ink }, margin, y - 12, contentWidth, { maxLines: 6, lineGap: 1.4 });
   const exported = formatDate(options.generatedAt.toISOString(), locale) ?? '';
   const recipient = cleanText(options.recipientName);
-  const preparedLine = recipient !== '' ? `Prepared for ${recipient}  ·  Exported on ${exported}` : `Exported on ${exported}`;
+  const preparedLine = recipient !== '' ? words.preparedFor(recipient, exported) : words.exportedOn(exported);
   y -= 12 + textBlock(s, page, preparedLine, { size: 8.5, color: theme.muted }, margin, y - 12, contentWidth, { maxLines: 2 });
   y -= 14;
   rule(page, margin, y, width - margin, y, 0.6, theme.rule);
   y -= 16;
 
   // Summary tiles.
-  y -= sectionHeading(s, page, 'Summary', margin, y);
+  y -= sectionHeading(s, page, words.summary, margin, y);
   const verified = summary.statuses.find(([status]) => status === 'verified')?.[1] ?? 0;
   const tiles: [string, string][] = [
-    [String(summary.total), summary.total === 1 ? 'credential' : 'credentials'],
-    [String(verified), 'verified at export'],
-    [String(summary.skills.length), summary.skills.length === 1 ? 'skill' : 'skills'],
+    [String(summary.total), words.tiles.credentials(summary.total)],
+    [String(verified), words.tiles.verified],
+    [String(summary.skills.length), words.tiles.skills(summary.skills.length)],
   ];
   if (summary.credits.length > 0) {
     const [unit, value] = [...summary.credits].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     tiles.push([formatNumber(value), unit]);
   }
-  if (summary.pathwaysCompleted.length > 0 || options.pathways) tiles.push([String(summary.pathwaysCompleted.length), summary.pathwaysCompleted.length === 1 ? 'pathway completed' : 'pathways completed']);
+  if (summary.pathwaysCompleted.length > 0 || options.pathways) tiles.push([String(summary.pathwaysCompleted.length), words.tiles.pathways(summary.pathwaysCompleted.length)]);
   const tileGap = 10;
   const tileWidth = (contentWidth - tileGap * (tiles.length - 1)) / tiles.length;
   tiles.forEach(([value, label], i) => {
@@ -301,25 +312,27 @@ function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: Pl
   });
   y -= 52 + 12;
   const facts: { text: string; color?: typeof theme.ink }[] = [];
-  facts.push({ text: summary.kinds.map(([kind, n]) => `${String(n)} ${(pluralKinds[kind] ?? [kind, kind])[n === 1 ? 0 : 1]}`).join(', ') });
-  for (const [status, n] of summary.statuses) facts.push({ text: `${String(n)} ${statusLook(status).label.toLowerCase()}`, color: statusLook(status).color });
-  if (summary.credits.length > 0) facts.push({ text: `Credits: ${summary.credits.map(([unit, value]) => `${formatNumber(value)} ${unit}`).join(', ')}` });
+  facts.push({ text: summary.kinds.map(([kind, n]) => `${String(n)} ${kindPlural(words, kind, n)}`).join(', ') });
+  for (const [status, n] of summary.statuses) facts.push({ text: `${String(n)} ${statusLabel(words, status).toLocaleLowerCase(locale)}`, color: statusLook(status).color });
+  if (summary.credits.length > 0) facts.push({ text: words.creditsLine(summary.credits.map(([unit, value]) => `${formatNumber(value)} ${unit}`).join(', ')) });
   y -= inlineItems(s, page, facts, { size: 8.8, color: theme.ink }, margin, y, contentWidth);
   if (summary.verifiedIdentities !== '') {
     y -= 4 + textBlock(s, page, summary.verifiedIdentities, { size: 8.8, color: theme.ink }, margin, y - 4, contentWidth, { maxLines: 2 });
   }
-  if (summary.pathwaysCompleted.length > 0) {
-    y -= 4 + textBlock(s, page, `Pathways completed: ${summary.pathwaysCompleted.join(', ')}`, { size: 8.8, color: theme.ink }, margin, y - 4, contentWidth, { maxLines: 3 });
+  // Pathways named by their goal: the ones given with their progress, else those completed.
+  const pathwayList = summary.pathwayLines.length > 0 ? summary.pathwayLines : summary.pathwaysCompleted;
+  if (pathwayList.length > 0) {
+    y -= 4 + textBlock(s, page, words.pathways(pathwayList.join(', ')), { size: 8.8, color: theme.ink }, margin, y - 4, contentWidth, { maxLines: 3 });
   }
   if (summary.skills.length > 0) {
     y -= 14;
-    y -= sectionHeading(s, page, 'Skills', margin, y);
+    y -= sectionHeading(s, page, words.skills, margin, y);
     y -= chips(s, page, summary.skills, margin, y, contentWidth, 28) + 4;
   }
   y -= 14;
   rule(page, margin, y, width - margin, y, 0.6, theme.rule);
   y -= 16;
-  y -= sectionHeading(s, page, 'Contents', margin, y);
+  y -= sectionHeading(s, page, words.contents, margin, y);
   return { contentsTop: y };
 }
 
@@ -339,7 +352,7 @@ function contentsRow(ctx: EntryContext, page: PDFPage, entry: PortfolioEntry, in
   const numberStyle: TextStyle = { size: 8.5, bold: true, color: theme.accent };
   const nameStyle: TextStyle = { size: 9, bold: true, color: theme.ink };
   const issuerStyle: TextStyle = { size: 8.5, color: theme.muted };
-  const look = statusLook(entry.status);
+  const look = lookIn(ctx.words, entry.status);
   const statusStyle: TextStyle = { size: 8, color: look.color };
   const pageLabel = String(pageNumber);
   const statusWidth = 98;
@@ -347,7 +360,7 @@ function contentsRow(ctx: EntryContext, page: PDFPage, entry: PortfolioEntry, in
   const issuerX = margin + 26 + nameWidth + 10;
   const issuerWidth = contentWidth - 26 - nameWidth - 10 - statusWidth - 40;
   drawLine(page, book, String(index + 1).padStart(2, '0'), margin, baseline, numberStyle);
-  drawLine(page, book, fitLine(book, cleanText(entry.credential.name) || 'Untitled credential', nameStyle, nameWidth), margin + 26, baseline, nameStyle);
+  drawLine(page, book, fitLine(book, cleanText(entry.credential.name) || ctx.words.untitled, nameStyle, nameWidth), margin + 26, baseline, nameStyle);
   drawLine(page, book, fitLine(book, cleanText(entry.credential.issuer.name), issuerStyle, issuerWidth), issuerX, baseline, issuerStyle);
   const statusX = width - margin - 30 - statusWidth;
   dot(page, statusX + 3, baseline + 3, 2.6, look.color);
@@ -359,7 +372,7 @@ function contentsRow(ctx: EntryContext, page: PDFPage, entry: PortfolioEntry, in
 }
 
 /** Everything a builder prints, for font preparation. */
-function collectText(input: PortfolioInput, summary: Summary, locale: string): { regular: string; bold: string } {
+function collectText(input: PortfolioInput, summary: Summary, locale: string, words: PdfWords): { regular: string; bold: string } {
   const regular: string[] = [
     fixedLabels,
     ownerText(input.owner),
@@ -367,13 +380,14 @@ function collectText(input: PortfolioInput, summary: Summary, locale: string): {
     input.options.recipientName ?? '',
     formatDate(input.options.generatedAt.toISOString(), locale) ?? '',
     summary.verifiedIdentities,
+    ...summary.pathwayLines,
   ];
   const bold: string[] = [fixedLabels, input.owner.name, (input.options.title ?? '').toUpperCase(), initialsOf(input.owner.name)];
   for (const pathway of input.options.pathways ?? []) regular.push(pathway.name);
   for (const entry of input.credentials) {
-    const text = credentialText(entry, locale, input.options.verifierUrl);
+    const text = credentialText(entry, locale, input.options.verifierUrl, words);
     regular.push(text.regular, entry.credential.name);
-    bold.push(text.bold, kindLabel(entry.credential).toUpperCase(), initialsOf(entry.credential.name));
+    bold.push(text.bold, kindLabel(entry.credential, words).toUpperCase(), initialsOf(entry.credential.name));
   }
   return { regular: regular.join(' '), bold: bold.join(' ') };
 }
@@ -381,8 +395,9 @@ function collectText(input: PortfolioInput, summary: Summary, locale: string): {
 export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Array> {
   const { owner, options } = input;
   const locale = options.locale ?? 'en-GB';
-  const summary = summarise(input);
-  const text = collectText(input, summary, locale);
+  const words = wordsFor(options.language);
+  const summary = summarise(input, words);
+  const text = collectText(input, summary, locale, words);
   const setup = await createDocument({
     fonts: options.fonts,
     ...(options.theme ? { theme: options.theme } : {}),
@@ -390,6 +405,7 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
     ...(options.prepareImage ? { prepareImage: options.prepareImage } : {}),
     regularText: text.regular,
     boldText: text.bold,
+    words,
   });
   const { doc } = setup;
   const surface: Surface = { doc, book: setup.book, theme: setup.theme };
@@ -397,11 +413,11 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
   const images = new Map<NormalizedCredential, PlacedImage | null>();
   for (const entry of input.credentials) images.set(entry.credential, await setup.images.get(entry.credential.image?.bytes, imageTarget));
   const photo = await setup.images.get(owner.photo?.bytes, photoTarget);
-  const ctx: EntryContext = { setup, surface, input, images };
+  const ctx: EntryContext = { setup, surface, input, images, words };
   const files = planAttachments(input.credentials);
   const [pageWidth, pageHeight] = paperSizes[options.paper];
-  const ownerName = cleanText(owner.name) || 'Unnamed';
-  const title = cleanText(options.title) || `Credential portfolio: ${ownerName}`;
+  const ownerName = cleanText(owner.name) || words.unnamed;
+  const title = cleanText(options.title) || words.portfolioOf(ownerName);
 
   // Cover, then as many contents pages as the table needs.
   const cover = doc.addPage([pageWidth, pageHeight]);
@@ -413,7 +429,7 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
   rowsLeft -= Math.min(rowsLeft, coverRows);
   while (rowsLeft > 0) {
     const page = doc.addPage([pageWidth, pageHeight]);
-    const top = pageHeader(setup, page, `${ownerName}  ·  Contents`, '') - 4;
+    const top = pageHeader(setup, page, `${ownerName}  ·  ${words.contents}`, '') - 4;
     const rows = Math.min(rowsLeft, Math.floor((top - bottom) / contentsRowHeight));
     contentsPages.push({ page, top, rows });
     rowsLeft -= rows;
@@ -431,7 +447,7 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
     const height = renderEntry(ctx, null, entry, attached, index, margin, 0, width);
     if (!page || y - height < bottom) {
       page = doc.addPage([pageWidth, pageHeight]);
-      y = pageHeader(setup, page, `${ownerName}  ·  ${title === `Credential portfolio: ${ownerName}` ? 'Credential portfolio' : title}`, formatDate(options.generatedAt.toISOString(), locale) ?? '');
+      y = pageHeader(setup, page, `${ownerName}  ·  ${title === words.portfolioOf(ownerName) ? words.portfolio : title}`, formatDate(options.generatedAt.toISOString(), locale) ?? '');
     }
     renderEntry(ctx, page, entry, attached, index, margin, y, width);
     entryPages.push(page);
@@ -450,17 +466,18 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
     }
   }
   if (input.credentials.length === 0) {
-    textBlock(surface, cover, 'No credentials were chosen for this portfolio.', { size: 9.5, color: setup.theme.muted }, margin, contentsTop, width);
+    textBlock(surface, cover, words.nothingChosen, { size: 9.5, color: setup.theme.muted }, margin, contentsTop, width);
   }
 
   const exported = formatDate(options.generatedAt.toISOString(), locale) ?? '';
-  drawFooters(setup, doc.getPages(), `${ownerName}  ·  exported ${exported}  ·  original credentials attached to this PDF`, margin);
-  await attachFiles(doc, { title, owner: ownerName, generatedAt: options.generatedAt }, input.credentials, files, entryPageNumbers, options.presentation);
+  drawFooters(setup, doc.getPages(), words.footer(ownerName, exported), margin, words);
+  // The manifest names the holder only when the profile does: "Unnamed" is no one's name.
+  await attachFiles(doc, { title, owner: cleanText(owner.name), generatedAt: options.generatedAt }, input.credentials, files, entryPageNumbers, options.presentation);
   const recipient = cleanText(options.recipientName);
   setMetadata(doc, {
     title,
     author: ownerName,
-    subject: `Verifiable credentials of ${ownerName}${recipient === '' ? '' : `, prepared for ${recipient}`}: ${String(input.credentials.length)} credentials with their originals attached`,
+    subject: words.subject(ownerName, recipient, input.credentials.length),
     keywords: [...new Set(['micro-credentials', 'digital badges', 'Open Badges', 'verifiable credentials', 'portfolio', ...(options.keywords ?? []), ...summary.skills.slice(0, 20)])],
     generatedAt: options.generatedAt,
     locale,

@@ -3,20 +3,22 @@ import type { FontBook } from './fontCoverage';
 import { showRuns, type PlacedRun } from './pageOps';
 
 /**
- * Text as the PDF prints it: cleaned (no emoji, no control characters), wrapped to a width
+ * Text as the PDF prints it: cleaned (no control characters, no emoji modifiers), wrapped to a width
  * (between words, between CJK characters, inside long URLs), and drawn run by run with the
  * font each character needs. Right-to-left: fontkit shapes and orders each Arabic or Hebrew
  * run itself; a paragraph that starts in a right-to-left script has its runs laid out right
  * to left as well. Enough for names and titles to read correctly (full bidi is out of scope).
  */
 
-// Pictographs (emoji) and what builds emoji sequences: joiners, variation selectors, skin
-// tones, regional indicator letters (flags) and tag characters. No font here draws them.
-const emoji = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\u200D|\uFE0E|\uFE0F|\u20E3|[\u{E0020}-\u{E007F}]/gu;
+// What builds emoji sequences: joiners, variation selectors, skin tones, keycaps and tag
+// characters. The pictographs themselves stay (the emoji font draws them, one glyph each, in
+// black and white); these would print as stray swatches or boxes beside them, since the PDF's
+// text is not shaped into emoji ligatures. Pictographs no font draws are left out by FontBook.
+const emoji = /[\u{1F3FB}-\u{1F3FF}]|\u200D|\uFE0E|\uFE0F|\u20E3|[\u{E0020}-\u{E007F}]/gu;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2028\u2029\uFEFF\u202A-\u202E\u2066-\u2069]/g;
 
-/** Printable text: NFC, no emoji or control characters, white space collapsed (line breaks kept when `multiline`). */
+/** Printable text: NFC, no emoji modifiers or control characters, white space collapsed (line breaks kept when `multiline`). */
 export function cleanText(text: string | undefined, multiline = false): string {
   if (text === undefined) return '';
   let cleaned = text.normalize('NFC').replace(emoji, '').replace(controls, '');

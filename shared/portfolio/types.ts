@@ -16,8 +16,9 @@ export type FontBytes = Uint8Array | readonly Uint8Array[];
  * WOFF2 glyphs. Every font is embedded as a subset of the glyphs the document uses.
  *
  * For each character the first face that has a glyph for it wins: `regular` (or `bold`), then
- * `cjk`, `arabic`, `hebrew`. Characters no face covers (emoji, scripts without a font) never
- * break the export: pictographs are left out and anything else prints as U+FFFD.
+ * `cjk`, `arabic`, `hebrew`, `emoji`. Characters no face covers (emoji the font lacks, scripts
+ * without a font) never break the export: pictographs are left out and anything else prints
+ * as U+FFFD.
  */
 export interface FontSet {
   readonly regular: FontBytes;
@@ -25,6 +26,8 @@ export interface FontSet {
   readonly cjk?: FontBytes;
   readonly arabic?: FontBytes;
   readonly hebrew?: FontBytes;
+  /** A monochrome emoji font (Noto Emoji): "iOS App Development 🚀" keeps its rocket. */
+  readonly emoji?: FontBytes;
 }
 
 /** How an image should come back from `prepareImage`: at most this many pixels on its longer side. */
@@ -69,7 +72,7 @@ export interface PortfolioEntry {
   readonly credential: NormalizedCredential;
   /** The verification status word as checked at export: 'verified', 'expired', 'revoked', 'invalid', 'unverifiable', 'unsigned', 'malformed', 'not-yet-valid'. */
   readonly status: string;
-  /** The engine's one-sentence summary, printed beneath the status. */
+  /** The engine's one-sentence summary, printed beneath the status, in the PDF's language. */
   readonly statusSentence?: string;
   /** When it was checked (ISO 8601). */
   readonly checkedAt?: string;
@@ -77,13 +80,18 @@ export interface PortfolioEntry {
   readonly issuerIdentity?: IssuerIdentity;
 }
 
-/** A learning pathway and whether it is completed (for the cover's summary). */
+/** A learning pathway, named by its goal, and how far along it is (for the cover's summary). */
 export interface PathwaySummary {
   readonly name: string;
   readonly completed: boolean;
+  /** Steps done and steps the goal requires ("4 of 6"); printed beside the name when given. */
+  readonly done?: number;
+  readonly required?: number;
 }
 
 export type PaperSize = 'a4' | 'letter';
+/** The language of the PDF's own words (labels, headings, status); credentials print as issued. */
+export type PdfLanguage = 'en' | 'de';
 export const themeNames = ['navy', 'teal', 'graphite'] as const;
 export type ThemeName = (typeof themeNames)[number];
 
@@ -115,6 +123,8 @@ export interface PortfolioOptions {
   readonly theme?: ThemeName;
   /** BCP 47 tag for dates ("en-GB" unless given) and the document language. */
   readonly locale?: string;
+  /** The language of the PDF's own words; English unless given. Status sentences come in the caller's words. */
+  readonly language?: PdfLanguage;
   readonly keywords?: readonly string[];
   readonly pathways?: readonly PathwaySummary[];
   readonly prepareImage?: PrepareImage;

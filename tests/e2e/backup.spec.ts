@@ -29,7 +29,7 @@ test('a new wallet offers a backup; the backup restores into another wallet, twi
   await expect(save.getByRole('alert')).toHaveText('The two backup passphrases differ.');
   await save.getByLabel('Repeat backup passphrase').fill('backup words 91');
   await save.getByRole('button', { name: 'Save a backup' }).click();
-  await expect(save.getByRole('status')).toContainText('Backup of 1 credentials saved to');
+  await expect(save.getByRole('status')).toContainText('Backup of 1 credential saved to');
   const downloads = `${harness.vault}-downloads`;
   const [file] = readdirSync(downloads).filter((name) => name.endsWith('.badgefolio-backup'));
   expect(file).toBeDefined();

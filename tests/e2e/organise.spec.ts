@@ -91,7 +91,9 @@ test('sort, filter, timeline, skills, a pathway, a collection and its PDF export
   const made = await makeBadges();
   await createWallet(page, harness.url);
   await page.getByTestId('import-input').setInputFiles(made.files);
-  await expect(page.getByRole('status')).toContainText('Added 7');
+  // Five files, one of them a transcript carrying two more credentials.
+  await expect(page.getByRole('status')).toContainText('Files: 5. Added 5');
+  await expect(page.getByRole('status')).toContainText('Credentials in them: 7.');
   const region = page.getByRole('region', { name: 'Credentials' });
   await expect(region.getByRole('article', { name: 'Applied statistics' })).toContainText('Verified');
 
@@ -223,7 +225,7 @@ test('details: CLR relations, save the original, remove a credential', async ({ 
   const made = await makeBadges();
   await createWallet(page, harness.url);
   await page.getByTestId('import-input').setInputFiles(made.files.filter((file) => file.endsWith('transcript.json') || file.endsWith('forklift.png')));
-  await expect(page.getByRole('status')).toContainText('Added 4');
+  await expect(page.getByRole('status')).toContainText('Files: 2. Added 2');
   await page.getByRole('button', { name: 'Details of Web development transcript' }).click();
   const dialog = page.getByRole('dialog', { name: 'Web development transcript' });
   await expect(dialog.getByRole('heading', { name: 'Contains 2 credentials' })).toBeVisible();
@@ -243,10 +245,13 @@ test('details: CLR relations, save the original, remove a credential', async ({ 
   await expect(page.getByRole('article', { name: 'Forklift safety' })).toHaveCount(0);
   await expect(page.getByText('3 credentials')).toBeVisible();
 
-  // A picture of a certificate: kept as self-reported, its title and issuer corrected by hand.
+  // A picture of a certificate (no QR code on it): kept as self-reported when the user says so,
+  // its title and issuer corrected by hand.
   const picture = path.join(made.folder, 'IMG_2041.png');
   writeFileSync(picture, makeBadgePng(2_000, 17));
   await page.getByTestId('import-input').setInputFiles([picture]);
+  await expect(page.getByRole('status')).toContainText('Added 0');
+  await page.getByRole('button', { name: 'Keep as a certificate' }).click();
   await expect(page.getByRole('status')).toContainText('Added 1');
   const card = page.getByRole('region', { name: 'Credentials' }).getByRole('article').filter({ hasText: 'Self-reported' });
   await card.getByRole('button').first().click();

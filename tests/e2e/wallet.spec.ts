@@ -138,6 +138,9 @@ test('a signed credential shows as Verified, a tampered one as Invalid', async (
   await expect(dialog.getByRole('region', { name: 'Verification' })).toContainText(
     "Who issued it: Nothing confirms that the signer is “Hanse Technical College”: the name is the signer's own claim",
   );
+  // The key is named in the checks, under "Technical details".
+  await expect(dialog.getByRole('listitem').filter({ hasText: issuer.did.slice(0, 20) }).first()).toBeHidden();
+  await dialog.getByText('Technical details', { exact: true }).click();
   await expect(dialog.getByRole('listitem').filter({ hasText: issuer.did.slice(0, 20) }).first()).toBeVisible();
   await dialog.getByRole('button', { name: 'Check again' }).click();
   await expect(dialog.getByRole('region', { name: 'Verification' })).toContainText('Verified');

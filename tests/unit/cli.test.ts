@@ -191,5 +191,17 @@ describe('export-pdf and verify-pdf', () => {
     const fromCollection = runBin(['export-pdf', '--out', pdf, '--vault', vault, '--collection', 'data JOBS'], { env });
     expect(fromCollection.stderr).toBe('');
     expect(fromCollection.stdout).toMatch(/1 credential \(1 verified\)/);
+
+    // The PDF's own words in German; a language it cannot write is refused before anything is read.
+    const german = runBin(['export-pdf', '--out', pdf, '--vault', vault, '--language', 'de', '--for', 'Nordwind GmbH'], { env });
+    expect(german.stderr).toBe('');
+    const germanText = run('pdftotext', ['-enc', 'UTF-8', pdf, '-']).replace(/\s+/g, ' ');
+    expect(germanText).toContain('Erstellt für Nordwind GmbH');
+    expect(germanText).toContain('Aussteller: nicht bestätigt');
+    expect(germanText).toContain('Seite 1 von 2');
+    expect(germanText).not.toContain('Prepared for');
+    const french = runBin(['export-pdf', '--out', pdf, '--vault', vault, '--language', 'fr'], { env });
+    expect(french.status).toBe(2);
+    expect(french.stderr).toContain('--language is en or de.');
   }, 120_000);
 });

@@ -263,7 +263,10 @@ describe('collections, pathways, exports and the profile photo, kept in the wall
   it('lets the owner correct a self-reported certificate, never a signed credential', async () => {
     const { folder, handlers } = setUp();
     await call(handlers, 'createWallet', { passphrase, remember: false });
-    await call(handlers, 'importFiles', { files: [{ name: 'first-aid certificate.png', bytes: makeBadgePng(1_500, 3) }, files[0] ?? { name: '', bytes: new Uint8Array() }] });
+    // A plain picture is "not a credential" unless its owner keeps it as a certificate.
+    await call(handlers, 'importFiles', {
+      files: [{ name: 'first-aid certificate.png', bytes: makeBadgePng(1_500, 3), keepAsCertificate: true }, files[0] ?? { name: '', bytes: new Uint8Array() }],
+    });
     const { credentials } = await call(handlers, 'listCredentials', {});
     const certificate = credentials.find((c) => c.selfReported);
     const signed = credentials.find((c) => !c.selfReported);

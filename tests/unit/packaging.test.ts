@@ -178,8 +178,8 @@ describe('packaging with electron-builder (stand-in Electron distribution, --dir
 
   it('keeps the fonts electron/portfolio/fontFiles.ts reads, and drops the rest (WOFF2, other weights, CSS)', () => {
     const fonts = asar.files.filter((file) => file.startsWith('node_modules/@fontsource/') && file.includes('/files/'));
-    const needed = [...fontFiles.regular, ...fontFiles.bold, fontFiles.cjk, fontFiles.arabic, fontFiles.hebrew].map(([pkg, name]) => `node_modules/${pkg}/files/${name}`);
-    expect(needed).toHaveLength(17);
+    const needed = [...fontFiles.regular, ...fontFiles.bold, fontFiles.cjk, fontFiles.arabic, fontFiles.hebrew, ...fontFiles.emoji].map(([pkg, name]) => `node_modules/${pkg}/files/${name}`);
+    expect(needed).toHaveLength(29);
     for (const file of needed) expect(fonts, file).toContain(file);
     expect(fonts.filter((file) => file.endsWith('.woff2') || /-(100|200|300|500|600|800|900)-|italic/.test(file))).toEqual([]);
     expect(asar.files.filter((file) => file.startsWith('node_modules/@fontsource/') && file.endsWith('.css'))).toEqual([]);

@@ -9,11 +9,12 @@ import { environmentLanguage } from '../../intake/formats/preferredLanguage';
 import { readInputFiles } from '../../intake/inputFiles';
 import { defaultIntakeLimits } from '../../intake/limits';
 import type { Vault } from '../../vault/vault';
-import { DocumentsMap } from '../../verify/documents';
 import { registriesFromConfig } from '../../verify/poolConfig';
 import type { SafeFetchOptions, TestNetwork } from '../../verify/safeFetch';
 import { createVerifier } from '../../verify/verifier';
 import { UsageError, type CliCommand } from '../command';
+import { detailsWords } from '../credentialNames';
+import { readDocumentsMaps } from '../linkedDetails';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { parseCommand, walletOptions, walletOptionsHelp } from '../vaultOptions';
 import { reportWalletError } from '../walletErrors';
@@ -29,12 +30,6 @@ const outcomeWords = {
   malformed: 'malformed',
 } as const;
 type ImportOutcomeWord = keyof typeof outcomeWords;
-
-const detailsWords: Readonly<Record<DetailsState, string>> = {
-  fetched: '',
-  'not-fetched': 'details not fetched yet',
-  incomplete: 'details incomplete',
-};
 
 /** Credentials read ahead of the one being stored, their documents fetched meanwhile. */
 const readAhead = 64;
@@ -59,20 +54,6 @@ interface Result {
   details?: DetailsState;
   problems?: string[];
   reason?: string;
-}
-
-function readDocumentsMaps(files: readonly string[]): DocumentsMap | undefined {
-  let combined: DocumentsMap | undefined;
-  for (const file of files) {
-    let map: DocumentsMap;
-    try {
-      map = DocumentsMap.fromFile(file);
-    } catch (error) {
-      throw new UsageError(`The documents map ${file} cannot be used: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    combined = combined ? combined.merge(map) : map;
-  }
-  return combined;
 }
 
 export function makeImportCommand(dependencies: ImportCommandDependencies = {}): CliCommand {

@@ -7,6 +7,7 @@ import { readInputFiles } from '../../intake/inputFiles';
 import { defaultIntakeLimits } from '../../intake/limits';
 import { UsageError, type CliCommand } from '../command';
 import { credentialForJson } from '../credentialJson';
+import { nameOrWhy } from '../credentialNames';
 import { renderTable } from '../table';
 
 const help = `Usage: badgefolio inspect <file|dir>... [--json] [--max-file-mb N]
@@ -57,7 +58,7 @@ function humanReport(results: readonly Result[]): string {
           r.file,
           r.format,
           r.container,
-          r.credential.name,
+          nameOrWhy(r.credential),
           r.credential.issuer.name ?? r.credential.issuer.id ?? '',
           dateOnly(r.credential.issuedOn),
         ]),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCredential } from '../../../shared/credential/model';
 import { identityCounts, identityPhrase } from '../../../shared/credential/issuerIdentityText';
+import { summaryIn } from '../../../shared/credential/verificationMessages';
 import type { IssuerIdentity, VerificationReport } from '../../../shared/credential/verification';
 import { buildPortfolioPdf, type OwnerProfile, type PortfolioEntry } from '../../../shared/portfolio';
 import { openFilePreferences } from '../../core/filePreferences';
@@ -10,7 +11,7 @@ import { readPreferences } from '../../core/preferences';
 import { loadFontSet } from '../../portfolio/fontFiles';
 import { HolderKeyError, presentationSigner, readHolderKey } from '../../portfolio/holderSignature';
 import { prepareImageNode } from '../../portfolio/prepareImage';
-import { readPortfolioPdf } from '../../portfolio/readPortfolioPdf';
+import { credentialName, readPortfolioPdf } from '../../portfolio/readPortfolioPdf';
 import { writeFileAtomic } from '../../vault/atomicFile';
 import { readOrganiser } from '../../core/organiserStore';
 import { Vault, VaultError } from '../../vault/vault';
@@ -73,8 +74,8 @@ function identityJson(identity: IssuerIdentity): Pick<IssuerIdentity, 'level' | 
   return { level: identity.level, name: identity.name, source: identity.source, asOf: identity.asOf, ...(identity.test ? { test: true } : {}), sentence: identity.sentence };
 }
 
-function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[] } {
-  const { profile } = readPreferences(openFilePreferences(folder));
+function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[]; language: 'en' | 'de' } {
+  const { profile, language } = readPreferences(openFilePreferences(folder));
   const owner: OwnerProfile = {
     name: profile.name,
     ...(profile.headline ? { headline: profile.headline } : {}),
@@ -85,13 +86,14 @@ function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[] } {
     ...(profile.about ? { about: profile.about } : {}),
     links: profile.links,
   };
-  return { owner, emails: profile.emails };
+  return { owner, emails: profile.emails, language };
 }
 
 export const exportPdfCommand: CliCommand = {
   name: 'export-pdf',
   help: `Usage: badgefolio export-pdf --out FILE.pdf [--ids id,...|--collection NAME] [--paper a4|letter]
-                            [--for NAME] [--verifier-url URL] [--sign KEYFILE] [--offline|--online]
+                            [--for NAME] [--language en|de] [--verifier-url URL] [--sign KEYFILE]
+                            [--offline|--online]
                             [--registry FILE] [--vault DIR]
 
 Builds a portfolio PDF: a cover with your profile, then one entry per credential with its
@@ -103,6 +105,8 @@ can check it.
   --collection NAME  only the credentials of a collection
   --paper a4|letter  paper size (default a4)
   --for NAME         who the portfolio is for, printed on the cover ("Acme Ltd, hiring team")
+  --language en|de   the language of the PDF's headings, labels and verdicts (default: the
+                     app's language setting); credentials print as their issuers wrote them
   --verifier-url URL a verifier page for credentials without a public link of their own
   --sign KEYFILE     also attach a presentation of the whole set signed with your Ed25519 key
                      (PKCS#8 PEM, e.g. from "openssl genpkey -algorithm ed25519", or a private
@@ -121,12 +125,14 @@ ${walletOptionsHelp}`,
       collection: { type: 'string' },
       paper: { type: 'string', default: 'a4' },
       for: { type: 'string' },
+      language: { type: 'string' },
       'verifier-url': { type: 'string' },
       sign: { type: 'string' },
     });
     if (!values.out || positionals.length > 0) throw new UsageError('Say where to write the PDF: --out FILE.pdf.');
     if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError('--paper is a4 or letter.');
     if (values.ids && values.collection) throw new UsageError('Choose either --ids or --collection, not both.');
+    if (values.language !== undefined && values.language !== 'en' && values.language !== 'de') throw new UsageError('--language is en or de.');
     const folder = walletFolder(values.vault, io);
     let holderKey: KeyObject | undefined;
     if (values.sign !== undefined) {
@@ -175,7 +181,8 @@ ${walletOptionsHelp}`,
         io.stderr(values.collection ? `The collection "${values.collection}" is empty.\n` : 'The wallet is empty: there is nothing to export yet.\n');
         return 1;
       }
-      const { owner, emails } = ownerFrom(folder);
+      const { owner, emails, language: appLanguage } = ownerFrom(folder);
+      const language = values.language ?? appLanguage;
       const verifier = verifierFor(verifierConfig(values, io, emails));
       const entries: PortfolioEntry[] = [];
       for (const credential of credentials) {
@@ -183,7 +190,7 @@ ${walletOptionsHelp}`,
         entries.push({
           credential,
           status: report.status,
-          statusSentence: report.summary,
+          statusSentence: summaryIn(report, language),
           checkedAt: report.checkedAt,
           ...(report.issuerIdentity ? { issuerIdentity: report.issuerIdentity } : {}),
         });
@@ -196,6 +203,8 @@ ${walletOptionsHelp}`,
         options: {
           paper: values.paper,
           generatedAt,
+          language,
+          locale: language === 'de' ? 'de-DE' : 'en-GB',
           fonts: loadFontSet(),
           prepareImage: prepareImageNode,
           ...(values.for ? { recipientName: values.for } : {}),
@@ -265,11 +274,18 @@ Exit code: 0 when every attachment is intact and every credential verified, 1 ot
     }
     const rows = report.credentials.flatMap((item) => {
       const reports: (VerificationReport | undefined)[] = item.verification.length > 0 ? item.verification : [undefined];
+      const identities = new Set(item.credentials.map((credential) => credential.identity));
+      const partOf = (index: number): string | undefined => {
+        const parent = item.credentials[index]?.parentIdentity;
+        return parent !== undefined && identities.has(parent) ? parent : undefined;
+      };
       return reports.map((verification, index) => ({
         file: item.file,
+        // A credential nested in a CLR of the same file: listed under it.
+        ...(partOf(index) === undefined ? {} : { partOf: partOf(index) }),
         integrity: item.integrity,
         sentence: item.sentence,
-        name: item.credentials[index]?.name ?? item.listed?.name ?? '',
+        name: credentialName(item, index) ?? '',
         format: item.credentials[index]?.format ?? '',
         issuer: { id: item.credentials[index]?.issuer.id ?? null, name: item.credentials[index]?.issuer.name ?? null },
         status: verification?.status ?? (item.unrecognised ? 'malformed' : 'unverifiable'),
@@ -288,7 +304,7 @@ Exit code: 0 when every attachment is intact and every credential verified, 1 ot
     if (values.json) {
       io.stdout(`${JSON.stringify({ file, intact: report.intact, notes: report.notes, credentials: rows }, null, 2)}\n`);
     } else {
-      io.stdout(`${renderTable(['ATTACHMENT', 'INTEGRITY', 'STATUS', 'ISSUER', 'NAME'], rows.map((r) => [r.file, r.integrity, r.status, issuerCell(r), r.name]), { clipStart: [0], maxWidth: 64 })}\n`);
+      io.stdout(`${renderTable(['ATTACHMENT', 'INTEGRITY', 'STATUS', 'ISSUER', 'NAME'], rows.map((r) => [r.file, r.integrity, r.status, issuerCell(r), 'partOf' in r ? `  ↳ ${r.name}` : r.name]), { clipStart: [0], maxWidth: 64 })}\n`);
       for (const row of rows) {
         if (row.integrity !== 'intact' || row.status !== 'verified') io.stdout(`${row.file}: ${row.sentence} ${row.summary}\n`);
         else if (row.issuerIdentity && row.issuerIdentity.level !== 'registry') io.stdout(`${row.file}: ${row.issuerIdentity.sentence}\n`);

@@ -2,18 +2,23 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { NormalizedCredential } from '../../../shared/credential/model';
+import type { DetailsState, NormalizedCredential } from '../../../shared/credential/model';
 import type { IssuerIdentity, VerificationCheck, VerificationReport, VerificationStatus } from '../../../shared/credential/verification';
+import { FillIn } from '../../core/fillIn';
+import { blockcertsIssuerProfileReason } from '../../intake/formats/blockcert';
 import { Intake } from '../../intake/intake';
 import { environmentLanguage } from '../../intake/formats/preferredLanguage';
 import { readInputFiles } from '../../intake/inputFiles';
 import { defaultIntakeLimits } from '../../intake/limits';
 import type { PoolConfig } from '../../verify/poolConfig';
-import { verifierFromConfig } from '../../verify/poolConfig';
-import { RegistryFormatError } from '../../verify/issuerRegistries';
-import type { Verifier } from '../../verify/verifier';
+import { registriesFromConfig } from '../../verify/poolConfig';
+import { RegistryFormatError, type IssuerRegistry } from '../../verify/issuerRegistries';
+import type { SafeFetchOptions, TestNetwork } from '../../verify/safeFetch';
+import { createVerifier, type Verifier } from '../../verify/verifier';
 import { VerifierPool } from '../../verify/workerPool';
 import { UsageError, type CliCommand } from '../command';
+import { knownName, nameOrWhy } from '../credentialNames';
+import { GivenIssuerProfiles, readDocumentsMaps, suppliedDocuments } from '../linkedDetails';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { renderTable } from '../table';
 
@@ -22,7 +27,17 @@ const help = `Usage: badgefolio verify <file|dir>... [--json] [--offline|--onlin
 Verifies every credential in the given files and folders (folders and .zip
 archives are read recursively) and says, for each, what was checked and with what.
 
-  --json            one JSON array of results (file, format, id, name, status, checks)
+What a credential links to is filled in first, as badgefolio import does: an Open
+Badges 2.0 badge baked by Badgr, Canvas, OBF or Moodle carries only the addresses of its
+badge and issuer, whose name and details are read from the documents given (--documents,
+and Blockcerts issuer profiles given among the files) or, online, fetched (at most 4
+requests per host). Otherwise it is shown as "details not fetched", never under a made-up
+name.
+
+  --json            one JSON array of results (file, format, id, name (null when the
+                    credential has none: see details), issuer {id, name}, status,
+                    issuerIdentity, summary, checks, details (fetched, not-fetched,
+                    incomplete) and problems where the credential links to documents)
 ${networkOptionsHelp}
   --now ISO         judge dates against this time (e.g. 2025-06-01T00:00:00Z), not the clock
   --documents FILE  a JSON map of URLs and DIDs to local files (paths relative to the map),
@@ -48,8 +63,9 @@ export interface VerifyResult {
   readonly file: string;
   readonly format: string;
   readonly id: string;
-  readonly name: string;
-  /** The issuer as the credential names it. */
+  /** Null when the credential names itself nowhere, or its name lives at its issuer and was not had (`details`). */
+  readonly name: string | null;
+  /** The issuer as the credential names it (filled in from its issuer's documents where it links to them). */
   readonly issuer: { readonly id: string | null; readonly name: string | null };
   readonly status: VerificationStatus;
   /** Who stands behind the key, and how sure that is (see IssuerIdentity). */
@@ -58,7 +74,24 @@ export interface VerifyResult {
   readonly checkedAt?: string;
   readonly now?: string;
   readonly checks: readonly VerificationCheck[];
+  /** Whether what the credential links to was had: present only for credentials that link to documents. */
+  readonly details?: DetailsState;
+  /** One sentence for each linked document that could not be had. */
+  readonly problems?: readonly string[];
 }
+
+/**
+ * What only tests give the command: the loopback internet and shorter timeouts. The command
+ * the CLI runs (`verifyCommand`) is made without them, and no flag, setting or environment
+ * variable reaches them.
+ */
+export interface VerifyCommandDependencies {
+  readonly testNetwork?: TestNetwork;
+  readonly fetchOptions?: Pick<SafeFetchOptions, 'timeoutMs' | 'maxBytes' | 'maxRedirects'>;
+}
+
+/** A slot of the results, in input order: a result already, or a credential still to verify. */
+type Slot = VerifyResult | { readonly file: string; credential: NormalizedCredential };
 
 /**
  * A worker thread pays for itself only with this many credentials to verify: in a fresh
@@ -78,7 +111,8 @@ function failedIntake(file: string, reason: string, format?: string): VerifyResu
     file,
     format: format ?? 'unknown',
     id: '',
-    name: path.basename(file),
+    // Nothing was read that names it: the file says which it is, a name would be made up.
+    name: null,
     issuer: { id: null, name: null },
     status: 'malformed',
     summary: `Damaged or not a conformant credential: ${reason}`,
@@ -93,17 +127,19 @@ const identityWords: Readonly<Record<IssuerIdentity['level'], string>> = {
   unconfirmed: 'not confirmed',
 };
 
-function humanReport(results: readonly VerifyResult[]): string {
+function humanReport(results: readonly (VerifyResult & { readonly shownName: string })[]): string {
   if (results.length === 0) return 'No credentials found.\n';
   const table = renderTable(
     ['FILE', 'FORMAT', 'STATUS', 'NAME'],
-    results.map((r) => [r.file, r.format, r.status, r.name]),
+    results.map((r) => [r.file, r.format, r.status, r.shownName]),
     { clipStart: [0] },
   );
   const details = results.map((r) => {
     const lines = r.checks.map((c) => `    ${c.outcome === 'passed' ? '✓' : c.outcome === 'failed' ? '✗' : '–'} ${c.label}: ${c.sentence}`);
     const identity = r.issuerIdentity ? [`  Issuer (${identityWords[r.issuerIdentity.level]}): ${r.issuerIdentity.sentence}`] : [];
-    return [`${r.file}: ${r.status}`, `  ${r.summary}`, ...identity, ...lines].join('\n');
+    const named = r.name === null && r.format !== 'unknown' ? [`  Name: ${r.shownName}`] : [];
+    const details = r.details === 'not-fetched' ? ['  Details not fetched: use --online, or --documents MAP with the documents it links to.'] : r.details === 'incomplete' ? (r.problems ?? []).map((p) => `  Details not fetched: ${p}`) : [];
+    return [`${r.file}: ${r.status}`, `  ${r.summary}`, ...named, ...details, ...identity, ...lines].join('\n');
   });
   const counts = new Map<string, number>();
   for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
@@ -111,126 +147,163 @@ function humanReport(results: readonly VerifyResult[]): string {
   return `${table}\n\n${details.join('\n\n')}\n\n${tally}\n`;
 }
 
-export const verifyCommand: CliCommand = {
-  name: 'verify',
-  help,
-  async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        allowPositionals: true,
-        options: {
-          json: { type: 'boolean', default: false },
-          ...networkOptions,
-          now: { type: 'string' },
-          documents: { type: 'string', multiple: true },
-          email: { type: 'string', multiple: true },
-          threads: { type: 'string' },
-          registry: { type: 'string', multiple: true },
-        },
-      });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
-    if (parsed.positionals.length === 0) throw new UsageError('Give at least one file or folder to verify.');
-    let now: string | undefined;
-    if (parsed.values.now !== undefined) {
-      const date = new Date(parsed.values.now);
-      if (Number.isNaN(date.getTime()) || !/^\d{4}-\d\d-\d\d/.test(parsed.values.now)) throw new UsageError('--now takes an ISO 8601 date, e.g. 2025-06-01T00:00:00Z.');
-      now = date.toISOString();
-    }
-    let threads: number | undefined;
-    if (parsed.values.threads !== undefined) {
-      threads = Number(parsed.values.threads);
-      if (!/^\d{1,3}$/.test(parsed.values.threads) || threads > 256) throw new UsageError('--threads takes a number of threads from 0 to 256.');
-    }
-    const documentsMapFiles = (parsed.values.documents ?? []).map((file) => path.resolve(io.cwd, file));
-    for (const file of documentsMapFiles) {
-      if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
-    }
-    const config: PoolConfig = {
-      network: networkUse(parsed.values, io),
-      ...(now ? { now } : {}),
-      ownerEmails: parsed.values.email ?? [],
-      documentsMapFiles,
-      registryFiles: (parsed.values.registry ?? []).map((file) => path.resolve(io.cwd, file)),
-      // Only the test suite sets this, to reach its loopback status-list server.
-      allowPrivateNetworkForTests: io.env.BADGEFOLIO_TEST_ALLOW_PRIVATE_NETWORK === '1',
-    };
-    let inThread: Verifier;
-    try {
-      inThread = verifierFromConfig(config);
-    } catch (error) {
-      throw new UsageError(error instanceof RegistryFormatError ? `--registry: ${error.message}` : `--documents: ${error instanceof Error ? error.message : String(error)}`);
-    }
-
-    const inputs = parsed.positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
-    const onWorkerFailure = (error: Error): void => {
-      io.stderr(`badgefolio: verifying in fewer threads than planned (a worker stopped: ${error.message.split('\n')[0] ?? ''}).\n`);
-    };
-    // Names given in several languages (Europass) are read in the language of the user's locale.
-    const intake = new Intake(defaultIntakeLimits, { language: environmentLanguage(io.env) });
-    const slots: (VerifyResult | { file: string; credential: NormalizedCredential })[] = [];
-    for await (const input of readInputFiles(inputs, defaultIntakeLimits, { blocking: true })) {
-      if (input.kind === 'unreadable') {
-        slots.push(failedIntake(input.name, input.reason));
-        continue;
-      }
-      for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
-        if (outcome.outcome === 'recognised') slots.push({ file: outcome.file, credential: outcome.credential });
-        else slots.push(failedIntake(outcome.file, outcome.outcome === 'not-a-credential' ? `This is not a credential: ${outcome.reason}` : outcome.reason, outcome.format));
-      }
-    }
-    const credentials = slots.filter((s): s is { file: string; credential: NormalizedCredential } => 'credential' in s).map((s) => s.credential);
-    const size = workerThreads(credentials.length, threads);
-    const pool = size > 0 ? new VerifierPool(config, { size, onWorkerFailure }) : undefined;
-    try {
-      // Failures are kept as values: a report awaited later must not leave a rejection unhandled now.
-      const asOutcome = (report: Promise<VerificationReport>) => report.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-      const pending = credentials.map((credential) => (pool ? asOutcome(pool.verify(credential)) : undefined));
-      // This thread verifies its share too: the workers take from the front, it from the back.
-      await pool?.helpWith(inThread);
-      let next = 0;
-      const results: VerifyResult[] = [];
-      for (const slot of slots) {
-        if (!('credential' in slot)) {
-          results.push(slot);
-          continue;
-        }
-        const report = await (pending[next++] ?? asOutcome(inThread.verify(slot.credential)));
-        if (report instanceof Error) {
-          results.push(failedIntake(slot.file, 'The credential could not be verified.'));
-          continue;
-        }
-        results.push({
-          file: slot.file,
-          format: slot.credential.format,
-          id: slot.credential.id ?? slot.credential.identity,
-          name: slot.credential.name,
-          issuer: { id: slot.credential.issuer.id ?? null, name: slot.credential.issuer.name ?? null },
-          status: report.status,
-          ...(report.issuerIdentity
-            ? {
-                issuerIdentity: {
-                  level: report.issuerIdentity.level,
-                  name: report.issuerIdentity.name,
-                  source: report.issuerIdentity.source,
-                  asOf: report.issuerIdentity.asOf,
-                  sentence: report.issuerIdentity.sentence,
-                },
-              }
-            : {}),
-          summary: report.summary,
-          checkedAt: report.checkedAt,
-          now: report.now,
-          checks: report.checks,
+export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}): CliCommand {
+  return {
+    name: 'verify',
+    help,
+    async run(args, io) {
+      let parsed;
+      try {
+        parsed = parseArgs({
+          args: [...args],
+          allowPositionals: true,
+          options: {
+            json: { type: 'boolean', default: false },
+            ...networkOptions,
+            now: { type: 'string' },
+            documents: { type: 'string', multiple: true },
+            email: { type: 'string', multiple: true },
+            threads: { type: 'string' },
+            registry: { type: 'string', multiple: true },
+          },
         });
+      } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
       }
-      io.stdout(parsed.values.json ? `${JSON.stringify(results, null, 2)}\n` : humanReport(results));
-      return results.length > 0 && results.every((r) => r.status === 'verified') ? 0 : 1;
-    } finally {
-      await pool?.close();
-    }
-  },
-};
+      if (parsed.positionals.length === 0) throw new UsageError('Give at least one file or folder to verify.');
+      let now: string | undefined;
+      if (parsed.values.now !== undefined) {
+        const date = new Date(parsed.values.now);
+        if (Number.isNaN(date.getTime()) || !/^\d{4}-\d\d-\d\d/.test(parsed.values.now)) throw new UsageError('--now takes an ISO 8601 date, e.g. 2025-06-01T00:00:00Z.');
+        now = date.toISOString();
+      }
+      let threads: number | undefined;
+      if (parsed.values.threads !== undefined) {
+        threads = Number(parsed.values.threads);
+        if (!/^\d{1,3}$/.test(parsed.values.threads) || threads > 256) throw new UsageError('--threads takes a number of threads from 0 to 256.');
+      }
+      const documentsMapFiles = (parsed.values.documents ?? []).map((file) => path.resolve(io.cwd, file));
+      for (const file of documentsMapFiles) {
+        if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
+      }
+      const maps = readDocumentsMaps(documentsMapFiles);
+      const network = networkUse(parsed.values, io);
+      const config: PoolConfig = {
+        network,
+        ...(now ? { now } : {}),
+        ownerEmails: parsed.values.email ?? [],
+        documentsMapFiles,
+        registryFiles: (parsed.values.registry ?? []).map((file) => path.resolve(io.cwd, file)),
+        // Only the test suite sets this, to reach its loopback status-list server.
+        allowPrivateNetworkForTests: io.env.BADGEFOLIO_TEST_ALLOW_PRIVATE_NETWORK === '1',
+      };
+      let registries: readonly IssuerRegistry[];
+      try {
+        registries = registriesFromConfig(config);
+      } catch (error) {
+        throw new UsageError(error instanceof RegistryFormatError ? `--registry: ${error.message}` : String(error));
+      }
+
+      const inputs = parsed.positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
+      const onWorkerFailure = (error: Error): void => {
+        io.stderr(`badgefolio: verifying in fewer threads than planned (a worker stopped: ${error.message.split('\n')[0] ?? ''}).\n`);
+      };
+      // Names given in several languages (Europass) are read in the language of the user's locale.
+      const intake = new Intake(defaultIntakeLimits, { language: environmentLanguage(io.env) });
+      const profiles = new GivenIssuerProfiles();
+      const slots: Slot[] = [];
+      for await (const input of readInputFiles(inputs, defaultIntakeLimits, { blocking: true })) {
+        if (input.kind === 'unreadable') {
+          slots.push(failedIntake(input.name, input.reason));
+          continue;
+        }
+        for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
+          if (outcome.outcome === 'recognised') slots.push({ file: outcome.file, credential: outcome.credential });
+          else {
+            // An issuer profile given beside certificates is the document they name as their issuer.
+            if (outcome.reason === blockcertsIssuerProfileReason && outcome.file === input.name) profiles.add(input.bytes);
+            slots.push(failedIntake(outcome.file, outcome.outcome === 'not-a-credential' ? `This is not a credential: ${outcome.reason}` : outcome.reason, outcome.format));
+          }
+        }
+      }
+
+      // What credentials link to is filled in as import does it (one FillIn for the batch: every
+      // address once, at most 4 requests per host), then verified with the same documents.
+      const fetchOptions: SafeFetchOptions = { ...dependencies.fetchOptions, ...(dependencies.testNetwork ? { testNetwork: dependencies.testNetwork } : {}) };
+      const fillIn = new FillIn({ fetch: network === 'allowed', documents: suppliedDocuments(maps, profiles), fetchOptions, pictures: false });
+      const pendingSlots = slots.filter((s): s is Exclude<Slot, VerifyResult> => 'credential' in s);
+      await Promise.all(
+        pendingSlots.map(async (slot) => {
+          // A credential that cannot be filled in is verified as it came.
+          slot.credential = await fillIn.fill(slot.credential).catch(() => slot.credential);
+        }),
+      );
+      const credentials = pendingSlots.map((s) => s.credential);
+      const inThread: Verifier = createVerifier({
+        network,
+        documents: fillIn.documents,
+        ...(now ? { now: new Date(now) } : {}),
+        ownerEmails: config.ownerEmails ?? [],
+        allowPrivateNetworkForTests: config.allowPrivateNetworkForTests === true,
+        registries,
+        fetchOptions,
+      });
+      const size = workerThreads(credentials.length, threads);
+      // Workers read the maps themselves and are handed what this thread obtained (with its dates).
+      const pool = size > 0 ? new VerifierPool({ ...config, obtainedDocuments: fillIn.obtainedDocuments() }, { size, onWorkerFailure }) : undefined;
+      try {
+        // Failures are kept as values: a report awaited later must not leave a rejection unhandled now.
+        const asOutcome = (report: Promise<VerificationReport>) => report.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+        const pending = credentials.map((credential) => (pool ? asOutcome(pool.verify(credential)) : undefined));
+        // This thread verifies its share too: the workers take from the front, it from the back.
+        await pool?.helpWith(inThread);
+        let next = 0;
+        const results: (VerifyResult & { readonly shownName: string })[] = [];
+        for (const slot of slots) {
+          if (!('credential' in slot)) {
+            results.push({ ...slot, shownName: '' });
+            continue;
+          }
+          const report = await (pending[next++] ?? asOutcome(inThread.verify(slot.credential)));
+          if (report instanceof Error) {
+            const failed = failedIntake(slot.file, 'The credential could not be verified.');
+            results.push({ ...failed, shownName: '' });
+            continue;
+          }
+          const credential = slot.credential;
+          results.push({
+            file: slot.file,
+            format: credential.format,
+            id: credential.id ?? credential.identity,
+            name: knownName(credential),
+            issuer: { id: credential.issuer.id ?? null, name: credential.issuer.name ?? null },
+            status: report.status,
+            ...(report.issuerIdentity
+              ? {
+                  issuerIdentity: {
+                    level: report.issuerIdentity.level,
+                    name: report.issuerIdentity.name,
+                    source: report.issuerIdentity.source,
+                    asOf: report.issuerIdentity.asOf,
+                    sentence: report.issuerIdentity.sentence,
+                  },
+                }
+              : {}),
+            summary: report.summary,
+            checkedAt: report.checkedAt,
+            now: report.now,
+            checks: report.checks,
+            ...(credential.linked ? { details: credential.linked.state, problems: credential.linked.problems } : {}),
+            shownName: nameOrWhy(credential),
+          });
+        }
+        io.stdout(parsed.values.json ? `${JSON.stringify(results.map(({ shownName: _shown, ...result }) => result), null, 2)}\n` : humanReport(results));
+        return results.length > 0 && results.every((r) => r.status === 'verified') ? 0 : 1;
+      } finally {
+        await pool?.close();
+      }
+    },
+  };
+}
+
+export const verifyCommand: CliCommand = makeVerifyCommand();

@@ -6,6 +6,7 @@ import { Vault, VaultError, type VaultEntry } from '../../vault/vault';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { reportWalletError } from '../walletErrors';
 import { credentialForJson } from '../credentialJson';
+import { nameOrWhy } from '../credentialNames';
 import { readPassphrase, strengthHint } from '../passphrase';
 import { renderTable } from '../table';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
@@ -54,7 +55,8 @@ function entryRow(entry: VaultEntry): string[] {
   const pending = ((credential.linked ?? {}) as Record<string, unknown>).state;
   return [
     entry.id,
-    text(credential.name) || (pending === 'not-fetched' || pending === 'incomplete' ? '(details not fetched yet)' : ''),
+    // Only an OB 2.0 badge's name lives elsewhere; any other credential without one is untitled.
+    text(credential.name) || (credential.format === 'ob2' && (pending === 'not-fetched' || pending === 'incomplete') ? '(details not fetched yet)' : '(untitled)'),
     text(issuer.name) || text(issuer.id),
     text(credential.format),
     text(credential.issuedOn).slice(0, 10),
@@ -159,7 +161,7 @@ ${walletOptionsHelp}
 };
 
 function describe(credential: NormalizedCredential): string {
-  const lines: string[] = [credential.name, ''];
+  const lines: string[] = [nameOrWhy(credential), ''];
   const add = (label: string, value: string | undefined): void => {
     if (value) lines.push(`${label.padEnd(14)}${value}`);
   };

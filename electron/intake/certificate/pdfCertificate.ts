@@ -6,6 +6,7 @@ import { readLinks } from './pdfLinks';
 import { readMetadata } from './pdfMetadata';
 import { PdfObjects } from './pdfObjects';
 import { readPages } from './pdfPages';
+import { readPageText } from './pdfText';
 
 /** What a PDF certificate tells about itself without a machine-readable credential in it. */
 export interface PdfFindings {
@@ -23,6 +24,8 @@ export interface PdfFindings {
   /** Embedded files: the /EmbeddedFiles name tree, associated files and file attachment annotations. */
   readonly attachments: { name: string; mediaType?: string; bytes: Uint8Array }[];
   readonly pageCount: number;
+  /** The words on the first pages, a line of text per line (empty when none can be read). */
+  readonly text: string;
 }
 
 /** Turns pdf-lib's parser messages into a reason for a person, and the byte offset it stopped at. */
@@ -64,7 +67,7 @@ export async function readPdfCertificate(bytes: Uint8Array, limits: IntakeLimits
   const catalog = objects.dict(document.context.trailerInfo.Root);
   if (!catalog) throw new MalformedInputError('This PDF could not be read: it has no document catalog.');
   const pages = readPages(objects, catalog);
-  if (document.isEncrypted) return { links: [], qrCodes: [], attachments: [], pageCount: pages.length };
+  if (document.isEncrypted) return { links: [], qrCodes: [], attachments: [], pageCount: pages.length, text: '' };
   // Attachments first: a file that breaks a limit refuses the PDF before any time goes into images.
   const attachments = readAttachments(objects, catalog, pages, limits);
   return {
@@ -73,5 +76,6 @@ export async function readPdfCertificate(bytes: Uint8Array, limits: IntakeLimits
     qrCodes: findQrCodesInPdfImages(objects, pages, limits),
     attachments,
     pageCount: pages.length,
+    text: readPageText(objects, pages),
   };
 }

@@ -1,6 +1,6 @@
 import type { CredentialImage, NormalizedCredential } from '../../../shared/credential/model';
 import { badgeImage, completeCredential, noLists, type CredentialSource } from './credentialSource';
-import { asRecord, compact, contextsOf, idOf, isoDate, records, strings, text, typesOf, type Json } from './jsonLdValues';
+import { asArray, asRecord, compact, contextsOf, idOf, isoDate, records, strings, text, typesOf, type Json } from './jsonLdValues';
 import { oneSentence, readBlockcertsDisplay, type BlockcertsDisplay } from './blockcertsDisplay';
 import { embeddedProofHints, issuerOf, publicLinks, statusEntriesOf, vcDates } from './vcBasics';
 
@@ -24,8 +24,42 @@ function recipientName(profile: Json | undefined, recipient: Json | undefined): 
   return text(profile?.name) ?? ([text(recipient?.givenName), text(recipient?.familyName)].filter(Boolean).join(' ') || undefined);
 }
 
-/** The word shown when a certificate names itself nowhere, not even in its display. */
-const untitled = 'Blockchain certificate';
+/**
+ * A certificate that names itself nowhere, not even in its display, is untitled: its name is
+ * empty (the app and the portfolio PDF show their "untitled" state), never a made-up word such
+ * as "Blockchain certificate", which would read as the certificate's own title.
+ */
+const untitled = '';
+
+/** Why an issuer profile is not read as a certificate (it is what certificates point to). */
+export const blockcertsIssuerProfileReason = 'This is a Blockcerts issuer profile: it describes an issuer, it is not a certificate.';
+
+/** Key entries of a Blockcerts issuer: Bitcoin / Ethereum addresses written as `ecdsa-koblitz-pubkey:`. */
+function hasBlockcertsKeys(json: Json): boolean {
+  return ['publicKey', 'publicKeys'].some((field) =>
+    asArray(json[field]).some((entry) => {
+      const key = typeof entry === 'string' ? entry : (idOf(entry) ?? text(asRecord(entry)?.publicKey));
+      return key?.startsWith('ecdsa-koblitz-pubkey:') === true;
+    }),
+  );
+}
+
+/**
+ * True for a Blockcerts issuer profile (v1's issuer document, v2's OB 2.0 `Profile`, v3's
+ * `BlockcertsIssuerProfile`): the document a certificate's `issuer` URL points to, with the
+ * issuer's name and keys. It awards nothing to anyone, so it is never read as a certificate,
+ * though it names a Blockcerts context and may even carry a proof.
+ */
+export function isBlockcertsIssuerProfile(json: Json, types: readonly string[] = typesOf(json)): boolean {
+  // Anything awarded to someone is a certificate (or another credential), whatever else it says.
+  if (['credentialSubject', 'recipient', 'badge', 'certificate', 'assertion', 'document', 'receipt'].some((field) => json[field] !== undefined)) return false;
+  if (types.includes('BlockcertsIssuerProfile')) return true;
+  const blockcertsContext = contextsOf(json).some((c) => /blockcerts/i.test(c));
+  const profileType = types.includes('Profile') || types.includes('Issuer');
+  if (profileType && (blockcertsContext || hasBlockcertsKeys(json))) return true;
+  // v1 issuers wrote no context and no type: their dated issuing keys say what they are.
+  return types.length === 0 && json['@context'] === undefined && text(json.name) !== undefined && records(json.issuerKeys).some((entry) => text(entry.key) !== undefined);
+}
 
 /**
  * What v2 and v3 certificates share beyond their own fields: the display's title when the
@@ -128,7 +162,7 @@ export function readBlockcert(json: Json, version: 'v1' | 'v2' | 'v3', source: C
       source,
     );
   }
-  const subject = asRecord(json.credentialSubject);
+  const subject = asRecord(json.credentialSubject) ?? records(json.credentialSubject)[0];
   const claim = asRecord(subject?.claim);
   const id = idOf(json);
   const notes: string[] = [];
@@ -136,7 +170,9 @@ export function readBlockcert(json: Json, version: 'v1' | 'v2' | 'v3', source: C
   const shown = withDisplay(
     readBlockcertsDisplay(json),
     {
-      name: text(json.name) ?? text(claim?.name),
+      // What was achieved, where the subject says it: a Blockcerts claim, an OB 3.0 style
+      // achievement, or the VC data model's degree.
+      name: text(json.name) ?? text(claim?.name) ?? text(asRecord(subject?.achievement)?.name) ?? text(asRecord(subject?.degree)?.name),
       description: text(json.description) ?? text(subject?.description) ?? text(claim?.description),
       image: badgeImage(source, json.image, subject?.image),
     },

@@ -4,7 +4,8 @@ import type { NetworkUse } from '../../../shared/preferences';
 import { identityLabel } from '../credentials/issuerIdentityWords';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
-import { ReportSummary } from '../wallet/VerificationText';
+import { CheckSentence, PlainReportSentence } from '../wallet/VerificationText';
+import { groupedRows, type CheckedItem } from './checkedRows';
 import '../styles/forms.css';
 
 /** The largest PDF read here; portfolio PDFs with their originals attached are far smaller. */
@@ -21,8 +22,9 @@ function verdictOf(check: PortfolioPdfCheck): Verdict {
   return check.credentials.every((c) => c.status === 'verified') ? 'good' : 'unverified';
 }
 
-function megabytes(size: number): string {
-  return (size / (1024 * 1024)).toFixed(1);
+/** A number, so that the catalogue writes it as the reader's language does ("1,5" in German). */
+function megabytes(size: number): number {
+  return Math.round((size / (1024 * 1024)) * 10) / 10;
 }
 
 /**
@@ -141,7 +143,9 @@ export function CheckPdfView({ network }: { network: NetworkUse }) {
           {(result.check.notes.length > 0 || !result.online) && (
             <ul className="notes">
               {result.check.notes.map((note, index) => (
-                <li key={`${String(index)}-${note}`}>{note}</li>
+                <li key={`${String(index)}-${note}`}>
+                  <CheckSentence check={{ sentence: note, message: result.check.noteMessages?.[index] }} />
+                </li>
               ))}
               {!result.online && <li>{t('exports.check.offlineNote')}</li>}
             </ul>
@@ -150,32 +154,18 @@ export function CheckPdfView({ network }: { network: NetworkUse }) {
             <>
               <h3 id={`${id}-list`}>{t('exports.check.list')}</h3>
               <ul className="checked-credentials" aria-labelledby={`${id}-list`}>
-                {result.check.credentials.map((item, index) => (
+                {groupedRows(result.check.credentials).map(({ item, nested }, index) => (
                   <li key={`${item.file}-${String(index)}`} className={`checked-credential integrity-${item.integrity}`}>
-                    <div className="checked-head">
-                      <strong>{item.name ?? t('exports.check.unnamed')}</strong>
-                      {item.status ? (
-                        <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
-                      ) : (
-                        <span className="status">{t('exports.check.notVerified')}</span>
-                      )}
-                    </div>
-                    {item.issuerName && <p className="issuer">{item.issuerName}</p>}
-                    {item.issuerIdentity && (
-                      <p className="identity-line">
-                        <span className={`identity identity-${item.issuerIdentity.level}`}>{identityLabel(item.issuerIdentity, t)}</span>
-                      </p>
+                    <CheckedCredential item={item} />
+                    {nested.length > 0 && (
+                      <ul className="checked-nested" aria-label={t('exports.check.nested', { name: item.name ?? t('exports.check.unnamed') })}>
+                        {nested.map((child, childIndex) => (
+                          <li key={`${child.file}-${String(childIndex)}`} className={`checked-credential integrity-${child.integrity}`}>
+                            <CheckedCredential item={child} />
+                          </li>
+                        ))}
+                      </ul>
                     )}
-                    <p className={item.integrity === 'intact' ? 'integrity' : 'integrity integrity-bad'}>
-                      {t(`exports.check.integrity.${item.integrity}`, { file: item.file })}
-                    </p>
-                    {item.summary && (
-                      <p className="summary">
-                        <ReportSummary report={{ ...item, summary: item.summary }} />
-                      </p>
-                    )}
-                    {/* An intact attachment that is no credential: the main process says why it was not recognised. */}
-                    {item.status === undefined && item.integrity === 'intact' && <p className="summary">{item.sentence}</p>}
                   </li>
                 ))}
               </ul>
@@ -184,5 +174,35 @@ export function CheckPdfView({ network }: { network: NetworkUse }) {
         </section>
       )}
     </section>
+  );
+}
+
+/** One credential read back from the PDF: its name, status, issuer, whether its file is as exported, and why. */
+function CheckedCredential({ item }: { item: CheckedItem }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className="checked-head">
+        <strong>{item.name ?? t('exports.check.unnamed')}</strong>
+        {item.status ? (
+          <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
+        ) : (
+          <span className="status">{t('exports.check.notVerified')}</span>
+        )}
+      </div>
+      {item.issuerName && <p className="issuer">{item.issuerName}</p>}
+      {item.issuerIdentity && (
+        <p className="identity-line">
+          <span className={`identity identity-${item.issuerIdentity.level}`}>{identityLabel(item.issuerIdentity, t)}</span>
+        </p>
+      )}
+      <p className={item.integrity === 'intact' ? 'integrity' : 'integrity integrity-bad'}>
+        {t(`exports.check.integrity.${item.integrity}`, { file: item.file })}
+      </p>
+      {/* Plain words; the engine's own (addresses, error codes) under "Technical details". */}
+      {item.summary && <PlainReportSentence report={{ ...item, summary: item.summary }} className="summary" />}
+      {/* An intact attachment that is no credential: the main process says why it was not recognised. */}
+      {item.status === undefined && item.integrity === 'intact' && <p className="summary">{item.sentence}</p>}
+    </>
   );
 }

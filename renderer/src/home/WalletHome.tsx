@@ -111,6 +111,13 @@ export function WalletHome({
 
   const open = useCallback((id: string) => {
     setSelected(id);
+    setReviewing(false);
+  }, []);
+  // "Review self-reported entries" after an import: the first one opens at its corrections.
+  const [reviewing, setReviewing] = useState(false);
+  const review = useCallback((id: string) => {
+    setSelected(id);
+    setReviewing(true);
   }, []);
 
   // A badge whose details were not fetched yet has no name of its own: every screen (picker,
@@ -215,8 +222,8 @@ export function WalletHome({
             </div>
           </div>
         )}
-        {section !== 'portfolio' && <ImportNotices importer={importer} />}
-        {shell?.imported && <ImportSummary outcomes={shell.imported} onDismiss={() => { shell.dismissImported(); }} title={t('shell.imported')} onChanged={() => void refresh()} />}
+        {section !== 'portfolio' && <ImportNotices importer={importer} onReview={review} />}
+        {shell?.imported && <ImportSummary outcomes={shell.imported} onDismiss={() => { shell.dismissImported(); }} title={t('shell.imported')} onChanged={() => void refresh()} onReview={review} />}
         {shell?.backupOpened && (
           <div role="status" className="banner banner-with-actions">
             <p>{t('shell.backup', { file: shell.backupOpened })}</p>
@@ -249,7 +256,7 @@ export function WalletHome({
                     setFocusWalletCheck((count) => count + 1);
                   }}
                 />
-                <ImportNotices importer={importer} />
+                <ImportNotices importer={importer} onReview={review} />
               </>
             }
           />
@@ -290,9 +297,11 @@ export function WalletHome({
           id={selected}
           credentials={list}
           network={preferences.network}
+          startEditing={reviewing}
           onOpen={open}
           onClose={() => {
             setSelected(null);
+            setReviewing(false);
           }}
           onChanged={() => void refresh()}
         />
@@ -307,6 +316,7 @@ export function WalletHome({
             setExporting(null);
           }}
           onExported={() => void refresh()}
+          onPreferences={onPreferences}
         />
       )}
     </div>

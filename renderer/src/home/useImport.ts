@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../shared/credential/walletViews';
 import { wallet } from '../wallet';
 import { importBatches } from './importBatches';
+import { replaceFileOutcomes } from './importSummaryModel';
 
 /** The main process refuses bigger files too; reading them here would only waste memory. */
 const maxFileBytes = 50 * 1024 * 1024;
@@ -29,10 +30,13 @@ export function useImport(onImported: () => void) {
   const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [dragging, setDragging] = useState(false);
+  // The last import's files by name: "Keep as a certificate" sends one of them again.
+  const lastFiles = useRef(new Map<string, File>());
 
   const importFiles = useCallback(
     async (files: readonly File[]) => {
       if (files.length === 0) return;
+      lastFiles.current = new Map(files.map((file) => [file.webkitRelativePath || file.name, file]));
       const total = files.length;
       setProgress({ done: 0, total });
       setOutcomes([]);
@@ -82,7 +86,25 @@ export function useImport(onImported: () => void) {
     };
   }, [importFiles]);
 
-  return { importFiles, outcomes, progress, dragging, dismiss: () => { setOutcomes(null); }, changed: onImported };
+  /** "Keep as a certificate": the picture sent again with the user's word that it is one; its row shows what came of it. */
+  const keepAsCertificate = useCallback(
+    async (name: string): Promise<void> => {
+      const file = lastFiles.current.get(name);
+      if (!file) return;
+      const read = await readFile(file);
+      let replacement: ImportOutcome[];
+      if ('outcome' in read) replacement = [read];
+      else {
+        const result = await wallet().importFiles({ files: [{ name: read.name, bytes: read.bytes, keepAsCertificate: true }] });
+        replacement = result.ok ? result.value.outcomes : [{ file: name, outcome: 'malformed', reason: result.error.message }];
+      }
+      setOutcomes((current) => replaceFileOutcomes(current ?? [], name, replacement));
+      onImported();
+    },
+    [onImported],
+  );
+
+  return { importFiles, outcomes, progress, dragging, dismiss: () => { setOutcomes(null); }, changed: onImported, keepAsCertificate };
 }
 
 /** The files of a drop, folders walked recursively (a Credly or Badgr export folder, say). */

@@ -8,6 +8,7 @@ import { historyDe } from './messages/history';
 import { registriesDe } from './messages/registries';
 import { formatsDe } from './messages/formats';
 import { detailsDe } from './messages/details';
+import { importSummaryDe } from './messages/importSummary';
 import type { Catalogue } from './en';
 
 /** German. The type makes a missing key a compile error. */
@@ -22,6 +23,7 @@ export const de: Catalogue = {
   ...registriesDe,
   ...formatsDe,
   ...detailsDe,
+  ...importSummaryDe,
   'app.name': 'Badgefolio',
   'app.tagline': 'Deine Badges und Zertifikate, sicher auf deinem eigenen Computer.',
   'theme.label': 'Farbschema',
@@ -64,7 +66,7 @@ export const de: Catalogue = {
   'portfolio.empty': 'Noch keine Badges. Zieh Badge-Dateien hierher oder an eine beliebige Stelle dieses Fensters.',
   'portfolio.chooseFiles': 'Badge-Dateien auswählen…',
   'portfolio.noMatch': 'Kein Nachweis passt zu deiner Suche.',
-  'portfolio.count': '{count} Nachweise',
+  'portfolio.count': '{count, plural, one {# Nachweis} other {# Nachweise}}',
   'portfolio.selfReported': 'Selbst angegeben',
   'portfolio.issued': 'Ausgestellt {date}',
   'portfolio.dropHere': 'Badge-Dateien hier ablegen, um sie hinzuzufügen',
@@ -75,7 +77,7 @@ export const de: Catalogue = {
   'import.not-replaced': 'nicht gespeichert: eine schlechtere Kopie eines Nachweises, den du schon hast (dein Original bleibt)',
   'import.not-a-credential': 'kein Nachweis',
   'import.malformed': 'beschädigt oder nicht lesbar',
-  'import.working': '{count} Dateien werden importiert…',
+  'import.working': '{count, plural, one {# Datei wird} other {# Dateien werden}} importiert…',
   'status.verified': 'Geprüft',
   'status.expired': 'Abgelaufen',
   'status.revoked': 'Widerrufen',
@@ -102,7 +104,24 @@ export const de: Catalogue = {
   'detail.recheck': 'Erneut prüfen',
   'detail.checking': 'Wird geprüft…',
   'detail.original': 'Originaldatei',
+  'detail.originalFile': '{file} ({size} KB)',
   'detail.format': 'Format',
   'detail.display': 'Das Zertifikat, wie sein Aussteller es gestaltet hat (ohne Skripte und ohne Inhalte von außen angezeigt)',
   'import.details': 'Was mit jeder Datei geschah',
+  'detail.technical': 'Technische Details',
+  'detail.issuerNotNamed': 'Im Nachweis nicht genannt',
+  'detail.issuerAddress': 'Adresse des Ausstellers',
+  'detail.fullSummary': 'Was die Prüfung meldete',
+  'detail.hasPublicLink': 'Es gibt eine öffentliche Seite, auf der jeder diesen Nachweis prüfen kann: Kopiere ihren Link, um ihn weiterzugeben.',
+  'plain.verified': 'Echt: von seinem Aussteller signiert, seitdem unverändert, gültig und nicht widerrufen.',
+  'plain.invalid': 'Nicht echt: Er wurde nach dem Signieren verändert, oder die Signatur stammt nicht von seinem Aussteller.',
+  'plain.expired': 'Echt, aber abgelaufen.',
+  'plain.not-yet-valid': 'Echt, aber noch nicht gültig.',
+  'plain.revoked': 'Sein Aussteller hat ihn zurückgezogen (widerrufen).',
+  'plain.malformed': 'Die Datei ist beschädigt oder kein Nachweis, den Badgefolio lesen kann.',
+  'plain.unsigned': 'Selbst angegeben: Es gibt keine Signatur, die sich prüfen ließe.',
+  'plain.unverifiable':
+    'Nicht vollständig geprüft: Etwas, das die Prüfung von der Website des Ausstellers braucht (etwa seinen Schlüssel oder seine Widerrufsliste), war nicht erreichbar. Versuche es später noch einmal.',
+  'plain.unverifiableOffline':
+    'Nicht vollständig geprüft: Die Prüfung braucht etwas von der Website des Ausstellers (etwa seinen Schlüssel oder seine Widerrufsliste), und Badgefolio war nicht online. Prüfe ihn online noch einmal, um sie abzuschließen.',
 };

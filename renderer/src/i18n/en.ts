@@ -8,6 +8,7 @@ import { historyEn } from './messages/history';
 import { registriesEn } from './messages/registries';
 import { formatsEn } from './messages/formats';
 import { detailsEn } from './messages/details';
+import { importSummaryEn } from './messages/importSummary';
 
 /** English: the reference catalogue. Every other language must provide every key. */
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   ...registriesEn,
   ...formatsEn,
   ...detailsEn,
+  ...importSummaryEn,
   'app.name': 'Badgefolio',
   'app.tagline': 'Your badges and certificates, safe on your own computer.',
   'theme.label': 'Theme',
@@ -63,7 +65,7 @@ export const en = {
   'portfolio.empty': 'No badges yet. Drop badge files here or anywhere on this window.',
   'portfolio.chooseFiles': 'Choose badge files…',
   'portfolio.noMatch': 'No credential matches your search.',
-  'portfolio.count': '{count} credentials',
+  'portfolio.count': '{count, plural, one {# credential} other {# credentials}}',
   'portfolio.selfReported': 'Self-reported',
   'portfolio.issued': 'Issued {date}',
   'portfolio.dropHere': 'Drop badge files to add them to your wallet',
@@ -74,7 +76,7 @@ export const en = {
   'import.not-replaced': 'not stored: a worse copy of a credential you hold (your original is kept)',
   'import.not-a-credential': 'not a credential',
   'import.malformed': 'damaged or not readable',
-  'import.working': 'Importing {count} files…',
+  'import.working': 'Importing {count, plural, one {# file} other {# files}}…',
   'status.verified': 'Verified',
   'status.expired': 'Expired',
   'status.revoked': 'Revoked',
@@ -101,9 +103,26 @@ export const en = {
   'detail.recheck': 'Check again',
   'detail.checking': 'Checking…',
   'detail.original': 'Original file',
+  'detail.originalFile': '{file} ({size} KB)',
   'detail.format': 'Format',
   'detail.display': 'The certificate as its issuer designed it (shown without scripts or outside content)',
   'import.details': 'What happened to each file',
+  // The details dialog: plain words first, addresses and codes behind "Technical details".
+  'detail.technical': 'Technical details',
+  'detail.issuerNotNamed': 'Not named in the credential',
+  'detail.issuerAddress': 'Issuer address',
+  'detail.fullSummary': 'What the check reported',
+  'detail.hasPublicLink': 'There is a public page where anyone can check this credential: copy its link to share it.',
+  'plain.verified': 'Genuine: signed by its issuer, unchanged since, in date and not revoked.',
+  'plain.invalid': 'Not genuine: it was changed after it was signed, or the signature is not its issuer’s.',
+  'plain.expired': 'Genuine but expired.',
+  'plain.not-yet-valid': 'Genuine but not valid yet.',
+  'plain.revoked': 'Its issuer has withdrawn (revoked) it.',
+  'plain.malformed': 'The file is damaged or is not a credential Badgefolio can read.',
+  'plain.unsigned': 'Self-reported: there is no signature to check.',
+  'plain.unverifiable': 'Not fully checked: something the check needs from the issuer’s web site (such as its key or revocation list) could not be reached. Try again later.',
+  'plain.unverifiableOffline':
+    'Not fully checked: the check needs something from the issuer’s web site (such as its key or revocation list), and Badgefolio did not go online. Check it again online to finish.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -16,6 +16,18 @@ import vietnamese700 from '@fontsource/noto-sans/files/noto-sans-vietnamese-700-
 import chineseSimplified400 from '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff?url';
 import arabic400 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff?url';
 import hebrew400 from '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-400-normal.woff?url';
+import emoji0_400 from '@fontsource/noto-emoji/files/noto-emoji-0-400-normal.woff?url';
+import emoji1_400 from '@fontsource/noto-emoji/files/noto-emoji-1-400-normal.woff?url';
+import emoji2_400 from '@fontsource/noto-emoji/files/noto-emoji-2-400-normal.woff?url';
+import emoji3_400 from '@fontsource/noto-emoji/files/noto-emoji-3-400-normal.woff?url';
+import emoji4_400 from '@fontsource/noto-emoji/files/noto-emoji-4-400-normal.woff?url';
+import emoji5_400 from '@fontsource/noto-emoji/files/noto-emoji-5-400-normal.woff?url';
+import emoji6_400 from '@fontsource/noto-emoji/files/noto-emoji-6-400-normal.woff?url';
+import emoji7_400 from '@fontsource/noto-emoji/files/noto-emoji-7-400-normal.woff?url';
+import emoji8_400 from '@fontsource/noto-emoji/files/noto-emoji-8-400-normal.woff?url';
+import emoji9_400 from '@fontsource/noto-emoji/files/noto-emoji-9-400-normal.woff?url';
+import emoji10_400 from '@fontsource/noto-emoji/files/noto-emoji-10-400-normal.woff?url';
+import emojiEmoji400 from '@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff?url';
 import type { FontSet } from '../../../shared/portfolio/types';
 
 /**
@@ -23,7 +35,7 @@ import type { FontSet } from '../../../shared/portfolio/types';
  * from node_modules (electron/portfolio/fontFiles.ts), in the same order, so that both build
  * the same PDF. Vite copies them into the app's own assets; they are fetched from the app's
  * origin (the Content-Security-Policy allows nothing else) and kept for the session: the first
- * preview pays about 2 MB of reading, later ones nothing.
+ * preview pays about 3 MB of reading (1.2 MB of it Noto Emoji), later ones nothing.
  */
 
 /** The URL of each file, slot by slot in the command line's order (tests/unit/portfolio checks they match). */
@@ -33,6 +45,7 @@ export const fontFileUrls = {
   cjk: chineseSimplified400,
   arabic: arabic400,
   hebrew: hebrew400,
+  emoji: [emoji0_400, emoji1_400, emoji2_400, emoji3_400, emoji4_400, emoji5_400, emoji6_400, emoji7_400, emoji8_400, emoji9_400, emoji10_400, emojiEmoji400],
 };
 
 export class FontLoadError extends Error {
@@ -65,14 +78,15 @@ let cached: Promise<FontSet> | undefined;
 export function loadFontSet(): Promise<FontSet> {
   if (!cached) {
     const loading = (async (): Promise<FontSet> => {
-      const [regular, bold, cjk, arabic, hebrew] = await Promise.all([
+      const [regular, bold, cjk, arabic, hebrew, emoji] = await Promise.all([
         Promise.all(fontFileUrls.regular.map(fetchFont)),
         Promise.all(fontFileUrls.bold.map(fetchFont)),
         fetchFont(fontFileUrls.cjk),
         fetchFont(fontFileUrls.arabic),
         fetchFont(fontFileUrls.hebrew),
+        Promise.all(fontFileUrls.emoji.map(fetchFont)),
       ]);
-      return { regular, bold, cjk, arabic, hebrew };
+      return { regular, bold, cjk, arabic, hebrew, emoji };
     })();
     cached = loading;
     loading.catch(() => {

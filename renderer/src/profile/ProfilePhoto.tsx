@@ -76,7 +76,7 @@ export function ProfilePhoto() {
     } catch (caught) {
       // Anything the browser's decoder throws means the same to the person: the image is unusable.
       const problem = caught instanceof PhotoError ? caught.problem : 'unreadable';
-      setError(t(problemKeys[problem], { size: (file.size / (1024 * 1024)).toFixed(1) }));
+      setError(t(problemKeys[problem], { size: Math.round((file.size / (1024 * 1024)) * 10) / 10 }));
     } finally {
       setWorking(false);
     }

@@ -84,7 +84,7 @@ export function RegistriesPanel({ network }: { network: NetworkUse }) {
   const describe = (registry: IssuerRegistryView): string => {
     const parts = [
       registry.kind === 'own' ? t('registries.own') : t('registries.bundled'),
-      registry.issuers === 1 ? t('registries.issuers.one') : t('registries.issuers.other', { count: registry.issuers.toLocaleString(language) }),
+      t('registries.issuers', { count: registry.issuers }),
       registry.asOf ? t('registries.asOf', { date: formatDate(registry.asOf, language) }) : t('registries.undated'),
       registry.kind === 'own'
         ? registry.addedAt

@@ -1,13 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CredentialSummary } from '../../../shared/credential/walletViews';
-import type { Organiser, Pathway } from '../../../shared/organiser';
+import type { CredentialSummary, PortfolioMaterial } from '../../../shared/credential/walletViews';
+import type { Organiser } from '../../../shared/organiser';
 import { pathwayProgress } from '../../../shared/organiser';
-import type { Preferences } from '../../../shared/preferences';
+import type { Language, Preferences, PreferencesPatch } from '../../../shared/preferences';
+import type { PathwaySummary } from '../../../shared/portfolio/types';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import { CredentialPicker } from '../collections/CredentialPicker';
 import { buildPortfolio, walletPresentationSigner } from './portfolioBuild';
 import { PdfPreview } from './PdfPreview';
+import { exportWarning, paperFor, pdfLocale, type ExportWarning } from './exportChoices';
 
 export type ExportScope = { readonly kind: 'all' } | { readonly kind: 'collection'; readonly id: string } | { readonly kind: 'chosen'; readonly ids: readonly string[] };
 const orders = ['newest', 'oldest', 'name', 'given'] as const;
@@ -26,6 +28,21 @@ function ordered(ids: readonly string[], order: Order, byId: ReadonlyMap<string,
   return list.map((c) => c.id);
 }
 
+/**
+ * The pathways the exported credentials count towards, each named by its goal with how far
+ * along it is: a pathway none of them belongs to says nothing about this portfolio.
+ */
+function pathwaysFor(organiser: Organiser, exported: ReadonlySet<string>, byId: ReadonlyMap<string, CredentialSummary>): PathwaySummary[] {
+  return organiser.pathways
+    .filter((pathway) => pathway.steps.some((step) => step.credentialId !== undefined && exported.has(step.credentialId)))
+    .map((pathway) => {
+      const progress = pathwayProgress(pathway, byId);
+      return { name: pathway.name, completed: progress.complete, done: Math.min(progress.done, progress.required), required: progress.required };
+    });
+}
+
+const pdfLanguages: readonly Language[] = ['en', 'de'];
+
 function fileNameFor(owner: string, recipient: string): string {
   const parts = ['Portfolio', owner.trim(), recipient.trim()].filter(Boolean);
   return `${parts.join(' - ').replace(/[\\/:*?"<>|]/g, '_').slice(0, 120)}.pdf`;
@@ -33,8 +50,10 @@ function fileNameFor(owner: string, recipient: string): string {
 
 /**
  * Export PDF: choose what goes in (all, a collection, chosen credentials), the order, the
- * paper and who it is for; the PDF is built here in the renderer, previewed, then saved
- * through the main process (a save dialog) and noted in the export history.
+ * paper (remembered for next time), the PDF's language and who it is for; the PDF is built
+ * here in the renderer, previewed, then saved through the main process (a save dialog) and
+ * noted in the export history. Before anything expired, revoked or unverified goes into it,
+ * the person is told how many and chooses to leave them out or keep them.
  */
 export function ExportPdfDialog({
   credentials,
@@ -43,6 +62,7 @@ export function ExportPdfDialog({
   initial,
   onClose,
   onExported,
+  onPreferences,
 }: {
   credentials: readonly CredentialSummary[];
   organiser: Organiser;
@@ -50,6 +70,8 @@ export function ExportPdfDialog({
   initial: ExportScope;
   onClose: () => void;
   onExported: () => void;
+  /** Stores the paper chosen, so that the next export starts with it. */
+  onPreferences: (patch: PreferencesPatch) => void;
 }) {
   const { t, language } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -57,13 +79,16 @@ export function ExportPdfDialog({
   const [collectionId, setCollectionId] = useState(initial.kind === 'collection' ? initial.id : (organiser.collections[0]?.id ?? ''));
   const [chosen, setChosen] = useState<string[]>(initial.kind === 'chosen' ? [...initial.ids] : []);
   const [order, setOrder] = useState<Order>(initial.kind === 'all' ? 'newest' : 'given');
-  const [paper, setPaper] = useState<'a4' | 'letter'>(language === 'en' && navigator.language === 'en-US' ? 'letter' : 'a4');
+  const [paper, setPaper] = useState<'a4' | 'letter'>(() => paperFor(preferences.exportPaper, navigator.languages.length > 0 ? navigator.languages : [navigator.language]));
+  const [pdfLanguage, setPdfLanguage] = useState<Language>(language);
   const [recipient, setRecipient] = useState('');
   const [online, setOnline] = useState(preferences.network === 'allowed');
   const [signed, setSigned] = useState(true);
   const [phase, setPhase] = useState<'idle' | 'checking' | 'building' | 'saving'>('idle');
   const [error, setError] = useState<string | null>(null);
-  const [built, setBuilt] = useState<{ bytes: Uint8Array; ids: string[] } | null>(null);
+  const [built, setBuilt] = useState<{ bytes: Uint8Array; ids: string[]; leftOut: number } | null>(null);
+  // Checked for this export, with something a reader would see as not standing: waiting for the person's choice.
+  const [pending, setPending] = useState<{ entries: PortfolioMaterial[]; warning: ExportWarning } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);
 
@@ -89,11 +114,38 @@ export function ExportPdfDialog({
   const invalidate = (): void => {
     setBuilt(null);
     setSaved(null);
+    setPending(null);
+  };
+
+  const build = async (entries: readonly PortfolioMaterial[], leftOut: number): Promise<void> => {
+    setPending(null);
+    setPhase('building');
+    try {
+      const photo = await wallet().profilePhoto({});
+      const ids = entries.map((entry) => entry.walletId);
+      const bytes = await buildPortfolio({
+        profile: preferences.profile,
+        photo: photo.ok ? photo.value.image : null,
+        entries,
+        paper,
+        recipient,
+        language: pdfLanguage,
+        locale: pdfLocale(pdfLanguage, navigator.language),
+        pathways: pathwaysFor(organiser, new Set(ids), byId),
+        ...(preferences.verifierUrl ? { verifierUrl: preferences.verifierUrl } : {}),
+        ...(signed ? { presentation: await walletPresentationSigner() } : {}),
+      });
+      setBuilt({ bytes, ids, leftOut });
+    } catch (cause) {
+      setError(t('export.buildFailed', { reason: cause instanceof Error ? cause.message : String(cause) }));
+    }
+    setPhase('idle');
   };
 
   const preview = async (): Promise<void> => {
     setError(null);
     setSaved(null);
+    setPending(null);
     setPhase('checking');
     const material = await wallet().portfolioMaterial({ ids: selectedIds, ...(online ? { online: true } : {}) });
     if (!material.ok) {
@@ -101,26 +153,23 @@ export function ExportPdfDialog({
       setPhase('idle');
       return;
     }
-    setPhase('building');
-    try {
-      const photo = await wallet().profilePhoto({});
-      const completed = (p: Pathway): boolean => pathwayProgress(p, byId).complete;
-      const bytes = await buildPortfolio({
-        profile: preferences.profile,
-        photo: photo.ok ? photo.value.image : null,
-        entries: material.value.entries,
-        paper,
-        recipient,
-        locale: language === 'de' ? 'de-DE' : navigator.language || 'en-GB',
-        pathways: organiser.pathways.map((p) => ({ name: p.name, completed: completed(p) })),
-        ...(preferences.verifierUrl ? { verifierUrl: preferences.verifierUrl } : {}),
-        ...(signed ? { presentation: await walletPresentationSigner() } : {}),
-      });
-      setBuilt({ bytes, ids: selectedIds });
-    } catch (cause) {
-      setError(t('export.buildFailed', { reason: cause instanceof Error ? cause.message : String(cause) }));
+    // Statuses as checked just now, for this PDF: what the reader will see printed.
+    const warning = exportWarning(material.value.entries);
+    if (warning.ids.length > 0) {
+      setPending({ entries: material.value.entries, warning });
+      setPhase('idle');
+      return;
     }
-    setPhase('idle');
+    await build(material.value.entries, 0);
+  };
+
+  const leaveOut = (): void => {
+    if (!pending) return;
+    const flagged = new Set(pending.warning.ids);
+    void build(
+      pending.entries.filter((entry) => !flagged.has(entry.walletId)),
+      flagged.size,
+    );
   };
 
   const save = async (): Promise<void> => {
@@ -237,9 +286,27 @@ export function ExportPdfDialog({
                 checked={paper === size}
                 onChange={() => {
                   setPaper(size);
+                  onPreferences({ exportPaper: size });
                 }}
               />
               <span>{size === 'a4' ? 'A4' : 'Letter'}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="segmented" aria-label={t('export.language')} onChange={invalidate}>
+          <legend className="visually-hidden">{t('export.language')}</legend>
+          {pdfLanguages.map((code) => (
+            <label key={code} className="segment">
+              <input
+                type="radio"
+                name="export-language"
+                checked={pdfLanguage === code}
+                onChange={() => {
+                  setPdfLanguage(code);
+                }}
+              />
+              {/* Each language in its own words, as language menus do. */}
+              <span lang={code}>{code === 'de' ? 'Deutsch' : 'English'}</span>
             </label>
           ))}
         </fieldset>
@@ -292,6 +359,37 @@ export function ExportPdfDialog({
           {t(`export.phase.${phase}`, { count: selectedIds.length })}
         </p>
       )}
+      {pending && (
+        <section className="banner banner-error banner-with-actions export-warning" aria-labelledby="export-warning-title">
+          <h3 id="export-warning-title" className="visually-hidden">
+            {t('export.warning.title')}
+          </h3>
+          <p role="alert">
+            {t('export.warning.lead', {
+              count: pending.warning.ids.length,
+              total: pending.entries.length,
+              list: (['expired', 'revoked', 'unverified'] as const)
+                .filter((kind) => pending.warning[kind] > 0)
+                .map((kind) => t(`export.warning.${kind}`, { count: pending.warning[kind] }))
+                .join(', '),
+            })}
+            {pending.warning.ids.length === pending.entries.length && ` ${t('export.warning.nothingLeft')}`}
+          </p>
+          <div className="banner-actions">
+            <button type="button" className="primary" disabled={busy || pending.warning.ids.length === pending.entries.length} onClick={leaveOut}>
+              {t('export.warning.leaveOut', { count: pending.warning.ids.length })}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void build(pending.entries, 0)}>
+              {t('export.warning.anyway')}
+            </button>
+          </div>
+        </section>
+      )}
+      {built && built.leftOut > 0 && (
+        <p role="status" className="hint">
+          {t('export.warning.leftOut', { count: built.leftOut })}
+        </p>
+      )}
       {built && <PdfPreview bytes={built.bytes} />}
       {saved !== null && (
         <p role="status" className="banner banner-ok">
@@ -299,7 +397,7 @@ export function ExportPdfDialog({
         </p>
       )}
       <div className="row-actions">
-        <button type="button" className={built ? '' : 'primary'} disabled={busy || selectedIds.length === 0} onClick={() => void preview()}>
+        <button type="button" className={built || pending ? '' : 'primary'} disabled={busy || selectedIds.length === 0} onClick={() => void preview()}>
           {built ? t('export.rebuild') : t('export.makePreview')}
         </button>
         <button type="button" className={built ? 'primary' : ''} disabled={busy || !built} onClick={() => void save()}>

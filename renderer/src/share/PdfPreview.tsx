@@ -60,7 +60,7 @@ export function PdfPreview({ bytes }: { bytes: Uint8Array }) {
 
   return (
     <section className="pdf-preview" aria-label={t('export.preview')}>
-      {pages !== null && <p className="muted">{t('preview.pages', { count: pages, size: (bytes.length / 1024 / 1024).toFixed(2) })}</p>}
+      {pages !== null && <p className="muted">{t('preview.pages', { count: pages, size: Math.round((bytes.length / 1024 / 1024) * 100) / 100 })}</p>}
       {failed && (
         <p role="alert" className="banner banner-error">
           {t('preview.failed', { reason: failed })}

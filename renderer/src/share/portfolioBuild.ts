@@ -1,10 +1,14 @@
+import { summaryIn } from '../../../shared/credential/verificationMessages';
 import type { PortfolioMaterial } from '../../../shared/credential/walletViews';
 import type { OwnerProfileSettings } from '../../../shared/preferences';
-import type { OwnerProfile, PathwaySummary, PresentationSigner } from '../../../shared/portfolio/types';
+import type { OwnerProfile, PathwaySummary, PdfLanguage, PresentationSigner } from '../../../shared/portfolio/types';
 import { unwrap, wallet } from '../wallet';
 import { buildPortfolioInRenderer } from '../portfolio/buildPortfolioInRenderer';
 
-/** The owner's cover, from the profile settings: only https links are printed (the builder checks again). */
+/**
+ * The owner's cover, from the profile settings: only https links are printed (the builder checks
+ * again). Without a name the builder writes "Unnamed" in the PDF's language.
+ */
 export function ownerFrom(profile: OwnerProfileSettings, photo: { mediaType: string; bytes: Uint8Array } | null): OwnerProfile {
   const optional = {
     headline: profile.headline,
@@ -14,7 +18,7 @@ export function ownerFrom(profile: OwnerProfileSettings, photo: { mediaType: str
     location: profile.location,
     about: profile.about,
   };
-  const owner: Record<string, unknown> = { name: profile.name.trim() || 'Unnamed', links: profile.links };
+  const owner: Record<string, unknown> = { name: profile.name.trim(), links: profile.links };
   for (const [key, value] of Object.entries(optional)) if (value) owner[key] = value;
   if (photo) owner.photo = photo;
   return owner as unknown as OwnerProfile;
@@ -39,6 +43,8 @@ export function buildPortfolio(input: {
   entries: readonly PortfolioMaterial[];
   paper: 'a4' | 'letter';
   recipient: string;
+  /** The language of the PDF's own words and of each status sentence. */
+  language: PdfLanguage;
   locale: string;
   pathways: readonly PathwaySummary[];
   verifierUrl?: string;
@@ -49,13 +55,16 @@ export function buildPortfolio(input: {
     credentials: input.entries.map((entry) => ({
       credential: entry.credential,
       status: entry.status,
-      ...(entry.statusSentence ? { statusSentence: entry.statusSentence } : {}),
+      ...(entry.statusSentence
+        ? { statusSentence: summaryIn({ summary: entry.statusSentence, summaryMessage: entry.statusMessage, status: entry.status }, input.language) }
+        : {}),
       ...(entry.checkedAt ? { checkedAt: entry.checkedAt } : {}),
       ...(entry.issuerIdentity ? { issuerIdentity: entry.issuerIdentity } : {}),
     })),
     options: {
       paper: input.paper,
       generatedAt: new Date(),
+      language: input.language,
       locale: input.locale,
       ...(input.recipient.trim() ? { recipientName: input.recipient.trim() } : {}),
       ...(input.verifierUrl ? { verifierUrl: input.verifierUrl } : {}),

@@ -13,7 +13,7 @@ import { VersionHistory } from './VersionHistory';
 import { formatName, formatTechnicalVersion } from '../credentials/formatName';
 import { MarkdownText } from './MarkdownText';
 import { formatDate } from './formatDate';
-import { CheckLabel, CheckSentence, ReportSummary } from './VerificationText';
+import { CheckLabel, CheckSentence, PlainSummary, ReportSummary, summaryHasTechnicalText, TechnicalDisclosure } from './VerificationText';
 
 const checkMarks = { passed: '✓', failed: '✗', skipped: '–' } as const;
 
@@ -45,6 +45,7 @@ export function CredentialDetailDialog({
   id,
   credentials,
   network,
+  startEditing = false,
   onClose,
   onChanged,
   onOpen,
@@ -53,6 +54,8 @@ export function CredentialDetailDialog({
   /** The portfolio's summaries: names of the CLR parent and children. */
   credentials: readonly CredentialSummary[];
   network: NetworkUse;
+  /** Opened from the import summary's "Review self-reported entries": the corrections show at once. */
+  startEditing?: boolean;
   onClose: () => void;
   /** The credential was re-checked or removed: the portfolio reloads. */
   onChanged: () => void;
@@ -72,6 +75,12 @@ export function CredentialDetailDialog({
   const parent = summary?.parentId ? credentials.find((c) => c.id === summary.parentId) : undefined;
   const children = summary ? credentials.filter((c) => summary.childIds.includes(c.id)) : [];
 
+  // Import review: the corrections open once the entry has loaded (not again after saving them).
+  const editOnLoad = useRef(startEditing);
+  useEffect(() => {
+    if (startEditing) editOnLoad.current = true;
+  }, [startEditing, id]);
+
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();
     setDetail(null);
@@ -83,6 +92,10 @@ export function CredentialDetailDialog({
         if (result.ok && result.value.credential) {
           setDetail(result.value.credential);
           setReport(result.value.credential.verification);
+          if (editOnLoad.current) {
+            editOnLoad.current = false;
+            setEditing(true);
+          }
         }
       });
   }, [id, version]);
@@ -180,7 +193,8 @@ export function CredentialDetailDialog({
             ))}
           <LinkedDetailsBlock detail={detail} fetching={fetching} onFetch={() => void fetchDetails()} />
           <dl className="facts">
-            <Row label={t('detail.issuer')} value={[detail.issuer.name, detail.issuer.url ?? detail.issuer.id].filter(Boolean).join(' · ')} />
+            {/* The issuer's address (a DID, a URL) is in "Technical details". */}
+            <Row label={t('detail.issuer')} value={detail.issuer.name ?? t('detail.issuerNotNamed')} />
             <Row label={t('detail.issued')} value={formatDate(detail.issuedOn, language)} />
             <Row label={t('detail.validFrom')} value={detail.validFrom !== detail.issuedOn ? formatDate(detail.validFrom, language) : undefined} />
             <Row label={t('detail.expires')} value={formatDate(detail.expires, language)} />
@@ -188,9 +202,9 @@ export function CredentialDetailDialog({
             <MarkdownRow label={t('detail.criteria')} text={detail.criteria?.narrative} />
             <Row label={t('detail.skills')} value={detail.skills.map((s) => (s.framework ? `${s.name} (${s.framework})` : s.name)).join(', ')} />
             <Row label={t('detail.credits')} value={detail.credits.map((c) => `${String(c.value)} ${c.unit}`).join(', ')} />
-            <Row label={t('detail.endorsements')} value={detail.endorsements.map((e) => e.issuerName ?? e.issuerId ?? '').filter(Boolean).join(', ')} />
+            <Row label={t('detail.endorsements')} value={detail.endorsements.flatMap((e) => (e.issuerName ? [e.issuerName] : [])).join(', ')} />
             <Row label={t('detail.format')} value={formatLabel(detail.format, detail.formatVersion, t)} />
-            <Row label={t('detail.original')} value={`${detail.original.fileName} (${(detail.original.size / 1024).toFixed(1)} KB)`} />
+            <Row label={t('detail.original')} value={t('detail.originalFile', { file: detail.original.fileName, size: Math.round(detail.original.size / 102.4) / 10 })} />
           </dl>
           {(parent ?? children.length > 0) && (
             <section aria-labelledby="related-title">
@@ -232,32 +246,27 @@ export function CredentialDetailDialog({
             {report ? (
               <>
                 <p>
-                  <span className={`status status-${report.status}`}>{t(`status.${report.status}`)}</span> <ReportSummary report={report} />
+                  <span className={`status status-${report.status}`}>{t(`status.${report.status}`)}</span> <PlainSummary report={report} />
                 </p>
                 {report.issuerIdentity && (
                   <p className="identity-line">
                     <strong>{t('identity.who')}</strong> {identitySentence(report.issuerIdentity, report.status, t, language)}
                   </p>
                 )}
-                <ul className="checks">
-                  {report.checks.map((check) => (
-                    <li key={check.id} className={`check check-${check.outcome}`}>
-                      <span aria-hidden="true">{checkMarks[check.outcome]}</span> <strong><CheckLabel check={check} /></strong>: <CheckSentence check={check} />
-                    </li>
-                  ))}
-                </ul>
                 <p className="checked-at">{t('status.checkedAt', { date: formatDate(report.checkedAt, language) })}</p>
               </>
             ) : (
               <p>{t('detail.notChecked')}</p>
             )}
+            <TechnicalDetails detail={detail} report={report} />
             <div className="row-actions">
               <button type="button" onClick={() => void recheck(network === 'allowed')} disabled={checking}>
                 {checking ? t('detail.checking') : t('detail.recheck')}
               </button>
               {network === 'ask' && (
                 <button type="button" onClick={() => void recheck(true)} disabled={checking}>
-                  {t('detail.checkOnline')}
+                  {/* Checked offline and left unverifiable: one check online, for this credential, on this click. */}
+                  {t(report?.network === 'offline' && report.status === 'unverifiable' ? 'importSummary.checkOnline' : 'detail.checkOnline')}
                 </button>
               )}
             </div>
@@ -265,7 +274,7 @@ export function CredentialDetailDialog({
           <section aria-labelledby="share-title" className="share">
             <h3 id="share-title">{t('detail.share')}</h3>
             {detail.share.verificationUrl ? (
-              <p className="muted">{t('detail.verificationLink', { url: detail.share.verificationUrl })}</p>
+              <p className="muted">{t('detail.hasPublicLink')}</p>
             ) : (
               <p className="muted">{t('detail.noPublicLink')}</p>
             )}
@@ -333,17 +342,54 @@ function LinkedDetailsBlock({ detail, fetching, onFetch }: { detail: CredentialD
     <section className="banner details-missing" aria-labelledby="details-title">
       <h3 id="details-title">{t(linked.state === 'incomplete' ? 'details.incomplete' : 'details.notFetched')}</h3>
       <p>{t(linked.state === 'incomplete' ? 'details.incompleteBody' : 'details.notFetchedBody')}</p>
-      {linked.problems.length > 0 && (
-        <ul>
-          {linked.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
       <button type="button" onClick={onFetch} disabled={fetching}>
         {fetching ? t('details.fetching') : t('details.fetch')}
       </button>
     </section>
+  );
+}
+
+/**
+ * What a job seeker need not read to understand the status, for whoever wants it: every check
+ * in the engine's words (with the keys and addresses they name), the issuer's address, the
+ * public verification link, and why linked documents could not be fetched. Collapsed at first.
+ */
+function TechnicalDetails({ detail, report }: { detail: CredentialDetail; report: VerificationReport | null }) {
+  const { t, language } = useI18n();
+  // Its web address and its identifier (a DID, a URL), when they differ.
+  const issuerAddress = [...new Set([detail.issuer.url, detail.issuer.id].filter(Boolean))].join(' · ');
+  const unnamedEndorsers = detail.endorsements.flatMap((e) => (!e.issuerName && e.issuerId ? [e.issuerId] : []));
+  const problems = detail.linked && detail.linked.state !== 'fetched' ? detail.linked.problems : [];
+  return (
+    <TechnicalDisclosure>
+      {/* The report's own sentence, when the visible one had to leave something out. */}
+      {report && summaryHasTechnicalText(report, language) && (
+        <p>
+          <strong>{t('detail.fullSummary')}</strong> <ReportSummary report={report} />
+        </p>
+      )}
+      {report && (
+        <ul className="checks">
+          {report.checks.map((check) => (
+            <li key={check.id} className={`check check-${check.outcome}`}>
+              <span aria-hidden="true">{checkMarks[check.outcome]}</span> <strong><CheckLabel check={check} /></strong>: <CheckSentence check={check} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <dl className="facts">
+        <Row label={t('detail.issuerAddress')} value={issuerAddress} />
+        <Row label={t('detail.endorsements')} value={unnamedEndorsers.join(', ')} />
+      </dl>
+      {detail.share.verificationUrl && <p>{t('detail.verificationLink', { url: detail.share.verificationUrl })}</p>}
+      {problems.length > 0 && (
+        <ul>
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+    </TechnicalDisclosure>
   );
 }
 

@@ -221,7 +221,7 @@ describe('readPdfCertificate: damaged and hostile PDFs', () => {
       context.obj({ Filter: 'Standard', V: 1, R: 2, O: PDFString.of('x'.repeat(32)), U: PDFString.of('y'.repeat(32)), P: -4 }),
     );
     const findings = await readPdfCertificate(await document.save({ useObjectStreams: false }), limits);
-    expect(findings).toEqual({ links: [], qrCodes: [], attachments: [], pageCount: 2 });
+    expect(findings).toEqual({ links: [], qrCodes: [], attachments: [], pageCount: 2, text: '' });
   });
 });
 

@@ -56,7 +56,8 @@ describe('Blockcerts display', () => {
     const credential = await readWith({ contentMediaType: 'image/png', contentEncoding: 'base64', content: Buffer.from(png).toString('base64') });
     expect(credential.image?.mediaType).toBe('image/png');
     expect(Buffer.from(credential.image?.bytes ?? new Uint8Array()).equals(Buffer.from(png))).toBe(true);
-    expect(credential.name).toBe('Blockchain certificate');
+    // A picture holds no title to read: the certificate is untitled, never given a made-up name.
+    expect(credential.name).toBe('');
   });
 
   it.each([
@@ -70,8 +71,8 @@ describe('Blockcerts display', () => {
     const credential = await readWith(display);
     expect(credential.notes).toEqual([note]);
     expect(credential.image).toBeUndefined();
-    // Nothing else changes: the certificate is still named (placeholder: it has no name of its own), dated and attributed.
-    expect(credential.name).toBe('Blockchain certificate');
+    // Nothing else changes: the certificate is still untitled (it has no name of its own), dated and attributed.
+    expect(credential.name).toBe('');
     expect(credential.issuer.id).toBe(issuerProfileUrl);
     expect(credential.issuedOn).toBe(issuanceDate);
     expect(credential.recipient?.name).toBe('Ada Example');
@@ -102,7 +103,7 @@ describe('Blockcerts display', () => {
     if (outcome?.outcome !== 'recognised') throw new Error(`not recognised: ${outcome?.reason ?? 'nothing'}`);
     expect(outcome.credential.notes).toEqual(["The certificate's display (image/png) is not valid base64."]);
     expect(outcome.credential.image).toBeUndefined();
-    expect(outcome.credential.name).toBe('Blockchain certificate');
+    expect(outcome.credential.name).toBe('');
     expect(outcome.credential.issuer.name).toBe('Hyland Innovation Team');
     expect(outcome.credential.issuedOn).toBe('2021-11-23T15:00:00Z');
   });

@@ -11,5 +11,6 @@ describe('renderer PDF fonts', () => {
     expect(fontFileUrls.regular.map(named)).toEqual(fontFiles.regular.map(expected));
     expect(fontFileUrls.bold.map(named)).toEqual(fontFiles.bold.map(expected));
     expect([fontFileUrls.cjk, fontFileUrls.arabic, fontFileUrls.hebrew].map(named)).toEqual([fontFiles.cjk, fontFiles.arabic, fontFiles.hebrew].map(expected));
+    expect(fontFileUrls.emoji.map(named)).toEqual(fontFiles.emoji.map(expected));
   });
 });

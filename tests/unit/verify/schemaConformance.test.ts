@@ -3,6 +3,7 @@ import path from 'node:path';
 import { importJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { VerificationReport } from '../../../shared/credential/verification';
+import { checkSentenceIn } from '../../../shared/credential/verificationMessages';
 import { Checks } from '../../../electron/verify/checks';
 import { checkSchemaConformance, decodedVc11, withoutNulls } from '../../../electron/verify/schemaConformance';
 import { createVerifier } from '../../../electron/verify/verifier';
@@ -306,6 +307,78 @@ describe('VC-JWT: the `vc` claim is judged, as 1EdTech’s validator does', () =
     expect(signaturePassed(noIssuer)).toBe(true);
     expect(noIssuer.status).toBe('malformed');
     expect(schemaCheck(noIssuer)?.sentence).toContain('The credential has no issuer (issuer).');
+  });
+});
+
+describe('the findings in German', () => {
+  const german = (report: Pick<VerificationReport, 'checks'>): string => {
+    const check = report.checks.find((c) => c.id === 'schema');
+    if (!check) throw new Error('no schema check');
+    return checkSentenceIn(check, 'de');
+  };
+  /** Judged by the schema check alone: a credential no signer would sign (JSON-LD's safe mode refuses its terms). */
+  const judgedAlone = async (document: Json): Promise<Checks> => {
+    const checks = new Checks();
+    await checkSchemaConformance(document, checks);
+    return checks;
+  };
+
+  it('a missing property, a list where text belongs and a wrong type list are said in German, naming the property', async () => {
+    const signer = await issuer(221);
+    const broken = edited(badge(signer), (c) => {
+      delete achievementOf(c).criteria;
+      achievementOf(c).name = ['Eins', 'Zwei'];
+      c.type = ['OpenBadgeCredential'];
+    });
+    const report = { checks: (await judgedAlone(broken)).list };
+    expect(schemaCheck(report as VerificationReport)).toMatchObject({ outcome: 'failed', implies: 'malformed' });
+    const text = german(report);
+    expect(text).toContain('Dem Nachweis fehlt die Angabe „Kriterien“ bei „Leistung“ (credentialSubject.achievement.criteria).');
+    expect(text).toContain('Die Angabe „Name“ bei „Leistung“ (credentialSubject.achievement.name) ist eine Liste; verlangt ist Text.');
+    expect(text).toContain('Die Angabe „Typ“ des Nachweises (type) enthält nicht „VerifiableCredential“.');
+    expect(text).toMatch(/Damit entspricht der Nachweis nicht dem Datenmodell AchievementCredential von Open Badges 3\.0\.$/);
+    // The English stays what the CLI prints.
+    expect(schemaCheck(report as VerificationReport)?.sentence).toContain('The credential has no achievement criteria (credentialSubject.achievement.criteria).');
+    expect(text).not.toMatch(/\b(the|has no|where|does not|It)\b/);
+  });
+
+  it('notes that do not change the verdict: a value outside the list, a date without a time zone, one note or several', async () => {
+    const signer = await issuer(222);
+    const one = await signedAndVerified(
+      edited(badge(signer), (c) => (achievementOf(c).achievementType = 'Program')),
+      signer,
+    );
+    expect(one.status).toBe('verified');
+    expect(german(one)).toBe(
+      'Die Angabe „Art der Leistung“ (credentialSubject.achievement.achievementType) hat den Wert „Program“, den Open Badges 3.0 nicht aufführt; er ist auch kein Erweiterungsbegriff der Form „ext:…“. ' +
+        'Festgestellt beim Abgleich mit dem Datenmodell AchievementCredential von Open Badges 3.0; das Ergebnis hängt nicht von diesem Befund ab.',
+    );
+    const two = await signedAndVerified(
+      edited(badge(signer), (c) => {
+        achievementOf(c).achievementType = 'Program';
+        c.validFrom = '2024-01-01';
+      }),
+      signer,
+    );
+    expect(german(two)).toContain('Die Angabe „Gültig ab“ des Nachweises (validFrom) hat den Wert „2024-01-01“, der kein Datum mit Uhrzeit und Zeitzone ist, wie Open Badges 3.0 es verlangt.');
+    expect(german(two)).toMatch(/das Ergebnis hängt nicht von diesen Befunden ab\.$/);
+    expect(schemaCheck(two)?.sentence).toMatch(/the verdict does not rest on them\.$/);
+  });
+
+  it('more than four findings: the sentence names four and counts the rest', async () => {
+    const signer = await issuer(223);
+    const bare = edited(badge(signer), (c) => {
+      const achievement = achievementOf(c);
+      delete achievement.criteria;
+      delete achievement.name;
+      delete achievement.description;
+      delete achievement.type;
+      delete c.name;
+      delete c.validFrom;
+    });
+    const report = { checks: (await judgedAlone(bare)).list } as unknown as VerificationReport;
+    expect(german(report)).toMatch(/Dazu \d+ weitere \(siehe die technische Angabe\)\./);
+    expect(schemaCheck(report)?.sentence).toMatch(/And \d+ more \(see the technical detail\)\./);
   });
 });
 

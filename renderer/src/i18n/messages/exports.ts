@@ -38,6 +38,7 @@ export const exportsEn = {
   'exports.check.unreadable': 'This file could not be read.',
   'exports.check.resultTitle': 'Result for {file}',
   'exports.check.owner': 'Portfolio of {owner}',
+  'exports.check.nested': 'Credentials in {name}',
   'exports.check.verdict.good': 'Every credential is exactly as exported, and each one was verified.',
   'exports.check.verdict.unverified': 'Every credential is exactly as exported, but not every one could be verified: see each below.',
   'exports.check.verdict.altered': 'Something was altered, swapped, added or removed after export: do not rely on this PDF without checking each credential.',
@@ -94,6 +95,7 @@ export const exportsDe: Readonly<Record<keyof typeof exportsEn, string>> = {
   'exports.check.unreadable': 'Diese Datei konnte nicht gelesen werden.',
   'exports.check.resultTitle': 'Ergebnis für {file}',
   'exports.check.owner': 'Portfolio von {owner}',
+  'exports.check.nested': 'Nachweise in {name}',
   'exports.check.verdict.good': 'Jeder Nachweis ist genau wie exportiert, und jeder wurde bestätigt.',
   'exports.check.verdict.unverified':
     'Jeder Nachweis ist genau wie exportiert, aber nicht jeder konnte bestätigt werden: Details unten bei jedem Nachweis.',

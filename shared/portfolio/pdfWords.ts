@@ -1,0 +1,276 @@
+import type { CredentialKind } from '../credential/model';
+import { identityCounts, identityLine, type IdentityGist } from '../credential/issuerIdentityText';
+import type { PdfLanguage } from './types';
+
+/**
+ * Every fixed word the portfolio PDF prints, in the languages it can be written in. The
+ * person exporting chooses the language (the app's own by default): a German employer gets
+ * a German PDF whatever language the wallet is in. What the credentials themselves say
+ * (names, descriptions, criteria) is printed as the issuer wrote it.
+ */
+
+export interface PdfWords {
+  readonly portfolio: string;
+  readonly portfolioOf: (owner: string) => string;
+  readonly unnamed: string;
+  readonly untitled: string;
+  readonly issuerNotNamed: string;
+  readonly issued: (date: string) => string;
+  readonly expires: (date: string) => string;
+  readonly checked: (status: string, date: string) => string;
+  readonly scanToVerify: string;
+  readonly noPublicLink: string;
+  readonly rows: { readonly description: string; readonly criteria: string; readonly skills: string; readonly credits: string; readonly evidence: string; readonly original: string };
+  readonly evidence: string;
+  readonly moreEvidence: (count: number) => string;
+  readonly attachedAs: (file: string, size: string) => string;
+  readonly preparedFor: (recipient: string, date: string) => string;
+  readonly exportedOn: (date: string) => string;
+  readonly summary: string;
+  readonly skills: string;
+  readonly contents: string;
+  readonly tiles: { readonly credentials: (n: number) => string; readonly verified: string; readonly skills: (n: number) => string; readonly pathways: (n: number) => string };
+  readonly kinds: Readonly<Record<CredentialKind, { readonly label: string; readonly plural: (n: number) => string }>>;
+  readonly creditsLine: (list: string) => string;
+  readonly pathways: (list: string) => string;
+  /** One pathway as the cover names it: its goal, and how much of it is done. */
+  readonly pathway: (name: string, done: number, required: number, complete: boolean) => string;
+  readonly nothingChosen: string;
+  readonly footer: (owner: string, date: string) => string;
+  readonly page: (n: number, total: number) => string;
+  readonly verifiedIdentities: (verified: number, identities: readonly IdentityGist[]) => string;
+  readonly identityLine: (identity: IdentityGist, status: string, formatDate: (iso: string) => string | undefined) => string;
+  readonly statuses: Readonly<Record<string, string>>;
+  readonly notChecked: string;
+  readonly subject: (owner: string, recipient: string, count: number) => string;
+  readonly bytes: (size: number) => string;
+}
+
+const sizeIn = (size: number, decimal: string, bytesWord: string): string => {
+  if (size < 1024) return `${String(size)} ${bytesWord}`;
+  const [value, unit] = size < 1024 * 1024 ? [size / 1024, 'KB'] : [size / (1024 * 1024), 'MB'];
+  return `${value.toFixed(1).replace('.', decimal)} ${unit}`;
+};
+
+const plural = (one: string, many: string) => (n: number) => (n === 1 ? one : many);
+
+const english: PdfWords = {
+  portfolio: 'Credential portfolio',
+  portfolioOf: (owner) => `Credential portfolio: ${owner}`,
+  unnamed: 'Unnamed',
+  untitled: 'Untitled credential',
+  issuerNotNamed: 'Issuer not named',
+  issued: (date) => `Issued ${date}`,
+  expires: (date) => `Expires ${date}`,
+  checked: (status, date) => `${status}, checked ${date}`,
+  scanToVerify: 'SCAN TO VERIFY',
+  noPublicLink: 'No public verification link exists for this credential. Verify it offline from the original file attached to this PDF.',
+  rows: { description: 'Description', criteria: 'Criteria', skills: 'Skills', credits: 'Credits', evidence: 'Evidence', original: 'Original file' },
+  evidence: 'Evidence',
+  moreEvidence: (count) => `+${String(count)} more in the original file`,
+  attachedAs: (file, size) => `Attached to this PDF as ${file} (${size}). Open the attachments panel of your PDF reader to verify it offline.`,
+  preparedFor: (recipient, date) => `Prepared for ${recipient}  ·  Exported on ${date}`,
+  exportedOn: (date) => `Exported on ${date}`,
+  summary: 'Summary',
+  skills: 'Skills',
+  contents: 'Contents',
+  tiles: { credentials: plural('credential', 'credentials'), verified: 'verified at export', skills: plural('skill', 'skills'), pathways: plural('pathway completed', 'pathways completed') },
+  kinds: {
+    badge: { label: 'Digital badge', plural: plural('badge', 'badges') },
+    certificate: { label: 'Certificate', plural: plural('certificate', 'certificates') },
+    diploma: { label: 'Diploma', plural: plural('diploma', 'diplomas') },
+    transcript: { label: 'Learning record', plural: plural('learning record', 'learning records') },
+    endorsement: { label: 'Endorsement', plural: plural('endorsement', 'endorsements') },
+    credential: { label: 'Credential', plural: plural('other credential', 'other credentials') },
+  },
+  creditsLine: (list) => `Credits: ${list}`,
+  pathways: (list) => `Pathways: ${list}`,
+  pathway: (name, done, required, complete) => (complete ? `${name} (completed, ${String(done)} of ${String(required)})` : `${name} (${String(done)} of ${String(required)} done)`),
+  nothingChosen: 'No credentials were chosen for this portfolio.',
+  footer: (owner, date) => `${owner}  ·  exported ${date}  ·  original credentials attached to this PDF`,
+  page: (n, total) => `Page ${String(n)} of ${String(total)}`,
+  verifiedIdentities: (verified, identities) => {
+    const counts = identityCounts(identities);
+    return counts === '' ? '' : `${String(verified)} verified: ${counts}`;
+  },
+  identityLine,
+  statuses: {
+    verified: 'Verified',
+    expired: 'Expired',
+    'not-yet-valid': 'Not yet valid',
+    revoked: 'Revoked',
+    invalid: 'Failed verification',
+    malformed: 'Unreadable',
+    unverifiable: 'Could not be checked',
+    unsigned: 'Self-reported',
+  },
+  notChecked: 'Not checked',
+  subject: (owner, recipient, count) =>
+    `Verifiable credentials of ${owner}${recipient === '' ? '' : `, prepared for ${recipient}`}: ${String(count)} credentials with their originals attached`,
+  bytes: (size) => sizeIn(size, '.', 'bytes'),
+};
+
+/** Statuses whose signature held: for these, an unconfirmed issuer name is the signer's own claim. */
+const signatureHeld = new Set(['verified', 'expired', 'revoked', 'not-yet-valid']);
+
+function registryNameDe(source: string | null): string {
+  if (source === null || source.trim() === '') return 'einem Register';
+  return /\.[a-z0-9]{2,5}$/i.test(source) ? source : `der ${source.replace(/^the\s+/i, '')}`;
+}
+
+function identityPhraseDe(identity: IdentityGist): string {
+  switch (identity.level) {
+    case 'registry':
+      return `verzeichnet in ${registryNameDe(identity.source)}${identity.test ? ', einem Register für Testaussteller' : ''}`;
+    case 'domain':
+      return identity.source ? `Schlüssel veröffentlicht unter ${identity.source}` : 'Schlüssel im Web veröffentlicht';
+    case 'trust-list':
+      return 'Siegel auf der EU-Vertrauensliste';
+    case 'unconfirmed':
+      return 'nicht bestätigt';
+  }
+}
+
+const german: PdfWords = {
+  portfolio: 'Nachweis-Portfolio',
+  portfolioOf: (owner) => `Nachweis-Portfolio: ${owner}`,
+  unnamed: 'Ohne Namen',
+  untitled: 'Nachweis ohne Titel',
+  issuerNotNamed: 'Aussteller nicht genannt',
+  issued: (date) => `Ausgestellt am ${date}`,
+  expires: (date) => `Gültig bis ${date}`,
+  checked: (status, date) => `${status}, geprüft am ${date}`,
+  scanToVerify: 'ZUM PRÜFEN SCANNEN',
+  noPublicLink: 'Für diesen Nachweis gibt es keinen öffentlichen Prüflink. Er lässt sich offline anhand der Originaldatei prüfen, die diesem PDF beiliegt.',
+  rows: { description: 'Beschreibung', criteria: 'Kriterien', skills: 'Kompetenzen', credits: 'Leistungspunkte', evidence: 'Belege', original: 'Originaldatei' },
+  evidence: 'Beleg',
+  moreEvidence: (count) => `+${String(count)} weitere in der Originaldatei`,
+  attachedAs: (file, size) => `Diesem PDF beigefügt als ${file} (${size}). Im Anhänge-Bereich des PDF-Programms lässt sie sich öffnen und offline prüfen.`,
+  preparedFor: (recipient, date) => `Erstellt für ${recipient}  ·  Exportiert am ${date}`,
+  exportedOn: (date) => `Exportiert am ${date}`,
+  summary: 'Überblick',
+  skills: 'Kompetenzen',
+  contents: 'Inhalt',
+  tiles: {
+    credentials: plural('Nachweis', 'Nachweise'),
+    // Short: five tiles share the width of the page.
+    verified: 'bestätigt',
+    skills: plural('Kompetenz', 'Kompetenzen'),
+    pathways: plural('Ziel erreicht', 'Ziele erreicht'),
+  },
+  kinds: {
+    badge: { label: 'Digitales Badge', plural: plural('Badge', 'Badges') },
+    certificate: { label: 'Zertifikat', plural: plural('Zertifikat', 'Zertifikate') },
+    diploma: { label: 'Diplom', plural: plural('Diplom', 'Diplome') },
+    transcript: { label: 'Leistungsnachweis', plural: plural('Leistungsnachweis', 'Leistungsnachweise') },
+    endorsement: { label: 'Empfehlung', plural: plural('Empfehlung', 'Empfehlungen') },
+    credential: { label: 'Nachweis', plural: plural('sonstiger Nachweis', 'sonstige Nachweise') },
+  },
+  creditsLine: (list) => `Leistungspunkte: ${list}`,
+  pathways: (list) => `Lernpfade: ${list}`,
+  pathway: (name, done, required, complete) => (complete ? `${name} (abgeschlossen, ${String(done)} von ${String(required)})` : `${name} (${String(done)} von ${String(required)} erreicht)`),
+  nothingChosen: 'Für dieses Portfolio wurden keine Nachweise ausgewählt.',
+  footer: (owner, date) => `${owner}  ·  exportiert am ${date}  ·  Originalnachweise liegen diesem PDF bei`,
+  page: (n, total) => `Seite ${String(n)} von ${String(total)}`,
+  verifiedIdentities: (verified, identities) => {
+    const tally = { registry: 0, test: 0, domain: 0, 'trust-list': 0, unconfirmed: 0 };
+    for (const identity of identities) {
+      if (identity.level === 'registry' && identity.test) tally.test++;
+      else tally[identity.level]++;
+    }
+    const parts: string[] = [];
+    const say = (n: number, one: string, many: string): void => {
+      if (n > 0) parts.push(`${String(n)} ${n === 1 ? one : many}`);
+    };
+    say(tally.registry, 'Aussteller in einem Register verzeichnet', 'Aussteller in einem Register verzeichnet');
+    say(tally.test, 'Testaussteller in einem Testregister', 'Testaussteller in einem Testregister');
+    say(tally.domain, 'Schlüssel im Web veröffentlicht', 'Schlüssel im Web veröffentlicht');
+    say(tally['trust-list'], 'Siegel auf der EU-Vertrauensliste', 'Siegel auf der EU-Vertrauensliste');
+    say(tally.unconfirmed, 'nicht bestätigt', 'nicht bestätigt');
+    return parts.length === 0 ? '' : `${String(verified)} bestätigt: ${parts.join(', ')}`;
+  },
+  identityLine: (identity, status, formatDate) => {
+    switch (identity.level) {
+      case 'registry': {
+        const listedName = identity.name && identity.claimedName ? ` als „${identity.name}“` : '';
+        const date = identity.asOf ? formatDate(identity.asOf) : undefined;
+        const test = identity.test ? ', einem Register für Testaussteller' : '';
+        return `Aussteller: verzeichnet${listedName} in ${registryNameDe(identity.source)}${test}${date ? ` (Stand ${date})` : ''}`;
+      }
+      case 'domain':
+      case 'trust-list':
+        return `Aussteller: ${identityPhraseDe(identity)}`;
+      case 'unconfirmed':
+        return identity.name && signatureHeld.has(status) ? 'Aussteller: nicht bestätigt – der Name ist die eigene Angabe des Ausstellers' : 'Aussteller: nicht bestätigt';
+    }
+  },
+  statuses: {
+    verified: 'Bestätigt',
+    expired: 'Abgelaufen',
+    'not-yet-valid': 'Noch nicht gültig',
+    revoked: 'Widerrufen',
+    invalid: 'Prüfung fehlgeschlagen',
+    malformed: 'Nicht lesbar',
+    unverifiable: 'Nicht prüfbar',
+    unsigned: 'Selbst angegeben',
+  },
+  notChecked: 'Nicht geprüft',
+  subject: (owner, recipient, count) =>
+    `Überprüfbare Nachweise von ${owner}${recipient === '' ? '' : `, erstellt für ${recipient}`}: ${String(count)} Nachweise mit beigefügten Originalen`,
+  bytes: (size) => sizeIn(size, ',', 'Byte'),
+};
+
+export const pdfWords: Readonly<Record<PdfLanguage, PdfWords>> = { en: english, de: german };
+
+/** The words for a language; anything unknown is written in English. */
+export function wordsFor(language: PdfLanguage | undefined): PdfWords {
+  return pdfWords[language ?? 'en'];
+}
+
+/** The status as the PDF's reader reads it. */
+export function statusLabel(words: PdfWords, status: string): string {
+  return words.statuses[status] ?? (status === '' ? words.notChecked : status.charAt(0).toUpperCase() + status.slice(1));
+}
+
+/** Every fixed word of a language, for embedding the fonts they need before drawing. */
+export function allWords(words: PdfWords): string {
+  const sample = [
+    words.portfolio,
+    words.unnamed,
+    words.untitled,
+    words.issuerNotNamed,
+    words.issued(''),
+    words.expires(''),
+    words.checked('', ''),
+    words.scanToVerify,
+    words.noPublicLink,
+    ...Object.values(words.rows),
+    words.evidence,
+    words.moreEvidence(2),
+    words.attachedAs('', ''),
+    words.preparedFor('', ''),
+    words.summary,
+    words.skills,
+    words.contents,
+    words.tiles.credentials(2),
+    words.tiles.credentials(1),
+    words.tiles.verified,
+    words.tiles.skills(2),
+    words.tiles.skills(1),
+    words.tiles.pathways(2),
+    words.tiles.pathways(1),
+    ...Object.values(words.kinds).flatMap((kind) => [kind.label, kind.label.toUpperCase(), kind.plural(1), kind.plural(2)]),
+    words.creditsLine(''),
+    words.pathways(''),
+    words.pathway('', 1, 2, true),
+    words.pathway('', 1, 2, false),
+    words.nothingChosen,
+    words.footer('', ''),
+    words.page(1, 2),
+    ...Object.values(words.statuses),
+    words.notChecked,
+    words.bytes(1),
+    'KB MB',
+  ];
+  return sample.join(' ');
+}
