@@ -120,6 +120,29 @@ export function pngClaimingSize(width: number, height: number): Uint8Array {
   return bytes;
 }
 
+/**
+ * An 8-bit grey, interlaced PNG of `size` x `size` pixels whose image data inflates to 64 MB:
+ * pngjs inflates interlaced data with no bound, so only a decoder that caps it survives this.
+ */
+export function interlacedPngBomb(size: number): Uint8Array {
+  const chunk = (type: string, data: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    out.set(new TextEncoder().encode(type), 4);
+    out.set(data, 8);
+    view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const header = new Uint8Array(13);
+  new DataView(header.buffer).setUint32(0, size);
+  new DataView(header.buffer).setUint32(4, size);
+  header.set([8, 0, 0, 0, 1], 8); // 8-bit grey, interlaced
+  const bomb = new Uint8Array(deflateSync(new Uint8Array(64 * 1024 * 1024)));
+  const signature = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', bomb), chunk('IEND', new Uint8Array())]));
+}
+
 /** A link annotation over the page's lower left corner, opening `url`. */
 export function addLink(page: PDFPage, url: string): void {
   const { context } = page.doc;

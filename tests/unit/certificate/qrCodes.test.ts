@@ -1,8 +1,7 @@
-import { deflateSync, crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { findQrCodes, findQrCodesInRgba } from '../../../electron/intake/certificate/qrCodes';
 import { defaultIntakeLimits, MalformedInputError } from '../../../electron/intake/limits';
-import { certificateScan, drawQr, encodeJpeg, encodePng, paper, pngClaimingSize, qrPng, seededRandom, verifyUrl } from './inputs';
+import { certificateScan, drawQr, encodeJpeg, encodePng, paper, interlacedPngBomb, pngClaimingSize, qrPng, seededRandom, verifyUrl } from './inputs';
 
 const limits = defaultIntakeLimits;
 
@@ -101,26 +100,7 @@ describe('findQrCodes: damaged and hostile images', () => {
   });
 
   it('refuses an interlaced PNG whose image data inflates far beyond its declared size (pngjs would not)', () => {
-    const chunk = (type: string, data: Uint8Array): Uint8Array => {
-      const out = new Uint8Array(12 + data.length);
-      const view = new DataView(out.buffer);
-      view.setUint32(0, data.length);
-      out.set(new TextEncoder().encode(type), 4);
-      out.set(data, 8);
-      view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-      return out;
-    };
-    const header = new Uint8Array(13);
-    new DataView(header.buffer).setUint32(0, 64);
-    new DataView(header.buffer).setUint32(4, 64);
-    header.set([8, 0, 0, 0, 1], 8); // 8-bit grey, interlaced
-    const bomb = new Uint8Array(deflateSync(new Uint8Array(64 * 1024 * 1024)));
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', header),
-      chunk('IDAT', bomb),
-      chunk('IEND', new Uint8Array()),
-    ]);
+    const png = interlacedPngBomb(64);
     expect(refusal(new Uint8Array(png), 'png').message).toBe('The PNG image is damaged: its image data unpacks to more than its declared size.');
   });
 });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PDFDocument } from 'pdf-lib';
 import { PNG, type ColorType } from 'pngjs';
@@ -12,6 +11,7 @@ import { drawImageInBox } from '../../../shared/portfolio/blocks';
 import { imageSize } from '../../../shared/portfolio/images';
 import { embedOpaquePng } from '../../../shared/portfolio/pngStream';
 import { seededBytes } from '../../support/credentials';
+import { interlacedPngBomb } from '../certificate/inputs';
 import { run, tempDir, writePdf } from './fixtures';
 
 /**
@@ -234,22 +234,8 @@ describe('image headers and PNG pass-through', () => {
 
 describe('image preparation refuses what intake refuses', () => {
   it('an interlaced PNG whose data inflates far beyond its declared size becomes no picture, not gigabytes of memory', async () => {
-    // 8-bit grey, 1000 x 1000, interlaced: its data may inflate to about 1 MB; this inflates to 64 MB.
-    const chunk = (type: string, data: Uint8Array): Uint8Array => {
-      const out = new Uint8Array(12 + data.length);
-      const view = new DataView(out.buffer);
-      view.setUint32(0, data.length);
-      out.set(new TextEncoder().encode(type), 4);
-      out.set(data, 8);
-      view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-      return out;
-    };
-    const header = new Uint8Array(13);
-    new DataView(header.buffer).setUint32(0, 1000);
-    new DataView(header.buffer).setUint32(4, 1000);
-    header.set([8, 0, 0, 0, 1], 8);
-    const bomb = new Uint8Array(deflateSync(new Uint8Array(64 * 1024 * 1024)));
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', bomb), chunk('IEND', new Uint8Array(0))]);
+    // 1000 x 1000 pixels of 8-bit grey may inflate to about 1 MB; this inflates to 64 MB.
+    const png = interlacedPngBomb(1000);
     expect(() => decodePng(png, 16_000_000)).toThrow(/unpacks to more than its declared size/);
     expect(await prepareImageNode({ bytes: new Uint8Array(png), mediaType: 'image/png' }, { maxPixels: 192, maxBytes: 40 * 1024 })).toBeNull();
   });
