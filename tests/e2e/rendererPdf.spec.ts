@@ -200,11 +200,13 @@ test('builds in Chromium from the app origin only, with no CSP violation', () =>
   expect(rendererPdf.subarray(0, 5)).toEqual(new TextEncoder().encode('%PDF-'));
   expect(requested.length).toBeGreaterThan(0);
   expect(requested.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
-  // The same font files as the command line reads, fetched as assets, once for both builds.
-  expect(requested.filter((url) => url.endsWith('.woff')).length).toBe(17);
+  // The same font files as the command line reads, fetched as assets, once for both builds:
+  // 17 of Noto Sans (Latin, Greek, Cyrillic, Vietnamese in two weights; CJK, Arabic, Hebrew) and Noto Emoji's 12.
+  const fontFiles = 17 + 12;
+  expect(requested.filter((url) => url.endsWith('.woff')).length).toBe(fontFiles);
   expect(consoleErrors).toEqual([]);
   // The page's bundle carries the fonts as files beside it, not inlined.
-  expect(readdirSync(path.join(outDir, 'assets')).filter((name) => name.endsWith('.woff')).length).toBe(17);
+  expect(readdirSync(path.join(outDir, 'assets')).filter((name) => name.endsWith('.woff')).length).toBe(fontFiles);
 });
 
 test('a rebuild from the cached fonts and images gives the same document', () => {
