@@ -12,7 +12,6 @@ import type { PdfLanguage } from './types';
 export interface PdfWords {
   readonly portfolio: string;
   readonly portfolioOf: (owner: string) => string;
-  readonly unnamed: string;
   readonly untitled: string;
   readonly issuerNotNamed: string;
   readonly issued: (date: string) => string;
@@ -57,7 +56,6 @@ const plural = (one: string, many: string) => (n: number) => (n === 1 ? one : ma
 const english: PdfWords = {
   portfolio: 'Credential portfolio',
   portfolioOf: (owner) => `Credential portfolio: ${owner}`,
-  unnamed: 'Unnamed',
   untitled: 'Untitled credential',
   issuerNotNamed: 'Issuer not named',
   issued: (date) => `Issued ${date}`,
@@ -134,7 +132,6 @@ function identityPhraseDe(identity: IdentityGist): string {
 const german: PdfWords = {
   portfolio: 'Nachweis-Portfolio',
   portfolioOf: (owner) => `Nachweis-Portfolio: ${owner}`,
-  unnamed: 'Ohne Namen',
   untitled: 'Nachweis ohne Titel',
   issuerNotNamed: 'Aussteller nicht genannt',
   issued: (date) => `Ausgestellt am ${date}`,
@@ -236,7 +233,6 @@ export function statusLabel(words: PdfWords, status: string): string {
 export function allWords(words: PdfWords): string {
   const sample = [
     words.portfolio,
-    words.unnamed,
     words.untitled,
     words.issuerNotNamed,
     words.issued(''),

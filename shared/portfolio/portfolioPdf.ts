@@ -264,9 +264,15 @@ function drawCover(ctx: EntryContext, page: PDFPage, summary: Summary, photo: Pl
     drawImageInBox(page, photo, width - margin - photoSize, y, photoSize);
   }
   const top = y;
-  y -= textBlock(s, page, (cleanText(options.title) || words.portfolio).toUpperCase(), { size: 8.5, bold: true, color: theme.accent }, margin, y, textWidth, { maxLines: 2 });
-  y -= 6;
-  y -= textBlock(s, page, cleanText(owner.name) || words.unnamed, { size: 26, bold: true, color: theme.ink }, margin, y, textWidth, { maxLines: 2, lineGap: 1.15 });
+  // Without a name in the profile, the cover's headline is what the document is, never a
+  // placeholder standing in for a person's name.
+  const named = cleanText(owner.name);
+  const label = cleanText(options.title) || words.portfolio;
+  if (named !== '' || label !== words.portfolio) {
+    y -= textBlock(s, page, label.toUpperCase(), { size: 8.5, bold: true, color: theme.accent }, margin, y, textWidth, { maxLines: 2 });
+    y -= 6;
+  }
+  y -= textBlock(s, page, named || words.portfolio, { size: 26, bold: true, color: theme.ink }, margin, y, textWidth, { maxLines: 2, lineGap: 1.15 });
   const headline = cleanText(owner.headline);
   if (headline !== '') y -= 4 + textBlock(s, page, headline, { size: 12.5, color: theme.muted }, margin, y - 4, textWidth, { maxLines: 2 });
   const contacts: { text: string; link?: string; color?: typeof theme.ink }[] = [];
@@ -416,8 +422,10 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
   const ctx: EntryContext = { setup, surface, input, images, words };
   const files = planAttachments(input.credentials);
   const [pageWidth, pageHeight] = paperSizes[options.paper];
-  const ownerName = cleanText(owner.name) || words.unnamed;
-  const title = cleanText(options.title) || words.portfolioOf(ownerName);
+  const ownerName = cleanText(owner.name);
+  const title = cleanText(options.title) || (ownerName === '' ? words.portfolio : words.portfolioOf(ownerName));
+  // Running heads and footers name the holder, or, without a name in the profile, the document.
+  const heading = ownerName || words.portfolio;
 
   // Cover, then as many contents pages as the table needs.
   const cover = doc.addPage([pageWidth, pageHeight]);
@@ -429,7 +437,7 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
   rowsLeft -= Math.min(rowsLeft, coverRows);
   while (rowsLeft > 0) {
     const page = doc.addPage([pageWidth, pageHeight]);
-    const top = pageHeader(setup, page, `${ownerName}  ·  ${words.contents}`, '') - 4;
+    const top = pageHeader(setup, page, `${heading}  ·  ${words.contents}`, '') - 4;
     const rows = Math.min(rowsLeft, Math.floor((top - bottom) / contentsRowHeight));
     contentsPages.push({ page, top, rows });
     rowsLeft -= rows;
@@ -447,7 +455,7 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
     const height = renderEntry(ctx, null, entry, attached, index, margin, 0, width);
     if (!page || y - height < bottom) {
       page = doc.addPage([pageWidth, pageHeight]);
-      y = pageHeader(setup, page, `${ownerName}  ·  ${title === words.portfolioOf(ownerName) ? words.portfolio : title}`, formatDate(options.generatedAt.toISOString(), locale) ?? '');
+      y = pageHeader(setup, page, ownerName === '' ? title : `${ownerName}  ·  ${title === words.portfolioOf(ownerName) ? words.portfolio : title}`, formatDate(options.generatedAt.toISOString(), locale) ?? '');
     }
     renderEntry(ctx, page, entry, attached, index, margin, y, width);
     entryPages.push(page);
@@ -470,14 +478,14 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
   }
 
   const exported = formatDate(options.generatedAt.toISOString(), locale) ?? '';
-  drawFooters(setup, doc.getPages(), words.footer(ownerName, exported), margin, words);
-  // The manifest names the holder only when the profile does: "Unnamed" is no one's name.
+  drawFooters(setup, doc.getPages(), words.footer(heading, exported), margin, words);
+  // The manifest names the holder only when the profile does.
   await attachFiles(doc, { title, owner: cleanText(owner.name), generatedAt: options.generatedAt }, input.credentials, files, entryPageNumbers, options.presentation);
   const recipient = cleanText(options.recipientName);
   setMetadata(doc, {
     title,
     author: ownerName,
-    subject: words.subject(ownerName, recipient, input.credentials.length),
+    subject: words.subject(heading, recipient, input.credentials.length),
     keywords: [...new Set(['micro-credentials', 'digital badges', 'Open Badges', 'verifiable credentials', 'portfolio', ...(options.keywords ?? []), ...summary.skills.slice(0, 20)])],
     generatedAt: options.generatedAt,
     locale,

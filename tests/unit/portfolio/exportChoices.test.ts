@@ -76,7 +76,7 @@ describe('the PDF language', () => {
     expect(english?.options.language).toBe('en');
     expect(english?.credentials[0]?.statusSentence).toBe('Verified: the signature matches the issuer’s key.');
     expect(german?.credentials[0]?.statusSentence).not.toBe(english?.credentials[0]?.statusSentence);
-    // No name in the profile: the builder says "Unnamed" in the PDF's own language, not the renderer in English.
+    // No name in the profile: the builder, not the renderer, decides what the cover says instead.
     expect(german?.owner.name).toBe('');
   });
 });
