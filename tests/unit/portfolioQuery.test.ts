@@ -28,8 +28,10 @@ const index = indexCredentials(credentials, 'en');
 const ids = (list: readonly CredentialSummary[]): string[] => list.map((c) => c.id);
 
 describe('searching, filtering and sorting the portfolio', () => {
-  it('sorts by date issued (falling back to the date added), name, issuer and status', () => {
-    expect(ids(queryPortfolio(index, { text: '', filters: {}, sort: 'issued' }, 'en'))).toEqual(['c3', 'd4', 'a1', 'b2', 'e5']);
+  it('sorts by date issued (undated ones after every dated one, whenever they were added), name, issuer and status', () => {
+    expect(ids(queryPortfolio(index, { text: '', filters: {}, sort: 'issued' }, 'en'))).toEqual(['d4', 'a1', 'b2', 'c3', 'e5']);
+    // Sorting by the date added still puts the newest addition first.
+    expect(ids(queryPortfolio(index, { text: '', filters: {}, sort: 'added' }, 'en'))[0]).toBe('c3');
     // Accents and case do not scatter the names; numbers sort as numbers.
     expect(ids(queryPortfolio(index, { text: '', filters: {}, sort: 'name' }, 'en'))).toEqual(['b2', 'c3', 'a1', 'e5', 'd4']);
     // Credentials without an issuer go last.

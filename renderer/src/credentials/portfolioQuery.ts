@@ -48,14 +48,13 @@ export function statusOf(summary: CredentialSummary): VerificationStatus | 'none
   return summary.status ?? (summary.selfReported ? 'unsigned' : 'none');
 }
 
-/** The date a credential was issued, else the date it was added: every credential has a place on the timeline. */
-export function issuedOrAdded(summary: CredentialSummary): string {
-  return summary.issuedOn ?? summary.addedAt;
-}
-
-/** A date that sorts: ISO text as given, anything else ("spring 2019") sorts after every date. */
+/**
+ * The issue date as it sorts: ISO text as given. A credential with no issue date, or one that
+ * is no date ("spring 2019"), sorts after every dated one: the day it was added says nothing
+ * about when it was earned, so it must not put an undated certificate at the top as the newest.
+ */
 function sortableDate(summary: CredentialSummary): string {
-  const date = issuedOrAdded(summary);
+  const date = summary.issuedOn ?? '';
   return /^\d{4}-\d{2}/.test(date) ? date : '';
 }
 
