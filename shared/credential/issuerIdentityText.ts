@@ -58,13 +58,19 @@ export function identityLine(identity: IdentityGist, status: string, formatDate:
   }
 }
 
-/** How verified credentials' issuers were confirmed, for a summary: "3 issuers listed in a registry, 5 keys published on the web, 4 not confirmed". */
-export function identityCounts(identities: readonly IdentityGist[]): string {
+/** How many issuers were confirmed each way (test registries apart), for a summary in any language. */
+export function identityTally(identities: readonly IdentityGist[]): Record<'registry' | 'test' | 'domain' | 'trust-list' | 'unconfirmed', number> {
   const tally = { registry: 0, test: 0, domain: 0, 'trust-list': 0, unconfirmed: 0 };
   for (const identity of identities) {
     if (identity.level === 'registry' && identity.test) tally.test++;
     else tally[identity.level]++;
   }
+  return tally;
+}
+
+/** How verified credentials' issuers were confirmed, for a summary: "3 issuers listed in a registry, 5 keys published on the web, 4 not confirmed". */
+export function identityCounts(identities: readonly IdentityGist[]): string {
+  const tally = identityTally(identities);
   const parts: string[] = [];
   const say = (n: number, one: string, many: string): void => {
     if (n > 0) parts.push(`${String(n)} ${n === 1 ? one : many}`);

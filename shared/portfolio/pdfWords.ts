@@ -1,5 +1,5 @@
 import type { CredentialKind } from '../credential/model';
-import { identityCounts, identityLine, type IdentityGist } from '../credential/issuerIdentityText';
+import { identityCounts, identityLine, identityTally, type IdentityGist } from '../credential/issuerIdentityText';
 import type { PdfLanguage } from './types';
 
 /**
@@ -170,11 +170,7 @@ const german: PdfWords = {
   footer: (owner, date) => `${owner}  ·  exportiert am ${date}  ·  Originalnachweise liegen diesem PDF bei`,
   page: (n, total) => `Seite ${String(n)} von ${String(total)}`,
   verifiedIdentities: (verified, identities) => {
-    const tally = { registry: 0, test: 0, domain: 0, 'trust-list': 0, unconfirmed: 0 };
-    for (const identity of identities) {
-      if (identity.level === 'registry' && identity.test) tally.test++;
-      else tally[identity.level]++;
-    }
+    const tally = identityTally(identities);
     const parts: string[] = [];
     const say = (n: number, one: string, many: string): void => {
       if (n > 0) parts.push(`${String(n)} ${n === 1 ? one : many}`);
