@@ -1,0 +1,81 @@
+import { Inflate, deflateSync } from 'fflate';
+import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
+
+/**
+ * A credential carried in the fragment of a verifier-page link (`https://…/verifier/#vc1.z.…`).
+ * The fragment is never sent to any server, so the employer's browser receives the credential
+ * without an upload, an account or a link that expires.
+ *
+ * Format: `vc1.<encoding>.<base64url payload>`:
+ * - `z`: the credential file's original bytes, raw DEFLATE (RFC 1951). Original bytes, not a
+ *   re-serialisation, so a JWT's signature and a JSON file's exact text survive.
+ * The version and encoding tags leave room for CBOR-LD (`c`) without breaking printed links.
+ */
+export const fragmentVersion = 'vc1';
+
+export type FragmentEncoding = 'z';
+
+/** Decoded size limit: a printed link never carries more than this, and a page never inflates more. */
+export const maxFragmentCredentialBytes = 2 * 1024 * 1024;
+
+export class FragmentError extends Error {
+  constructor(readonly reason: 'not-a-credential-link' | 'unknown-encoding' | 'damaged' | 'too-large') {
+    super(`Verifier link fragment: ${reason}`);
+    this.name = 'FragmentError';
+  }
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The fragment (without `#`) carrying these credential bytes. */
+export function encodeCredentialFragment(original: Uint8Array): string {
+  return `${fragmentVersion}.z.${toBase64Url(deflateSync(original, { level: 9 }))}`;
+}
+
+/** The link to the verifier page at `verifierUrl` carrying these credential bytes. */
+export function verifierPageLink(verifierUrl: string, original: Uint8Array): string {
+  const base = verifierUrl.replace(/#.*$/, '');
+  return `${base}#${encodeCredentialFragment(original)}`;
+}
+
+/** Inflates with a ceiling, so a crafted link cannot make the page allocate without bound. */
+function boundedInflate(compressed: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > maxFragmentCredentialBytes) throw new FragmentError('too-large');
+    parts.push(chunk);
+  });
+  try {
+    inflater.push(compressed, true);
+  } catch (error) {
+    if (error instanceof FragmentError) throw error;
+    throw new FragmentError('damaged');
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/** The credential bytes a fragment (with or without its leading `#`) carries. */
+export function decodeCredentialFragment(fragment: string): Uint8Array {
+  const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  const match = /^vc1\.([a-z])\.([A-Za-z0-9_-]+)$/.exec(text);
+  if (match === null) throw new FragmentError('not-a-credential-link');
+  const [, encoding, payload] = match;
+  if (encoding !== 'z') throw new FragmentError('unknown-encoding');
+  let compressed: Uint8Array;
+  try {
+    compressed = base64ToBytes(payload ?? '');
+  } catch {
+    throw new FragmentError('damaged');
+  }
+  return boundedInflate(compressed);
+}
