@@ -3,11 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { createHandlers } from '../../electron/core/handlers';
-import { WalletSession } from '../../electron/core/walletSession';
 import { blockcertsV3Certificate, certificateFile, designerDisplayHtml, htmlDisplay } from '../support/blockcertsCertificates';
 import { makePngImage } from '../support/credentials/images';
-import { testKdf } from '../support/walletFixtures';
+import { harnessHandlers, testWalletSession } from '../support/testHandlers';
 
 /**
  * A card's thumbnail is an <img>: only a picture (image/*) can be one. A Blockcerts certificate
@@ -22,25 +20,11 @@ afterEach(() => {
 async function walletWith(files: { name: string; bytes: Uint8Array }[]) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-card-picture-'));
   folders.push(folder);
-  const wallet = new WalletSession({ folder, keyProtector: () => Promise.resolve(null), kdf: testKdf });
+  const wallet = testWalletSession(folder);
   await wallet.create('river lamp 12 ocean', false);
   const outcomes = await wallet.import(files);
   expect(outcomes.map((outcome) => outcome.outcome)).toEqual(files.map(() => 'added'));
-  const store: Record<string, unknown> = {};
-  const handlers = createHandlers({
-    host: 'harness',
-    version: '1.0.0',
-    platform: 'linux',
-    preferences: {
-      get store() {
-        return store;
-      },
-      set: (values) => Object.assign(store, values),
-    },
-    wallet,
-    openExternal: () => Promise.resolve(),
-    saveFile: () => Promise.resolve(null),
-  });
+  const handlers = harnessHandlers(wallet);
   return { wallet, handlers, ids: outcomes.map((outcome) => outcome.id ?? '') };
 }
 

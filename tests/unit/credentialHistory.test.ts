@@ -3,13 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { createHandlers } from '../../electron/core/handlers';
 import { storeCredential } from '../../electron/core/storeCredential';
-import { WalletSession } from '../../electron/core/walletSession';
 import { Vault } from '../../electron/vault/vault';
 import { createVerifier } from '../../electron/verify/verifier';
 import { generateEd25519Issuer, makeIssuerProfile, makeOb3Credential, seededBytes, signDataIntegrity } from '../support/credentials';
 import { runBin } from '../support/cliRun';
+import { harnessHandlers, testWalletSession } from '../support/testHandlers';
 import { testKdf } from '../support/walletFixtures';
 import { normaliseOne } from './verify/helpers';
 
@@ -83,22 +82,8 @@ describe('the history of an imported credential', () => {
 
   it('through the app’s contract: the history lists the first version in plain terms; restoring it changes what the details show', async () => {
     const { first, reissued } = await firstAndReissued();
-    const session = new WalletSession({ folder: mkdtempSync(path.join(os.tmpdir(), 'badgefolio-history-ipc-')), keyProtector: () => Promise.resolve(null), kdf: testKdf });
-    const store: Record<string, unknown> = {};
-    const handlers = createHandlers({
-      host: 'harness',
-      version: '1.0.0',
-      platform: 'linux',
-      preferences: {
-        get store() {
-          return store;
-        },
-        set: (values) => Object.assign(store, values),
-      },
-      wallet: session,
-      openExternal: () => Promise.resolve(),
-      saveFile: () => Promise.resolve(null),
-    });
+    const session = testWalletSession(mkdtempSync(path.join(os.tmpdir(), 'badgefolio-history-ipc-')));
+    const handlers = harnessHandlers(session);
     const file = (name: string, json: unknown) => ({ name, bytes: new TextEncoder().encode(JSON.stringify(json)) });
     await dispatch(handlers, 'createWallet', { passphrase: walletPassphrase, remember: false });
     await dispatch(handlers, 'importFiles', { files: [file('welding.json', first)] });

@@ -3,15 +3,14 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../electron/core/handlers';
 import { dispatch } from '../../electron/core/dispatch';
 import { IssuerRegistryStore } from '../../electron/core/issuerRegistryStore';
-import { WalletSession } from '../../electron/core/walletSession';
 import { Vault } from '../../electron/vault/vault';
 import { bundledRegistries } from '../../electron/verify/issuerRegistries';
 import { safeFetch } from '../../electron/verify/safeFetch';
 import type { NetworkUse } from '../../shared/preferences';
 import { generateEd25519Issuer, makeIssuerProfile, makeOb3Credential, seededBytes, signDataIntegrity } from '../support/credentials';
+import { harnessHandlers, testWalletSession } from '../support/testHandlers';
 import { testKdf } from '../support/walletFixtures';
 
 /**
@@ -43,20 +42,7 @@ async function registryHost(answers: Map<string, { status: number; body: string 
 
 function handlersFor(folder: string, network: NetworkUse = 'offline') {
   const store: Record<string, unknown> = { network };
-  return createHandlers({
-    host: 'harness',
-    version: '1.0.0',
-    platform: 'linux',
-    preferences: {
-      get store() {
-        return store;
-      },
-      set: (values) => Object.assign(store, values),
-    },
-    wallet: new WalletSession({ folder, keyProtector: () => Promise.resolve(null), kdf: testKdf, networkUse: () => store.network as NetworkUse }),
-    openExternal: () => Promise.resolve(),
-    saveFile: () => Promise.resolve(null),
-  });
+  return harnessHandlers(testWalletSession(folder, { networkUse: () => store.network as NetworkUse }), { store });
 }
 
 async function signedCredential(name: string, seed: number) {

@@ -7,9 +7,8 @@ import type { ChannelName, ChannelRequest, ChannelResponse } from '../../shared/
 import { pathwayProgress, pathwaySchema, type Organiser } from '../../shared/organiser';
 import { buildPortfolioPdf } from '../../shared/portfolio';
 import { dispatch } from '../../electron/core/dispatch';
-import { createHandlers, type Handlers } from '../../electron/core/handlers';
+import type { Handlers } from '../../electron/core/handlers';
 import { saveIntoFolder, safeFileName } from '../../electron/core/savedFiles';
-import { WalletSession } from '../../electron/core/walletSession';
 import { loadFontSet } from '../../electron/portfolio/fontFiles';
 import { Vault } from '../../electron/vault/vault';
 import {
@@ -22,6 +21,7 @@ import {
   makeOb3Credential,
   signDataIntegrity,
 } from '../support/credentials';
+import { harnessHandlers, testWalletSession } from '../support/testHandlers';
 import { testKdf } from '../support/walletFixtures';
 
 const passphrase = 'maple harbour 42 lantern';
@@ -29,21 +29,7 @@ const passphrase = 'maple harbour 42 lantern';
 function setUp() {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-organiser-'));
   const downloads = path.join(folder, 'downloads');
-  const store: Record<string, unknown> = {};
-  const handlers = createHandlers({
-    host: 'harness',
-    version: '1.0.0',
-    platform: 'linux',
-    preferences: {
-      get store() {
-        return store;
-      },
-      set: (values) => Object.assign(store, values),
-    },
-    wallet: new WalletSession({ folder: path.join(folder, 'wallet'), keyProtector: () => Promise.resolve(null), kdf: testKdf }),
-    openExternal: () => Promise.resolve(),
-    saveFile: (name, bytes) => Promise.resolve(saveIntoFolder(downloads, name, bytes)),
-  });
+  const handlers = harnessHandlers(testWalletSession(path.join(folder, 'wallet')), { saveFile: (name, bytes) => Promise.resolve(saveIntoFolder(downloads, name, bytes)) });
   return { folder, downloads, handlers };
 }
 

@@ -3,30 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { createHandlers } from '../../electron/core/handlers';
-import { WalletSession } from '../../electron/core/walletSession';
+import type { WalletSession } from '../../electron/core/walletSession';
 import { PDFDocument } from 'pdf-lib';
 import { readsSlowly } from '../../electron/intake/intake';
 import { bakePngItxt, makeBadgePng, makeOb2Assertion, makeZip } from '../support/credentials';
 import { certificateScan, encodeJpeg, encodePng, verifyUrl } from './certificate/inputs';
-import { testKdf } from '../support/walletFixtures';
+import { harnessHandlers, testWalletSession } from '../support/testHandlers';
 
 function handlers(folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-channels-')), wallet?: WalletSession) {
-  const store: Record<string, unknown> = {};
-  return createHandlers({
-    host: 'harness',
-    version: '1.0.0',
-    platform: 'linux',
-    preferences: {
-      get store() {
-        return store;
-      },
-      set: (values) => Object.assign(store, values),
-    },
-    wallet: wallet ?? new WalletSession({ folder, keyProtector: () => Promise.resolve(null), kdf: testKdf }),
-    openExternal: () => Promise.resolve(),
-    saveFile: () => Promise.resolve(null),
-  });
+  return harnessHandlers(wallet ?? testWalletSession(folder));
 }
 
 describe('the wallet channels', () => {
@@ -152,7 +137,7 @@ describe('the wallet channels', () => {
     // Every picture counts as slow here (the app pauses after those over 50 ms): what is tested
     // is that the pause lets the window's call in, whatever this machine's speed.
     const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-channels-'));
-    const h = handlers(folder, new WalletSession({ folder, keyProtector: () => Promise.resolve(null), kdf: testKdf, slowThumbnailMs: 0 }));
+    const h = handlers(folder, testWalletSession(folder, { slowThumbnailMs: 0 }));
     await dispatch(h, 'createWallet', { passphrase: 'river lamp 12 ocean', remember: false });
     const scans = [1, 2, 3].map((n) => ({ name: `scan-${String(n)}.png`, bytes: encodePng(certificateScan(1200, 900, `${verifyUrl}/${String(n)}`, { grain: 20, marks: 300 })) }));
     await dispatch(h, 'importFiles', { files: scans });
@@ -184,7 +169,7 @@ describe('the wallet channels', () => {
 
   it('checks the wallet through the contract: a damaged record is named, set aside, and becomes a notice', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-channels-'));
-    const session = new WalletSession({ folder, keyProtector: () => Promise.resolve(null), kdf: testKdf });
+    const session = testWalletSession(folder);
     const h = handlers(folder, session);
     let heard = 0;
     session.onChecked(() => heard++);
