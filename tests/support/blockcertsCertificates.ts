@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { encode as cborEncode } from 'cborg';
 import { makePngImage, pngDataUrl } from './credentials/images';
+import { encode as base58Encode } from 'base58-universal';
 
 /**
  * Blockcerts v3 certificates and their displays, written at test time in the shape cert-issuer
@@ -62,22 +63,6 @@ export const hostileDisplayHtml = [
   '</section>',
 ].join('');
 
-const base58Alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-
-function base58(bytes: Uint8Array): string {
-  let value = BigInt(`0x${Buffer.from(bytes).toString('hex') || '0'}`);
-  let text = '';
-  while (value > 0n) {
-    text = (base58Alphabet[Number(value % 58n)] ?? '') + text;
-    value /= 58n;
-  }
-  for (const byte of bytes) {
-    if (byte !== 0) break;
-    text = `1${text}`;
-  }
-  return text;
-}
-
 const sha256 = (data: string): Uint8Array => new Uint8Array(createHash('sha256').update(data).digest());
 
 /**
@@ -92,7 +77,7 @@ function proofValueFor(target: Uint8Array): string {
     [2, [[[0, -1], [1, -1], [2, cborEncode(sha256('mock transaction'))]]]],
     [3, []],
   ];
-  return `z${base58(cborEncode(keymap))}`;
+  return `z${base58Encode(cborEncode(keymap))}`;
 }
 
 export interface CertificateOptions {

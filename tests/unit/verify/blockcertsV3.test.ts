@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { encode as base58Encode } from 'base58-universal';
 import { encode as cborEncode } from 'cborg';
 import jsonld, { type CanonizeOptions, type RemoteDocument } from 'jsonld';
 import { describe, expect, it } from 'vitest';
@@ -44,21 +45,6 @@ async function leafHash(credential: Record<string, unknown>, before: unknown[] =
   const document = { ...rest, '@context': [...contexts, { '@vocab': 'http://fallback.org/' }], ...(before.length > 0 ? { proof: before } : {}) };
   const options: CanonizeOptions = { algorithm: 'URDNA2015', format: 'application/n-quads', documentLoader: loader, safe: false };
   return sha256(await jsonld.canonize(document, options));
-}
-
-const base58Alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-function base58Encode(bytes: Uint8Array): string {
-  let value = BigInt(`0x${Buffer.from(bytes).toString('hex') || '0'}`);
-  let text = '';
-  while (value > 0n) {
-    text = (base58Alphabet[Number(value % 58n)] ?? '') + text;
-    value /= 58n;
-  }
-  for (const byte of bytes) {
-    if (byte !== 0) break;
-    text = `1${text}`;
-  }
-  return text;
 }
 
 interface Receipt {
