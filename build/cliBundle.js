@@ -53,25 +53,28 @@ const jsonldWithoutItsHttpClient = {
 const precompiledSchemaValidators = {
   name: 'precompiled-schema-validators',
   setup(build) {
-    build.onLoad({ filter: /[\\/]electron[\\/]verify[\\/]schemas[\\/]precompiled\.ts$/ }, async (args) => {
-      const folder = path.dirname(args.path);
-      const setup = JSON.parse(readFileSync(path.join(folder, 'validators.json'), 'utf8'));
-      const { Ajv2020 } = await import('ajv/dist/2020.js');
-      const { default: addFormats } = await import('ajv-formats');
-      const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-      const ajv = new Ajv2020({ ...setup.options, code: { ...setup.options.code, source: true, esm: true } });
-      addFormats(ajv, setup.formats);
-      for (const file of setup.schemas) ajv.addSchema(JSON.parse(readFileSync(path.join(folder, file), 'utf8')));
-      const names = Object.keys(setup.validators).map((key, index) => [key, `validator${String(index)}`]);
-      const code = standaloneCode(ajv, Object.fromEntries(names.map(([key, name]) => [name, setup.validators[key]])));
-      const table = names.map(([key, name]) => `${JSON.stringify(key)}: ${name}`).join(', ');
-      return { loader: 'js', contents: `${code}\nexport const precompiled = { ${table} };\n` };
-    });
+    build.onLoad({ filter: /[\\/]electron[\\/]verify[\\/]schemas[\\/]precompiled\.ts$/ }, async (args) => ({ loader: 'js', contents: await precompiledValidatorsModule(args.path) }));
   },
 };
 
+/** The ES module put in place of schemas/precompiled.ts (at `file`): also used by the verifier page's build, whose CSP forbids compiling code at run time. */
+export async function precompiledValidatorsModule(file) {
+  const folder = path.dirname(file);
+  const setup = JSON.parse(readFileSync(path.join(folder, 'validators.json'), 'utf8'));
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+  const ajv = new Ajv2020({ ...setup.options, code: { ...setup.options.code, source: true, esm: true } });
+  addFormats(ajv, setup.formats);
+  for (const schema of setup.schemas) ajv.addSchema(JSON.parse(readFileSync(path.join(folder, schema), 'utf8')));
+  const names = Object.keys(setup.validators).map((key, index) => [key, `validator${String(index)}`]);
+  const code = standaloneCode(ajv, Object.fromEntries(names.map(([key, name]) => [name, setup.validators[key]])));
+  const table = names.map(([key, name]) => `${JSON.stringify(key)}: ${name}`).join(', ');
+  return `${code}\nexport const precompiled = { ${table} };\n`;
+}
+
 /** Packages that locate files of their own (workers, WebAssembly, fonts) at run time. */
-const externalPackages = ['pdfjs-dist', '@cwasm/jpeg-turbo', '@fontsource/*', 'esbuild'];
+const externalPackages = ['pdfjs-dist', '@cwasm/jpeg-turbo', '@resvg/resvg-wasm', '@jsquash/webp', '@fontsource/*', 'esbuild'];
 
 async function sha256(bytes) {
   const { createHash } = await import('node:crypto');

@@ -1,9 +1,9 @@
 // The layers inside electron/, as lint enforces them (eslint.config.js) and
 // tests/unit/layers.test.ts proves: each folder may import only the folders listed for it.
 //
-//   entry points   main, preload, cli, harness    (never each other)
+//   entry points   main, preload, cli, harness, verifierPage    (never each other)
 //   core           the wallet session, IPC handlers, preferences, notices
-//   domain         portfolio > intake > verify; vault; images; security
+//   domain         receive > portfolio > intake > verify; vault; images; security
 //   shared/        pure TypeScript, below everything
 //
 // Within the domain, portfolio builds on intake (reading originals) and verify (checking
@@ -12,11 +12,16 @@
 
 /** Which electron/ folders each electron/ folder may import. */
 export const allowedLayers = {
-  main: ['core', 'security', 'vault', 'intake', 'verify', 'portfolio', 'images'],
+  main: ['core', 'security', 'vault', 'intake', 'verify', 'portfolio', 'images', 'receive'],
   preload: [],
-  cli: ['core', 'security', 'vault', 'intake', 'verify', 'portfolio', 'images'],
-  harness: ['core', 'security', 'vault', 'intake', 'verify', 'portfolio', 'images'],
-  core: ['security', 'vault', 'intake', 'verify', 'portfolio', 'images'],
+  cli: ['core', 'security', 'vault', 'intake', 'verify', 'portfolio', 'images', 'receive'],
+  harness: ['core', 'security', 'vault', 'intake', 'verify', 'portfolio', 'images', 'receive'],
+  core: ['security', 'vault', 'intake', 'verify', 'portfolio', 'images', 'receive'],
+  // Receiving credentials from links (OpenID4VCI, VC-API): the protocols, over the safe fetcher,
+  // signed with the wallet's holder key (kept in the vault, the same key that signs portfolios).
+  receive: ['verify', 'intake', 'security', 'vault', 'portfolio'],
+  // The static verifier page's Web Worker (issue #18): the domain layers only, no wallet, no core.
+  verifierPage: ['intake', 'verify', 'portfolio', 'images'],
   portfolio: ['intake', 'verify', 'images'],
   intake: ['verify', 'images'],
   verify: [],

@@ -20,6 +20,11 @@ export const commands: readonly CommandEntry[] = [
   { name: 'verify', summary: 'Check that credentials are genuine, in date and not revoked', load: async () => (await import('./commands/verify')).verifyCommand },
   { name: 'init', summary: 'Create a new encrypted wallet', load: async () => (await import('./commands/wallet')).initCommand },
   { name: 'import', summary: 'Add credentials from files, folders and zip archives to the wallet', load: async () => (await import('./commands/import')).importCommand },
+  {
+    name: 'receive',
+    summary: 'Receive credentials from a link: OpenID4VCI offers, VC-API exchanges, request links, badge URLs',
+    load: async () => (await import('./commands/receive')).receiveCommand,
+  },
   { name: 'list', summary: 'List the credentials in the wallet', load: async () => (await import('./commands/wallet')).listCommand },
   { name: 'show', summary: 'Show everything one credential says', load: async () => (await import('./commands/wallet')).showCommand },
   { name: 'remove', summary: 'Remove a credential from the wallet', load: async () => (await import('./commands/wallet')).removeCommand },

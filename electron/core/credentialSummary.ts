@@ -66,9 +66,9 @@ export function summariesOf(entries: readonly VaultEntry[]): CredentialSummary[]
     const details = detailsStates.find((state) => state === record(c.linked).state);
     const summary: CredentialSummary = {
       id: entry.id,
-      // A badge whose name lives at its issuer and was not fetched yet has none: the window
-      // says "details not fetched yet", never a made-up name.
-      name: text(c.name) ?? (details === 'not-fetched' || details === 'incomplete' ? '' : 'Credential'),
+      // No name of its own stays empty: the window says why in the reader's language ("details
+      // not fetched yet" when `details` says so, else "untitled"), never a made-up English one.
+      name: text(c.name) ?? '',
       format: c.format as CredentialSummary['format'],
       container: c.container as CredentialSummary['container'],
       kind: c.kind as CredentialSummary['kind'],

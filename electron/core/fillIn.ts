@@ -67,7 +67,8 @@ export class FillIn {
         const got = obtained.get(url);
         if (!got || got.role === 'image' || got.role === 'issuer-image') return undefined;
         const body = decoder.decode(got.body);
-        return got.origin === 'documents-map' ? { body, status: got.status } : { body, status: got.status, origin: got.origin, fetchedAt: got.fetchedAt };
+        if (got.origin === 'documents-map') return { body, status: got.status };
+        return { body, status: got.status, origin: got.origin, fetchedAt: got.fetchedAt };
       },
       lookupBytes: (url: string) => user?.lookupBytes?.(url) ?? obtained.get(url)?.body,
     };
@@ -108,14 +109,15 @@ export class FillIn {
     const picture = role === 'image' || role === 'issuer-image';
     const now = new Date().toISOString();
     const supplied = this.options.documents;
-    const suppliedBody = picture ? supplied?.lookupBytes?.(url) : (() => {
-      const found = supplied?.lookup(url);
-      return found ? new TextEncoder().encode(found.body) : undefined;
-    })();
-    if (suppliedBody) return this.remember({ ok: true, url, role, status: 200, origin: 'documents-map', fetchedAt: now, body: suppliedBody });
+    const found = picture ? undefined : supplied?.lookup(url);
+    const suppliedBody = picture ? supplied?.lookupBytes?.(url) : found ? new TextEncoder().encode(found.body) : undefined;
+    // A file given beside the credential stays `given` (kept so, and never taken for a fetched copy).
+    const suppliedOrigin = found?.origin === 'given' ? 'given' : 'documents-map';
+    if (suppliedBody) return this.remember({ ok: true, url, role, status: 200, origin: suppliedOrigin, fetchedAt: now, body: suppliedBody });
     const keptCopy = kept.get(url);
     const fromKept = (): Obtained | undefined =>
-      keptCopy?.body ? { ok: true, url, role, status: keptCopy.status, origin: 'cache', fetchedAt: keptCopy.fetchedAt, body: keptCopy.body } : undefined;
+      // A kept copy of a fetched document is a cached one; a kept file given beside stays given.
+      keptCopy?.body ? { ok: true, url, role, status: keptCopy.status, origin: keptCopy.origin === 'given' ? 'given' : 'cache', fetchedAt: keptCopy.fetchedAt, body: keptCopy.body } : undefined;
     if (!refresh) {
       const copy = fromKept();
       if (copy) return this.remember(copy);

@@ -4,6 +4,7 @@ import { productName } from '../../shared/app';
 import { parseSafeExternalUrl } from '../security/externalLinks';
 import { readPreferences, writePreferences, type PreferencesBackend } from './preferences';
 import type { SaveFile, WalletSession } from './walletSession';
+import { ReceiveFlows } from './receiveFlow';
 
 /**
  * What the host (the Electron shell or the browser harness) lends the handlers. Everything
@@ -13,6 +14,8 @@ export interface HostServices {
   readonly host: 'electron' | 'harness';
   readonly version: string;
   readonly platform: string;
+  /** The project's published verifier page (packageInfo.ts), the PDF's default. */
+  readonly verifierUrl?: string;
   readonly preferences: PreferencesBackend;
   readonly wallet: WalletSession;
   /** Called only with a URL that passed parseSafeExternalUrl. */
@@ -28,6 +31,8 @@ export type Handlers = {
 };
 
 export function createHandlers(services: HostServices): Handlers {
+  // Receives waiting for the window's consent dialog (receiveFlow.ts).
+  const receiving = new ReceiveFlows({ receive: (link, ask) => services.wallet.receive(link, ask) });
   return {
     appInfo: () =>
       Promise.resolve({
@@ -35,6 +40,7 @@ export function createHandlers(services: HostServices): Handlers {
         version: services.version,
         platform: services.platform,
         host: services.host,
+        ...(services.verifierUrl === undefined ? {} : { verifierUrl: services.verifierUrl }),
       }),
     getPreferences: () => Promise.resolve(readPreferences(services.preferences)),
     setPreferences: (patch) => Promise.resolve(writePreferences(services.preferences, patch)),
@@ -86,6 +92,8 @@ export function createHandlers(services: HostServices): Handlers {
     addIssuerRegistry: ({ fileName, bytes }) => Promise.resolve(services.wallet.addIssuerRegistry(fileName, bytes)),
     removeIssuerRegistry: ({ name }) => Promise.resolve(services.wallet.removeIssuerRegistry(name)),
     refreshIssuerRegistries: () => services.wallet.refreshIssuerRegistries(),
+    receiveFromLink: ({ link }) => receiving.start(link),
+    answerReceiveConsent: ({ requestId, answer }) => receiving.answer(requestId, answer),
     holderIdentity: () => Promise.resolve({ did: services.wallet.holderIdentity() }),
     signPresentation: ({ presentation }) => services.wallet.signPresentation(presentation),
     checkPortfolioPdf: ({ bytes, online }) => services.wallet.checkPortfolioPdf(bytes, online === true),

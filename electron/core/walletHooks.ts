@@ -43,6 +43,8 @@ export function withWalletHooks(handlers: Handlers, hooks: WalletHooks, log: (li
       return state;
     },
     importFiles: (request) => afterChange(handlers.importFiles(request)),
+    receiveFromLink: (request) => afterChange(handlers.receiveFromLink(request)),
+    answerReceiveConsent: (request) => afterChange(handlers.answerReceiveConsent(request)),
     recheckCredential: (request) => afterChange(handlers.recheckCredential(request)),
     fetchDetails: (request) => afterChange(handlers.fetchDetails(request)),
     removeCredential: (request) => afterChange(handlers.removeCredential(request)),

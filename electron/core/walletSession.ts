@@ -14,7 +14,11 @@ import { pathwayFromClr, pathwaySchema, type Collection, type ExportRecord, type
 import { credentialName, readPortfolioPdf } from '../portfolio/readPortfolioPdf';
 import { holderDidKey, presentationSigner } from '../portfolio/holderSignature';
 import { prepareImageNode } from '../portfolio/prepareImage';
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { sniffImage } from '../../shared/portfolio/imageFormat';
+import type { KeyObject } from 'node:crypto';
+import { walletHolderKey } from '../receive/holderKey';
+import { receiveCredentials } from './receiveCredentials';
+import type { ConsentAnswer, ConsentQuestion, ReceiveResult } from '../../shared/credential/receiving';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +28,9 @@ import { summariesOf } from './credentialSummary';
 import { versionViews } from './credentialVersions';
 import type { CredentialVersion } from '../../shared/credential/versionViews';
 import { storeCredential } from './storeCredential';
+import { DocumentsBeside } from './documentsBeside';
+import { msg } from '../../shared/credential/verificationMessages';
+import type { IntakeOutcome } from '../../shared/credential/intakeOutcome';
 import { forgetCredential, organiserId, readOrganiser, updateOrganiser } from './organiserStore';
 import { VaultFetchCache } from './vaultFetchCache';
 import { IssuerRegistryStore } from './issuerRegistryStore';
@@ -257,8 +264,8 @@ export class WalletSession {
     return online || use === 'allowed';
   }
 
-  private fillInFor(fetch: boolean): FillIn {
-    return new FillIn({ fetch, cache: this.fetchCache, fetchOptions: this.fetchOptions(), onProgress: this.progressReporter() });
+  private fillInFor(fetch: boolean, beside?: DocumentsBeside): FillIn {
+    return new FillIn({ fetch, ...(beside ? { documents: beside } : {}), cache: this.fetchCache, fetchOptions: this.fetchOptions(), onProgress: this.progressReporter() });
   }
 
   /** What the last wallet check found damaged, as notices; none while locked or before a check. */
@@ -365,7 +372,10 @@ export class WalletSession {
         const image = vault.image(id);
         const started = performance.now();
         if (image) {
-          const prepared = await prepareImageNode({ bytes: image.bytes, mediaType: image.mediaType }, { maxPixels: 160, maxBytes: 24 * 1024 });
+          // SVG, GIF and WebP go to the window as they are: its own image decoder draws them
+          // (sandboxed, off this thread); only PNG and JPEG are shrunk here.
+          const raster = sniffImage(image.bytes) === 'png' || sniffImage(image.bytes) === 'jpeg';
+          const prepared = raster ? await prepareImageNode({ bytes: image.bytes, mediaType: image.mediaType }, { maxPixels: 160, maxBytes: 24 * 1024 }) : null;
           thumbnail = prepared ? { mediaType: prepared.mediaType, bytes: prepared.bytes } : { mediaType: image.mediaType, bytes: image.bytes };
         } else thumbnail = null;
         this.thumbnailCache.set(id, thumbnail);
@@ -479,28 +489,37 @@ export class WalletSession {
    * network setting allows; else from what the wallet already keeps, or marked "details not
    * fetched yet"), verified with those same documents, and stored.
    */
-  async import(files: readonly { name: string; bytes: Uint8Array; keepAsCertificate?: boolean | undefined }[]): Promise<ImportOutcome[]> {
+  async import(files: readonly { name: string; bytes: Uint8Array; keepAsCertificate?: boolean | undefined; keepEntries?: readonly string[] | undefined }[]): Promise<ImportOutcome[]> {
     const vault = this.requireVault();
-    const fillIn = this.fillInFor(this.fetchAllowed(false));
+    // A BadgeClass, issuer profile, key or revocation list dropped with the badges fills them in.
+    const beside = new DocumentsBeside();
+    const fillIn = this.fillInFor(this.fetchAllowed(false), beside);
     const verifier = this.verifierFor(false, { documents: fillIn.documents });
     const outcomes: ImportOutcome[] = [];
     // Every file is started at once, so the pictures and documents among them are read side
-    // by side on the other cores while the main process stays free for the window, and what
-    // each credential links to is fetched as soon as it is read, for all of them side by side
-    // (at most 4 requests per host); outcomes are stored in the files' order.
-    const readings = files.map((file) =>
-      this.intake.inspect({ name: file.name, bytes: file.bytes, ...(file.keepAsCertificate ? { keepAsCertificate: true } : {}) }).then((found) =>
-        found.map((outcome) =>
-          outcome.outcome === 'recognised'
-            ? { outcome, filled: fillIn.fill(outcome.credential, keptFor(vault, outcome.credential)).catch(() => outcome.credential) }
-            : { outcome, filled: undefined },
-        ),
+    // by side on the other cores while the main process stays free for the window; once all
+    // are read (a badge's BadgeClass may come after it), what each credential links to is
+    // fetched, for all of them side by side (at most 4 requests per host); outcomes are stored
+    // in the files' order.
+    const read = await Promise.all(
+      files.map((file) =>
+        this.intake.inspect({ name: file.name, bytes: file.bytes, ...(file.keepAsCertificate ? { keepAsCertificate: true } : {}), ...(file.keepEntries ? { keepEntries: file.keepEntries } : {}) }),
+      ),
+    );
+    for (const outcome of read.flat()) beside.add(outcome);
+    const readings = read.map((found) =>
+      found.map((outcome) =>
+        outcome.outcome === 'recognised'
+          ? { outcome, filled: fillIn.fill(outcome.credential, keptFor(vault, outcome.credential)).catch(() => outcome.credential) }
+          : { outcome, filled: undefined },
       ),
     );
     const takeTurn = turnTaker();
+    // Documents are said last, once every credential has been filled in: whether one used them.
+    const documents: { shown: ImportOutcome; outcome: IntakeOutcome }[] = [];
     for (const [index, reading] of readings.entries()) {
       const dropped = files[index]?.name ?? '';
-      for (const { outcome, filled } of await reading) {
+      for (const { outcome, filled } of reading) {
         await takeTurn();
         // The summary counts files: what came out of a file counts under it (see ImportOutcome.sourceFile).
         const counted = outcome.archiveEntry ?? dropped;
@@ -523,20 +542,28 @@ export class WalletSession {
             ...(stored.report ? { status: stored.report.status } : {}),
           });
         } else if (outcome.outcome !== 'recognised') {
-          // A picture can be kept as a certificate only when it is the file dropped: the renderer
-          // sends that file again. (One inside an archive can be imported by itself.)
-          const keepable = outcome.outcome === 'not-a-credential' && outcome.picture === true && outcome.file === dropped;
-          const reasonMessage = outcome.outcome === 'not-a-credential' ? outcome.reasonMessage : undefined;
-          outcomes.push({
+          // A picture can be kept as a certificate when it is the file dropped, or a file in a
+          // zip dropped: the renderer sends that file again (the zip with the entry named).
+          const inDroppedZip = outcome.archiveEntry === outcome.file && outcome.file.startsWith(`${dropped} › `);
+          const keepable = outcome.outcome === 'not-a-credential' && outcome.picture === true && (outcome.file === dropped || inDroppedZip);
+          // Every reason in the reader's language: one given only in English is said in general words there.
+          const reasonMessage = outcome.reasonMessage ?? msg('damaged.other', { detail: outcome.reason });
+          const shown: ImportOutcome = {
             file: outcome.file,
             outcome: outcome.outcome,
             reason: outcome.reason,
-            ...(reasonMessage ? { reasonMessage } : {}),
+            reasonMessage,
             ...sourceFile,
             ...(keepable ? { picture: true as const } : {}),
-          });
+          };
+          outcomes.push(shown);
+          if (outcome.outcome === 'not-a-credential' && outcome.document) documents.push({ shown, outcome });
         }
       }
+    }
+    for (const { shown, outcome } of documents) {
+      const said = beside.reported(outcome);
+      if (said.outcome === 'not-a-credential' && said.reasonMessage) Object.assign(shown, { reason: said.reason, reasonMessage: said.reasonMessage });
     }
     return outcomes;
   }
@@ -774,16 +801,34 @@ export class WalletSession {
 
   /** The wallet's Ed25519 holder key, made and kept encrypted in the vault on first use. */
   private holderKey(): KeyObject {
-    const vault = this.requireVault();
-    const stored = vault.readDocument('holder-key');
-    if (stored) return createPrivateKey({ key: stored, format: 'der', type: 'pkcs8' });
-    const { privateKey } = generateKeyPairSync('ed25519');
-    vault.writeDocument('holder-key', privateKey.export({ format: 'der', type: 'pkcs8' }));
-    return privateKey;
+    // The same key receives credentials (OpenID4VCI proofs, VC-API DID authentication): electron/receive/holderKey.ts.
+    return walletHolderKey(this.requireVault()).privateKey;
   }
 
   holderIdentity(): string {
     return holderDidKey(this.holderKey()).did;
+  }
+
+  /**
+   * Receives from a link (issue #20) into this wallet, with its network setting and language;
+   * `ask` is the window's consent dialog. An answer that arrives after the wallet was locked
+   * counts as no: nothing is sent from a wallet the user closed.
+   */
+  async receive(link: string, ask: (question: ConsentQuestion) => Promise<ConsentAnswer>): Promise<ReceiveResult> {
+    const vault = this.requireVault();
+    const askWhileOpen = async (question: ConsentQuestion): Promise<ConsentAnswer> => {
+      const answer = await ask(question);
+      return this.vault === vault ? answer : { consent: false };
+    };
+    const options = { vault, verification: this.fetchAllowed(false) ? ('allowed' as const) : ('offline' as const), fetchOptions: this.fetchOptions() };
+    try {
+      const result = await receiveCredentials(link, askWhileOpen, { ...options, ...(this.options.language ? { language: this.options.language() } : {}) });
+      if (result.state === 'received') for (const o of result.outcomes) if (o.outcome === 'updated' && o.id) this.thumbnailCache.delete(o.id);
+      return result;
+    } catch (error) {
+      if (error instanceof VaultError) return { state: 'failed', reason: 'The wallet was locked before the credentials were stored.' };
+      throw error;
+    }
   }
 
   /** Signs a portfolio's presentation as this wallet's holder; nothing else is ever signed with the key. */
@@ -826,6 +871,7 @@ export class WalletSession {
             ...(issuerName ? { issuerName } : {}),
             ...(credential ? { identity: credential.identity } : {}),
             ...(credential?.parentIdentity ? { partOf: credential.parentIdentity } : {}),
+            ...(index === 0 && item.link !== undefined ? { link: item.link } : {}),
             ...(verification
               ? {
                   status: verification.status,

@@ -2,6 +2,7 @@ import { readPreferences, type PreferencesBackend } from '../core/preferences';
 import type { Handlers } from '../core/handlers';
 import { NoticeBoard } from '../core/notices';
 import { OpenFiles } from '../core/openFiles';
+import { OpenLinks } from '../core/openLinks';
 import { ShellEventHub } from '../core/shellEventHub';
 import { withWalletHooks } from '../core/walletHooks';
 import type { WalletSession } from '../core/walletSession';
@@ -37,6 +38,8 @@ export function harnessShell(options: {
     log: options.log,
   });
   void openFiles.start();
+  const openLinks = new OpenLinks({ wallet: options.wallet, publish: hub.publish, log: options.log });
+  void openLinks.start();
   // Each wallet check that finishes (after unlock, on request, after a restore) refreshes the notices.
   options.wallet.onChecked(() => {
     notices.refresh();
@@ -49,9 +52,11 @@ export function harnessShell(options: {
       hub,
       connected: () => {
         openFiles.announce();
+        openLinks.announce();
         notices.refresh();
       },
       openFiles: (paths) => openFiles.open(paths),
+      openLinks: (links) => openLinks.open(links),
       menu: (command) => {
         hub.publish('menuCommand', { command });
       },
@@ -62,6 +67,7 @@ export function harnessShell(options: {
         {
           opened: () => {
             void openFiles.flush().catch(() => undefined);
+            void openLinks.flush().catch(() => undefined);
             notices.refresh();
             // The wallet check, in the background once the unlock has answered.
             options.wallet.checkInBackground(options.log);

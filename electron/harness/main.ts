@@ -8,10 +8,11 @@ import { WalletSession } from '../core/walletSession';
 import { openFilePreferences } from '../core/filePreferences';
 import { readPreferences } from '../core/preferences';
 import { saveIntoFolder } from '../core/savedFiles';
-import { packageVersion } from '../core/packageInfo';
+import { optionalVerifierUrl, packageVersion } from '../core/packageInfo';
 import { bundleBridge } from './bridgeBundle';
 import { harnessShell } from './harnessShell';
 import { startHarness } from './server';
+import { devHostsWarning, devNetwork } from '../receive/devHosts';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const usage = `Usage: npm run harness -- --vault DIR [--port N] [--renderer DIR]
@@ -23,7 +24,11 @@ development and end-to-end tests. Not part of the app.
   --port N         port on 127.0.0.1 (default 5183; 0 picks a free one)
   --renderer DIR   built renderer folder (default out/renderer, built if missing)
   --downloads DIR  where "save" puts files (default: DIR-downloads beside the vault);
-                   the harness has no save dialog`;
+                   the harness has no save dialog
+  --dev-host NAME=127.0.0.1:PORT
+                   developers and tests only: reach NAME on this computer, trusting the
+                   certificate authority in NODE_EXTRA_CA_CERTS (also BADGEFOLIO_DEV_HOSTS),
+                   to receive credentials from a local issuer; announced when on`;
 
 async function main(): Promise<number> {
   let values;
@@ -34,6 +39,7 @@ async function main(): Promise<number> {
         port: { type: 'string', default: '5183' },
         renderer: { type: 'string' },
         downloads: { type: 'string' },
+        'dev-host': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -61,6 +67,15 @@ async function main(): Promise<number> {
     if (built.status !== 0) return 1;
   }
 
+  // The developer option of issue #20 (electron/receive/devHosts.ts): off unless asked for, and said loudly.
+  let testNetwork;
+  try {
+    testNetwork = devNetwork(values['dev-host'] ?? [], process.env);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 2;
+  }
+  if (testNetwork) console.error(devHostsWarning(testNetwork));
   const downloads = path.resolve(values.downloads ?? `${vault}-downloads`);
   const preferences = openFilePreferences(vault);
   // The harness has no OS keychain: "remember on this device" is not offered there.
@@ -70,6 +85,7 @@ async function main(): Promise<number> {
     ownerEmails: () => readPreferences(preferences).profile.emails,
     networkUse: () => readPreferences(preferences).network,
     language: () => readPreferences(preferences).language,
+    ...(testNetwork ? { testNetwork } : {}),
   });
   const log = (line: string): void => {
     console.error(`[harness] ${line}`);
@@ -79,6 +95,7 @@ async function main(): Promise<number> {
     host: 'harness',
     version: packageVersion(),
     platform: process.platform,
+    ...optionalVerifierUrl(),
     preferences,
     wallet,
     saveFile: (suggestedName, bytes) => {

@@ -31,11 +31,14 @@ export interface HarnessShell {
   connected(): void;
   /** As "Open with", the dock or a second launch would hand files to the app. */
   openFiles(paths: string[]): Promise<void>;
+  /** As a badgefolio:// or openid-credential-offer:// link clicked in a browser would reach the app. */
+  openLinks(links: string[]): Promise<void>;
   /** As the application menu would. */
   menu(command: RendererMenuCommand): void;
 }
 
 const openFilesRequest = z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }).strict();
+const openLinksRequest = z.object({ links: z.array(z.string().min(1).max(64 * 1024)).min(1).max(20) }).strict();
 const menuRequest = z.object({ command: z.enum(rendererMenuCommands) }).strict();
 
 export interface RunningHarness {
@@ -168,6 +171,13 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
         return;
       }
       await shell.openFiles(parsed.data.paths);
+    } else if (pathname === '/__harness/open-links') {
+      const parsed = openLinksRequest.safeParse(body);
+      if (!parsed.success) {
+        replyJson(response, 400, fail('bad-request', 'Expected {"links": [badgefolio:// or openid-credential-offer:// links]}.'));
+        return;
+      }
+      await shell.openLinks(parsed.data.links);
     } else {
       const parsed = menuRequest.safeParse(body);
       if (!parsed.success) {
@@ -213,7 +223,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       const url = new URL(request.url ?? '/', `http://${expectedHost}`);
       if (request.method === 'POST' && url.pathname.startsWith('/__ipc/')) {
         await serveCall(decodeURIComponent(url.pathname.slice('/__ipc/'.length)), request, response);
-      } else if (options.shell && request.method === 'POST' && (url.pathname === '/__harness/open-files' || url.pathname === '/__harness/menu')) {
+      } else if (options.shell && request.method === 'POST' && ['/__harness/open-files', '/__harness/open-links', '/__harness/menu'].includes(url.pathname)) {
         await serveShellCommand(url.pathname, request, response, options.shell);
       } else if (options.shell && request.method === 'GET' && url.pathname === '/__events') {
         serveEvents(request, response, options.shell);

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/credential/verificationMessages';
 import { inflateSync } from 'node:zlib';
 import { crc32 } from 'node:zlib';
 import { formatBytes, MalformedInputError, type IntakeLimits } from './limits';
@@ -67,9 +68,9 @@ function inflateBounded(data: Uint8Array, limits: IntakeLimits, where: string): 
     return inflateSync(data, { maxOutputLength: limits.maxInflatedBytes });
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new MalformedInputError(`The compressed badge data expands beyond ${formatBytes(limits.maxInflatedBytes)}.`, where);
+      throw new MalformedInputError(msg('damaged.inflateTooLarge', { limit: formatBytes(limits.maxInflatedBytes) }), where);
     }
-    throw new MalformedInputError('The compressed badge data is damaged.', where);
+    throw new MalformedInputError(msg('damaged.inflateDamaged'), where);
   }
 }
 
@@ -100,16 +101,16 @@ function decodeBakedChunk(type: number, data: Uint8Array, found: { keyword: Bake
     return { keyword: found.keyword, chunkType: 'tEXt', text: latin1.decode(data.subarray(at)) };
   }
   if (type === zTXt) {
-    if (data[at] !== 0) throw new MalformedInputError('Unknown compression method.', where);
+    if (data[at] !== 0) throw new MalformedInputError(msg('damaged.compressionMethod'), where);
     return { keyword: found.keyword, chunkType: 'zTXt', text: latin1.decode(inflateBounded(data.subarray(at + 1), limits, where)) };
   }
   // iTXt: compression flag, method, language tag\0, translated keyword\0, UTF-8 text.
   const compressed = data[at] === 1;
-  if (compressed && data[at + 1] !== 0) throw new MalformedInputError('Unknown compression method.', where);
+  if (compressed && data[at + 1] !== 0) throw new MalformedInputError(msg('damaged.compressionMethod'), where);
   at += 2;
   const languageEnd = data.indexOf(0, at);
   const translatedEnd = languageEnd < 0 ? -1 : data.indexOf(0, languageEnd + 1);
-  if (translatedEnd < 0) throw new MalformedInputError('The baked text chunk is cut short.', where);
+  if (translatedEnd < 0) throw new MalformedInputError(msg('damaged.textChunkShort'), where);
   const body = data.subarray(translatedEnd + 1);
   const utf8 = compressed ? inflateBounded(body, limits, where) : body;
   const text = decodeUtf8(utf8, where);
@@ -143,7 +144,7 @@ export function pngKind(bytes: Uint8Array): 'baked' | 'plain' | 'damaged' {
  * reads; two different baked credentials in one image are refused as ambiguous.
  */
 export function scanPng(bytes: Uint8Array, limits: IntakeLimits): PngScan {
-  if (!isPng(bytes)) throw new MalformedInputError('This is not a PNG image.');
+  if (!isPng(bytes)) throw new MalformedInputError(msg('damaged.notPng'));
   let at = 8;
   let width = 0;
   let height = 0;
@@ -155,10 +156,10 @@ export function scanPng(bytes: Uint8Array, limits: IntakeLimits): PngScan {
     const dataStart = at + 8;
     const dataEnd = dataStart + length;
     if (length > 0x7fffffff || dataEnd + 4 > bytes.length) {
-      throw new MalformedInputError('The PNG image is cut short (a chunk runs past the end of the file).', `PNG ${chunkName(type)} chunk`);
+      throw new MalformedInputError(msg('damaged.pngChunkPastEnd'), `PNG ${chunkName(type)} chunk`);
     }
     if (type === IHDR) {
-      if (at !== 8 || length !== 13) throw new MalformedInputError('The PNG image has no valid header.', 'PNG IHDR chunk');
+      if (at !== 8 || length !== 13) throw new MalformedInputError(msg('damaged.pngNoHeader'), 'PNG IHDR chunk');
       width = readUint32(bytes, dataStart);
       height = readUint32(bytes, dataStart + 4);
     } else if (type === iTXt || type === tEXt || type === zTXt) {
@@ -166,11 +167,11 @@ export function scanPng(bytes: Uint8Array, limits: IntakeLimits): PngScan {
       const found = badgeKeyword(data);
       if (found) {
         if (crc32(data, typeCrcs.get(type) ?? crc32(view(bytes, at + 4, dataStart))) !== readUint32(bytes, dataEnd)) {
-          throw new MalformedInputError('The baked badge data in this PNG is damaged (checksum mismatch).', `PNG ${chunkName(type)} chunk`);
+          throw new MalformedInputError(msg('damaged.pngChecksum'), `PNG ${chunkName(type)} chunk`);
         }
         const decoded = decodeBakedChunk(type, data, found, limits);
         if (baked && (decoded.text !== baked.text || decoded.keyword !== baked.keyword)) {
-          throw new MalformedInputError('This PNG carries two different baked credentials; the Open Badges spec allows one.');
+          throw new MalformedInputError(msg('damaged.pngTwoBadges'));
         }
         baked ??= decoded;
       }
@@ -180,7 +181,7 @@ export function scanPng(bytes: Uint8Array, limits: IntakeLimits): PngScan {
     }
     at = dataEnd + 4;
   }
-  if (width === 0 || height === 0) throw new MalformedInputError('The PNG image has no valid header.', 'PNG IHDR chunk');
-  if (!sawEnd && !baked) throw new MalformedInputError('The PNG image is cut short (no end chunk).');
+  if (width === 0 || height === 0) throw new MalformedInputError(msg('damaged.pngNoHeader'), 'PNG IHDR chunk');
+  if (!sawEnd && !baked) throw new MalformedInputError(msg('damaged.pngNoEnd'));
   return { width, height, baked };
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/credential/verificationMessages';
 import type { BakedKeyword } from './bakedPng';
 import { MalformedInputError } from './limits';
 import { walkXml } from './safeXml';
@@ -65,7 +66,7 @@ function readWellFormedSvg(text: string): BakedSvg | null {
       open(element) {
         if (!state.rootSeen) {
           state.rootSeen = true;
-          if (element.local !== 'svg') throw new MalformedInputError('This XML file is not an SVG image.');
+          if (element.local !== 'svg') throw new MalformedInputError(msg('damaged.notSvg'));
         }
         const keyword =
           element.uri === ob2Namespace && element.local === 'assertion'
@@ -74,7 +75,7 @@ function readWellFormedSvg(text: string): BakedSvg | null {
               ? 'openbadgecredential'
               : null;
         if (!keyword) return;
-        if (state.found) throw new MalformedInputError('This SVG carries more than one baked credential; the spec allows one.');
+        if (state.found) throw new MalformedInputError(msg('damaged.svgTwoBadges'));
         const verify = element.attributes.get('verify');
         state.found = verify === undefined ? { keyword, body: '' } : { keyword, verify, body: '' };
         state.inside = true;

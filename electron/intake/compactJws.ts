@@ -1,3 +1,4 @@
+import { msg } from '../../shared/credential/verificationMessages';
 import { base64ToBytes } from '../../shared/encoding/base64';
 import { MalformedInputError, type IntakeLimits } from './limits';
 import { decodeUtf8, isRecord, parseJsonSafely } from './safeJson';
@@ -21,10 +22,10 @@ export function decodeJwsHeader(part: string, limits: IntakeLimits): Record<stri
   try {
     header = parseJsonSafely(decodeUtf8(base64ToBytes(part)), limits, 'JWS header');
   } catch (error) {
-    throw error instanceof MalformedInputError ? error : new MalformedInputError('The JWS header is not valid base64url.');
+    throw error instanceof MalformedInputError ? error : new MalformedInputError(msg('damaged.jwsHeaderBase64'));
   }
   if (!isRecord(header) || typeof header.alg !== 'string') {
-    throw new MalformedInputError('The JWS header names no signature algorithm ("alg").', 'JWS header');
+    throw new MalformedInputError(msg('damaged.jwsNoAlg'), 'JWS header');
   }
   return header;
 }
@@ -33,18 +34,16 @@ export function decodeCompactJws(raw: string, limits: IntakeLimits): DecodedJws 
   const text = raw.trim();
   const parts = text.split('.');
   if (parts.length !== 3 || !compactJwsPattern.test(text)) {
-    throw new MalformedInputError(
-      `A signed credential (JWS) must have three parts separated by dots; this one has ${String(parts.length)}.`,
-    );
+    throw new MalformedInputError(msg('damaged.jwsParts', { count: parts.length }));
   }
   const [headerPart = '', payloadPart = '', signaturePart = ''] = parts;
   const header = decodeJwsHeader(headerPart, limits);
   let payload: unknown;
-  if (signaturePart === '') throw new MalformedInputError('The JWS has no signature.', 'JWS signature');
+  if (signaturePart === '') throw new MalformedInputError(msg('damaged.jwsNoSignature'), 'JWS signature');
   try {
     payload = parseJsonSafely(decodeUtf8(base64ToBytes(payloadPart)), limits, 'JWS payload');
   } catch (error) {
-    throw error instanceof MalformedInputError ? error : new MalformedInputError('The JWS payload is not valid base64url.');
+    throw error instanceof MalformedInputError ? error : new MalformedInputError(msg('damaged.jwsPayloadBase64'));
   }
   return { header, payload, text };
 }

@@ -10,7 +10,7 @@ import type { CredentialSource } from './formats/credentialSource';
 import { readOb2HostedUrl } from './formats/ob2Assertion';
 import { languagesFor, withLanguages } from './formats/preferredLanguage';
 import { defaultIntakeLimits, formatBytes, MalformedInputError, type IntakeLimits } from './limits';
-import { MalformedCredentialError, Recogniser, type Recognition } from './recognise';
+import { MalformedCredentialError, Recogniser, type LinkableDocument, type Recognition } from './recognise';
 import { decodeUtf8, parseJsonSafely } from './safeJson';
 import { readEuropassXml } from './formats/europassXml';
 import { isZip, readZip } from './zipArchive';
@@ -26,6 +26,13 @@ export interface IntakeFile {
    * picture is most likely a logo or a photo, and is not a credential.
    */
   readonly keepAsCertificate?: boolean;
+  /**
+   * For an archive: the files inside it (named `archive.zip › entry`, as outcomes name them)
+   * that the user said to keep as certificates, after an import found them to be pictures with
+   * no badge. Only these are read again; the rest were dealt with the first time. (On an
+   * archive, `keepAsCertificate` keeps every such picture inside it: the CLI's --keep-pictures.)
+   */
+  readonly keepEntries?: readonly string[];
 }
 
 /** How an Intake reads, beyond its limits. */
@@ -80,9 +87,9 @@ export class Intake {
     let container: ContainerKind | undefined;
     try {
       if (file.bytes.length > this.limits.maxFileBytes) {
-        return [this.malformed(file, `The file is larger than the ${formatBytes(this.limits.maxFileBytes)} limit.`)];
+        return [this.malformed(file, msg('damaged.fileTooLarge', { limit: formatBytes(this.limits.maxFileBytes) }))];
       }
-      if (file.bytes.length === 0) return [this.malformed(file, 'The file is empty.')];
+      if (file.bytes.length === 0) return [this.malformed(file, msg('damaged.empty'))];
       if (isPng(file.bytes)) {
         container = 'png';
         return await this.inspectPng(file);
@@ -103,10 +110,10 @@ export class Intake {
       return withLanguages(this.languages, () => this.inspectText(file));
     } catch (error) {
       if (error instanceof MalformedInputError) {
-        return [this.malformed(file, error.message, error.where, error instanceof MalformedCredentialError ? error.format : undefined, container)];
+        return [this.malformed(file, error.reasonMessage ?? error.message, error.where, error instanceof MalformedCredentialError ? error.format : undefined, container)];
       }
       // A reader failed in a way it did not foresee: still one clear outcome, never a crash.
-      return [this.malformed(file, 'This file could not be read (it may be damaged).', undefined, undefined, container)];
+      return [this.malformed(file, msg('damaged.unreadable'), undefined, undefined, container)];
     }
   }
 
@@ -128,13 +135,13 @@ export class Intake {
 
   private recogniseBakedText(baked: Pick<BakedPngText, 'keyword' | 'text'>, source: CredentialSource): Recognition {
     const text = baked.text.trim();
-    if (text === '') throw new MalformedInputError('The baked badge data is empty.');
+    if (text === '') throw new MalformedInputError(msg('damaged.bakedEmpty'));
     if (text.startsWith('{')) return this.recogniser.recogniseJson(parseJsonSafely(text, this.limits, `baked ${baked.keyword} data`), source);
     if (looksLikeCompactJws(text)) return this.recogniser.recogniseJws(decodeCompactJws(text, this.limits), source);
     if (baked.keyword === 'openbadges' && isWebAddress(text)) {
       return { kind: 'credentials', credentials: [readOb2HostedUrl(text, source)] };
     }
-    throw new MalformedInputError('The baked badge data is neither JSON, a signed credential nor a link.', `baked ${baked.keyword} data`);
+    throw new MalformedInputError(msg('damaged.bakedUnknown'), `baked ${baked.keyword} data`);
   }
 
   private inspectText(file: IntakeFile): IntakeOutcome[] {
@@ -145,7 +152,7 @@ export class Intake {
       return [this.notCredential(file, msg('intake.unknownKind'))];
     }
     const trimmed = text.replace(/^\uFEFF/, '').trim();
-    if (trimmed === '') return [this.malformed(file, 'The file holds only white space.')];
+    if (trimmed === '') return [this.malformed(file, msg('damaged.whiteSpace'))];
     if (trimmed.startsWith('<')) {
       if (looksLikeSvg(trimmed.slice(0, 4096))) {
         const baked = readBakedSvg(trimmed);
@@ -155,7 +162,7 @@ export class Intake {
         }
         const payload = baked.body !== '' ? baked.body : (baked.verify ?? '');
         const source = this.source(file, 'svg', 'image/svg+xml', payload, { mediaType: 'image/svg+xml', bytes: file.bytes });
-        if (payload === '') throw new MalformedInputError('The SVG holds an Open Badges element, but no credential in it.', 'openbadges element');
+        if (payload === '') throw new MalformedInputError(msg('damaged.svgEmptyElement'), 'openbadges element');
         return this.fromRecognition(file, 'svg', this.recogniseBakedText({ keyword: baked.keyword, text: payload }, source));
       }
       const europass = readEuropassXml(trimmed, this.source(file, 'xml', 'application/xml', trimmed));
@@ -173,23 +180,28 @@ export class Intake {
       return this.fromRecognition(file, 'jwt', this.recogniser.recogniseJws(jws, this.source(file, 'jwt', 'application/jwt', trimmed)));
     }
     if (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*)?$/.test(trimmed) && trimmed.length > 16) {
-      return [this.malformed(file, 'This looks like part of a signed credential (JWS), but it is not complete: it needs three parts separated by dots.')];
+      return [this.malformed(file, msg('damaged.jwsIncomplete'))];
     }
     return [this.notCredential(file, msg('intake.textNotCredential'))];
   }
 
   private async inspectZip(file: IntakeFile, depth: number): Promise<IntakeOutcome[]> {
     if (depth >= this.limits.maxNestingDepth) {
-      return [this.malformed(file, `Archives are nested more than ${String(this.limits.maxNestingDepth)} levels deep.`, undefined, undefined, 'zip')];
+      return [this.malformed(file, msg('damaged.archivesNested', { depth: this.limits.maxNestingDepth }), undefined, undefined, 'zip')];
     }
     const members = readZip(file.bytes, this.limits);
     const outcomes: IntakeOutcome[] = [];
+    const asked = file.keepEntries;
     for (const member of members) {
       const name = `${file.name} › ${member.name}`;
+      // Asked again for some of its files: only those (or an archive inside that holds them).
+      if (asked && !asked.some((entry) => entry === name || entry.startsWith(`${name} › `))) continue;
+      const keep = file.keepAsCertificate === true || asked?.includes(name) === true;
       if ('problem' in member) outcomes.push({ ...this.malformed({ name, bytes: new Uint8Array() }, member.problem), archiveEntry: name });
       else if (!isHiddenArchiveClutter(member.name)) {
         // An archive inside this one already named its own files.
-        for (const outcome of await this.inspect({ name, bytes: member.bytes }, depth + 1)) outcomes.push(outcome.archiveEntry ? outcome : { ...outcome, archiveEntry: name });
+        const inner: IntakeFile = { name, bytes: member.bytes, ...(keep ? { keepAsCertificate: true } : {}), ...(asked ? { keepEntries: asked } : {}) };
+        for (const outcome of await this.inspect(inner, depth + 1)) outcomes.push(outcome.archiveEntry ? outcome : { ...outcome, archiveEntry: name });
       }
     }
     return outcomes.length > 0 ? outcomes : [this.notCredential(file, msg('intake.emptyArchive'), undefined, 'zip')];
@@ -215,7 +227,9 @@ export class Intake {
     }
     const codes = findings.qrCodes;
     const hints: CertificateHints = {
-      ...(findings.title ? { title: findings.title } : {}),
+      // The title the certificate's words give (set large, not boilerplate) before the file's
+      // Title metadata, which is often a template's or a converter's ("Microsoft Word - cert").
+      ...(findings.textTitle ? { title: findings.textTitle } : findings.title ? { title: findings.title } : {}),
       ...(findings.author ? { issuerName: findings.author } : {}),
       // Not the issue date: a PDF's CreationDate is when the file was made, often the day it
       // was downloaded. It is offered in the notes for the user to judge. The issue date is
@@ -270,7 +284,7 @@ export class Intake {
   }
 
   private fromRecognition(file: IntakeFile, container: ContainerKind, recognition: Recognition): IntakeOutcome[] {
-    if (recognition.kind === 'not-a-credential') return [this.notCredential(file, recognition.reasonMessage, recognition.format, container)];
+    if (recognition.kind === 'not-a-credential') return [this.notCredential(file, recognition.reasonMessage, recognition.format, container, recognition.document)];
     const outcomes: IntakeOutcome[] = [];
     for (const credential of recognition.credentials) outcomes.push(this.recognised(file, credential));
     return outcomes;
@@ -281,7 +295,7 @@ export class Intake {
   }
 
   /** Not a credential, and why: the message the app says in the reader's language, and its English for the CLI. */
-  private notCredential(file: IntakeFile, reasonMessage: VerificationMessage, format?: CredentialFormat, container?: ContainerKind): IntakeOutcome {
+  private notCredential(file: IntakeFile, reasonMessage: VerificationMessage, format?: CredentialFormat, container?: ContainerKind, document?: LinkableDocument): IntakeOutcome {
     return {
       outcome: 'not-a-credential',
       file: file.name,
@@ -289,14 +303,22 @@ export class Intake {
       reasonMessage,
       ...(format ? { format } : {}),
       ...(container ? { container } : {}),
+      ...(document ? { document } : {}),
     };
   }
 
-  private malformed(file: IntakeFile, reason: string, where?: string, format?: CredentialFormat, container?: ContainerKind): IntakeOutcome {
+  /**
+   * Damaged, and why: the message the app says in the reader's language, and its English. A
+   * reason given only in English (a zip entry's problem) travels as `damaged.other`, which other
+   * languages say in general words rather than in English.
+   */
+  private malformed(file: IntakeFile, reason: string | VerificationMessage, where?: string, format?: CredentialFormat, container?: ContainerKind): IntakeOutcome {
+    const reasonMessage = typeof reason === 'string' ? msg('damaged.other', { detail: reason }) : reason;
     return {
       outcome: 'malformed',
       file: file.name,
-      reason,
+      reason: englishOf(reasonMessage),
+      reasonMessage,
       ...(where ? { where } : {}),
       ...(format ? { format } : {}),
       ...(container ? { container } : {}),

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { IntakeOutcome } from '../../shared/credential/intakeOutcome';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { Intake, type IntakeFile } from './intake';
 import type { IntakeBatchFile, IntakeBatchMessage, IntakeBatchResults, IntakeWorkerData, IntakeWorkerMessage } from './intakeWorker';
 import { languagesFor } from './formats/preferredLanguage';
@@ -112,16 +113,14 @@ function workerLocation(override?: URL): WorkerLocation | undefined {
 
 function outOfTime(name: string, timeoutMs: number): IntakeOutcome {
   const seconds = timeoutMs >= 1000 ? `${String(Math.round(timeoutMs / 100) / 10)} s` : `${String(timeoutMs)} ms`;
-  return { outcome: 'malformed', file: name, reason: `Reading this file took longer than ${seconds}, so it was stopped.` };
+  const reasonMessage = msg('damaged.tooSlow', { time: seconds });
+  return { outcome: 'malformed', file: name, reason: englishOf(reasonMessage), reasonMessage };
 }
 
 function stoppedReader(name: string, error: Error | undefined): IntakeOutcome {
   const outOfMemory = (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-  return {
-    outcome: 'malformed',
-    file: name,
-    reason: outOfMemory ? 'Reading this file needed more memory than allowed, so it was stopped.' : 'This file could not be read (it stopped the reader).',
-  };
+  const reasonMessage = outOfMemory ? msg('damaged.outOfMemory') : msg('damaged.stoppedReader');
+  return { outcome: 'malformed', file: name, reason: englishOf(reasonMessage), reasonMessage };
 }
 
 export class IntakePool {
@@ -368,7 +367,14 @@ export class IntakePool {
     const files: IntakeBatchFile[] = [];
     let size = 0;
     for (const job of jobs) {
-      files.push({ id: job.id, name: job.file.name, offset: size, length: job.file.bytes.length, ...(job.file.keepAsCertificate ? { keepAsCertificate: true } : {}) });
+      files.push({
+        id: job.id,
+        name: job.file.name,
+        offset: size,
+        length: job.file.bytes.length,
+        ...(job.file.keepAsCertificate ? { keepAsCertificate: true } : {}),
+        ...(job.file.keepEntries ? { keepEntries: job.file.keepEntries } : {}),
+      });
       size += aligned(job.file.bytes.length);
     }
     const carrier = size <= carrierBytes ? (this.carriers.pop() ?? new ArrayBuffer(carrierBytes)) : new ArrayBuffer(size);

@@ -33,6 +33,8 @@ export interface IntakeBatchFile {
   readonly length: number;
   /** The user asked to keep this picture as a self-reported certificate (IntakeFile.keepAsCertificate). */
   readonly keepAsCertificate?: boolean;
+  /** An archive's files to read again and keep as certificates (IntakeFile.keepEntries). */
+  readonly keepEntries?: readonly string[];
 }
 
 /** Pool to worker: files copied back to back into `carrier`, a buffer that travels both ways. */
@@ -60,7 +62,7 @@ async function readBatch(intake: Intake, progress: Int32Array, epoch: number, me
     const bytes = new Uint8Array(message.carrier, file.offset, file.length);
     let outcomes: IntakeOutcome[];
     try {
-      outcomes = await intake.inspect({ name: file.name, bytes, ...(file.keepAsCertificate ? { keepAsCertificate: true } : {}) });
+      outcomes = await intake.inspect({ name: file.name, bytes, ...(file.keepAsCertificate ? { keepAsCertificate: true } : {}), ...(file.keepEntries ? { keepEntries: file.keepEntries } : {}) });
     } catch {
       // Intake answers every file itself; this is only for what it cannot foresee.
       outcomes = [{ outcome: 'malformed', file: file.name, reason: 'This file could not be read (it may be damaged).' }];

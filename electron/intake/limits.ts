@@ -1,3 +1,6 @@
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { englishOf } from '../../shared/credential/verificationMessages';
+
 /**
  * Bounds on the work one input can cause. Every reader takes these and refuses, with a
  * specific reason, anything beyond them: a badge file is small, so generous limits still
@@ -39,16 +42,20 @@ export const defaultIntakeLimits: IntakeLimits = {
 };
 
 /**
- * A file that is not what it claims, or breaks a limit. `message` is written for the
- * person who dropped the file; `where` points into it (a chunk, a JSON path, an entry).
+ * A file that is not what it claims, or breaks a limit. The reason is written for the person
+ * who dropped the file: as a catalogue message (`reasonMessage`, said in the reader's
+ * language), with `message` its English; `where` points into the file (a chunk, a JSON path,
+ * an entry).
  */
 export class MalformedInputError extends Error {
   override readonly name = 'MalformedInputError';
+  readonly reasonMessage: VerificationMessage | undefined;
   constructor(
-    message: string,
+    reason: string | VerificationMessage,
     readonly where?: string,
   ) {
-    super(message);
+    super(typeof reason === 'string' ? reason : englishOf(reason));
+    this.reasonMessage = typeof reason === 'string' ? undefined : reason;
   }
 }
 

@@ -7,7 +7,7 @@ import { isClrCredential, readClr } from './formats/clrCredential';
 import type { CredentialSource } from './formats/credentialSource';
 import { isEuropeanDigitalCredential, readEuropeanDigitalCredential, type JadesEnvelope } from './formats/europeanDigitalCredential';
 import { isVerifiableCredential, readGenericVc } from './formats/genericVc';
-import { asArray, typesOf, type Json } from './formats/jsonLdValues';
+import { asArray, idOf, typesOf, type Json } from './formats/jsonLdValues';
 import { isOb2Document, readOb2 } from './formats/ob2Assertion';
 import { isAchievementCredential, readAchievementCredential, type JwtEnvelope } from './formats/ob3Credential';
 import { MalformedInputError, type IntakeLimits } from './limits';
@@ -16,11 +16,43 @@ import { isRecord, parseJsonSafely } from './safeJson';
 /** What a parsed document turned out to be. */
 export type Recognition =
   | { readonly kind: 'credentials'; readonly credentials: NormalizedCredential[] }
-  | { readonly kind: 'not-a-credential'; readonly reason: string; readonly reasonMessage: VerificationMessage; readonly format?: CredentialFormat };
+  | {
+      readonly kind: 'not-a-credential';
+      readonly reason: string;
+      readonly reasonMessage: VerificationMessage;
+      readonly format?: CredentialFormat;
+      /** A document credentials link to (see LinkableDocument): kept for the credentials read beside it. */
+      readonly document?: LinkableDocument;
+    };
+
+/**
+ * A document that awards nothing but that credentials point to by its address: an Open Badges
+ * 2.0 BadgeClass, Issuer (Profile), CryptographicKey or RevocationList, a Blockcerts issuer
+ * profile. `id` is the address it says it is published at; `body` its JSON text.
+ */
+export interface LinkableDocument {
+  readonly id: string;
+  readonly body: string;
+}
 
 /** Why a document is not a credential: the message (said in the reader's language) and its English. */
-function notACredential(reasonMessage: VerificationMessage, format?: CredentialFormat): Recognition {
-  return { kind: 'not-a-credential', reason: englishOf(reasonMessage), reasonMessage, ...(format ? { format } : {}) };
+function notACredential(reasonMessage: VerificationMessage, format?: CredentialFormat, document?: LinkableDocument): Recognition {
+  return { kind: 'not-a-credential', reason: englishOf(reasonMessage), reasonMessage, ...(format ? { format } : {}), ...(document ? { document } : {}) };
+}
+
+/** The OB 2.0 classes credentials link to, each said plainly; any other class by its name. */
+const ob2ClassMessages: Readonly<Record<string, VerificationMessage>> = {
+  BadgeClass: msg('intake.ob2BadgeClass'),
+  Issuer: msg('intake.ob2IssuerProfile'),
+  Profile: msg('intake.ob2IssuerProfile'),
+  CryptographicKey: msg('intake.ob2Key'),
+  RevocationList: msg('intake.ob2RevocationList'),
+};
+
+/** The document as credentials beside it may link to it: only with a web address as its id. */
+function linkable(json: Json): LinkableDocument | undefined {
+  const id = idOf(json)?.trim();
+  return id !== undefined && /^https?:\/\/\S+$/i.test(id) ? { id, body: JSON.stringify(json) } : undefined;
 }
 
 /** A MalformedInputError that also says which format the document was recognised as. */
@@ -29,7 +61,7 @@ export class MalformedCredentialError extends MalformedInputError {
     cause: MalformedInputError,
     readonly format: CredentialFormat,
   ) {
-    super(cause.message, cause.where);
+    super(cause.reasonMessage ?? cause.message, cause.where);
   }
 }
 
@@ -89,10 +121,7 @@ export class Recogniser {
       const format = isClrCredential(credential) ? 'clr2' : 'ob3';
       within(format, () => {
         if (typeof jws.header.kid !== 'string' && !isRecord(jws.header.jwk)) {
-          throw new MalformedInputError(
-            'The signed credential does not say which key signed it (no "kid" or "jwk" in its header), which Open Badges 3.0 requires.',
-            'JWS header',
-          );
+          throw new MalformedInputError(msg('damaged.jwsNoKey'), 'JWS header');
         }
       });
     }
@@ -115,7 +144,7 @@ export class Recogniser {
       return this.recogniseMany(asArray(json.verifiableCredential), source, 'credential in the presentation');
     }
     // Before the certificate readers: a profile names a Blockcerts context (and OB 2.0's) too.
-    if (isBlockcertsIssuerProfile(json, types)) return notACredential(msg('intake.blockcertsProfile'), 'blockcerts');
+    if (isBlockcertsIssuerProfile(json, types)) return notACredential(msg('intake.blockcertsProfile'), 'blockcerts', linkable(json));
     const blockcerts = blockcertsVersion(json);
     if (blockcerts) {
       return within('blockcerts', () => ({ kind: 'credentials', credentials: [readBlockcert(json, blockcerts, source)] }));
@@ -125,7 +154,7 @@ export class Recogniser {
         const reading = readOb2(json, source, false);
         return reading.kind === 'assertion'
           ? { kind: 'credentials', credentials: [reading.credential] }
-          : notACredential(msg('intake.ob2Class', { className: reading.className }), 'ob2');
+          : notACredential(ob2ClassMessages[reading.className] ?? msg('intake.ob2Class', { className: reading.className }), 'ob2', ob2ClassMessages[reading.className] ? linkable(json) : undefined);
       });
     }
     if (isClrCredential(json)) {
@@ -149,7 +178,7 @@ export class Recogniser {
   private jadesHeader(signatures: unknown[]): Record<string, unknown> {
     const first = signatures[0];
     if (!isRecord(first) || typeof first.protected !== 'string') {
-      throw new MalformedInputError('The Europass seal has no protected header.', 'signatures[0]');
+      throw new MalformedInputError(msg('damaged.jadesNoHeader'), 'signatures[0]');
     }
     return decodeJwsHeader(first.protected, this.limits);
   }
@@ -157,7 +186,7 @@ export class Recogniser {
   /** Several credentials side by side (a presentation, a JSON array): each read on its own. */
   private recogniseMany(items: unknown[], source: CredentialSource, label = 'item'): Recognition {
     if (items.length > this.limits.maxCredentialsPerFile) {
-      throw new MalformedInputError(`This file holds ${String(items.length)} credentials; at most ${String(this.limits.maxCredentialsPerFile)} are read.`);
+      throw new MalformedInputError(msg('damaged.tooManyCredentials', { count: items.length, limit: this.limits.maxCredentialsPerFile }));
     }
     const credentials = items.flatMap((item, index) => this.readNested(item, `${label} ${String(index + 1)}`, undefined, source));
     return credentials.length > 0 ? { kind: 'credentials', credentials } : notRecognised;
@@ -179,7 +208,7 @@ export class Recogniser {
     };
     const recognition = isJwt ? this.recogniseJws(decodeCompactJws(payload, this.limits), source) : this.recogniseJson(item, source);
     if (recognition.kind === 'not-a-credential') {
-      throw new MalformedInputError(`The ${label} is not a credential.`, label);
+      throw new MalformedInputError(msg('damaged.nestedNotCredential', { label }), label);
     }
     return recognition.credentials;
   }

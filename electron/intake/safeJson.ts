@@ -1,3 +1,4 @@
+import { msg } from '../../shared/credential/verificationMessages';
 import { formatBytes, MalformedInputError, type IntakeLimits } from './limits';
 import { isRecord } from '../../shared/jsonValue';
 /** Re-exported for this module's many readers; its home is shared/jsonValue.ts. */
@@ -10,16 +11,16 @@ export { isRecord };
  */
 export function parseJsonSafely(text: string, limits: IntakeLimits, where?: string): unknown {
   if (text.length > limits.maxJsonBytes) {
-    throw new MalformedInputError(`The JSON is larger than the ${formatBytes(limits.maxJsonBytes)} limit.`, where);
+    throw new MalformedInputError(msg('damaged.jsonTooLarge', { limit: formatBytes(limits.maxJsonBytes) }), where);
   }
   if (maxNesting(text, limits.maxJsonDepth) > limits.maxJsonDepth) {
-    throw new MalformedInputError(`The JSON is nested more than ${String(limits.maxJsonDepth)} levels deep.`, where);
+    throw new MalformedInputError(msg('damaged.jsonDeep', { depth: limits.maxJsonDepth }), where);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^JSON\.parse: /, '') : 'unreadable';
-    throw new MalformedInputError(`The JSON is not valid (${detail}).`, where);
+    throw new MalformedInputError(msg('damaged.jsonInvalid', { error: detail }), where);
   }
 }
 
@@ -69,7 +70,7 @@ export function decodeUtf8(bytes: Uint8Array, where?: string): string {
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    throw new MalformedInputError('The text is not valid UTF-8.', where);
+    throw new MalformedInputError(msg('damaged.notUtf8'), where);
   }
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/credential/verificationMessages';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { MalformedInputError } from './limits';
 
@@ -29,12 +30,12 @@ export function walkXml(text: string, visitor: XmlVisitor, what = 'XML document'
   let elements = 0;
   parser.on('doctype', (doctype) => {
     if (doctype.includes('[')) {
-      throw new MalformedInputError(`This ${what} declares its own entities, which are not accepted.`);
+      throw new MalformedInputError(msg('damaged.xmlEntities', { what }));
     }
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
-    if (stack.length >= maxDepth) throw new MalformedInputError(`This ${what} is nested too deeply.`);
-    if (++elements > maxElements) throw new MalformedInputError(`This ${what} has too many elements.`);
+    if (stack.length >= maxDepth) throw new MalformedInputError(msg('damaged.xmlDeep', { what }));
+    if (++elements > maxElements) throw new MalformedInputError(msg('damaged.xmlElements', { what }));
     const attributes = new Map<string, string>();
     for (const attribute of Object.values(tag.attributes)) attributes.set(attribute.local, attribute.value);
     const element: XmlElement = { uri: tag.uri, local: tag.local, attributes, depth: stack.length };
@@ -52,7 +53,7 @@ export function walkXml(text: string, visitor: XmlVisitor, what = 'XML document'
     if (element) visitor.close?.(element);
   });
   parser.on('error', (error) => {
-    throw new MalformedInputError(`This ${what} is not well-formed XML (${error.message.split('\n')[0] ?? 'parse error'}).`);
+    throw new MalformedInputError(msg('damaged.xmlMalformed', { what, error: error.message.split('\n')[0] ?? 'parse error' }));
   });
   parser.write(text).close();
 }

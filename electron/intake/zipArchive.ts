@@ -1,10 +1,12 @@
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { msg } from '../../shared/credential/verificationMessages';
 import { inflateRawSync } from 'node:zlib';
 import { formatBytes, MalformedInputError, type IntakeLimits } from './limits';
 
 /** One member of an archive: its bytes, or why it was not read. */
 export type ZipMember =
   | { readonly name: string; readonly bytes: Uint8Array }
-  | { readonly name: string; readonly problem: string };
+  | { readonly name: string; readonly problem: VerificationMessage };
 
 const endOfCentralDirectory = 0x06054b50;
 const centralHeader = 0x02014b50;
@@ -34,7 +36,7 @@ function findEndRecord(view: DataView): number {
   for (let at = view.byteLength - 22; at >= lowest; at--) {
     if (view.getUint32(at, true) === endOfCentralDirectory) return at;
   }
-  throw new MalformedInputError('This zip archive is damaged (no central directory).');
+  throw new MalformedInputError(msg('damaged.zipNoDirectory'));
 }
 
 /**
@@ -45,15 +47,15 @@ function findEndRecord(view: DataView): number {
  */
 export function readZip(bytes: Uint8Array, limits: IntakeLimits): ZipMember[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 22) throw new MalformedInputError('This zip archive is too short to be real.');
+  if (bytes.length < 22) throw new MalformedInputError(msg('damaged.zipTooShort'));
   const end = findEndRecord(view);
   const count = view.getUint16(end + 10, true);
   const directoryOffset = view.getUint32(end + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) {
-    throw new MalformedInputError('ZIP64 archives are not supported; badge exports are far smaller.');
+    throw new MalformedInputError(msg('damaged.zip64'));
   }
   if (count > limits.maxArchiveEntries) {
-    throw new MalformedInputError(`This archive has ${String(count)} entries; at most ${String(limits.maxArchiveEntries)} are read.`);
+    throw new MalformedInputError(msg('damaged.zipManyEntries', { count, limit: limits.maxArchiveEntries }));
   }
   const members: ZipMember[] = [];
   const decoder = new TextDecoder('utf-8');
@@ -61,7 +63,7 @@ export function readZip(bytes: Uint8Array, limits: IntakeLimits): ZipMember[] {
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== centralHeader) {
-      throw new MalformedInputError('This zip archive is damaged (broken central directory).');
+      throw new MalformedInputError(msg('damaged.zipBrokenDirectory'));
     }
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
@@ -76,12 +78,12 @@ export function readZip(bytes: Uint8Array, limits: IntakeLimits): ZipMember[] {
 
     if (name.endsWith('/')) continue; // a folder entry
     const problem = (() => {
-      if (unsafeEntryName(name)) return 'Its name points outside the archive; it was not read.';
-      if (flags & 1) return 'It is encrypted; it was not read.';
-      if (method !== 0 && method !== 8) return `It uses an unsupported compression method (${String(method)}).`;
-      if (compressedSize === 0xffffffff || declaredSize === 0xffffffff) return 'It is a ZIP64 entry, which is not supported.';
+      if (unsafeEntryName(name)) return msg('damaged.entryOutside');
+      if (flags & 1) return msg('damaged.entryEncrypted');
+      if (method !== 0 && method !== 8) return msg('damaged.entryMethod', { method });
+      if (compressedSize === 0xffffffff || declaredSize === 0xffffffff) return msg('damaged.entryZip64');
       if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== localHeader) {
-        return 'Its data is missing from the archive.';
+        return msg('damaged.entryMissing');
       }
       return null;
     })();
@@ -92,7 +94,7 @@ export function readZip(bytes: Uint8Array, limits: IntakeLimits): ZipMember[] {
     const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     const data = bytes.subarray(dataStart, dataStart + compressedSize);
     if (data.length < compressedSize) {
-      members.push({ name, problem: 'Its data is cut short.' });
+      members.push({ name, problem: msg('damaged.entryCutShort') });
       continue;
     }
     const budget = Math.min(limits.maxInflatedBytes, limits.maxArchiveBytes - total);
@@ -106,16 +108,14 @@ export function readZip(bytes: Uint8Array, limits: IntakeLimits): ZipMember[] {
         members.push({
           name,
           problem:
-            error instanceof RangeError
-              ? `It expands beyond ${formatBytes(budget)}: possibly a zip bomb; it was not read.`
-              : 'Its compressed data is damaged.',
+            error instanceof RangeError ? msg('damaged.entryBomb', { limit: formatBytes(budget) }) : msg('damaged.entryDamaged'),
         });
         if (error instanceof RangeError && budget < limits.maxInflatedBytes) break;
         continue;
       }
     }
     if (content.length > budget) {
-      members.push({ name, problem: `It is larger than ${formatBytes(budget)}; it was not read.` });
+      members.push({ name, problem: msg('damaged.entryTooLarge', { limit: formatBytes(budget) }) });
       continue;
     }
     total += content.length;

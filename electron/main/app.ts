@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, screen, se
 import { appHost, appOrigin, appScheme, productName } from '../../shared/app';
 import { AutoLock } from '../core/autoLock';
 import { createHandlers } from '../core/handlers';
+import { optionalVerifierUrl } from '../core/packageInfo';
 import { readPreferences, type PreferencesBackend } from '../core/preferences';
 import { restoredBounds } from '../core/windowState';
 import { WalletSession } from '../core/walletSession';
@@ -194,6 +195,7 @@ export function startApp(): void {
         host: 'electron',
         version: app.getVersion(),
         platform: process.platform,
+        ...optionalVerifierUrl(),
         preferences,
         wallet,
         openExternal: (url) => shell.openExternal(url.href),

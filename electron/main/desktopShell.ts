@@ -14,6 +14,7 @@ import {
   secondInstanceFiles,
   type SecondInstanceData,
 } from '../core/openFiles';
+import { linksFromCommandLine, OpenLinks, protocolRegistrations, secondInstanceLinks } from '../core/openLinks';
 import { readPreferences, type PreferencesBackend } from '../core/preferences';
 import { UpdateService } from '../core/updates';
 import { withWalletHooks } from '../core/walletHooks';
@@ -62,9 +63,25 @@ function readAppManifest(): string | null {
 export function claimDesktopShell(log: (line: string) => void): DesktopShell | null {
   const commandLine = { cwd: process.cwd(), packaged: app.isPackaged };
   const launchFiles = filesFromCommandLine(process.argv, commandLine);
-  if (!app.requestSingleInstanceLock({ files: launchFiles } satisfies SecondInstanceData)) {
+  // A badgefolio:// or openid-credential-offer:// link clicked in a browser (Windows, Linux).
+  const launchLinks = linksFromCommandLine(process.argv);
+  const handOver: SecondInstanceData & { links?: string[] } = { files: launchFiles, ...(launchLinks.length > 0 ? { links: launchLinks } : {}) };
+  if (!app.requestSingleInstanceLock(handOver)) {
     app.quit();
     return null;
+  }
+  // The OS sends these links to this app (development only when asked: electron/core/openLinks.ts).
+  const registrations = protocolRegistrations({
+    packaged: app.isPackaged,
+    defaultApp: process.defaultApp,
+    argv: process.argv,
+    execPath: process.execPath,
+    env: process.env,
+    resolvePath: (folder) => path.resolve(folder),
+  });
+  for (const { scheme, path: executable, args } of registrations) {
+    if (executable) app.setAsDefaultProtocolClient(scheme, executable, [...(args ?? [])]);
+    else app.setAsDefaultProtocolClient(scheme);
   }
 
   const early: string[] = [...launchFiles];
@@ -73,6 +90,12 @@ export function claimDesktopShell(log: (line: string) => void): DesktopShell | n
   const openPaths = (paths: readonly string[]): void => {
     if (openFiles) void openFiles.open(paths).catch(() => undefined);
     else early.push(...paths);
+  };
+  const earlyLinks: string[] = [...launchLinks];
+  let openLinks: OpenLinks | null = null;
+  const openAppLinks = (links: readonly string[]): void => {
+    if (openLinks) void openLinks.open(links).catch(() => undefined);
+    else earlyLinks.push(...links);
   };
 
   /** The app's one window, brought to the front (created if macOS closed it). */
@@ -90,6 +113,13 @@ export function claimDesktopShell(log: (line: string) => void): DesktopShell | n
   app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
     mainWindow();
     openPaths(secondInstanceFiles(additionalData, argv, { cwd: workingDirectory, packaged: commandLine.packaged }));
+    openAppLinks(secondInstanceLinks(additionalData, argv));
+  });
+  // macOS: a badgefolio:// or openid-credential-offer:// link, also while starting.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    mainWindow();
+    openAppLinks([url]);
   });
   // macOS: a file opened in Finder or dropped on the dock icon, also while starting.
   app.on('open-file', (event, file) => {
@@ -206,10 +236,15 @@ export function claimDesktopShell(log: (line: string) => void): DesktopShell | n
       });
       void openFiles.open(early.splice(0));
       const files = openFiles;
+      // Links go to the window's receive flow, which asks before anything is sent; the window comes forward.
+      const links = new OpenLinks({ wallet, publish: publishToWindow, log });
+      openLinks = links;
+      void links.open(earlyLinks.splice(0));
       // A freshly loaded window (first start, or after locking reloaded it) hears what waits.
       app.on('browser-window-created', (_event, window) => {
         window.webContents.on('did-finish-load', () => {
           files.announce();
+          links.announce();
           board.refresh();
         });
       });
@@ -225,6 +260,7 @@ export function claimDesktopShell(log: (line: string) => void): DesktopShell | n
         {
           opened: () => {
             void files.flush().catch(() => undefined);
+            void links.flush().catch(() => undefined);
             board.refresh();
             // The wallet check, in the background once the unlock has answered.
             wallet.checkInBackground(log);
@@ -242,6 +278,7 @@ export function claimDesktopShell(log: (line: string) => void): DesktopShell | n
     start() {
       installMenu();
       void openFiles?.start().catch(() => undefined);
+      void openLinks?.start().catch(() => undefined);
       applyUpdates();
     },
     preferencesChanged() {

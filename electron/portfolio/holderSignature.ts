@@ -25,7 +25,7 @@ export class HolderKeyError extends Error {
 const ed25519Prefix = [0xed, 0x01];
 const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
-function base58Encode(bytes: Uint8Array): string {
+export function base58Encode(bytes: Uint8Array): string {
   const digits: number[] = [];
   for (const byte of bytes) {
     let carry = byte;

@@ -5,6 +5,7 @@ import { encodeJpeg, type RawImage } from './jpegEncoder';
 import { countJpegScans, maxJpegScans } from '../images/jpegScans';
 import { decodeJpegTurbo, scaleKeepingAtLeast } from '../images/jpegTurbo';
 import { decodePng, encodeRgbPng, readPngHeader, type PixelRows } from '../images/pngFile';
+import { decodeGifFirstFrame, decodeWebp, rasteriseSvg } from './vectorAndAnimated';
 
 /**
  * The Node side of the PDF builder's `prepareImage` hook: decodes PNG (images/pngFile.ts:
@@ -13,8 +14,8 @@ import { decodePng, encodeRgbPng, readPngHeader, type PixelRows } from '../image
  * averaging, flattens transparency onto white (the page colour behind every image) and
  * re-encodes: flat artwork (logos, lettering: most badges) as a lossless RGB PNG when that is
  * small, anything photographic as JPEG. An image already small enough in pixels and bytes is
- * left as it is (null). GIF, WebP and SVG are not decoded here (null: the builder draws a
- * placeholder). Never throws: a damaged image gives null as well.
+ * left as it is (null). SVG, GIF (first frame) and WebP are drawn by vectorAndAnimated.ts
+ * and always converted. Never throws: a damaged image gives null (the builder draws a placeholder).
  */
 
 /** Images above this many pixels are not decoded (a decompression bomb costs memory, not just time). */
@@ -119,17 +120,22 @@ export function encodeForPrint(image: RawImage, target: ImageTarget): PreparedIm
   return { bytes: encodeJpeg(image, quality), mediaType: 'image/jpeg' };
 }
 
-export function prepareImageNode(image: { readonly bytes: Uint8Array; readonly mediaType: string }, target: ImageTarget): Promise<PreparedImage | null> {
+export async function prepareImageNode(image: { readonly bytes: Uint8Array; readonly mediaType: string }, target: ImageTarget): Promise<PreparedImage | null> {
   try {
     const kind = sniffImage(image.bytes);
-    if (kind !== 'png' && kind !== 'jpeg') return Promise.resolve(null);
+    // SVG, GIF and WebP become PNG or JPEG (pdf-lib embeds nothing else): always drawn, never left as they are.
+    if (kind === 'svg' || kind === 'gif' || kind === 'webp') {
+      const drawn = kind === 'svg' ? await rasteriseSvg(image.bytes, target.maxPixels) : kind === 'gif' ? decodeGifFirstFrame(image.bytes, maxPixels) : await decodeWebp(image.bytes, maxPixels);
+      return drawn ? encodeForPrint(scaleOntoWhite(drawn, target.maxPixels), target) : null;
+    }
+    if (kind !== 'png' && kind !== 'jpeg') return null;
     const size = kind === 'png' ? readPngHeader(image.bytes) : undefined;
-    if (size && Math.max(size.width, size.height) <= target.maxPixels && image.bytes.length <= target.maxBytes) return Promise.resolve(null);
-    if (kind === 'jpeg' && image.bytes.length <= target.maxBytes) return Promise.resolve(null);
+    if (size && Math.max(size.width, size.height) <= target.maxPixels && image.bytes.length <= target.maxBytes) return null;
+    if (kind === 'jpeg' && image.bytes.length <= target.maxBytes) return null;
     const decoded = decode(image.bytes, kind, target.maxPixels);
-    if (!decoded) return Promise.resolve(null);
-    return Promise.resolve(encodeForPrint(scaleOntoWhite(decoded, target.maxPixels), target));
+    if (!decoded) return null;
+    return encodeForPrint(scaleOntoWhite(decoded, target.maxPixels), target);
   } catch {
-    return Promise.resolve(null);
+    return null;
   }
 }

@@ -9,6 +9,7 @@ import { readAttachments, type PdfAttachment } from '../intake/certificate/pdfAt
 import { PdfObjects } from '../intake/certificate/pdfObjects';
 import { readPages } from '../intake/certificate/pdfPages';
 import { Intake } from '../intake/intake';
+import { checkEntryLinks, entryLinksIn, type EntryLinkCheck } from './pdfEntryLinks';
 import { checkPresentationJwt, presentationMediaType, type PresentationCheck } from './holderSignature';
 import { defaultIntakeLimits, MalformedInputError, type IntakeLimits } from '../intake/limits';
 
@@ -55,6 +56,8 @@ export interface ExtractedCredential {
   readonly unrecognised?: string;
   /** The verification engine's reports, one per recognised credential (with the `verify` hook). */
   readonly verification: VerificationReport[];
+  /** What the entry's links in the PDF carry, compared with this file (absent when the file is missing). */
+  readonly link?: EntryLinkCheck;
 }
 
 export interface PortfolioPdfReport {
@@ -97,7 +100,7 @@ export interface ReadPortfolioOptions {
   readonly verify?: (credential: NormalizedCredential) => Promise<VerificationReport>;
 }
 
-async function loadAttachments(bytes: Uint8Array, limits: IntakeLimits): Promise<PdfAttachment[]> {
+async function loadAttachments(bytes: Uint8Array, limits: IntakeLimits): Promise<{ attachments: PdfAttachment[]; links: Map<string, string[]> }> {
   if (bytes.length > limits.maxFileBytes) throw new MalformedInputError('This PDF is larger than Badgefolio reads.');
   let document: PDFDocument;
   try {
@@ -109,7 +112,7 @@ async function loadAttachments(bytes: Uint8Array, limits: IntakeLimits): Promise
   const objects = new PdfObjects(document.context);
   const catalog = objects.dict(document.context.trailerInfo.Root);
   if (!catalog) throw new MalformedInputError('This PDF could not be read: it has no document catalog.');
-  return readAttachments(objects, catalog, readPages(objects, catalog), limits);
+  return { attachments: readAttachments(objects, catalog, readPages(objects, catalog), limits), links: entryLinksIn(document) };
 }
 
 /**
@@ -127,7 +130,7 @@ export function credentialName(item: ExtractedCredential, index: number): string
 
 export async function readPortfolioPdf(bytes: Uint8Array, options: ReadPortfolioOptions = {}): Promise<PortfolioPdfReport> {
   const limits = options.limits ?? defaultIntakeLimits;
-  const attachments = await loadAttachments(bytes, limits);
+  const { attachments, links } = await loadAttachments(bytes, limits);
   const notes: string[] = [];
   const noteMessages: VerificationMessage[] = [];
   const note = (message: VerificationMessage): void => {
@@ -179,6 +182,7 @@ export async function readPortfolioPdf(bytes: Uint8Array, options: ReadPortfolio
       credentials: recognised,
       ...(unrecognised === undefined ? {} : { unrecognised }),
       verification,
+      link: checkEntryLinks(links.get(attachment.name) ?? [], attachment.bytes, recognised),
     };
   };
 

@@ -127,6 +127,8 @@ export function originMessage(origin: string | undefined, fetchedAt?: string): V
   switch (origin) {
     case 'documents-map':
       return msg('origin.documentsMap');
+    case 'given':
+      return msg('origin.givenBeside');
     case 'network':
       return fetchedAt ? msg('origin.network', { fetchedDate: fetchedAt }) : msg('origin.networkUndated');
     case 'cache':

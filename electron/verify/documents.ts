@@ -26,9 +26,10 @@ export interface LocalDocument {
   /**
    * A copy fetched earlier and kept (the wallet keeps what a credential links to): where it
    * came from and when, so that a check says "fetched on" or "as last fetched on", not
-   * "from the documents you supplied". Absent for a documents map.
+   * "from the documents you supplied". Absent for a documents map; `given` for a file given
+   * beside the credential (electron/core/documentsBeside.ts).
    */
-  readonly origin?: 'network' | 'cache';
+  readonly origin?: 'network' | 'cache' | 'given';
   readonly fetchedAt?: string;
 }
 

@@ -39,6 +39,18 @@ function didWebHost(did: string | undefined): string | undefined {
 }
 
 const quoted = (name: string): string => `“${name}”`;
+
+/**
+ * One attribute of a certificate subject as jades.ts writes it ("C=BE, O=Acme, Inc., CN=Seal"):
+ * a value runs to the next ", KEY=", so a comma inside an organisation's name stays in it.
+ */
+function subjectField(subject: string, key: string): string | undefined {
+  for (const part of subject.split(/, (?=[A-Za-z][A-Za-z0-9.]*=)/)) {
+    const at = part.indexOf('=');
+    if (part.slice(0, at) === key) return part.slice(at + 1).trim() || undefined;
+  }
+  return undefined;
+}
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function claimNote(claimed: string | undefined, name: string): string {
@@ -84,21 +96,23 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
       ...(claimed && claimed.toLowerCase() !== listed.entry.name.toLowerCase() ? { claimedName: claimed } : {}),
       ...(test ? { test: true } : {}),
       sentence:
-        `${capitalised(registryName(listed.registry.name))} (as of ${day(listed.registry.asOf)}) lists the signer as ${quoted(listed.entry.name)}${listed.entry.location ? `, ${listed.entry.location}` : ''}.` +
+        `${capitalised(registryName(listed.registry.name))} (${listed.registry.snapshot ? 'snapshot of' : 'as of'} ${day(listed.registry.asOf)}) lists the signer as ${quoted(listed.entry.name)}${listed.entry.location ? `, ${listed.entry.location}` : ''}.` +
         (test ? ' It is a registry of test issuers, not of real ones.' : '') +
         claimNote(claimed, listed.entry.name),
     };
   }
 
   // A domain vouches for the key it publishes: did:web, an https key document on the issuer's
-  // own host, an OB 2.0 badge hosted where its issuer allows.
-  const signature = passed('signature')[0];
+  // own host, an OB 2.0 badge hosted where its issuer allows. Only as fetched (or supplied by
+  // the user in a documents map): a file given beside the credential can claim any address.
+  const published = (check: VerificationCheck | undefined) => (check?.evidence?.origin === 'given' ? undefined : check);
+  const signature = published(passed('signature')[0]);
   const webSigner = signers.find((did) => did.startsWith('did:web:'));
-  const hosted = passed('hosted')[0];
-  const linkage = passed('domain-linkage')[0];
+  const hosted = published(passed('hosted')[0]);
+  const linkage = published(passed('domain-linkage')[0]);
   let domain: string | undefined;
   let fetchedAt: string | undefined;
-  if (webSigner && (keyIsIssuers || issuerId === webSigner)) {
+  if (webSigner && signature && (keyIsIssuers || issuerId === webSigner)) {
     domain = didWebHost(webSigner);
     fetchedAt = signature?.evidence?.fetchedAt;
   } else if (linkage && keyIsIssuers) {
@@ -123,14 +137,22 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
   }
 
   // A Europass seal names an organisation in its certificate; only the EU trust list (not consulted) would confirm it.
-  const seal = signature?.evidence?.algorithm?.startsWith('JAdES') ? signature.evidence.keyId : undefined;
+  const sealSignature = passed('signature')[0];
+  const seal = sealSignature?.evidence?.algorithm?.startsWith('JAdES') ? sealSignature.evidence.keyId : undefined;
   if (seal) {
+    const organisation = subjectField(seal, 'O');
+    const commonName = subjectField(seal, 'CN');
+    const named = organisation
+      ? `the organisation ${quoted(organisation)}${commonName && commonName !== organisation ? ` (${quoted(commonName)})` : ''}`
+      : commonName
+        ? quoted(commonName)
+        : seal;
     return {
       level: 'unconfirmed',
       name: claimed ?? null,
       source: null,
       asOf: null,
-      sentence: `The seal's certificate names ${seal}; the EU trust list was not consulted, so nothing confirms that certificate belongs to the issuer.`,
+      sentence: `The seal's certificate names ${named}; the EU trust list was not consulted, so nothing confirms that certificate belongs to the issuer.${claimNote(claimed, organisation ?? commonName ?? claimed ?? '')}`,
     };
   }
   return {

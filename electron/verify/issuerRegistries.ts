@@ -32,6 +32,11 @@ export interface IssuerRegistry {
   readonly asOf: string | null;
   /** A list of test issuers (the DCC Sandbox). */
   readonly test: boolean;
+  /**
+   * A copy bundled with Badgefolio, not fetched: the report calls it a snapshot of its date
+   * ("DCC Member Registry (snapshot of 2025-05-09)"), since the registry may have changed since.
+   */
+  readonly snapshot?: boolean;
   readonly entries: ReadonlyMap<string, RegistryEntry>;
 }
 
@@ -47,7 +52,7 @@ export class RegistryFormatError extends Error {
 
 
 /** Reads a registry in the DCC format; a list that is not one is refused with the reason. */
-export function readRegistry(value: unknown, name: string, options: { url?: string; test?: boolean } = {}): IssuerRegistry {
+export function readRegistry(value: unknown, name: string, options: { url?: string; test?: boolean; snapshot?: boolean } = {}): IssuerRegistry {
   if (!isRecord(value) || !isRecord(value.registry)) throw new RegistryFormatError(`${name} is not an issuer registry: it has no "registry" object of DIDs.`);
   const entries = new Map<string, RegistryEntry>();
   for (const [did, entry] of Object.entries(value.registry)) {
@@ -61,15 +66,15 @@ export function readRegistry(value: unknown, name: string, options: { url?: stri
   if (entries.size === 0) throw new RegistryFormatError(`${name} lists no issuer DIDs with names.`);
   const meta = isRecord(value.meta) ? value.meta : {};
   const updated = typeof meta.updated === 'string' && !Number.isNaN(Date.parse(meta.updated)) ? new Date(meta.updated).toISOString() : null;
-  return { name, ...(options.url ? { url: options.url } : {}), asOf: updated, test: options.test === true, entries };
+  return { name, ...(options.url ? { url: options.url } : {}), asOf: updated, test: options.test === true, ...(options.snapshot ? { snapshot: true } : {}), entries };
 }
 
 /** The DCC registries as bundled, most authoritative first. */
 export const bundledRegistries: readonly IssuerRegistry[] = [
-  readRegistry(dccMember, 'DCC Member Registry', { url: 'https://digitalcredentials.github.io/dcc-registry/registry.json' }),
-  readRegistry(dccPilot, 'DCC Pilot Registry', { url: 'https://digitalcredentials.github.io/dcc-pilot-registry/registry.json' }),
-  readRegistry(dccCommunity, 'DCC Community Registry', { url: 'https://digitalcredentials.github.io/community-registry/registry.json' }),
-  readRegistry(dccSandbox, 'DCC Sandbox Registry', { url: 'https://digitalcredentials.github.io/sandbox-registry/registry.json', test: true }),
+  readRegistry(dccMember, 'DCC Member Registry', { url: 'https://digitalcredentials.github.io/dcc-registry/registry.json', snapshot: true }),
+  readRegistry(dccPilot, 'DCC Pilot Registry', { url: 'https://digitalcredentials.github.io/dcc-pilot-registry/registry.json', snapshot: true }),
+  readRegistry(dccCommunity, 'DCC Community Registry', { url: 'https://digitalcredentials.github.io/community-registry/registry.json', snapshot: true }),
+  readRegistry(dccSandbox, 'DCC Sandbox Registry', { url: 'https://digitalcredentials.github.io/sandbox-registry/registry.json', test: true, snapshot: true }),
 ];
 
 /**

@@ -29,8 +29,10 @@ export interface SafeFetchOptions {
   /**
    * Tests only: a loopback internet (tests/support/loopbackInternet.ts). Named hosts are
    * reached on 127.0.0.1 at the given port, over https, trusting only the test's own CA; every
-   * other address is treated as in production. No entry point sets this from anything a user
-   * can give (a flag, a setting, an environment variable): tests construct it and pass it in.
+   * other address is treated as in production. Tests construct it and pass it in; the one
+   * other source is the developer option of `badgefolio receive` (`--dev-host`,
+   * BADGEFOLIO_DEV_HOSTS, electron/receive/devHosts.ts), off by default and announced on stderr
+   * whenever it is on, so that issuers can test against Badgefolio.
    */
   readonly testNetwork?: TestNetwork;
 }
@@ -160,9 +162,27 @@ interface Answer {
   readonly location?: string;
   readonly body: Buffer;
   readonly contentType?: string;
+  readonly wwwAuthenticate?: string;
 }
 
-async function getOnce(url: URL, options: Settings, accept: string): Promise<Answer> {
+/** What a request other than a plain GET sends (OpenID4VCI and VC-API exchanges POST JSON or forms). */
+export interface SafeRequestSpec {
+  readonly method: 'GET' | 'POST';
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/** What comes back from `safeRequest`: the answer as sent; a redirect is returned, not followed. */
+export interface SafeRequestResult {
+  readonly url: string;
+  readonly status: number;
+  readonly body: string;
+  readonly contentType?: string;
+  readonly location?: string;
+  readonly wwwAuthenticate?: string;
+}
+
+async function getOnce(url: URL, options: Settings, accept: string, spec: SafeRequestSpec = { method: 'GET' }): Promise<Answer> {
   const { http, https, lookup } = await loadHttp();
   const testPort = testRoute(url, options.testNetwork);
   // A mapped host (tests only) is reached on loopback, with the Host header and the TLS name
@@ -191,8 +211,14 @@ async function getOnce(url: URL, options: Settings, accept: string): Promise<Ans
     const request = client.request(
       url,
       {
-        method: 'GET',
-        headers: { accept, 'user-agent': 'Badgefolio-verifier', ...(testPort !== undefined ? { host: url.host } : {}) },
+        method: spec.method,
+        headers: {
+          accept,
+          'user-agent': 'Badgefolio-verifier',
+          ...spec.headers,
+          ...(spec.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(spec.body)) }),
+          ...(testPort !== undefined ? { host: url.host } : {}),
+        },
         ...route,
         timeout: options.timeoutMs,
       },
@@ -224,7 +250,8 @@ async function getOnce(url: URL, options: Settings, accept: string): Promise<Ans
         });
         response.on('end', () => {
           const contentType = response.headers['content-type'];
-          succeed({ status, body: Buffer.concat(chunks), ...(contentType ? { contentType } : {}) });
+          const wwwAuthenticate = response.headers['www-authenticate'];
+          succeed({ status, body: Buffer.concat(chunks), ...(contentType ? { contentType } : {}), ...(wwwAuthenticate ? { wwwAuthenticate } : {}) });
         });
       },
     );
@@ -239,7 +266,7 @@ async function getOnce(url: URL, options: Settings, accept: string): Promise<Ans
       fail(new FetchRefusedError(`No answer within ${String(options.timeoutMs)} ms`));
     });
     request.on('error', fail);
-    request.end();
+    request.end(spec.body);
   });
 }
 
@@ -279,5 +306,31 @@ export async function safeFetchBytes(address: string, options: SafeFetchOptions 
     bytes: new Uint8Array(answer.body),
     ...(answer.contentType ? { contentType: answer.contentType } : {}),
     fetchedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * One request with the same guards (https, no private addresses, timeout, size cap), for the
+ * protocols that POST (OpenID4VCI token and credential requests, VC-API exchanges). A redirect
+ * is never followed here: a POST that redirects is an odd answer the caller refuses, and a
+ * body is never re-sent to an address the user did not consent to.
+ */
+export async function safeRequest(address: string, spec: SafeRequestSpec, options: SafeFetchOptions = {}): Promise<SafeRequestResult> {
+  const settings: Settings = { ...defaultFetchOptions, allowPrivateNetworkForTests: false, ...options };
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    throw new FetchRefusedError(`Not a web address: ${address}`);
+  }
+  checkUrl(url, settings.allowPrivateNetworkForTests);
+  const answer = await getOnce(url, settings, spec.headers?.accept ?? 'application/json, */*;q=0.1', spec);
+  return {
+    url: url.href,
+    status: answer.status,
+    body: answer.body.toString('utf8'),
+    ...(answer.contentType ? { contentType: answer.contentType } : {}),
+    ...(answer.location ? { location: answer.location } : {}),
+    ...(answer.wwwAuthenticate ? { wwwAuthenticate: answer.wwwAuthenticate } : {}),
   };
 }

@@ -153,6 +153,11 @@ function Shell(props: {
                 {t('shell.waiting', { count: shell.waiting.count })}
               </p>
             )}
+            {shell.linksWaiting > 0 && (
+              <p role="status" className="banner">
+                {t('receive.waiting', { count: shell.linksWaiting })}
+              </p>
+            )}
             <UnlockForm
               state={state}
               onState={(next) => {

@@ -14,6 +14,7 @@ import { verificationReportSchema, verificationStatusSchema } from '../credentia
 import { detailsStates } from '../credential/model';
 import { credentialVersionSchema } from '../credential/versionViews';
 import { issuerRegistriesSchema } from '../credential/issuerRegistryView';
+import { consentAnswerSchema, receiveStepSchema } from './receiveSchemas';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -40,6 +41,8 @@ export const channels = {
       version: z.string(),
       platform: z.string(),
       host: z.enum(['electron', 'harness']),
+      /** The published verifier page the portfolio PDF links to unless Settings name another (package.json). */
+      verifierUrl: z.string().optional(),
     }),
   },
   getPreferences: {
@@ -115,7 +118,15 @@ export const channels = {
   /** Files dropped on the window or picked with "Import badges", read by the renderer. */
   importFiles: {
     // keepAsCertificate: the user said "Keep as a certificate" for this picture (no badge in it).
-    request: z.object({ files: z.array(z.object({ name: z.string().max(1024), bytes, keepAsCertificate: z.literal(true).optional() }).strict()).min(1).max(500) }).strict(),
+    // keepEntries: for an archive, the pictures inside it (`archive.zip › entry`) to keep so.
+    request: z
+      .object({
+        files: z
+          .array(z.object({ name: z.string().max(1024), bytes, keepAsCertificate: z.literal(true).optional(), keepEntries: z.array(z.string().max(4096)).min(1).max(500).optional() }).strict())
+          .min(1)
+          .max(500),
+      })
+      .strict(),
     response: z.object({ outcomes: z.array(importOutcomeSchema) }),
   },
   /** Removes a credential from the wallet (its original file is gone from the vault too). */
@@ -228,6 +239,21 @@ export const channels = {
   refreshIssuerRegistries: {
     request: empty,
     response: issuerRegistriesSchema.extend({ updated: z.array(z.string()), failed: z.array(z.object({ name: z.string(), reason: z.string() })) }),
+  },
+  /**
+   * "Add from a link" (issue #20): receives what a pasted, dropped or deep-linked link offers
+   * (an OpenID4VCI offer, a VC-API exchange, a request link, a credential's web address).
+   * Answers `consent-needed` with the question before anything of the user's is sent, or
+   * `done` when the receive ended first (a bad link).
+   */
+  receiveFromLink: {
+    request: z.object({ link: z.string().min(1).max(64 * 1024) }).strict(),
+    response: receiveStepSchema,
+  },
+  /** The user's yes (with the transaction code the offer asked for) or no; answers with the next step. */
+  answerReceiveConsent: {
+    request: z.object({ requestId: z.string().min(8).max(64), answer: consentAnswerSchema }).strict(),
+    response: receiveStepSchema,
   },
   /** The wallet's holder identity (a did:key), made on first use; it signs exported portfolios. */
   holderIdentity: { request: empty, response: z.object({ did: z.string() }) },

@@ -32,12 +32,20 @@ export const intakeOutcomeSchema = z.discriminatedUnion('outcome', [
     container: containerKindSchema.optional(),
     /** A picture with no badge and no QR code in it (a logo?): kept only if the user says it is a certificate. */
     picture: z.literal(true).optional(),
+    /**
+     * A document credentials link to by its address (an Open Badges 2.0 BadgeClass, issuer
+     * profile, key or revocation list; a Blockcerts issuer profile): its id and JSON text, so
+     * that credentials given in the same import or check are filled in from it.
+     */
+    document: z.object({ id: z.string(), body: z.string() }).optional(),
   }),
   z.object({
     outcome: z.literal('malformed'),
     file: z.string(),
     archiveEntry,
     reason: z.string(),
+    /** The reason as a catalogue message, so that the app says it in the reader's language (`reason` is its English). */
+    reasonMessage: verificationMessageSchema.optional(),
     /** Where in the file: a chunk, a JSON property, an archive entry. */
     where: z.string().optional(),
     format: credentialFormatSchema.optional(),

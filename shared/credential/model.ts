@@ -167,8 +167,8 @@ export const linkedDocumentSchema = z.object({
   role: z.enum(linkRoles),
   /** HTTP status of the fetch (200, or 410 for a revoked hosted assertion). */
   status: z.number().int(),
-  /** `network`: fetched; `cache`: a copy fetched earlier; `documents-map`: supplied by the user. */
-  origin: z.enum(['network', 'cache', 'documents-map']),
+  /** `network`: fetched; `cache`: a copy fetched earlier; `documents-map`: supplied by the user; `given`: a file given beside the credential. */
+  origin: z.enum(['network', 'cache', 'documents-map', 'given']),
   /** When it was fetched (ISO 8601); for a supplied document, when it was read. */
   fetchedAt: z.string(),
   mediaType: z.string().optional(),

@@ -39,7 +39,8 @@ export const checkIdSchema = z.enum(checkIds);
 export type CheckId = z.infer<typeof checkIdSchema>;
 
 /** Where a document used by a check came from. */
-export const documentOrigins = ['credential', 'bundled', 'documents-map', 'network', 'cache'] as const;
+/** `given`: a file given beside the credential (same folder or command), which anyone can make: it fills in details, and never vouches for a web address. */
+export const documentOrigins = ['credential', 'bundled', 'documents-map', 'given', 'network', 'cache'] as const;
 export const documentOriginSchema = z.enum(documentOrigins);
 export type DocumentOrigin = z.infer<typeof documentOriginSchema>;
 

@@ -131,6 +131,8 @@ export const portfolioPdfCheckSchema = z.object({
       summaryMessage: verificationMessageSchema.optional(),
       /** Who stands behind the key of a verified attachment. */
       issuerIdentity: issuerIdentitySchema.optional(),
+      /** Whether the entry's verification link in the PDF carries this very file (electron/portfolio/pdfEntryLinks.ts); on a file's first row. */
+      link: z.enum(['matches-attachment', 'differs-from-attachment', 'unreadable', 'issuer-hosted', 'verifier-page', 'other', 'none']).optional(),
     }),
   ),
 });

@@ -3,7 +3,6 @@ import type { PlacedImage } from './pngStream';
 import type { FontBook } from './fontCoverage';
 import { dot } from './pageOps';
 import { addLink, roundedRect, type StatusLook, type Theme } from './pdfLayout';
-import { drawQr } from './qrModules';
 import { drawLine, fitLine, wrapText, type TextStyle } from './textShaping';
 
 /**
@@ -153,30 +152,6 @@ export function imageBox(s: Surface, page: PDFPage | null, image: PlacedImage | 
     drawLine(page, s.book, initials, x + (box - width) / 2, top - box / 2 - style.size * 0.35, style);
   }
   return box;
-}
-
-/** A QR code with its URL printed (and linked) beneath; or, without a URL, the plain sentence. */
-export function qrBlock(s: Surface, page: PDFPage | null, url: string | undefined, caption: string, noLink: string, x: number, top: number, width: number): number {
-  if (url === undefined) {
-    const style: TextStyle = { size: 7.5, color: s.theme.muted };
-    const textHeight = textBlock(s, null, noLink, style, x + 8, top - 8, width - 16);
-    const height = textHeight + 16;
-    if (page) {
-      roundedRect(page, x, top, width, height, 6, { fill: s.theme.panel });
-      textBlock(s, page, noLink, style, x + 8, top - 8, width - 16);
-    }
-    return height;
-  }
-  const captionStyle: TextStyle = { size: 7, bold: true, color: s.theme.muted };
-  const captionHeight = textBlock(s, page, caption, captionStyle, x, top, width, { align: 'center', maxLines: 1 });
-  const qrTop = top - captionHeight - 2;
-  if (page) {
-    drawQr(page, url, x, qrTop - width, width, s.theme.ink);
-    addLink(s.doc, page, { x, y: qrTop - width, width, height: width }, url);
-  }
-  const urlStyle: TextStyle = { size: 6.5, color: s.theme.link };
-  const urlHeight = textBlock(s, page, url, urlStyle, x, qrTop - width - 1, width, { maxLines: 5, lineGap: 1.25, link: url, align: 'center' });
-  return captionHeight + 2 + width + 1 + urlHeight;
 }
 
 /** A small caps-style label for a body row. */

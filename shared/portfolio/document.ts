@@ -51,7 +51,7 @@ export async function createDocument(options: {
 /** Labels the builders print, for font preparation. */
 export const fixedLabels =
   'Credential portfolio Summary Skills Contents Credentials Verified Expired Revoked Failed verification Unreadable Could not be checked Self-reported Not yet valid Not checked ' +
-  'checked at export Issued Expires Valid from Description Criteria Credits Evidence Original file Attached as SHA-256 Scan to verify Page of Prepared for Exported on awarded to by on ' +
+  'checked at export Issued Expires Valid from Description Criteria Credits Evidence Original file Attached as SHA-256 Verify this credential Page of Prepared for Exported on awarded to by on ' +
   'credentials skills credits pathways completed kind badges certificates diplomas transcripts endorsements verified more DIGITAL BADGE CERTIFICATE DIPLOMA LEARNING RECORD ENDORSEMENT CREDENTIAL ' +
   "0123456789+-–—·•…()[]:;,.'\"/?&=%#@ " +
   noPublicLinkSentence;
@@ -76,7 +76,9 @@ export function credentialText(entry: PortfolioEntry, locale: string, verifierUr
     entry.statusSentence,
     entryIdentityLine(entry, locale, words),
     c.original.fileName,
-    bestVerificationLink(c, verifierUrl)?.url,
+    bestVerificationLink(c)?.url,
+    // The verifier page's address is printed in the entry's sentence.
+    verifierUrl,
     formatDate(c.issuedOn ?? c.validFrom, locale),
     formatDate(c.expires, locale),
     formatDate(entry.checkedAt, locale),

@@ -1,5 +1,6 @@
-import { PDFArray, PDFName, PDFString, rgb, type PDFDocument, type PDFPage, type PDFRef, type RGB } from 'pdf-lib';
+import { PDFName, rgb, type PDFDocument, type PDFPage, type PDFRef, type RGB } from 'pdf-lib';
 import type { FontBook } from './fontCoverage';
+import { addActionLink, uriAction } from './linkAnnotations';
 import { rule } from './pageOps';
 import { drawLine, wrapText, type TextStyle } from './textShaping';
 import type { PaperSize, PdfLanguage, ThemeName } from './types';
@@ -130,28 +131,9 @@ export function formatDate(iso: string | undefined, locale: string): string | un
 
 /** Adds a link annotation (a URI action, or a jump to a page) over a rectangle. */
 export function addLink(doc: PDFDocument, page: PDFPage, rect: { x: number; y: number; width: number; height: number }, target: string | PDFRef): void {
-  const { context } = doc;
   const action =
-    typeof target === 'string'
-      ? context.obj({ Type: 'Action', S: 'URI', URI: PDFString.of(asciiUri(target)) })
-      : context.obj({ Type: 'Action', S: 'GoTo', D: [target, PDFName.of('Fit')] });
-  const annotation = context.register(
-    context.obj({
-      Type: 'Annot',
-      Subtype: 'Link',
-      Rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height],
-      Border: [0, 0, 0],
-      A: action,
-    }),
-  );
-  const existing = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-  if (existing) existing.push(annotation);
-  else page.node.set(PDFName.of('Annots'), context.obj([annotation]));
-}
-
-/** URI actions are 7-bit ASCII: percent-encode anything else (and PDF string delimiters stay escaped by pdf-lib). */
-function asciiUri(url: string): string {
-  return url.replace(/[^\x21-\x7e]/g, (char) => encodeURIComponent(char));
+    typeof target === 'string' ? uriAction(doc, target) : doc.context.register(doc.context.obj({ Type: 'Action', S: 'GoTo', D: [target, PDFName.of('Fit')] }));
+  addActionLink(doc, page, rect, action);
 }
 
 /** A page being filled top to bottom: a cursor and the text helpers. */

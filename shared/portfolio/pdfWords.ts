@@ -17,7 +17,12 @@ export interface PdfWords {
   readonly issued: (date: string) => string;
   readonly expires: (date: string) => string;
   readonly checked: (status: string, date: string) => string;
-  readonly scanToVerify: string;
+  /** Under a QR code: what it opens (qrTarget in entryLinks.ts). */
+  readonly qrLabels: { readonly verify: string; readonly issuerPage: string; readonly verifierPage: string };
+  /** Where the QR code cannot carry the credential: the link in the PDF, and the verifier page. */
+  readonly openLinkOrDrop: (address: string) => string;
+  /** Where the credential is too large for a link: the verifier page reads the PDF. */
+  readonly dropPdfOn: (address: string) => string;
   readonly noPublicLink: string;
   readonly rows: { readonly description: string; readonly criteria: string; readonly skills: string; readonly credits: string; readonly evidence: string; readonly original: string };
   readonly evidence: string;
@@ -61,7 +66,9 @@ const english: PdfWords = {
   issued: (date) => `Issued ${date}`,
   expires: (date) => `Expires ${date}`,
   checked: (status, date) => `${status}, checked ${date}`,
-  scanToVerify: 'SCAN TO VERIFY',
+  qrLabels: { verify: 'Verify this credential', issuerPage: "Issuer's page for this badge", verifierPage: 'Verifier page' },
+  openLinkOrDrop: (address) => `Open the link in this PDF, or drop this PDF on ${address}`,
+  dropPdfOn: (address) => `To verify it, drop this PDF on ${address}`,
   noPublicLink: 'No public verification link exists for this credential. Verify it offline from the original file attached to this PDF.',
   rows: { description: 'Description', criteria: 'Criteria', skills: 'Skills', credits: 'Credits', evidence: 'Evidence', original: 'Original file' },
   evidence: 'Evidence',
@@ -116,7 +123,8 @@ function registryNameDe(source: string | null): string {
   return /\.[a-z0-9]{2,5}$/i.test(source) ? source : `der ${source.replace(/^the\s+/i, '')}`;
 }
 
-function identityPhraseDe(identity: IdentityGist): string {
+/** The short phrase in German (identityPhrase's twin): the CLI's ISSUER column uses it too. */
+export function identityPhraseDe(identity: IdentityGist): string {
   switch (identity.level) {
     case 'registry':
       return `verzeichnet in ${registryNameDe(identity.source)}${identity.test ? ', einem Register für Testaussteller' : ''}`;
@@ -137,7 +145,9 @@ const german: PdfWords = {
   issued: (date) => `Ausgestellt am ${date}`,
   expires: (date) => `Gültig bis ${date}`,
   checked: (status, date) => `${status}, geprüft am ${date}`,
-  scanToVerify: 'ZUM PRÜFEN SCANNEN',
+  qrLabels: { verify: 'Diesen Nachweis prüfen', issuerPage: 'Seite des Ausstellers zu diesem Badge', verifierPage: 'Prüfseite' },
+  openLinkOrDrop: (address) => `Den Link in diesem PDF öffnen oder dieses PDF auf ${address} ziehen`,
+  dropPdfOn: (address) => `Zum Prüfen dieses PDF auf ${address} ziehen`,
   noPublicLink: 'Für diesen Nachweis gibt es keinen öffentlichen Prüflink. Er lässt sich offline anhand der Originaldatei prüfen, die diesem PDF beiliegt.',
   rows: { description: 'Beschreibung', criteria: 'Kriterien', skills: 'Kompetenzen', credits: 'Leistungspunkte', evidence: 'Belege', original: 'Originaldatei' },
   evidence: 'Beleg',
@@ -234,7 +244,9 @@ export function allWords(words: PdfWords): string {
     words.issued(''),
     words.expires(''),
     words.checked('', ''),
-    words.scanToVerify,
+    ...Object.values(words.qrLabels),
+    words.openLinkOrDrop(''),
+    words.dropPdfOn(''),
     words.noPublicLink,
     ...Object.values(words.rows),
     words.evidence,

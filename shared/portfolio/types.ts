@@ -114,8 +114,9 @@ export interface PortfolioOptions {
   /** Who the portfolio is for ("Acme Ltd, hiring team"): printed on the cover and in the subject. */
   readonly recipientName?: string;
   /**
-   * A verifier page for credentials without a public link of their own: `{url}` is replaced by
-   * the credential's id, URL-encoded (else `?credential=<id>` is appended).
+   * The verifier page (Badgefolio's static verifier, out/verifier/, wherever it is published):
+   * every entry links to it with the credential's original bytes in the link's fragment
+   * (verifierFragment.ts). Without it, entries link only to what their issuers publish.
    */
   readonly verifierUrl?: string;
   readonly generatedAt: Date;

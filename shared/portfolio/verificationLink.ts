@@ -1,9 +1,11 @@
 import type { NormalizedCredential } from '../credential/model';
+import { maxFragmentCredentialBytes, verifierPageLink } from './verifierFragment';
 
 /**
  * The best public link an employer can open to check a credential, in order of strength:
  * the hosted assertion (or the verification link printed on a certificate), the issuer's
- * public page for the badge, the credential's own https id, then a configured verifier page.
+ * public page for the badge, the credential's own https id, then the verifier page with the
+ * credential in its link.
  * Only https addresses count. When there is none, there is none: the PDF says so rather
  * than invent one.
  */
@@ -34,14 +36,27 @@ function link(url: string, kind: VerificationLinkKind): VerificationLink {
 }
 
 /**
- * `verifierUrl` may hold `{id}`, replaced by the credential's id (URL-encoded); without it,
- * `?credential=<id>` (or `&credential=`) is appended.
+ * The longest verifier link a credential gets. A PDF reader hands a link to the browser through
+ * the system (on Windows, a command line of at most 32,767 characters), and 32,767 bytes is the
+ * longest string older PDF readers accept: a longer link would print but not open. A 20 KB JSON
+ * credential compresses to well under this; a large baked image or PDF certificate may not, and
+ * is then verified from the attached original instead.
  */
+export const maxVerifierLinkLength = 32_000;
+
+/** The verifier page's address without any fragment, when it is a public https address. */
+export function verifierBase(verifierUrl: string | undefined): string | undefined {
+  const base = verifierUrl?.trim().replace(/#.*$/, '');
+  return isPublicHttpsUrl(base) ? base : undefined;
+}
+
+/** The verifier page at `verifierUrl` with the credential's original bytes in its fragment (verifierFragment.ts). */
 export function verifierLink(credential: NormalizedCredential, verifierUrl: string): string | undefined {
-  if (!isPublicHttpsUrl(verifierUrl.replace('{id}', 'x'))) return undefined;
-  const id = encodeURIComponent(credential.id ?? credential.identity);
-  if (verifierUrl.includes('{id}')) return verifierUrl.replace('{id}', id);
-  return `${verifierUrl}${verifierUrl.includes('?') ? '&' : '?'}credential=${id}`;
+  const base = verifierBase(verifierUrl);
+  const original = credential.original.bytes;
+  if (base === undefined || original.length === 0 || original.length > maxFragmentCredentialBytes) return undefined;
+  const link = verifierPageLink(base, original);
+  return link.length <= maxVerifierLinkLength ? link : undefined;
 }
 
 export function bestVerificationLink(credential: NormalizedCredential, verifierUrl?: string): VerificationLink | undefined {

@@ -10,6 +10,11 @@ import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
  * - `z`: the credential file's original bytes, raw DEFLATE (RFC 1951). Original bytes, not a
  *   re-serialisation, so a JWT's signature and a JSON file's exact text survive.
  * The version and encoding tags leave room for CBOR-LD (`c`) without breaking printed links.
+ *
+ * A portfolio PDF's QR code carries such a link only when it stays readable on paper; otherwise it
+ * may carry `#id.<short id>`: no credential, just the first 12 hex digits of the SHA-256 of the
+ * credential's original bytes (its `sha256` in the PDF's manifest). The page can only say "open
+ * the link in the PDF, or drop the PDF here", and, with the PDF dropped, point at that entry.
  */
 export const fragmentVersion = 'vc1';
 

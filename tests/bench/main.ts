@@ -7,6 +7,7 @@ import { intakeBench } from './intakeBench';
 import { pdfBench } from './pdfBench';
 import { rendererBench } from './rendererBench';
 import { vaultBench } from './vaultBench';
+import { verifierBench } from './verifierBench';
 import { verifyBench } from './verifyBench';
 import type { Figure } from './measure';
 import { markdown, meetsTarget, terminalTable } from './report';
@@ -27,6 +28,8 @@ const suites: Readonly<Record<string, (quick: boolean) => Promise<Figure[]>>> = 
   // Issue #16 §2: importing badges whose details live at their issuers (the loopback internet).
   details: detailsBench,
   renderer: rendererBench,
+  // Issue #18: the static verifier page in Chromium (link and dropped PDF).
+  verifier: verifierBench,
 };
 
 const usage = `Usage: npm run bench -- [--quick] [--json] [--only SUITE,...] [--update-docs]

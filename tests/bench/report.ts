@@ -68,7 +68,7 @@ export function markdown(figures: readonly Figure[], command: string, previous?:
 }
 
 /** The order `npm run bench` runs its suites in, so a merged page reads like a full run. */
-export const suiteOrder = ['cli', 'intake', 'verify', 'vault', 'pdf', 'details', 'renderer'];
+export const suiteOrder = ['cli', 'intake', 'verify', 'vault', 'pdf', 'details', 'renderer', 'verifier'];
 
 interface SuiteLine {
   readonly suite: string;

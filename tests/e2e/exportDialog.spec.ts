@@ -1,9 +1,11 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { bakeSvg, generateEd25519Issuer, makeBadgeSvg, makeClrCredential, makeIssuerProfile, makeOb3Credential, signDataIntegrity } from '../support/credentials';
 import { run } from '../support/pdfTools';
+import { bytesInLink, linkAnnotations, qrCodesAt150Dpi, shortIdOf } from '../support/pdfLinks';
+import { readPortfolioPdf } from '../../electron/portfolio/readPortfolioPdf';
 import { createNewWallet, expect, test } from './fixtures';
 
 const passphrase = 'lantern meadow 48 harbour';
@@ -132,6 +134,27 @@ test('paper remembered, a warning before exporting what does not check out, the 
   expect(englishText).toContain('Prepared for Acme Ltd');
   expect(englishText).toContain('First aid at work');
 
+  // Built in the renderer, every entry links to the published verifier page (package.json) with
+  // its original bytes, the bytes attached; each QR code reads at 150 dpi as that link or its fallback.
+  const verifier = 'https://badgefolio.github.io/badgefolio/verifier/';
+  const englishBytes = new Uint8Array(readFileSync(english));
+  const attached = (await readPortfolioPdf(englishBytes)).credentials;
+  const links = (await linkAnnotations(englishBytes)).filter((link) => link.uri.startsWith(`${verifier}#vc1.z.`));
+  expect(attached.length).toBe(6);
+  for (const item of attached) {
+    const own = links.filter((link) => link.name?.endsWith(`/${item.file}`));
+    expect(own.length, item.file).toBe(2);
+    for (const link of own) expect(bytesInLink(link.uri)).toEqual(item.bytes);
+  }
+  const codes = qrCodesAt150Dpi(english);
+  expect(codes.length).toBe(attached.length);
+  for (const code of codes) {
+    const carried = bytesInLink(code);
+    const shortIds = attached.map((item) => shortIdOf(item.bytes ?? new Uint8Array()));
+    expect(carried ? attached.some((item) => Buffer.from(item.bytes ?? []).equals(Buffer.from(carried))) : shortIds.some((id) => code === `${verifier}#id.${id}`), code).toBe(true);
+  }
+  expect(englishText).not.toMatch(/scan to verify/i);
+
   // The employer's side: one row per credential, the transcript's courses under the transcript.
   await section(page, 'Check a PDF').click();
   const check = page.getByRole('region', { name: 'Check a portfolio PDF' });
@@ -144,6 +167,9 @@ test('paper remembered, a warning before exporting what does not check out, the 
   await expect(nested).toContainText('JavaScript');
   // Each course is also a file of its own, intact: shown once, under the transcript. Four rows.
   await expect(list.locator(':scope > li')).toHaveCount(4);
+  // Each link printed in the PDF carries exactly its file, and the reader is told so.
+  await expect(list.locator('[data-link-check="matches-attachment"]').first()).toHaveText('Its verification link in the PDF carries exactly this file.');
+  await expect(list.locator('[data-link-check]:not([data-link-check="matches-attachment"])')).toHaveCount(0);
 
   // A badge baked into an SVG prints with its picture (drawn at 192 px), not as initials.
   await section(page, 'Portfolio').click();

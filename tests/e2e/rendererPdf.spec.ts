@@ -15,6 +15,7 @@ import { readPortfolioPdf } from '../../electron/portfolio/readPortfolioPdf';
 import { mimeTypeFor, rendererResponseHeaders, resolveRendererFile } from '../../electron/security/contentPolicy';
 import type { RendererPortfolioInput } from '../../renderer/src/portfolio/buildPortfolioInRenderer';
 import { makePngImage, pngDataUrl } from '../support/credentials';
+import { bytesInLink, linkAnnotations } from '../support/pdfLinks';
 import { decodeAllQr, ob3, renderPages, run, tempDir, unicodeCredentials, writePdf, type TestCredential } from '../unit/portfolio/fixtures';
 import type { PageBuildResult } from './rendererPdf/page';
 import { toWire } from './rendererPdf/wire';
@@ -272,6 +273,27 @@ test('the canvas-scaled JPEG looks like the original scaled down', () => {
   for (let i = 0; i < reference.data.length; i++) difference += Math.abs((extracted.data[i] ?? 0) - (reference.data[i] ?? 0));
   // Two different scalers and encoders agree to a few levels per channel on a smooth image.
   expect(difference / reference.data.length).toBeLessThan(6);
+});
+
+test('links every entry to the verifier page with its original bytes, the bytes attached (issue #18)', async ({ browser }) => {
+  const base = 'https://verify.example.net/badgefolio/';
+  const page = await browser.newPage();
+  const [built] = await buildInPage(page, toWire({ ...input, options: { ...input.options, verifierUrl: base } }));
+  await page.close();
+  const pdf = base64ToBytes(built.pdf);
+  const links = (await linkAnnotations(pdf)).filter((link) => link.uri.startsWith(`${base}#vc1.z.`));
+  const report = await readPortfolioPdf(pdf);
+  expect(report.credentials.map((item) => item.bytes)).toEqual(credentials.map((c) => c.credential.original.bytes));
+  let linked = 0;
+  for (const item of report.credentials) {
+    const own = links.filter((link) => link.name?.endsWith(`/${item.file}`));
+    // A credential carrying a large picture may be too long for a link: then its hosted copy, or the page and the attachment, stand in.
+    if (own.length !== 2) expect(['issuer-hosted', 'verifier-page'], item.file).toContain(item.link);
+    for (const link of own) expect(bytesInLink(link.uri)).toEqual(item.bytes);
+    if (own.length === 2) linked++;
+  }
+  expect(linked).toBeGreaterThan(credentials.length / 2);
+  expect(report.credentials.filter((item) => item.link === 'matches-attachment').length).toBe(linked);
 });
 
 test('attaches every original byte for byte with an intact manifest', async () => {

@@ -71,10 +71,16 @@ test('settings are saved as they change and survive a reload', async ({ page, ha
   await feed.fill('https://updates.example.org/badgefolio');
   await feed.press('Tab');
   await expect(settings.getByRole('alert')).toHaveCount(0);
-  const verifier = settings.getByLabel('Verifier page for credentials without their own link');
-  await verifier.fill('verify.example.net/check?id={id}');
+  // The verifier page the PDF links every credential to: empty, it shows the published one it stands for.
+  const verifier = settings.getByLabel('Verifier page');
+  await expect(verifier).toHaveValue('');
+  await expect(verifier).toHaveAttribute('placeholder', 'https://badgefolio.github.io/badgefolio/verifier/');
+  await verifier.fill('http://verify.example.net/badgefolio/');
   await verifier.press('Enter');
-  await expect(verifier).toHaveValue('https://verify.example.net/check?id={id}');
+  await expect(settings.getByRole('alert')).toHaveText('Only secure addresses starting with https:// are allowed here.');
+  await verifier.fill('verify.example.net/badgefolio/');
+  await verifier.press('Enter');
+  await expect(verifier).toHaveValue('https://verify.example.net/badgefolio/');
   await expectNoSeriousAxeViolations(page);
   await shoot(page, 'settings-dark.png');
 
@@ -93,15 +99,16 @@ test('settings are saved as they change and survive a reload', async ({ page, ha
   await expect(settings.getByRole('checkbox', { name: 'Notify me about expiring or revoked credentials' })).toBeChecked();
   await expect(settings.getByRole('checkbox', { name: 'Check for updates' })).toBeChecked();
   await expect(settings.getByLabel('Update feed')).toHaveValue('https://updates.example.org/badgefolio');
-  await expect(verifier).toHaveValue('https://verify.example.net/check?id={id}');
+  await expect(verifier).toHaveValue('https://verify.example.net/badgefolio/');
 
-  // Emptying the verifier field removes the page, and that survives a reload too.
+  // Emptying the verifier field goes back to the published page, and that survives a reload too.
   await verifier.fill('');
   await verifier.press('Enter');
   await expect(settings.getByText('Saved.')).toBeVisible();
   await page.reload();
   await openSection(page, 'Settings');
   await expect(verifier).toHaveValue('');
+  await expect(verifier).toHaveAttribute('placeholder', 'https://badgefolio.github.io/badgefolio/verifier/');
 });
 
 test('the profile is checked, saved with a photo and kept', async ({ page, harness }) => {

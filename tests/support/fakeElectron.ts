@@ -69,6 +69,7 @@ export const recorded = {
   /** What the next open dialog answers (the user's choice). */
   openDialogAnswer: { canceled: true, filePaths: [] as string[] },
   rendererListeners: new Map<string, Listener[]>(),
+  protocolClients: [] as { scheme: string; path?: string; args?: string[] }[],
 };
 
 export interface MenuTemplateItem {
@@ -118,6 +119,11 @@ class FakeApp extends FakeEmitter {
   }
   setAppUserModelId(id: string): void {
     recorded.appUserModelId = id;
+  }
+  /** Deep links (issue #20): which schemes the app claimed, and how. */
+  setAsDefaultProtocolClient(scheme: string, executable?: string, args?: string[]): boolean {
+    recorded.protocolClients.push({ scheme, ...(executable ? { path: executable } : {}), ...(args ? { args } : {}) });
+    return true;
   }
 }
 

@@ -31,10 +31,20 @@ export interface LoopbackAnswer {
   /** Send without Content-Length, in chunks: the size cap must stop it while it streams. */
   readonly streamed?: boolean;
   /** Never answer (the client's timeout must end it). */
-  readonly hang?: boolean;
+  readonly hang?: boolean;  /** Extra response headers (a browser test's CORS header). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
-export type LoopbackRoute = LoopbackAnswer | ((request: { host: string; path: string }) => LoopbackAnswer | Promise<LoopbackAnswer>);
+/** What a route function is told: method, headers and body too, for protocol servers (OpenID4VCI, VC-API). */
+export interface LoopbackRequest {
+  readonly host: string;
+  readonly path: string;
+  readonly method: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: string;
+}
+
+export type LoopbackRoute = LoopbackAnswer | ((request: LoopbackRequest) => LoopbackAnswer | Promise<LoopbackAnswer>);
 
 export interface HostStats {
   requests: number;
@@ -50,6 +60,17 @@ function pem(label: string, der: ArrayBuffer): string {
 
 function keys(): Promise<CryptoKeyPair> {
   return webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    request.on('error', reject);
+  });
 }
 
 export class LoopbackInternet {
@@ -221,10 +242,16 @@ export class LoopbackInternet {
       done();
       this.open.delete(response);
     });
-    const route = this.routes.get(host)?.get(path);
+    const route = this.routes.get(host)?.get(path) ?? this.routes.get(host)?.get(path.replace(/\?.*$/, ''));
     let answer: LoopbackAnswer;
     try {
-      answer = route === undefined ? { status: 404, body: { error: 'not found' } } : typeof route === 'function' ? await route({ host, path }) : route;
+      const body = typeof route === 'function' ? await readBody(request) : '';
+      answer =
+        route === undefined
+          ? { status: 404, body: { error: 'not found' } }
+          : typeof route === 'function'
+            ? await route({ host, path, method: request.method ?? 'GET', headers: request.headers, body })
+            : route;
     } catch {
       answer = { status: 500, body: 'handler failed' };
     }
@@ -242,7 +269,7 @@ export class LoopbackInternet {
             : Buffer.from(JSON.stringify(answer.body));
     const contentType = answer.contentType ?? (answer.body instanceof Uint8Array ? 'application/octet-stream' : typeof answer.body === 'string' ? 'text/plain' : 'application/ld+json');
     if (answer.streamed) {
-      response.writeHead(answer.status ?? 200, { 'content-type': contentType });
+      response.writeHead(answer.status ?? 200, { ...answer.headers, 'content-type': contentType });
       const gone = (): boolean => response.destroyed;
       for (let at = 0; at < body.length && !gone(); at += 64 * 1024) {
         response.write(body.subarray(at, at + 64 * 1024));
@@ -252,7 +279,7 @@ export class LoopbackInternet {
       response.end();
       return;
     }
-    response.writeHead(answer.status ?? 200, { 'content-type': contentType, 'content-length': String(body.length) });
+    response.writeHead(answer.status ?? 200, { ...answer.headers, 'content-type': contentType, 'content-length': String(body.length) });
     done();
     response.end(body);
   }

@@ -151,8 +151,10 @@ describe('badgefolio verify and what badges link to', () => {
     const { results } = await verifyJson(['certificate.json', 'profile.json', '--offline'], work);
     const byFile = new Map(results.map((r) => [r.file, r]));
     expect(byFile.get('certificate.json')).toMatchObject({ name: null, issuer: { id: issuerProfileUrl, name: 'Example University' } });
-    expect(byFile.get('profile.json')).toMatchObject({ status: 'malformed' });
-    expect(byFile.get('profile.json')?.summary).toContain('a Blockcerts issuer profile: it describes an issuer, it is not a certificate');
+    expect(byFile.get('profile.json')).toMatchObject({ status: 'not-a-credential' });
+    expect(byFile.get('profile.json')?.summary).toBe(
+      'Not a credential: This is a Blockcerts issuer profile: it describes an issuer, it is not a certificate. Used as the details of the credentials given beside it.',
+    );
 
     const text = io(work);
     await command().run(['certificate.json', '--offline', '--threads', '0'], text);

@@ -113,8 +113,8 @@ describe('an import’s outcomes from the wallet', () => {
     expect(model.rows.map((row) => [row.file, row.outcome, row.picture])).toEqual([
       ['first-aid.png', 'added', false],
       ['logo.png', 'not-a-credential', true],
-      // Inside an archive the picture cannot be sent again by itself: no offer.
-      ['export.zip › inner/logo.png', 'not-a-credential', false],
+      // Inside an archive too: the zip is sent again with that entry named.
+      ['export.zip › inner/logo.png', 'not-a-credential', true],
       ['export.zip › transcript.json', 'added', false],
       ['kurs.pdf', 'added', false],
     ]);
@@ -129,6 +129,17 @@ describe('an import’s outcomes from the wallet', () => {
     const entry = wallet.list().find((c) => c.id === kept[0]?.id);
     expect(entry).toMatchObject({ selfReported: true, name: 'logo' });
     expect(entry?.issuedOn).toBeUndefined();
+
+    // The picture in the zip: the zip sent again with that entry named gives that entry alone,
+    // now a self-reported entry; the transcript beside it is not read again.
+    // (Another picture than logo.png above, kept already: this one is new to the wallet.)
+    const zipped = makeZip([{ name: 'inner/logo.png', bytes: makeBadgePng(2_000, 18) }, { name: 'transcript.json', bytes: JSON.stringify(clr.credential) }]);
+    const keptInZip = await wallet.import([{ name: 'export.zip', bytes: zipped, keepEntries: ['export.zip › inner/logo.png'] }]);
+    expect(keptInZip).toMatchObject([{ file: 'export.zip › inner/logo.png', outcome: 'added', selfReported: true }]);
+    expect(keptInZip).toHaveLength(1);
+    const replaced = summariseImport(replaceFileOutcomes(outcomes, 'export.zip › inner/logo.png', keptInZip));
+    expect(replaced.rows.map((row) => [row.file, row.outcome])).toContainEqual(['export.zip › inner/logo.png', 'added']);
+    expect(replaced.files).toBe(5);
   });
 });
 

@@ -29,6 +29,11 @@ describe('layers inside electron/', () => {
     ]);
     expect(await problems('electron/vault/x.ts', "export { handlers } from '../core/handlers';\n")).toHaveLength(1);
     expect(await problems('electron/core/x.ts', "import '../cli/main';\n")).toEqual([expect.stringContaining('electron/core may not import electron/cli')]);
+    // Receiving (OpenID4VCI, VC-API) sits below core: it never reaches the wallet session.
+    expect(await problems('electron/receive/x.ts', "import { WalletSession } from '../core/walletSession';\n")).toEqual([expect.stringContaining('electron/receive may not import electron/core')]);
+    // The verifier page runs in a browser: no wallet, no core.
+    expect(await problems('electron/verifierPage/x.ts', "import { Vault } from '../vault/vault';\n")).toEqual([expect.stringContaining('electron/verifierPage may not import electron/vault')]);
+    expect(await problems('electron/verify/x.ts', "import '../verifierPage/pageSession';\n")).toEqual([expect.stringContaining('electron/verify may not import electron/verifierPage')]);
   });
 
   it('lets each layer use the ones below it and shared/', async () => {
@@ -36,6 +41,8 @@ describe('layers inside electron/', () => {
     // shared/portfolio is shared code, not electron/portfolio.
     expect(await problems('electron/intake/x.ts', "import { sniffImage } from '../../shared/portfolio/images';\n")).toEqual([]);
     expect(await problems('electron/portfolio/x.ts', "import { intake } from '../intake/intake';\n")).toEqual([]);
+    expect(await problems('electron/core/x.ts', "import { walletHolderKey } from '../receive/holderKey';\n")).toEqual([]);
+    expect(await problems('electron/verifierPage/x.ts', "import { readPortfolioPdf } from '../portfolio/readPortfolioPdf';\n")).toEqual([]);
   });
 
   it('has no cycles: no folder may import one that may import it', () => {

@@ -98,7 +98,8 @@ describe.skipIf(!sharedFixturesPresent)('verify --json: the issuer of every corp
     // Issuer profiles given beside certificates are not read as certificates.
     for (const profile of profiles) {
       const result = results.find((r) => r.file === profile);
-      expect(result?.summary, profile).toContain('This is not a credential: This is a Blockcerts issuer profile: it describes an issuer, it is not a certificate.');
+      expect(result?.status, profile).toBe('not-a-credential');
+      expect(result?.summary, profile).toContain('Not a credential: This is a Blockcerts issuer profile: it describes an issuer, it is not a certificate.');
     }
 
     const missing: string[] = [];

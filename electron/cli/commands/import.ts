@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DetailsState, NormalizedCredential } from '../../../shared/credential/model';
+import type { IntakeOutcome } from '../../../shared/credential/intakeOutcome';
+import { DocumentsBeside, withDocumentsBeside } from '../../core/documentsBeside';
 import { FillIn, keptFor } from '../../core/fillIn';
 import { storeCredential } from '../../core/storeCredential';
 import { VaultFetchCache } from '../../core/vaultFetchCache';
@@ -31,7 +33,7 @@ const outcomeWords = {
 } as const;
 type ImportOutcomeWord = keyof typeof outcomeWords;
 
-/** Credentials read ahead of the one being stored, their documents fetched meanwhile. */
+/** Credentials filled in ahead of the one being stored, their documents fetched meanwhile. */
 const readAhead = 64;
 
 /**
@@ -42,6 +44,13 @@ const readAhead = 64;
 export interface ImportCommandDependencies {
   readonly testNetwork?: TestNetwork;
   readonly fetchOptions?: Pick<SafeFetchOptions, 'timeoutMs' | 'maxBytes' | 'maxRedirects'>;
+}
+
+/** A credential read, and (once within the window ahead of storing) filled in. */
+interface Read {
+  readonly file: string;
+  readonly credential: NormalizedCredential;
+  filled?: Promise<NormalizedCredential>;
 }
 
 interface Result {
@@ -60,7 +69,7 @@ export function makeImportCommand(dependencies: ImportCommandDependencies = {}):
   return {
     name: 'import',
     help: `Usage: badgefolio import <file|dir>... [--vault DIR] [--passphrase-file FILE] [--json]
-                                 [--offline|--online] [--documents MAP.json]
+                                 [--offline|--online] [--documents MAP.json] [--keep-pictures]
 
 Recognises every credential in the given files (folders and .zip archives
 recursively), fills in what it links to, verifies it, and stores it, encrypted,
@@ -76,7 +85,9 @@ did:web documents) is fetched once, at most 4 requests per host, and kept in the
 wallet with its date, so the credential can be checked again offline later. With
 --offline (or when the network is not in use) nothing is fetched: such a badge is
 stored at once, marked "details not fetched yet"; import it again online, or use
-"Fetch details" in the app.
+"Fetch details" in the app. Documents given among the files (Open Badges 2.0 BadgeClass,
+issuer profile, key and revocation list files, Blockcerts issuer profiles) fill in the
+credentials beside them, as fetched ones would; they are not credentials themselves.
 
 Prints one line per file, starting with its outcome: added, already there,
 updated, not replaced, not a credential, malformed.
@@ -86,14 +97,21 @@ ${networkOptionsHelp}
   --documents FILE        pre-fetched documents, used before (and instead of) the
                           network: a JSON object mapping URLs and DIDs to files,
                           relative to the map (pictures too: "https://…/badge.png")
+  --keep-pictures         keep pictures with no badge and no QR code in them (PNG,
+                          JPEG, SVG; in folders and zips too) as self-reported
+                          certificates; without it they are "not a credential"
+                          (a logo, a photo), as in the app until you choose
+                          "Keep as a certificate"
   --json                  one JSON array of per-file results: file, outcome (added,
                           already-there, updated, not-replaced, not-a-credential,
                           malformed), id, name, status, issuerIdentity, details
                           (fetched, not-fetched, incomplete), problems, reason
 
-Exit code: 0 when every file was added, already there or updated, 1 otherwise.`,
+Exit code: 0 when every file was added, already there or updated (documents given
+beside credentials aside), 1 otherwise.`,
     async run(args, io) {
-      const { values, positionals } = parseCommand(args, { ...walletOptions, ...networkOptions, documents: { type: 'string', multiple: true } });
+      const { values, positionals } = parseCommand(args, { ...walletOptions, ...networkOptions, documents: { type: 'string', multiple: true }, 'keep-pictures': { type: 'boolean', default: false } });
+      const keepPictures = values['keep-pictures'] ? { keepAsCertificate: true } : {};
       if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import.');
       const documentsMapFiles = (values.documents ?? []).map((file) => path.resolve(io.cwd, file));
       for (const file of documentsMapFiles) if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
@@ -109,9 +127,10 @@ Exit code: 0 when every file was added, already there or updated, 1 otherwise.`,
       const cache = new VaultFetchCache(() => wallet);
       const showProgress = io.interactive && !values.json;
       let seen = 0;
+      const beside = new DocumentsBeside();
       const fillIn = new FillIn({
         fetch: network === 'allowed',
-        documents,
+        documents: withDocumentsBeside(documents, beside),
         cache,
         fetchOptions,
         onProgress: showProgress
@@ -124,17 +143,36 @@ Exit code: 0 when every file was added, already there or updated, 1 otherwise.`,
       // Names given in several languages (Europass) are read in the language of the user's locale.
       const intake = new Intake(defaultIntakeLimits, { language: environmentLanguage(io.env) });
       const results: Result[] = [];
-      // Credentials are read and their documents fetched ahead (a window of 64, all hosts side
-      // by side), and stored strictly in the order read.
-      const queue: (Result | { file: string; filled: Promise<NormalizedCredential> })[] = [];
+      /** Documents given beside the credentials: reported, but neither imported nor failed. */
+      const documentResults = new Map<Result, IntakeOutcome & { outcome: 'not-a-credential' }>();
+      // Every file is read first, so that a credential is filled in from documents given
+      // anywhere among the files (a BadgeClass after its assertion); then their documents are
+      // fetched ahead (a window of 64, all hosts side by side), and stored strictly in the order read.
+      const queue: (Result | Read | { document: IntakeOutcome & { outcome: 'not-a-credential' } })[] = [];
+      const fillAhead = (): void => {
+        for (const item of queue.slice(0, readAhead)) {
+          if ('credential' in item && !item.filled) {
+            const credential = item.credential;
+            item.filled = fillIn.fill(credential, keptFor(wallet, credential)).catch(() => credential);
+          }
+        }
+      };
       const storeNext = async (): Promise<void> => {
+        fillAhead();
         const next = queue.shift();
         if (!next) return;
-        if (!('filled' in next)) {
+        if ('document' in next) {
+          // Said once every credential is in: whether one of them used it.
+          const result: Result = { file: next.document.file, outcome: next.document.outcome, reason: next.document.reason };
+          documentResults.set(result, next.document);
+          results.push(result);
+          return;
+        }
+        if (!('credential' in next)) {
           results.push(next);
           return;
         }
-        const credential = await next.filled;
+        const credential = await (next.filled ?? next.credential);
         const stored = await storeCredential(wallet, verifier, credential);
         results.push({
           file: next.file,
@@ -155,13 +193,14 @@ Exit code: 0 when every file was added, already there or updated, 1 otherwise.`,
             queue.push({ file: input.name, outcome: 'malformed', reason: input.reason });
             continue;
           }
-          for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
-            if (outcome.outcome !== 'recognised') queue.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
-            else queue.push({ file: outcome.file, filled: fillIn.fill(outcome.credential, keptFor(wallet, outcome.credential)).catch(() => outcome.credential) });
+          for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes, ...keepPictures })) {
+            if (outcome.outcome === 'recognised') queue.push({ file: outcome.file, credential: outcome.credential });
+            else if (outcome.outcome === 'not-a-credential' && beside.add(outcome)) queue.push({ document: outcome });
+            else queue.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
           }
-          while (queue.length > readAhead) await storeNext();
         }
         while (queue.length > 0) await storeNext();
+        for (const [result, document] of documentResults) result.reason = beside.reported(document).reason;
         if (showProgress) process.stderr.write('\r\u001b[2K');
       } finally {
         wallet.lockWallet();
@@ -174,14 +213,15 @@ Exit code: 0 when every file was added, already there or updated, 1 otherwise.`,
           const details = r.details && detailsWords[r.details] ? `  (${detailsWords[r.details]}${r.problems?.[0] ? `: ${r.problems[0]}` : ''})` : '';
           io.stdout(`${outcomeWords[r.outcome]}  ${r.file}${r.name ? `  "${r.name}"` : ''}${verdict}${details}${r.reason ? `  (${r.reason})` : ''}\n`);
         }
-        const failed = results.length - count('added') - count('already-there') - count('updated');
+        const failed = results.length - documentResults.size - count('added') - count('already-there') - count('updated');
+        const used = documentResults.size > 0 ? `, documents beside them ${String(documentResults.size)}` : '';
         io.stdout(
-          `Added ${String(count('added'))}, already there ${String(count('already-there'))}, updated ${String(count('updated'))}, not replaced ${String(count('not-replaced'))}, not imported ${String(failed - count('not-replaced'))}.\n`,
+          `Added ${String(count('added'))}, already there ${String(count('already-there'))}, updated ${String(count('updated'))}, not replaced ${String(count('not-replaced'))}, not imported ${String(failed - count('not-replaced'))}${used}.\n`,
         );
         const pending = results.filter((r) => r.details === 'not-fetched' || r.details === 'incomplete').length;
         if (pending > 0) io.stdout(`${String(pending)} credential${pending === 1 ? "'s" : "s'"} details could not be filled in yet: import again with --online, or use "Fetch details" in the app.\n`);
       }
-      return results.every((r) => r.outcome === 'added' || r.outcome === 'already-there' || r.outcome === 'updated') ? 0 : 1;
+      return results.every((r) => documentResults.has(r) || r.outcome === 'added' || r.outcome === 'already-there' || r.outcome === 'updated') ? 0 : 1;
     },
   };
 }

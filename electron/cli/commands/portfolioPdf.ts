@@ -2,15 +2,17 @@ import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCredential } from '../../../shared/credential/model';
-import { identityCounts, identityPhrase } from '../../../shared/credential/issuerIdentityText';
 import { summaryIn } from '../../../shared/credential/verificationMessages';
 import type { IssuerIdentity, VerificationReport } from '../../../shared/credential/verification';
 import { buildPortfolioPdf, type OwnerProfile, type PortfolioEntry } from '../../../shared/portfolio';
+import { verifierBase } from '../../../shared/portfolio/verificationLink';
 import { openFilePreferences } from '../../core/filePreferences';
+import { defaultVerifierUrl } from '../../core/packageInfo';
 import { readPreferences } from '../../core/preferences';
 import { loadFontSet } from '../../portfolio/fontFiles';
 import { HolderKeyError, presentationSigner, readHolderKey } from '../../portfolio/holderSignature';
 import { prepareImageNode } from '../../portfolio/prepareImage';
+import { entryLinkSentence, linkContradicts } from '../../portfolio/pdfEntryLinks';
 import { credentialName, readPortfolioPdf } from '../../portfolio/readPortfolioPdf';
 import { writeFileAtomic } from '../../vault/atomicFile';
 import { readOrganiser } from '../../core/organiserStore';
@@ -25,6 +27,7 @@ import { UsageError, type CliCommand, type CliIo } from '../command';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { readPassphrase } from '../passphrase';
 import { renderTable } from '../table';
+import { pdfCheckWords, savedLanguage } from '../pdfCheckWords';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
 
 /** Network and clock options shared by the commands that verify. */
@@ -74,8 +77,8 @@ function identityJson(identity: IssuerIdentity): Pick<IssuerIdentity, 'level' | 
   return { level: identity.level, name: identity.name, source: identity.source, asOf: identity.asOf, ...(identity.test ? { test: true } : {}), sentence: identity.sentence };
 }
 
-function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[]; language: 'en' | 'de' } {
-  const { profile, language } = readPreferences(openFilePreferences(folder));
+function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[]; language: 'en' | 'de'; verifierUrl: string | undefined } {
+  const { profile, language, verifierUrl } = readPreferences(openFilePreferences(folder));
   const owner: OwnerProfile = {
     name: profile.name,
     ...(profile.headline ? { headline: profile.headline } : {}),
@@ -86,7 +89,21 @@ function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[]; lan
     ...(profile.about ? { about: profile.about } : {}),
     links: profile.links,
   };
-  return { owner, emails: profile.emails, language };
+  return { owner, emails: profile.emails, language, verifierUrl };
+}
+
+/**
+ * The verifier page every entry links to: --verifier-url, else the one chosen in Settings, else
+ * the project's published one (package.json). Only an https address: the link carries the
+ * credential, and an employer's browser opens it.
+ */
+function verifierPage(option: string | undefined, setting: string | undefined): string | undefined {
+  if (option !== undefined) {
+    const base = verifierBase(option);
+    if (base === undefined) throw new UsageError('--verifier-url takes an https address, e.g. https://badgefolio.github.io/badgefolio/verifier/.');
+    return base;
+  }
+  return verifierBase(setting) ?? defaultVerifierUrl();
 }
 
 export const exportPdfCommand: CliCommand = {
@@ -97,9 +114,9 @@ export const exportPdfCommand: CliCommand = {
                             [--registry FILE] [--vault DIR]
 
 Builds a portfolio PDF: a cover with your profile, then one entry per credential with its
-verification status (checked now) and what confirms its issuer, a QR code to its public
-verification link, and the original signed credential attached byte for byte so an employer
-can check it.
+verification status (checked now) and what confirms its issuer, a verification link (the
+verifier page with the credential in the link: nothing is uploaded, and it never expires) and a
+QR code, and the original signed credential attached byte for byte so an employer can check it.
 
   --ids id,...       only these credentials, in this order (IDs from "badgefolio list")
   --collection NAME  only the credentials of a collection
@@ -107,7 +124,9 @@ can check it.
   --for NAME         who the portfolio is for, printed on the cover ("Acme Ltd, hiring team")
   --language en|de   the language of the PDF's headings, labels and verdicts (default: the
                      app's language setting); credentials print as their issuers wrote them
-  --verifier-url URL a verifier page for credentials without a public link of their own
+  --verifier-url URL the verifier page each entry links to, with the credential in the link
+                     (https only; default: the one in Settings, else Badgefolio's published
+                     page); the QR code carries the same link where it stays readable
   --sign KEYFILE     also attach a presentation of the whole set signed with your Ed25519 key
                      (PKCS#8 PEM, e.g. from "openssl genpkey -algorithm ed25519", or a private
                      JWK): it names you by the key's did:key and covers every attached file
@@ -133,6 +152,8 @@ ${walletOptionsHelp}`,
     if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError('--paper is a4 or letter.');
     if (values.ids && values.collection) throw new UsageError('Choose either --ids or --collection, not both.');
     if (values.language !== undefined && values.language !== 'en' && values.language !== 'de') throw new UsageError('--language is en or de.');
+    // Checked before the passphrase is asked for: a wrong address should not cost one.
+    if (values['verifier-url'] !== undefined) verifierPage(values['verifier-url'], undefined);
     const folder = walletFolder(values.vault, io);
     let holderKey: KeyObject | undefined;
     if (values.sign !== undefined) {
@@ -181,7 +202,8 @@ ${walletOptionsHelp}`,
         io.stderr(values.collection ? `The collection "${values.collection}" is empty.\n` : 'The wallet is empty: there is nothing to export yet.\n');
         return 1;
       }
-      const { owner, emails, language: appLanguage } = ownerFrom(folder);
+      const { owner, emails, language: appLanguage, verifierUrl: verifierSetting } = ownerFrom(folder);
+      const verifierUrl = verifierPage(values['verifier-url'], verifierSetting);
       const language = values.language ?? appLanguage;
       const verifier = verifierFor(verifierConfig(values, io, emails));
       const entries: PortfolioEntry[] = [];
@@ -208,7 +230,7 @@ ${walletOptionsHelp}`,
           fonts: loadFontSet(),
           prepareImage: prepareImageNode,
           ...(values.for ? { recipientName: values.for } : {}),
-          ...(values['verifier-url'] ? { verifierUrl: values['verifier-url'] } : {}),
+          ...(verifierUrl === undefined ? {} : { verifierUrl }),
           ...(signer ? { presentation: signer } : {}),
         },
       });
@@ -233,12 +255,13 @@ ${walletOptionsHelp}`,
 
 export const verifyPdfCommand: CliCommand = {
   name: 'verify-pdf',
-  help: `Usage: badgefolio verify-pdf FILE.pdf [--json] [--offline|--online] [--now ISO] [--documents MAP] [--registry FILE]
+  help: `Usage: badgefolio verify-pdf FILE.pdf [--json] [--language en|de] [--offline|--online] [--now ISO] [--documents MAP] [--registry FILE]
 
 The employer's side: extracts every credential attached to a portfolio PDF, verifies
 each one, and checks the attachments against the PDF's manifest.
 
-  --json          the report as JSON
+  --json          the report as JSON (codes and English sentences, for scripts)
+  --language en|de  the language of the report (default: the app's language setting)
 ${networkOptionsHelp}
   --now ISO       check dates as of this moment
   --documents MAP pre-fetched documents (see "badgefolio help verify")
@@ -249,9 +272,16 @@ key published at a web domain (which: judge whether it is the issuer's), or not 
 (the issuer's name is only the signer's own claim); --json gives it as issuerIdentity
 {level, name, source, asOf}.
 
-Exit code: 0 when every attachment is intact and every credential verified, 1 otherwise.`,
+Each entry's verification link is read back and compared with its attached file: --json gives
+it as link (matches-attachment, differs-from-attachment, unreadable, issuer-hosted,
+verifier-page, other, none) with a linkSentence; a link that differs is reported.
+
+Exit code: 0 when every attachment is intact, every credential verified and no link differs
+from its attachment, 1 otherwise.`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, { json: { type: 'boolean', default: false }, ...verifyOptions });
+    const { values, positionals } = parseCommand(args, { json: { type: 'boolean', default: false }, language: { type: 'string' }, ...verifyOptions });
+    if (values.language !== undefined && values.language !== 'en' && values.language !== 'de') throw new UsageError('--language is en or de.');
+    const words = pdfCheckWords(values.language ?? savedLanguage(walletFolder(undefined, io)));
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError('Give one PDF file to check.');
     const verifier = verifierFor(verifierConfig(values, io, []));
@@ -272,6 +302,8 @@ Exit code: 0 when every attachment is intact and every credential verified, 1 ot
       }
       throw error;
     }
+    // Each row's report, for its summary in the reader's language (the JSON keeps the English one).
+    const reportOf = new Map<object, VerificationReport>();
     const rows = report.credentials.flatMap((item) => {
       const reports: (VerificationReport | undefined)[] = item.verification.length > 0 ? item.verification : [undefined];
       const identities = new Set(item.credentials.map((credential) => credential.identity));
@@ -279,41 +311,55 @@ Exit code: 0 when every attachment is intact and every credential verified, 1 ot
         const parent = item.credentials[index]?.parentIdentity;
         return parent !== undefined && identities.has(parent) ? parent : undefined;
       };
-      return reports.map((verification, index) => ({
-        file: item.file,
-        // A credential nested in a CLR of the same file: listed under it.
-        ...(partOf(index) === undefined ? {} : { partOf: partOf(index) }),
-        integrity: item.integrity,
-        sentence: item.sentence,
-        name: credentialName(item, index) ?? '',
-        format: item.credentials[index]?.format ?? '',
-        issuer: { id: item.credentials[index]?.issuer.id ?? null, name: item.credentials[index]?.issuer.name ?? null },
-        status: verification?.status ?? (item.unrecognised ? 'malformed' : 'unverifiable'),
-        ...(verification?.issuerIdentity ? { issuerIdentity: identityJson(verification.issuerIdentity) } : {}),
-        summary: verification?.summary ?? item.unrecognised ?? item.sentence,
-        checks: verification?.checks ?? [],
-      }));
+      return reports.map((verification, index) => {
+        const row = {
+          file: item.file,
+          // A credential nested in a CLR of the same file: listed under it.
+          ...(partOf(index) === undefined ? {} : { partOf: partOf(index) }),
+          integrity: item.integrity,
+          sentence: item.sentence,
+          name: credentialName(item, index) ?? '',
+          format: item.credentials[index]?.format ?? '',
+          issuer: { id: item.credentials[index]?.issuer.id ?? null, name: item.credentials[index]?.issuer.name ?? null },
+          status: verification?.status ?? (item.unrecognised ? 'malformed' : 'unverifiable'),
+          ...(verification?.issuerIdentity ? { issuerIdentity: identityJson(verification.issuerIdentity) } : {}),
+          summary: verification?.summary ?? item.unrecognised ?? item.sentence,
+          checks: verification?.checks ?? [],
+          // Whether the entry's verification link carries this very file: said once per file.
+          ...(index === 0 && item.link !== undefined ? { link: item.link, linkSentence: entryLinkSentence(item.link) } : {}),
+        };
+        if (verification) reportOf.set(row, verification);
+        return row;
+      });
     });
     /** The ISSUER column: the name, and how sure that is ("Harbour University (listed in the DCC Member Registry)"). */
     const issuerCell = (row: (typeof rows)[number]): string => {
       const name = row.issuerIdentity?.level === 'registry' ? (row.issuerIdentity.name ?? row.issuer.name) : row.issuer.name;
-      const how = row.issuerIdentity ? identityPhrase(row.issuerIdentity) : '';
+      const how = row.issuerIdentity ? words.identityPhrase(row.issuerIdentity) : '';
       return name && how ? `${name} (${how})` : (name ?? how);
     };
-    const ok = report.intact && rows.length > 0 && rows.every((row) => row.integrity === 'intact' && row.status === 'verified');
+    const ok =
+      report.intact && rows.length > 0 && rows.every((row) => row.integrity === 'intact' && row.status === 'verified') && !report.credentials.some((item) => linkContradicts(item.link));
     if (values.json) {
       io.stdout(`${JSON.stringify({ file, intact: report.intact, notes: report.notes, credentials: rows }, null, 2)}\n`);
     } else {
-      io.stdout(`${renderTable(['ATTACHMENT', 'INTEGRITY', 'STATUS', 'ISSUER', 'NAME'], rows.map((r) => [r.file, r.integrity, r.status, issuerCell(r), 'partOf' in r ? `  ↳ ${r.name}` : r.name]), { clipStart: [0], maxWidth: 64 })}\n`);
+      io.stdout(`${renderTable([...words.headers], rows.map((r) => [r.file, words.integrity(r.integrity), words.status(r.status), issuerCell(r), 'partOf' in r ? `  ↳ ${r.name}` : r.name]), { clipStart: [0], maxWidth: 64 })}\n`);
+      const summaryOf = (row: (typeof rows)[number]): string => {
+        const verification = reportOf.get(row);
+        return verification ? words.summary(verification) : row.summary === row.sentence ? '' : row.summary;
+      };
       for (const row of rows) {
-        if (row.integrity !== 'intact' || row.status !== 'verified') io.stdout(`${row.file}: ${row.sentence} ${row.summary}\n`);
-        else if (row.issuerIdentity && row.issuerIdentity.level !== 'registry') io.stdout(`${row.file}: ${row.issuerIdentity.sentence}\n`);
+        const attachment = words.attachment(row.integrity, row.file, report.manifest !== undefined);
+        if (row.integrity !== 'intact' || row.status !== 'verified') io.stdout(`${row.file}: ${attachment} ${summaryOf(row)}\n`);
+        else if (row.issuerIdentity && row.issuerIdentity.level !== 'registry') io.stdout(`${row.file}: ${words.identitySentence(row.issuerIdentity, row.status)}\n`);
       }
+      const linkLanguage = values.language ?? savedLanguage(walletFolder(undefined, io));
+      for (const item of report.credentials) if (linkContradicts(item.link) && item.link) io.stdout(`${item.file}: ${entryLinkSentence(item.link, linkLanguage)}\n`);
       const verified = rows.filter((row) => row.status === 'verified');
-      const identities = identityCounts(verified.flatMap((row) => (row.issuerIdentity ? [row.issuerIdentity] : [])));
-      if (identities !== '') io.stdout(`Issuers of the ${String(verified.length)} verified: ${identities}.\n`);
-      for (const note of report.notes) io.stdout(`${note}\n`);
-      io.stdout(ok ? 'Every credential in this PDF is intact and verified.\n' : 'Not every credential in this PDF could be confirmed: see above.\n');
+      const identities = words.verifiedIssuers(verified.length, verified.flatMap((row) => (row.issuerIdentity ? [row.issuerIdentity] : [])));
+      if (identities !== '') io.stdout(`${identities}\n`);
+      for (const note of report.noteMessages) io.stdout(`${words.note(note)}\n`);
+      io.stdout(ok ? `${words.allConfirmed}\n` : `${words.notAllConfirmed}\n`);
     }
     return ok ? 0 : 1;
   },

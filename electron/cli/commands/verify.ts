@@ -3,9 +3,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DetailsState, NormalizedCredential } from '../../../shared/credential/model';
+import type { IntakeOutcome } from '../../../shared/credential/intakeOutcome';
 import type { IssuerIdentity, VerificationCheck, VerificationReport, VerificationStatus } from '../../../shared/credential/verification';
 import { FillIn } from '../../core/fillIn';
-import { blockcertsIssuerProfileReason } from '../../intake/formats/blockcert';
+import { DocumentsBeside, withDocumentsBeside } from '../../core/documentsBeside';
 import { Intake } from '../../intake/intake';
 import { environmentLanguage } from '../../intake/formats/preferredLanguage';
 import { readInputFiles } from '../../intake/inputFiles';
@@ -19,7 +20,7 @@ import { verifyInOrder } from '../../verify/verifyInOrder';
 import { VerifierPool } from '../../verify/workerPool';
 import { UsageError, type CliCommand } from '../command';
 import { knownName, nameOrWhy } from '../credentialNames';
-import { GivenIssuerProfiles, readDocumentsMaps, suppliedDocuments } from '../linkedDetails';
+import { readDocumentsMaps } from '../linkedDetails';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { renderTable } from '../table';
 
@@ -31,9 +32,11 @@ archives are read recursively) and says, for each, what was checked and with wha
 What a credential links to is filled in first, as badgefolio import does: an Open
 Badges 2.0 badge baked by Badgr, Canvas, OBF or Moodle carries only the addresses of its
 badge and issuer, whose name and details are read from the documents given (--documents,
-and Blockcerts issuer profiles given among the files) or, online, fetched (at most 4
-requests per host). Otherwise it is shown as "details not fetched", never under a made-up
-name.
+and documents given among the files: Open Badges 2.0 BadgeClass, issuer profile, key and
+revocation list files, Blockcerts issuer profiles) or, online, fetched (at most 4 requests
+per host). Otherwise it is shown as "details not fetched", never under a made-up name. Such
+documents are not credentials: their status is not-a-credential, and they count neither
+for nor against the exit code.
 
   --json            one JSON array of results (file, format, id, name (null when the
                     credential has none: see details), issuer {id, name}, status,
@@ -54,7 +57,8 @@ ${networkOptionsHelp}
 
 Online, documents are fetched over https only, with timeouts and size caps, never from
 private or loopback addresses.
-Statuses: verified, invalid, expired, not-yet-valid, revoked, unverifiable, unsigned, malformed.
+Statuses: verified, invalid, expired, not-yet-valid, revoked, unverifiable, unsigned, malformed,
+not-a-credential.
 Each result also says who stands behind the signing key (issuerIdentity.level): registry (the
 issuer's DID is on a known-issuer registry), domain (the key is published at a web address),
 trust-list, or unconfirmed (the issuer's name is only the signer's own claim).
@@ -68,7 +72,8 @@ export interface VerifyResult {
   readonly name: string | null;
   /** The issuer as the credential names it (filled in from its issuer's documents where it links to them). */
   readonly issuer: { readonly id: string | null; readonly name: string | null };
-  readonly status: VerificationStatus;
+  /** `not-a-credential`: a file that awards nothing (a BadgeClass, an issuer profile, a picture). */
+  readonly status: VerificationStatus | 'not-a-credential';
   /** Who stands behind the key, and how sure that is (see IssuerIdentity). */
   readonly issuerIdentity?: { readonly level: IssuerIdentity['level']; readonly name: string | null; readonly source: string | null; readonly asOf: string | null; readonly sentence: string };
   readonly summary: string;
@@ -91,8 +96,11 @@ export interface VerifyCommandDependencies {
   readonly fetchOptions?: Pick<SafeFetchOptions, 'timeoutMs' | 'maxBytes' | 'maxRedirects'>;
 }
 
-/** A slot of the results, in input order: a result already, or a credential still to verify. */
-type Slot = VerifyResult | { readonly file: string; credential: NormalizedCredential };
+/**
+ * A slot of the results, in input order: a result already, a credential still to verify, or a
+ * document given beside the credentials (said once they are filled in: whether it served one).
+ */
+type Slot = VerifyResult | { readonly file: string; credential: NormalizedCredential } | { readonly file: string; readonly document: IntakeOutcome & { outcome: 'not-a-credential' } };
 
 /**
  * A worker thread pays for itself only with this many credentials to verify: in a fresh
@@ -121,6 +129,21 @@ function failedIntake(file: string, reason: string, format?: string): VerifyResu
   };
 }
 
+/** A file that awards nothing: neither damaged nor a credential. */
+function notACredential(outcome: IntakeOutcome & { outcome: 'not-a-credential' }): VerifyResult {
+  return {
+    file: outcome.file,
+    format: outcome.format ?? 'unknown',
+    // Not a credential, so no credential id.
+    id: '',
+    name: null,
+    issuer: { id: null, name: null },
+    status: 'not-a-credential',
+    summary: `Not a credential: ${outcome.reason}`,
+    checks: [],
+  };
+}
+
 const identityWords: Readonly<Record<IssuerIdentity['level'], string>> = {
   registry: 'listed in a registry',
   domain: 'key published on the web',
@@ -138,7 +161,7 @@ function humanReport(results: readonly (VerifyResult & { readonly shownName: str
   const details = results.map((r) => {
     const lines = r.checks.map((c) => `    ${c.outcome === 'passed' ? '✓' : c.outcome === 'failed' ? '✗' : '–'} ${c.label}: ${c.sentence}`);
     const identity = r.issuerIdentity ? [`  Issuer (${identityWords[r.issuerIdentity.level]}): ${r.issuerIdentity.sentence}`] : [];
-    const named = r.name === null && r.format !== 'unknown' ? [`  Name: ${r.shownName}`] : [];
+    const named = r.name === null && r.format !== 'unknown' && r.status !== 'not-a-credential' ? [`  Name: ${r.shownName}`] : [];
     const details = r.details === 'not-fetched' ? ['  Details not fetched: use --online, or --documents MAP with the documents it links to.'] : r.details === 'incomplete' ? (r.problems ?? []).map((p) => `  Details not fetched: ${p}`) : [];
     return [`${r.file}: ${r.status}`, `  ${r.summary}`, ...named, ...details, ...identity, ...lines].join('\n');
   });
@@ -211,7 +234,7 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
       };
       // Names given in several languages (Europass) are read in the language of the user's locale.
       const intake = new Intake(defaultIntakeLimits, { language: environmentLanguage(io.env) });
-      const profiles = new GivenIssuerProfiles();
+      const beside = new DocumentsBeside();
       const slots: Slot[] = [];
       for await (const input of readInputFiles(inputs, defaultIntakeLimits, { blocking: true })) {
         if (input.kind === 'unreadable') {
@@ -220,19 +243,19 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
         }
         for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
           if (outcome.outcome === 'recognised') slots.push({ file: outcome.file, credential: outcome.credential });
-          else {
-            // An issuer profile given beside certificates is the document they name as their issuer.
-            if (outcome.reason === blockcertsIssuerProfileReason && outcome.file === input.name) profiles.add(input.bytes);
-            slots.push(failedIntake(outcome.file, outcome.outcome === 'not-a-credential' ? `This is not a credential: ${outcome.reason}` : outcome.reason, outcome.format));
-          }
+          else if (outcome.outcome === 'not-a-credential') {
+            // A BadgeClass, issuer profile, key or revocation list serves the credentials beside it.
+            if (beside.add(outcome)) slots.push({ file: outcome.file, document: outcome });
+            else slots.push(notACredential(outcome));
+          } else slots.push(failedIntake(outcome.file, outcome.reason, outcome.format));
         }
       }
 
       // What credentials link to is filled in as import does it (one FillIn for the batch: every
       // address once, at most 4 requests per host), then verified with the same documents.
       const fetchOptions: SafeFetchOptions = { ...dependencies.fetchOptions, ...(dependencies.testNetwork ? { testNetwork: dependencies.testNetwork } : {}) };
-      const fillIn = new FillIn({ fetch: network === 'allowed', documents: suppliedDocuments(maps, profiles), fetchOptions, pictures: false });
-      const pendingSlots = slots.filter((s): s is Exclude<Slot, VerifyResult> => 'credential' in s);
+      const fillIn = new FillIn({ fetch: network === 'allowed', documents: withDocumentsBeside(maps, beside), fetchOptions, pictures: false });
+      const pendingSlots = slots.filter((s): s is Extract<Slot, { credential: NormalizedCredential }> => 'credential' in s);
       await Promise.all(
         pendingSlots.map(async (slot) => {
           // A credential that cannot be filled in is verified as it came.
@@ -262,6 +285,10 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
         let next = 0;
         const results: (VerifyResult & { readonly shownName: string })[] = [];
         for (const slot of slots) {
+          if ('document' in slot) {
+            results.push({ ...notACredential(beside.reported(slot.document)), shownName: '' });
+            continue;
+          }
           if (!('credential' in slot)) {
             results.push({ ...slot, shownName: '' });
             continue;
@@ -300,7 +327,9 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
           });
         }
         io.stdout(parsed.values.json ? `${JSON.stringify(results.map(({ shownName: _shown, ...result }) => result), null, 2)}\n` : humanReport(results));
-        return results.length > 0 && results.every((r) => r.status === 'verified') ? 0 : 1;
+        // Documents given beside the credentials are neither credentials nor failures.
+        const judged = results.filter((r, index) => !('document' in (slots[index] ?? {})));
+        return judged.length > 0 && judged.every((r) => r.status === 'verified') ? 0 : 1;
       } finally {
         await pool?.close();
       }

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/credential/verificationMessages';
 import { hasPngSignature, readPngHeader as readAnyPngHeader, type PngHeader } from '../../images/pngFile';
 import { MalformedInputError } from '../limits';
 
@@ -18,12 +19,12 @@ export type { PngHeader } from '../../images/pngFile';
  */
 export function readPngHeader(bytes: Uint8Array): PngHeader {
   if (bytes.length < 33 || !hasPngSignature(bytes)) {
-    throw new MalformedInputError('The PNG image is damaged: it does not start with a PNG signature and header.');
+    throw new MalformedInputError(msg('damaged.pngNoSignature'));
   }
   const header = readAnyPngHeader(bytes);
-  if (!header) throw new MalformedInputError('The PNG image is damaged: its first chunk is not the image header (IHDR).');
+  if (!header) throw new MalformedInputError(msg('damaged.pngFirstChunk'));
   if (header.width === 0 || header.height === 0) {
-    throw new MalformedInputError('The PNG image is damaged: it declares a width or height of zero.');
+    throw new MalformedInputError(msg('damaged.pngZeroSize'));
   }
   return header;
 }
@@ -43,12 +44,12 @@ function isStartOfFrame(marker: number): boolean {
  */
 export function readJpegHeader(bytes: Uint8Array): ImageSize {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) {
-    throw new MalformedInputError('The JPEG image is damaged: it does not start with a JPEG start-of-image marker.');
+    throw new MalformedInputError(msg('damaged.jpegNoStart'));
   }
   let at = 2;
   while (at < bytes.length) {
     if (bytes[at] !== 0xff) {
-      throw new MalformedInputError('The JPEG image is damaged: its header segments are out of step.');
+      throw new MalformedInputError(msg('damaged.jpegSegments'));
     }
     // Any number of 0xFF fill bytes may precede a marker.
     while (bytes[at] === 0xff) at += 1;
@@ -58,7 +59,7 @@ export function readJpegHeader(bytes: Uint8Array): ImageSize {
     // Markers that stand alone, with no length: TEM and RST0–RST7.
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue;
     if (marker === 0xd9 || marker === 0xda) {
-      throw new MalformedInputError('The JPEG image is damaged: its image data starts before its size is declared.');
+      throw new MalformedInputError(msg('damaged.jpegDataEarly'));
     }
     const length = uint16(bytes, at);
     if (length < 2 || at + length > bytes.length) break;
@@ -68,11 +69,11 @@ export function readJpegHeader(bytes: Uint8Array): ImageSize {
       const width = uint16(bytes, at + 5);
       if (width === 0 || height === 0) {
         // A height of 0 defers it to a DNL marker after the first scan: legal but vanishingly rare.
-        throw new MalformedInputError('The JPEG image is damaged or unsupported: it does not declare its width and height.');
+        throw new MalformedInputError(msg('damaged.jpegNoSize'));
       }
       return { width, height };
     }
     at += length;
   }
-  throw new MalformedInputError('The JPEG image is damaged: it is cut short before its size is declared.');
+  throw new MalformedInputError(msg('damaged.jpegCutShort'));
 }

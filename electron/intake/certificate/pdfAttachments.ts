@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/credential/verificationMessages';
 import type { PDFDict, PDFObject } from 'pdf-lib';
 import { formatBytes, MalformedInputError, type IntakeLimits } from '../limits';
 import type { PdfObjects } from './pdfObjects';
@@ -109,15 +110,15 @@ export function readAttachments(objects: PdfObjects, catalog: PDFDict, pages: re
     seen.add(stream);
     const name = attachmentName(objects, found);
     if (attachments.length === limits.maxArchiveEntries) {
-      throw new MalformedInputError(`This PDF has more than ${String(limits.maxArchiveEntries)} attached files; at most that many are read.`);
+      throw new MalformedInputError(msg('damaged.pdfManyAttachments', { count: limits.maxArchiveEntries }));
     }
     const budget = Math.min(limits.maxInflatedBytes, limits.maxArchiveBytes - total);
     const data = decodeStreamData(objects, stream, budget, 'refuse');
     if (data.kind === 'too-large') {
       throw new MalformedInputError(
         budget < limits.maxInflatedBytes
-          ? `The files attached to this PDF unpack to more than ${formatBytes(limits.maxArchiveBytes)} together; Badgefolio did not read them.`
-          : `The attached file "${name}" unpacks to more than ${formatBytes(limits.maxInflatedBytes)}: possibly a decompression bomb; Badgefolio did not read this PDF.`,
+          ? msg('damaged.pdfAttachmentsTooLarge', { limit: formatBytes(limits.maxArchiveBytes) })
+          : msg('damaged.pdfAttachmentBomb', { name, limit: formatBytes(limits.maxInflatedBytes) }),
         `attached file "${name}"`,
       );
     }

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/credential/verificationMessages';
 import { PDFDocument } from 'pdf-lib';
 import { formatBytes, MalformedInputError, type IntakeLimits } from '../limits';
 import { readAttachments } from './pdfAttachments';
@@ -6,7 +7,8 @@ import { readLinks } from './pdfLinks';
 import { readMetadata } from './pdfMetadata';
 import { PdfObjects } from './pdfObjects';
 import { readPages } from './pdfPages';
-import { readPageText } from './pdfText';
+import { readPageLines } from './pdfText';
+import { titleFromText } from './textTitle';
 
 /** What a PDF certificate tells about itself without a machine-readable credential in it. */
 export interface PdfFindings {
@@ -26,6 +28,8 @@ export interface PdfFindings {
   readonly pageCount: number;
   /** The words on the first pages, a line of text per line (empty when none can be read). */
   readonly text: string;
+  /** The line the words set largest as a title (textTitle.ts), when one stands out. */
+  readonly textTitle?: string;
 }
 
 /** Turns pdf-lib's parser messages into a reason for a person, and the byte offset it stopped at. */
@@ -33,13 +37,13 @@ function unreadable(bytes: Uint8Array, error: unknown): MalformedInputError {
   const detail = error instanceof Error ? error.message : '';
   const offset = /offset=(\d+)/.exec(detail)?.[1];
   const where = offset === undefined ? undefined : `byte ${offset}`;
-  if (/No PDF header found/i.test(detail)) return new MalformedInputError('This PDF could not be read: it does not start like a PDF file.', where);
+  if (/No PDF header found/i.test(detail)) return new MalformedInputError(msg('damaged.pdfNoHeader'), where);
   // pdf-lib decodes object streams while parsing, so an encrypted one fails here, before
   // the encryption dictionary is known; the raw bytes still say so.
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('/Encrypt')) {
-    return new MalformedInputError('This PDF could not be read: it is encrypted in a way Badgefolio cannot open.', where);
+    return new MalformedInputError(msg('damaged.pdfEncrypted'), where);
   }
-  return new MalformedInputError('This PDF could not be read: it is damaged or cut short.', where);
+  return new MalformedInputError(msg('damaged.pdfDamaged'), where);
 }
 
 /**
@@ -55,7 +59,7 @@ function unreadable(bytes: Uint8Array, error: unknown): MalformedInputError {
  */
 export async function readPdfCertificate(bytes: Uint8Array, limits: IntakeLimits): Promise<PdfFindings> {
   if (bytes.length > limits.maxFileBytes) {
-    throw new MalformedInputError(`This PDF is ${formatBytes(bytes.length)}, larger than the ${formatBytes(limits.maxFileBytes)} Badgefolio reads.`);
+    throw new MalformedInputError(msg('damaged.pdfTooLarge', { size: formatBytes(bytes.length), limit: formatBytes(limits.maxFileBytes) }));
   }
   let document: PDFDocument;
   try {
@@ -65,17 +69,20 @@ export async function readPdfCertificate(bytes: Uint8Array, limits: IntakeLimits
   }
   const objects = new PdfObjects(document.context);
   const catalog = objects.dict(document.context.trailerInfo.Root);
-  if (!catalog) throw new MalformedInputError('This PDF could not be read: it has no document catalog.');
+  if (!catalog) throw new MalformedInputError(msg('damaged.pdfNoCatalog'));
   const pages = readPages(objects, catalog);
   if (document.isEncrypted) return { links: [], qrCodes: [], attachments: [], pageCount: pages.length, text: '' };
   // Attachments first: a file that breaks a limit refuses the PDF before any time goes into images.
   const attachments = readAttachments(objects, catalog, pages, limits);
+  const { text, sizes } = readPageLines(objects, pages);
+  const textTitle = titleFromText(text, sizes);
   return {
     ...readMetadata(objects, objects.dict(document.context.trailerInfo.Info)),
     links: readLinks(objects, pages),
     qrCodes: findQrCodesInPdfImages(objects, pages, limits),
     attachments,
     pageCount: pages.length,
-    text: readPageText(objects, pages),
+    text,
+    ...(textTitle === undefined ? {} : { textTitle }),
   };
 }

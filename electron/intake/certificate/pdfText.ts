@@ -168,6 +168,14 @@ const spaceKerning = 200;
 
 class TextCollector {
   text = '';
+  /**
+   * The largest text size drawn on each line of `text` (0 where unknown): a certificate's
+   * title is set large (textTitle.ts). The font size times the text matrix's scale; the page's
+   * own transformation (rarely used to scale text) is not followed.
+   */
+  readonly sizes: number[] = [0];
+  private fontSize = 0;
+  private scale = 1;
   private readonly fonts = new Map<PDFDict, FontText>();
 
   constructor(private readonly objects: PdfObjects) {}
@@ -177,12 +185,20 @@ class TextCollector {
   }
 
   private append(piece: string): void {
+    // A line break inside a string is a space: lines are the text operators' (their sizes are counted per line).
     // eslint-disable-next-line no-control-regex -- control characters from a hostile font map are dropped
-    this.text += piece.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    const clean = piece.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/[\n\r]/g, ' ');
+    this.text += clean;
+    const last = this.sizes.length - 1;
+    if (clean.trim() !== '') this.sizes[last] = Math.max(this.sizes[last] ?? 0, this.fontSize * this.scale);
   }
 
-  private breakLine(): void {
-    if (this.text !== '' && !this.text.endsWith('\n')) this.text += '\n';
+  /** Ends the line being collected (the page's end too: readPageText). */
+  breakLine(): void {
+    if (this.text !== '' && !this.text.endsWith('\n')) {
+      this.text += '\n';
+      this.sizes.push(0);
+    }
   }
 
   private space(): void {
@@ -217,6 +233,8 @@ class TextCollector {
         case 'Tf': {
           const name = operands[0];
           font = name?.kind === 'name' ? this.fontFor(resources, name.value) : undefined;
+          const size = operands[1];
+          this.fontSize = size?.kind === 'number' ? Math.abs(size.value) : 0;
           break;
         }
         case 'Td':
@@ -227,6 +245,8 @@ class TextCollector {
           break;
         }
         case 'Tm': {
+          const [a, b] = operands;
+          if (a?.kind === 'number' && b?.kind === 'number') this.scale = Math.hypot(a.value, b.value);
           const y = operands[5];
           const next = y?.kind === 'number' ? y.value : undefined;
           if (lineY !== undefined && next !== undefined && Math.abs(next - lineY) > 0.5) this.breakLine();
@@ -274,6 +294,11 @@ class TextCollector {
 
 /** The text of the first pages, lines separated by newlines (see above). */
 export function readPageText(objects: PdfObjects, pages: readonly PdfPage[]): string {
+  return readPageLines(objects, pages).text;
+}
+
+/** The text of the first pages, and the largest text size on each of its lines (`text.split('\n')`). */
+export function readPageLines(objects: PdfObjects, pages: readonly PdfPage[]): { text: string; sizes: readonly number[] } {
   const collector = new TextCollector(objects);
   for (const page of pages.slice(0, maxPages)) {
     let budget = maxContentBytes;
@@ -288,6 +313,8 @@ export function readPageText(objects: PdfObjects, pages: readonly PdfPage[]): st
       collector.read(data.bytes, page.resources, 0, new Set());
     }
     collector.text += '\n';
+    collector.sizes.push(0);
   }
-  return collector.text.slice(0, maxTextLength);
+  const text = collector.text.slice(0, maxTextLength);
+  return { text, sizes: collector.sizes.slice(0, text.split('\n').length) };
 }

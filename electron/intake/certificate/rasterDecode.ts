@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/credential/verificationMessages';
 import { decode as decodeJpegData } from 'jpeg-js';
 import { countJpegScans, maxJpegScans } from '../../images/jpegScans';
 import { decodeJpegTurbo, type JpegScale } from '../../images/jpegTurbo';
@@ -17,13 +18,11 @@ function formatPixels(count: number): string {
 
 function refuseBeyondLimits(label: string, bytes: Uint8Array, size: ImageSize, limits: IntakeLimits): void {
   if (bytes.length > limits.maxFileBytes) {
-    throw new MalformedInputError(
-      `The ${label} image is ${formatBytes(bytes.length)}, larger than the ${formatBytes(limits.maxFileBytes)} Badgefolio reads.`,
-    );
+    throw new MalformedInputError(msg('damaged.imageTooLarge', { kind: label, size: formatBytes(bytes.length), limit: formatBytes(limits.maxFileBytes) }));
   }
   if (size.width * size.height > limits.maxImagePixels) {
     throw new MalformedInputError(
-      `The ${label} image is ${String(size.width)} x ${String(size.height)} pixels, larger than the ${formatPixels(limits.maxImagePixels)} Badgefolio reads.`,
+      msg('damaged.imageTooManyPixels', { kind: label, width: size.width, height: size.height, limit: formatPixels(limits.maxImagePixels) }),
     );
   }
 }
@@ -43,7 +42,7 @@ export function decodePngGray(bytes: Uint8Array, limits: IntakeLimits): GrayImag
   try {
     return grayFromRows(decodePng(bytes, limits.maxImagePixels));
   } catch (error) {
-    if (error instanceof PngDecodeError) throw new MalformedInputError(`The PNG image is damaged: ${error.message}.`);
+    if (error instanceof PngDecodeError) throw new MalformedInputError(msg('damaged.pngDecode', { error: error.message }));
     throw error;
   }
 }
@@ -70,7 +69,7 @@ function scaleWithin(size: ImageSize, longSide: number): JpegScale {
 /** Refuses a JPEG of more scans than any picture needs, before a decoder spends seconds on them (jpegScans.ts). */
 function refuseEndlessScans(bytes: Uint8Array): void {
   if (countJpegScans(bytes) > maxJpegScans) {
-    throw new MalformedInputError(`The JPEG image is sent in more than ${String(maxJpegScans)} passes, far more than any picture needs, so it was not read.`);
+    throw new MalformedInputError(msg('damaged.jpegPasses', { passes: maxJpegScans }));
   }
 }
 
@@ -109,6 +108,6 @@ function decodeWithJpegJs(bytes: Uint8Array, header: ImageSize, limits: IntakeLi
     });
     return { width: image.width, height: image.height, data: image.data };
   } catch (error) {
-    throw new MalformedInputError(`The JPEG image is damaged or unsupported: ${reasonOf(error)}.`);
+    throw new MalformedInputError(msg('damaged.jpegDecode', { error: reasonOf(error) }));
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/credential/verificationMessages';
 import type { Association, NormalizedCredential } from '../../../shared/credential/model';
 import { MalformedInputError } from '../limits';
 import { badgeImage, completeCredential, contentOf, identityFor, sha256Hex, type CredentialSource } from './credentialSource';
@@ -32,7 +33,7 @@ export function readClr(
   const subject = asRecord(json.credentialSubject);
   const nested = asArray(subject?.verifiableCredential);
   if (nested.length > maxChildren) {
-    throw new MalformedInputError(`This CLR carries ${String(nested.length)} credentials; at most ${String(maxChildren)} are read.`);
+    throw new MalformedInputError(msg('damaged.clrTooMany', { count: nested.length, limit: maxChildren }));
   }
   const id = idOf(json);
   // The children need the transcript's identity first; its content hash is taken once, here.

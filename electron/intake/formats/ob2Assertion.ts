@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/credential/verificationMessages';
 import type { Evidence, NormalizedCredential, Party, Recipient, StatusEntry } from '../../../shared/credential/model';
 import { MalformedInputError } from '../limits';
 import { isRecord } from '../safeJson';
@@ -67,14 +68,14 @@ function definedInline(json: Json, term: string): boolean {
 function checkVocabulary(json: Json, types: readonly string[]): void {
   for (const context of asArray(json['@context'])) {
     if (typeof context === 'string' && mentionsOpenBadges.test(context) && !ob2ContextPattern.test(context)) {
-      throw new MalformedInputError(`This badge names an unknown Open Badges context (${context}).`, '@context');
+      throw new MalformedInputError(msg('damaged.ob2Context', { context }), '@context');
     }
   }
   if (json['@context'] === undefined) return; // OB 1.0: no vocabulary to check
-  if (types.length === 0) throw new MalformedInputError('This Open Badges document has no type.', 'type');
+  if (types.length === 0) throw new MalformedInputError(msg('damaged.ob2NoType'), 'type');
   for (const type of types) {
     const known = ob2Classes.has(type) || prefixedTerm.test(type) || definedInline(json, type);
-    if (!known) throw new MalformedInputError(`"${type}" is not an Open Badges 2.0 class.`, 'type');
+    if (!known) throw new MalformedInputError(msg('damaged.ob2UnknownClass', { type }), 'type');
   }
 }
 
@@ -160,8 +161,8 @@ export function readOb2(json: Json, source: CredentialSource, signed: boolean): 
   const isAssertion = types.includes('Assertion') || (types.length === 0 && 'recipient' in json && 'badge' in json);
   if (!isAssertion) return { kind: 'other', className: types[0] ?? 'unknown' };
 
-  if (json.recipient === undefined) throw new MalformedInputError('This Open Badges assertion has no recipient.', 'recipient');
-  if (json.badge === undefined) throw new MalformedInputError('This Open Badges assertion has no badge.', 'badge');
+  if (json.recipient === undefined) throw new MalformedInputError(msg('damaged.ob2NoRecipient'), 'recipient');
+  if (json.badge === undefined) throw new MalformedInputError(msg('damaged.ob2NoBadge'), 'badge');
   const badge = asRecord(json.badge);
   const badgeUrl = typeof json.badge === 'string' ? json.badge : undefined;
   const verification = asRecord(json.verification) ?? asRecord(json.verify);

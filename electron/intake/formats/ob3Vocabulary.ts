@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/credential/verificationMessages';
 import { MalformedInputError } from '../limits';
 import { isRecord } from '../safeJson';
 import { asArray, contextsOf, typesOf, type Json } from './jsonLdValues';
@@ -38,7 +39,7 @@ function check(node: Json, path: string): void {
         // OB 3.0 lets an issuer or creator omit its type only when given as a bare id, so an
         // object without a type is accepted; a wrong type is not.
         if (types.length > 0 && !types.includes(expected)) {
-          throw new MalformedInputError(`"${where}" must be of type ${expected}, not ${types.join(', ')}.`, where);
+          throw new MalformedInputError(msg('damaged.wrongType', { where, expected, types: types.join(', ') }), where);
         }
       }
       check(item, `${where}.`);
@@ -62,13 +63,10 @@ export function vcVersionOf(json: Json): 1 | 2 | null {
  */
 export function checkAchievementVocabulary(json: Json, specContext: RegExp, specName: string): void {
   if (vcVersionOf(json) === null) {
-    throw new MalformedInputError(
-      `The first @context of a ${specName} credential must be the W3C Verifiable Credentials context.`,
-      '@context',
-    );
+    throw new MalformedInputError(msg('damaged.firstContext', { spec: specName }), '@context');
   }
   if (!contextsOf(json).some((c) => specContext.test(c))) {
-    throw new MalformedInputError(`This ${specName} credential does not include the ${specName} @context.`, '@context');
+    throw new MalformedInputError(msg('damaged.specContext', { spec: specName }), '@context');
   }
   const subjectTypes = asArray(json.credentialSubject).filter(isRecord).flatMap((s) => typesOf(s));
   const credentialTypes = typesOf(json);
@@ -78,10 +76,7 @@ export function checkAchievementVocabulary(json: Json, specContext: RegExp, spec
       ? 'EndorsementSubject'
       : 'AchievementSubject';
   if (subjectTypes.length > 0 && !subjectTypes.includes(expectedSubject)) {
-    throw new MalformedInputError(
-      `The credentialSubject must be of type ${expectedSubject}, not ${subjectTypes.join(', ')}.`,
-      'credentialSubject.type',
-    );
+    throw new MalformedInputError(msg('damaged.subjectType', { expected: expectedSubject, types: subjectTypes.join(', ') }), 'credentialSubject.type');
   }
   check(json, '');
 }

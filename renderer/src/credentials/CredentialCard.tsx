@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { CredentialImage } from '../wallet/CredentialImage';
 import { formatDate } from '../wallet/formatDate';
 import { identityLabel } from './issuerIdentityWords';
+import { displayName } from './untitledName';
 
 /** The status pill: the verdict word, with when it was checked for those who hover or read on. */
 export function StatusPill({ credential }: { credential: Pick<CredentialSummary, 'status' | 'checkedAt' | 'selfReported'> }) {
@@ -50,7 +51,7 @@ export const CredentialCard = memo(function CredentialCard({
   const { t, language } = useI18n();
   const c = credential;
   // A badge whose name lives at its issuer and was not fetched yet says so: never a made-up name.
-  const title = c.name !== '' ? c.name : t(c.details === 'incomplete' ? 'details.incomplete' : 'details.notFetched');
+  const title = displayName(c.name, c.details, t);
   return (
     <article className={`credential-card credential-${layout}`} aria-label={title}>
       <CredentialImage id={c.id} hasImage={c.hasImage} defer={scrolling} />

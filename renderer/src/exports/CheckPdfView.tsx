@@ -18,6 +18,8 @@ function verdictOf(check: PortfolioPdfCheck): Verdict {
   // which is not the same as having seen one.
   if (!check.intact && check.credentials.every((c) => c.integrity === 'unlisted')) return 'unknown';
   if (!check.intact) return 'altered';
+  // A link carrying another credential than its attachment: the PDF was changed after export.
+  if (check.credentials.some((c) => c.link === 'differs-from-attachment' || c.link === 'unreadable')) return 'altered';
   if (check.credentials.length === 0) return 'empty';
   return check.credentials.every((c) => c.status === 'verified') ? 'good' : 'unverified';
 }
@@ -199,6 +201,12 @@ function CheckedCredential({ item }: { item: CheckedItem }) {
       <p className={item.integrity === 'intact' ? 'integrity' : 'integrity integrity-bad'}>
         {t(`exports.check.integrity.${item.integrity}`, { file: item.file })}
       </p>
+      {/* What the link printed for it carries: the employer clicks that link, not the attachment. */}
+      {item.link && (
+        <p className={item.link === 'differs-from-attachment' || item.link === 'unreadable' ? 'link-check integrity-bad' : 'link-check'} data-link-check={item.link}>
+          {t(`exports.check.link.${item.link}`)}
+        </p>
+      )}
       {/* Plain words; the engine's own (addresses, error codes) under "Technical details". */}
       {item.summary && <PlainReportSentence report={{ ...item, summary: item.summary }} className="summary" />}
       {/* An intact attachment that is no credential: the main process says why it was not recognised. */}

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { useShellEvents } from '../shell/useShellEvents';
 import { wallet } from '../wallet';
 import { CheckSentence } from '../wallet/VerificationText';
+import { displayName } from '../credentials/untitledName';
 import { summariseImport, type SummaryRow } from './importSummaryModel';
 import type { useImport } from './useImport';
 
@@ -116,7 +117,7 @@ export function ImportNotices({ importer, onReview }: { importer: ReturnType<typ
 function SummaryRowItem({ row, onKeep }: { row: SummaryRow; onKeep?: ((file: string) => Promise<void>) | undefined }) {
   const { t } = useI18n();
   const [keeping, setKeeping] = useState(false);
-  const credentialName = (o: ImportOutcome): string => (o.name && o.name !== '' ? o.name : t(o.details === 'incomplete' ? 'details.incomplete' : 'details.notFetched'));
+  const credentialName = (o: ImportOutcome): string => displayName(o.name, o.details, t);
   const credentialNotes = (o: ImportOutcome) => (
     <>
       {o.selfReported ? ` (${t('importSummary.selfReported')})` : ''}

@@ -6,6 +6,7 @@ import type { Preferences, PreferencesPatch } from '../../../shared/preferences'
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import { PortfolioView } from '../credentials/PortfolioView';
+import { displayName } from '../credentials/untitledName';
 import { CredentialDetailDialog } from '../wallet/CredentialDetailDialog';
 import { SkillsView } from '../skills/SkillsView';
 import { PathwaysView } from '../pathways/PathwaysView';
@@ -20,6 +21,8 @@ import { AttentionPanel } from './AttentionPanel';
 import { BackupPanel } from '../backup/BackupPanel';
 import type { ShellState } from '../shell/useShellEvents';
 import { useImport } from './useImport';
+import { useReceive } from '../receive/useReceive';
+import { ReceivePanel } from '../receive/ReceivePanel';
 import { focusMainContent } from '../focusMain';
 
 export const sections = ['portfolio', 'skills', 'pathways', 'collections', 'exports', 'check', 'profile', 'settings'] as const;
@@ -86,6 +89,9 @@ export function WalletHome({
   }, [loaded]);
 
   const importer = useImport(() => void refresh());
+  // "Add from a link", and links opened with the app: the consent dialog shows in any section.
+  const receiver = useReceive(() => void refresh());
+  const [linkFormOpen, setLinkFormOpen] = useState(false);
 
   useEffect(() => {
     if (!command) return;
@@ -120,10 +126,10 @@ export function WalletHome({
     setReviewing(true);
   }, []);
 
-  // A badge whose details were not fetched yet has no name of its own: every screen (picker,
-  // export, pathways) shows what is true instead of a blank or a made-up placeholder.
+  // A credential with no name of its own (details not fetched yet, or simply untitled): every
+  // screen (picker, export, pathways) shows what is true instead of a blank or a made-up placeholder.
   const list = useMemo(
-    () => (credentials ?? []).map((c) => (c.name !== '' ? c : { ...c, name: t(c.details === 'incomplete' ? 'details.incomplete' : 'details.notFetched') })),
+    () => (credentials ?? []).map((c) => (c.name !== '' ? c : { ...c, name: displayName(c.name, c.details, t) })),
     [credentials, t],
   );
   const actions = (
@@ -133,6 +139,9 @@ export function WalletHome({
       </button>
       <button type="button" onClick={() => folderPicker.current?.click()}>
         {t('portfolio.importFolder')}
+      </button>
+      <button type="button" aria-expanded={linkFormOpen} onClick={() => { setLinkFormOpen((open) => !open); }}>
+        {t('receive.open')}
       </button>
       <button
         type="button"
@@ -223,6 +232,7 @@ export function WalletHome({
           </div>
         )}
         {section !== 'portfolio' && <ImportNotices importer={importer} onReview={review} />}
+        <ReceivePanel receiver={receiver} open={linkFormOpen && section === 'portfolio'} onClose={() => { setLinkFormOpen(false); }} />
         {shell?.imported && <ImportSummary outcomes={shell.imported} onDismiss={() => { shell.dismissImported(); }} title={t('shell.imported')} onChanged={() => void refresh()} onReview={review} />}
         {shell?.backupOpened && (
           <div role="status" className="banner banner-with-actions">

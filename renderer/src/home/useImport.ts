@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { VerificationMessage } from '../../../shared/credential/verification';
+import { englishOf, msg } from '../../../shared/credential/verificationMessages';
 import type { ImportOutcome } from '../../../shared/credential/walletViews';
 import { wallet } from '../wallet';
 import { importBatches } from './importBatches';
@@ -14,12 +16,17 @@ export interface ImportProgress {
 
 async function readFile(file: File): Promise<{ name: string; bytes: Uint8Array } | ImportOutcome> {
   const name = file.webkitRelativePath || file.name;
-  if (file.size > maxFileBytes) return { file: name, outcome: 'malformed', reason: 'The file is larger than 50 MB.' };
+  // Said as the main process says it, in the reader's language.
+  if (file.size > maxFileBytes) return damaged(name, msg('damaged.fileTooLarge', { limit: '50 MB' }));
   try {
     return { name, bytes: new Uint8Array(await file.arrayBuffer()) };
   } catch {
-    return { file: name, outcome: 'malformed', reason: 'The file could not be read.' };
+    return damaged(name, msg('damaged.unreadable'));
   }
+}
+
+function damaged(file: string, reasonMessage: VerificationMessage): ImportOutcome {
+  return { file, outcome: 'malformed', reason: englishOf(reasonMessage), reasonMessage };
 }
 
 /**
@@ -86,16 +93,23 @@ export function useImport(onImported: () => void) {
     };
   }, [importFiles]);
 
-  /** "Keep as a certificate": the picture sent again with the user's word that it is one; its row shows what came of it. */
+  /**
+   * "Keep as a certificate": the picture sent again with the user's word that it is one; its row
+   * shows what came of it. A picture that came out of a dropped zip (`exports.zip › logo.png`)
+   * is kept by sending the zip again with that one entry named: only it is read again.
+   */
   const keepAsCertificate = useCallback(
     async (name: string): Promise<void> => {
-      const file = lastFiles.current.get(name);
+      const archive = name.split(' › ')[0] ?? name;
+      const inArchive = archive !== name;
+      const file = lastFiles.current.get(archive);
       if (!file) return;
       const read = await readFile(file);
       let replacement: ImportOutcome[];
-      if ('outcome' in read) replacement = [read];
+      if ('outcome' in read) replacement = [{ ...read, file: name }];
       else {
-        const result = await wallet().importFiles({ files: [{ name: read.name, bytes: read.bytes, keepAsCertificate: true }] });
+        const keep = inArchive ? { keepEntries: [name] } : { keepAsCertificate: true as const };
+        const result = await wallet().importFiles({ files: [{ name: read.name, bytes: read.bytes, ...keep }] });
         replacement = result.ok ? result.value.outcomes : [{ file: name, outcome: 'malformed', reason: result.error.message }];
       }
       setOutcomes((current) => replaceFileOutcomes(current ?? [], name, replacement));

@@ -9,6 +9,7 @@ import { registriesDe } from './messages/registries';
 import { formatsDe } from './messages/formats';
 import { detailsDe } from './messages/details';
 import { importSummaryDe } from './messages/importSummary';
+import { receiveDe } from './messages/receive';
 import type { Catalogue } from './en';
 
 /** German. The type makes a missing key a compile error. */
@@ -24,6 +25,7 @@ export const de: Catalogue = {
   ...formatsDe,
   ...detailsDe,
   ...importSummaryDe,
+  ...receiveDe,
   'app.name': 'Badgefolio',
   'app.tagline': 'Deine Badges und Zertifikate, sicher auf deinem eigenen Computer.',
   'theme.label': 'Farbschema',

@@ -9,6 +9,7 @@ import { registriesEn } from './messages/registries';
 import { formatsEn } from './messages/formats';
 import { detailsEn } from './messages/details';
 import { importSummaryEn } from './messages/importSummary';
+import { receiveEn } from './messages/receive';
 
 /** English: the reference catalogue. Every other language must provide every key. */
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...formatsEn,
   ...detailsEn,
   ...importSummaryEn,
+  ...receiveEn,
   'app.name': 'Badgefolio',
   'app.tagline': 'Your badges and certificates, safe on your own computer.',
   'theme.label': 'Theme',

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import { FontLoadError } from './fontLoadError';
 import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
 import latinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff?url';
 import greek400 from '@fontsource/noto-sans/files/noto-sans-greek-400-normal.woff?url';
@@ -48,27 +49,19 @@ export const fontFileUrls = {
   emoji: [emoji0_400, emoji1_400, emoji2_400, emoji3_400, emoji4_400, emoji5_400, emoji6_400, emoji7_400, emoji8_400, emoji9_400, emoji10_400, emojiEmoji400],
 };
 
-export class FontLoadError extends Error {
-  constructor(
-    readonly url: string,
-    reason: string,
-  ) {
-    super(`The PDF font ${url} could not be loaded: ${reason}`);
-    this.name = 'FontLoadError';
-  }
-}
+export { FontLoadError } from './fontLoadError';
 
 async function fetchFont(url: string): Promise<Uint8Array> {
   let response: Response;
   try {
     response = await fetch(url);
   } catch (cause) {
-    throw new FontLoadError(url, cause instanceof Error ? cause.message : String(cause));
+    throw new FontLoadError(url, { kind: 'unreachable', detail: cause instanceof Error ? cause.message : String(cause) });
   }
-  if (!response.ok) throw new FontLoadError(url, `the app answered ${String(response.status)}`);
+  if (!response.ok) throw new FontLoadError(url, { kind: 'status', status: response.status });
   const bytes = new Uint8Array(await response.arrayBuffer());
   // A wrong answer (an HTML error page, a truncated file) must fail here, not inside fontkit.
-  if (bytes.length < 44 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'wOFF') throw new FontLoadError(url, 'it is not a WOFF font');
+  if (bytes.length < 44 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'wOFF') throw new FontLoadError(url, { kind: 'not-woff' });
   return bytes;
 }
 

@@ -3,8 +3,10 @@ import { languageSchema, networkUseSchema, themeSchema, type Preferences, type P
 import { useI18n } from '../i18n/i18n';
 import { RadioChoices } from './RadioChoices';
 import { UrlSetting } from './UrlSetting';
+import { VerifierSetting } from './VerifierSetting';
 import { WalletCheckPanel } from './WalletCheckPanel';
 import { RegistriesPanel } from './RegistriesPanel';
+import { WalletIdentifier } from './WalletIdentifier';
 import '../styles/forms.css';
 
 /** Language names are written in their own language, so anyone can find theirs. */
@@ -121,6 +123,8 @@ export function SettingsView({
 
       <RegistriesPanel network={preferences.network} />
 
+      <WalletIdentifier />
+
       <div className="form-card" role="group" aria-labelledby={`${id}-notifications`}>
         <h2 id={`${id}-notifications`}>{t('settings.notifications')}</h2>
         <label className="checkbox">
@@ -159,14 +163,11 @@ export function SettingsView({
 
       <div className="form-card" role="group" aria-labelledby={`${id}-pdf`}>
         <h2 id={`${id}-pdf`}>{t('settings.verifier.section')}</h2>
-        <UrlSetting
-          label={t('settings.verifier')}
-          hint={t('settings.verifier.hint')}
+        <VerifierSetting
           value={preferences.verifierUrl}
-          placeholder="{id}"
           onCommit={(verifierUrl) => {
             // An empty string, not undefined: a patch cannot delete a stored key (undefined is
-            // dropped on the way), and the PDF builder treats "" as no verifier page.
+            // dropped on the way); empty means the project's published verifier page.
             onChange({ verifierUrl: verifierUrl ?? '' });
           }}
         />

@@ -12,6 +12,7 @@ export function UrlSetting({
   hint,
   value,
   placeholder,
+  emptyShows,
   onCommit,
 }: {
   label: string;
@@ -19,6 +20,8 @@ export function UrlSetting({
   value: string | undefined;
   /** A token the address may hold, filled in later (the verifier page's "{id}"). */
   placeholder?: string;
+  /** What an empty field stands for (a default address), shown greyed in it. */
+  emptyShows?: string;
   onCommit: (address: string | undefined) => void;
 }) {
   const { t } = useI18n();
@@ -79,6 +82,7 @@ export function UrlSetting({
         spellCheck={false}
         autoComplete="off"
         maxLength={500}
+        {...(emptyShows === undefined ? {} : { placeholder: emptyShows })}
         value={draft}
         aria-invalid={error !== null}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}

@@ -9,6 +9,7 @@ import { wallet } from '../wallet';
 import { CredentialPicker } from '../collections/CredentialPicker';
 import { buildPortfolio, walletPresentationSigner } from './portfolioBuild';
 import { PdfPreview } from './PdfPreview';
+import { FontLoadError, fontLoadSentence } from '../portfolio/fontLoadError';
 import { exportWarning, paperFor, pdfLocale, type ExportWarning } from './exportChoices';
 
 export type ExportScope = { readonly kind: 'all' } | { readonly kind: 'collection'; readonly id: string } | { readonly kind: 'chosen'; readonly ids: readonly string[] };
@@ -122,6 +123,11 @@ export function ExportPdfDialog({
     setPhase('building');
     try {
       const photo = await wallet().profilePhoto({});
+      // Every entry links to the verifier page: the one chosen in Settings, else the project's published one.
+      const info = await wallet().appInfo({});
+      // An empty setting (the field cleared) means the published page too.
+      const chosen = preferences.verifierUrl === '' ? undefined : preferences.verifierUrl;
+      const verifierUrl = chosen ?? (info.ok ? info.value.verifierUrl : undefined);
       const ids = entries.map((entry) => entry.walletId);
       const bytes = await buildPortfolio({
         profile: preferences.profile,
@@ -132,12 +138,13 @@ export function ExportPdfDialog({
         language: pdfLanguage,
         locale: pdfLocale(pdfLanguage, navigator.language),
         pathways: pathwaysFor(organiser, new Set(ids), byId),
-        ...(preferences.verifierUrl ? { verifierUrl: preferences.verifierUrl } : {}),
+        ...(verifierUrl ? { verifierUrl } : {}),
         ...(signed ? { presentation: await walletPresentationSigner() } : {}),
       });
       setBuilt({ bytes, ids, leftOut });
     } catch (cause) {
-      setError(t('export.buildFailed', { reason: cause instanceof Error ? cause.message : String(cause) }));
+      // A font that could not be loaded is said in the reader's language; anything else as it came.
+      setError(t('export.buildFailed', { reason: cause instanceof FontLoadError ? fontLoadSentence(cause, t) : cause instanceof Error ? cause.message : String(cause) }));
     }
     setPhase('idle');
   };

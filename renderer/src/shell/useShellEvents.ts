@@ -41,6 +41,8 @@ export interface ShellState {
   readonly notices: readonly CredentialNotice[];
   /** Files opened from outside that wait for the wallet to be unlocked (or created). */
   readonly waiting: { readonly count: number; readonly names: readonly string[] };
+  /** Links opened with the app (badgefolio://, credential offers) that wait for the wallet to be open. */
+  readonly linksWaiting: number;
   /** The last import of files opened from outside, until dismissed. */
   readonly imported: readonly ImportOutcome[] | null;
   /** A backup file that was opened, until dismissed. */
@@ -61,12 +63,16 @@ export function useShellState(): ShellState {
   const [imported, setImported] = useState<readonly ImportOutcome[] | null>(null);
   const [backupOpened, setBackupOpened] = useState<string | null>(null);
   const [update, setUpdate] = useState<ShellState['update']>(null);
+  const [linksWaiting, setLinksWaiting] = useState(0);
   useShellEvents({
     notices: (payload) => {
       setNotices(payload.notices);
     },
     filesWaiting: (payload) => {
       setWaiting(payload);
+    },
+    linksWaiting: (payload) => {
+      setLinksWaiting(payload.count);
     },
     filesImported: (payload) => {
       setImported(payload.outcomes);
@@ -84,5 +90,5 @@ export function useShellState(): ShellState {
   const dismissBackup = useCallback(() => {
     setBackupOpened(null);
   }, []);
-  return { notices, waiting, imported, backupOpened, update, dismissImported, dismissBackup };
+  return { notices, waiting, linksWaiting, imported, backupOpened, update, dismissImported, dismissBackup };
 }

@@ -11,6 +11,7 @@ import { BlockcertsDisplay } from './BlockcertsDisplay';
 import { SelfReportedEditor } from './SelfReportedEditor';
 import { VersionHistory } from './VersionHistory';
 import { formatName, formatTechnicalVersion } from '../credentials/formatName';
+import { displayName } from '../credentials/untitledName';
 import { MarkdownText } from './MarkdownText';
 import { formatDate } from './formatDate';
 import { CheckLabel, CheckSentence, PlainSummary, ReportSummary, summaryHasTechnicalText, TechnicalDisclosure } from './VerificationText';
@@ -164,7 +165,7 @@ export function CredentialDetailDialog({
             {detail.format === 'blockcerts' ? <BlockcertsDisplay id={id} /> : <CredentialImage id={id} hasImage={true} variant="full" />}
             <div>
               <h2 id="detail-title" className={detail.name === '' ? 'details-pending' : undefined}>
-                {detail.name !== '' ? detail.name : t(detail.linked?.state === 'incomplete' ? 'details.incomplete' : 'details.notFetched')}
+                {displayName(detail.name, detail.linked?.state, t)}
               </h2>
               {detail.issuer.name && <p className="issuer">{detail.issuer.name}</p>}
             </div>

@@ -196,7 +196,9 @@ describe('intake pool: a bad file cannot stall the batch', () => {
     const pool = new IntakePool({ size: 2, fileTimeoutMs: 250 });
     try {
       const outcomes = await pool.inspectAll([...good.slice(0, 12), slow, ...good.slice(12)]);
-      expect(outcomes[12]).toEqual([{ outcome: 'malformed', file: 'huge-scan.png', reason: 'Reading this file took longer than 250 ms, so it was stopped.' }]);
+      expect(outcomes[12]).toEqual([
+        { outcome: 'malformed', file: 'huge-scan.png', reason: 'Reading this file took longer than 250 ms, so it was stopped.', reasonMessage: { key: 'damaged.tooSlow', params: { time: '250 ms' } } },
+      ]);
       await expectGoodRead([...outcomes.slice(0, 12), ...outcomes.slice(13)], 0);
       expect(pool.threads).toBe(2);
       // The replacement worker reads on.
@@ -215,7 +217,9 @@ describe('intake pool: a bad file cannot stall the batch', () => {
     const pool = new IntakePool({ size: 2, workerHeapMb: 32 });
     try {
       const outcomes = await pool.inspectAll([...good.slice(0, 5), hog, ...good.slice(5)]);
-      expect(outcomes[5]).toEqual([{ outcome: 'malformed', file: 'hog.json', reason: 'Reading this file needed more memory than allowed, so it was stopped.' }]);
+      expect(outcomes[5]).toEqual([
+        { outcome: 'malformed', file: 'hog.json', reason: 'Reading this file needed more memory than allowed, so it was stopped.', reasonMessage: { key: 'damaged.outOfMemory' } },
+      ]);
       await expectGoodRead([...outcomes.slice(0, 5), ...outcomes.slice(6)], 0);
       expect(pool.threads).toBe(2);
     } finally {

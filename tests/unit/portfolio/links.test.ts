@@ -3,6 +3,7 @@ import type { NormalizedCredential } from '../../../shared/credential/model';
 import { linkedInAddCertificationUrl } from '../../../shared/portfolio/linkedIn';
 import { bestVerificationLink } from '../../../shared/portfolio/verificationLink';
 import { FontFileError, toSfnt } from '../../../shared/portfolio/woff';
+import { bytesInLink } from '../../support/pdfLinks';
 
 function credential(overrides: Partial<NormalizedCredential> = {}, verification: Partial<NormalizedCredential['verification']> = {}): NormalizedCredential {
   return {
@@ -39,14 +40,18 @@ describe('bestVerificationLink', () => {
     expect(bestVerificationLink(credential({ id }, { links: [id, page] }))).toMatchObject({ url: page, kind: 'badge-page' });
     expect(bestVerificationLink(credential({ id }, { links: [id] }))).toMatchObject({ url: id, kind: 'credential-id' });
     expect(bestVerificationLink(credential())).toBeUndefined();
-    expect(bestVerificationLink(credential(), 'https://verify.example.net/')?.url).toBe('https://verify.example.net/?credential=urn%3Auuid%3A1');
+    // The verifier page carries the credential's original bytes in the link's fragment.
+    const viaVerifier = bestVerificationLink(credential(), 'https://verify.example.net/');
+    expect(viaVerifier?.kind).toBe('verifier');
+    expect(viaVerifier?.url.startsWith('https://verify.example.net/#vc1.z.')).toBe(true);
+    expect(bytesInLink(viaVerifier?.url ?? '')).toEqual(new Uint8Array([123, 125]));
   });
 
   it('never offers an http, javascript or malformed address', () => {
     for (const hostedUrl of ['http://host.example.org/a', 'javascript:alert(1)', 'https://', 'https://exa mple.org/']) {
       expect(bestVerificationLink(credential({ id: hostedUrl }, { hostedUrl, links: [hostedUrl] }))).toBeUndefined();
     }
-    expect(bestVerificationLink(credential(), 'http://verify.example.net/{id}')).toBeUndefined();
+    expect(bestVerificationLink(credential(), 'http://verify.example.net/')).toBeUndefined();
   });
 });
 

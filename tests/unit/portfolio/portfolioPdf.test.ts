@@ -13,6 +13,7 @@ import { prepareImageNode } from '../../../electron/portfolio/prepareImage';
 import { readPortfolioPdf } from '../../../electron/portfolio/readPortfolioPdf';
 import { makePngImage } from '../../support/credentials';
 import { decodeAllQr, renderPages, run, tempDir, unicodeCredentials, writePdf, type TestCredential } from './fixtures';
+import { bytesInLink, linkAnnotations, shortIdOf } from '../../support/pdfLinks';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const generatedAt = new Date('2025-03-01T10:00:00Z');
@@ -83,6 +84,10 @@ describe('portfolio PDF', () => {
     expect(text).toContain('🎓 Graduate Certificate in Machine Learning 🤖👩💻');
     expect(text).not.toMatch(/\uFFFD|\p{Emoji_Modifier}/u);
     expect(text.replace(/\s+/g, ' ')).toContain(noPublicLinkSentence);
+    // Without a verifier page, the words under each code say what it opens: a hosted badge verifies, an issuer's page does not.
+    expect(text).toContain('Verify this credential');
+    expect(text).toContain("Issuer's page for this badge");
+    expect(text).not.toMatch(/scan to verify/i);
     expect(text).toContain('Prepared for Acme Analytics, hiring team');
     expect(text).toMatch(/Page 1 of \d+/);
   });
@@ -116,12 +121,18 @@ describe('portfolio PDF', () => {
     expect(info).toMatch(/Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/);
   });
 
-  it('makes Letter pages when asked, and uses the verifier URL for a credential without a public link', async () => {
-    const letter = await buildPortfolioPdf(input({ paper: 'letter', verifierUrl: 'https://verify.example.net/check?id={id}' }, entries.slice(3, 4)));
+  it('makes Letter pages when asked, and links a credential without a public link to the verifier page with the credential in the link', async () => {
+    const base = 'https://verify.example.net/badgefolio/';
+    const original = credentials[3]?.credential.original.bytes ?? new Uint8Array();
+    const letter = await buildPortfolioPdf(input({ paper: 'letter', verifierUrl: base }, entries.slice(3, 4)));
     const file = writePdf(dir, 'letter.pdf', letter);
     expect(run('pdfinfo', [file])).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    // Its 20 KB picture makes the link too long for a readable code: the code opens the page with the short id.
     const decoded = renderPages(file, 100).flatMap((page) => decodeAllQr(page));
-    expect(decoded).toEqual([`https://verify.example.net/check?id=${encodeURIComponent(credentials[3]?.credential.identity ?? '')}`]);
+    expect(decoded).toEqual([`${base}#id.${shortIdOf(original)}`]);
+    const links = (await linkAnnotations(letter)).filter((link) => link.uri.startsWith(base));
+    expect(links.map((link) => bytesInLink(link.uri))).toEqual([original, original]);
+    expect(run('pdftotext', ['-enc', 'UTF-8', file, '-']).replace(/\s+/g, ' ')).toContain('Open the link in this PDF, or drop this PDF on verify.example.net/badgefolio/');
   });
 
   it('makes links clickable: the verification URLs, the issuer and the contents rows', async () => {

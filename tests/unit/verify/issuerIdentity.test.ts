@@ -50,6 +50,12 @@ describe('issuer identity', () => {
     const onTest = await createVerifier({ network: 'offline', now, registries: [sandbox] }).verify(await normaliseOne(await signedBy(issuer.did, 'Demo issuer', issuer)));
     expect(onTest.issuerIdentity).toMatchObject({ level: 'registry', test: true });
     expect(onTest.issuerIdentity?.sentence).toContain('registry of test issuers');
+
+    // A copy bundled with Badgefolio is named as a snapshot of its date; a list read anew is "as of".
+    const snapshot = readRegistry({ meta: { updated: '2025-05-09T18:26:43+00:00' }, registry: { [issuer.did]: { name: 'Harbour University' } } }, 'DCC Member Registry', { snapshot: true });
+    const fromSnapshot = await createVerifier({ network: 'offline', now, registries: [snapshot] }).verify(await normaliseOne(await signedBy(issuer.did, 'Harbour University', issuer)));
+    expect(fromSnapshot.issuerIdentity?.sentence).toMatch(/^The DCC Member Registry \(snapshot of 2025-05-09\) lists the signer as “Harbour University”\./);
+    expect(report.issuerIdentity?.sentence).toMatch(/^The Acme hiring registry \(as of 2026-05-01\)/);
   });
 
   it('the bundled DCC registries are dated snapshots, the Sandbox marked as test issuers', () => {
@@ -60,6 +66,7 @@ describe('issuer identity', () => {
       ['DCC Sandbox Registry', true],
     ]);
     for (const registry of bundledRegistries) {
+      expect(registry.snapshot).toBe(true);
       expect(registry.asOf).toMatch(/^20\d\d-/);
       expect(registry.entries.size).toBeGreaterThan(0);
     }

@@ -101,12 +101,23 @@ describe('no entry point can hand in the test network', () => {
 
   it('the app, the harness and the command line never set it, nor read it from the environment', () => {
     const entryPoints = [...files('electron/main'), ...files('electron/harness'), ...files('electron/preload'), 'electron/cli/main.ts', 'electron/cli/program.ts'];
-    for (const file of entryPoints) expect(readFileSync(path.join(root, file), 'utf8'), file).not.toMatch(/testNetwork/);
+    for (const file of entryPoints) {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      // The one way in (issue #20): the developer option, built only by devNetwork() from
+      // --dev-host / BADGEFOLIO_DEV_HOSTS (off unless given) and always announced.
+      if (text.includes('testNetwork')) {
+        expect(text, file).toMatch(/devNetwork\(/);
+        expect(text, file).toMatch(/devHostsWarning\(/);
+      }
+    }
     for (const file of [...files('electron'), ...files('shared')]) {
       const text = readFileSync(path.join(root, file), 'utf8');
       expect(text, file).not.toMatch(/env\.[A-Z_]*TEST_NETWORK|testNetwork\s*:\s*(io|process)\./);
     }
     // The command the CLI runs is made without dependencies.
     expect(readFileSync(path.join(root, 'electron/cli/commands/import.ts'), 'utf8')).toMatch(/export const importCommand: CliCommand = makeImportCommand\(\);/);
+    const receive = readFileSync(path.join(root, 'electron/cli/commands/receive.ts'), 'utf8');
+    expect(receive).toMatch(/export const receiveCommand: CliCommand = makeReceiveCommand\(\);/);
+    expect(receive).toMatch(/devHostsWarning\(dev\)/);
   });
 });

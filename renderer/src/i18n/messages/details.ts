@@ -2,6 +2,7 @@
 export const detailsEn = {
   'details.notFetched': 'Details not fetched yet',
   'details.incomplete': 'Details incomplete',
+  'details.untitled': 'Untitled credential',
   'details.notFetchedBody':
     'The issuer publishes this badge’s name, description, picture and issuer on its website. Badgefolio has not fetched them yet, so the badge cannot show them (or be fully checked).',
   'details.incompleteBody': 'Some of what this credential links to could not be fetched:',
@@ -19,6 +20,7 @@ export const detailsEn = {
 export const detailsDe: Record<keyof typeof detailsEn, string> = {
   'details.notFetched': 'Details noch nicht abgerufen',
   'details.incomplete': 'Details unvollständig',
+  'details.untitled': 'Nachweis ohne Titel',
   'details.notFetchedBody':
     'Der Aussteller veröffentlicht Name, Beschreibung, Bild und Aussteller dieses Badges auf seiner Website. Badgefolio hat sie noch nicht abgerufen, daher kann der Badge sie nicht zeigen (und nicht vollständig geprüft werden).',
   'details.incompleteBody': 'Einiges, worauf dieser Nachweis verweist, konnte nicht abgerufen werden:',

@@ -53,6 +53,13 @@ export const exportsEn = {
   'exports.check.integrity.identity-mismatch': '{file} holds a different credential than the one listed when it was exported.',
   'exports.check.integrity.missing': '{file} was exported with this PDF but is no longer attached.',
   'exports.check.integrity.unlisted': '{file} was not part of the export: it was added afterwards, or there is no list to compare it with.',
+  'exports.check.link.matches-attachment': 'Its verification link in the PDF carries exactly this file.',
+  'exports.check.link.differs-from-attachment': 'Its verification link in the PDF carries a different credential than this file: one of them was changed after export.',
+  'exports.check.link.unreadable': 'Its verification link in the PDF is damaged: the credential in it cannot be read.',
+  'exports.check.link.issuer-hosted': 'Its link in the PDF points to the issuer’s hosted copy of the badge, not to this file.',
+  'exports.check.link.verifier-page': 'Its link in the PDF opens the verifier page without the credential (too large for a link): this file is what can be verified.',
+  'exports.check.link.other': 'Its link in the PDF opens a page about the badge; it does not carry the credential.',
+  'exports.check.link.none': 'It has no verification link in the PDF.',
 } as const;
 
 export const exportsDe: Readonly<Record<keyof typeof exportsEn, string>> = {
@@ -113,4 +120,11 @@ export const exportsDe: Readonly<Record<keyof typeof exportsEn, string>> = {
   'exports.check.integrity.missing': '{file} wurde mit diesem PDF exportiert, ist aber nicht mehr angehängt.',
   'exports.check.integrity.unlisted':
     '{file} gehörte nicht zum Export: Die Datei wurde danach hinzugefügt, oder es gibt keine Liste zum Vergleich.',
+  'exports.check.link.matches-attachment': 'Sein Prüflink im PDF enthält genau diese Datei.',
+  'exports.check.link.differs-from-attachment': 'Sein Prüflink im PDF enthält einen anderen Nachweis als diese Datei: Eines von beiden wurde nach dem Export verändert.',
+  'exports.check.link.unreadable': 'Sein Prüflink im PDF ist beschädigt: Der Nachweis darin lässt sich nicht lesen.',
+  'exports.check.link.issuer-hosted': 'Sein Link im PDF führt zur beim Aussteller gehosteten Fassung des Badges, nicht zu dieser Datei.',
+  'exports.check.link.verifier-page': 'Sein Link im PDF öffnet die Prüfseite ohne den Nachweis (zu groß für einen Link): Geprüft werden kann diese Datei.',
+  'exports.check.link.other': 'Sein Link im PDF öffnet eine Seite über das Badge; den Nachweis enthält er nicht.',
+  'exports.check.link.none': 'Er hat keinen Prüflink im PDF.',
 };

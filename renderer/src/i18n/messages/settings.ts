@@ -26,9 +26,9 @@ export const settingsEn = {
   'settings.updates.enabled': 'Check for updates',
   'settings.updates.feed': 'Update feed',
   'settings.updates.feed.hint': 'Leave empty to use Badgefolio’s own releases. Set it to use a mirror, for example one run by your organisation.',
-  'settings.verifier': 'Verifier page for credentials without their own link',
+  'settings.verifier': 'Verifier page',
   'settings.verifier.hint':
-    'Optional. The portfolio PDF links to this page for credentials that carry no public link. Write {id} where the credential’s id belongs.',
+    'Every credential in a portfolio PDF links to this page with the credential inside the link: the employer’s browser checks it, nothing is uploaded, and the link never expires. Leave empty for Badgefolio’s published page.',
   'settings.verifier.section': 'Portfolio PDF',
   'settings.saved': 'Saved.',
   'settings.url.invalid': 'This is not a web address. Write it in full, for example https://example.org/page.',
@@ -64,9 +64,9 @@ export const settingsDe: Readonly<Record<keyof typeof settingsEn, string>> = {
   'settings.updates.feed': 'Update-Quelle',
   'settings.updates.feed.hint':
     'Leer lassen, um die Versionen von Badgefolio selbst zu verwenden. Trag eine Adresse ein, um einen Spiegel zu nutzen, etwa den deiner Organisation.',
-  'settings.verifier': 'Prüfseite für Nachweise ohne eigenen Link',
+  'settings.verifier': 'Prüfseite',
   'settings.verifier.hint':
-    'Optional. Das Portfolio-PDF verlinkt diese Seite für Nachweise ohne öffentlichen Link. Schreib {id} an die Stelle, an die die Kennung des Nachweises gehört.',
+    'Jeder Nachweis in einem Portfolio-PDF verlinkt auf diese Seite, der Nachweis steckt im Link selbst: Der Browser des Arbeitgebers prüft ihn, nichts wird hochgeladen, und der Link läuft nie ab. Leer lassen für die veröffentlichte Seite von Badgefolio.',
   'settings.verifier.section': 'Portfolio-PDF',
   'settings.saved': 'Gespeichert.',
   'settings.url.invalid': 'Das ist keine Webadresse. Schreib sie vollständig, zum Beispiel https://example.org/seite.',

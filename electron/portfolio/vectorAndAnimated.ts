@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type * as ResvgApi from '@resvg/resvg-wasm';
+import { GifReader } from 'omggif';
+import { imageSize } from '../../shared/portfolio/imageFormat';
+import { toSfnt } from '../../shared/portfolio/woff';
+import type { PixelRows } from '../images/pngFile';
+import { fontFiles } from './fontFiles';
+
+/**
+ * Pixels for the badge pictures Node cannot otherwise draw, so that a PDF built outside the
+ * window (the command line) prints the picture, never its initials, whenever one exists:
+ *
+ * - SVG through resvg (WebAssembly): it has no file system and no network, and an `<image>`
+ *   pointing elsewhere is left unresolved (nothing is fetched: `resolveImage` is never
+ *   called), text is set in the bundled Noto Sans only (no system fonts), and the output is
+ *   scaled so its longer side is the target's: an SVG claiming a huge size costs no more.
+ * - GIF through omggif (pure JavaScript): the first frame, as a still picture shows it.
+ * - WebP through libwebp (@jsquash/webp, WebAssembly): a still WebP; an animated one is
+ *   refused by libwebp's still decoder and stays a placeholder.
+ *
+ * Every file is untrusted: sizes are read from the header and refused above `maxPixels`
+ * before a decoder allocates, an SVG above `maxSvgBytes` is not parsed, and any failure is
+ * undefined (the builder then draws a placeholder). These run in the command line's process,
+ * which has no window to keep responsive; the desktop app draws them in the renderer
+ * (renderer/src/portfolio/prepareImage.ts), and its card thumbnails keep such files as they
+ * are for the window's own decoder, so the main process never runs them.
+ */
+
+/** An SVG at most this large is drawn; a badge's picture is a few hundred kilobytes at most. */
+export const maxSvgBytes = 4 * 1024 * 1024;
+
+const requireHere = createRequire(import.meta.url);
+
+/** The WebAssembly API used here (the main process's type library has no DOM). */
+interface WasmApi {
+  readonly Module: new (code: Uint8Array) => object;
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+type ResvgModule = typeof ResvgApi;
+let resvg: Promise<ResvgModule | null> | undefined;
+
+/** resvg, loaded and initialised once per process; null when it cannot be (the builder draws placeholders). */
+function loadResvg(): Promise<ResvgModule | null> {
+  resvg ??= (async () => {
+    try {
+      const module = await import('@resvg/resvg-wasm');
+      await module.initWasm(new wasm.Module(readFileSync(requireHere.resolve('@resvg/resvg-wasm/index_bg.wasm'))));
+      return module;
+    } catch {
+      return null;
+    }
+  })();
+  return resvg;
+}
+
+let svgFonts: Uint8Array[] | undefined;
+
+/** Noto Sans regular and bold (Latin), as resvg reads them (it takes TrueType, not WOFF). */
+function bundledFonts(): Uint8Array[] {
+  svgFonts ??= [...fontFiles.regular.slice(0, 1), ...fontFiles.bold.slice(0, 1)].map(([pkg, name]) => {
+    const dir = requireHere.resolve(`${pkg}/package.json`).replace(/package\.json$/, 'files/');
+    return toSfnt(new Uint8Array(readFileSync(dir + name)));
+  });
+  return svgFonts;
+}
+
+const fontOptions = (): { fontBuffers: Uint8Array[]; defaultFontFamily: string; sansSerifFamily: string; serifFamily: string } => ({
+  fontBuffers: bundledFonts(),
+  defaultFontFamily: 'Noto Sans',
+  sansSerifFamily: 'Noto Sans',
+  serifFamily: 'Noto Sans',
+});
+
+/** An SVG drawn with its longer side `longSide` pixels, as RGBA rows (transparent where it draws nothing). */
+export async function rasteriseSvg(bytes: Uint8Array, longSide: number): Promise<PixelRows | undefined> {
+  if (bytes.length > maxSvgBytes) return undefined;
+  const module = await loadResvg();
+  if (!module) return undefined;
+  try {
+    // Parsed once to learn its proportions, then drawn at the size wanted on its longer side.
+    const probe = new module.Resvg(bytes, { font: fontOptions() });
+    const wide = probe.width >= probe.height;
+    probe.free();
+    const renderer = new module.Resvg(bytes, { font: fontOptions(), fitTo: wide ? { mode: 'width', value: longSide } : { mode: 'height', value: longSide } });
+    try {
+      const image = renderer.render();
+      const { width, height } = image;
+      const data = image.pixels;
+      image.free();
+      if (width === 0 || height === 0 || data.length !== width * height * 4) return undefined;
+      return { width, height, channels: 4, data, offset: 0, rowStride: width * 4 };
+    } finally {
+      renderer.free();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** A GIF's first frame as RGBA rows (an animated badge prints as it first appears). */
+export function decodeGifFirstFrame(bytes: Uint8Array, maxPixels: number): PixelRows | undefined {
+  const size = imageSize(bytes);
+  if (!size || size.width * size.height > maxPixels) return undefined;
+  try {
+    const reader = new GifReader(bytes);
+    if (reader.numFrames() < 1 || reader.width !== size.width || reader.height !== size.height) return undefined;
+    const data = new Uint8Array(reader.width * reader.height * 4);
+    reader.decodeAndBlitFrameRGBA(0, data);
+    return { width: reader.width, height: reader.height, channels: 4, data, offset: 0, rowStride: reader.width * 4 };
+  } catch {
+    return undefined;
+  }
+}
+
+type WebpDecode = (buffer: ArrayBuffer) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+let webp: Promise<WebpDecode | null> | undefined;
+
+/** libwebp's decoder, compiled once per process from the package's own .wasm file. */
+function loadWebp(): Promise<WebpDecode | null> {
+  webp ??= (async () => {
+    try {
+      const module = await import('@jsquash/webp/decode.js');
+      await module.init(new wasm.Module(readFileSync(requireHere.resolve('@jsquash/webp/codec/dec/webp_dec.wasm'))));
+      return module.default;
+    } catch {
+      return null;
+    }
+  })();
+  return webp;
+}
+
+/** A still WebP as RGBA rows; undefined for one too large, animated or damaged. */
+export async function decodeWebp(bytes: Uint8Array, maxPixels: number): Promise<PixelRows | undefined> {
+  const size = imageSize(bytes);
+  if (!size || size.width * size.height > maxPixels) return undefined;
+  const decode = await loadWebp();
+  if (!decode) return undefined;
+  try {
+    const image = await decode(bytes.slice().buffer);
+    if (image.width !== size.width || image.height !== size.height || image.data.length !== image.width * image.height * 4) return undefined;
+    const data = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.length);
+    return { width: image.width, height: image.height, channels: 4, data, offset: 0, rowStride: image.width * 4 };
+  } catch {
+    return undefined;
+  }
+}

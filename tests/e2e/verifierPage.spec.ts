@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { verifierPageLink } from '../../shared/portfolio/verifierFragment';
+import { chromiumLaunchOptions } from '../support/chromium';
+import { runBin } from '../support/cliRun';
+import {
+  generateEd25519Issuer,
+  makeOb2Assertion,
+  makeClrCredential,
+  makeIssuerProfile,
+  makeOb2SignedAssertion,
+  makeOb3Credential,
+  signDataIntegrity,
+  signVcJwt,
+  type Ed25519Issuer,
+} from '../support/credentials';
+import { LoopbackInternet } from '../support/loopbackInternet';
+import { startVerifierServer, type VerifierServer } from '../support/verifierServer';
+
+/**
+ * The static verifier page (out/verifier/, issue #18) served by `npm run verifier` on loopback,
+ * opened in Chromium: credentials made by independent libraries (Digital Bazaar's Data
+ * Integrity stack, jose) arrive in the link's fragment or as a dropped PDF exported by the CLI,
+ * and are checked by Badgefolio's own engine running in the page's Web Worker.
+ */
+let server: VerifierServer;
+/** The issuers' web sites, over real https on loopback: Chromium is told to find them there. */
+let internet: LoopbackInternet;
+let browser: Browser;
+let issuer: Ed25519Issuer;
+const files = new Map<string, Uint8Array>();
+const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-verifier-page-'));
+
+const encode = (value: unknown): Uint8Array => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startVerifierServer();
+  issuer = await generateEd25519Issuer(new Uint8Array(32).fill(41));
+  const profile = makeIssuerProfile({ id: issuer.did, name: 'Hanse Technical College' });
+  const solar = makeOb3Credential({
+    issuer: profile,
+    id: 'urn:uuid:0b5c1d2e-3f40-4a51-8b62-7c8d9e0f1a21',
+    achievementName: 'Solar installer',
+    validFrom: '2025-01-01T00:00:00Z',
+    skills: [{ targetName: 'Photovoltaics', targetFramework: 'ESCO', targetCode: 'S1' }],
+  });
+  files.set('ob3-di', encode(await signDataIntegrity(solar, issuer)));
+  const forklift = makeOb3Credential({ issuer: profile, id: 'urn:uuid:0b5c1d2e-3f40-4a51-8b62-7c8d9e0f1a22', achievementName: 'Forklift operation', validFrom: '2025-02-01T00:00:00Z' });
+  files.set('vc-jwt', encode(await signVcJwt(forklift, issuer)));
+  const signedOb2 = await makeOb2SignedAssertion({ badgeName: 'Harbour crane safety', issuerName: 'Northern Skills Academy' });
+  files.set('ob2-signed', encode(signedOb2.jws));
+  // An OB 2.0 hosted badge whose name and issuer live only at its issuer (as Badgr and Canvas bake them).
+  const hosted = makeOb2Assertion({ origin: 'https://hosted.example.org', assertionId: 'https://hosted.example.org/assertions/dock-1.json', badgeName: 'Dock logistics', issuerName: 'Northern Skills Academy', embedBadge: false, embedIssuer: false });
+  files.set('ob2-hosted', encode(hosted.assertion));
+  internet = await LoopbackInternet.start();
+  internet.serveDocuments(hosted.documents, { headers: { 'access-control-allow-origin': '*' } });
+  // The OB 2.0 issuer publishes its key and revocation list for browsers too (CORS).
+  internet.serveDocuments(signedOb2.documents, { headers: { 'access-control-allow-origin': '*' } });
+  // The OB 3.0 issuer's own web site (its profile's url) answers without CORS: browsers keep the answer from pages.
+  internet.serve('https://academy.example.org/.well-known/did-configuration.json', { body: { '@context': 'https://identity.foundation/.well-known/did-configuration/v1', linked_dids: [] } });
+  const launch = chromiumLaunchOptions();
+  const rules = ['badges.example.org', 'hosted.example.org', 'academy.example.org'].map((host) => `MAP ${host}:443 127.0.0.1:${String(internet.port)}`).join(', ');
+  // The test CA is not in Chromium's store: certificate errors are let through in this test browser only.
+  browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'] });
+  const clr = await makeClrCredential({ issuer, issuerProfile: profile, courseNames: ['HTML and CSS', 'JavaScript basics'] });
+  files.set('clr', encode(clr.credential));
+  const long = makeOb3Credential({
+    issuer: profile,
+    id: 'urn:uuid:0b5c1d2e-3f40-4a51-8b62-7c8d9e0f1a23',
+    achievementName: 'Extended curriculum',
+    achievementDescription: Array.from({ length: 260 }, (_, i) => `Module ${String(i + 1)} covered hands-on work and a written assessment.`).join(' '),
+    validFrom: '2025-03-01T00:00:00Z',
+  });
+  const longBytes = encode(await signDataIntegrity(long, issuer));
+  expect(longBytes.length).toBeGreaterThan(19_000);
+  files.set('long', longBytes);
+});
+
+test.afterAll(async () => {
+  await browser.close();
+  await internet.close();
+  await server.stop();
+});
+
+/** A fresh page, and every request it and its worker make. */
+async function newPage(options: BrowserContextOptions = {}): Promise<{ page: Page; requests: string[] }> {
+  const context = await browser.newContext(options);
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  return { page: await context.newPage(), requests };
+}
+
+async function open(page: Page, bytes: Uint8Array): Promise<void> {
+  await page.goto(verifierPageLink(server.url, bytes));
+  await expect(page.locator('.status-word, .failure').first()).toBeVisible({ timeout: 20_000 });
+}
+
+/** Every request is one of the page's own files or a fetch the page lists under "What this page fetched". */
+async function expectOnlyListedRequests(page: Page, requests: readonly string[]): Promise<void> {
+  const listed = await page.locator('.fetches .url').allTextContents();
+  const unexplained = requests.filter((url) => !url.startsWith(server.url) && !listed.includes(url));
+  expect(unexplained).toEqual([]);
+}
+
+test('each link shows its credential, Verified, and lists what the checks fetched', async () => {
+  const { page, requests } = await newPage();
+  const expectations: [string, string][] = [
+    ['ob3-di', 'Solar installer'],
+    ['vc-jwt', 'Forklift operation'],
+    ['ob2-signed', 'Harbour crane safety'],
+    ['ob2-hosted', 'Dock logistics'],
+    ['long', 'Extended curriculum'],
+  ];
+  // The page allows itself its own files and https connections for the checks, nothing else.
+  await page.goto(server.url);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("default-src 'none'");
+  expect(policy).toContain("script-src 'self';");
+  expect(policy).toContain('connect-src https:;');
+  for (const [key, name] of expectations) {
+    // Each link's requests are judged against that link's list.
+    requests.length = 0;
+    await open(page, files.get(key) ?? new Uint8Array());
+    const credential = page.locator('article.credential').first();
+    await expect(credential.getByRole('heading', { name })).toBeVisible();
+    await expect(credential.locator('.status-word').first()).toHaveText('Verified');
+    await expect(credential).toContainText(key.startsWith('ob2') ? 'Northern Skills Academy' : 'Hanse Technical College');
+    // The OB 2.0 badge's key came from its issuer's web site, and the page says so. The others'
+    // issuer names a web site whose Well-Known DID Configuration the browser may not read (no
+    // CORS): the page says which request and that its check could not be made here.
+    if (key === 'ob2-signed') await expect(page.locator('.fetches')).toContainText('https://badges.example.org/issuers/academy/public-key.json: answered (200)');
+    else if (key === 'ob2-hosted') await expect(page.locator('.fetches')).toContainText('https://hosted.example.org/assertions/dock-1.json: answered (200)');
+    else {
+      const refused = page.locator('.fetch-refused-by-browser');
+      await expect(refused).toContainText('https://academy.example.org/.well-known/did-configuration.json: the browser could not read it');
+      await expect(refused).toContainText('whether the issuer’s web site confirms this key as its own was not checked here');
+    }
+    await expectOnlyListedRequests(page, requests);
+  }
+});
+
+test('a transcript (CLR) lists its credentials, each checked; the page agrees with the CLI', async () => {
+  const { page } = await newPage();
+  const bytes = files.get('clr') ?? new Uint8Array();
+  await open(page, bytes);
+  const file = path.join(folder, 'clr.json');
+  writeFileSync(file, bytes);
+  const cli = JSON.parse(runBin(['verify', file, '--json', '--offline']).stdout) as { name: string | null; status: string }[];
+  expect(cli.length).toBeGreaterThan(2);
+  const shown = await page.locator('article.credential').evaluateAll((articles) =>
+    articles.map((article) => ({ name: article.querySelector('.credential-name')?.textContent ?? '', status: article.querySelector('.status-word')?.getAttribute('data-status') ?? '' })),
+  );
+  expect(shown.map((s) => `${s.name}: ${s.status}`).sort()).toEqual(cli.map((c) => `${c.name ?? ''}: ${c.status}`).sort());
+  await expect(page.locator('.nested .status-word', { hasText: 'Verified' })).toHaveCount(2);
+});
+
+test('a changed credential is not genuine; a changed link says it is damaged, never Verified', async () => {
+  const { page } = await newPage();
+  const text = new TextDecoder().decode(files.get('ob3-di'));
+  // One character inside what the issuer signed: the achievement's name.
+  await open(page, encode(text.replace('Solar installer', 'Solar installes')));
+  await expect(page.locator('.status-word').first()).toHaveText('Invalid');
+  await expect(page.locator('.summary').first()).toContainText('Not genuine');
+
+  const link = verifierPageLink(server.url, files.get('ob3-di') ?? new Uint8Array());
+  const at = link.indexOf('#') + 30;
+  const changed = `${link.slice(0, at)}${link[at] === 'A' ? 'B' : 'A'}${link.slice(at + 1)}`;
+  await page.goto(changed);
+  await expect(page.locator('.status-word, .failure').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.status-word', { hasText: 'Verified' })).toHaveCount(0);
+  await expect(page.locator('main')).toContainText(/Not genuine|This link is damaged|Damaged|No credential was found/);
+
+  await page.goto(`${server.url}#vc1.z.`);
+  await expect(page.locator('.failure')).toContainText('This link does not carry a credential');
+});
+
+/** A wallet holding the OB 3.0 and VC-JWT credentials, exported by the CLI as a portfolio PDF. */
+function exportPortfolio(): string {
+  const vault = path.join(folder, 'wallet');
+  const env = { BADGEFOLIO_PASSPHRASE: 'harbour lantern 61 meadow' };
+  const inputs = ['ob3-di', 'vc-jwt'].map((key) => {
+    const file = path.join(folder, `${key}${key === 'vc-jwt' ? '.jwt' : '.json'}`);
+    writeFileSync(file, files.get(key) ?? new Uint8Array());
+    return file;
+  });
+  expect(runBin(['init', '--vault', vault], { env }).status).toBe(0);
+  expect(runBin(['import', ...inputs, '--vault', vault, '--offline'], { env }).status).toBe(0);
+  const pdf = path.join(folder, 'portfolio.pdf');
+  const exported = runBin(['export-pdf', '--out', pdf, '--vault', vault, '--offline', '--for', 'Acme Ltd'], { env });
+  expect(exported.status, exported.stderr).toBe(0);
+  return pdf;
+}
+
+/** The PDF with its first attachment's bytes replaced, its manifest left as exported. */
+async function swapFirstAttachment(pdf: Uint8Array, replacement: Uint8Array): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf);
+  const names = document.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
+  const spec = names.lookup(1, PDFDict);
+  const fileRef = spec.lookup(PDFName.of('EF'), PDFDict).get(PDFName.of('F'));
+  const stream = PDFRawStream.of(document.context.obj({ Type: 'EmbeddedFile', Length: replacement.length }), replacement);
+  document.context.assign(fileRef as never, stream);
+  return document.save({ useObjectStreams: false });
+}
+
+test('a portfolio PDF dropped on the page: every attachment verified; a swapped one caught', async () => {
+  test.setTimeout(90_000);
+  const { page, requests } = await newPage();
+  const pdfFile = exportPortfolio();
+  await page.goto(server.url);
+  // Any credential file too: the VC-JWT the wallet imported, chosen as a file.
+  await page.locator('input[type=file]').setInputFiles(path.join(folder, 'vc-jwt.jwt'));
+  await expect(page.getByRole('heading', { name: 'Forklift operation' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.status-word').first()).toHaveText('Verified');
+  await page.locator('input[type=file]').setInputFiles(pdfFile);
+  await expect(page.locator('.pdf-verdict')).toHaveText('Every credential file in this PDF is exactly the one exported.', { timeout: 30_000 });
+  await expect(page.locator('.attachment')).toHaveCount(2);
+  await expect(page.locator('.attachment .status-word')).toHaveText(['Verified', 'Verified']);
+  await expect(page.locator('.pdf')).toContainText('Solar installer');
+  await expect(page.locator('.pdf')).toContainText('Forklift operation');
+  await expectOnlyListedRequests(page, requests);
+
+  // A QR code that carries only the entry's short id: the page says what to do, then marks that entry in the PDF.
+  const shortId = createHash('sha256').update(files.get('vc-jwt') ?? new Uint8Array()).digest('hex').slice(0, 12);
+  await page.goto(`${server.url}#id.${shortId}`);
+  await expect(page.locator('.short-id')).toContainText('drop the PDF here');
+  await page.locator('input[type=file]').setInputFiles(pdfFile);
+  await expect(page.locator('.attachment.named')).toContainText('Forklift operation', { timeout: 30_000 });
+  await expect(page.locator('.attachment.named')).toHaveCount(1);
+
+  const swapped = path.join(folder, 'swapped.pdf');
+  writeFileSync(swapped, await swapFirstAttachment(readFileSync(pdfFile), files.get('long') ?? new Uint8Array()));
+  await page.locator('input[type=file]').setInputFiles(swapped);
+  await expect(page.locator('.pdf-verdict')).toHaveText('This PDF was changed after export: see the files marked below.', { timeout: 30_000 });
+  await expect(page.locator('.attachment .integrity').first()).toHaveText('Altered or swapped after export');
+});
+
+test('German from the browser, no serious accessibility problem, and no sideways scrolling at 375 px', async () => {
+  const { page } = await newPage({ locale: 'de-DE', viewport: { width: 375, height: 800 } });
+  await open(page, files.get('ob3-di') ?? new Uint8Array());
+  await expect(page.locator('h1')).toHaveText('Nachweis prüfen');
+  await expect(page.locator('.status-word').first()).toHaveText('Geprüft');
+  await page.locator('details.checks summary').first().click();
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  expect(fits).toBe(true);
+  for (const language of ['de', 'en']) {
+    await page.getByLabel(language === 'de' ? 'Sprache' : 'Language').selectOption(language === 'de' ? 'en' : 'de');
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  }
+});
