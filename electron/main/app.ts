@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, screen, se
 import { appHost, appOrigin, appScheme, productName } from '../../shared/app';
 import { AutoLock } from '../core/autoLock';
 import { createHandlers } from '../core/handlers';
-import { optionalVerifierUrl } from '../core/packageInfo';
+import { optionalVerifierUrl } from '../core/verifierUrl';
 import { readPreferences, type PreferencesBackend } from '../core/preferences';
 import { restoredBounds } from '../core/windowState';
 import { WalletSession } from '../core/walletSession';

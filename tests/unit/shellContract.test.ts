@@ -151,7 +151,7 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
   it('answers a trusted call through the contract', async () => {
     await expect(invoke(ipcChannelId('appInfo'), {})).resolves.toEqual({
       ok: true,
-      // The verifier page is the project's published one, from package.json (packageInfo.ts).
+      // The verifier page is the project's published one, from package.json (electron/core/verifierUrl.ts).
       value: { name: 'Badgefolio', version: '0.1.0', platform: process.platform, host: 'electron', verifierUrl: 'https://badgefolio.github.io/badgefolio/verifier/' },
     });
   });

@@ -7,7 +7,7 @@ import type { IssuerIdentity, VerificationReport } from '../../../shared/credent
 import { buildPortfolioPdf, type OwnerProfile, type PortfolioEntry } from '../../../shared/portfolio';
 import { verifierBase } from '../../../shared/portfolio/verificationLink';
 import { openFilePreferences } from '../../core/filePreferences';
-import { defaultVerifierUrl } from '../../core/packageInfo';
+import { defaultVerifierUrl } from '../../core/verifierUrl';
 import { readPreferences } from '../../core/preferences';
 import { loadFontSet } from '../../portfolio/fontFiles';
 import { HolderKeyError, presentationSigner, readHolderKey } from '../../portfolio/holderSignature';
