@@ -7,6 +7,7 @@ import { readInputFiles } from '../intake/inputFiles';
 import { defaultIntakeLimits, type IntakeLimits } from '../intake/limits';
 import { RefusalError } from '../../shared/contract/refusal';
 import { msg } from '../../shared/credential/verificationMessages';
+import { HeldUntilUnlock } from './heldUntilUnlock';
 
 /**
  * Files that reach the app from outside its window: "Open with", a double-click on a file
@@ -100,46 +101,19 @@ export interface OpenFilesOptions {
   readonly log?: (line: string) => void;
 }
 
-export class OpenFiles {
-  private pending: string[] = [];
-  private started = false;
+export class OpenFiles extends HeldUntilUnlock<string> {
   private lastBackup: string | null = null;
-  private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: OpenFilesOptions) {}
+  constructor(private readonly options: OpenFilesOptions) {
+    super({ what: 'open-files', most: maxPendingPaths, wallet: options.wallet, ...(options.log ? { log: options.log } : {}) });
+  }
 
   /**
    * Files to import. Before `start` (the app is not ready) they only queue; afterwards they
    * are imported at once if the wallet is unlocked, else they wait for `flush`.
    */
   open(paths: readonly string[]): Promise<void> {
-    for (const file of paths) {
-      if (this.pending.length >= maxPendingPaths) {
-        this.options.log?.(`open-files: more than ${String(maxPendingPaths)} waiting, the rest ignored`);
-        break;
-      }
-      if (!this.pending.includes(file)) this.pending.push(file);
-    }
-    return this.started ? this.flush() : Promise.resolve();
-  }
-
-  /** The app is ready: what queued during startup may be imported. */
-  start(): Promise<void> {
-    this.started = true;
-    return this.flush();
-  }
-
-  /** Imports what waits, if the wallet is unlocked now; else tells the renderer it waits. */
-  flush(): Promise<void> {
-    // One flush at a time: two launches in quick succession must not import twice.
-    const next = this.chain.then(() => this.flushNow());
-    this.chain = next.catch(() => undefined);
-    return next;
-  }
-
-  /** Says again what waits (a freshly loaded window knows nothing yet). */
-  announce(): void {
-    if (this.pending.length > 0) this.publishWaiting();
+    return this.hold(paths);
   }
 
   /** The path of the backup opened last, for a restore the user confirms with its passphrase. */
@@ -147,22 +121,11 @@ export class OpenFiles {
     return this.lastBackup;
   }
 
-  waiting(): readonly string[] {
-    return this.pending;
-  }
-
-  private publishWaiting(): void {
+  protected announceWaiting(): void {
     this.options.publish('filesWaiting', { count: this.pending.length, names: this.pending.slice(0, 20).map((file) => basename(file)) });
   }
 
-  private async flushNow(): Promise<void> {
-    if (!this.started || this.pending.length === 0) return;
-    if ((await this.options.wallet.state()).state !== 'unlocked') {
-      this.publishWaiting();
-      return;
-    }
-    const taken = this.pending;
-    this.pending = [];
+  protected async handOn(taken: readonly string[]): Promise<void> {
     this.options.publish('filesWaiting', { count: 0, names: [] });
     const outcomes: ImportOutcome[] = [];
     let batch: { name: string; bytes: Uint8Array }[] = [];
@@ -193,7 +156,7 @@ export class OpenFiles {
       // Locked in the middle (auto-lock, screen lock): what was not imported waits again.
       if (!(error instanceof RefusalError)) throw error;
       this.pending = [...taken, ...this.pending].slice(0, maxPendingPaths);
-      this.publishWaiting();
+      this.announceWaiting();
     } finally {
       if (outcomes.length > 0) {
         this.options.publish('filesImported', { outcomes });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ShellEventSink } from '../../shared/contract/events';
 import type { WalletState } from '../../shared/credential/walletViews';
+import { HeldUntilUnlock } from './heldUntilUnlock';
 
 /**
  * Links that reach the app from outside its window (issue #20): a `badgefolio://` or
@@ -86,57 +87,23 @@ export interface OpenLinksOptions {
   readonly log?: (line: string) => void;
 }
 
-export class OpenLinks {
-  private pending: string[] = [];
-  private started = false;
-  private chain: Promise<unknown> = Promise.resolve();
-
-  constructor(private readonly options: OpenLinksOptions) {}
+export class OpenLinks extends HeldUntilUnlock<string> {
+  constructor(private readonly options: OpenLinksOptions) {
+    super({ what: 'open-links', most: maxPendingLinks, wallet: options.wallet, ...(options.log ? { log: options.log } : {}) });
+  }
 
   /** Links opened with the app. Before `start` they only queue; afterwards they go on at once if the wallet is open. */
   open(links: readonly string[]): Promise<void> {
-    for (const link of links) {
-      if (!isAppLink(link)) continue;
-      if (this.pending.length >= maxPendingLinks) {
-        this.options.log?.(`open-links: more than ${String(maxPendingLinks)} waiting, the rest ignored`);
-        break;
-      }
-      if (!this.pending.includes(link)) this.pending.push(link);
-    }
-    return this.started ? this.flush() : Promise.resolve();
+    return this.hold(links.filter(isAppLink));
   }
 
-  /** The window exists: what queued during startup may go on. */
-  start(): Promise<void> {
-    this.started = true;
-    return this.flush();
+  protected announceWaiting(): void {
+    this.options.publish('linksWaiting', { count: this.pending.length });
   }
 
-  /** Hands what waits to the window if the wallet is open now; else says how many wait. */
-  flush(): Promise<void> {
-    const next = this.chain.then(() => this.flushNow());
-    this.chain = next.catch(() => undefined);
-    return next;
-  }
-
-  /** Says again what waits (a freshly loaded window knows nothing yet). */
-  announce(): void {
-    if (this.pending.length > 0) this.options.publish('linksWaiting', { count: this.pending.length });
-  }
-
-  waiting(): readonly string[] {
-    return this.pending;
-  }
-
-  private async flushNow(): Promise<void> {
-    if (!this.started || this.pending.length === 0) return;
-    if ((await this.options.wallet.state()).state !== 'unlocked') {
-      this.options.publish('linksWaiting', { count: this.pending.length });
-      return;
-    }
-    const taken = this.pending;
-    this.pending = [];
+  protected handOn(taken: readonly string[]): Promise<void> {
     this.options.publish('linksWaiting', { count: 0 });
     for (const link of taken) this.options.publish('linkOpened', { link });
+    return Promise.resolve();
   }
 }
