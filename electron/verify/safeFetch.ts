@@ -4,6 +4,7 @@ import type * as Https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { isIP } from 'node:net';
+import { defaultFetchOptions, FetchRefusedError, type FetchBytesResult, type FetchResult, type SafeFetchOptions, type TestNetwork } from './fetchContract';
 
 // Node's HTTP stack and resolver are loaded on the first fetch: most verifications are offline,
 // and loading them cost every command-line run about 8 ms before it did anything.
@@ -20,55 +21,9 @@ function loadHttp() {
  * here and its answer pinned, so DNS cannot switch to an internal address in between).
  * Plain http and private addresses are allowed only by the explicit test setting.
  */
-export interface SafeFetchOptions {
-  readonly timeoutMs?: number;
-  readonly maxBytes?: number;
-  readonly maxRedirects?: number;
-  /** Tests only: allow http:// and loopback/private addresses (a local test server). */
-  readonly allowPrivateNetworkForTests?: boolean;
-  /**
-   * Tests only: a loopback internet (tests/support/loopbackInternet.ts). Named hosts are
-   * reached on 127.0.0.1 at the given port, over https, trusting only the test's own CA; every
-   * other address is treated as in production. Tests construct it and pass it in; the one
-   * other source is the developer option of `badgefolio receive` (`--dev-host`,
-   * BADGEFOLIO_DEV_HOSTS, electron/receive/devHosts.ts), off by default and announced on stderr
-   * whenever it is on, so that issuers can test against Badgefolio.
-   */
-  readonly testNetwork?: TestNetwork;
-}
-
-export interface TestNetwork {
-  /** `host` or `host:port` as in a URL -> the loopback port its server listens on. */
-  readonly resolve: ReadonlyMap<string, number>;
-  /** PEM of the test's certificate authority: the only root trusted for mapped hosts. */
-  readonly ca: string;
-}
-
-export interface FetchResult {
-  readonly url: string;
-  readonly finalUrl: string;
-  readonly status: number;
-  readonly body: string;
-  readonly fetchedAt: string;
-}
-
-/** A fetch of a picture: the bytes as sent, and the media type the server declared. */
-export interface FetchBytesResult {
-  readonly url: string;
-  readonly finalUrl: string;
-  readonly status: number;
-  readonly bytes: Uint8Array;
-  readonly contentType?: string;
-  readonly fetchedAt: string;
-}
+export { defaultFetchOptions, FetchRefusedError, type FetchBytesResult, type FetchResult, type SafeFetchOptions, type TestNetwork } from './fetchContract';
 
 type Settings = Required<Omit<SafeFetchOptions, 'testNetwork'>> & { readonly testNetwork?: TestNetwork };
-
-export class FetchRefusedError extends Error {
-  override readonly name = 'FetchRefusedError';
-}
-
-export const defaultFetchOptions = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 3 } as const;
 
 function ipv4Private(address: string): boolean {
   const [a = 0, b = 0] = address.split('.').map(Number);

@@ -9,41 +9,9 @@
  * request the browser refused (CORS, or no answer: fetch gives the page no way to tell them
  * apart) says so in words an employer can act on.
  */
-export interface SafeFetchOptions {
-  readonly timeoutMs?: number;
-  readonly maxBytes?: number;
-  readonly maxRedirects?: number;
-  readonly allowPrivateNetworkForTests?: boolean;
-  readonly testNetwork?: TestNetwork;
-}
+import { defaultFetchOptions, FetchRefusedError, type FetchBytesResult, type FetchResult, type SafeFetchOptions } from '../../verify/fetchContract';
 
-export interface TestNetwork {
-  readonly resolve: ReadonlyMap<string, number>;
-  readonly ca: string;
-}
-
-export interface FetchResult {
-  readonly url: string;
-  readonly finalUrl: string;
-  readonly status: number;
-  readonly body: string;
-  readonly fetchedAt: string;
-}
-
-export interface FetchBytesResult {
-  readonly url: string;
-  readonly finalUrl: string;
-  readonly status: number;
-  readonly bytes: Uint8Array;
-  readonly contentType?: string;
-  readonly fetchedAt: string;
-}
-
-export class FetchRefusedError extends Error {
-  override readonly name = 'FetchRefusedError';
-}
-
-export const defaultFetchOptions = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 3 } as const;
+export { defaultFetchOptions, FetchRefusedError, type FetchBytesResult, type FetchResult, type SafeFetchOptions, type TestNetwork } from '../../verify/fetchContract';
 
 /** The browser decides private-network access itself; nothing is private by name here. */
 export function isPrivateAddress(_address: string): boolean {
