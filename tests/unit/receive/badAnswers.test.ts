@@ -1,38 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { receiveCredentials } from '../../../electron/core/receiveCredentials';
-import { Vault } from '../../../electron/vault/vault';
-import type { ConsentAnswer, ConsentQuestion } from '../../../shared/credential/receiving';
 import { bakePngItxt, generateEd25519Issuer, makeBadgePng, makeOb3Credential, signDataIntegrity } from '../../support/credentials';
-import { LoopbackInternet } from '../../support/loopbackInternet';
 import { startTestIssuer } from '../../support/openid4vciIssuer';
-import { testKdf } from '../../support/walletFixtures';
+import { consenting, receiveTestBed } from '../../support/receiveTestBed';
 
 // Web addresses of credentials, and issuers that answer oddly: each ends in one sentence, with
 // nothing stored and nothing sent beyond what the user agreed to.
-let internet: LoopbackInternet;
-let vault: Vault;
+const bed = receiveTestBed('badgefolio-receive-bad-');
+const options = bed.options;
 
-beforeAll(async () => {
-  internet = await LoopbackInternet.start();
-});
-afterAll(async () => {
-  await internet.close();
-});
-beforeEach(async () => {
-  vault = await Vault.create(mkdtempSync(path.join(os.tmpdir(), 'badgefolio-receive-bad-')), 'river lamp 12 ocean', testKdf);
-});
-afterEach(() => {
-  vault.lockWallet();
-});
-
-function consenting(answer: ConsentAnswer = { consent: true }) {
-  const asked: ConsentQuestion[] = [];
-  return { asked, ask: (question: ConsentQuestion) => (asked.push(question), Promise.resolve(answer)) };
-}
-const options = (timeoutMs?: number) => ({ vault, verification: 'offline' as const, fetchOptions: { testNetwork: internet.testNetwork, ...(timeoutMs ? { timeoutMs } : {}) } });
 
 async function signedBadge(name: string) {
   const issuer = await generateEd25519Issuer();
@@ -41,8 +17,8 @@ async function signedBadge(name: string) {
 
 describe('receiving from the web address of a credential', () => {
   it('takes a credential’s JSON and a baked badge picture, after asking', async () => {
-    internet.serve('https://badges.example.org/credentials/1.json', { body: await signedBadge('Hosted JSON Badge') });
-    internet.serve('https://badges.example.org/credentials/2.png', {
+    bed.internet.serve('https://badges.example.org/credentials/1.json', { body: await signedBadge('Hosted JSON Badge') });
+    bed.internet.serve('https://badges.example.org/credentials/2.png', {
       body: bakePngItxt(makeBadgePng(2_000, 3), 'openbadgecredential', JSON.stringify(await signedBadge('Baked Picture Badge'))),
       contentType: 'image/png',
     });
@@ -61,27 +37,27 @@ describe('receiving from the web address of a credential', () => {
   it('says when there is nothing at the address, or it is not a credential', async () => {
     const missing = await receiveCredentials('https://badges.example.org/nothing.json', consenting().ask, options());
     expect(missing).toEqual({ state: 'failed', reason: 'badges.example.org answered 404: there is no credential at this address.' });
-    internet.serve('https://badges.example.org/page.html', { body: '<html><body>Congratulations!</body></html>', contentType: 'text/html' });
+    bed.internet.serve('https://badges.example.org/page.html', { body: '<html><body>Congratulations!</body></html>', contentType: 'text/html' });
     const page = await receiveCredentials('https://badges.example.org/page.html', consenting().ask, options());
     expect(page).toMatchObject({ state: 'received', outcomes: [{ outcome: 'not-a-credential' }] });
-    expect(vault.list()).toHaveLength(0);
+    expect(bed.vault.list()).toHaveLength(0);
   });
 });
 
 describe('issuers that answer oddly', () => {
   it('does not follow a redirect of a protocol request, and stores nothing', async () => {
-    const issuer = await startTestIssuer(internet, { host: 'redirecting.issuer.example' });
+    const issuer = await startTestIssuer(bed.internet, { host: 'redirecting.issuer.example' });
     // The token endpoint now sends the wallet elsewhere: the pre-authorized code must not follow.
-    internet.serve('https://redirecting.issuer.example/token', { status: 307, body: '', contentType: 'text/plain', headers: { location: 'https://elsewhere.example/token' } });
+    bed.internet.serve('https://redirecting.issuer.example/token', { status: 307, body: '', contentType: 'text/plain', headers: { location: 'https://elsewhere.example/token' } });
     const result = await receiveCredentials(issuer.offerLink, consenting().ask, options());
     expect(result.state).toBe('failed');
     expect(result.state === 'failed' && result.reason).toMatch(/redirecting\.issuer\.example answered with a redirect to elsewhere\.example, which Badgefolio does not follow/);
-    expect(internet.statsFor('elsewhere.example').requests).toBe(0);
-    expect(vault.list()).toHaveLength(0);
+    expect(bed.internet.statsFor('elsewhere.example').requests).toBe(0);
+    expect(bed.vault.list()).toHaveLength(0);
   });
 
   it('gives up on an issuer that does not answer, with a sentence', async () => {
-    internet.serve('https://slow.issuer.example/offers/1', { hang: true });
+    bed.internet.serve('https://slow.issuer.example/offers/1', { hang: true });
     const result = await receiveCredentials('openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fslow.issuer.example%2Foffers%2F1', consenting().ask, options(300));
     expect(result.state === 'failed' && result.reason).toBe('The credential offer could not be read: slow.issuer.example did not answer within 300 ms.');
   });
