@@ -21,17 +21,8 @@ import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption
 import { parseCommand, walletOptions, walletOptionsHelp } from '../vaultOptions';
 import { reportWalletError } from '../walletErrors';
 import { identityJson, openWallet } from './wallet';
+import { outcomeWords, type ImportOutcomeWord } from '../outcomeWords';
 
-/** The outcome words: JSON gives the key, the human line starts with the words. */
-const outcomeWords = {
-  added: 'added',
-  'already-there': 'already there',
-  updated: 'updated',
-  'not-replaced': 'not replaced',
-  'not-a-credential': 'not a credential',
-  malformed: 'malformed',
-} as const;
-type ImportOutcomeWord = keyof typeof outcomeWords;
 
 /** Credentials filled in ahead of the one being stored, their documents fetched meanwhile. */
 const readAhead = 64;

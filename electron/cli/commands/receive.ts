@@ -11,6 +11,7 @@ import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption
 import { parseCommand, walletOptions, walletOptionsHelp } from '../vaultOptions';
 import { reportWalletError } from '../walletErrors';
 import { openWallet } from './wallet';
+import { outcomeWords } from '../outcomeWords';
 
 /** What only tests give the command in-process: the loopback internet and a scripted terminal. */
 export interface ReceiveCommandDependencies {
@@ -18,15 +19,6 @@ export interface ReceiveCommandDependencies {
   readonly prompt?: (question: string) => Promise<string>;
   readonly terminal?: boolean;
 }
-
-const outcomeWords = {
-  added: 'added',
-  'already-there': 'already there',
-  updated: 'updated',
-  'not-replaced': 'not replaced',
-  'not-a-credential': 'not a credential',
-  malformed: 'malformed',
-} as const;
 
 const help = `Usage: badgefolio receive <link> [--vault DIR] [--passphrase-file FILE] [--yes]
                          [--tx-code PIN] [--json] [--offline|--online]
