@@ -1,5 +1,6 @@
 import { unzlibSync } from 'fflate';
 import type { PDFDocument, PDFRef } from 'pdf-lib';
+import { concatBytes } from '../encoding/bytes';
 
 /**
  * PNGs that go into the PDF without being decoded: 8-bit grey or RGB, not interlaced, no
@@ -46,12 +47,7 @@ export function embedOpaquePng(doc: PDFDocument, bytes: Uint8Array): PlacedImage
     at += 12 + length;
   }
   if (total === 0) return undefined;
-  const data = new Uint8Array(total);
-  let offset = 0;
-  for (const part of idat) {
-    data.set(part, offset);
-    offset += part.length;
-  }
+  const data = concatBytes(idat);
   const colors = colorType === 2 ? 3 : 1;
   if (!rowsIntact(data, width * colors, height)) return undefined;
   const stream = doc.context.stream(data, {

@@ -1,5 +1,6 @@
 import { Inflate, deflateSync } from 'fflate';
 import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
+import { concatBytes } from '../encoding/bytes';
 
 /**
  * A credential carried in the fragment of a verifier-page link (`https://…/verifier/#vc1.z.…`).
@@ -60,13 +61,7 @@ function boundedInflate(compressed: Uint8Array): Uint8Array {
     if (error instanceof FragmentError) throw error;
     throw new FragmentError('damaged');
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** The credential bytes a fragment (with or without its leading `#`) carries. */

@@ -10,6 +10,7 @@
  * apart) says so in words an employer can act on.
  */
 import { defaultFetchOptions, FetchRefusedError, type FetchBytesResult, type FetchResult, type SafeFetchOptions } from '../../verify/fetchContract';
+import { concatBytes } from '../../../shared/encoding/bytes';
 
 export { defaultFetchOptions, FetchRefusedError, type FetchBytesResult, type FetchResult, type SafeFetchOptions, type TestNetwork } from '../../verify/fetchContract';
 
@@ -54,13 +55,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
     }
     parts.push(value);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 async function get(address: string, options: SafeFetchOptions, accept: string): Promise<{ response: Response; bytes: Uint8Array }> {

@@ -2,6 +2,7 @@ import { digest, hashName } from './hashes';
 import { createPublicKey, curves, ed25519, KeyObject } from './publicKeys';
 import { verifyPkcs1v15, verifyPss } from './rsa';
 import { X509Certificate } from './x509';
+import { concatBytes } from '../../../shared/encoding/bytes';
 
 /**
  * node:crypto for the verifier page: the part of it the verification engine uses (createHash,
@@ -82,13 +83,7 @@ class Hash {
   digest(): Buffer;
   digest(encoding: 'hex' | 'base64'): string;
   digest(encoding?: 'hex' | 'base64'): Buffer | string {
-    const total = this.parts.reduce((n, p) => n + p.length, 0);
-    const all = new Uint8Array(total);
-    let offset = 0;
-    for (const part of this.parts) {
-      all.set(part, offset);
-      offset += part.length;
-    }
+    const all = concatBytes(this.parts);
     const out = Buffer.from(digest(hashName(this.algorithm), all));
     return encoding === undefined ? out : out.toString(encoding);
   }
