@@ -84,9 +84,12 @@ test('a sound wallet checks clean', async ({ page, harness }) => {
   await page.goto(harness.url);
   await createNewWallet(page, passphrase);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+  // Settings shows the wallet's identifier, made on first use and kept in the wallet: its key is
+  // the one stored file of a wallet that holds no credential yet.
+  await expect(page.getByRole('group', { name: 'Your wallet’s identifier' }).getByText(/^did:key:z6Mk/)).toBeVisible();
   const check = page.getByRole('group', { name: 'Wallet check' });
   await check.getByRole('button', { name: 'Check the wallet', exact: true }).click();
-  await expect(check.getByRole('status')).toHaveText('Checked 0 credentials and 0 stored files: nothing is damaged.');
+  await expect(check.getByRole('status')).toHaveText('Checked 0 credentials and 1 stored file: nothing is damaged.');
   await expect(check.getByRole('listitem')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Needs your attention' })).toHaveCount(0);
 });
