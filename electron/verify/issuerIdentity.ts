@@ -114,7 +114,7 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
   let fetchedAt: string | undefined;
   if (webSigner && signature && (keyIsIssuers || issuerId === webSigner)) {
     domain = didWebHost(webSigner);
-    fetchedAt = signature?.evidence?.fetchedAt;
+    fetchedAt = signature.evidence?.fetchedAt;
   } else if (linkage && keyIsIssuers) {
     // The issuer's web site lists the signing DID as its own (DIF Well-Known DID Configuration).
     domain = hostOf(linkage.evidence?.url);
