@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { bytesToBase64 } from '../../shared/encoding/base64';
+import { bytesToBase64Url as base64Url } from '../../shared/encoding/base64';
 import type { PresentationSigner } from '../../shared/portfolio/types';
-import { base58Decode, base64UrlDecode } from '../verify/multibase';
+import { base58Decode, base58Encode, base64UrlDecode } from '../verify/multibase';
 import { isRecord } from '../../shared/jsonValue';
 import type { VerificationMessage } from '../../shared/credential/verification';
 import { englishOf, msg } from '../../shared/credential/verificationMessages';
@@ -23,29 +23,7 @@ export class HolderKeyError extends Error {
 
 /** Multicodec prefix of an Ed25519 public key (0xed, as an unsigned varint). */
 const ed25519Prefix = [0xed, 0x01];
-const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
-export function base58Encode(bytes: Uint8Array): string {
-  const digits: number[] = [];
-  for (const byte of bytes) {
-    let carry = byte;
-    for (let i = 0; i < digits.length; i++) {
-      carry += (digits[i] ?? 0) << 8;
-      digits[i] = carry % 58;
-      carry = Math.floor(carry / 58);
-    }
-    for (; carry > 0; carry = Math.floor(carry / 58)) digits.push(carry % 58);
-  }
-  let out = '';
-  for (const byte of bytes) {
-    if (byte !== 0) break;
-    out += '1';
-  }
-  for (let i = digits.length - 1; i >= 0; i--) out += alphabet.charAt(digits[i] ?? 0);
-  return out;
-}
-
-const base64Url = (bytes: Uint8Array): string => bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 function rawPublicKey(key: KeyObject): Uint8Array {
   const jwk = (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'jwk' });

@@ -1,5 +1,5 @@
 import { createHash, sign } from 'node:crypto';
-import { base58Encode } from '../portfolio/holderSignature';
+import { base58Encode } from '../verify/multibase';
 import { canonize, createContextLoader } from '../verify/canonize';
 import type { HolderKey } from './holderKey';
 
