@@ -46,23 +46,39 @@ function contextsOf(moduleValue: unknown): Map<string, unknown> {
   return found;
 }
 
-let bundled: ReadonlyMap<string, unknown> | undefined;
+let bundled: Map<string, unknown> | undefined;
+let blockcertsRead = false;
 
-/** Every bundled context by URL, deep-frozen: shared by all verifications, never mutated. */
-export function bundledContexts(): ReadonlyMap<string, unknown> {
-  if (bundled) return bundled;
-  const all = new Map<string, unknown>();
+/**
+ * The bundled context for `url`, deep-frozen: shared by all verifications, never mutated.
+ * The context packages' own copies come first. @blockcerts/schemas' copies are files read
+ * from disk, so they are read on the first URL the packages lack (a Blockcerts certificate,
+ * an OB 2.0 badge), not by every verification (an OB 3.0 batch needs none of them).
+ */
+export function bundledContext(url: string): unknown {
+  bundled ??= packageContexts();
+  const found = bundled.get(url);
+  if (found !== undefined || blockcertsRead) return found;
+  blockcertsRead = true;
   try {
-    for (const [url, value] of blockcertsContextsByUrl(blockcertsContextFiles)) all.set(url, value);
+    for (const [blockcertsUrl, value] of blockcertsContextsByUrl(blockcertsContextFiles)) {
+      // The Digital Bazaar / DCC packages win where both have a URL: the signing libraries use them.
+      if (bundled.has(blockcertsUrl)) continue;
+      deepFreeze(value);
+      bundled.set(blockcertsUrl, value);
+    }
   } catch {
     // Without the Blockcerts package only Blockcerts (and OB 2.0 canonicalisation) lose out.
   }
-  // The Digital Bazaar / DCC packages win where both have a URL: the signing libraries use them.
+  return bundled.get(url);
+}
+
+function packageContexts(): Map<string, unknown> {
+  const all = new Map<string, unknown>();
   for (const contextPackage of contextPackages) {
     for (const [url, value] of contextsOf(contextPackage)) all.set(url, value);
   }
   for (const value of all.values()) deepFreeze(value);
-  bundled = all;
   return all;
 }
 

@@ -1,6 +1,6 @@
 import jsonld, { type DocumentLoader, type RemoteDocument } from 'jsonld';
 import rdfCanonize from 'rdf-canonize';
-import { bundledContexts } from './bundledContexts';
+import { bundledContext } from './bundledContexts';
 import type { DocumentSource } from './documents';
 import { ContextMemo } from './expansion';
 import { datasetFromExpanded } from './rdfDataset';
@@ -51,10 +51,9 @@ export function createContextLoader(documents?: DocumentSource): ContextLoader {
 let bundledMemo: ContextMemo | undefined;
 
 function contextDocumentLoader(documents: DocumentSource | undefined, onMissing: (url: string) => void): DocumentLoader {
-  const contexts = bundledContexts();
   const fromMap = new Map<string, unknown>();
   return (url: string): Promise<RemoteDocument> => {
-    const bundled = contexts.get(url);
+    const bundled = bundledContext(url);
     // `tag: 'static'` lets jsonld keep the resolved context across operations (its shared
     // cache only holds tagged documents): without it every credential re-processes its contexts.
     if (bundled !== undefined) return Promise.resolve({ contextUrl: null, documentUrl: url, document: bundled, tag: 'static' });
