@@ -1,6 +1,7 @@
 import type { NormalizedCredential } from '../../shared/credential/model';
-import type { IssuerIdentity, VerificationCheck, VerificationStatus } from '../../shared/credential/verification';
+import type { IssuerIdentity, VerificationCheck, VerificationMessage, VerificationStatus } from '../../shared/credential/verification';
 import { registryName } from '../../shared/credential/issuerIdentityText';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { findInRegistries, type IssuerRegistry } from './issuerRegistries';
 
 /**
@@ -51,14 +52,66 @@ function subjectField(subject: string, key: string): string | undefined {
   }
   return undefined;
 }
-const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-function claimNote(claimed: string | undefined, name: string): string {
-  return claimed && claimed.trim().toLowerCase() !== name.trim().toLowerCase() ? ` The credential itself calls its issuer ${quoted(claimed)}.` : '';
+/** The sentence, then "The credential itself calls its issuer …" when the credential names its issuer otherwise. */
+function withClaim(message: VerificationMessage, claimed: string | undefined, name: string): VerificationMessage {
+  return claimed && claimed.trim().toLowerCase() !== name.trim().toLowerCase() ? msg('schema.join', { first: message, rest: msg('identity.claimed', { name: claimed }) }) : message;
 }
 
-function day(iso: string | null): string {
-  return iso ? iso.slice(0, 10) : 'undated';
+/** A registry as the sentence names it: "the DCC Member Registry", a list the user added by its file, or "a registry" (registryName decides). */
+function registryWords(source: string | null): VerificationMessage {
+  if (source === null || source.trim() === '') return msg('identity.registry.unnamed');
+  return registryName(source) === source ? msg('identity.registry.file', { name: source }) : msg('identity.registry.the', { name: source });
+}
+
+/** The identity's sentence as a message, with its English rendering. */
+function worded(message: VerificationMessage): { sentence: string; message: VerificationMessage } {
+  return { sentence: englishOf(message), message };
+}
+
+/** A text value of a check's message (what the trust list check found), or '' when it has none. */
+function said(check: VerificationCheck | undefined, name: string): string {
+  const value = check?.message?.params?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Who a seal's certificate names, and whether the EU trust list confirmed it: from the trust
+ * list check's message (trustList/sealTrust.ts), which says what was found, where and as of when.
+ */
+function sealIdentity(subject: string, trust: VerificationCheck | undefined, claimed: string | undefined): IssuerIdentity {
+  const organisation = subjectField(subject, 'O');
+  const commonName = subjectField(subject, 'CN');
+  const named = organisation
+    ? commonName && commonName !== organisation
+      ? msg('identity.seal.organisationCn', { organisation, commonName })
+      : msg('identity.seal.organisation', { organisation })
+    : commonName
+      ? msg('identity.seal.commonName', { commonName })
+      : subject;
+  const holder = organisation ?? commonName ?? claimed ?? '';
+  const key = trust?.message?.key;
+  if (trust?.outcome === 'passed' && key === 'trust.listed') {
+    const territory = said(trust, 'territory');
+    const listDate = said(trust, 'listDate');
+    return {
+      level: 'trust-list',
+      name: organisation ?? commonName ?? claimed ?? null,
+      source: `the trusted list of ${territory}${trust.evidence?.url ? ` (${trust.evidence.url})` : ''}`,
+      asOf: listDate || null,
+      ...worded(withClaim(msg('identity.seal.listed', { named, provider: said(trust, 'provider'), territory, listDate }), claimed, holder)),
+    };
+  }
+  const reason = trust?.message?.params?.reason;
+  const message =
+    key === 'trust.notListed'
+      ? msg('identity.seal.notListed', { named, territories: said(trust, 'territories'), listDate: said(trust, 'listDate') })
+      : key === 'trust.noList'
+        ? msg('identity.seal.noList', { named, territories: said(trust, 'territories') })
+        : key === 'trust.unavailable' && reason !== undefined
+          ? msg('identity.seal.unavailable', { named, reason })
+          : msg('identity.seal.notConsulted', { named });
+  return { level: 'unconfirmed', name: claimed ?? null, source: null, asOf: null, ...worded(withClaim(message, claimed, holder)) };
 }
 
 export interface IdentityInput {
@@ -87,18 +140,18 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
   const candidates = [...signers, ...(keyIsIssuers && issuerId?.startsWith('did:') ? [issuerId] : [])];
   const listed = findInRegistries(registries, candidates);
   if (listed) {
-    const test = listed.registry.test;
+    const { registry, entry } = listed;
+    const dated = registry.asOf ? msg(registry.snapshot ? 'identity.registry.snapshot' : 'identity.registry.asOf', { asOfDate: registry.asOf }) : msg('identity.registry.undated');
+    const named = entry.location ? msg('identity.registry.nameAt', { name: entry.name, location: entry.location }) : msg('identity.registry.name', { name: entry.name });
+    const listing = msg('identity.registry.listed', { registry: registryWords(registry.name), dated, listed: named });
     return {
       level: 'registry',
-      name: listed.entry.name,
-      source: listed.registry.name,
-      asOf: listed.registry.asOf,
-      ...(claimed && claimed.toLowerCase() !== listed.entry.name.toLowerCase() ? { claimedName: claimed } : {}),
-      ...(test ? { test: true } : {}),
-      sentence:
-        `${capitalised(registryName(listed.registry.name))} (${listed.registry.snapshot ? 'snapshot of' : 'as of'} ${day(listed.registry.asOf)}) lists the signer as ${quoted(listed.entry.name)}${listed.entry.location ? `, ${listed.entry.location}` : ''}.` +
-        (test ? ' It is a registry of test issuers, not of real ones.' : '') +
-        claimNote(claimed, listed.entry.name),
+      name: entry.name,
+      source: registry.name,
+      asOf: registry.asOf,
+      ...(claimed && claimed.toLowerCase() !== entry.name.toLowerCase() ? { claimedName: claimed } : {}),
+      ...(registry.test ? { test: true } : {}),
+      ...worded(withClaim(registry.test ? msg('schema.join', { first: listing, rest: msg('identity.registry.test') }) : listing, claimed, entry.name)),
     };
   }
 
@@ -126,6 +179,19 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
     domain = hostOf(signature.evidence?.url);
     fetchedAt = signature.evidence?.fetchedAt;
   }
+  // A Blockcerts issuer profile lists the key the certificate names (blockcertsIssuerKey.ts).
+  const profileKey = published(passed('issuer-key').find((c) => c.evidence?.algorithm?.startsWith('MerkleProof')));
+  if (!domain && profileKey && hostOf(profileKey.evidence?.url)) {
+    const host = hostOf(profileKey.evidence?.url) ?? '';
+    const listing = msg('identity.blockcerts.profile', { domain: host });
+    return {
+      level: 'domain',
+      name: claimed ?? null,
+      source: host,
+      asOf: profileKey.evidence?.fetchedAt ?? null,
+      ...worded(claimed ? msg('schema.join', { first: listing, rest: msg('identity.domainJudge', { name: claimed, domain: host }) }) : listing),
+    };
+  }
   if (domain) {
     return {
       level: 'domain',
@@ -136,25 +202,10 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
     };
   }
 
-  // A Europass seal names an organisation in its certificate; only the EU trust list (not consulted) would confirm it.
+  // A Europass seal names an organisation in its certificate; the EU trust list, when consulted, says whether a qualified provider vouches for it.
   const sealSignature = passed('signature')[0];
   const seal = sealSignature?.evidence?.algorithm?.startsWith('JAdES') ? sealSignature.evidence.keyId : undefined;
-  if (seal) {
-    const organisation = subjectField(seal, 'O');
-    const commonName = subjectField(seal, 'CN');
-    const named = organisation
-      ? `the organisation ${quoted(organisation)}${commonName && commonName !== organisation ? ` (${quoted(commonName)})` : ''}`
-      : commonName
-        ? quoted(commonName)
-        : seal;
-    return {
-      level: 'unconfirmed',
-      name: claimed ?? null,
-      source: null,
-      asOf: null,
-      sentence: `The seal's certificate names ${named}; the EU trust list was not consulted, so nothing confirms that certificate belongs to the issuer.${claimNote(claimed, organisation ?? commonName ?? claimed ?? '')}`,
-    };
-  }
+  if (seal) return sealIdentity(seal, checks.find((c) => c.id === 'trust-chain'), claimed);
   return {
     level: 'unconfirmed',
     name: claimed ?? null,

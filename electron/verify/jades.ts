@@ -1,15 +1,17 @@
 import { X509Certificate } from 'node:crypto';
 import { msg } from '../../shared/credential/verificationMessages';
 import { checkLabel, isRecord, type Checks, type VerifyContext } from './checks';
+import { checkSealTrust } from './trustList/sealTrust';
 import { verifyJwsSignature } from './vcJwt';
 
 /**
  * Europass JAdES seals: JWS JSON serialisation, usually RS256 with an unencoded payload
  * (`b64: false`) and the eSeal certificate chain in `x5c`. The signature over the payload is
  * checked offline against the leaf certificate; whether that certificate is a qualified EU
- * seal (trust list, OCSP) needs the network and is reported as not checked.
+ * seal is looked up on the EU trust list when it can be had (trustList/sealTrust.ts), else
+ * reported as not checked; its revocation (OCSP) is not checked.
  */
-export function verifyJades(envelope: Record<string, unknown>, context: VerifyContext, checks: Checks): Record<string, unknown> | undefined {
+export async function verifyJades(envelope: Record<string, unknown>, context: VerifyContext, checks: Checks): Promise<Record<string, unknown> | undefined> {
   const signatures = Array.isArray(envelope.signatures) ? envelope.signatures : [];
   const first: unknown = signatures[0];
   const payload = envelope.payload;
@@ -58,13 +60,15 @@ export function verifyJades(envelope: Record<string, unknown>, context: VerifyCo
   checks.pass('signature', checkLabel('sealSignature'), msg('jades.matches', { subject }), evidence);
   const validTo = new Date(certificate.validTo);
   const certificateExpired = validTo.getTime() < context.now.getTime();
-  checks.skip(
-    'trust-chain',
-    checkLabel('sealTrust'),
-    certificateExpired ? msg('jades.trustExpiredCertificate', { expiredDate: validTo.toISOString() }) : msg('jades.trust'),
-    'unverifiable',
-    'the EU trust list (online)',
-    evidence,
-  );
+  // The rest of the chain (x5c) may lead to the CA that the EU trust list names.
+  const rest = chain.slice(1).flatMap((entry: unknown) => {
+    try {
+      return typeof entry === 'string' ? [new X509Certificate(Buffer.from(entry, 'base64'))] : [];
+    } catch {
+      return [];
+    }
+  });
+  const notConsulted = certificateExpired ? msg('jades.trustExpiredCertificate', { expiredDate: validTo.toISOString() }) : msg('jades.trust');
+  await checkSealTrust([certificate, ...rest], context, checks, evidence, notConsulted);
   return credential;
 }

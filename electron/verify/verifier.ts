@@ -11,6 +11,7 @@ import { bundledRegistries, type IssuerRegistry } from './issuerRegistries';
 import { DocumentResolver, type DocumentSource } from './documents';
 import type { FetchCache } from './fetchCache';
 import { verifyJades } from './jades';
+import { checkBlockcertsIssuerKey } from './blockcertsIssuerKey';
 import { blockchainOnly, isMerkleProof2019, verifyBlockcertsV2, verifyMerkleProof2019 } from './merkleProof';
 import { verifyOb2Hosted, verifyOb2Signed } from './ob2';
 import { checkRecipient } from './recipient';
@@ -157,7 +158,7 @@ async function dispatch(credential: NormalizedCredential, context: VerifyContext
       return;
     }
     if (typeof json.payload === 'string' && Array.isArray(json.signatures)) {
-      const inner = verifyJades(json, context, checks);
+      const inner = await verifyJades(json, context, checks);
       if (inner) checkW3cDates(inner, context, checks);
       return;
     }
@@ -302,6 +303,7 @@ async function verifyBlockcerts(json: Json, credential: NormalizedCredential, co
   const version = credential.formatVersion;
   if (version === 'v2') {
     await verifyBlockcertsV2(json, context, checks);
+    await checkBlockcertsIssuerKey(json, 'MerkleProof2017', undefined, context, checks);
     checkDates(checks, { fromName: 'issue date', untilName: 'expiry date', from: json.issuedOn, until: json.expires, allowDateOnly: true }, context.now);
     checkRecipient(credential.recipient, context.ownerEmails, checks);
     return;
@@ -320,6 +322,7 @@ async function verifyBlockcerts(json: Json, credential: NormalizedCredential, co
   }
   // Several Merkle proofs (one per anchoring) each cover the certificate with the proofs before them.
   for (const proof of merkle) await verifyMerkleProof2019(json, proof, context, checks);
+  if (merkle[0]) await checkBlockcertsIssuerKey(json, 'MerkleProof2019', merkle[0], context, checks);
   if (proofs.length === 0) checks.skip('signature', checkLabel('signature'), msg('engine.certificateNoProof'));
   checkW3cDates(json, context, checks);
   await checkStatus(json, context, checks);

@@ -128,8 +128,10 @@ export const issuerIdentitySchema = z.object({
   claimedName: z.string().optional(),
   /** The registry lists test issuers (the DCC Sandbox). */
   test: z.boolean().optional(),
-  /** One plain sentence. */
+  /** One plain sentence: the English rendering of `message` when there is one. */
   sentence: z.string(),
+  /** The sentence as a catalogue message, for every language the app speaks (absent in reports stored before it). */
+  message: verificationMessageSchema.optional(),
 });
 export type IssuerIdentity = z.infer<typeof issuerIdentitySchema>;
 

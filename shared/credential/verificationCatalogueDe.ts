@@ -1,3 +1,4 @@
+import { trustMessagesDe } from './trustCatalogueDe';
 import type { MessageTemplate, VerificationMessageKey } from './verificationCatalogueEn';
 
 /**
@@ -528,4 +529,5 @@ export const verificationMessagesDe: Readonly<Record<VerificationMessageKey, Mes
   'summary.lead.expiredUnconfirmed': 'Signiert und unverändert, aber abgelaufen (und nichts bestätigt, wer ihn signiert hat):',
   'summary.lead.not-yet-validUnconfirmed': 'Signiert und unverändert, aber noch nicht gültig (und nichts bestätigt, wer ihn signiert hat):',
   'summary.lead.revokedUnconfirmed': 'Vom Unterzeichner widerrufen, wer immer das ist:',
+  ...trustMessagesDe,
 };

@@ -1,3 +1,5 @@
+import { trustMessagesEn } from './trustCatalogueEn';
+
 /**
  * The verification engine's words in English: every check label and sentence, and the
  * summary's leads, by key. These are exactly the sentences the engine wrote before it spoke in
@@ -555,6 +557,8 @@ export const verificationMessagesEn = {
   'summary.lead.expiredUnconfirmed': 'Signed and unchanged, but expired (and nothing confirms who signed it):',
   'summary.lead.not-yet-validUnconfirmed': 'Signed and unchanged, but not yet valid (and nothing confirms who signed it):',
   'summary.lead.revokedUnconfirmed': 'Revoked by whoever signed it:',
+  // The issuer identity finding, the EU trust list check and a Blockcerts key in its issuer profile: a catalogue of their own.
+  ...trustMessagesEn,
 } as const satisfies Readonly<Record<string, MessageTemplate>>;
 
 export type VerificationMessageKey = keyof typeof verificationMessagesEn;

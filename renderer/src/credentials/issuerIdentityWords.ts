@@ -2,6 +2,7 @@ import type { Language } from '../../../shared/preferences';
 import type { IssuerIdentity, VerificationStatus } from '../../../shared/credential/verification';
 import type { MessageKey } from '../i18n/en';
 import { formatDate } from '../wallet/formatDate';
+import { renderOr } from '../../../shared/credential/verificationMessages';
 
 /** The renderer's translate (i18n.tsx), typed here so that these words can be tested without React. */
 export type Translate = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
@@ -30,7 +31,8 @@ export function identityLabel(identity: Pick<IssuerIdentity, 'level' | 'source' 
 
 /**
  * The details' sentence. English shows the engine's own (it may also name a registry's location
- * or a seal's certificate); other languages say the same from the identity's fields.
+ * or a seal's certificate); other languages render its message, or, for a report stored
+ * without one, say the same from the identity's fields.
  */
 export function identitySentence(identity: IssuerIdentity, status: VerificationStatus, t: Translate, language: Language): string {
   if (language === 'en') return identity.sentence;
@@ -60,5 +62,6 @@ export function identitySentence(identity: IssuerIdentity, status: VerificationS
       else parts.push(identity.name ? t('identity.sentence.ownClaim', { name: identity.name }) : t('identity.sentence.noName'));
       break;
   }
-  return parts.join(' ');
+  // The engine's own sentence as a message (a seal's organisation, a registry snapshot's date) says more than the fields.
+  return renderOr(identity.message, language, parts.join(' '));
 }

@@ -54,8 +54,8 @@ describe('issuer identity', () => {
     // A copy bundled with Badgefolio is named as a snapshot of its date; a list read anew is "as of".
     const snapshot = readRegistry({ meta: { updated: '2025-05-09T18:26:43+00:00' }, registry: { [issuer.did]: { name: 'Harbour University' } } }, 'DCC Member Registry', { snapshot: true });
     const fromSnapshot = await createVerifier({ network: 'offline', now, registries: [snapshot] }).verify(await normaliseOne(await signedBy(issuer.did, 'Harbour University', issuer)));
-    expect(fromSnapshot.issuerIdentity?.sentence).toMatch(/^The DCC Member Registry \(snapshot of 2025-05-09\) lists the signer as “Harbour University”\./);
-    expect(report.issuerIdentity?.sentence).toMatch(/^The Acme hiring registry \(as of 2026-05-01\)/);
+    expect(fromSnapshot.issuerIdentity?.sentence).toMatch(/^The DCC Member Registry \(snapshot of 9 May 2025\) lists the signer as “Harbour University”\./);
+    expect(report.issuerIdentity?.sentence).toMatch(/^The Acme hiring registry \(as of 1 May 2026\)/);
   });
 
   it('the bundled DCC registries are dated snapshots, the Sandbox marked as test issuers', () => {

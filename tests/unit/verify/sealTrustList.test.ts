@@ -1,0 +1,234 @@
+// A Europass seal on the EU trust list (issue #16 §1, `trust-list`): on the loopback internet
+// (HTTPS on 127.0.0.1, the test's CA, host names mapped only by the tests-only option) the EU's
+// List of Trusted Lists and a member state's list, both made here, name a qualified CA made
+// here (@peculiar/x509); a Europass credential sealed (JAdES, ES256) with a certificate that CA
+// issued is found on the list. A seal from a CA the list does not grant, a list that cannot be
+// fetched, and no network at all each keep the offline finding, saying why.
+import 'reflect-metadata';
+import { webcrypto } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Intake } from '../../../electron/intake/intake';
+import { MemoryFetchCache } from '../../../electron/verify/fetchCache';
+import { euLotlUrl } from '../../../electron/verify/trustList/sealTrust';
+import { readTrustedList, TrustListUnreadable, xmlListPointers } from '../../../electron/verify/trustList/trustListXml';
+import { createVerifier } from '../../../electron/verify/verifier';
+import { renderMessage } from '../../../shared/credential/verificationMessages';
+import type { NormalizedCredential } from '../../../shared/credential/model';
+import { LoopbackInternet } from '../../support/loopbackInternet';
+
+x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+const ecdsa = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
+const now = new Date('2026-12-01T00:00:00Z');
+const belgianList = 'https://tsl.belgium.example/tsl-be.xml';
+const granted = 'http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted';
+const withdrawn = 'http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/withdrawn';
+
+interface Authority {
+  readonly keys: CryptoKeyPair;
+  readonly cert: x509.X509Certificate;
+}
+
+async function authority(name: string): Promise<Authority> {
+  const keys = await webcrypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: '0a',
+    name,
+    notBefore: new Date('2025-01-01T00:00:00Z'),
+    notAfter: new Date('2030-01-01T00:00:00Z'),
+    keys,
+    signingAlgorithm: ecdsa,
+    extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
+  });
+  return { keys, cert };
+}
+
+const der = (cert: x509.X509Certificate): string => Buffer.from(cert.rawData).toString('base64');
+
+/** A Europass credential sealed as the EU's tools seal it: JAdES, unencoded payload, the sealing certificate in x5c. */
+async function sealedBy(ca: Authority, subject: string): Promise<NormalizedCredential> {
+  const keys = await webcrypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
+  const leaf = await x509.X509CertificateGenerator.create({
+    serialNumber: '2b',
+    subject,
+    issuer: ca.cert.subject,
+    notBefore: new Date('2026-01-01T00:00:00Z'),
+    notAfter: new Date('2028-01-01T00:00:00Z'),
+    publicKey: keys.publicKey,
+    signingKey: ca.keys.privateKey,
+    signingAlgorithm: ecdsa,
+  });
+  const payload = JSON.stringify({
+    id: 'urn:credential:7f3c1a52-seal-test',
+    type: ['VerifiableCredential', 'EuropeanDigitalCredential'],
+    issuer: { id: 'urn:epass:org:acme', type: 'Organisation', legalName: { en: 'Acme Academy' } },
+    issuanceDate: '2026-03-01T00:00:00Z',
+    credentialSubject: { id: 'urn:epass:person:1', type: 'Person', fullName: { en: 'Ada Learner' } },
+  });
+  const header = Buffer.from(JSON.stringify({ alg: 'ES256', b64: false, crit: ['b64'], x5c: [der(leaf), der(ca.cert)] })).toString('base64url');
+  const signature = await webcrypto.subtle.sign(ecdsa, keys.privateKey, Buffer.from(`${header}.${payload}`, 'utf8'));
+  const envelope = JSON.stringify({ payload, signatures: [{ protected: header, signature: Buffer.from(signature).toString('base64url') }] });
+  const [outcome] = await new Intake().inspect({ name: 'sealed.json', bytes: new TextEncoder().encode(envelope) });
+  if (outcome?.outcome !== 'recognised') throw new Error('the sealed credential was not read');
+  return outcome.credential;
+}
+
+function lotl(pointers: readonly { territory: string; location: string }[]): string {
+  const entries = pointers
+    .map(
+      (p) => `<OtherTSLPointer><ServiceDigitalIdentities/><TSLLocation>${p.location}</TSLLocation><AdditionalInformation>
+        <OtherInformation><SchemeTerritory>${p.territory}</SchemeTerritory></OtherInformation>
+        <OtherInformation><tslx:MimeType>application/vnd.etsi.tsl+xml</tslx:MimeType></OtherInformation></AdditionalInformation></OtherTSLPointer>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<TrustServiceStatusList xmlns="http://uri.etsi.org/02231/v2#" xmlns:tslx="http://uri.etsi.org/02231/v2/additionaltypes#">
+  <SchemeInformation><SchemeOperatorName><Name xml:lang="en">European Commission</Name></SchemeOperatorName>
+    <SchemeTerritory>EU</SchemeTerritory><ListIssueDateTime>2026-11-20T09:00:00Z</ListIssueDateTime>
+    <PointersToOtherTSL>${entries}
+      <OtherTSLPointer><TSLLocation>https://tsl.belgium.example/tsl-be-copy</TSLLocation><AdditionalInformation><OtherInformation><SchemeTerritory>BE</SchemeTerritory></OtherInformation>
+        <OtherInformation><tslx:MimeType>application/pdf</tslx:MimeType></OtherInformation></AdditionalInformation></OtherTSLPointer>
+    </PointersToOtherTSL></SchemeInformation>
+</TrustServiceStatusList>`;
+}
+
+function service(cert: x509.X509Certificate, status: string, history = ''): string {
+  return `<TSPService><ServiceInformation>
+      <ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</ServiceTypeIdentifier>
+      <ServiceName><Name xml:lang="nl">Gekwalificeerde zegels</Name><Name xml:lang="en">Qualified seals CA</Name></ServiceName>
+      <ServiceDigitalIdentity><DigitalId><X509Certificate>${der(cert).replace(/(.{64})/g, '$1\n')}</X509Certificate></DigitalId></ServiceDigitalIdentity>
+      <ServiceStatus>${status}</ServiceStatus>
+      <ServiceInformationExtensions><Extension Critical="false"><AdditionalServiceInformation>
+        <URI xml:lang="en">http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/ForeSeals</URI></AdditionalServiceInformation></Extension></ServiceInformationExtensions>
+    </ServiceInformation>${history}</TSPService>`;
+}
+
+/** Belgium's list: one provider with a granted seal CA, and one whose CA was withdrawn (granted only in its history). */
+function belgianTsl(grantedCa: Authority, withdrawnCa: Authority): string {
+  const past = `<ServiceHistory><ServiceHistoryInstance><ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</ServiceTypeIdentifier>
+      <ServiceDigitalIdentity><DigitalId><X509Certificate>${der(withdrawnCa.cert)}</X509Certificate></DigitalId></ServiceDigitalIdentity>
+      <ServiceStatus>${granted}</ServiceStatus></ServiceHistoryInstance></ServiceHistory>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<TrustServiceStatusList xmlns="http://uri.etsi.org/02231/v2#">
+  <SchemeInformation><SchemeOperatorName><Name xml:lang="nl">FOD Economie</Name><Name xml:lang="en">FPS Economy</Name></SchemeOperatorName>
+    <SchemeTerritory>BE</SchemeTerritory><ListIssueDateTime>2026-11-15T00:00:00Z</ListIssueDateTime></SchemeInformation>
+  <TrustServiceProviderList>
+    <TrustServiceProvider><TSPInformation><TSPName><Name xml:lang="nl">Gekwalificeerde Test VZW</Name><Name xml:lang="en">Qualified Test TSP</Name></TSPName></TSPInformation>
+      <TSPServices>${service(grantedCa.cert, granted)}</TSPServices></TrustServiceProvider>
+    <TrustServiceProvider><TSPInformation><TSPName><Name xml:lang="en">Former TSP</Name></TSPName></TSPInformation>
+      <TSPServices>${service(withdrawnCa.cert, withdrawn, past)}</TSPServices></TrustServiceProvider>
+  </TrustServiceProviderList>
+</TrustServiceStatusList>`;
+}
+
+let net: LoopbackInternet;
+let listedCa: Authority;
+let formerCa: Authority;
+let listedSeal: NormalizedCredential;
+let formerSeal: NormalizedCredential;
+
+beforeAll(async () => {
+  net = await LoopbackInternet.start();
+  listedCa = await authority('C=BE, O=Qualified Test TSP, CN=Test QSeal CA');
+  formerCa = await authority('C=BE, O=Former TSP, CN=Former QSeal CA');
+  listedSeal = await sealedBy(listedCa, 'C=BE, O=Acme Academy, CN=Acme Seal 2026');
+  formerSeal = await sealedBy(formerCa, 'C=BE, O=Beta Institute, CN=Beta Seal');
+  net.serve(euLotlUrl, { body: lotl([{ territory: 'BE', location: belgianList }]), contentType: 'application/xml' });
+  net.serve(belgianList, { body: belgianTsl(listedCa, formerCa), contentType: 'application/xml' });
+}, 30_000);
+afterAll(async () => {
+  await net.close();
+});
+
+const online = (cache = new MemoryFetchCache()) => createVerifier({ network: 'allowed', now, cache, registries: [], fetchOptions: { testNetwork: net.testNetwork } });
+
+describe('the EU trusted lists, read', () => {
+  it('keeps the current services with their English names, and the pointers to lists in XML', () => {
+    const list = readTrustedList(belgianTsl({ keys: listedCa.keys, cert: listedCa.cert }, formerCa));
+    expect(list).toMatchObject({ territory: 'BE', operator: 'FPS Economy', issued: '2026-11-15T00:00:00Z' });
+    expect(list.providers.map((p) => [p.name, p.services.map((s) => s.status)])).toEqual([
+      ['Qualified Test TSP', [granted]],
+      ['Former TSP', [withdrawn]],
+    ]);
+    expect(list.providers[0]?.services[0]?.certificates).toEqual([der(listedCa.cert)]);
+    const pointers = readTrustedList(lotl([{ territory: 'BE', location: belgianList }]));
+    expect(pointers.pointers.map((p) => [p.location, p.mimeType])).toEqual([
+      [belgianList, 'application/vnd.etsi.tsl+xml'],
+      ['https://tsl.belgium.example/tsl-be-copy', 'application/pdf'],
+    ]);
+    expect(xmlListPointers(pointers).map((p) => p.location)).toEqual([belgianList]);
+  });
+
+  it('refuses what is not a trusted list, and entity declarations', () => {
+    expect(() => readTrustedList('<html><body>moved</body></html>')).toThrow(TrustListUnreadable);
+    expect(() => readTrustedList('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')).toThrow(TrustListUnreadable);
+    expect(() => readTrustedList('<TrustServiceStatusList><SchemeInformation><SchemeTerritory>BE')).toThrow(TrustListUnreadable);
+  });
+});
+
+describe('a Europass seal and the EU trust list, online', () => {
+  it('is on the list when a granted qualified CA for seals issued its certificate', async () => {
+    const cache = new MemoryFetchCache();
+    const report = await online(cache).verify(listedSeal);
+    const trust = report.checks.find((c) => c.id === 'trust-chain');
+    expect(trust?.outcome).toBe('passed');
+    expect(trust?.sentence).toContain('certified by “Qualified Test TSP”');
+    expect(trust?.sentence).toContain('their XML signatures were not checked');
+    expect(trust?.evidence?.url).toBe(belgianList);
+    expect(report.issuerIdentity).toMatchObject({ level: 'trust-list', name: 'Acme Academy', asOf: '2026-11-15T00:00:00Z' });
+    expect(report.issuerIdentity?.source).toContain('BE');
+    expect(report.issuerIdentity?.sentence).toBe(
+      "The seal's certificate names the organisation “Acme Academy” (“Acme Seal 2026”) and is certified by “Qualified Test TSP”, a qualified trust service provider on the EU trust list (the trusted list of BE, issued 15 November 2026); the list's signature was not checked.",
+    );
+    const message = report.issuerIdentity?.message;
+    if (!message) throw new Error('no message');
+    expect(renderMessage(message, 'de')).toBe(
+      'Das Zertifikat des Siegels nennt die Organisation „Acme Academy“ („Acme Seal 2026“) und ist von „Qualified Test TSP“ beglaubigt, einem qualifizierten Vertrauensdiensteanbieter auf der EU-Vertrauensliste (Vertrauensliste von BE, ausgestellt am 15. November 2026); die Signatur der Liste wurde nicht geprüft.',
+    );
+    // The lists are kept with their date: offline later, the same finding, from the copy kept.
+    expect(cache.all().map((d) => d.url).sort()).toEqual([belgianList, euLotlUrl].sort());
+    const later = await createVerifier({ network: 'offline', now, cache, registries: [] }).verify(listedSeal);
+    expect(later.issuerIdentity?.level).toBe('trust-list');
+    expect(later.checks.find((c) => c.id === 'trust-chain')?.sentence).toMatch(/as last fetched on \d+ \w+ \d{4}/);
+  });
+
+  it('is not on the list when its CA is not granted now (withdrawn, even if granted in its history)', async () => {
+    const report = await online().verify(formerSeal);
+    expect(report.checks.find((c) => c.id === 'trust-chain')).toMatchObject({ outcome: 'skipped', implies: 'unverifiable' });
+    expect(report.issuerIdentity?.level).toBe('unconfirmed');
+    expect(report.issuerIdentity?.sentence).toBe(
+      "The seal's certificate names the organisation “Beta Institute” (“Beta Seal”); it was not found on the EU trust list (the trusted list of BE, issued 15 November 2026), so nothing confirms that certificate belongs to the issuer. The credential itself calls its issuer “Acme Academy”.",
+    );
+  });
+
+  it('says so when the EU list points to no list for the countries the certificate names', async () => {
+    const french = await authority('C=FR, O=Prestataire Test, CN=AC Cachets');
+    const report = await online().verify(await sealedBy(french, 'C=FR, O=Ecole Exemple, CN=Cachet'));
+    expect(report.checks.find((c) => c.id === 'trust-chain')?.sentence).toBe(
+      'The EU list of trusted lists (issued 20 November 2026) points to no trusted list for FR, the countries the sealing certificate names, so it is not confirmed as a qualified European seal.',
+    );
+    expect(report.issuerIdentity?.sentence).toMatch(/^The seal's certificate names the organisation “Ecole Exemple” \(“Cachet”\); the EU trust list has no trusted list for FR, so nothing confirms/);
+  });
+
+  it('says the list could not be consulted, and why, when it cannot be fetched', async () => {
+    net.serve(belgianList, { status: 503, body: 'down for maintenance' });
+    try {
+      const report = await online().verify(listedSeal);
+      expect(report.issuerIdentity?.level).toBe('unconfirmed');
+      expect(report.issuerIdentity?.sentence).toBe(
+        `The seal's certificate names the organisation “Acme Academy” (“Acme Seal 2026”); the EU trust list could not be consulted (${belgianList} answered HTTP 503), so nothing confirms that certificate belongs to the issuer.`,
+      );
+      expect(report.checks.find((c) => c.id === 'trust-chain')?.sentence).toBe(`The EU trust list could not be consulted: ${belgianList} answered HTTP 503.`);
+    } finally {
+      net.serve(belgianList, { body: belgianTsl(listedCa, formerCa), contentType: 'application/xml' });
+    }
+  });
+
+  it('offline with no copy kept, says the list was not consulted and fetches nothing', async () => {
+    const before = net.totalRequests;
+    const report = await createVerifier({ network: 'offline', now, registries: [] }).verify(listedSeal);
+    expect(report.issuerIdentity?.level).toBe('unconfirmed');
+    expect(report.issuerIdentity?.sentence).toMatch(/^The seal's certificate names the organisation “Acme Academy” \(“Acme Seal 2026”\); the EU trust list was not consulted/);
+    expect(net.totalRequests).toBe(before);
+  });
+});
