@@ -73,8 +73,11 @@ export async function precompiledValidatorsModule(file) {
   return `${code}\nexport const precompiled = { ${table} };\n`;
 }
 
-/** Packages that locate files of their own (workers, WebAssembly, fonts) at run time. */
-const externalPackages = ['pdfjs-dist', '@cwasm/jpeg-turbo', '@resvg/resvg-wasm', '@jsquash/webp', '@fontsource/*', 'esbuild'];
+/**
+ * Packages that locate files of their own (workers, WebAssembly, fonts) at run time, or whose
+ * WebAssembly is read from the package beside code that must match it (zxing-wasm).
+ */
+const externalPackages = ['pdfjs-dist', '@cwasm/jpeg-turbo', '@resvg/resvg-wasm', '@jsquash/webp', '@fontsource/*', 'esbuild', 'zxing-wasm'];
 
 async function sha256(bytes) {
   const { createHash } = await import('node:crypto');

@@ -174,6 +174,10 @@ describe('packaging with electron-builder (stand-in Electron distribution, --dir
     expect(missing).toEqual([]);
     // Read from disk rather than imported: the JPEG decoder's WebAssembly (electron/images/jpegTurbo.ts).
     expect(asar.entry('node_modules/@cwasm/jpeg-turbo/jpeg-turbo.wasm')).toBeDefined();
+    // And the QR reader's (electron/intake/certificate/qrScan.ts), beside the ES module that must match it.
+    expect(asar.entry('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).toBeDefined();
+    expect(asar.entry('node_modules/zxing-wasm/dist/es/reader/index.js')).toBeDefined();
+    expect(asar.entry('node_modules/zxing-wasm/dist/full')).toBeUndefined();
   });
 
   it('keeps the fonts electron/portfolio/fontFiles.ts reads, and drops the rest (WOFF2, other weights, CSS)', () => {

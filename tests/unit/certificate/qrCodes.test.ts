@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ZXING_WASM_VERSION } from 'zxing-wasm/reader';
+import { grayFromRgba } from '../../../electron/intake/certificate/grayImage';
 import { findQrCodes, findQrCodesInRgba } from '../../../electron/intake/certificate/qrCodes';
+import { findQrCodesInGray, QrScanBudget, zxingWasmVersion } from '../../../electron/intake/certificate/qrScan';
 import { defaultIntakeLimits, MalformedInputError } from '../../../electron/intake/limits';
 import { certificateScan, drawQr, encodeJpeg, encodePng, paper, interlacedPngBomb, pngClaimingSize, qrPng, seededRandom, verifyUrl } from './inputs';
 
@@ -15,8 +18,8 @@ describe('findQrCodes: reading the QR code on a certificate image', () => {
   });
 
   it('finds a small QR code in the corner of a grainy 1800x1200 scan, as PNG and as JPEG', () => {
-    // Grain 40 grey levels deep is beyond jsQR's own noise gate: handed the page as is,
-    // jsQR takes about two seconds on it; cleaned and downscaled, a few tens of milliseconds.
+    // Grain 40 grey levels deep, and 1500 marks standing in for text: a locator that does not
+    // binarize locally sees finder patterns everywhere.
     const scan = certificateScan(1800, 1200, verifyUrl, { grain: 40, marks: 1500, scale: 4 });
     expect(findQrCodes(encodePng(scan), 'png', limits)).toEqual([verifyUrl]);
     expect(findQrCodes(encodeJpeg(scan, 80), 'jpeg', limits)).toEqual([verifyUrl]);
@@ -24,7 +27,7 @@ describe('findQrCodes: reading the QR code on a certificate image', () => {
 
   it('finds a code too small to survive downscaling on the full-size copy', () => {
     // 2 px per module, placed at odd coordinates: halved, every module smears across two
-    // pixels and the code cannot be read; only the full-size look finds it.
+    // pixels and the code cannot be read; only a search at full size finds it.
     const scan = paper(1800, 1200, { grain: 12, marks: 800 });
     drawQr(scan, verifyUrl, { left: 1501, top: 1001, scale: 2 });
     expect(findQrCodes(encodePng(scan), 'png', limits)).toEqual([verifyUrl]);
@@ -50,13 +53,41 @@ describe('findQrCodes: reading the QR code on a certificate image', () => {
     expect(findQrCodes(encodeJpeg(paper(400, 300)), 'jpeg', limits)).toEqual([]);
   });
 
-  it('gives up within its work allowance on an image that is noise all over', () => {
+  it('answers "nothing found" for an image that is noise all over', () => {
     const random = seededRandom(3);
     const noise = paper(2000, 1500);
     for (let at = 0; at < noise.data.length; at += 4) noise.data.fill(random() < 0.5 ? 0 : 255, at, at + 3);
-    // Unbounded, jsQR takes well over ten seconds on this image: more than this test is given
-    // (vitest's timeout), whatever the machine. Bounded, it answers "nothing found".
     expect(findQrCodesInRgba(noise.data, noise.width, noise.height)).toEqual([]);
+  });
+
+  it('reads three codes on one page, and a code turned a quarter', () => {
+    const image = paper(1200, 900, { grain: 8, marks: 200 });
+    drawQr(image, `${verifyUrl}?n=1`, { left: 40, top: 40, scale: 4 });
+    drawQr(image, `${verifyUrl}?n=2`, { left: 700, top: 60, scale: 5 });
+    drawQr(image, `${verifyUrl}?n=3`, { left: 300, top: 520, scale: 4 });
+    expect(findQrCodesInRgba(image.data, image.width, image.height).sort()).toEqual([1, 2, 3].map((n) => `${verifyUrl}?n=${String(n)}`));
+    const turned = { width: image.height, height: image.width, data: new Uint8Array(image.data.length) };
+    for (let y = 0; y < image.height; y += 1) {
+      for (let x = 0; x < image.width; x += 1) {
+        turned.data.set(image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 4), (x * turned.width + (turned.width - 1 - y)) * 4);
+      }
+    }
+    expect(findQrCodes(encodePng(turned), 'png', limits).sort()).toEqual([1, 2, 3].map((n) => `${verifyUrl}?n=${String(n)}`));
+  });
+
+  it('searches an image only when the allowance it is given covers its pixels (a PDF shares one among its images)', () => {
+    const image = certificateScan(600, 400, verifyUrl, { scale: 3 });
+    const gray = grayFromRgba(image.data, image.width, image.height);
+    const shared = new QrScanBudget(600 * 400 + 1000);
+    expect(findQrCodesInGray(gray, shared)).toEqual([verifyUrl]);
+    expect(shared.exhausted).toBe(false);
+    expect(findQrCodesInGray(gray, shared)).toEqual([]);
+  });
+
+  it('runs on the zxing-wasm version whose internal pixmap entry it was written against', () => {
+    // qrScan.ts reads through the module's readBarcodesFromPixmap, which the package marks
+    // internal: another version must be checked against it before it is installed.
+    expect(ZXING_WASM_VERSION).toBe(zxingWasmVersion);
   });
 });
 
