@@ -11,8 +11,10 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      // The intake worker is a second entry: intakePool.ts starts it from intakeWorker.js beside the bundle.
-      rollupOptions: { input: { index: resolve('electron/main/index.ts'), intakeWorker: resolve('electron/intake/intakeWorker.ts') } },
+      // The worker entries: intakePool.ts starts intakeWorker.js, portfolio/fileReaders.ts fileWorker.js, beside the bundle.
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), intakeWorker: resolve('electron/intake/intakeWorker.ts'), fileWorker: resolve('electron/portfolio/fileWorker.ts') },
+      },
     },
   },
   preload: {

@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { IntakeOutcome } from '../../shared/credential/intakeOutcome';
+import type { VerificationMessage } from '../../shared/credential/verification';
 import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { Intake, type IntakeFile } from './intake';
-import type { IntakeBatchFile, IntakeBatchMessage, IntakeBatchResults, IntakeWorkerData, IntakeWorkerMessage } from './intakeWorker';
+import type { IntakeBatchMessage, IntakeBatchResults, IntakeWorkerData, IntakeWorkerMessage } from './workerLoop';
+import { batchesPerWorker, carrierBytes, idle, largeFileBytes, packBatch, takeBatch, type Job, type Slot, type TaskStop } from './poolBatches';
 import { languagesFor } from './formats/preferredLanguage';
 import { defaultIntakeLimits, type IntakeLimits } from './limits';
+import { outOfTime, stoppedReader, workerLocation, type WorkerEntry, type WorkerLocation } from './poolWorkers';
 import { unpackValue } from './threadTransfer';
 
 /**
@@ -35,6 +37,9 @@ import { unpackValue } from './threadTransfer';
  *   module (the electron-vite main build emits it as a second entry). Without workers, files
  *   are read in this thread.
  * - Idle workers do not keep the process alive; close() ends them.
+ * - Other tasks than reading credentials (`run`: a card picture, a portfolio PDF) go the same
+ *   way, with the same limits, timeout and heap ceiling, to a worker entry that serves them
+ *   (`worker`: portfolio/fileWorker.ts); those are never done in this thread.
  */
 export interface IntakePoolOptions {
   /** Worker threads; all cores by default. */
@@ -46,81 +51,25 @@ export interface IntakePoolOptions {
   readonly fileTimeoutMs?: number;
   /** Heap ceiling of each worker in MB: a file that needs more stops only its worker. */
   readonly workerHeapMb?: number;
-  /** The worker script; intakeWorker.js beside this module by default. */
+  /** The worker entry; intakeWorker (intakeWorker.ts) by default. */
+  readonly worker?: WorkerEntry;
+  /** The worker script itself, overriding `worker` (tests: one that does not exist). */
   readonly workerScript?: URL;
 }
 
-interface Job {
-  readonly id: number;
-  readonly file: IntakeFile;
-  readonly resolve: (outcomes: IntakeOutcome[]) => void;
-  readonly reject: (error: Error) => void;
-  /** Times a worker stopped with this file in flight when no one file could be blamed. */
-  failures: number;
-}
+export type { TaskStop } from './poolBatches';
 
-interface Batch {
-  readonly jobs: readonly Job[];
-}
+/** The intake worker, declared here and built as an entry of its own (electron.vite.config.ts, build/cliBundle.js). */
+const intakeWorker: WorkerEntry = {
+  sources: new URL('./intakeWorker.ts', import.meta.url),
+  built: [new URL('./intakeWorker.js', import.meta.url), new URL('../intakeWorker.js', import.meta.url)],
+};
 
-interface Slot {
-  readonly worker: Worker;
-  /** Written by the worker: see IntakeWorkerData.progress. */
-  readonly progress: Int32Array;
-  /** Batches sent to this worker so far (compared with the batches it has answered). */
-  sent: number;
-  readonly batches: Map<number, Batch>;
-  started: boolean;
-  /** Set when the pool ends the worker itself, so its exit is not taken for a crash. */
-  ending: boolean;
-  /** Last sign of life (ms after the pool's epoch): a batch sent to it idle, or an answer. */
-  activeSince: number;
-  /** A large file is in flight: nothing more is sent until it is answered. */
-  carryingLarge: boolean;
-}
-
-/** Files per batch: enough to amortise a message, few enough to spread a folder evenly. */
-const maxBatchFiles = 16;
-/** Batches in flight per worker: one being read while the next one waits. */
-const batchesPerWorker = 2;
-/** Carrier buffers are reused; a batch copies at most this much into one. */
-const carrierBytes = 4 * 1024 * 1024;
-/** A file this large travels alone, and nothing is sent after it until it is read. */
-const largeFileBytes = 2 * 1024 * 1024;
-const idle = -1;
-/** Files lie in a carrier at 8-byte boundaries, so each one's view suits any typed array. */
-const aligned = (length: number): number => length + 7 - ((length + 7) % 8);
-
-interface WorkerLocation {
-  readonly script: URL;
-  readonly entry: string;
-}
-
-function workerLocation(override?: URL): WorkerLocation | undefined {
-  if (override) return { script: override, entry: override.href };
-  if (import.meta.url.endsWith('.ts')) {
-    // Loader hooks do not reach worker threads: the verification pool's bootstrap registers
-    // tsx in the worker, then imports the TypeScript entry.
-    return {
-      script: new URL('../verify/workerBootstrap.js', import.meta.url),
-      entry: new URL('./intakeWorker.ts', import.meta.url).href,
-    };
-  }
-  // Built: beside this module, or one folder up when the bundler put this module in a chunk.
-  const built = [new URL('./intakeWorker.js', import.meta.url), new URL('../intakeWorker.js', import.meta.url)].find((url) => existsSync(url));
-  return built ? { script: built, entry: built.href } : undefined;
-}
-
-function outOfTime(name: string, timeoutMs: number): IntakeOutcome {
-  const seconds = timeoutMs >= 1000 ? `${String(Math.round(timeoutMs / 100) / 10)} s` : `${String(timeoutMs)} ms`;
-  const reasonMessage = msg('damaged.tooSlow', { time: seconds });
-  return { outcome: 'malformed', file: name, reason: englishOf(reasonMessage), reasonMessage };
-}
-
-function stoppedReader(name: string, error: Error | undefined): IntakeOutcome {
-  const outOfMemory = (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-  const reasonMessage = outOfMemory ? msg('damaged.outOfMemory') : msg('damaged.stoppedReader');
-  return { outcome: 'malformed', file: name, reason: englishOf(reasonMessage), reasonMessage };
+/** A credential file given up: why, said as a malformed outcome. */
+function malformed(name: string, why: TaskStop): IntakeOutcome[] {
+  // A reader that threw (which Intake never means to) is said in general words.
+  if (!why) return [{ outcome: 'malformed', file: name, reason: 'This file could not be read (it may be damaged).' }];
+  return [{ outcome: 'malformed', file: name, reason: englishOf(why), reasonMessage: why }];
 }
 
 export class IntakePool {
@@ -138,13 +87,14 @@ export class IntakePool {
   private watchdog: NodeJS.Timeout | undefined;
   private fallback: Intake | undefined;
   private fallbackRunning = false;
+  private answered = 0;
 
   constructor(private readonly options: IntakePoolOptions = {}) {
     this.limits = options.limits ?? defaultIntakeLimits;
     // Refused here, in the caller's thread, rather than by each worker as it starts.
     languagesFor(options.language);
     this.fileTimeoutMs = options.fileTimeoutMs ?? 30_000;
-    this.location = workerLocation(options.workerScript);
+    this.location = options.workerScript ? { script: options.workerScript, entry: options.workerScript.href } : workerLocation(options.worker ?? intakeWorker, import.meta.url);
     const size = Math.max(1, options.size ?? availableParallelism());
     for (let i = 0; i < size && this.location; i++) {
       try {
@@ -160,13 +110,35 @@ export class IntakePool {
     return this.slots.length;
   }
 
+  /** Answers that came from a worker thread so far (tests: proof that work was not done in this thread). */
+  get workerAnswers(): number {
+    return this.answered;
+  }
+
   /** Every credential in one file, as Intake.inspect answers. The file's bytes are not changed. */
   inspect(file: IntakeFile): Promise<IntakeOutcome[]> {
-    if (this.closed) return Promise.reject(new Error('The intake pool is closed.'));
     // Refused before reading, as Intake would: no point copying it to a worker first.
-    if (file.bytes.length > this.limits.maxFileBytes) return new Intake(this.limits, { language: this.options.language }).inspect(file);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextJob++ & 0x7fffffff, file, resolve, reject, failures: 0 });
+    if (!this.closed && file.bytes.length > this.limits.maxFileBytes) return new Intake(this.limits, { language: this.options.language }).inspect(file);
+    const here = (): Promise<IntakeOutcome[]> => {
+      this.fallback ??= new Intake(this.limits, { language: this.options.language });
+      return this.fallback.inspect(file);
+    };
+    return this.enqueue(undefined, file, (why) => malformed(file.name, why), here);
+  }
+
+  /**
+   * One task of the worker entry (`worker`) on one file, in a worker thread, never in this
+   * one: without workers, or when the task throws, stops or outlasts its worker, the answer
+   * is `stopped`'s.
+   */
+  run<T>(task: string, file: { readonly name: string; readonly bytes: Uint8Array }, stopped: (why: TaskStop) => T): Promise<T> {
+    return this.enqueue(task, file, stopped, undefined);
+  }
+
+  private enqueue<T>(task: string | undefined, file: IntakeFile, stopped: (why: TaskStop) => T, here: (() => Promise<T>) | undefined): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The intake pool is closed.'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ id: this.nextJob++ & 0x7fffffff, file, task, resolve: resolve as (answer: unknown) => void, reject, stopped, here, failures: 0 });
       this.schedulePump();
     });
   }
@@ -269,8 +241,11 @@ export class IntakePool {
       return;
     }
     const byId = new Map(batch.jobs.map((job) => [job.id, job]));
-    for (const [id, outcomes] of results) {
-      byId.get(id)?.resolve(outcomes);
+    for (const [id, answer, threw] of results) {
+      const job = byId.get(id);
+      if (!job) continue;
+      this.answered++;
+      job.resolve(threw ? job.stopped(null) : answer);
       byId.delete(id);
     }
     for (const job of byId.values()) job.reject(new Error(`The intake worker gave no outcome for ${job.file.name}.`));
@@ -282,7 +257,7 @@ export class IntakePool {
    * it was reading gets its outcome, the rest of its files go back in the queue, and a new
    * worker takes its place. A worker that stops before it ever started is not replaced.
    */
-  private workerStopped(slot: Slot, error: Error | undefined, blame?: (name: string) => IntakeOutcome): void {
+  private workerStopped(slot: Slot, error: Error | undefined, blame?: VerificationMessage): void {
     if (!this.slots.includes(slot)) return;
     this.slots = this.slots.filter((s) => s !== slot);
     const current = Atomics.load(slot.progress, 0);
@@ -292,9 +267,9 @@ export class IntakePool {
     const again: Job[] = [];
     for (const job of jobs) {
       if (job === culprit) {
-        job.resolve([(blame ?? ((name: string) => stoppedReader(name, error)))(job.file.name)]);
+        job.resolve(job.stopped(blame ?? stoppedReader(error)));
       } else if (!culprit && slot.started && ++job.failures >= 2) {
-        job.resolve([stoppedReader(job.file.name, error)]);
+        job.resolve(job.stopped(stoppedReader(error)));
       } else {
         again.push(job);
       }
@@ -331,57 +306,15 @@ export class IntakePool {
       const open = this.slots.filter((s) => s.batches.size < batchesPerWorker && !s.carryingLarge);
       if (open.length === 0) break;
       const slot = open.reduce((best, s) => (s.batches.size < best.batches.size ? s : best));
-      const jobs = this.takeBatch(slot.batches.size === 0);
+      const jobs = takeBatch(this.queue, this.slots.length, slot.batches.size === 0);
       if (jobs.length === 0) break;
       this.send(slot, jobs);
     }
     this.updateWatchdog();
   }
 
-  /**
-   * The next batch: a fair share of the queue, within the file and byte limits. A file under
-   * suspicion, or a large one, goes alone (and only to an idle worker), so that a second stop
-   * is pinned on the right file and costs no other file.
-   */
-  private takeBatch(toIdleWorker: boolean): Job[] {
-    const share = Math.ceil(this.queue.length / (this.slots.length * batchesPerWorker));
-    const count = Math.min(maxBatchFiles, Math.max(1, share));
-    const alone = (job: Job): boolean => job.failures > 0 || job.file.bytes.length >= largeFileBytes;
-    const jobs: Job[] = [];
-    let bytes = 0;
-    for (const job of this.queue) {
-      if (jobs.length >= count) break;
-      if (alone(job)) {
-        if (jobs.length === 0 && toIdleWorker) jobs.push(job);
-        break;
-      }
-      if (jobs.length > 0 && bytes + job.file.bytes.length > carrierBytes) break;
-      jobs.push(job);
-      bytes += aligned(job.file.bytes.length);
-    }
-    this.queue.splice(0, jobs.length);
-    return jobs;
-  }
-
   private send(slot: Slot, jobs: readonly Job[]): void {
-    const files: IntakeBatchFile[] = [];
-    let size = 0;
-    for (const job of jobs) {
-      files.push({
-        id: job.id,
-        name: job.file.name,
-        offset: size,
-        length: job.file.bytes.length,
-        ...(job.file.keepAsCertificate ? { keepAsCertificate: true } : {}),
-        ...(job.file.keepEntries ? { keepEntries: job.file.keepEntries } : {}),
-      });
-      size += aligned(job.file.bytes.length);
-    }
-    const carrier = size <= carrierBytes ? (this.carriers.pop() ?? new ArrayBuffer(carrierBytes)) : new ArrayBuffer(size);
-    const target = new Uint8Array(carrier);
-    jobs.forEach((job, i) => {
-      target.set(job.file.bytes, files[i]?.offset);
-    });
+    const { files, carrier } = packBatch(jobs, this.carriers);
     const batch = this.nextBatch++;
     if (slot.batches.size === 0) slot.activeSince = this.now();
     slot.batches.set(batch, { jobs });
@@ -436,20 +369,19 @@ export class IntakePool {
       const stuckBetween = current === idle && unanswered && now - Math.max(fileStarted, slot.activeSince) > this.fileTimeoutMs;
       if (!stuckOnFile && !stuckBetween) continue;
       slot.ending = true;
-      this.workerStopped(slot, undefined, (name) => outOfTime(name, this.fileTimeoutMs));
+      this.workerStopped(slot, undefined, outOfTime(this.fileTimeoutMs));
       void slot.worker.terminate();
     }
     this.updateWatchdog();
   }
 
-  /** Without workers: the same reading, one file at a time, in this thread. */
+  /** Without workers: the same reading, one file at a time, in this thread; other tasks are not done here. */
   private async readHere(): Promise<void> {
     if (this.fallbackRunning) return;
     this.fallbackRunning = true;
-    this.fallback ??= new Intake(this.limits, { language: this.options.language });
     try {
       for (let job = this.queue.shift(); job && !this.closed; job = this.queue.shift()) {
-        job.resolve(await this.fallback.inspect(job.file));
+        job.resolve(job.here ? await job.here() : job.stopped(msg('damaged.stoppedReader')));
       }
     } finally {
       this.fallbackRunning = false;

@@ -120,7 +120,12 @@ export function encodeForPrint(image: RawImage, target: ImageTarget): PreparedIm
   return { bytes: encodeJpeg(image, quality), mediaType: 'image/jpeg' };
 }
 
-export async function prepareImageNode(image: { readonly bytes: Uint8Array; readonly mediaType: string }, target: ImageTarget): Promise<PreparedImage | null> {
+/**
+ * What preparing makes of an image: a smaller copy for the target, 'as-is' when it is a PNG or
+ * JPEG already small enough in pixels and bytes, or null when it cannot be read or is refused
+ * (a decompression bomb, too many pixels, endless scans): the caller draws a placeholder.
+ */
+export async function prepareImageOutcome(image: { readonly bytes: Uint8Array; readonly mediaType: string }, target: ImageTarget): Promise<PreparedImage | 'as-is' | null> {
   try {
     const kind = sniffImage(image.bytes);
     // SVG, GIF and WebP become PNG or JPEG (pdf-lib embeds nothing else): always drawn, never left as they are.
@@ -130,12 +135,18 @@ export async function prepareImageNode(image: { readonly bytes: Uint8Array; read
     }
     if (kind !== 'png' && kind !== 'jpeg') return null;
     const size = kind === 'png' ? readPngHeader(image.bytes) : undefined;
-    if (size && Math.max(size.width, size.height) <= target.maxPixels && image.bytes.length <= target.maxBytes) return null;
-    if (kind === 'jpeg' && image.bytes.length <= target.maxBytes) return null;
+    if (size && Math.max(size.width, size.height) <= target.maxPixels && image.bytes.length <= target.maxBytes) return 'as-is';
+    if (kind === 'jpeg' && image.bytes.length <= target.maxBytes) return 'as-is';
     const decoded = decode(image.bytes, kind, target.maxPixels);
     if (!decoded) return null;
     return encodeForPrint(scaleOntoWhite(decoded, target.maxPixels), target);
   } catch {
     return null;
   }
+}
+
+/** The PDF builder's hook: a smaller copy, or null for "use it as it is" or "draw a placeholder" (the builder tells those apart itself). */
+export async function prepareImageNode(image: { readonly bytes: Uint8Array; readonly mediaType: string }, target: ImageTarget): Promise<PreparedImage | null> {
+  const outcome = await prepareImageOutcome(image, target);
+  return outcome === 'as-is' ? null : outcome;
 }
