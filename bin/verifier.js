@@ -23,8 +23,8 @@ const types = {
   '.ico': 'image/x-icon',
 };
 
-/** The same policy as the page's meta tag, also as a header, so that the worker (which no meta tag reaches) is held to it too. */
-const policy = "default-src 'none'; script-src 'self'; style-src 'self'; worker-src 'self'; img-src 'self'; font-src 'self'; connect-src https:; base-uri 'none'; form-action 'none'";
+/** The same policy as the page's meta tag (renderer/verifier/index.html, which says why), also as a header: the worker, started from a blob: URL, inherits the page's policy. */
+const policy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src blob:; img-src 'self'; font-src 'self'; connect-src https:; base-uri 'none'; form-action 'none'";
 
 /** Starts the server; resolves with its address once listening. Port 0 picks a free one. */
 export function serveVerifier({ port = 5190, host = '127.0.0.1' } = {}) {

@@ -1,4 +1,8 @@
 import type { VerifierRequest, VerifierResponse } from '../../shared/contract/verifierPage';
+// The engine's worker (electron/verifierPage/verifierWorker.ts) as the text of a classic script,
+// built into the page's own script by build/verifierPage.js: a page saved to disk (file://) may not
+// start a worker from a file, but may from a blob: URL it made itself (CSP: `worker-src blob:`).
+import { workerSource } from 'badgefolio-verifier-worker';
 
 /** A request without its id: the client numbers them. */
 export type EngineRequest = VerifierRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -13,8 +17,8 @@ export class EngineClient {
   private readonly waiting = new Map<number, (response: VerifierResponse) => void>();
 
   constructor() {
-    // Built by build/verifierPage.js into its own file beside the page ('self' in the CSP).
-    this.worker = new Worker(new URL('../../electron/verifierPage/verifierWorker.ts', import.meta.url), { type: 'module' });
+    // The worker revokes the URL once it runs (build/verifierPage.js).
+    this.worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })), { name: 'badgefolio-verifier' });
     this.worker.onmessage = (event: MessageEvent<VerifierResponse>) => {
       const resolve = this.waiting.get(event.data.id);
       this.waiting.delete(event.data.id);

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { verifierPageLink } from '../../shared/portfolio/verifierFragment';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { runBin } from '../support/cliRun';
+import { sharedFixturesDir, sharedFixturesPresent, sharedFixturesSkipReason } from '../support/sharedFixtures';
+import { certificateScan, encodeJpeg } from '../unit/certificate/inputs';
 import {
   generateEd25519Issuer,
   makeOb2Assertion,
@@ -101,10 +104,14 @@ async function open(page: Page, bytes: Uint8Array): Promise<void> {
   await expect(page.locator('.status-word, .failure').first()).toBeVisible({ timeout: 20_000 });
 }
 
-/** Every request is one of the page's own files or a fetch the page lists under "What this page fetched". */
-async function expectOnlyListedRequests(page: Page, requests: readonly string[]): Promise<void> {
+/**
+ * Every request is one of the page's own files (or the blob: URL its worker starts from, made by
+ * the page itself) or a fetch the page lists under "What this page fetched".
+ */
+async function expectOnlyListedRequests(page: Page, requests: readonly string[], own = server.url): Promise<void> {
   const listed = await page.locator('.fetches .url').allTextContents();
-  const unexplained = requests.filter((url) => !url.startsWith(server.url) && !listed.includes(url));
+  const ownBlob = `blob:${own.startsWith('file:') ? 'null' : new URL(own).origin}/`;
+  const unexplained = requests.filter((url) => !url.startsWith(own) && !url.startsWith(ownBlob) && !listed.includes(url));
   expect(unexplained).toEqual([]);
 }
 
@@ -121,7 +128,10 @@ test('each link shows its credential, Verified, and lists what the checks fetche
   await page.goto(server.url);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("default-src 'none'");
-  expect(policy).toContain("script-src 'self';");
+  // Its own scripts, and compiling the WebAssembly they carry (JPEG and QR decoders), never JavaScript eval.
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");
+  // Its one worker starts from a blob: URL its own script makes (so that it starts from disk too).
+  expect(policy).toContain('worker-src blob:;');
   expect(policy).toContain('connect-src https:;');
   for (const [key, name] of expectations) {
     // Each link's requests are judged against that link's list.
@@ -145,18 +155,29 @@ test('each link shows its credential, Verified, and lists what the checks fetche
   }
 });
 
+/** `badgefolio verify --offline` on the same file: each credential's name and status, sorted. */
+function cliVerdicts(file: string): string[] {
+  const cli = JSON.parse(runBin(['verify', file, '--json', '--offline']).stdout) as { name: string | null; status: string }[];
+  return cli.map((c) => `${c.name ?? ''}: ${c.status}`).sort();
+}
+
+/** What the page shows for each credential: its name and status, sorted. */
+async function shownVerdicts(page: Page): Promise<string[]> {
+  const shown = await page.locator('article.credential').evaluateAll((articles) =>
+    articles.map((article) => ({ name: article.querySelector('.credential-name')?.textContent ?? '', status: article.querySelector('.status-word')?.getAttribute('data-status') ?? '' })),
+  );
+  return shown.map((s) => `${s.name}: ${s.status}`).sort();
+}
+
 test('a transcript (CLR) lists its credentials, each checked; the page agrees with the CLI', async () => {
   const { page } = await newPage();
   const bytes = files.get('clr') ?? new Uint8Array();
   await open(page, bytes);
   const file = path.join(folder, 'clr.json');
   writeFileSync(file, bytes);
-  const cli = JSON.parse(runBin(['verify', file, '--json', '--offline']).stdout) as { name: string | null; status: string }[];
+  const cli = cliVerdicts(file);
   expect(cli.length).toBeGreaterThan(2);
-  const shown = await page.locator('article.credential').evaluateAll((articles) =>
-    articles.map((article) => ({ name: article.querySelector('.credential-name')?.textContent ?? '', status: article.querySelector('.status-word')?.getAttribute('data-status') ?? '' })),
-  );
-  expect(shown.map((s) => `${s.name}: ${s.status}`).sort()).toEqual(cli.map((c) => `${c.name ?? ''}: ${c.status}`).sort());
+  expect(await shownVerdicts(page)).toEqual(cli);
   await expect(page.locator('.nested .status-word', { hasText: 'Verified' })).toHaveCount(2);
 });
 
@@ -178,6 +199,68 @@ test('a changed credential is not genuine; a changed link says it is damaged, ne
 
   await page.goto(`${server.url}#vc1.z.`);
   await expect(page.locator('.failure')).toContainText('This link does not carry a credential');
+});
+
+test('the page saved to disk and opened from file:// verifies a link, and a changed credential is not genuine', async () => {
+  // The built page copied elsewhere, as a user saving it would: no server, no origin.
+  const saved = path.join(folder, 'saved-verifier');
+  cpSync(path.join(import.meta.dirname, '../../out/verifier'), saved, { recursive: true });
+  const onDisk = pathToFileURL(path.join(saved, 'index.html')).href;
+  const { page, requests } = await newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(verifierPageLink(onDisk, files.get('ob3-di') ?? new Uint8Array()));
+  await expect(page.locator('.status-word, .failure').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('article.credential').first().getByRole('heading', { name: 'Solar installer' })).toBeVisible();
+  await expect(page.locator('.status-word').first()).toHaveText('Verified');
+  // The stylesheet applied too: the page is styled, not bare HTML.
+  expect(await page.locator('body').evaluate((body) => getComputedStyle(body).margin)).toBe('0px');
+  await expectOnlyListedRequests(page, requests, pathToFileURL(saved).href);
+
+  const text = new TextDecoder().decode(files.get('ob3-di'));
+  await page.goto(verifierPageLink(onDisk, encode(text.replace('Solar installer', 'Solar installes'))));
+  await expect(page.locator('.status-word').first()).toHaveText('Invalid', { timeout: 20_000 });
+  await expect(page.locator('.summary').first()).toContainText('Not genuine');
+  // Nothing the page holds was refused: no module, worker, stylesheet or CSP error on disk.
+  expect(errors).toEqual([]);
+});
+
+test('1EdTech’s CLR 2.0 samples: the page’s verdict on each credential is the app engine’s', async () => {
+  test.skip(!sharedFixturesPresent, sharedFixturesSkipReason);
+  // Three CLI runs besides the page's checks, on a shared machine.
+  test.setTimeout(120_000);
+  const { page } = await newPage();
+  // A VC-JWT transcript, a Data Integrity one (eddsa-rdfc-2022, VC 2.0) and a VC 1.1 one
+  // (Ed25519Signature2020). The JSON-LD ones need the CLR 2.0 context, which is on no npm
+  // package and which the engine never fetches: the app and the page both call them
+  // "not fully checked", and both verify the credentials inside.
+  for (const sample of ['clr2/1edtech-validator/simple.jwt', 'clr2/1edtech-spec/impl-guide-linked-data-proof-clr-signed.json', 'clr2/1edtech-validator/simple_v1.json']) {
+    const file = path.join(sharedFixturesDir, sample);
+    const cli = cliVerdicts(file);
+    await open(page, readFileSync(file));
+    // Polled: the previous sample's credentials stay on the page until this one's are shown.
+    await expect.poll(() => shownVerdicts(page), { message: sample }).toEqual(cli);
+  }
+});
+
+test('a scanned certificate (JPEG) with a QR code is read on the page as the CLI reads it', async () => {
+  // A photographed paper certificate: read through intake's QR search, which needs the
+  // WebAssembly the page carries (the CSP's 'wasm-unsafe-eval') and loads the PNG decoder too
+  // (whose node-only internals once kept this from loading in the page at all).
+  const file = path.join(folder, 'certificate-scan.jpg');
+  writeFileSync(file, encodeJpeg(certificateScan(1200, 900, 'https://verify.example.edu/badges/123', { grain: 24, marks: 60 })));
+  const cli = cliVerdicts(file);
+  expect(cli).toEqual(['certificate scan: unsigned']);
+  const { page } = await newPage();
+  await page.goto(server.url);
+  await page.locator('input[type=file]').setInputFiles(file);
+  await expect(page.locator('.status-word, .failure').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.failure')).toHaveCount(0);
+  expect(await shownVerdicts(page)).toEqual(cli);
+  await expect(page.locator('.status-word').first()).toHaveText('Self-reported');
 });
 
 /** A wallet holding the OB 3.0 and VC-JWT credentials, exported by the CLI as a portfolio PDF. */

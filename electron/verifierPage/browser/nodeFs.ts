@@ -1,3 +1,4 @@
+import { packageBinaries } from 'badgefolio-package-binaries';
 import { packageRoot } from './nodeModule';
 
 /**
@@ -31,7 +32,16 @@ for (const [path, text] of Object.entries(blockcertsFiles)) {
   files.set(path.replace(/^(\.\.\/)+node_modules/, packageRoot), text);
 }
 
+/**
+ * The WebAssembly the engine reads from its packages (libjpeg-turbo for JPEG pictures, zxing-cpp
+ * for QR codes), embedded by the build as base64 by package name. Compiling them is what the
+ * page's CSP allows 'wasm-unsafe-eval' for.
+ */
+const binaryFiles = new Map<string, string>(Object.entries(packageBinaries).map(([name, base64]) => [`${packageRoot}/${name}`, base64]));
+
 export function readFileSync(file: unknown, encoding?: unknown): string | Buffer {
+  const binary = typeof file === 'string' && encoding === undefined ? binaryFiles.get(file) : undefined;
+  if (binary !== undefined) return Buffer.from(binary, 'base64');
   const text = typeof file === 'string' ? files.get(file) : undefined;
   if (text === undefined) {
     throw Object.assign(new Error(`ENOENT: the verifier page has no file ${String(file)}`), { code: 'ENOENT' });
@@ -40,7 +50,7 @@ export function readFileSync(file: unknown, encoding?: unknown): string | Buffer
 }
 
 export function existsSync(file: unknown): boolean {
-  return typeof file === 'string' && files.has(file);
+  return typeof file === 'string' && (files.has(file) || binaryFiles.has(file));
 }
 
 export default { readFileSync, existsSync };
