@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { identityCounts, identityPhrase, type IdentityGist } from '../../shared/credential/issuerIdentityText';
+import { identityPhrase, type IdentityGist } from '../../shared/credential/issuerIdentityText';
 import { renderMessage, summaryIn } from '../../shared/credential/verificationMessages';
 import type { VerificationMessage, VerificationReport } from '../../shared/credential/verification';
 import { formatDate } from '../../shared/portfolio/pdfLayout';
@@ -54,10 +54,7 @@ const english: PdfCheckWords = {
   identitySentence: (identity) => identity.sentence,
   summary: (report) => summaryIn(report, 'en'),
   note: (message) => renderMessage(message, 'en'),
-  verifiedIssuers: (verified, identities) => {
-    const counts = identityCounts(identities);
-    return counts === '' ? '' : `Issuers of the ${String(verified)} verified: ${counts}.`;
-  },
+  verifiedIssuers: (verified, identities) => pdfWords.en.verifiedIdentities(verified, identities),
   allConfirmed: 'Every credential in this PDF is intact and verified.',
   notAllConfirmed: 'Not every credential in this PDF could be confirmed: see above.',
 };
@@ -92,10 +89,7 @@ const german: PdfCheckWords = {
   identitySentence: (identity, status) => pdfWords.de.identityLine(identity, status, (iso) => formatDate(iso, 'de-DE')),
   summary: (report) => summaryIn(report, 'de'),
   note: (message) => renderMessage(message, 'de'),
-  verifiedIssuers: (verified, identities) => {
-    const line = pdfWords.de.verifiedIdentities(verified, identities);
-    return line === '' ? '' : `Aussteller der ${line}.`;
-  },
+  verifiedIssuers: (verified, identities) => pdfWords.de.verifiedIdentities(verified, identities),
   allConfirmed: 'Jeder Nachweis in diesem PDF ist unverändert und bestätigt.',
   notAllConfirmed: 'Nicht jeder Nachweis in diesem PDF ließ sich bestätigen: siehe oben.',
 };

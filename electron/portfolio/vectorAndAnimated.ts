@@ -6,6 +6,7 @@ import { imageSize } from '../../shared/portfolio/imageFormat';
 import { toSfnt } from '../../shared/portfolio/woff';
 import type { PixelRows } from '../images/pngFile';
 import { fontFiles } from './fontFiles';
+import { firstWebpFrame } from './webpFirstFrame';
 
 /**
  * Pixels for the badge pictures Node cannot otherwise draw, so that a PDF built outside the
@@ -16,8 +17,9 @@ import { fontFiles } from './fontFiles';
  *   called), text is set in the bundled Noto Sans only (no system fonts), and the output is
  *   scaled so its longer side is the target's: an SVG claiming a huge size costs no more.
  * - GIF through omggif (pure JavaScript): the first frame, as a still picture shows it.
- * - WebP through libwebp (@jsquash/webp, WebAssembly): a still WebP; an animated one is
- *   refused by libwebp's still decoder and stays a placeholder.
+ * - WebP through libwebp (@jsquash/webp, WebAssembly): a still WebP, and an animated one by
+ *   its first frame (webpFirstFrame.ts lifts it out as a still WebP: libwebp's still decoder
+ *   refuses animations), as a GIF.
  *
  * Every file is untrusted: sizes are read from the header and refused above `maxPixels`
  * before a decoder allocates, an SVG above `maxSvgBytes` is not parsed, and any failure is
@@ -131,17 +133,28 @@ function loadWebp(): Promise<WebpDecode | null> {
   return webp;
 }
 
-/** A still WebP as RGBA rows; undefined for one too large, animated or damaged. */
+/** A WebP as RGBA rows, an animated one by its first frame; undefined for one too large or damaged. */
 export async function decodeWebp(bytes: Uint8Array, maxPixels: number): Promise<PixelRows | undefined> {
   const size = imageSize(bytes);
   if (!size || size.width * size.height > maxPixels) return undefined;
   const decode = await loadWebp();
   if (!decode) return undefined;
+  const frame = firstWebpFrame(bytes);
+  // A still picture is decoded whole; an animation's first frame is placed on its canvas.
+  const still = frame ? { bytes: frame.still, width: frame.width, height: frame.height } : { bytes, ...size };
   try {
-    const image = await decode(bytes.slice().buffer);
-    if (image.width !== size.width || image.height !== size.height || image.data.length !== image.width * image.height * 4) return undefined;
+    const image = await decode(still.bytes.slice().buffer);
+    if (image.width !== still.width || image.height !== still.height || image.data.length !== image.width * image.height * 4) return undefined;
     const data = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.length);
-    return { width: image.width, height: image.height, channels: 4, data, offset: 0, rowStride: image.width * 4 };
+    if (!frame) return { width: image.width, height: image.height, channels: 4, data, offset: 0, rowStride: image.width * 4 };
+    if (frame.canvasWidth !== size.width || frame.canvasHeight !== size.height) return undefined;
+    // Transparent where the first frame does not reach; a frame running past the canvas is cut at its edge.
+    const canvas = new Uint8Array(size.width * size.height * 4);
+    const across = Math.max(0, Math.min(frame.width, size.width - frame.x));
+    for (let row = 0; row < frame.height && frame.y + row < size.height; row++) {
+      canvas.set(data.subarray(row * frame.width * 4, (row * frame.width + across) * 4), ((frame.y + row) * size.width + frame.x) * 4);
+    }
+    return { width: size.width, height: size.height, channels: 4, data: canvas, offset: 0, rowStride: size.width * 4 };
   } catch {
     return undefined;
   }

@@ -67,18 +67,3 @@ export function identityTally(identities: readonly IdentityGist[]): Record<'regi
   }
   return tally;
 }
-
-/** How verified credentials' issuers were confirmed, for a summary: "3 issuers listed in a registry, 5 keys published on the web, 4 not confirmed". */
-export function identityCounts(identities: readonly IdentityGist[]): string {
-  const tally = identityTally(identities);
-  const parts: string[] = [];
-  const say = (n: number, one: string, many: string): void => {
-    if (n > 0) parts.push(`${String(n)} ${n === 1 ? one : many}`);
-  };
-  say(tally.registry, 'issuer listed in a registry', 'issuers listed in a registry');
-  say(tally.test, 'test issuer listed in a test registry', 'test issuers listed in a test registry');
-  say(tally.domain, 'key published on the web', 'keys published on the web');
-  say(tally['trust-list'], 'seal on the EU trust list', 'seals on the EU trust list');
-  say(tally.unconfirmed, 'not confirmed', 'not confirmed');
-  return parts.join(', ');
-}

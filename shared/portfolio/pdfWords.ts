@@ -1,5 +1,6 @@
 import type { CredentialKind } from '../credential/model';
-import { identityCounts, identityLine, identityTally, type IdentityGist } from '../credential/issuerIdentityText';
+import { identityLine, type IdentityGist } from '../credential/issuerIdentityText';
+import { verifiedIdentitySentence } from './identitySummary';
 import type { PdfLanguage } from './types';
 
 /**
@@ -36,6 +37,8 @@ export interface PdfWords {
   readonly tiles: { readonly credentials: (n: number) => string; readonly verified: string; readonly skills: (n: number) => string; readonly pathways: (n: number) => string };
   readonly kinds: Readonly<Record<CredentialKind, { readonly label: string; readonly plural: (n: number) => string }>>;
   readonly creditsLine: (list: string) => string;
+  /** The unit of credits a credential gives without naming one. */
+  readonly creditsUnit: string;
   readonly pathways: (list: string) => string;
   /** One pathway as the cover names it: its goal, and how much of it is done. */
   readonly pathway: (name: string, done: number, required: number, complete: boolean) => string;
@@ -89,15 +92,13 @@ const english: PdfWords = {
     credential: { label: 'Credential', plural: plural('other credential', 'other credentials') },
   },
   creditsLine: (list) => `Credits: ${list}`,
+  creditsUnit: 'credits',
   pathways: (list) => `Pathways: ${list}`,
   pathway: (name, done, required, complete) => (complete ? `${name} (completed, ${String(done)} of ${String(required)})` : `${name} (${String(done)} of ${String(required)} done)`),
   nothingChosen: 'No credentials were chosen for this portfolio.',
   footer: (owner, date) => `${owner}  ·  exported ${date}  ·  original credentials attached to this PDF`,
   page: (n, total) => `Page ${String(n)} of ${String(total)}`,
-  verifiedIdentities: (verified, identities) => {
-    const counts = identityCounts(identities);
-    return counts === '' ? '' : `${String(verified)} verified: ${counts}`;
-  },
+  verifiedIdentities: (verified, identities) => verifiedIdentitySentence('en', verified, identities),
   identityLine,
   statuses: {
     verified: 'Verified',
@@ -174,24 +175,13 @@ const german: PdfWords = {
     credential: { label: 'Nachweis', plural: plural('sonstiger Nachweis', 'sonstige Nachweise') },
   },
   creditsLine: (list) => `Leistungspunkte: ${list}`,
+  creditsUnit: 'Leistungspunkte',
   pathways: (list) => `Lernpfade: ${list}`,
   pathway: (name, done, required, complete) => (complete ? `${name} (abgeschlossen, ${String(done)} von ${String(required)})` : `${name} (${String(done)} von ${String(required)} erreicht)`),
   nothingChosen: 'Für dieses Portfolio wurden keine Nachweise ausgewählt.',
   footer: (owner, date) => `${owner}  ·  exportiert am ${date}  ·  Originalnachweise liegen diesem PDF bei`,
   page: (n, total) => `Seite ${String(n)} von ${String(total)}`,
-  verifiedIdentities: (verified, identities) => {
-    const tally = identityTally(identities);
-    const parts: string[] = [];
-    const say = (n: number, one: string, many: string): void => {
-      if (n > 0) parts.push(`${String(n)} ${n === 1 ? one : many}`);
-    };
-    say(tally.registry, 'Aussteller in einem Register verzeichnet', 'Aussteller in einem Register verzeichnet');
-    say(tally.test, 'Testaussteller in einem Testregister', 'Testaussteller in einem Testregister');
-    say(tally.domain, 'Schlüssel im Web veröffentlicht', 'Schlüssel im Web veröffentlicht');
-    say(tally['trust-list'], 'Siegel auf der EU-Vertrauensliste', 'Siegel auf der EU-Vertrauensliste');
-    say(tally.unconfirmed, 'nicht bestätigt', 'nicht bestätigt');
-    return parts.length === 0 ? '' : `${String(verified)} bestätigt: ${parts.join(', ')}`;
-  },
+  verifiedIdentities: (verified, identities) => verifiedIdentitySentence('de', verified, identities),
   identityLine: (identity, status, formatDate) => {
     switch (identity.level) {
       case 'registry': {
@@ -265,6 +255,7 @@ export function allWords(words: PdfWords): string {
     words.tiles.pathways(1),
     ...Object.values(words.kinds).flatMap((kind) => [kind.label, kind.label.toUpperCase(), kind.plural(1), kind.plural(2)]),
     words.creditsLine(''),
+    words.creditsUnit,
     words.pathways(''),
     words.pathway('', 1, 2, true),
     words.pathway('', 1, 2, false),

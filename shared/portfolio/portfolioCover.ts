@@ -33,7 +33,7 @@ export interface Summary {
   pathwaysCompleted: string[];
   /** Each pathway given, named by its goal with its progress ("Data analyst (completed, 4 of 6)"). */
   pathwayLines: string[];
-  /** "2 verified: 1 issuer listed in a registry, 1 not confirmed"; empty when no verified entry says who stands behind it. */
+  /** "2 verified credentials: 1 from an issuer listed in a registry; for 1 of them nothing confirms who the issuer is" (identitySummary.ts); empty when no verified entry says who stands behind it. */
   verifiedIdentities: string;
 }
 
@@ -60,7 +60,7 @@ export function summarise(input: PortfolioInput, words: PdfWords): Summary {
   for (const credential of credentials) {
     for (const credit of credential.credits) {
       if (!Number.isFinite(credit.value) || credit.value <= 0) continue;
-      const unit = cleanText(credit.unit) || 'credits';
+      const unit = creditUnit(words, credit.unit);
       credits.set(unit, (credits.get(unit) ?? 0) + credit.value);
     }
   }
@@ -86,7 +86,14 @@ export function summarise(input: PortfolioInput, words: PdfWords): Summary {
   };
 }
 
-export const formatNumber = (value: number): string => (Math.round(value * 100) / 100).toString();
+/** A number as the PDF's language writes it, with at most two decimals: "1,5" in German, "1.5" in English. */
+export const formatNumber = (value: number, locale: string): string => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+
+/** A credit's unit in the PDF's words: Open Badges 3.0 names none, and intake records its creditsAvailable as "credits". */
+export function creditUnit(words: PdfWords, unit: string): string {
+  const given = cleanText(unit);
+  return given === '' || given === 'credits' ? words.creditsUnit : given;
+}
 
 function kindPlural(words: PdfWords, kind: string, n: number): string {
   const known = Object.entries(words.kinds).find(([name]) => name === kind)?.[1];
@@ -155,7 +162,7 @@ export function drawCover(ctx: CoverContext, page: PDFPage, summary: Summary, ph
   ];
   if (summary.credits.length > 0) {
     const [unit, value] = [...summary.credits].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-    tiles.push([formatNumber(value), unit]);
+    tiles.push([formatNumber(value, locale), unit]);
   }
   if (summary.pathwaysCompleted.length > 0 || options.pathways) tiles.push([String(summary.pathwaysCompleted.length), words.tiles.pathways(summary.pathwaysCompleted.length)]);
   const tileGap = 10;
@@ -170,10 +177,10 @@ export function drawCover(ctx: CoverContext, page: PDFPage, summary: Summary, ph
   const facts: { text: string; color?: typeof theme.ink }[] = [];
   facts.push({ text: summary.kinds.map(([kind, n]) => `${String(n)} ${kindPlural(words, kind, n)}`).join(', ') });
   for (const [status, n] of summary.statuses) facts.push({ text: `${String(n)} ${statusLabel(words, status).toLocaleLowerCase(locale)}`, color: statusLook(status).color });
-  if (summary.credits.length > 0) facts.push({ text: words.creditsLine(summary.credits.map(([unit, value]) => `${formatNumber(value)} ${unit}`).join(', ')) });
+  if (summary.credits.length > 0) facts.push({ text: words.creditsLine(summary.credits.map(([unit, value]) => `${formatNumber(value, locale)} ${unit}`).join(', ')) });
   y -= inlineItems(s, page, facts, { size: 8.8, color: theme.ink }, margin, y, contentWidth);
   if (summary.verifiedIdentities !== '') {
-    y -= 4 + textBlock(s, page, summary.verifiedIdentities, { size: 8.8, color: theme.ink }, margin, y - 4, contentWidth, { maxLines: 2 });
+    y -= 4 + textBlock(s, page, summary.verifiedIdentities, { size: 8.8, color: theme.ink }, margin, y - 4, contentWidth, { maxLines: 3 });
   }
   // Pathways named by their goal: the ones given with their progress, else those completed.
   const pathwayList = summary.pathwayLines.length > 0 ? summary.pathwayLines : summary.pathwaysCompleted;

@@ -25,7 +25,7 @@ import type { PortfolioEntry, PortfolioInput } from './types';
 import { markdownToPlainText } from '../credential/markdownText';
 import { isPublicHttpsUrl } from './verificationLink';
 import { planEntryLinks, type EntryLinks } from './entryLinks';
-import { drawCover, formatNumber, summarise, type Summary } from './portfolioCover';
+import { creditUnit, drawCover, formatNumber, summarise, type Summary } from './portfolioCover';
 import { qrPrintedWidth } from './qrModules';
 import { verifyBlock } from './verifyBlock';
 import { statusLabel, wordsFor, type PdfWords } from './pdfWords';
@@ -141,7 +141,7 @@ function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEn
   }
   const skills = [...new Set(c.skills.map((skill) => cleanText(skill.name)).filter((n) => n !== ''))];
   if (skills.length > 0) row(words.rows.skills, (t) => chips(s, page, skills, valueX, t, valueWidth, 16));
-  const credits = c.credits.filter((credit) => Number.isFinite(credit.value)).map((credit) => `${formatNumber(credit.value)} ${cleanText(credit.unit)}`);
+  const credits = c.credits.filter((credit) => Number.isFinite(credit.value)).map((credit) => `${formatNumber(credit.value, locale)} ${creditUnit(words, credit.unit)}`);
   if (credits.length > 0) row(words.rows.credits, (t) => textBlock(s, page, credits.join('  ·  '), body, valueX, t, valueWidth, { maxLines: 2 }));
   const evidence = c.evidence.filter((e) => (e.name ?? e.id ?? e.narrative ?? e.description) !== undefined);
   if (evidence.length > 0) {
@@ -254,7 +254,7 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
   const images = new Map<NormalizedCredential, PlacedImage | null>();
   for (const entry of input.credentials) images.set(entry.credential, await setup.images.get(entry.credential.image?.bytes, imageTarget));
   const photo = await setup.images.get(owner.photo?.bytes, photoTarget);
-  const links = await Promise.all(input.credentials.map((entry) => planEntryLinks(entry.credential, options.verifierUrl)));
+  const links = await Promise.all(input.credentials.map((entry) => planEntryLinks(entry.credential, options.verifierUrl, undefined, entry.linkFragment)));
   const ctx: EntryContext = { setup, surface, input, images, words, links };
   const files = planAttachments(input.credentials);
   const [pageWidth, pageHeight] = paperSizes[options.paper];

@@ -5,9 +5,6 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Vault } from '../../electron/vault/vault';
-import { templateOf, verificationMessageKeys } from '../../shared/credential/verificationMessages';
-import { de } from '../../renderer/src/i18n/de';
-import { en, type MessageKey } from '../../renderer/src/i18n/en';
 import {
   bakePngItxt,
   generateDidWebIssuer,
@@ -24,6 +21,7 @@ import { runBin } from '../support/cliRun';
 import { startHarnessProcess, type HarnessProcess } from '../support/harnessProcess';
 import { testKdf } from '../support/walletFixtures';
 import { expect, test } from './fixtures';
+import { Sweep } from './germanLeaks';
 
 /**
  * Issue #17, "German, completely": with German chosen, every screen, dialog, report, notice
@@ -35,77 +33,6 @@ import { expect, test } from './fixtures';
  */
 
 const passphrase = 'Kiefer Nebel 58 Leuchtturm';
-
-/** Where a placeholder stands in a template: the parts between are the catalogue's own words. */
-const placeholder = /\{[^}]*\}/;
-
-/** The catalogue's own words: each English template's text between its placeholders, where it is not also the German. */
-function fragmentsOf(english: readonly string[], german: ReadonlySet<string>): string[] {
-  const parts = new Set<string>();
-  for (const text of english) {
-    if (german.has(text)) continue;
-    for (const raw of text.split(placeholder)) {
-      // Punctuation at the edges joins a fragment to its values; the words are what leak.
-      const part = raw.trim().replace(/^[\s:;,.()“”„"'’–-]+|[\s:;,.()“”„"'’–…-]+$/g, '');
-      if (!/\p{L}{3}/u.test(part)) continue;
-      // A lone word that German writes the same ("Badge", "Portfolio", "Status") says nothing.
-      if (german.has(part)) continue;
-      parts.add(part);
-    }
-  }
-  return [...parts];
-}
-
-const appGerman = new Set<string>(Object.values(de));
-const appEnglish = fragmentsOf(
-  (Object.keys(en) as MessageKey[]).filter((key) => en[key] !== de[key]).map((key) => en[key]),
-  appGerman,
-);
-const formsOf = (key: (typeof verificationMessageKeys)[number], language: 'en' | 'de'): string[] => {
-  const template = templateOf(key, language);
-  return typeof template === 'string' ? [template] : Object.entries(template).filter(([name]) => name !== 'plural').map(([, form]) => form);
-};
-const reportGerman = new Set(verificationMessageKeys.flatMap((key) => formsOf(key, 'de')));
-const reportEnglish = fragmentsOf(
-  verificationMessageKeys.flatMap((key) => formsOf(key, 'en')),
-  new Set([...reportGerman, ...appGerman]),
-);
-
-/**
- * Words that only English writes, whatever the catalogue says: a sentence built outside the
- * catalogues (a reason from the engine, a label in a component) shows up through these.
- */
-const commonEnglish = [
-  'the', 'The', 'and', 'with', 'from', 'this', 'This', 'were', 'has', 'have', 'not', 'Not', 'No', 'of', 'is', 'are', 'could',
-  'Verified', 'verified', 'Import', 'import', 'credential', 'credentials', 'Credential', 'Credentials', 'issuer', 'Issuer', 'issued', 'Issued',
-  'Check', 'check', 'checked', 'wallet', 'Wallet', 'badges', 'files', 'Expired', 'Revoked', 'Invalid', 'Save', 'Delete', 'Cancel', 'Close',
-  'Settings', 'Profile', 'Skills', 'Pathways', 'Collections', 'Search', 'Unlock', 'Fetch',
-];
-
-/** A phrase as a whole-word pattern: "List" must not match "Liste", nor "the" match "theme". */
-function wholeWord(phrase: string): RegExp {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'u');
-}
-
-/** English words German writes too, as words of its own ("alles, was du", "Profile und Arbeiten", "Link hinzufügen"). */
-const germanWords = new Set(['was', 'Profile', 'Link', 'Update', 'Details']);
-
-const patterns: readonly { readonly phrase: string; readonly pattern: RegExp }[] = [...new Set([...appEnglish, ...reportEnglish, ...commonEnglish])]
-  .filter((phrase) => !germanWords.has(phrase))
-  .map((phrase) => ({ phrase, pattern: wholeWord(phrase) }));
-
-/** Names German writes as they are (standards, products, an organisation) and a loan word its catalogue uses. */
-const germanLoanWords = [
-  'Micro-Credentials',
-  'W3C Verifiable Credential',
-  'Digital Credentials Consortium',
-  'Open Badges',
-  'Blockcerts',
-  'Europass',
-  'Badgefolio',
-  'LinkedIn',
-];
 
 /** The test credentials' own words (and file names): the issuer's text, shown as written. */
 const credentialContent = [
@@ -126,58 +53,6 @@ const credentialContent = [
   'knots.png',
   'Northwind Analytics',
 ];
-
-function leaksIn(text: string): string[] {
-  let rest = text;
-  // Longest first, so that a name inside a longer name goes with it.
-  for (const own of [...credentialContent, ...germanLoanWords].sort((a, b) => b.length - a.length)) rest = rest.split(own).join(' ');
-  // Addresses, DIDs, JSON pointers and file names are identifiers, not words.
-  rest = rest.replace(/\b(?:https?:\/\/|did:|urn:)\S+/g, ' ').replace(/\S+\.(?:json|png|pdf|svg|jwt)\b/g, ' ');
-  const found: string[] = [];
-  for (const { phrase, pattern } of patterns) {
-    const match = pattern.exec(rest);
-    if (match) {
-      const at = match.index;
-      found.push(`“${phrase}” in “…${rest.slice(Math.max(0, at - 60), at + phrase.length + 60).replace(/\s+/g, ' ')}…”`);
-    }
-  }
-  return found;
-}
-
-/** What a person sees or hears on the page: its text, and the names, titles, placeholders and alternative texts of its elements. */
-async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts = [document.title, document.body.innerText];
-    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], img[alt], [aria-description], [aria-roledescription]')) {
-      const box = el.getBoundingClientRect();
-      const hidden = box.width === 0 && box.height === 0 && !(el instanceof HTMLInputElement);
-      if (hidden) continue;
-      for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription']) {
-        const value = el.getAttribute(name);
-        if (value) parts.push(value);
-      }
-    }
-    // A select's options are read out as the choices, shown or not.
-    for (const option of document.querySelectorAll('option')) parts.push(option.text);
-    return parts.join('\n');
-  });
-}
-
-/** Every leak, by screen: one run names them all rather than the first. */
-class Sweep {
-  readonly leaks: string[] = [];
-  readonly visited: string[] = [];
-
-  async screen(page: Page, name: string): Promise<void> {
-    this.visited.push(name);
-    for (const leak of leaksIn(await visibleText(page))) this.leaks.push(`${name}: ${leak}`);
-  }
-
-  text(name: string, text: string): void {
-    this.visited.push(name);
-    for (const leak of leaksIn(text)) this.leaks.push(`${name}: ${leak}`);
-  }
-}
 
 async function certificatePdf(): Promise<Uint8Array> {
   const document = await PDFDocument.create();
@@ -274,7 +149,7 @@ test.use({ actionTimeout: 20_000 });
 
 test('in German, every screen, dialog, report and the portfolio PDF say nothing in English', async ({ page, harness }) => {
   test.setTimeout(240_000);
-  const sweep = new Sweep();
+  const sweep = new Sweep(credentialContent);
   let seeded: HarnessProcess | undefined;
   const vault = await seededWallet();
   const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-e2e-german-files-'));
@@ -386,6 +261,8 @@ test('in German, every screen, dialog, report and the portfolio PDF say nothing 
     await sweep.screen(page, 'export PDF, asking about credentials that do not check out');
     await exportDialog.getByRole('button', { name: 'Trotzdem exportieren' }).click();
     await expect(exportDialog.getByRole('button', { name: 'PDF speichern' })).toBeEnabled({ timeout: 60_000 });
+    // Its pages and size, counted and written as German writes them ("3 Seiten, 0,42 MB").
+    await expect(exportDialog.getByText(/^\d+ Seiten, \d+,\d{1,2} MB$/)).toBeVisible();
     await sweep.screen(page, 'export PDF preview');
     await exportDialog.getByRole('button', { name: 'PDF speichern' }).click();
     await expect(exportDialog.getByText('Gespeichert unter')).toBeVisible({ timeout: 60_000 });

@@ -27,6 +27,7 @@ import { UsageError, type CliCommand, type CliIo } from '../command';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { readPassphrase } from '../passphrase';
 import { renderTable } from '../table';
+import { exportPdfWords } from '../exportPdfWords';
 import { pdfCheckWords, savedLanguage } from '../pdfCheckWords';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
 
@@ -77,8 +78,8 @@ function identityJson(identity: IssuerIdentity): Pick<IssuerIdentity, 'level' | 
   return { level: identity.level, name: identity.name, source: identity.source, asOf: identity.asOf, ...(identity.test ? { test: true } : {}), sentence: identity.sentence };
 }
 
-function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[]; language: 'en' | 'de'; verifierUrl: string | undefined } {
-  const { profile, language, verifierUrl } = readPreferences(openFilePreferences(folder));
+function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[]; verifierUrl: string | undefined } {
+  const { profile, verifierUrl } = readPreferences(openFilePreferences(folder));
   const owner: OwnerProfile = {
     name: profile.name,
     ...(profile.headline ? { headline: profile.headline } : {}),
@@ -89,7 +90,7 @@ function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[]; lan
     ...(profile.about ? { about: profile.about } : {}),
     links: profile.links,
   };
-  return { owner, emails: profile.emails, language, verifierUrl };
+  return { owner, emails: profile.emails, verifierUrl };
 }
 
 /**
@@ -122,8 +123,9 @@ QR code, and the original signed credential attached byte for byte so an employe
   --collection NAME  only the credentials of a collection
   --paper a4|letter  paper size (default a4)
   --for NAME         who the portfolio is for, printed on the cover ("Acme Ltd, hiring team")
-  --language en|de   the language of the PDF's headings, labels and verdicts (default: the
-                     app's language setting); credentials print as their issuers wrote them
+  --language en|de   the language of the PDF's headings, labels and verdicts, and of what this
+                     command prints (default: the app's language setting); credentials print
+                     as their issuers wrote them
   --verifier-url URL the verifier page each entry links to, with the credential in the link
                      (https only; default: the one in Settings, else Badgefolio's published
                      page); the QR code carries the same link where it stays readable
@@ -155,6 +157,9 @@ ${walletOptionsHelp}`,
     // Checked before the passphrase is asked for: a wrong address should not cost one.
     if (values['verifier-url'] !== undefined) verifierPage(values['verifier-url'], undefined);
     const folder = walletFolder(values.vault, io);
+    // The PDF's language, and its console lines'.
+    const language = values.language ?? savedLanguage(folder);
+    const say = exportPdfWords(language);
     let holderKey: KeyObject | undefined;
     if (values.sign !== undefined) {
       // Read before the wallet is opened: a wrong key file should not cost a passphrase.
@@ -162,7 +167,7 @@ ${walletOptionsHelp}`,
       try {
         contents = readFileSync(path.resolve(io.cwd, values.sign), 'utf8');
       } catch {
-        io.stderr(`The key file ${values.sign} could not be read.\n`);
+        io.stderr(`${say.keyUnreadable(values.sign)}\n`);
         return 1;
       }
       try {
@@ -174,7 +179,7 @@ ${walletOptionsHelp}`,
       }
     }
     try {
-      if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
+      if (!Vault.exists(folder)) throw new VaultError(say.noWallet(folder));
       const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
       const wallet = await Vault.unlock(folder, passphrase);
       let credentials: NormalizedCredential[];
@@ -184,13 +189,13 @@ ${walletOptionsHelp}`,
           // Collections are made in the app and kept, encrypted, in the wallet; names match regardless of case.
           const wanted = values.collection.trim().toLowerCase();
           const collection = readOrganiser(wallet).collections.find((c) => c.name.toLowerCase() === wanted);
-          if (!collection) throw new VaultError(`There is no collection named "${values.collection}" in this wallet.`);
+          if (!collection) throw new VaultError(say.noCollection(values.collection));
           chosen = collection.credentialIds;
         } else if (values.ids) chosen = values.ids.split(',').map((id) => id.trim()).filter(Boolean);
         const ids = chosen ?? wallet.list().map((entry) => entry.id);
         credentials = ids.map((id) => {
           const credential = wallet.get(id);
-          if (!credential) throw new VaultError(`No credential with ID "${id}" in this wallet.`);
+          if (!credential) throw new VaultError(say.noCredential(id));
           return credential;
         });
       } finally {
@@ -199,12 +204,11 @@ ${walletOptionsHelp}`,
       // A chosen set keeps its order (the collection's, or the --ids given); the whole wallet goes newest first.
       if (!chosen) credentials.sort((a, b) => (b.issuedOn ?? '').localeCompare(a.issuedOn ?? ''));
       if (credentials.length === 0) {
-        io.stderr(values.collection ? `The collection "${values.collection}" is empty.\n` : 'The wallet is empty: there is nothing to export yet.\n');
+        io.stderr(`${values.collection ? say.emptyCollection(values.collection) : say.emptyWallet}\n`);
         return 1;
       }
-      const { owner, emails, language: appLanguage, verifierUrl: verifierSetting } = ownerFrom(folder);
+      const { owner, emails, verifierUrl: verifierSetting } = ownerFrom(folder);
       const verifierUrl = verifierPage(values['verifier-url'], verifierSetting);
-      const language = values.language ?? appLanguage;
       const verifier = verifierFor(verifierConfig(values, io, emails));
       const entries: PortfolioEntry[] = [];
       for (const credential of credentials) {
@@ -238,14 +242,12 @@ ${walletOptionsHelp}`,
       writeFileAtomic(out, pdf);
       const counts = new Map<string, number>();
       for (const entry of entries) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
-      io.stdout(
-        `Wrote ${out}: ${String(entries.length)} credential${entries.length === 1 ? '' : 's'} (${[...counts].map(([s, n]) => `${String(n)} ${s}`).join(', ')}), ${(pdf.length / 1024).toFixed(0)} KB.\n`,
-      );
-      if (signer) io.stdout(`Signed by ${signer.holder}: the presentation attached covers every credential file.\n`);
+      io.stdout(`${say.wrote(out, entries.length, [...counts], pdf.length)}\n`);
+      if (signer) io.stdout(`${say.signedBy(signer.holder)}\n`);
       return 0;
     } catch (error) {
       if (error instanceof WrongPassphraseError || error instanceof VaultError || error instanceof WalletBusyError) {
-        io.stderr(`${error.message}\n`);
+        io.stderr(`${error instanceof WrongPassphraseError ? say.wrongPassphrase : error.message}\n`);
         return 1;
       }
       throw error;

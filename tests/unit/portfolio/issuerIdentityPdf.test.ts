@@ -98,9 +98,65 @@ describe('issuer identity in the portfolio PDF', () => {
     expect(text).not.toContain('did:web');
   });
 
-  it('counts the verified ones on the cover by how their issuers are confirmed', () => {
+  it('counts the verified ones on the cover by how their issuers are confirmed, in one sentence', () => {
     const cover = run('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', pdfPath, '-']).replace(/\s+/g, ' ');
-    expect(cover).toContain('3 verified: 1 issuer listed in a registry, 1 key published on the web, 1 not confirmed');
+    expect(cover).toContain(
+      '3 verified credentials: 1 from an issuer listed in a registry, 1 from an issuer that publishes its key at its web domain; for 1 of them nothing confirms who the issuer is.',
+    );
+  });
+
+  describe('the cover sentence for other mixes, in English and German', () => {
+    // The entries made in beforeAll, by how they were judged.
+    const [unconfirmed, registry, domain, invalid] = [0, 1, 2, 3];
+    // A credential judged the same way again: the same report for another credential id.
+    const again = (index: number, n: number): PortfolioEntry => {
+      const entry = entries[index];
+      if (!entry) throw new Error('no entry');
+      return { ...entry, credential: { ...entry.credential, id: `${entry.credential.id}-${String(n)}`, name: `${entry.credential.name} ${String(n)}` } };
+    };
+    const coverOf = async (chosen: PortfolioEntry[], language: 'en' | 'de', name: string): Promise<string> => {
+      const pdf = await buildPortfolioPdf({ owner: { name: 'Jo Example' }, credentials: chosen, options: { paper: 'a4', generatedAt, fonts: loadFontSet(), language } });
+      return run('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', writePdf(dir, name, pdf), '-']).replace(/\s+/g, ' ');
+    };
+    const cases: [string, () => PortfolioEntry[], string, string][] = [
+      [
+        'one verified credential whose issuer is only its own claim',
+        () => [again(unconfirmed, 1), again(invalid, 1)],
+        '1 verified credential; nothing confirms who its issuer is.',
+        '1 bestätigter Nachweis; nichts belegt, wer ihn ausgestellt hat.',
+      ],
+      [
+        'two whose issuers nothing confirms',
+        () => [again(unconfirmed, 1), again(unconfirmed, 2)],
+        '2 verified credentials; nothing confirms who their issuers are.',
+        '2 bestätigte Nachweise; bei keinem ist belegt, wer ihn ausgestellt hat.',
+      ],
+      [
+        'two from listed issuers',
+        () => [again(registry, 1), again(registry, 2)],
+        '2 verified credentials, all from issuers listed in a registry.',
+        '2 bestätigte Nachweise, alle von in einem Register verzeichneten Ausstellern.',
+      ],
+      [
+        'one with its key at its domain',
+        () => [again(domain, 1)],
+        '1 verified credential, from an issuer that publishes its key at its web domain.',
+        '1 bestätigter Nachweis, von einem Aussteller, der seinen Schlüssel unter seiner Web-Domain veröffentlicht.',
+      ],
+      [
+        'two listed, one at its domain and two unconfirmed',
+        () => [again(registry, 1), again(registry, 2), again(domain, 1), again(unconfirmed, 1), again(unconfirmed, 2)],
+        '5 verified credentials: 2 from issuers listed in a registry, 1 from an issuer that publishes its key at its web domain; for 2 of them nothing confirms who the issuers are.',
+        '5 bestätigte Nachweise: 2 von in einem Register verzeichneten Ausstellern, 1 von einem Aussteller, der seinen Schlüssel unter seiner Web-Domain veröffentlicht; bei 2 davon ist nicht belegt, wer sie ausgestellt hat.',
+      ],
+    ];
+    it.each(cases)('%s', async (label, chosen, english, german) => {
+      const file = label.replace(/\W+/g, '-');
+      expect(await coverOf(chosen(), 'en', `${file}-en.pdf`)).toContain(english);
+      const de = await coverOf(chosen(), 'de', `${file}-de.pdf`);
+      expect(de).toContain(german);
+      expect(de).not.toMatch(/verified|issuer|confirm/i);
+    });
   });
 
   it('prints no identity line for an entry without one (a report from before identity was judged)', async () => {
@@ -109,7 +165,7 @@ describe('issuer identity in the portfolio PDF', () => {
     const text = pdfText(file);
     expect(text).toContain('Machine Learning');
     expect(text).not.toContain('Issuer:');
-    expect(text).not.toMatch(/\d verified: /);
+    expect(text).not.toMatch(/\d verified credentials?[:;,]/);
   });
 
   it('says it on a single-credential certificate too', async () => {
@@ -156,7 +212,9 @@ describe('badgefolio verify-pdf and issuer identity', () => {
     expect(out).toMatch(/verified\s+Harbour University \(listed in acme-registry\.json\)\s+Marine Biology/);
     expect(out).toMatch(/verified\s+Harbour Academy \(key published at badges\.example\.org\)\s+Sailing Instructor/);
     expect(out).toContain(`Nothing confirms that the signer is “${mit}”`);
-    expect(out).toContain('Issuers of the 3 verified: 1 issuer listed in a registry, 1 key published on the web, 1 not confirmed.');
+    expect(out).toContain(
+      '3 verified credentials: 1 from an issuer listed in a registry, 1 from an issuer that publishes its key at its web domain; for 1 of them nothing confirms who the issuer is.',
+    );
   });
 
   it('refuses a --registry file that is not a registry as a usage error', async () => {
