@@ -30,7 +30,7 @@ export async function dispatch(
     const value: unknown = await handler(request.data);
     return ok(contract.response.parse(value));
   } catch (error) {
-    if (error instanceof RefusalError) return fail('refused', error.message);
+    if (error instanceof RefusalError) return fail('refused', error.message, error.said);
     // Only the error's class and channel are logged: messages may quote user data.
     log(`${channel} failed: ${error instanceof Error ? error.name : typeof error}`);
     return fail('internal', `The app could not complete ${channel}. Please try again.`);

@@ -3,6 +3,7 @@ import type { Vault } from '../vault/vault';
 import { bundledRegistries, readRegistry, RegistryFormatError, type IssuerRegistry } from '../verify/issuerRegistries';
 import type { FetchResult } from '../verify/safeFetch';
 import { isRecord } from '../../shared/jsonValue';
+import { msg } from '../../shared/credential/verificationMessages';
 
 /**
  * The known-issuer registries a wallet consults, kept in the wallet beside the credentials:
@@ -149,27 +150,27 @@ export class IssuerRegistryStore {
   /** Adds (or replaces, by name) a list the user chose; a file that is not a registry is refused and nothing changes. */
   add(fileName: string, bytes: Uint8Array, now: Date = new Date()): IssuerRegistryView[] {
     const name = registryNameOf(fileName);
-    if (bytes.length > maxRegistryBytes) throw new RegistryFormatError(`${name} is too large for an issuer registry (at most 2 MB).`);
+    if (bytes.length > maxRegistryBytes) throw new RegistryFormatError(msg('registryFile.tooLarge', { name }));
     if (bundledRegistries.some((b) => b.name.toLowerCase() === name.toLowerCase())) {
-      throw new RegistryFormatError(`${name} has the name of a registry Badgefolio already consults; rename the file first.`);
+      throw new RegistryFormatError(msg('registryFile.bundledName', { name }));
     }
     let document: unknown;
     try {
       document = JSON.parse(Buffer.from(bytes).toString('utf8'));
     } catch {
-      throw new RegistryFormatError(`${name} could not be read as JSON.`);
+      throw new RegistryFormatError(msg('registryFile.notJson', { name }));
     }
     readRegistry(document, name); // refuses what is not a registry, with the reason
     const stored = this.read();
     const others = stored.own.filter((entry) => entry.name !== name);
-    if (others.length >= maxOwnRegistries) throw new RegistryFormatError(`At most ${String(maxOwnRegistries)} registries of your own can be added; remove one first.`);
+    if (others.length >= maxOwnRegistries) throw new RegistryFormatError(msg('registryFile.tooMany', { count: maxOwnRegistries }));
     this.write({ ...stored, own: [...others, { name, addedAt: now.toISOString(), document }] });
     return this.list();
   }
 
   remove(name: string): IssuerRegistryView[] {
     const stored = this.read();
-    if (!stored.own.some((entry) => entry.name === name)) throw new RegistryFormatError(`No registry of your own is called ${name}.`);
+    if (!stored.own.some((entry) => entry.name === name)) throw new RegistryFormatError(msg('registryFile.unknown', { name }));
     this.write({ ...stored, own: stored.own.filter((entry) => entry.name !== name) });
     return this.list();
   }

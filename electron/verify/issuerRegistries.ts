@@ -3,6 +3,8 @@ import dccMember from './registries/dcc-member.json';
 import dccPilot from './registries/dcc-pilot.json';
 import dccSandbox from './registries/dcc-sandbox.json';
 import { isRecord } from '../../shared/jsonValue';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 
 /**
  * Known-issuer registries: lists of issuer DIDs with the organisation behind each, kept by a
@@ -46,14 +48,18 @@ export interface RegistryMatch {
   readonly entry: RegistryEntry;
 }
 
+/** A registry file refused, with why: in English, and as a message the app shows in its language. */
 export class RegistryFormatError extends Error {
   override readonly name = 'RegistryFormatError';
+  constructor(readonly said: VerificationMessage) {
+    super(englishOf(said));
+  }
 }
 
 
 /** Reads a registry in the DCC format; a list that is not one is refused with the reason. */
 export function readRegistry(value: unknown, name: string, options: { url?: string; test?: boolean; snapshot?: boolean } = {}): IssuerRegistry {
-  if (!isRecord(value) || !isRecord(value.registry)) throw new RegistryFormatError(`${name} is not an issuer registry: it has no "registry" object of DIDs.`);
+  if (!isRecord(value) || !isRecord(value.registry)) throw new RegistryFormatError(msg('registryFile.notARegistry', { name }));
   const entries = new Map<string, RegistryEntry>();
   for (const [did, entry] of Object.entries(value.registry)) {
     if (!did.startsWith('did:') || !isRecord(entry) || typeof entry.name !== 'string' || entry.name.trim() === '') continue;
@@ -63,7 +69,7 @@ export function readRegistry(value: unknown, name: string, options: { url?: stri
       ...(typeof entry.url === 'string' ? { url: entry.url } : {}),
     });
   }
-  if (entries.size === 0) throw new RegistryFormatError(`${name} lists no issuer DIDs with names.`);
+  if (entries.size === 0) throw new RegistryFormatError(msg('registryFile.noIssuers', { name }));
   const meta = isRecord(value.meta) ? value.meta : {};
   const updated = typeof meta.updated === 'string' && !Number.isNaN(Date.parse(meta.updated)) ? new Date(meta.updated).toISOString() : null;
   return { name, ...(options.url ? { url: options.url } : {}), asOf: updated, test: options.test === true, ...(options.snapshot ? { snapshot: true } : {}), entries };

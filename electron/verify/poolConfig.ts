@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DocumentsMap, StaticDocuments, type DocumentSource, type LocalDocument } from './documents';
 import { bundledRegistries, readRegistry, RegistryFormatError, type IssuerRegistry } from './issuerRegistries';
 import { createVerifier, type Verifier } from './verifier';
+import { msg } from '../../shared/credential/verificationMessages';
 
 /**
  * Verifier settings that can cross a thread boundary (plain data): each worker builds its
@@ -34,7 +35,7 @@ export function registriesFromConfig(config: PoolConfig): readonly IssuerRegistr
     try {
       value = JSON.parse(readFileSync(file, 'utf8'));
     } catch {
-      throw new RegistryFormatError(`${file} could not be read as JSON.`);
+      throw new RegistryFormatError(msg('registryFile.notJson', { name: file }));
     }
     return readRegistry(value, path.basename(file));
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verificationMessageSchema } from '../credential/verification';
 
 /**
  * Every IPC answer is a value, never a thrown error: errors do not survive contextBridge
@@ -22,6 +23,8 @@ export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 export const ipcErrorSchema = z.object({
   code: z.enum(ipcErrorCodes),
   message: z.string(),
+  /** A refusal's reason as a catalogue message, for the window to show in its language (the English is `message`). */
+  said: verificationMessageSchema.optional(),
 });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 
@@ -31,6 +34,6 @@ export function ok<T>(value: T): IpcResult<T> {
   return { ok: true, value };
 }
 
-export function fail(code: IpcErrorCode, message: string): IpcResult<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: IpcErrorCode, message: string, said?: IpcError['said']): IpcResult<never> {
+  return { ok: false, error: said ? { code, message, said } : { code, message } };
 }

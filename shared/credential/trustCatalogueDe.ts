@@ -48,4 +48,11 @@ export const trustMessagesDe: Readonly<Record<keyof typeof trustMessagesEn, Mess
   'blockcertsKey.afterRevoked': 'Das Zertifikat wurde am {issuedDate} ausgestellt, nachdem der Aussteller den genannten Schlüssel widerrufen hatte (am {revokedDate}): Es ist nicht echt.',
   'blockcertsKey.afterExpired': 'Das Zertifikat wurde am {issuedDate} ausgestellt, nachdem der genannte Schlüssel abgelaufen war (am {expiredDate}): Es ist nicht echt.',
   'blockcertsKey.beforeCreated': 'Das Zertifikat wurde am {issuedDate} ausgestellt, bevor der genannte Schlüssel erzeugt wurde (am {createdDate}): Es ist nicht echt.',
+  'registryFile.notARegistry': '{name} ist kein Ausstellerverzeichnis: Die Datei hat kein „registry“-Objekt mit DIDs.',
+  'registryFile.noIssuers': '{name} führt keine Aussteller-DIDs mit Namen.',
+  'registryFile.tooLarge': '{name} ist für ein Ausstellerverzeichnis zu groß (höchstens 2 MB).',
+  'registryFile.bundledName': '{name} trägt den Namen eines Verzeichnisses, das Badgefolio schon nutzt; benenne die Datei zuerst um.',
+  'registryFile.notJson': '{name} ließ sich nicht als JSON lesen.',
+  'registryFile.tooMany': 'Du kannst höchstens {count} eigene Verzeichnisse hinzufügen; entferne zuerst eines.',
+  'registryFile.unknown': 'Es gibt kein eigenes Verzeichnis namens {name}.',
 };

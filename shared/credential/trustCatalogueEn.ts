@@ -56,4 +56,12 @@ export const trustMessagesEn = {
   'blockcertsKey.afterRevoked': 'The certificate was issued on {issuedDate}, after its issuer had revoked the key it names (on {revokedDate}): it is not genuine.',
   'blockcertsKey.afterExpired': 'The certificate was issued on {issuedDate}, after the key it names had expired (on {expiredDate}): it is not genuine.',
   'blockcertsKey.beforeCreated': 'The certificate was issued on {issuedDate}, before the key it names was created (on {createdDate}): it is not genuine.',
+  // A registry file the user adds in Settings or gives to --registry, refused with the reason (issuerRegistries.ts, issuerRegistryStore.ts).
+  'registryFile.notARegistry': '{name} is not an issuer registry: it has no "registry" object of DIDs.',
+  'registryFile.noIssuers': '{name} lists no issuer DIDs with names.',
+  'registryFile.tooLarge': '{name} is too large for an issuer registry (at most 2 MB).',
+  'registryFile.bundledName': '{name} has the name of a registry Badgefolio already consults; rename the file first.',
+  'registryFile.notJson': '{name} could not be read as JSON.',
+  'registryFile.tooMany': 'At most {count} registries of your own can be added; remove one first.',
+  'registryFile.unknown': 'No registry of your own is called {name}.',
 } as const satisfies Readonly<Record<string, MessageTemplate>>;

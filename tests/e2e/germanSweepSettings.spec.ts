@@ -43,6 +43,7 @@ test('in German, Settings, adding from a link and the wallet check notice say no
       badge,
       JSON.stringify(await signDataIntegrity(makeOb3Credential({ issuer: makeIssuerProfile({ id: signer.did, name: 'Harbour Uni' }), validFrom: '2025-01-01T00:00:00Z', achievementName: 'Marine welding' }), signer)),
     );
+    writeFileSync(path.join(folder, 'notes.json'), JSON.stringify({ notes: ['not a registry'] }));
     writeFileSync(path.join(folder, 'acme-hiring.json'), JSON.stringify({ meta: { updated: '2026-09-01T00:00:00Z' }, registry: { [signer.did]: { name: 'Harbour University' } } }));
 
     // A wallet made in German from the first screen on.
@@ -77,8 +78,10 @@ test('in German, Settings, adding from a link and the wallet check notice say no
     await expect(page.getByRole('group', { name: de['identifier.title'] })).toContainText('did:key:');
     await sweep.screen(page, 'settings');
     const registries = page.getByRole('group', { name: de['registries.title'] });
-    // Not swept yet: a file refused as no registry is said in English (the main process's
-    // RegistryFormatError message, shown as it comes), whatever the language.
+    // A file that is no registry is refused in German (the main process's reason as a catalogue message).
+    await registries.getByTestId('registry-input').setInputFiles([path.join(folder, 'notes.json')]);
+    await expect(registries.getByRole('alert')).toContainText('ist kein Ausstellerverzeichnis');
+    await sweep.screen(page, 'settings, a file refused as no registry');
     await registries.getByTestId('registry-input').setInputFiles([path.join(folder, 'acme-hiring.json')]);
     await expect(registries.getByRole('listitem').first()).toContainText('acme-hiring.json');
     await page.getByRole('radio', { name: new RegExp(`^${de['settings.network.offline']}`) }).check();

@@ -37,7 +37,7 @@ export class SessionRegistries {
     try {
       apply();
     } catch (error) {
-      if (error instanceof RegistryFormatError) throw new RefusalError(error.message);
+      if (error instanceof RegistryFormatError) throw new RefusalError(error.message, error.said);
       throw error;
     }
     return this.list();
