@@ -1,28 +1,39 @@
 import { createInterface } from 'node:readline/promises';
 import type { ConsentQuestion } from '../../shared/credential/receiving';
+import type { Language } from '../../shared/preferences';
+import { msg, renderMessage, type MessageParams, type ReceiveMessageKey } from '../../shared/credential/verificationMessages';
 
-/** The consent question in plain English lines, for the terminal (the app renders its own). */
-export function consentLines(question: ConsentQuestion): string[] {
-  const who = question.issuerName ? `${question.issuerHost} (calling itself “${question.issuerName}”)` : question.issuerHost;
-  const lines = [`Receive credentials from ${who}?`];
+/** A sentence of receiving's catalogue (receiveCatalogueEn.ts) in the language `receive` speaks. */
+export function receiveWords(language: Language): (key: ReceiveMessageKey, params?: MessageParams) => string {
+  return (key, params) => renderMessage(msg(key, params), language);
+}
+
+/** The consent question in plain lines, for the terminal (the app renders its own), in English or German. */
+export function consentLines(question: ConsentQuestion, language: Language = 'en'): string[] {
+  const say = receiveWords(language);
+  const host = question.issuerHost;
+  const lines = [say('receive.ask.title', { who: question.issuerName ? say('receive.ask.calling', { host, name: question.issuerName }) : host })];
   const identity = question.issuerIdentity;
-  if (identity?.level === 'registry') lines.push(`  A known-issuer registry lists this web site as ${identity.name ?? 'an issuer'} (${identity.source ?? 'a registry'}).`);
-  else if (identity) lines.push(`  Who stands behind it: ${identity.level}${identity.source ? ` (${identity.source})` : ''}.`);
-  else lines.push('  No known-issuer registry lists this web site: judge the address yourself.');
-  if (question.sends.length === 0) lines.push(`  Badgefolio sends nothing but the request for the address.`);
-  else lines.push(`  Badgefolio will send to ${question.issuerHost}:`);
+  if (identity?.level === 'registry') lines.push(`  ${say('receive.ask.registry', { name: identity.name ?? say('receive.ask.anIssuer'), source: identity.source ?? say('receive.ask.aRegistry') })}`);
+  else if (identity) lines.push(`  ${identity.source ? say('receive.ask.identitySource', { level: identity.level, source: identity.source }) : say('receive.ask.identity', { level: identity.level })}`);
+  else lines.push(`  ${say('receive.ask.noRegistry')}`);
+  lines.push(`  ${question.sends.length === 0 ? say('receive.ask.sendsNothing') : say('receive.ask.sends', { host })}`);
   for (const send of question.sends) {
-    if (send.kind === 'holder-did') lines.push(`    - your wallet's identifier, ${send.did}`);
-    else if (send.kind === 'signed-proof')
-      lines.push(send.what === 'openid4vci-proof' ? '    - a proof signed with your wallet’s key (so the credential is issued to this wallet)' : '    - a presentation signed with your wallet’s key, answering the issuer’s challenge');
-    else if (send.kind === 'transaction-code') lines.push('    - the transaction code the issuer sent you');
-    else lines.push(`    - your sign-in, made in your browser at ${send.host} (Badgefolio only gets a one-time code from it, never your password)`);
+    const item =
+      send.kind === 'holder-did'
+        ? say('receive.ask.holderDid', { did: send.did })
+        : send.kind === 'signed-proof'
+          ? say(send.what === 'openid4vci-proof' ? 'receive.ask.proof' : 'receive.ask.didAuth')
+          : send.kind === 'transaction-code'
+            ? say('receive.ask.txCode')
+            : say('receive.ask.browser', { host: send.host });
+    lines.push(`    - ${item}`);
   }
   if (question.receives.length > 0) {
-    lines.push('  You will receive:');
+    lines.push(`  ${say('receive.ask.receives')}`);
     for (const receive of question.receives) lines.push(`    - ${receive.name}${receive.format ? ` (${receive.format})` : ''}`);
-  } else if (question.protocol !== 'web') lines.push('  The issuer does not say in advance which credentials it will give.');
-  if (question.transactionCode?.description) lines.push(`  The issuer says about the transaction code: “${question.transactionCode.description}”`);
+  } else if (question.protocol !== 'web') lines.push(`  ${say('receive.ask.receivesUnknown')}`);
+  if (question.transactionCode?.description) lines.push(`  ${say('receive.ask.txDescription', { description: question.transactionCode.description })}`);
   return lines;
 }
 

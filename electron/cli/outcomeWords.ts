@@ -9,6 +9,7 @@ export const outcomeWords = {
   'not-replaced': 'not replaced',
   'not-a-credential': 'not a credential',
   malformed: 'malformed',
+  'offer-found': 'offer found',
 } as const;
 
 export type ImportOutcomeWord = keyof typeof outcomeWords;

@@ -5,6 +5,7 @@ import { parseSafeExternalUrl } from '../security/externalLinks';
 import { readPreferences, writePreferences, type PreferencesBackend } from './preferences';
 import type { SaveFile, WalletSession } from './walletSession';
 import { ReceiveFlows } from './receiveFlow';
+import type { DeveloperHosts } from '../../shared/developerHosts';
 
 /**
  * What the host (the Electron shell or the browser harness) lends the handlers. Everything
@@ -16,6 +17,8 @@ export interface HostServices {
   readonly platform: string;
   /** The project's published verifier page (packageInfo.ts), the PDF's default. */
   readonly verifierUrl?: string;
+  /** The developer option, when on (electron/receive/devHosts.ts): the window shows a warning. */
+  readonly developerHosts?: DeveloperHosts;
   readonly preferences: PreferencesBackend;
   readonly wallet: WalletSession;
   /** Called only with a URL that passed parseSafeExternalUrl. */
@@ -41,6 +44,7 @@ export function createHandlers(services: HostServices): Handlers {
         platform: services.platform,
         host: services.host,
         ...(services.verifierUrl === undefined ? {} : { verifierUrl: services.verifierUrl }),
+        ...(services.developerHosts ? { developerHosts: services.developerHosts } : {}),
       }),
     getPreferences: () => Promise.resolve(readPreferences(services.preferences)),
     setPreferences: (patch) => Promise.resolve(writePreferences(services.preferences, patch)),

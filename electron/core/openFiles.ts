@@ -162,6 +162,9 @@ export class OpenFiles extends HeldUntilUnlock<string> {
         this.options.publish('filesImported', { outcomes });
         this.options.onImported?.();
       }
+      // A picture or PDF whose QR code holds an offer goes to the window's receive flow, as a
+      // link opened with the app does: the user is asked there before anything is sent.
+      for (const outcome of outcomes) if (outcome.offer) this.options.publish('linkOpened', { link: outcome.offer.link });
     }
   }
 }

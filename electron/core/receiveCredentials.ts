@@ -1,6 +1,7 @@
 import type { NormalizedCredential } from '../../shared/credential/model';
 import type { ConsentAnswer, ConsentQuestion, ReceivedOutcome, ReceiveResult } from '../../shared/credential/receiving';
-import type { VerificationReport } from '../../shared/credential/verification';
+import type { VerificationMessage, VerificationReport } from '../../shared/credential/verification';
+import { englishOf, msg, reportSummaryMessage } from '../../shared/credential/verificationMessages';
 import { isRecord } from '../../shared/jsonValue';
 import { Intake } from '../intake/intake';
 import { defaultIntakeLimits } from '../intake/limits';
@@ -71,13 +72,18 @@ function subjectIds(credential: unknown): string[] {
 }
 
 /** Why a received credential is the wrong one, or undefined. */
-function wrongCredential(item: ReceivedItem, credential: NormalizedCredential, holderDid: string): string | undefined {
+function wrongCredential(item: ReceivedItem, credential: NormalizedCredential, holderDid: string): VerificationMessage | undefined {
   if (item.fromWebAddress) return undefined;
   const others = subjectIds(item.credential).filter((id) => id.startsWith('did:') && id !== holderDid);
-  if (others.length > 0) return `The issuer sent a credential made out to someone else (${others[0] ?? ''}), not to this wallet (${holderDid}): it was not stored.`;
+  if (others.length > 0) return msg('receive.wrongSubject', { other: others[0] ?? '', holder: holderDid });
   const missing = item.expectedTypes.filter((type) => !credential.types.includes(type));
-  if (missing.length > 0) return `The issuer sent a different credential than it offered (not a ${missing.join(', ')}): it was not stored.`;
+  if (missing.length > 0) return msg('receive.wrongType', { types: missing.join(', ') });
   return undefined;
+}
+
+/** A reason, in English and as a message. */
+function because(reasonMessage: VerificationMessage): { reason: string; reasonMessage: VerificationMessage } {
+  return { reason: englishOf(reasonMessage), reasonMessage };
 }
 
 const refusedStatuses = new Set(['invalid', 'malformed']);
@@ -117,18 +123,20 @@ async function importItems(items: readonly ReceivedItem[], options: ReceiveCrede
     const name = item.fromWebAddress ? item.label : `${item.label} (${String(index + 1)})${extension}`;
     for (const read of await intake.inspect({ name, bytes })) {
       if (read.outcome !== 'recognised') {
-        outcomes.push({ outcome: read.outcome, reason: read.reason });
+        // An issuer that answers with a picture of another offer's QR code gave no credential.
+        outcomes.push({ outcome: read.outcome === 'offer-found' ? 'not-a-credential' : read.outcome, reason: read.reason, ...(read.reasonMessage ? { reasonMessage: read.reasonMessage } : {}) });
         continue;
       }
       const wrong = wrongCredential(item, read.credential, holderDid);
       if (wrong) {
-        outcomes.push({ outcome: 'malformed', name: read.credential.name, reason: wrong });
+        outcomes.push({ outcome: 'malformed', name: read.credential.name, ...because(wrong) });
         continue;
       }
       const filled = await fillIn.fill(read.credential, keptFor(vault, read.credential)).catch(() => read.credential);
       const report = await verifier.verify(filled);
       if (refusedStatuses.has(report.status)) {
-        outcomes.push({ outcome: 'malformed', name: filled.name, status: report.status, reason: `The issuer sent a credential that does not check: ${report.summary} It was not stored.` });
+        const summary = reportSummaryMessage(report) ?? msg('receive.detail', { detail: report.summary });
+        outcomes.push({ outcome: 'malformed', name: filled.name, status: report.status, ...because(msg('receive.doesNotCheck', { summary })) });
         continue;
       }
       const stored = await storeCredential(vault, verifier, filled);
@@ -140,6 +148,7 @@ async function importItems(items: readonly ReceivedItem[], options: ReceiveCrede
         status: finalReport.status,
         ...(identityOf(finalReport) ? { issuerIdentity: identityOf(finalReport) } : {}),
         ...(stored.reason ? { reason: stored.reason } : {}),
+        ...(stored.reasonMessage ? { reasonMessage: stored.reasonMessage } : {}),
       });
     }
   }
@@ -169,7 +178,7 @@ export async function receiveCredentials(link: string, ask: (question: ConsentQu
       link,
     );
   } catch (error) {
-    if (error instanceof ReceiveError) return { state: 'failed', reason: error.message };
+    if (error instanceof ReceiveError) return { state: 'failed', ...because(error.reasonMessage) };
     throw error;
   }
   if (receipt.items === 'declined') return { state: 'declined', issuerHost: receipt.issuerHost };

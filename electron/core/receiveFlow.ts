@@ -63,6 +63,7 @@ export function receivedRows(result: ReceiveResult): ReceivedRow[] {
     ...(o.name ? { name: o.name } : {}),
     ...(o.id ? { id: o.id } : {}),
     ...(o.reason ? { reason: o.reason } : {}),
+    ...(o.reasonMessage ? { reasonMessage: o.reasonMessage } : {}),
     ...(isStatus(o.status) ? { status: o.status } : {}),
     ...(o.issuerIdentity ? { issuerIdentity: { level: o.issuerIdentity.level, source: o.issuerIdentity.source } } : {}),
   }));

@@ -13,7 +13,7 @@ import { optionalVerifierUrl } from '../core/verifierUrl';
 import { bundleBridge } from './bridgeBundle';
 import { harnessShell } from './harnessShell';
 import { startHarness } from './server';
-import { devHostsWarning, devNetwork } from '../receive/devHosts';
+import { developerHostsView, devHostsWarning, devNetwork } from '../receive/devHosts';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const usage = `Usage: npm run harness -- --vault DIR [--port N] [--renderer DIR]
@@ -97,6 +97,8 @@ async function main(): Promise<number> {
     version: packageVersion(),
     platform: process.platform,
     ...optionalVerifierUrl(),
+    // The window says loudly that the option is on, for as long as it runs.
+    ...(testNetwork ? { developerHosts: developerHostsView(testNetwork, process.env) } : {}),
     preferences,
     wallet,
     saveFile: (suggestedName, bytes) => {

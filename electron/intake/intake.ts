@@ -15,6 +15,7 @@ import { decodeUtf8, parseJsonSafely } from './safeJson';
 import { readEuropassXml } from './formats/europassXml';
 import { isZip, readZip } from './zipArchive';
 import { manifestFileName } from '../../shared/portfolio/attachments';
+import { receivableCode, receiveLinkHost } from '../../shared/credential/receiveLink';
 
 export interface IntakeFile {
   /** A name for messages: the path as given, or `archive.zip › entry`. */
@@ -226,6 +227,8 @@ export class Intake {
       if (credentials.length > 0) return inside;
     }
     const codes = findings.qrCodes;
+    const offer = this.offerFound(file, codes, 'pdf');
+    if (offer) return [offer];
     const hints: CertificateHints = {
       // The title the certificate's words give (set large, not boilerplate) before the file's
       // Title metadata, which is often a template's or a converter's ("Microsoft Word - cert").
@@ -253,6 +256,8 @@ export class Intake {
     if (codes.length === 0 && !file.keepAsCertificate) {
       return this.plainPicture(file, msg('intake.pictureNoBadge', { kind: kind === 'png' ? 'PNG' : 'JPEG' }), kind === 'png' ? 'png' : 'image');
     }
+    const offer = this.offerFound(file, codes, kind === 'png' ? 'png' : 'image');
+    if (offer) return offer;
     return this.recognised(
       file,
       selfReportedCertificate(this.source(file, 'image', kind === 'png' ? 'image/png' : 'image/jpeg'), {
@@ -260,6 +265,22 @@ export class Intake {
         otherCodes: codes.filter((c) => !isWebAddress(c)),
       }),
     );
+  }
+
+  /**
+   * A QR code that holds a link to receive from (an issuer's offer on its web page, printed or
+   * photographed): the file is that offer, for the receive flow to put to the user, not a
+   * certificate. Only the link is read here; nothing is fetched.
+   */
+  private offerFound(file: IntakeFile, codes: readonly string[], container: ContainerKind): IntakeOutcome | undefined {
+    for (const code of codes) {
+      const link = receivableCode(code);
+      if (!link) continue;
+      const host = receiveLinkHost(link);
+      const reasonMessage = host ? msg('receive.qr.offerFound', { host }) : msg('receive.qr.offerFoundNoHost');
+      return { outcome: 'offer-found', file: file.name, offer: { link: code.trim(), ...(host ? { host } : {}) }, reason: englishOf(reasonMessage), reasonMessage, container };
+    }
+    return undefined;
   }
 
   private plainPicture(file: IntakeFile, reasonMessage: VerificationMessage, container: ContainerKind): IntakeOutcome {

@@ -9,6 +9,7 @@ import { optionalVerifierUrl } from '../core/verifierUrl';
 import { readPreferences, type PreferencesBackend } from '../core/preferences';
 import { restoredBounds } from '../core/windowState';
 import { WalletSession } from '../core/walletSession';
+import { appDevHosts } from '../receive/devHosts';
 import { safeFileName } from '../core/savedFiles';
 import { writeFileAtomic } from '../vault/atomicFile';
 import { osKeyProtector } from './keychain';
@@ -154,6 +155,8 @@ export function startApp(): void {
         desktop.preferencesChanged();
       },
     };
+    // The developer option (BADGEFOLIO_DEV_HOSTS, NODE_EXTRA_CA_CERTS): off unless set, then shown in the window.
+    const devHosts = appDevHosts(process.env, log);
     const wallet = new WalletSession({
       folder: app.getPath('userData'),
       keyProtector: () => osKeyProtector(),
@@ -161,6 +164,7 @@ export function startApp(): void {
       networkUse: () => readPreferences(preferences).network,
       language: () => readPreferences(preferences).language,
       verifierUrl: () => readPreferences(preferences).verifierUrl,
+      ...(devHosts ? { testNetwork: devHosts.network } : {}),
     });
     const autoLock = new AutoLock({
       minutes: readPreferences(store).autoLockMinutes,
@@ -196,6 +200,7 @@ export function startApp(): void {
         version: app.getVersion(),
         platform: process.platform,
         ...optionalVerifierUrl(),
+        ...(devHosts ? { developerHosts: devHosts.view } : {}),
         preferences,
         wallet,
         openExternal: (url) => shell.openExternal(url.href),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { getAuthorizationServerMetadataFromList, Oauth2Client } from '@openid4vc/oauth2';
 import { determineAuthorizationServerForCredentialOffer, type CredentialOfferObject, type IssuerMetadataResult, type Openid4vciClient } from '@openid4vc/openid4vci';
 import type { ClientCallbacks } from './openid4vci';
+import { msg } from '../../shared/credential/verificationMessages';
 import { parseSafeExternalUrl } from '../security/externalLinks';
 import { startLoopbackRedirect } from './loopbackRedirect';
 import { describeProtocolError } from './protocolErrors';
@@ -38,7 +39,7 @@ export async function authorizationCodeToken(
   issuerHost: string,
 ): Promise<{ accessToken: string; cNonce?: string }> {
   const openBrowser = session.openBrowser;
-  if (!openBrowser) throw new ReceiveError(`The offer from ${issuerHost} needs you to sign in at the issuer, and no browser can be opened here.`);
+  if (!openBrowser) throw new ReceiveError(msg('receive.auth.noBrowser', { host: issuerHost }));
   const redirect = await startLoopbackRedirect(`/openid4vci/${randomBytes(12).toString('hex')}`, session.signInTimeoutMs ?? defaultSignInTimeoutMs);
   try {
     const state = randomBytes(16).toString('base64url');
@@ -61,24 +62,25 @@ export async function authorizationCodeToken(
       });
       request = { ...made, authorizationServer: server };
     } catch (error) {
-      throw new ReceiveError(`The sign-in at ${issuerHost} could not be started: ${describeProtocolError(error)}`);
+      throw new ReceiveError(msg('receive.auth.notStarted', { host: issuerHost, why: describeProtocolError(error) }));
     }
-    if (!request.pkce) throw new ReceiveError(`${issuerHost} does not support PKCE, which Badgefolio requires for signing in.`);
+    if (!request.pkce) throw new ReceiveError(msg('receive.auth.noPkce', { host: issuerHost }));
     let signInUrl: URL;
     try {
       signInUrl = parseSafeExternalUrl(request.authorizationRequestUrl);
     } catch {
-      throw new ReceiveError(`${issuerHost} gave a sign-in address that is not https: it was not opened.`);
+      throw new ReceiveError(msg('receive.auth.notHttps', { host: issuerHost }));
     }
     await openBrowser(signInUrl.href);
     const query = await redirect.arrived;
-    if (query.get('state') !== state) throw new ReceiveError(`The sign-in came back for another request (its state does not match): nothing more was sent.`);
+    if (query.get('state') !== state) throw new ReceiveError(msg('receive.auth.otherState'));
     const error = query.get('error');
-    if (error) throw new ReceiveError(`${issuerHost} did not let you sign in: ${error}${query.get('error_description') ? `: ${query.get('error_description') ?? ''}` : ''}.`);
+    const description = query.get('error_description');
+    if (error) throw new ReceiveError(description ? msg('receive.auth.refusedWhy', { host: issuerHost, error, description }) : msg('receive.auth.refused', { host: issuerHost, error }));
     const code = query.get('code');
-    if (!code) throw new ReceiveError(`The sign-in at ${issuerHost} came back without a code.`);
+    if (!code) throw new ReceiveError(msg('receive.auth.noCode', { host: issuerHost }));
     const iss = query.get('iss');
-    if (iss !== null && iss !== request.authorizationServer) throw new ReceiveError(`The sign-in came back from another server (${iss}) than ${issuerHost}'s: nothing more was sent.`);
+    if (iss !== null && iss !== request.authorizationServer) throw new ReceiveError(msg('receive.auth.otherServer', { host: issuerHost, iss }));
     try {
       const token = await openid.retrieveAuthorizationCodeAccessTokenFromOffer({
         credentialOffer: offer,
@@ -90,7 +92,7 @@ export async function authorizationCodeToken(
       const cNonce = token.accessTokenResponse.c_nonce;
       return { accessToken: token.accessTokenResponse.access_token, ...(typeof cNonce === 'string' ? { cNonce } : {}) };
     } catch (failure) {
-      throw new ReceiveError(`${issuerHost} gave no access token for the sign-in: ${describeProtocolError(failure)}`);
+      throw new ReceiveError(msg('receive.auth.noToken', { host: issuerHost, why: describeProtocolError(failure) }));
     }
   } finally {
     redirect.close();

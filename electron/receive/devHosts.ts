@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { TestNetwork } from '../verify/safeFetch';
+import type { DeveloperHosts } from '../../shared/developerHosts';
 
 /**
  * The developer option of `badgefolio receive`: named hosts reached on 127.0.0.1, trusting one
@@ -45,6 +46,29 @@ export function devNetwork(flags: readonly string[], env: NodeJS.ProcessEnv): Te
   }
   if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new DevHostsError(`${caFile} (NODE_EXTRA_CA_CERTS) holds no PEM certificate.`);
   return { resolve, ca };
+}
+
+/** The option as the window's warning names it: each host and its port, and the certificate authority's file. */
+export function developerHostsView(network: TestNetwork, env: NodeJS.ProcessEnv): DeveloperHosts {
+  return { hosts: [...network.resolve].map(([name, port]) => ({ name, port })), caFile: env.NODE_EXTRA_CA_CERTS ?? '' };
+}
+
+/**
+ * The option in the desktop app: from BADGEFOLIO_DEV_HOSTS only (Chromium owns the command
+ * line's switches). A value that is not a developer host turns nothing on; the log says why.
+ */
+export function appDevHosts(env: NodeJS.ProcessEnv, log: (line: string) => void): { network: TestNetwork; view: DeveloperHosts } | undefined {
+  let network: TestNetwork | undefined;
+  try {
+    network = devNetwork([], env);
+  } catch (error) {
+    if (!(error instanceof DevHostsError)) throw error;
+    log(`BADGEFOLIO_DEV_HOSTS is not used: ${error.message}`);
+    return undefined;
+  }
+  if (!network) return undefined;
+  log(devHostsWarning(network));
+  return { network, view: developerHostsView(network, env) };
 }
 
 /** The loud line printed whenever the option is on. */

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { msg } from '../../shared/credential/verificationMessages';
 import { ReceiveError } from './receiveNetwork';
 
 /**
@@ -41,7 +42,7 @@ export async function startLoopbackRedirect(path: string, timeoutMs: number): Pr
     server.close();
   });
   const timer = setTimeout(() => {
-    settle?.reject(new ReceiveError(`The sign-in at the issuer did not come back within ${String(Math.round(timeoutMs / 1000))} seconds.`));
+    settle?.reject(new ReceiveError(msg('receive.auth.timeout', { seconds: Math.round(timeoutMs / 1000) })));
     server.close();
   }, timeoutMs);
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { CompactSign } from 'jose';
 import { clientAuthenticationAnonymous, HashAlgorithm, type Jwk, type JwtSigner } from '@openid4vc/oauth2';
 import { Openid4vciClient, Openid4vciVersion, type CredentialOfferObject, type IssuerMetadataResult } from '@openid4vc/openid4vci';
 import type { ConsentQuestion, ConsentReceive } from '../../shared/credential/receiving';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import type { HolderKey } from './holderKey';
 import { hostOf, ReceiveError, type ReceiveNetwork } from './receiveNetwork';
 import { authorizationCodeToken } from './authorizationCode';
@@ -39,9 +40,9 @@ function clientCallbacks(network: ReceiveNetwork, key: HolderKey): ClientCallbac
     clientAuthentication: clientAuthenticationAnonymous(),
     // Only the holder key signs, and only the proof JWT the library hands over (typ openid4vci-proof+jwt).
     signJwt: async (signer: JwtSigner, jwt) => {
-      if (signer.method !== 'did' || signer.didUrl !== key.keyId) throw new ReceiveError('The issuer asked for a signature with a key that is not the wallet’s.');
+      if (signer.method !== 'did' || signer.didUrl !== key.keyId) throw new ReceiveError(msg('receive.oid.signKey'));
       // SECURITY: the wallet's key signs proofs of possession for a credential and nothing else (no DPoP, no client attestation).
-      if (jwt.header.typ !== 'openid4vci-proof+jwt') throw new ReceiveError(`The issuer asked for a signature Badgefolio does not give (${jwt.header.typ ?? 'untyped'}).`);
+      if (jwt.header.typ !== 'openid4vci-proof+jwt') throw new ReceiveError(msg('receive.oid.signType', { type: jwt.header.typ ?? msg('receive.oid.untyped') }));
       const token = await new CompactSign(new TextEncoder().encode(JSON.stringify(jwt.payload)))
         .setProtectedHeader({ ...jwt.header, alg: 'EdDSA' })
         .sign(key.privateKey);
@@ -79,34 +80,30 @@ async function plan(session: ReceiveSession, offerLink: string, openid: Openid4v
   try {
     offer = await openid.resolveCredentialOffer(offerLink);
   } catch (error) {
-    throw new ReceiveError(`The credential offer could not be read: ${describeProtocolError(error)}`);
+    throw new ReceiveError(msg('receive.oid.offerUnreadable', { why: describeProtocolError(error) }));
   }
   const issuerHost = hostOf(offer.credential_issuer);
-  if (!offer.credential_issuer.startsWith('https://')) throw new ReceiveError(`The offer names an issuer that is not an https address (${offer.credential_issuer}).`);
+  if (!offer.credential_issuer.startsWith('https://')) throw new ReceiveError(msg('receive.oid.issuerNotHttps', { issuer: offer.credential_issuer }));
   const grant = offer.grants?.[preAuthorizedGrant];
   const signIn = !grant && offer.grants?.[authorizationCodeGrant] !== undefined;
   if (!grant && !(signIn && session.openBrowser)) {
-    throw new ReceiveError(
-      signIn
-        ? `The offer from ${issuerHost} needs you to sign in at the issuer in a browser, which cannot be opened here.`
-        : `The offer from ${issuerHost} names no way to receive it (neither a pre-authorized code nor a sign-in).`,
-    );
+    throw new ReceiveError(msg(signIn ? 'receive.oid.needsBrowser' : 'receive.oid.noGrant', { host: issuerHost }));
   }
   let metadata: IssuerMetadataResult;
   try {
     metadata = await openid.resolveIssuerMetadata(offer.credential_issuer);
   } catch (error) {
-    throw new ReceiveError(`${issuerHost} does not publish usable OpenID4VCI issuer metadata: ${describeProtocolError(error)}`);
+    throw new ReceiveError(msg('receive.oid.noMetadata', { host: issuerHost, why: describeProtocolError(error) }));
   }
   const configurations = metadata.knownCredentialConfigurations as Record<string, Record<string, unknown>>;
   const configurationIds = offer.credential_configuration_ids;
   const receives: ConsentReceive[] = [];
   for (const id of configurationIds) {
     const configuration = configurations[id] ?? metadata.credentialIssuer.credential_configurations_supported[id];
-    if (!configuration) throw new ReceiveError(`The offer from ${issuerHost} names a credential (“${id}”) its issuer does not describe.`);
+    if (!configuration) throw new ReceiveError(msg('receive.oid.unknownConfiguration', { host: issuerHost, id }));
     const format = String(configuration.format);
     if (!supportedFormats.has(format)) {
-      throw new ReceiveError(`The offer from ${issuerHost} is for a credential in the “${format}” format, which Badgefolio cannot hold (it takes ldp_vc and jwt_vc_json). Nothing was sent.`);
+      throw new ReceiveError(msg('receive.oid.unknownFormat', { host: issuerHost, format }));
     }
     receives.push(receiveOf(id, configuration));
   }
@@ -138,8 +135,8 @@ async function plan(session: ReceiveSession, offerLink: string, openid: Openid4v
 function credentialsOf(response: Record<string, unknown>, issuerHost: string): unknown[] {
   if (Array.isArray(response.credentials)) return response.credentials.map((c: unknown) => (c && typeof c === 'object' && 'credential' in c ? c.credential : c));
   if (response.credential !== undefined) return [response.credential];
-  if (typeof response.transaction_id === 'string') throw new ReceiveError(`${issuerHost} will issue the credential later (a deferred issuance), which Badgefolio cannot wait for yet.`);
-  throw new ReceiveError(`${issuerHost} answered the credential request without a credential.`);
+  if (typeof response.transaction_id === 'string') throw new ReceiveError(msg('receive.oid.deferred', { host: issuerHost }));
+  throw new ReceiveError(msg('receive.oid.noCredential', { host: issuerHost }));
 }
 
 /** The access token for a pre-authorized code (and the transaction code, when the offer asks for one). */
@@ -150,14 +147,8 @@ async function preAuthorizedToken(openid: Openid4vciClient, offerPlan: OfferPlan
     return { accessToken: token.accessTokenResponse.access_token, ...(typeof cNonce === 'string' ? { cNonce } : {}) };
   } catch (error) {
     const said = describeProtocolError(error);
-    if (said.includes('invalid_grant')) {
-      throw new ReceiveError(
-        txCode
-          ? `${issuerHost} refused the offer: the transaction code is wrong, or the offer has expired or was already used (${said}). Nothing was stored.`
-          : `${issuerHost} refused the offer: it has expired or was already used (${said}). Ask the issuer for a new one. Nothing was stored.`,
-      );
-    }
-    throw new ReceiveError(`${issuerHost} gave no access token: ${said}`);
+    if (englishOf(said).includes('invalid_grant')) throw new ReceiveError(msg(txCode ? 'receive.oid.wrongCode' : 'receive.oid.expired', { host: issuerHost, why: said }));
+    throw new ReceiveError(msg('receive.oid.noToken', { host: issuerHost, why: said }));
   }
 }
 
@@ -169,7 +160,7 @@ export async function receiveOffer(session: ReceiveSession, offerLink: string): 
   const answer = await session.ask(question);
   if (!answer.consent) return 'declined';
   const txCode = answer.transactionCode?.trim();
-  if (question.transactionCode && !txCode) throw new ReceiveError(`The offer from ${issuerHost} needs the transaction code the issuer sent you; none was given. Nothing was sent.`);
+  if (question.transactionCode && !txCode) throw new ReceiveError(msg('receive.oid.noCode', { host: issuerHost }));
   const { offer, metadata } = offerPlan;
   const token =
     offerPlan.flow === 'authorization-code'
@@ -184,7 +175,7 @@ export async function receiveOffer(session: ReceiveSession, offerLink: string): 
       try {
         nonce = (await openid.requestNonce({ issuerMetadata: metadata })).c_nonce;
       } catch (error) {
-        throw new ReceiveError(`${issuerHost} gave no nonce for the proof: ${describeProtocolError(error)}`);
+        throw new ReceiveError(msg('receive.oid.noNonce', { host: issuerHost, why: describeProtocolError(error) }));
       }
     }
     const { jwt } = await openid.createCredentialRequestJwtProof({
@@ -205,7 +196,7 @@ export async function receiveOffer(session: ReceiveSession, offerLink: string): 
         ...(modern ? { proofs: { jwt: [jwt] } } : { proof: { proof_type: 'jwt', jwt } }),
       });
     } catch (error) {
-      throw new ReceiveError(`${issuerHost} did not issue the credential: ${describeProtocolError(error)}`);
+      throw new ReceiveError(msg('receive.oid.notIssued', { host: issuerHost, why: describeProtocolError(error) }));
     }
     const configuration = metadata.knownCredentialConfigurations[configurationId] as Record<string, unknown> | undefined;
     const expected = receiveOf(configurationId, configuration ?? {});

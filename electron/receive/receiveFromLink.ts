@@ -1,5 +1,6 @@
 import { recogniseReceiveLink, type ReceiveLink } from '../../shared/credential/receiveLink';
 import { isRecord } from '../../shared/jsonValue';
+import { msg } from '../../shared/credential/verificationMessages';
 import { safeFetchBytes } from '../verify/safeFetch';
 import { receiveOffer } from './openid4vci';
 import { fetchFailure, hostOf, receiveFetchDefaults, ReceiveError } from './receiveNetwork';
@@ -37,20 +38,20 @@ function protocolsIn(bytes: Uint8Array): { vcapi?: string; offer?: string } | un
 async function viaProtocols(session: ReceiveSession, host: string, protocols: { vcapi?: string; offer?: string }, depth: number): Promise<LinkReceipt> {
   if (protocols.vcapi) return { issuerHost: hostOf(protocols.vcapi), items: await receiveExchange(session, protocols.vcapi) };
   if (protocols.offer && depth === 0) return receive(session, recogniseReceiveLink(protocols.offer), depth + 1);
-  throw new ReceiveError(`${host} offers no protocol Badgefolio speaks (VC-API or OpenID4VCI).`);
+  throw new ReceiveError(msg('receive.noProtocol', { host }));
 }
 
 async function receive(session: ReceiveSession, link: ReceiveLink, depth: number): Promise<LinkReceipt> {
   switch (link.kind) {
     case 'unknown':
-      throw new ReceiveError(link.reason);
+      throw new ReceiveError(link.reasonMessage);
     case 'openid4vci-offer':
       return { issuerHost: link.host ?? 'the issuer', items: await receiveOffer(session, link.offer) };
     case 'dcc-request':
       return { issuerHost: link.host, items: await receiveRequestLink(session, link.requestUrl, link.challenge, link.issuer) };
     case 'vc-api-interaction': {
       const protocols = await interactionProtocols(session, link.url);
-      if (!protocols) throw new ReceiveError(`${link.host} did not answer the interaction link with the protocols it offers.`);
+      if (!protocols) throw new ReceiveError(msg('receive.interactionNoProtocols', { host: link.host }));
       return viaProtocols(session, link.host, protocols, depth);
     }
     case 'web-address': {
@@ -61,7 +62,7 @@ async function receive(session: ReceiveSession, link: ReceiveLink, depth: number
       } catch (error) {
         throw fetchFailure(link.host, error);
       }
-      if (fetched.status !== 200) throw new ReceiveError(`${link.host} answered ${String(fetched.status)}: there is no credential at this address.`);
+      if (fetched.status !== 200) throw new ReceiveError(msg('receive.noCredentialAt', { host: link.host, status: fetched.status }));
       const protocols = protocolsIn(fetched.bytes);
       if (protocols) return viaProtocols(session, link.host, protocols, depth);
       const answer = await session.ask({ protocol: 'web', issuerHost: hostOf(fetched.finalUrl), sends: [], receives: [] });

@@ -1,3 +1,5 @@
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { FetchRefusedError, safeRequest, type SafeFetchOptions, type SafeRequestResult } from '../verify/safeFetch';
 
 /**
@@ -8,6 +10,13 @@ import { FetchRefusedError, safeRequest, type SafeFetchOptions, type SafeRequest
  */
 export class ReceiveError extends Error {
   override readonly name = 'ReceiveError';
+  /** The sentence as a catalogue message (receiveCatalogueEn.ts), for the reader's language; `message` is its English. */
+  readonly reasonMessage: VerificationMessage;
+
+  constructor(reasonMessage: VerificationMessage) {
+    super(englishOf(reasonMessage));
+    this.reasonMessage = reasonMessage;
+  }
 }
 
 /** Caps for protocol answers: a credential response is small; a minute is generous for an issuer. */
@@ -30,14 +39,14 @@ export class ReceiveNetwork {
       throw fetchFailure(host, error);
     }
     if (answer.status >= 300 && answer.status < 400) {
-      throw new ReceiveError(`${host} answered with a redirect${answer.location ? ` to ${safeHost(answer.location, url)}` : ''}, which Badgefolio does not follow while receiving credentials.`);
+      throw new ReceiveError(answer.location ? msg('receive.redirect', { host, target: safeHost(answer.location, url) }) : msg('receive.redirectNowhere', { host }));
     }
     return answer;
   }
 
   async getJson(url: string): Promise<unknown> {
     const answer = await this.request(url, { method: 'GET', headers: { accept: 'application/json' } });
-    if (answer.status !== 200) throw new ReceiveError(`${hostOf(url)} answered ${String(answer.status)} for ${url}.`);
+    if (answer.status !== 200) throw new ReceiveError(msg('receive.answeredStatusFor', { host: hostOf(url), status: answer.status, url }));
     return parseJson(answer.body, url);
   }
 
@@ -53,13 +62,13 @@ export class ReceiveNetwork {
   readonly fetch: typeof fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? 'GET').toUpperCase();
-    if (method !== 'GET' && method !== 'POST') throw new ReceiveError(`The issuer's protocol asked for an HTTP ${method}, which Badgefolio does not send.`);
+    if (method !== 'GET' && method !== 'POST') throw new ReceiveError(msg('receive.httpMethod', { method }));
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((value, key) => {
       headers[key] = value;
     });
     const body = init?.body;
-    if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof URLSearchParams)) throw new ReceiveError('The OpenID4VCI library gave a request body Badgefolio cannot send.');
+    if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof URLSearchParams)) throw new ReceiveError(msg('receive.libraryBody'));
     const text = body === undefined || body === null ? undefined : body.toString();
     if (body instanceof URLSearchParams && !headers['content-type']) headers['content-type'] = 'application/x-www-form-urlencoded';
     const answer = await this.request(url, { method, headers, ...(text === undefined ? {} : { body: text }) });
@@ -73,12 +82,33 @@ export class ReceiveNetwork {
   };
 }
 
+/**
+ * Why the safe fetcher refused, as a clause in the reader's language: its refusals are few and
+ * worded in one place (electron/verify/safeFetch.ts); one not listed here is said as it is.
+ */
+const refusals: readonly [RegExp, (match: RegExpExecArray) => VerificationMessage][] = [
+  [/^(.+) resolves only to private or loopback addresses$/, (m) => msg('receive.why.resolvesPrivate', { name: m[1] ?? '' })],
+  [/^(.+) is a private or loopback address$/, (m) => msg('receive.why.private', { name: m[1] ?? '' })],
+  [/^Only https addresses are fetched, not (.+)$/, (m) => msg('receive.why.httpsOnly', { protocol: m[1] ?? '' })],
+  [/^Addresses with credentials are not fetched$/, () => msg('receive.why.userInfo')],
+  [/^The document is larger than (\d+) bytes$/, (m) => msg('receive.why.tooLarge', { bytes: m[1] ?? '' })],
+  [/^More than (\d+) redirects$/, (m) => msg('receive.why.redirects', { count: m[1] ?? '' })],
+];
+
+function refusalClause(text: string): VerificationMessage {
+  for (const [pattern, message] of refusals) {
+    const match = pattern.exec(text);
+    if (match) return message(match);
+  }
+  return msg('receive.detail', { detail: lowerFirst(text) });
+}
+
 /** A failed request as one sentence: too slow, refused by the safe fetcher, or unreachable. */
 export function fetchFailure(host: string, error: unknown): ReceiveError {
-  const late = error instanceof Error ? /^No answer (within \d+ ms)/.exec(error.message) : null;
-  if (late?.[1]) return new ReceiveError(`${host} did not answer ${late[1]}.`);
-  if (error instanceof FetchRefusedError) return new ReceiveError(`${host} could not be asked: ${lowerFirst(error.message)}.`);
-  return new ReceiveError(`${host} did not answer: ${error instanceof Error ? lowerFirst(error.message) : String(error)}.`);
+  const late = error instanceof Error ? /^No answer within (\d+) ms/.exec(error.message) : null;
+  if (late?.[1]) return new ReceiveError(msg('receive.noAnswerWithin', { host, ms: late[1] }));
+  if (error instanceof FetchRefusedError) return new ReceiveError(msg('receive.refused', { host, why: refusalClause(error.message.replace(/\.$/, '')) }));
+  return new ReceiveError(msg('receive.noAnswer', { host, why: msg('receive.detail', { detail: error instanceof Error ? lowerFirst(error.message) : String(error) }) }));
 }
 
 export function hostOf(url: string): string {
@@ -89,11 +119,11 @@ export function hostOf(url: string): string {
   }
 }
 
-function safeHost(location: string, base: string): string {
+function safeHost(location: string, base: string): string | VerificationMessage {
   try {
     return new URL(location, base).host;
   } catch {
-    return 'an unreadable address';
+    return msg('receive.unreadableAddress');
   }
 }
 
@@ -109,6 +139,6 @@ function parseJsonOrUndefined(text: string): unknown {
 
 function parseJson(text: string, url: string): unknown {
   const value = parseJsonOrUndefined(text);
-  if (value === undefined) throw new ReceiveError(`${hostOf(url)} answered ${url} with something that is not JSON.`);
+  if (value === undefined) throw new ReceiveError(msg('receive.notJson', { host: hostOf(url), url }));
   return value;
 }

@@ -2,6 +2,7 @@ import { isRecord } from '../../shared/jsonValue';
 import type { ConsentQuestion } from '../../shared/credential/receiving';
 import { didAuthenticationPresentation } from './didAuthentication';
 import { hostOf, ReceiveError } from './receiveNetwork';
+import { msg, type ReceiveMessageKey } from '../../shared/credential/verificationMessages';
 import type { ReceivedItem, ReceiveSession } from './receiveSession';
 
 /**
@@ -32,15 +33,16 @@ function question(exchangeUrl: string, session: ReceiveSession, issuerName?: str
   };
 }
 
-function requireHttps(url: unknown, what: string): string {
-  if (typeof url !== 'string') throw new ReceiveError(`${what} gives no address.`);
+function requireHttps(url: unknown, whatKey: ReceiveMessageKey): string {
+  const what = msg(whatKey);
+  if (typeof url !== 'string') throw new ReceiveError(msg('receive.vc.noAddress', { what }));
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new ReceiveError(`${what} gives an address that cannot be read.`);
+    throw new ReceiveError(msg('receive.vc.badAddress', { what }));
   }
-  if (parsed.protocol !== 'https:') throw new ReceiveError(`${what} is not an https address (${parsed.protocol}//…): Badgefolio does not use it.`);
+  if (parsed.protocol !== 'https:') throw new ReceiveError(msg('receive.vc.notHttps', { what, protocol: parsed.protocol }));
   return parsed.href;
 }
 
@@ -52,13 +54,13 @@ function credentialsIn(value: unknown, host: string): unknown[] {
     if (types.includes('VerifiablePresentation')) {
       const held = presentation.verifiableCredential;
       const list = Array.isArray(held) ? held : held === undefined ? [] : [held];
-      if (list.length === 0) throw new ReceiveError(`${host} answered with a presentation holding no credential.`);
+      if (list.length === 0) throw new ReceiveError(msg('receive.vc.emptyPresentation', { host }));
       return list;
     }
     if (types.includes('VerifiableCredential')) return [presentation];
   }
   if (typeof presentation === 'string' && presentation.split('.').length === 3) return [presentation];
-  throw new ReceiveError(`${host} answered without a credential.`);
+  throw new ReceiveError(msg('receive.vc.noCredential', { host }));
 }
 
 function asItems(credentials: unknown[], host: string): ReceivedItem[] {
@@ -70,10 +72,13 @@ function didAuthenticationRequest(request: Record<string, unknown>, host: string
   const queries = Array.isArray(request.query) ? request.query : [request.query];
   const types = queries.map((q) => (isRecord(q) ? q.type : undefined));
   if (types.length === 0 || types.some((t) => t !== 'DIDAuthentication')) {
-    const asked = types.map((t) => (typeof t === 'string' ? t : 'an unknown query')).join(', ');
-    throw new ReceiveError(`${host} asks for more than your wallet's identifier (${asked}): Badgefolio only answers DID authentication. Nothing was sent.`);
+    // Query types are the protocol's own names (QueryByExample); one without a name is said in words.
+    const names = types.filter((t): t is string => typeof t === 'string');
+    const unnamed = msg('receive.vc.unknownQuery');
+    const asked = names.length === 0 ? unnamed : names.length < types.length ? msg('join.semicolon', { first: names.join(', '), rest: unnamed }) : names.join(', ');
+    throw new ReceiveError(msg('receive.vc.asksMore', { host, asked }));
   }
-  if (typeof request.challenge !== 'string' || request.challenge === '') throw new ReceiveError(`${host} asks for DID authentication without a challenge. Nothing was sent.`);
+  if (typeof request.challenge !== 'string' || request.challenge === '') throw new ReceiveError(msg('receive.vc.noChallenge', { host }));
   return { challenge: request.challenge, ...(typeof request.domain === 'string' ? { domain: request.domain } : {}) };
 }
 
@@ -83,45 +88,43 @@ function answerUrl(request: Record<string, unknown>, exchangeUrl: string): strin
   const services = Array.isArray(interact?.service) ? interact.service : [];
   const service = services.find((s): s is Record<string, unknown> => isRecord(s) && s.type === 'UnmediatedHttpPresentationService2021');
   if (!service) return exchangeUrl;
-  const endpoint = requireHttps(service.serviceEndpoint, 'The exchange’s presentation service');
-  if (hostOf(endpoint) !== hostOf(exchangeUrl)) {
-    throw new ReceiveError(`The exchange at ${hostOf(exchangeUrl)} asks for the answer to go to another host (${hostOf(endpoint)}), which you did not agree to. Nothing was sent.`);
-  }
+  const endpoint = requireHttps(service.serviceEndpoint, 'receive.what.presentationService');
+  if (hostOf(endpoint) !== hostOf(exchangeUrl)) throw new ReceiveError(msg('receive.vc.otherHost', { host: hostOf(exchangeUrl), other: hostOf(endpoint) }));
   return endpoint;
 }
 
 export async function receiveExchange(session: ReceiveSession, exchangeAddress: string, issuerName?: string): Promise<ReceivedItem[] | 'declined'> {
-  const exchangeUrl = requireHttps(exchangeAddress, 'The VC-API exchange');
+  const exchangeUrl = requireHttps(exchangeAddress, 'receive.what.exchange');
   const host = hostOf(exchangeUrl);
   const answer = await session.ask(question(exchangeUrl, session, issuerName));
   if (!answer.consent) return 'declined';
   let reply = await session.network.postJson(exchangeUrl, {});
   for (let round = 0; round < maxRounds; round++) {
-    if (reply.status === 404 || reply.status === 410) throw new ReceiveError(`The exchange at ${host} is no longer open (it has expired or was already used). Ask the issuer for a new link.`);
-    if (reply.status < 200 || reply.status >= 300) throw new ReceiveError(`The exchange at ${host} answered ${String(reply.status)}${errorText(reply.json)}.`);
+    if (reply.status === 404 || reply.status === 410) throw new ReceiveError(msg('receive.vc.closed', { host }));
+    if (reply.status < 200 || reply.status >= 300) throw new ReceiveError(statusMessage('receive.vc.status', 'receive.vc.statusSaid', host, reply));
     const body = reply.json;
-    if (!isRecord(body)) throw new ReceiveError(`The exchange at ${host} answered with something that is not JSON.`);
+    if (!isRecord(body)) throw new ReceiveError(msg('receive.vc.notJson', { host }));
     if (body.verifiablePresentation !== undefined) return asItems(credentialsIn(body, host), host);
-    if (!isRecord(body.verifiablePresentationRequest)) throw new ReceiveError(`The exchange at ${host} ended without giving a credential.`);
+    if (!isRecord(body.verifiablePresentationRequest)) throw new ReceiveError(msg('receive.vc.ended', { host }));
     const request = body.verifiablePresentationRequest;
     const auth = didAuthenticationRequest(request, host);
     const target = answerUrl(request, exchangeUrl);
     const presentation = await didAuthenticationPresentation(session.holder, auth);
     reply = await session.network.postJson(target, { verifiablePresentation: presentation });
   }
-  throw new ReceiveError(`The exchange at ${host} kept asking without giving a credential.`);
+  throw new ReceiveError(msg('receive.vc.kept', { host }));
 }
 
 /** The DCC request-link form: the signed DID authentication goes straight to `vc_request_url`. */
 export async function receiveRequestLink(session: ReceiveSession, requestUrl: string, challenge: string, issuerName?: string): Promise<ReceivedItem[] | 'declined'> {
-  const url = requireHttps(requestUrl, 'The request link');
+  const url = requireHttps(requestUrl, 'receive.what.requestLink');
   const host = hostOf(url);
   const answer = await session.ask(question(url, session, issuerName));
   if (!answer.consent) return 'declined';
   const presentation = await didAuthenticationPresentation(session.holder, { challenge });
   const reply = await session.network.postJson(url, presentation);
-  if (reply.status === 404 || reply.status === 410) throw new ReceiveError(`The request at ${host} is no longer open (it has expired or was already used). Ask the issuer for a new link.`);
-  if (reply.status < 200 || reply.status >= 300) throw new ReceiveError(`${host} answered ${String(reply.status)}${errorText(reply.json)}.`);
+  if (reply.status === 404 || reply.status === 410) throw new ReceiveError(msg('receive.vc.requestClosed', { host }));
+  if (reply.status < 200 || reply.status >= 300) throw new ReceiveError(statusMessage('receive.vc.requestStatus', 'receive.vc.requestStatusSaid', host, reply));
   return asItems(credentialsIn(reply.json, host), host);
 }
 
@@ -135,8 +138,8 @@ export async function interactionProtocols(session: ReceiveSession, url: string)
   return { ...(vcapi ? { vcapi } : {}), ...(offer ? { offer } : {}) };
 }
 
-function errorText(json: unknown): string {
-  if (!isRecord(json)) return '';
-  const said = json.message ?? json.error_description ?? json.error;
-  return typeof said === 'string' ? `: ${said.slice(0, 200)}` : '';
+/** An unexpected status, with what the exchange said about it (its own words, as technical detail) when it said anything. */
+function statusMessage(plain: ReceiveMessageKey, withDetail: ReceiveMessageKey, host: string, reply: { status: number; json: unknown }) {
+  const said = isRecord(reply.json) ? (reply.json.message ?? reply.json.error_description ?? reply.json.error) : undefined;
+  return typeof said === 'string' ? msg(withDetail, { host, status: reply.status, detail: said.slice(0, 200) }) : msg(plain, { host, status: reply.status });
 }

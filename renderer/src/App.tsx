@@ -12,6 +12,7 @@ import { wallet } from './wallet';
 import { forgetCredentialImages } from './wallet/CredentialImage';
 import { useShellEvents, useShellState, type ShellState } from './shell/useShellEvents';
 import { focusMainContent } from './focusMain';
+import { DeveloperHostsBanner } from './DeveloperHostsBanner';
 
 type AppInfo = ChannelResponse<'appInfo'>;
 
@@ -130,6 +131,7 @@ function Shell(props: {
         {t('shell.skipToContent')}
       </a>
       <AppHeader preferences={props.preferences} onChange={props.onChange} {...(state?.state === 'unlocked' ? { onLock: props.onLock } : {})} />
+      {props.info?.developerHosts && <DeveloperHostsBanner developerHosts={props.info.developerHosts} />}
       {props.unreachable && (
         <p role="alert" className="banner banner-error">
           {t('error.unreachable')}

@@ -15,6 +15,7 @@ import { detailsStates } from '../credential/model';
 import { credentialVersionSchema } from '../credential/versionViews';
 import { issuerRegistriesSchema } from '../credential/issuerRegistryView';
 import { consentAnswerSchema, receiveStepSchema } from './receiveSchemas';
+import { developerHostsSchema } from '../developerHosts';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -43,6 +44,8 @@ export const channels = {
       host: z.enum(['electron', 'harness']),
       /** The published verifier page the portfolio PDF links to unless Settings name another (package.json). */
       verifierUrl: z.string().optional(),
+      /** Present only while the developer option is on (issue #20): the window warns about it for as long as it runs. */
+      developerHosts: developerHostsSchema.optional(),
     }),
   },
   getPreferences: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ConsentAnswer, ConsentQuestion, ReceiveResult } from '../credential/receiving';
-import { issuerIdentityLevels } from '../credential/verification';
+import { issuerIdentityLevels, verificationMessageSchema } from '../credential/verification';
 import { importOutcomeSchema } from '../credential/walletViews';
 
 /**
@@ -50,12 +50,13 @@ const receivedOutcomeSchema = z.object({
   status: z.string().optional(),
   issuerIdentity: z.object({ level: identityLevel, name: z.string().nullable(), source: z.string().nullable(), asOf: z.string().nullable() }).optional(),
   reason: z.string().optional(),
+  reasonMessage: verificationMessageSchema.optional(),
 });
 
 export const receiveResultSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('received'), issuerHost: z.string(), outcomes: z.array(receivedOutcomeSchema).readonly() }),
   z.object({ state: z.literal('declined'), issuerHost: z.string() }),
-  z.object({ state: z.literal('failed'), reason: z.string(), issuerHost: z.string().optional() }),
+  z.object({ state: z.literal('failed'), reason: z.string(), reasonMessage: verificationMessageSchema.optional(), issuerHost: z.string().optional() }),
 ]) satisfies z.ZodType<ReceiveResult>;
 
 /** One received credential as the import summary shows it, with who stands behind its issuer. */

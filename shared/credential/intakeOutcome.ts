@@ -9,6 +9,10 @@ import { verificationMessageSchema } from './verification';
  */
 const archiveEntry = z.string().optional();
 
+/** A link to receive from, as a QR code held it (at most as long as the receive flow takes), and the host it asks. */
+export const receiveOfferSchema = z.object({ link: z.string().min(1).max(64 * 1024), host: z.string().max(300).optional() });
+export type ReceiveOffer = z.infer<typeof receiveOfferSchema>;
+
 /**
  * Every file dropped on Badgefolio gets exactly one outcome per credential found, or one
  * outcome saying why there is none. `file` names the file (and, inside archives, the entry:
@@ -38,6 +42,22 @@ export const intakeOutcomeSchema = z.discriminatedUnion('outcome', [
      * that credentials given in the same import or check are filled in from it.
      */
     document: z.object({ id: z.string(), body: z.string() }).optional(),
+  }),
+  z.object({
+    /**
+     * A picture or PDF whose QR code holds a link to receive credentials from (an OpenID4VCI
+     * offer, a VC-API or DCC request, a badgefolio:// link; shared/credential/receiveLink.ts):
+     * not a certificate to store, but an offer for the receive flow, which asks the user before
+     * anything is sent. Nothing was fetched.
+     */
+    outcome: z.literal('offer-found'),
+    file: z.string(),
+    archiveEntry,
+    offer: receiveOfferSchema,
+    /** Why it was not stored, in English; `reasonMessage` says it in the reader's language. */
+    reason: z.string(),
+    reasonMessage: verificationMessageSchema.optional(),
+    container: containerKindSchema.optional(),
   }),
   z.object({
     outcome: z.literal('malformed'),

@@ -1,3 +1,6 @@
+import type { VerificationMessage } from './verification';
+import { englishOf, msg, type MessageParams, type ReceiveMessageKey } from './verificationMessages';
+
 /**
  * What a pasted, dropped, scanned or deep-linked address is, before anything is fetched: an
  * OpenID4VCI credential offer, a VC-API interaction URL, a DCC / Learner Credential Wallet
@@ -14,7 +17,13 @@ export type ReceiveLink =
   | { readonly kind: 'dcc-request'; readonly requestUrl: string; readonly challenge: string; readonly issuer?: string; readonly host: string }
   /** An https address to fetch: a credential, a badge image, or an interaction URL answering `protocols`. */
   | { readonly kind: 'web-address'; readonly url: string; readonly host: string }
-  | { readonly kind: 'unknown'; readonly reason: string };
+  /** `reason` is the English of `reasonMessage`, which says it in the reader's language. */
+  | { readonly kind: 'unknown'; readonly reason: string; readonly reasonMessage: VerificationMessage };
+
+function unknown(key: ReceiveMessageKey, params?: MessageParams): ReceiveLink {
+  const reasonMessage = msg(key, params);
+  return { kind: 'unknown', reason: englishOf(reasonMessage), reasonMessage };
+}
 
 const offerSchemes = new Set(['openid-credential-offer:', 'haip:', 'openid-vc:']);
 const maxLinkLength = 64 * 1024;
@@ -43,7 +52,7 @@ function offerHost(params: URLSearchParams): string | undefined {
 
 function fromOfferParams(params: URLSearchParams): ReceiveLink {
   const byReference = params.has('credential_offer_uri');
-  if (!byReference && !params.has('credential_offer')) return { kind: 'unknown', reason: 'This credential offer link holds no offer (no credential_offer or credential_offer_uri).' };
+  if (!byReference && !params.has('credential_offer')) return unknown('receive.link.noOffer');
   const host = offerHost(params);
   // The library reads the offer from the query: the scheme it was given under does not matter.
   const offer = `openid-credential-offer://?${params.toString()}`;
@@ -54,8 +63,8 @@ function fromRequestParams(params: URLSearchParams): ReceiveLink {
   const requestUrl = params.get('vc_request_url') ?? '';
   const challenge = params.get('challenge') ?? '';
   const url = parse(requestUrl);
-  if (url?.protocol !== 'https:') return { kind: 'unknown', reason: 'This credential request link has no https vc_request_url to ask.' };
-  if (challenge === '') return { kind: 'unknown', reason: 'This credential request link has no challenge: the issuer could not tell this request from another.' };
+  if (url?.protocol !== 'https:') return unknown('receive.link.noRequestUrl');
+  if (challenge === '') return unknown('receive.link.noChallenge');
   const issuer = params.get('issuer') ?? undefined;
   return { kind: 'dcc-request', requestUrl: url.href, challenge, host: url.host, ...(issuer ? { issuer } : {}) };
 }
@@ -67,18 +76,18 @@ function recogniseUrl(url: URL, depth: number): ReceiveLink {
   if (url.protocol === 'badgefolio:') {
     // badgefolio://receive?link=… wraps any of the others (once: a wrapper of a wrapper is refused).
     const inner = params.get('link') ?? params.get('url');
-    if (inner !== null) return depth > 0 ? { kind: 'unknown', reason: 'This Badgefolio link wraps another Badgefolio link.' } : recogniseAt(inner, depth + 1);
+    if (inner !== null) return depth > 0 ? unknown('receive.link.wrapsWrapper') : recogniseAt(inner, depth + 1);
     if (params.has('credential_offer') || params.has('credential_offer_uri')) return fromOfferParams(params);
     if (params.has('vc_request_url')) return fromRequestParams(params);
-    return { kind: 'unknown', reason: 'This Badgefolio link names nothing to receive.' };
+    return unknown('receive.link.namesNothing');
   }
-  if (url.protocol === 'http:') return { kind: 'unknown', reason: 'This link is not secure (http): Badgefolio receives credentials over https only.' };
-  if (url.protocol !== 'https:') return { kind: 'unknown', reason: `Badgefolio does not know links starting with “${url.protocol}//”.` };
-  if (url.username || url.password) return { kind: 'unknown', reason: 'This link carries a user name or password: it is not followed.' };
+  if (url.protocol === 'http:') return unknown('receive.link.http');
+  if (url.protocol !== 'https:') return unknown('receive.link.unknownScheme', { scheme: url.protocol });
+  if (url.username || url.password) return unknown('receive.link.userInfo');
   if (params.has('credential_offer') || params.has('credential_offer_uri')) return fromOfferParams(params);
   if (params.has('vc_request_url')) return fromRequestParams(params);
   if (url.hostname === 'lcw.app' && url.pathname.startsWith('/request')) {
-    return { kind: 'unknown', reason: 'This Learner Credential Wallet link has no vc_request_url to ask.' };
+    return unknown('receive.link.lcwNoRequest');
   }
   if (params.get('iuv') === '1') return { kind: 'vc-api-interaction', url: url.href, host: url.host };
   return { kind: 'web-address', url: url.href, host: url.host };
@@ -86,14 +95,32 @@ function recogniseUrl(url: URL, depth: number): ReceiveLink {
 
 function recogniseAt(text: string, depth: number): ReceiveLink {
   const trimmed = text.trim();
-  if (trimmed === '') return { kind: 'unknown', reason: 'The link is empty.' };
-  if (trimmed.length > maxLinkLength) return { kind: 'unknown', reason: 'The link is too long to be a credential link.' };
+  if (trimmed === '') return unknown('receive.link.empty');
+  if (trimmed.length > maxLinkLength) return unknown('receive.link.tooLong');
   const url = parse(trimmed);
-  if (!url) return { kind: 'unknown', reason: 'This is not a link: paste the whole address, starting with https:// or openid-credential-offer://.' };
+  if (!url) return unknown('receive.link.notALink');
   return recogniseUrl(url, depth);
 }
 
 /** Which kind of link this is, or why it is none Badgefolio can receive from. */
 export function recogniseReceiveLink(text: string): ReceiveLink {
   return recogniseAt(text, 0);
+}
+
+/**
+ * Whether the text of a QR code (on a picture or a PDF) is a link to receive credentials from:
+ * an OpenID4VCI offer, a VC-API interaction URL, a DCC / LCW request link, or any link to
+ * Badgefolio itself (`badgefolio://…`). A plain https address is not: on a certificate it is
+ * most often the issuer's verification page, which the certificate keeps as its link.
+ */
+export function receivableCode(text: string): ReceiveLink | undefined {
+  const link = recogniseReceiveLink(text);
+  if (link.kind === 'unknown') return undefined;
+  if (link.kind === 'web-address') return /^badgefolio:/i.test(text.trim()) ? link : undefined;
+  return link;
+}
+
+/** The host a recognised link asks, for the sentence that names it ("a credential offer from issuer.example"). */
+export function receiveLinkHost(link: ReceiveLink): string | undefined {
+  return link.kind === 'unknown' ? undefined : link.host;
 }

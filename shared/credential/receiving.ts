@@ -1,4 +1,4 @@
-import type { issuerIdentityLevels } from './verification';
+import type { issuerIdentityLevels, VerificationMessage } from './verification';
 
 type IssuerIdentityLevel = (typeof issuerIdentityLevels)[number];
 
@@ -59,6 +59,8 @@ export interface ReceivedOutcome {
   readonly status?: string;
   readonly issuerIdentity?: { readonly level: IssuerIdentityLevel; readonly name: string | null; readonly source: string | null; readonly asOf: string | null };
   readonly reason?: string;
+  /** The reason as a catalogue message, for the reader's language (`reason` is its English). */
+  readonly reasonMessage?: VerificationMessage;
 }
 
 /**
@@ -69,4 +71,4 @@ export interface ReceivedOutcome {
 export type ReceiveResult =
   | { readonly state: 'received'; readonly issuerHost: string; readonly outcomes: readonly ReceivedOutcome[] }
   | { readonly state: 'declined'; readonly issuerHost: string }
-  | { readonly state: 'failed'; readonly reason: string; readonly issuerHost?: string };
+  | { readonly state: 'failed'; readonly reason: string; readonly reasonMessage?: VerificationMessage; readonly issuerHost?: string };

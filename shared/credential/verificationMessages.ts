@@ -2,6 +2,8 @@ import type { Language } from '../preferences';
 import { registryName } from './issuerIdentityText';
 import { verificationMessagesDe } from './verificationCatalogueDe';
 import { verificationMessagesEn, type MessageTemplate, type VerificationMessageKey } from './verificationCatalogueEn';
+import { receiveMessagesDe } from './receiveCatalogueDe';
+import { receiveMessagesEn, type ReceiveMessageKey } from './receiveCatalogueEn';
 import type { IssuerIdentity, VerificationCheck, VerificationMessage, VerificationReport, VerificationStatus } from './verification';
 import { formatCalendarDate } from './calendarDate';
 
@@ -11,28 +13,32 @@ import { formatCalendarDate } from './calendarDate';
  * the message in the chosen language, the CLI prints the English. Pure: no Node, no DOM.
  */
 
-export type { MessageTemplate, VerificationMessageKey };
+export type { MessageTemplate, VerificationMessageKey, ReceiveMessageKey };
 export type MessageParams = NonNullable<VerificationMessage['params']>;
+/** Every key a message may have: the verification engine's, and receiving's (receiveCatalogueEn.ts). */
+export type MessageKey = VerificationMessageKey | ReceiveMessageKey;
 
-const catalogues: Readonly<Record<Language, Readonly<Record<VerificationMessageKey, MessageTemplate>>>> = {
-  en: verificationMessagesEn,
-  de: verificationMessagesDe,
+const catalogues: Readonly<Record<Language, Readonly<Record<MessageKey, MessageTemplate>>>> = {
+  en: { ...verificationMessagesEn, ...receiveMessagesEn },
+  de: { ...verificationMessagesDe, ...receiveMessagesDe },
 };
 
-/** Every key the catalogues hold, for tests and tools. */
+/** Every key the verification catalogues hold, for tests and tools. */
 export const verificationMessageKeys = Object.keys(verificationMessagesEn) as VerificationMessageKey[];
+/** Every key receiving's catalogues hold. */
+export const receiveMessageKeys = Object.keys(receiveMessagesEn) as ReceiveMessageKey[];
 
-export function isVerificationMessageKey(key: string): key is VerificationMessageKey {
-  return Object.hasOwn(verificationMessagesEn, key);
+export function isVerificationMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogues.en, key);
 }
 
 /** The catalogue entry for a key in a language, for tests that compare the two catalogues. */
-export function templateOf(key: VerificationMessageKey, language: Language): MessageTemplate {
+export function templateOf(key: MessageKey, language: Language): MessageTemplate {
   return catalogues[language][key];
 }
 
 /** A message with a key the compiler knows: a misspelt key is a type error, not a blank sentence. */
-export function msg(key: VerificationMessageKey, params?: MessageParams): VerificationMessage {
+export function msg(key: MessageKey, params?: MessageParams): VerificationMessage {
   return params ? { key, params } : { key };
 }
 

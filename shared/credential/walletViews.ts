@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { containerKindSchema, creditSchema, credentialFormatSchema, credentialKindSchema, detailsStates, normalizedCredentialSchema } from './model';
 import { issuerIdentitySchema, verificationMessageSchema, verificationReportSchema, verificationStatusSchema } from './verification';
+import { receiveOfferSchema } from './intakeOutcome';
 
 /** What the renderer may know about the wallet: never a key, never a passphrase. */
 export const walletStateSchema = z.object({
@@ -70,9 +71,11 @@ export type CredentialDetail = z.infer<typeof credentialDetailSchema>;
 
 export const importOutcomeSchema = z.object({
   file: z.string(),
-  outcome: z.enum(['added', 'already-there', 'updated', 'not-replaced', 'not-a-credential', 'malformed']),
+  outcome: z.enum(['added', 'already-there', 'updated', 'not-replaced', 'not-a-credential', 'malformed', 'offer-found']),
   name: z.string().optional(),
   reason: z.string().optional(),
+  /** For `offer-found`: the link the file's QR code holds, for the receive flow (which asks before anything is sent). */
+  offer: receiveOfferSchema.optional(),
   /** The reason as a message (a not-replaced credential's, with the failing check's message inside); `reason` is its English. */
   reasonMessage: verificationMessageSchema.optional(),
   /** The credential's wallet id (stored or kept): "Fetch details" acts on it. */

@@ -1,12 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
-import { startHarnessProcess, type HarnessProcess } from '../support/harnessProcess';
-import { LoopbackInternet } from '../support/loopbackInternet';
+import { expect, type Page } from '@playwright/test';
 import { startTestIssuer } from '../support/openid4vciIssuer';
 import { createNewWallet } from './fixtures';
+import { receiveHarnessTest } from './receiveHarness';
 
 /**
  * Issue #20 in the app: a link pasted in "Add from a link", or opened with the app (a deep
@@ -16,23 +12,7 @@ import { createNewWallet } from './fixtures';
  * certificate authority in NODE_EXTRA_CA_CERTS), exactly as an issuer testing against
  * Badgefolio would.
  */
-const test = base.extend<{ internet: LoopbackInternet; harness: HarnessProcess }>({
-  // eslint-disable-next-line no-empty-pattern -- the loopback internet needs no other fixture
-  internet: async ({}, use) => {
-    const internet = await LoopbackInternet.start();
-    await use(internet);
-    await internet.close();
-  },
-  harness: async ({ internet }, use) => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-e2e-ca-'));
-    const caFile = path.join(folder, 'ca.pem');
-    writeFileSync(caFile, internet.ca);
-    const hosts = ['issuer.example', 'pin.issuer.example'].map((host) => `${host}=127.0.0.1:${String(internet.port)}`);
-    const harness = await startHarnessProcess(undefined, { args: hosts.flatMap((host) => ['--dev-host', host]), env: { NODE_EXTRA_CA_CERTS: caFile } });
-    await use(harness);
-    await harness.stop();
-  },
-});
+const test = receiveHarnessTest(['issuer.example', 'pin.issuer.example']);
 
 const passphrase = 'harbour maple 42 lantern';
 

@@ -34,7 +34,7 @@ describe('the import summary model', () => {
       ['welding.json', 'not-replaced'],
       ['renewed.json', 'updated'],
     ]);
-    expect(model.counts).toEqual({ added: 2, 'already-there': 1, updated: 1, 'not-replaced': 1, 'not-a-credential': 1, malformed: 1 });
+    expect(model.counts).toEqual({ added: 2, 'already-there': 1, updated: 1, 'not-replaced': 1, 'not-a-credential': 1, malformed: 1, 'offer-found': 0 });
     expect(total(model.counts)).toBe(7);
     expect(model.files).toBe(7);
     expect(model.rows.filter((row) => row.picture).map((row) => row.file)).toEqual(['logo.png']);

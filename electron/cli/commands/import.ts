@@ -22,6 +22,7 @@ import { parseCommand, walletOptions, walletOptionsHelp } from '../vaultOptions'
 import { reportWalletError } from '../walletErrors';
 import { identityJson, openWallet } from './wallet';
 import { outcomeWords, type ImportOutcomeWord } from '../outcomeWords';
+import { receiveHint } from '../offerHint';
 
 
 /** Credentials filled in ahead of the one being stored, their documents fetched meanwhile. */
@@ -54,6 +55,8 @@ interface Result {
   details?: DetailsState;
   problems?: string[];
   reason?: string;
+  /** For `offer-found`: the link the file's QR code holds (`badgefolio receive` takes it). */
+  link?: string;
 }
 
 export function makeImportCommand(dependencies: ImportCommandDependencies = {}): CliCommand {
@@ -81,7 +84,10 @@ issuer profile, key and revocation list files, Blockcerts issuer profiles) fill 
 credentials beside them, as fetched ones would; they are not credentials themselves.
 
 Prints one line per file, starting with its outcome: added, already there,
-updated, not replaced, not a credential, malformed.
+updated, not replaced, not a credential, malformed, offer found. A picture or PDF
+whose QR code holds a credential offer or request (OpenID4VCI, VC-API, a DCC request,
+a badgefolio:// link) is "offer found": nothing is sent; the line after it gives the
+"badgefolio receive" command that asks you and then receives it.
 
 ${walletOptionsHelp}
 ${networkOptionsHelp}
@@ -95,8 +101,9 @@ ${networkOptionsHelp}
                           "Keep as a certificate"
   --json                  one JSON array of per-file results: file, outcome (added,
                           already-there, updated, not-replaced, not-a-credential,
-                          malformed), id, name, status, issuerIdentity, details
-                          (fetched, not-fetched, incomplete), problems, reason
+                          malformed, offer-found), id, name, status, issuerIdentity,
+                          details (fetched, not-fetched, incomplete), problems,
+                          reason, link (an offer's)
 
 Exit code: 0 when every file was added, already there or updated (documents given
 beside credentials aside), 1 otherwise.`,
@@ -187,6 +194,7 @@ beside credentials aside), 1 otherwise.`,
           for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes, ...keepPictures })) {
             if (outcome.outcome === 'recognised') queue.push({ file: outcome.file, credential: outcome.credential });
             else if (outcome.outcome === 'not-a-credential' && beside.add(outcome)) queue.push({ document: outcome });
+            else if (outcome.outcome === 'offer-found') queue.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason, link: outcome.offer.link });
             else queue.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
           }
         }
@@ -203,6 +211,8 @@ beside credentials aside), 1 otherwise.`,
           const verdict = r.status && r.outcome !== 'not-replaced' ? `  [${r.status}]` : '';
           const details = r.details && detailsWords[r.details] ? `  (${detailsWords[r.details]}${r.problems?.[0] ? `: ${r.problems[0]}` : ''})` : '';
           io.stdout(`${outcomeWords[r.outcome]}  ${r.file}${r.name ? `  "${r.name}"` : ''}${verdict}${details}${r.reason ? `  (${r.reason})` : ''}\n`);
+          // Import never sends anything: an offer is received by the command that asks first.
+          if (r.link) io.stdout(`${receiveHint(r.link)}\n`);
         }
         const failed = results.length - documentResults.size - count('added') - count('already-there') - count('updated');
         const used = documentResults.size > 0 ? `, documents beside them ${String(documentResults.size)}` : '';

@@ -9,6 +9,7 @@ import { UsageError, type CliCommand } from '../command';
 import { credentialForJson } from '../credentialJson';
 import { nameOrWhy } from '../credentialNames';
 import { renderTable } from '../table';
+import { receiveHint } from '../offerHint';
 
 const help = `Usage: badgefolio inspect <file|dir>... [--json] [--max-file-mb N]
 
@@ -25,12 +26,16 @@ Exit code: 0 when every input was recognised, 1 otherwise, 2 on usage errors.`;
 
 type Result =
   | { file: string; outcome: 'recognised'; format: string; container: string; credential: ReturnType<typeof credentialForJson> }
-  | { file: string; outcome: 'not-a-credential' | 'malformed' | 'unreadable'; format?: string; container?: string; error: string; where?: string };
+  | { file: string; outcome: 'not-a-credential' | 'malformed' | 'unreadable'; format?: string; container?: string; error: string; where?: string }
+  | { file: string; outcome: 'offer-found'; container?: string; error: string; link: string };
 
 function toResult(outcome: IntakeOutcome): Result {
   if (outcome.outcome === 'recognised') {
     const { credential } = outcome;
     return { file: outcome.file, outcome: 'recognised', format: credential.format, container: credential.container, credential: credentialForJson(credential) };
+  }
+  if (outcome.outcome === 'offer-found') {
+    return { file: outcome.file, outcome: 'offer-found', ...(outcome.container ? { container: outcome.container } : {}), error: outcome.reason, link: outcome.offer.link };
   }
   return {
     file: outcome.file,
@@ -70,6 +75,7 @@ function humanReport(results: readonly Result[]): string {
     lines.push(
       problems
         .map((problem) => {
+          if (problem.outcome === 'offer-found') return `${problem.file}: offer found: ${problem.error}\n${receiveHint(problem.link)}`;
           const label = problem.outcome === 'malformed' ? 'malformed' : problem.outcome === 'unreadable' ? 'unreadable' : 'not a credential';
           return `${problem.file}: ${label}: ${problem.error}${problem.where ? ` (at ${problem.where})` : ''}`;
         })

@@ -12,6 +12,11 @@ import { parseCommand, walletOptions, walletOptionsHelp } from '../vaultOptions'
 import { reportWalletError } from '../walletErrors';
 import { openWallet } from './wallet';
 import { outcomeWords } from '../outcomeWords';
+import { receiveWords } from '../consentPrompt';
+import { renderOr } from '../../../shared/credential/verificationMessages';
+import type { Language } from '../../../shared/preferences';
+import { savedLanguage } from '../pdfCheckWords';
+import { walletFolder } from '../vaultOptions';
 
 /** What only tests give the command in-process: the loopback internet and a scripted terminal. */
 export interface ReceiveCommandDependencies {
@@ -21,7 +26,7 @@ export interface ReceiveCommandDependencies {
 }
 
 const help = `Usage: badgefolio receive <link> [--vault DIR] [--passphrase-file FILE] [--yes]
-                         [--tx-code PIN] [--json] [--offline|--online]
+                         [--tx-code PIN] [--json] [--offline|--online] [--language en|de]
                          [--dev-host NAME=127.0.0.1:PORT]...
 
 Receives credentials the way issuers hand them out, from a link: an OpenID4VCI
@@ -47,6 +52,10 @@ ${walletOptionsHelp}
   --json                  one JSON object: state (received, declined, failed),
                           issuerHost, reason, and outcomes (outcome, id, name, status,
                           issuerIdentity, reason) as "import --json" gives them
+                          (reasons in English, with reasonMessage: their catalogue key)
+  --language en|de        the language of the question and of what is said about the
+                          result (default: the app's language setting); the outcome
+                          words and --json stay the same in every language
 ${networkOptionsHelp}
                     (these decide what verifying the received credentials may fetch)
   --dev-host NAME=127.0.0.1:PORT
@@ -59,20 +68,22 @@ Exit code: 0 when every offered credential was stored (added, already there or
 updated), 1 otherwise (declined, refused, or a credential not stored), 2 for a
 usage error.`;
 
-function renderResult(result: ReceiveResult, io: CliIo): void {
+function renderResult(result: ReceiveResult, io: CliIo, language: Language): void {
+  const say = receiveWords(language);
   if (result.state === 'failed') {
-    io.stderr(`Not received: ${result.reason}\n`);
+    io.stderr(`${say('receive.cli.notReceived', { why: renderOr(result.reasonMessage, language, result.reason) })}\n`);
     return;
   }
   if (result.state === 'declined') {
-    io.stderr(`Not received: nothing was sent to ${result.issuerHost}.\n`);
+    io.stderr(`${say('receive.cli.declined', { host: result.issuerHost })}\n`);
     return;
   }
   for (const o of result.outcomes) {
     const verdict = o.status && o.outcome !== 'not-replaced' ? `  [${o.status}]` : '';
-    io.stdout(`${outcomeWords[o.outcome]}  ${result.issuerHost}${o.name ? `  "${o.name}"` : ''}${verdict}${o.reason ? `  (${o.reason})` : ''}\n`);
+    const reason = o.reason ? `  (${renderOr(o.reasonMessage, language, o.reason)})` : '';
+    io.stdout(`${outcomeWords[o.outcome]}  ${result.issuerHost}${o.name ? `  "${o.name}"` : ''}${verdict}${reason}\n`);
   }
-  if (result.outcomes.length === 0) io.stdout(`${result.issuerHost} gave no credential.\n`);
+  if (result.outcomes.length === 0) io.stdout(`${say('receive.cli.none', { host: result.issuerHost })}\n`);
 }
 
 export function makeReceiveCommand(dependencies: ReceiveCommandDependencies = {}): CliCommand {
@@ -86,8 +97,12 @@ export function makeReceiveCommand(dependencies: ReceiveCommandDependencies = {}
         yes: { type: 'boolean', default: false },
         'tx-code': { type: 'string' },
         'dev-host': { type: 'string', multiple: true },
+        language: { type: 'string' },
       });
       if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('Give exactly one link to receive from.');
+      if (values.language !== undefined && values.language !== 'en' && values.language !== 'de') throw new UsageError('--language is en or de.');
+      const language: Language = values.language ?? savedLanguage(walletFolder(values.vault, io));
+      const say = receiveWords(language);
       const link = positionals[0];
       let network: TestNetwork | undefined = dependencies.testNetwork;
       try {
@@ -104,24 +119,25 @@ export function makeReceiveCommand(dependencies: ReceiveCommandDependencies = {}
       const terminal = dependencies.terminal ?? (io.interactive && process.stdin.isTTY);
       const prompt = dependencies.prompt ?? askLine;
       const ask = async (question: ConsentQuestion): Promise<ConsentAnswer> => {
-        const lines = consentLines(question);
+        const lines = consentLines(question, language);
         let transactionCode = values['tx-code'];
         if (values.yes) {
-          io.stderr(`${lines.join('\n')}\nAgreed (--yes).\n`);
+          io.stderr(`${lines.join('\n')}\n${say('receive.ask.agreed')}\n`);
         } else if (!terminal) {
-          io.stderr(`${lines.join('\n')}\nNot agreed: give --yes to agree, or run this in a terminal to be asked. Nothing was sent.\n`);
+          io.stderr(`${lines.join('\n')}\n${say('receive.ask.notAgreed')}\n`);
           return { consent: false };
         } else {
           io.stderr(`${lines.join('\n')}\n`);
-          const answer = (await prompt('Agree and receive? [y/N] ')).trim().toLowerCase();
-          if (answer !== 'y' && answer !== 'yes') return { consent: false };
+          const answer = (await prompt(say('receive.ask.prompt'))).trim().toLowerCase();
+          // "j" and "ja" are yes in German too.
+          if (!['y', 'yes', 'j', 'ja'].includes(answer)) return { consent: false };
         }
         if (question.transactionCode && !transactionCode) {
           if (!terminal) {
-            io.stderr('This offer needs the transaction code the issuer sent you: give it with --tx-code PIN.\n');
+            io.stderr(`${say('receive.ask.needsCode')}\n`);
             return { consent: false };
           }
-          transactionCode = (await prompt('Transaction code: ')).trim();
+          transactionCode = (await prompt(say('receive.ask.codePrompt'))).trim();
         }
         return { consent: true, ...(transactionCode ? { transactionCode } : {}) };
       };
@@ -145,7 +161,7 @@ export function makeReceiveCommand(dependencies: ReceiveCommandDependencies = {}
         wallet.lockWallet();
       }
       if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-      else renderResult(result, io);
+      else renderResult(result, io, language);
       const stored = result.state === 'received' && result.outcomes.length > 0 && result.outcomes.every((o) => o.outcome === 'added' || o.outcome === 'already-there' || o.outcome === 'updated');
       return stored ? 0 : 1;
     },

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,9 +22,11 @@ import { UsageError, type CliCommand } from '../command';
 import { knownName, nameOrWhy } from '../credentialNames';
 import { readDocumentsMaps } from '../linkedDetails';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
-import { renderTable } from '../table';
+import { savedLanguage } from '../pdfCheckWords';
+import { walletFolder } from '../vaultOptions';
+import { humanReport, type ShownResult } from '../verifyReport';
 
-const help = `Usage: badgefolio verify <file|dir>... [--json] [--offline|--online] [--now ISO] [--documents MAP.json]
+const help = `Usage: badgefolio verify <file|dir>... [--json] [--language en|de] [--offline|--online] [--now ISO] [--documents MAP.json]
 
 Verifies every credential in the given files and folders (folders and .zip
 archives are read recursively) and says, for each, what was checked and with what.
@@ -52,6 +54,8 @@ ${networkOptionsHelp}
   --registry FILE   a known-issuer registry of your own (the DCC format: {"registry":
                     {DID: {name, location, url}}}), consulted before the bundled DCC
                     registries; may be given more than once
+  --language en|de  the language of the report (default: the app's language setting); --json
+                    keeps the codes and English sentences
   --threads N       worker threads that verify beside this one (default: chosen from the
                     number of credentials and cores; 0: this thread only)
 
@@ -115,6 +119,19 @@ function workerThreads(count: number, requested: number | undefined): number {
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(count / credentialsPerWorker)));
 }
 
+/** How many files the inputs hold at a glance (a folder's own entries): only to decide early whether workers will pay. */
+function countInputFiles(paths: readonly string[]): number {
+  let count = 0;
+  for (const input of paths) {
+    try {
+      count += statSync(input).isDirectory() ? readdirSync(input).length : 1;
+    } catch {
+      // Reported when read.
+    }
+  }
+  return count;
+}
+
 function failedIntake(file: string, reason: string, format?: string): VerifyResult {
   return {
     file,
@@ -130,7 +147,7 @@ function failedIntake(file: string, reason: string, format?: string): VerifyResu
 }
 
 /** A file that awards nothing: neither damaged nor a credential. */
-function notACredential(outcome: IntakeOutcome & { outcome: 'not-a-credential' }): VerifyResult {
+function notACredential(outcome: { readonly file: string; readonly reason: string; readonly format?: NormalizedCredential['format'] | undefined }): VerifyResult {
   return {
     file: outcome.file,
     format: outcome.format ?? 'unknown',
@@ -142,33 +159,6 @@ function notACredential(outcome: IntakeOutcome & { outcome: 'not-a-credential' }
     summary: `Not a credential: ${outcome.reason}`,
     checks: [],
   };
-}
-
-const identityWords: Readonly<Record<IssuerIdentity['level'], string>> = {
-  registry: 'listed in a registry',
-  domain: 'key published on the web',
-  'trust-list': 'on the EU trust list',
-  unconfirmed: 'not confirmed',
-};
-
-function humanReport(results: readonly (VerifyResult & { readonly shownName: string })[]): string {
-  if (results.length === 0) return 'No credentials found.\n';
-  const table = renderTable(
-    ['FILE', 'FORMAT', 'STATUS', 'NAME'],
-    results.map((r) => [r.file, r.format, r.status, r.shownName]),
-    { clipStart: [0] },
-  );
-  const details = results.map((r) => {
-    const lines = r.checks.map((c) => `    ${c.outcome === 'passed' ? '✓' : c.outcome === 'failed' ? '✗' : '–'} ${c.label}: ${c.sentence}`);
-    const identity = r.issuerIdentity ? [`  Issuer (${identityWords[r.issuerIdentity.level]}): ${r.issuerIdentity.sentence}`] : [];
-    const named = r.name === null && r.format !== 'unknown' && r.status !== 'not-a-credential' ? [`  Name: ${r.shownName}`] : [];
-    const details = r.details === 'not-fetched' ? ['  Details not fetched: use --online, or --documents MAP with the documents it links to.'] : r.details === 'incomplete' ? (r.problems ?? []).map((p) => `  Details not fetched: ${p}`) : [];
-    return [`${r.file}: ${r.status}`, `  ${r.summary}`, ...named, ...details, ...identity, ...lines].join('\n');
-  });
-  const counts = new Map<string, number>();
-  for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const tally = [...counts].map(([status, n]) => `${String(n)} ${status}`).join(', ');
-  return `${table}\n\n${details.join('\n\n')}\n\n${tally}\n`;
 }
 
 export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}): CliCommand {
@@ -189,12 +179,16 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
             email: { type: 'string', multiple: true },
             threads: { type: 'string' },
             registry: { type: 'string', multiple: true },
+            language: { type: 'string' },
           },
         });
       } catch (error) {
         throw new UsageError(error instanceof Error ? error.message : String(error));
       }
       if (parsed.positionals.length === 0) throw new UsageError('Give at least one file or folder to verify.');
+      const { language: chosen } = parsed.values;
+      if (chosen !== undefined && chosen !== 'en' && chosen !== 'de') throw new UsageError('--language is en or de.');
+      const language = chosen ?? savedLanguage(walletFolder(undefined, io));
       let now: string | undefined;
       if (parsed.values.now !== undefined) {
         const date = new Date(parsed.values.now);
@@ -232,6 +226,12 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
       const onWorkerFailure = (error: Error): void => {
         io.stderr(`badgefolio: verifying in fewer threads than planned (a worker stopped: ${error.message.split('\n')[0] ?? ''}).\n`);
       };
+      // Workers start loading now, while this thread reads the files: a worker's start-up (its
+      // modules, its compiler warming) is then off the critical path. They are told what was
+      // filled in before their first job, and stopped if the files held too few credentials.
+      const early = workerThreads(countInputFiles(inputs.map((i) => i.path)), threads);
+      let pool = early > 0 ? new VerifierPool(config, { size: early, onWorkerFailure }) : undefined;
+      try {
       // Names given in several languages (Europass) are read in the language of the user's locale.
       const intake = new Intake(defaultIntakeLimits, { language: environmentLanguage(io.env) });
       const beside = new DocumentsBeside();
@@ -247,7 +247,8 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
             // A BadgeClass, issuer profile, key or revocation list serves the credentials beside it.
             if (beside.add(outcome)) slots.push({ file: outcome.file, document: outcome });
             else slots.push(notACredential(outcome));
-          } else slots.push(failedIntake(outcome.file, outcome.reason, outcome.format));
+          } else if (outcome.outcome === 'offer-found') slots.push(notACredential(outcome));
+          else slots.push(failedIntake(outcome.file, outcome.reason, outcome.format));
         }
       }
 
@@ -272,18 +273,23 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
         registries,
         fetchOptions,
       });
-      const size = workerThreads(credentials.length, threads);
+      if (pool && workerThreads(credentials.length, threads) === 0) {
+        await pool.close();
+        pool = undefined;
+      }
       // Workers read the maps themselves and are handed what this thread obtained (with its dates).
-      const pool = size > 0 ? new VerifierPool({ ...config, obtainedDocuments: fillIn.obtainedDocuments() }, { size, onWorkerFailure }) : undefined;
-      try {
+      pool?.addDocuments(fillIn.obtainedDocuments());
         // Failures are kept as values: a report awaited later must not leave a rejection unhandled now.
         const asOutcome = (report: Promise<VerificationReport>) => report.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
         // Without workers, a few checks are under way at once on this thread (verifyInOrder).
-        const pending: readonly (Promise<VerificationReport | Error> | undefined)[] = pool ? credentials.map((credential) => asOutcome(pool.verify(credential))) : verifyInOrder(inThread, credentials);
+        const workers = pool;
+        const pending: readonly (Promise<VerificationReport | Error> | undefined)[] = workers ? credentials.map((credential) => asOutcome(workers.verify(credential))) : verifyInOrder(inThread, credentials);
         // This thread verifies its share too: the workers take from the front, it from the back.
-        await pool?.helpWith(inThread);
+        await workers?.helpWith(inThread);
         let next = 0;
-        const results: (VerifyResult & { readonly shownName: string })[] = [];
+        const results: ShownResult[] = [];
+        // Each verified result's report, for its sentences in the reader's language.
+        const reports = new Map<ShownResult, VerificationReport>();
         for (const slot of slots) {
           if ('document' in slot) {
             results.push({ ...notACredential(beside.reported(slot.document)), shownName: '' });
@@ -300,7 +306,7 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
             continue;
           }
           const credential = slot.credential;
-          results.push({
+          const result: ShownResult = {
             file: slot.file,
             format: credential.format,
             id: credential.id ?? credential.identity,
@@ -324,9 +330,11 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
             checks: report.checks,
             ...(credential.linked ? { details: credential.linked.state, problems: credential.linked.problems } : {}),
             shownName: nameOrWhy(credential),
-          });
+          };
+          results.push(result);
+          reports.set(result, report);
         }
-        io.stdout(parsed.values.json ? `${JSON.stringify(results.map(({ shownName: _shown, ...result }) => result), null, 2)}\n` : humanReport(results));
+        io.stdout(parsed.values.json ? `${JSON.stringify(results.map(({ shownName: _shown, ...result }) => result), null, 2)}\n` : humanReport(results, reports, language));
         // Documents given beside the credentials are neither credentials nor failures.
         const judged = results.filter((r, index) => !('document' in (slots[index] ?? {})));
         return judged.length > 0 && judged.every((r) => r.status === 'verified') ? 0 : 1;

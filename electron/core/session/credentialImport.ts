@@ -96,6 +96,7 @@ export async function importFiles(session: ImportingSession, files: readonly Imp
           reasonMessage,
           ...sourceFile,
           ...(keepable ? { picture: true as const } : {}),
+          ...(outcome.outcome === 'offer-found' ? { offer: outcome.offer } : {}),
         };
         outcomes.push(shown);
         if (outcome.outcome === 'not-a-credential' && outcome.document) documents.push({ shown, outcome });

@@ -229,6 +229,7 @@ export function ImportSummary({
         {t('importSummary.files', { count: model.files })} {t('import.summary', { added: counts.added, already: counts['already-there'], updated: counts.updated, failed })}
         {failed > 0 ? ` ${t('importSummary.notAdded', { parts: notAddedParts })}` : ''}
         {model.credentials !== credentialRows ? ` ${t('importSummary.credentials', { count: model.credentials })}` : ''}
+        {counts['offer-found'] > 0 ? ` ${t('importSummary.offers', { count: counts['offer-found'] })}` : ''}
       </p>
       {model.countingNote && <p className="muted">{t('importSummary.counting')}</p>}
       {firstSelfReported && onReview && (

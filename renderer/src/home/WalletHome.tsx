@@ -88,9 +88,9 @@ export function WalletHome({
     focusMainContent();
   }, [loaded]);
 
-  const importer = useImport(() => void refresh());
-  // "Add from a link", and links opened with the app: the consent dialog shows in any section.
+  // "Add from a link", links opened with the app and offers in a picture's QR code: the consent dialog shows in any section.
   const receiver = useReceive(() => void refresh());
+  const importer = useImport(() => void refresh(), receiver.receive);
   const [linkFormOpen, setLinkFormOpen] = useState(false);
 
   useEffect(() => {

@@ -59,7 +59,7 @@ export function summariseImport(outcomes: readonly ImportOutcome[]): ImportSumma
     if (list) list.push(outcome);
     else byFile.set(file, [outcome]);
   }
-  const counts: Record<FileOutcome, number> = { added: 0, 'already-there': 0, updated: 0, 'not-replaced': 0, 'not-a-credential': 0, malformed: 0 };
+  const counts: Record<FileOutcome, number> = { added: 0, 'already-there': 0, updated: 0, 'not-replaced': 0, 'not-a-credential': 0, malformed: 0, 'offer-found': 0 };
   const rows: SummaryRow[] = [];
   for (const [file, list] of byFile) {
     const credentials = list.filter(isCredential);
@@ -69,7 +69,9 @@ export function summariseImport(outcomes: readonly ImportOutcome[]): ImportSumma
         ? (credentialOrder.find((kind) => credentials.some((c) => c.outcome === kind)) ?? 'added')
         : problems.some((p) => p.outcome === 'malformed')
           ? 'malformed'
-          : 'not-a-credential';
+          : problems.some((p) => p.outcome === 'offer-found')
+            ? 'offer-found'
+            : 'not-a-credential';
     counts[outcome] += 1;
     rows.push({ file, outcome, credentials, problems, picture: problems.length === 1 && problems[0]?.picture === true, inArchive: file.includes(inside) });
   }

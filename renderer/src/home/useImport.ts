@@ -31,9 +31,11 @@ function damaged(file: string, reasonMessage: VerificationMessage): ImportOutcom
 
 /**
  * Importing: from the picker, from files or folders dropped anywhere on the window. One outcome
- * per file; a bad batch is reported for its files and the next batch still goes.
+ * per file; a bad batch is reported for its files and the next batch still goes. A picture or
+ * PDF whose QR code holds a credential offer is handed to `onOffer` (the receive flow, which asks
+ * the user before anything is sent).
  */
-export function useImport(onImported: () => void) {
+export function useImport(onImported: () => void, onOffer?: (link: string) => void) {
   const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -56,8 +58,10 @@ export function useImport(onImported: () => void) {
         all.push(...read.filter((item): item is ImportOutcome => 'outcome' in item));
         if (batch.length > 0) {
           const result = await wallet().importFiles({ files: batch });
-          if (result.ok) all.push(...result.value.outcomes);
-          else all.push(...batch.map((file) => ({ file: file.name, outcome: 'malformed' as const, reason: result.error.message })));
+          if (result.ok) {
+            all.push(...result.value.outcomes);
+            for (const outcome of result.value.outcomes) if (outcome.offer) onOffer?.(outcome.offer.link);
+          } else all.push(...batch.map((file) => ({ file: file.name, outcome: 'malformed' as const, reason: result.error.message })));
         }
         done += group.length;
         setOutcomes([...all]);
@@ -66,7 +70,7 @@ export function useImport(onImported: () => void) {
       setProgress(null);
       onImported();
     },
-    [onImported],
+    [onImported, onOffer],
   );
 
   // Files dropped anywhere on the window are imported; the browser never opens them.

@@ -4,6 +4,7 @@ import type { ReceiveResult } from '../../../shared/credential/receiving';
 import { identityLabel } from '../credentials/issuerIdentityWords';
 import { displayName } from '../credentials/untitledName';
 import { useI18n } from '../i18n/i18n';
+import { CheckSentence } from '../wallet/VerificationText';
 import { ConsentDialog } from './ConsentDialog';
 import { linkInDrop } from './droppedLink';
 import type { Receiver } from './useReceive';
@@ -77,7 +78,8 @@ function ReceiveSummary({ result, rows, onDismiss }: { result: ReceiveResult; ro
     return (
       <div className="import-summary">
         <p role="alert">
-          {t('receive.result.failed')} {result.reason}
+          {/* Why, in the reader's language: the main process sends the reason as a message beside its English. */}
+          {t('receive.result.failed')} <CheckSentence check={{ sentence: result.reason, message: result.reasonMessage }} />
         </p>
         {dismiss}
       </div>
@@ -107,7 +109,15 @@ function ReceiveSummary({ result, rows, onDismiss }: { result: ReceiveResult; ro
             <li key={`${row.id ?? ''}-${String(index)}`} className={`outcome outcome-${row.outcome}`}>
               <strong>{displayName(row.name, row.details, t)}</strong>: {t(`import.${row.outcome}`)}
               {row.issuerIdentity ? ` — ${identityLabel(row.issuerIdentity, t)}` : ''}
-              {row.reason ? ` (${row.reason})` : ''}
+              {row.reason ? (
+                <>
+                  {' ('}
+                  <CheckSentence check={{ sentence: row.reason, message: row.reasonMessage }} />
+                  {')'}
+                </>
+              ) : (
+                ''
+              )}
             </li>
           ))}
         </ul>

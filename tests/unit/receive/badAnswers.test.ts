@@ -36,7 +36,7 @@ describe('receiving from the web address of a credential', () => {
 
   it('says when there is nothing at the address, or it is not a credential', async () => {
     const missing = await receiveCredentials('https://badges.example.org/nothing.json', consenting().ask, options());
-    expect(missing).toEqual({ state: 'failed', reason: 'badges.example.org answered 404: there is no credential at this address.' });
+    expect(missing).toMatchObject({ state: 'failed', reason: 'badges.example.org answered 404: there is no credential at this address.' });
     bed.internet.serve('https://badges.example.org/page.html', { body: '<html><body>Congratulations!</body></html>', contentType: 'text/html' });
     const page = await receiveCredentials('https://badges.example.org/page.html', consenting().ask, options());
     expect(page).toMatchObject({ state: 'received', outcomes: [{ outcome: 'not-a-credential' }] });

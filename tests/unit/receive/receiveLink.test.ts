@@ -33,7 +33,7 @@ describe('recognising a link', () => {
     expect(recogniseReceiveLink(`badgefolio://receive?link=${encodeURIComponent(inner)}`)).toMatchObject({ kind: 'vc-api-interaction', url: inner });
     expect(recogniseReceiveLink('badgefolio://offer?credential_offer_uri=https%3A%2F%2Fissuer.example.edu%2Fo')).toMatchObject({ kind: 'openid4vci-offer', byReference: true });
     const twice = `badgefolio://receive?link=${encodeURIComponent(`badgefolio://receive?link=${encodeURIComponent(inner)}`)}`;
-    expect(recogniseReceiveLink(twice)).toEqual({ kind: 'unknown', reason: 'This Badgefolio link wraps another Badgefolio link.' });
+    expect(recogniseReceiveLink(twice)).toMatchObject({ kind: 'unknown', reason: 'This Badgefolio link wraps another Badgefolio link.' });
   });
 
   it.each([

@@ -80,7 +80,7 @@ async function verdictOf(row: ManifestRow, intake: Intake, documents: DocumentsM
   const outcomes = await intake.inspect({ name: row.file, bytes: readFileSync(path.join(sharedFixturesDir, row.file)) });
   const statuses: VerificationStatus[] = [];
   for (const outcome of outcomes) {
-    if (outcome.outcome === 'not-a-credential') return 'not-a-credential';
+    if (outcome.outcome === 'not-a-credential' || outcome.outcome === 'offer-found') return outcome.outcome;
     if (outcome.outcome === 'malformed') {
       statuses.push('malformed');
       continue;

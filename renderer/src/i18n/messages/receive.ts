@@ -40,6 +40,10 @@ export const receiveEn = {
   'identifier.copy': 'Copy identifier',
   'identifier.copied': 'Copied.',
   'identifier.copyFailed': 'It could not be copied: select it and copy it yourself.',
+  'import.offer-found': 'credential offer',
+  'importSummary.offers': '{count, plural, one {One file holds a credential offer in its QR code} other {# files hold credential offers in their QR codes}}: you are asked before anything is sent.',
+  'devHosts.title': 'Developer option on: not for everyday use',
+  'devHosts.body': 'These web addresses are reached on this computer instead of the internet: {hosts}. The certificate authority in {caFile} is trusted for them. Use this only to test an issuer you run yourself; restart Badgefolio without it for real credentials.',
 } as const;
 
 export const receiveDe: Readonly<Record<keyof typeof receiveEn, string>> = {
@@ -83,4 +87,8 @@ export const receiveDe: Readonly<Record<keyof typeof receiveEn, string>> = {
   'identifier.copy': 'Kennung kopieren',
   'identifier.copied': 'Kopiert.',
   'identifier.copyFailed': 'Sie konnte nicht kopiert werden: Markiere sie und kopiere sie selbst.',
+  'import.offer-found': 'Nachweisangebot',
+  'importSummary.offers': '{count, plural, one {Eine Datei enthält ein Nachweisangebot in ihrem QR-Code} other {# Dateien enthalten Nachweisangebote in ihren QR-Codes}}: Du wirst gefragt, bevor etwas gesendet wird.',
+  'devHosts.title': 'Entwickleroption aktiv: nicht für den Alltag',
+  'devHosts.body': 'Diese Webadressen werden auf diesem Computer statt im Internet erreicht: {hosts}. Der Zertifizierungsstelle in {caFile} wird für sie vertraut. Nutze das nur, um einen Aussteller zu testen, den du selbst betreibst; starte Badgefolio für echte Nachweise ohne diese Option neu.',
 };
