@@ -14,7 +14,7 @@ export function consentLines(question: ConsentQuestion, language: Language = 'en
   const host = question.issuerHost;
   const lines = [say('receive.ask.title', { who: question.issuerName ? say('receive.ask.calling', { host, name: question.issuerName }) : host })];
   const identity = question.issuerIdentity;
-  if (identity?.level === 'registry') lines.push(`  ${say('receive.ask.registry', { name: identity.name ?? say('receive.ask.anIssuer'), source: identity.source ?? say('receive.ask.aRegistry') })}`);
+  if (identity?.level === 'registry') lines.push(`  ${say(identity.test === true ? 'receive.ask.registryTest' : 'receive.ask.registry', { name: identity.name ?? say('receive.ask.anIssuer'), source: identity.source ?? say('receive.ask.aRegistry') })}`);
   else if (identity) lines.push(`  ${identity.source ? say('receive.ask.identitySource', { level: identity.level, source: identity.source }) : say('receive.ask.identity', { level: identity.level })}`);
   else lines.push(`  ${say('receive.ask.noRegistry')}`);
   lines.push(`  ${question.sends.length === 0 ? say('receive.ask.sendsNothing') : say('receive.ask.sends', { host })}`);

@@ -23,7 +23,8 @@ export function hostIdentity(host: string, registries: readonly IssuerRegistry[]
     for (const entry of registry.entries.values()) {
       const site = siteHost(entry.url);
       if (site && (name === site || name.endsWith(`.${site}`))) {
-        return { level: 'registry', name: entry.name, source: `${registry.name}${registry.test ? ' (test issuers)' : ''}, web site ${site}` };
+        // Parts, not a sentence: the dialog and the terminal say them in the user's language.
+        return { level: 'registry', name: entry.name, source: registry.name, ...(registry.test ? { test: true } : {}), site };
       }
     }
   }

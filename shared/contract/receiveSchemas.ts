@@ -17,7 +17,7 @@ export const consentQuestionSchema = z.object({
   protocol: z.enum(['openid4vci', 'vc-api', 'web']),
   issuerHost: text,
   issuerName: text.optional(),
-  issuerIdentity: z.object({ level: identityLevel, name: text.optional(), source: text.optional() }).optional(),
+  issuerIdentity: z.object({ level: identityLevel, name: text.optional(), source: text.optional(), test: z.boolean().optional(), site: text.optional() }).optional(),
   sends: z
     .array(
       z.discriminatedUnion('kind', [

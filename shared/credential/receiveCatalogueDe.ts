@@ -110,6 +110,7 @@ export const receiveMessagesDe: Readonly<Record<ReceiveMessageKey, MessageTempla
   'receive.ask.title': 'Nachweise von {who} empfangen?',
   'receive.ask.calling': '{host} (nennt sich selbst „{name}“)',
   'receive.ask.registry': 'Ein Verzeichnis bekannter Aussteller führt diese Website als {name} ({source}).',
+  'receive.ask.registryTest': 'Ein Verzeichnis von Test-Ausstellern führt diese Website als {name} ({source}): ein Test-Aussteller, kein echter.',
   'receive.ask.anIssuer': 'einen Aussteller',
   'receive.ask.aRegistry': 'ein Verzeichnis',
   'receive.ask.identity': 'Wer dahintersteht: {level}.',

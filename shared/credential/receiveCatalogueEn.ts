@@ -122,6 +122,7 @@ export const receiveMessagesEn = {
   'receive.ask.title': 'Receive credentials from {who}?',
   'receive.ask.calling': '{host} (calling itself “{name}”)',
   'receive.ask.registry': 'A known-issuer registry lists this web site as {name} ({source}).',
+  'receive.ask.registryTest': 'A registry of test issuers lists this web site as {name} ({source}): a test issuer, not a real one.',
   'receive.ask.anIssuer': 'an issuer',
   'receive.ask.aRegistry': 'a registry',
   'receive.ask.identity': 'Who stands behind it: {level}.',

@@ -16,7 +16,8 @@ export interface ConsentQuestion {
   /** The name the issuer gives itself in its metadata or request: its own claim. */
   readonly issuerName?: string;
   /** What is known of who stands behind the host, where anything is (a registry listing). */
-  readonly issuerIdentity?: { readonly level: IssuerIdentityLevel; readonly name?: string; readonly source?: string };
+  /** `source`: the registry's name; `test`: a registry of test issuers; `site`: the web site it gives for the institution. */
+  readonly issuerIdentity?: { readonly level: IssuerIdentityLevel; readonly name?: string; readonly source?: string; readonly test?: boolean; readonly site?: string };
   /** Everything that will be sent, in order. Empty: only the address itself is asked for. */
   readonly sends: readonly ConsentSend[];
   /** What the issuer says it will give, from its metadata (may be empty when it does not say). */

@@ -96,8 +96,9 @@ export function ConsentDialog({ question, onAnswer }: { question: ConsentQuestio
           </p>
           <p>
             {question.issuerIdentity
-              ? identityLabel({ level: question.issuerIdentity.level, source: question.issuerIdentity.source ?? null }, t)
+              ? identityLabel({ level: question.issuerIdentity.level, source: question.issuerIdentity.source ?? null, test: question.issuerIdentity.test === true }, t)
               : t('receive.consent.noIdentity')}
+            {question.issuerIdentity?.site && question.issuerIdentity.name ? ` ${t('receive.consent.site', { site: question.issuerIdentity.site, name: question.issuerIdentity.name })}` : ''}
           </p>
         </section>
         <section>
