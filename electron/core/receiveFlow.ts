@@ -3,6 +3,13 @@ import type { ConsentAnswer, ConsentQuestion, ReceiveResult } from '../../shared
 import { verificationStatuses, type VerificationStatus } from '../../shared/credential/verdictOrder';
 import type { ReceivedRow, ReceiveStep } from '../../shared/contract/receiveSchemas';
 import { RefusalError } from '../../shared/contract/refusal';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
+import type { VerificationMessage } from '../../shared/credential/verification';
+
+/** A refusal's English and its catalogue message, for the window to say in its language. */
+function said(message: VerificationMessage): [string, VerificationMessage] {
+  return [englishOf(message), message];
+}
 
 /**
  * Receiving from a link in the app (issue #20): the core's receive runs in the main process
@@ -77,7 +84,7 @@ export class ReceiveFlows {
   /** Starts receiving from `link`; answers with the consent question, or the result if it ended first. */
   start(link: string): Promise<ReceiveStep> {
     if (this.flows.size >= (this.options.maxWaiting ?? 4)) {
-      throw new RefusalError('Other links are still waiting for your answer: answer them first.');
+      throw new RefusalError(...said(msg('receive.flow.othersWaiting')));
     }
     const flow: Flow = { id: randomBytes(18).toString('base64url'), next: deferred(), give: null, timer: null };
     this.flows.set(flow.id, flow);
@@ -107,7 +114,7 @@ export class ReceiveFlows {
   /** The user's answer to the question `requestId` names; answers with what followed. */
   answer(requestId: string, answer: ConsentAnswer): Promise<ReceiveStep> {
     const flow = this.flows.get(requestId);
-    if (!flow?.give) throw new RefusalError('This question is no longer waiting for an answer (it was answered or timed out). Add the link again.');
+    if (!flow?.give) throw new RefusalError(...said(msg('receive.flow.noLongerWaiting')));
     return this.settle(flow, answer);
   }
 

@@ -109,6 +109,8 @@ export const receiveMessagesDe: Readonly<Record<ReceiveMessageKey, MessageTempla
   'receive.cli.none': '{host} hat keinen Nachweis ausgestellt.',
   'receive.ask.title': 'Nachweise von {who} empfangen?',
   'receive.ask.calling': '{host} (nennt sich selbst „{name}“)',
+  'receive.flow.othersWaiting': 'Andere Links warten noch auf deine Antwort: Beantworte zuerst diese.',
+  'receive.flow.noLongerWaiting': 'Diese Frage wartet nicht mehr auf eine Antwort (sie wurde beantwortet oder ist abgelaufen). Füge den Link noch einmal hinzu.',
   'receive.ask.registry': 'Ein Verzeichnis bekannter Aussteller führt diese Website als {name} ({source}).',
   'receive.ask.registryTest': 'Ein Verzeichnis von Test-Ausstellern führt diese Website als {name} ({source}): ein Test-Aussteller, kein echter.',
   'receive.ask.anIssuer': 'einen Aussteller',

@@ -121,6 +121,8 @@ export const receiveMessagesEn = {
   'receive.cli.none': '{host} gave no credential.',
   'receive.ask.title': 'Receive credentials from {who}?',
   'receive.ask.calling': '{host} (calling itself “{name}”)',
+  'receive.flow.othersWaiting': 'Other links are still waiting for your answer: answer them first.',
+  'receive.flow.noLongerWaiting': 'This question is no longer waiting for an answer (it was answered or timed out). Add the link again.',
   'receive.ask.registry': 'A known-issuer registry lists this web site as {name} ({source}).',
   'receive.ask.registryTest': 'A registry of test issuers lists this web site as {name} ({source}): a test issuer, not a real one.',
   'receive.ask.anIssuer': 'an issuer',

@@ -3,7 +3,9 @@ import type { ConsentAnswer, ConsentQuestion, ReceiveResult } from '../../../sha
 import type { ReceivedRow, ReceiveStep } from '../../../shared/contract/receiveSchemas';
 import type { IpcResult } from '../../../shared/contract/result';
 import { useShellEvents } from '../shell/useShellEvents';
+import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
+import { refusalText } from '../wallet/refusalText';
 
 /** Where "Add from a link" stands: nothing, asking the issuer, waiting for the user's yes or no, or what came of it. */
 export type ReceiveState =
@@ -20,6 +22,7 @@ export type ReceiveState =
  * question is shown (ConsentDialog) and the answer goes back with `answer`.
  */
 export function useReceive(onReceived: () => void) {
+  const { language } = useI18n();
   const [state, setState] = useState<ReceiveState>({ kind: 'idle' });
   const queue = useRef<string[]>([]);
   const busy = useRef(false);
@@ -27,7 +30,7 @@ export function useReceive(onReceived: () => void) {
   const show = useCallback(
     (result: IpcResult<ReceiveStep>): void => {
       if (!result.ok) {
-        setState({ kind: 'error', message: result.error.message });
+        setState({ kind: 'error', message: refusalText(result.error, language) });
         return;
       }
       const step = result.value;
@@ -38,7 +41,7 @@ export function useReceive(onReceived: () => void) {
       setState({ kind: 'done', result: step.result, rows: step.rows });
       if (step.result.state === 'received') onReceived();
     },
-    [onReceived],
+    [onReceived, language],
   );
 
   const next = useCallback(async (): Promise<void> => {
