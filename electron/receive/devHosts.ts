@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { TestNetwork } from '../verify/safeFetch';
 import type { DeveloperHosts } from '../../shared/developerHosts';
+import type { Language } from '../../shared/preferences';
+import { msg, renderMessage } from '../../shared/credential/verificationMessages';
 
 /**
  * The developer option of `badgefolio receive`: named hosts reached on 127.0.0.1, trusting one
@@ -72,7 +74,7 @@ export function appDevHosts(env: NodeJS.ProcessEnv, log: (line: string) => void)
 }
 
 /** The loud line printed whenever the option is on. */
-export function devHostsWarning(network: TestNetwork): string {
-  const names = [...network.resolve].map(([host, port]) => `${host} -> 127.0.0.1:${String(port)}`).join(', ');
-  return `WARNING: developer hosts are ON: ${names}, trusting the certificate authority in NODE_EXTRA_CA_CERTS. Use this only to test an issuer you run yourself.`;
+export function devHostsWarning(network: TestNetwork, language: Language = 'en'): string {
+  const hosts = [...network.resolve].map(([host, port]) => `${host} -> 127.0.0.1:${String(port)}`).join(', ');
+  return renderMessage(msg('receive.devHosts.warning', { hosts }), language);
 }

@@ -109,6 +109,7 @@ export const receiveMessagesDe: Readonly<Record<ReceiveMessageKey, MessageTempla
   'receive.cli.none': '{host} hat keinen Nachweis ausgestellt.',
   'receive.ask.title': 'Nachweise von {who} empfangen?',
   'receive.ask.calling': '{host} (nennt sich selbst „{name}“)',
+  'receive.devHosts.warning': 'WARNUNG: Entwickler-Hosts sind AN: {hosts}; der Zertifizierungsstelle in NODE_EXTRA_CA_CERTS wird vertraut. Nutze das nur, um einen Aussteller zu testen, den du selbst betreibst.',
   'receive.flow.othersWaiting': 'Andere Links warten noch auf deine Antwort: Beantworte zuerst diese.',
   'receive.flow.noLongerWaiting': 'Diese Frage wartet nicht mehr auf eine Antwort (sie wurde beantwortet oder ist abgelaufen). Füge den Link noch einmal hinzu.',
   'receive.ask.registry': 'Ein Verzeichnis bekannter Aussteller führt diese Website als {name} ({source}).',

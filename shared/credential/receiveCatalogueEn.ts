@@ -121,6 +121,7 @@ export const receiveMessagesEn = {
   'receive.cli.none': '{host} gave no credential.',
   'receive.ask.title': 'Receive credentials from {who}?',
   'receive.ask.calling': '{host} (calling itself “{name}”)',
+  'receive.devHosts.warning': 'WARNING: developer hosts are ON: {hosts}, trusting the certificate authority in NODE_EXTRA_CA_CERTS. Use this only to test an issuer you run yourself.',
   'receive.flow.othersWaiting': 'Other links are still waiting for your answer: answer them first.',
   'receive.flow.noLongerWaiting': 'This question is no longer waiting for an answer (it was answered or timed out). Add the link again.',
   'receive.ask.registry': 'A known-issuer registry lists this web site as {name} ({source}).',

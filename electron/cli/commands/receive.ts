@@ -108,7 +108,7 @@ export function makeReceiveCommand(dependencies: ReceiveCommandDependencies = {}
       try {
         const dev = devNetwork(values['dev-host'] ?? [], io.env);
         if (dev) {
-          io.stderr(`${devHostsWarning(dev)}\n`);
+          io.stderr(`${devHostsWarning(dev, language)}\n`);
           network = dev;
         }
       } catch (error) {
