@@ -1,7 +1,8 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import type { NormalizedCredential } from '../../shared/credential/model';
 import { parseEntryLinkName } from '../../shared/portfolio/linkAnnotations';
-import { decodeCredentialFragment, FragmentError } from '../../shared/portfolio/verifierFragment';
+import { FragmentError } from '../../shared/portfolio/verifierFragment';
+import { fragmentCredentialBytes, sameCredentialMeaning } from './cborldFragment';
 
 /**
  * What an entry's links in a portfolio PDF open, compared with the file attached for it: the
@@ -10,7 +11,7 @@ import { decodeCredentialFragment, FragmentError } from '../../shared/portfolio/
  * Links are found by the names the builder gives them (linkAnnotations.ts).
  */
 export type EntryLinkCheck =
-  /** Every verifier link of the entry carries exactly the attached file's bytes. */
+  /** Every verifier link of the entry carries exactly the attached file's bytes (a CBOR-LD link: the same credential, by its canonical form). */
   | 'matches-attachment'
   /** A verifier link carries other bytes than the attachment: one of them was changed or swapped. */
   | 'differs-from-attachment'
@@ -60,22 +61,28 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
-/** What the entry's links open, compared with its attached bytes and the credentials read from them. */
-export function checkEntryLinks(uris: readonly string[], attached: Uint8Array, credentials: readonly NormalizedCredential[]): EntryLinkCheck {
+/**
+ * What the entry's links open, compared with its attached bytes and the credentials read from them.
+ * A `z` link must carry the attachment's bytes exactly. A `c` (CBOR-LD) link carries the
+ * credential's JSON-LD meaning, not its bytes, so it is compared by RDFC-1.0 canonical form: the
+ * statements a Data Integrity proof signs, which a changed or swapped credential does not share.
+ */
+export async function checkEntryLinks(uris: readonly string[], attached: Uint8Array, credentials: readonly NormalizedCredential[]): Promise<EntryLinkCheck> {
   if (uris.length === 0) return 'none';
   let carried = 0;
   for (const uri of uris) {
     const hash = uri.indexOf('#');
     if (hash < 0 || !uri.startsWith('vc1.', hash + 1)) continue;
     carried++;
-    let bytes: Uint8Array;
+    let carriedCredential: { readonly encoding: 'z' | 'c'; readonly bytes: Uint8Array };
     try {
-      bytes = decodeCredentialFragment(uri.slice(hash + 1));
+      carriedCredential = await fragmentCredentialBytes(uri.slice(hash + 1));
     } catch (error) {
       if (error instanceof FragmentError) return 'unreadable';
       throw error;
     }
-    if (!sameBytes(bytes, attached)) return 'differs-from-attachment';
+    const same = carriedCredential.encoding === 'z' ? sameBytes(carriedCredential.bytes, attached) : await sameCredentialMeaning(carriedCredential.bytes, attached);
+    if (!same) return 'differs-from-attachment';
   }
   if (carried > 0) return 'matches-attachment';
   const hosted = credentials.flatMap((c) => (c.verification.signature === 'hosted' && c.verification.hostedUrl !== undefined ? [c.verification.hostedUrl] : []));

@@ -182,7 +182,7 @@ export async function readPortfolioPdf(bytes: Uint8Array, options: ReadPortfolio
       credentials: recognised,
       ...(unrecognised === undefined ? {} : { unrecognised }),
       verification,
-      link: checkEntryLinks(links.get(attachment.name) ?? [], attachment.bytes, recognised),
+      link: await checkEntryLinks(links.get(attachment.name) ?? [], attachment.bytes, recognised),
     };
   };
 

@@ -3,16 +3,17 @@ import type { NormalizedCredential } from '../../shared/credential/model';
 import { BlobStore } from './blobStore';
 import { RecordFiles } from './recordFiles';
 import { RecordTable } from './recordTable';
-import { fromStored, isBlobRef, toStored } from './storedCredential';
+import { putCredential } from './putCredential';
+import { fromStored, isBlobRef } from './storedCredential';
 import { exportBackup, restoreBackup } from './vaultBackup';
 import { earlierVersions, restoreVersion } from './versionRestore';
 import type { WalletParts } from './walletParts';
 import { createWallet, openWithKey, openWithPassphrase, type Opening, type WriteMode } from './openWallet';
 import { keyedName, defaultScryptParams, type ScryptParams } from './vaultCrypto';
 import { deriveKeys, wipeKeys, type VaultKeys } from './vaultKeys';
-import { asStoredRecord, damageNote, entryOf, isOlder, titleOf, VaultError, type DamagedRecord, type PutOutcome, type StoredRecord, type UserEdits, type VaultEntry } from './vaultRecords';
+import { asStoredRecord, damageNote, entryOf, titleOf, VaultError, type DamagedRecord, type PutOutcome, type StoredRecord, type UserEdits, type VaultEntry } from './vaultRecords';
 import { VersionHistory, type VersionEntry } from './versionHistory';
-import type { VaultFiles } from './walletCheck';
+import { vaultFiles, type VaultFiles } from './vaultFiles';
 import { WalletDocuments, walletDocumentNames, type WalletDocumentName } from './walletDocuments';
 import { makeHeader, walletExists, writeHeader, WalletHeaderError, type WalletHeader } from './walletHeader';
 import type { WriterLock } from './writerLock';
@@ -168,33 +169,15 @@ export class Vault {
   /** The wallet's files and how to authenticate each, for the wallet check (walletCheck.ts). */
   files(): VaultFiles {
     this.requireKeys();
-    return {
-      folder: this.folder,
-      writable: this.lock !== null,
-      records: this.records,
-      recordFileNames: () => this.recordFiles.fileNames(),
-      openRecord: (name, sealed) => this.recordFiles.open(name, sealed),
-      authenticateRecord: (name, sealed) => {
-        this.recordFiles.authenticate(name, sealed);
-      },
-      blobFile: (address) => this.blobs.file(address),
-      authenticateBlob: (address, sealed) => {
-        this.blobs.authenticate(address, sealed);
-      },
-      documentFiles: () => walletDocumentNames.map((name) => ({ name, file: this.documents.file(name) })),
-      authenticateDocument: (name, sealed) => {
-        this.documents.authenticate(name, sealed);
-      },
-      versionFiles: () => this.history.files(),
-      openVersion: (file, sealed) => this.history.openFile(file, sealed)?.record ?? null,
-      forget: (name, damage) => {
-        this.requireKeys();
-        this.damagedRecords.push(damageNote(this.recordFiles.file(name), name, damage));
-        if (!this.records.delete(name)) return;
-        this.blobs.forgetClaims();
-        if (this.lock) this.markChanging();
-      },
+    const { folder, records, recordFiles, blobs, documents, history } = this;
+    const forget: VaultFiles['forget'] = (name, damage) => {
+      this.requireKeys();
+      this.damagedRecords.push(damageNote(recordFiles.file(name), name, damage));
+      if (!records.delete(name)) return;
+      blobs.forgetClaims();
+      if (this.lock) this.markChanging();
     };
+    return vaultFiles({ folder, writable: this.lock !== null, records, recordFiles, blobs, documents, history, forget });
   }
 
   /** The short id a credential has (or would have) in this wallet. */
@@ -254,43 +237,12 @@ export class Vault {
     }
   }
 
-  /** Stores a credential: a new one, a copy already there (no-op), or a changed copy (update). */
+  /** Stores a credential: a new one, a copy already there (no-op), or a changed copy (update) (putCredential.ts). */
   put(credential: NormalizedCredential, now: Date = new Date()): PutOutcome {
     this.requireWriter();
-    const name = this.recordName(credential.identity);
-    const existing = this.records.get(name);
-    if (existing?.contentHash === credential.contentHash) {
-      // The same credential: its stored files come back if they went missing (set aside by the wallet check, say).
-      this.blobs.writeMissing(existing.credential, credential);
-      return 'already-there';
-    }
-    if (existing && isOlder(credential, existing.credential)) return 'already-there';
-
-    this.markChanging();
-    const { json, blobs } = toStored(credential);
-    this.blobs.writeAll(blobs);
-
-    const timestamp = now.toISOString();
-    // The version replaced goes into the credential's history before the record changes: a
-    // crash in between leaves both, never neither. Its blob claims move with it.
-    const kept = existing ? this.history.keep(name, existing, timestamp) : null;
-    const record: StoredRecord = {
-      v: 1,
-      identity: credential.identity,
-      contentHash: credential.contentHash,
-      addedAt: existing?.addedAt ?? timestamp,
-      updatedAt: timestamp,
-      credential: json,
-      ...(existing?.userEdits ? { userEdits: existing.userEdits } : {}),
-    };
-    this.writeRecord(name, record);
-    this.blobs.claim(json);
-    if (kept?.overwritten) this.blobs.release(kept.overwritten.credential);
-    const returned = this.history.discard(name, credential.contentHash);
-    if (returned) this.blobs.release(returned.credential);
-    for (const dropped of this.history.trim(name)) this.blobs.release(dropped.credential);
-    return existing ? 'updated' : 'added';
+    return putCredential(this.parts(), credential, now);
   }
+
   /** A credential's earlier versions, newest replaced first; null when there is no such credential. */
   versions(id: string): VersionEntry[] | null {
     const entry = this.find(id);

@@ -7,15 +7,20 @@ export class VaultError extends Error {
   override readonly name = 'VaultError';
 }
 
-export interface StoredRecord {
-  readonly v: 1;
+/** What a stored record and the entry a list shows of it have in common. */
+interface RecordFields {
   readonly identity: string;
+  /** SHA-256 of the credential's content: the same hash under the same identity is the same credential. */
   readonly contentHash: string;
   readonly addedAt: string;
   readonly updatedAt: string;
   readonly credential: StoredCredentialJson;
   /** The last verification report (JSON of shared/credential/verification), with its date inside. */
   readonly verification?: unknown;
+}
+
+export interface StoredRecord extends RecordFields {
+  readonly v: 1;
   /** What the owner corrected on a self-reported entry (nothing signed says otherwise). */
   readonly userEdits?: UserEdits;
 }
@@ -27,17 +32,10 @@ export interface UserEdits {
   readonly issuedOn?: string;
 }
 
-/** What a list shows: everything but the bytes. */
-export interface VaultEntry {
+/** What a list shows: everything but the bytes (and a self-reported entry with its corrections applied). */
+export interface VaultEntry extends RecordFields {
   /** Short id used by the CLI and the app: stable, reveals nothing. */
   readonly id: string;
-  readonly identity: string;
-  /** SHA-256 of the credential's content: the same hash under the same identity is the same credential. */
-  readonly contentHash: string;
-  readonly addedAt: string;
-  readonly updatedAt: string;
-  readonly credential: StoredCredentialJson;
-  readonly verification?: unknown;
 }
 
 export interface DamagedRecord {

@@ -1,9 +1,10 @@
 import type { CheckedCredential, PageAttachment, PageFetch, PagePdf, VerifierFailure, VerifierRequest, VerifierResponse } from '../../shared/contract/verifierPage';
 import type { NormalizedCredential } from '../../shared/credential/model';
-import { decodeCredentialFragment, FragmentError } from '../../shared/portfolio/verifierFragment';
+import { FragmentError } from '../../shared/portfolio/verifierFragment';
 import { Intake } from '../intake/intake';
 import { fillInCredential, type Obtain } from '../intake/linkedDocuments';
 import { defaultIntakeLimits, MalformedInputError } from '../intake/limits';
+import { fragmentCredentialBytes } from '../portfolio/cborldFragment';
 import { credentialName, readPortfolioPdf } from '../portfolio/readPortfolioPdf';
 import type { LocalDocument } from '../verify/documents';
 import { createVerifier, type Verifier } from '../verify/verifier';
@@ -37,7 +38,8 @@ export class PageSession {
       if (request.kind === 'link') {
         let bytes: Uint8Array;
         try {
-          bytes = decodeCredentialFragment(request.fragment);
+          // `z`: the original bytes; `c`: the CBOR-LD credential decoded with the bundled contexts, as JSON.
+          ({ bytes } = await fragmentCredentialBytes(request.fragment));
         } catch (error) {
           if (error instanceof FragmentError) return this.failed(request.id, error.reason);
           throw error;

@@ -1,4 +1,5 @@
 import { languageSchema, themeSchema, type Preferences, type PreferencesPatch } from '../../shared/preferences';
+import { Segmented } from './controls/Segmented';
 import { useI18n } from './i18n/i18n';
 import { BadgeMark } from './BadgeMark';
 
@@ -26,23 +27,16 @@ export function AppHeader({
             {t('wallet.lock')}
           </button>
         )}
-        <fieldset className="segmented" aria-label={t('theme.label')}>
-          <legend className="visually-hidden">{t('theme.label')}</legend>
-          {themeSchema.options.map((theme) => (
-            <label key={theme} className="segment">
-              <input
-                type="radio"
-                name="theme"
-                value={theme}
-                checked={preferences.theme === theme}
-                onChange={() => {
-                  onChange({ theme });
-                }}
-              />
-              <span>{t(`theme.${theme}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          label={t('theme.label')}
+          name="theme"
+          options={themeSchema.options}
+          value={preferences.theme}
+          optionLabel={(theme) => <span>{t(`theme.${theme}`)}</span>}
+          onChange={(theme) => {
+            onChange({ theme });
+          }}
+        />
         <label className="select-label">
           <span className="visually-hidden">{t('language.label')}</span>
           <select

@@ -55,8 +55,8 @@ function hostedAssertion(credential: NormalizedCredential): string | undefined {
   return signature === 'hosted' && isPublicHttpsUrl(hostedUrl) ? hostedUrl : undefined;
 }
 
-/** The links of one entry whose QR code is printed `qrWidth` points wide. */
-export async function planEntryLinks(credential: NormalizedCredential, verifierUrl: string | undefined, qrWidth = qrPrintedWidth): Promise<EntryLinks> {
+/** The links of one entry whose QR code is printed `qrWidth` points wide; `fragment`: its checked CBOR-LD fragment, if any. */
+export async function planEntryLinks(credential: NormalizedCredential, verifierUrl: string | undefined, qrWidth = qrPrintedWidth, fragment?: string): Promise<EntryLinks> {
   const base = verifierBase(verifierUrl);
   if (base === undefined) {
     // No verifier page: the best public link there is, said for what it is.
@@ -64,7 +64,7 @@ export async function planEntryLinks(credential: NormalizedCredential, verifierU
     if (!best) return {};
     return { qr: { url: best.url, target: best.url === hostedAssertion(credential) ? 'hosted' : 'issuer-page' } };
   }
-  const verifierLink = credentialLink(credential, base);
+  const verifierLink = credentialLink(credential, base, fragment);
   const withLink = verifierLink === undefined ? {} : { verifierLink };
   if (verifierLink !== undefined && qrStaysReadable(verifierLink, qrWidth)) return { ...withLink, qr: { url: verifierLink, target: 'credential-link' } };
   const verifierAddress = base.replace(/^https:\/\//i, '');

@@ -78,6 +78,11 @@ export interface PortfolioEntry {
   readonly checkedAt?: string;
   /** Who stands behind the key, as judged at export: printed under the status, counted on the cover. */
   readonly issuerIdentity?: IssuerIdentity;
+  /**
+   * A verifier-link fragment made and checked at export (a `vc1.c.` CBOR-LD one, by
+   * electron/portfolio/cborldFragment.ts): the link carries it when it is shorter than `z`.
+   */
+  readonly linkFragment?: string;
 }
 
 /** A learning pathway, named by its goal, and how far along it is (for the cover's summary). */

@@ -50,12 +50,15 @@ export function verifierBase(verifierUrl: string | undefined): string | undefine
   return isPublicHttpsUrl(base) ? base : undefined;
 }
 
-/** The verifier page at `verifierUrl` with the credential's original bytes in its fragment (verifierFragment.ts). */
-export function verifierLink(credential: NormalizedCredential, verifierUrl: string): string | undefined {
+/**
+ * The verifier page at `verifierUrl` with the credential in its fragment (verifierFragment.ts):
+ * `fragment` (a checked CBOR-LD one) when given and shorter, otherwise the original bytes.
+ */
+export function verifierLink(credential: NormalizedCredential, verifierUrl: string, fragment?: string): string | undefined {
   const base = verifierBase(verifierUrl);
   const original = credential.original.bytes;
   if (base === undefined || original.length === 0 || original.length > maxFragmentCredentialBytes) return undefined;
-  const link = verifierPageLink(base, original);
+  const link = verifierPageLink(base, original, fragment);
   return link.length <= maxVerifierLinkLength ? link : undefined;
 }
 

@@ -12,18 +12,18 @@ import { concatBytes } from '../encoding/bytes';
  *   re-serialisation, so a JWT's signature and a JSON file's exact text survive.
  * The version and encoding tags leave room for CBOR-LD (`c`) without breaking printed links.
  *
- * CBOR-LD (@digitalbazaar/cborld 8.1.0, registry entry 1, contexts from the engine's context
- * packages, then raw DEFLATE as here), measured on the shared corpus's 98 OB 3.0 and CLR 2.0
- * JSON files (December 2026): 55 encode, and their fragments are 7-40 % shorter than `z`
- * (median 19 %: e.g. 1,303 -> 1,068 characters for a DCC eddsa-rdfc-2022 badge, 983 -> 810 for
- * 1EdTech's signed example, 4,811 -> 3,236 for its complete one). 36 do not encode (cborld
- * refuses `urn:uuid:` ids that are not RFC 9562 UUIDs, as DCC's fixtures carry), 6 use contexts
- * no package ships (CLR 2.0), 1 is not JSON; those would stay `z`. Its decoded credential has
- * the same JSON-LD meaning, not the same bytes (members reordered, whitespace gone), so a Data
- * Integrity proof still holds but the link no longer carries the file the PDF attaches; and it
- * costs the page 64 KB of script (19 KB gzipped). Not used yet: encoding is asynchronous and
- * needs the engine's contexts (electron/verify/bundledContexts.ts), which this pure module and
- * the PDF's link planning (entryLinks.ts) do not have; the `c` tag stays reserved for it.
+ * - `c`: a JSON-LD credential as CBOR-LD (@digitalbazaar/cborld 8.1.0, `registryEntryId` 1,
+ *   contexts only from the engine's bundle), then raw DEFLATE (RFC 1951) of those CBOR bytes, then
+ *   base64url without padding. DEFLATE still pays on CBOR-LD (the keys become small integers, but
+ *   ids, names and descriptions repeat), so it is always applied; one format, no flag.
+ *   Its decoded credential has the same JSON-LD meaning, not the same bytes (members reordered,
+ *   whitespace gone): a Data Integrity proof still holds, and the PDF check compares it with the
+ *   attachment by its RDFC-1.0 canonical form (electron/portfolio/cborldFragment.ts).
+ *   Used for a link only when it round-trips to the same canonical form and is shorter than `z`:
+ *   on the shared corpus's OB 3.0 files 7-40 % shorter (median 19 %); cborld refuses `urn:uuid:`
+ *   ids that are not RFC 9562 UUIDs and contexts we do not bundle (CLR 2.0), which stay `z`.
+ *   Encoding is asynchronous and needs the engine's contexts, so it lives in electron/portfolio and
+ *   reaches the PDF's link planning as a precomputed fragment (PortfolioEntry.linkFragment).
  *
  * A portfolio PDF's QR code carries such a link only when it stays readable on paper; otherwise it
  * may carry `#id.<short id>`: no credential, just the first 12 hex digits of the SHA-256 of the
@@ -32,7 +32,7 @@ import { concatBytes } from '../encoding/bytes';
  */
 export const fragmentVersion = 'vc1';
 
-export type FragmentEncoding = 'z';
+export type FragmentEncoding = 'z' | 'c';
 
 /** Decoded size limit: a printed link never carries more than this, and a page never inflates more. */
 export const maxFragmentCredentialBytes = 2 * 1024 * 1024;
@@ -53,10 +53,19 @@ export function encodeCredentialFragment(original: Uint8Array): string {
   return `${fragmentVersion}.z.${toBase64Url(deflateSync(original, { level: 9 }))}`;
 }
 
-/** The link to the verifier page at `verifierUrl` carrying these credential bytes. */
-export function verifierPageLink(verifierUrl: string, original: Uint8Array): string {
+/** The fragment (without `#`) carrying these CBOR-LD bytes (made and checked by electron/portfolio/cborldFragment.ts). */
+export function encodeCborldFragment(cborld: Uint8Array): string {
+  return `${fragmentVersion}.c.${toBase64Url(deflateSync(cborld, { level: 9 }))}`;
+}
+
+/**
+ * The link to the verifier page at `verifierUrl` carrying these credential bytes: in `fragment`
+ * when one was made (a checked CBOR-LD fragment) and is shorter, otherwise as `z`.
+ */
+export function verifierPageLink(verifierUrl: string, original: Uint8Array, fragment?: string): string {
   const base = verifierUrl.replace(/#.*$/, '');
-  return `${base}#${encodeCredentialFragment(original)}`;
+  const plain = encodeCredentialFragment(original);
+  return `${base}#${fragment !== undefined && fragment.startsWith(`${fragmentVersion}.`) && fragment.length < plain.length ? fragment : plain}`;
 }
 
 /** Inflates with a ceiling, so a crafted link cannot make the page allocate without bound. */
@@ -77,18 +86,28 @@ function boundedInflate(compressed: Uint8Array): Uint8Array {
   return concatBytes(parts);
 }
 
-/** The credential bytes a fragment (with or without its leading `#`) carries. */
-export function decodeCredentialFragment(fragment: string): Uint8Array {
+/**
+ * What a fragment (with or without its leading `#`) carries, inflated within the ceiling: for `z`
+ * the credential's bytes, for `c` its CBOR-LD bytes (decoded by electron/portfolio/cborldFragment.ts).
+ */
+export function decodeFragmentPayload(fragment: string): { readonly encoding: FragmentEncoding; readonly bytes: Uint8Array } {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   const match = /^vc1\.([a-z])\.([A-Za-z0-9_-]+)$/.exec(text);
   if (match === null) throw new FragmentError('not-a-credential-link');
   const [, encoding, payload] = match;
-  if (encoding !== 'z') throw new FragmentError('unknown-encoding');
+  if (encoding !== 'z' && encoding !== 'c') throw new FragmentError('unknown-encoding');
   let compressed: Uint8Array;
   try {
     compressed = base64ToBytes(payload ?? '');
   } catch {
     throw new FragmentError('damaged');
   }
-  return boundedInflate(compressed);
+  return { encoding, bytes: boundedInflate(compressed) };
+}
+
+/** The credential bytes a `z` fragment carries (a `c` fragment needs the contexts: cborldFragment.ts). */
+export function decodeCredentialFragment(fragment: string): Uint8Array {
+  const { encoding, bytes } = decodeFragmentPayload(fragment);
+  if (encoding !== 'z') throw new FragmentError('unknown-encoding');
+  return bytes;
 }

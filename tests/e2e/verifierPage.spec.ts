@@ -6,7 +6,11 @@ import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import { verifierPageLink } from '../../shared/portfolio/verifierFragment';
+import { cborldFragment, withLinkFragments } from '../../electron/portfolio/cborldFragment';
+import { loadFontSet } from '../../electron/portfolio/fontFiles';
+import { buildPortfolioPdf } from '../../shared/portfolio/portfolioPdf';
+import { encodeCredentialFragment, verifierPageLink } from '../../shared/portfolio/verifierFragment';
+import { normaliseOne } from '../unit/verify/helpers';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { runBin } from '../support/cliRun';
 import { sharedFixturesDir, sharedFixturesPresent, sharedFixturesSkipReason } from '../support/sharedFixtures';
@@ -23,6 +27,7 @@ import {
   type Ed25519Issuer,
 } from '../support/credentials';
 import { LoopbackInternet } from '../support/loopbackInternet';
+import { linkAnnotations } from '../support/pdfLinks';
 import { startVerifierServer, type VerifierServer } from '../support/verifierServer';
 
 /**
@@ -199,6 +204,39 @@ test('a changed credential is not genuine; a changed link says it is damaged, ne
 
   await page.goto(`${server.url}#vc1.z.`);
   await expect(page.locator('.failure')).toContainText('This link does not carry a credential');
+});
+
+test('a CBOR-LD (`c`) link: shorter, Verified like its `z` link; changed, never Verified; its PDF entry checks out', async () => {
+  test.setTimeout(90_000);
+  const original = files.get('ob3-di') ?? new Uint8Array();
+  const fragment = (await cborldFragment(original)) ?? '';
+  expect(fragment.startsWith('vc1.c.')).toBe(true);
+  expect(fragment.length).toBeLessThan(encodeCredentialFragment(original).length);
+  const { page, requests } = await newPage();
+  await page.goto(verifierPageLink(server.url, original, fragment));
+  expect(page.url()).toContain('#vc1.c.');
+  const credential = page.locator('article.credential').first();
+  await expect(credential.getByRole('heading', { name: 'Solar installer' })).toBeVisible({ timeout: 20_000 });
+  await expect(credential.locator('.status-word').first()).toHaveText('Verified');
+  await expectOnlyListedRequests(page, requests);
+
+  const at = 40;
+  const changed = `${fragment.slice(0, at)}${fragment[at] === 'A' ? 'B' : 'A'}${fragment.slice(at + 1)}`;
+  await page.goto(`${server.url}#${changed}`);
+  await expect(page.locator('.status-word, .failure').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.status-word', { hasText: 'Verified' })).toHaveCount(0);
+  await expect(page.locator('main')).toContainText(/Not genuine|This link is damaged|Damaged|No credential was found/);
+
+  // A portfolio whose entry links carry the `c` form: verify-pdf finds them the same credential as the attachment.
+  const entry = { credential: await normaliseOne(JSON.parse(new TextDecoder().decode(original)), 'solar.json'), status: 'verified' };
+  const pdfFile = path.join(folder, 'cborld-portfolio.pdf');
+  const options = { paper: 'a4' as const, generatedAt: new Date('2025-06-01T10:00:00Z'), fonts: loadFontSet(), verifierUrl: 'https://verify.example.net/badgefolio/' };
+  writeFileSync(pdfFile, await buildPortfolioPdf({ owner: { name: 'Jo Example' }, credentials: await withLinkFragments([entry]), options }));
+  const uris = (await linkAnnotations(readFileSync(pdfFile))).map((annotation) => annotation.uri).filter((uri) => uri.startsWith(options.verifierUrl));
+  // The printed address and the QR code's link annotation (a link this long does not fit a version 15 code).
+  expect(uris).toEqual([`${options.verifierUrl}#${fragment}`, `${options.verifierUrl}#${fragment}`]);
+  const checked = JSON.parse(runBin(['verify-pdf', pdfFile, '--json', '--offline']).stdout) as { credentials: { link?: string }[] };
+  expect(checked.credentials.map((c) => c.link)).toEqual(['matches-attachment']);
 });
 
 test('the page saved to disk and opened from file:// verifies a link, and a changed credential is not genuine', async () => {

@@ -30,6 +30,7 @@ import { renderTable } from '../table';
 import { exportPdfWords } from '../exportPdfWords';
 import { pdfCheckWords, savedLanguage } from '../pdfCheckWords';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
+import { withLinkFragments } from '../../portfolio/cborldFragment';
 
 /** Network and clock options shared by the commands that verify. */
 const verifyOptions = {
@@ -225,7 +226,8 @@ ${walletOptionsHelp}`,
       const signer = holderKey ? presentationSigner(holderKey, { issuedAt: generatedAt }) : undefined;
       const pdf = await buildPortfolioPdf({
         owner,
-        credentials: entries,
+        // Links in CBOR-LD where shorter (checked to round-trip); only links to the verifier page carry fragments.
+        credentials: verifierUrl === undefined ? entries : await withLinkFragments(entries),
         options: {
           paper: values.paper,
           generatedAt,

@@ -7,6 +7,7 @@ import { organiserId, updateOrganiser } from '../organiserStore';
 import { knownIds } from './context';
 import type { SaveFile } from './options';
 import type { SessionVerifiers } from './verifiers';
+import { withLinkFragments } from '../../portfolio/cborldFragment';
 
 /** What the window asks to save after building a portfolio PDF. */
 export interface ExportRequest {
@@ -41,7 +42,8 @@ export async function portfolioMaterial(vault: Vault, verifiers: SessionVerifier
       ...(report.issuerIdentity ? { issuerIdentity: report.issuerIdentity } : {}),
     });
   }
-  return material;
+  // The window builds the PDF; the shorter CBOR-LD links are made here, with the engine's contexts.
+  return withLinkFragments(material);
 }
 
 /** Saves an exported PDF where the user chooses, and notes it in the export log. */

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { TextField } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 
@@ -73,31 +74,8 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
       <h2 id={`${id}-title`}>{t('backup.title')}</h2>
       <p>{t('backup.lead')}</p>
       <form className="editor" aria-label={t('backup.saveTitle')} onSubmit={(event) => void save(event)}>
-        <label>
-          <span>{t('backup.passphrase')}</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-            value={passphrase}
-            onChange={(event) => {
-              setPassphrase(event.target.value);
-            }}
-          />
-        </label>
-        <label>
-          <span>{t('backup.repeat')}</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            value={repeat}
-            onChange={(event) => {
-              setRepeat(event.target.value);
-            }}
-          />
-        </label>
+        <TextField label={t('backup.passphrase')} type="password" autoComplete="new-password" required minLength={8} value={passphrase} onValue={setPassphrase} />
+        <TextField label={t('backup.repeat')} type="password" autoComplete="new-password" required value={repeat} onValue={setRepeat} />
         <p className="hint">{t('backup.passphraseHint')}</p>
         <Feedback message={differ ? { text: t('backup.differ'), error: true } : saveMessage} />
         <div className="row-actions">
@@ -111,18 +89,7 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
           <span>{t('backup.file')}</span>
           <input ref={file} type="file" accept=".badgefolio-backup" data-testid="restore-input" />
         </label>
-        <label>
-          <span>{t('backup.restorePassphrase')}</span>
-          <input
-            type="password"
-            autoComplete="off"
-            required
-            value={restorePassphrase}
-            onChange={(event) => {
-              setRestorePassphrase(event.target.value);
-            }}
-          />
-        </label>
+        <TextField label={t('backup.restorePassphrase')} type="password" autoComplete="off" required value={restorePassphrase} onValue={setRestorePassphrase} />
         <Feedback message={restoreMessage} />
         <div className="row-actions">
           <button type="submit" disabled={busy}>

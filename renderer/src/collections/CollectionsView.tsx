@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import { useMemo, useState, type SyntheticEvent } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import type { Collection, Organiser } from '../../../shared/organiser';
+import { SaveCancel, TextField, useFocusOnOpen } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
-import { CredentialLink, OrganiserPageHeader, useFocusAfterEditor, useOrganiserChange } from '../home/organiserPage';
+import { CredentialLink, EditDeleteActions, OrganiserPageHeader, useOrganiserEditor } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { CredentialPicker } from './CredentialPicker';
 
@@ -20,39 +21,16 @@ function CollectionEditor({
   const { t } = useI18n();
   const [name, setName] = useState(collection?.name ?? '');
   const [chosen, setChosen] = useState<string[]>(collection ? [...collection.credentialIds] : []);
-  // Opening the editor ("New collection", "Edit") puts the cursor in its name.
-  const nameField = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    nameField.current?.focus();
-  }, []);
+  const nameField = useFocusOnOpen();
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
     await onSave({ ...(collection ? { id: collection.id } : {}), name, credentialIds: chosen });
   };
   return (
     <form className="editor" aria-label={collection ? t('collections.editTitle', { name: collection.name }) : t('collections.newTitle')} onSubmit={(event) => void submit(event)}>
-      <label>
-        <span>{t('collections.name')}</span>
-        <input
-          ref={nameField}
-          required
-          maxLength={120}
-          value={name}
-          placeholder={t('collections.namePlaceholder')}
-          onChange={(event) => {
-            setName(event.target.value);
-          }}
-        />
-      </label>
+      <TextField label={t('collections.name')} fieldRef={nameField} required maxLength={120} value={name} placeholder={t('collections.namePlaceholder')} onValue={setName} />
       <CredentialPicker credentials={credentials} chosen={chosen} onChange={setChosen} label={t('collections.credentials')} />
-      <div className="row-actions">
-        <button type="submit" className="primary">
-          {t('collections.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel saveLabel={t('collections.save')} onCancel={onCancel} />
     </form>
   );
 }
@@ -72,11 +50,8 @@ export function CollectionsView({
   onExport: (collectionId: string) => void;
 }) {
   const { t } = useI18n();
-  const [editing, setEditing] = useState<Collection | 'new' | null>(null);
-  const { error, act } = useOrganiserChange(onOrganiser);
+  const editor = useOrganiserEditor<Collection>(onOrganiser);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);
-  const newButton = useFocusAfterEditor(editing !== null);
-
 
   return (
     <section className="page collections" aria-labelledby="collections-title">
@@ -85,29 +60,10 @@ export function CollectionsView({
         title={t('collections.title')}
         lead={t('collections.lead')}
         newLabel={t('collections.new')}
-        newButtonRef={newButton}
-        onNew={
-          editing === null
-            ? () => {
-                setEditing('new');
-              }
-            : undefined
-        }
-        error={error}
+        {...editor.header}
       />
-      {editing !== null && (
-        <CollectionEditor
-          credentials={credentials}
-          collection={editing === 'new' ? null : editing}
-          onCancel={() => {
-            setEditing(null);
-          }}
-          onSave={async (draft) => {
-            if (await act(wallet().saveCollection(draft))) setEditing(null);
-          }}
-        />
-      )}
-      {organiser.collections.length === 0 && editing === null ? (
+      {editor.open && <CollectionEditor credentials={credentials} collection={editor.item} onCancel={editor.close} onSave={(draft) => editor.save(wallet().saveCollection(draft))} />}
+      {organiser.collections.length === 0 && !editor.open ? (
         <p className="empty-state">{t('collections.empty')}</p>
       ) : (
         <ul className="collection-list">
@@ -126,7 +82,7 @@ export function CollectionsView({
                     ) : null;
                   })}
                 </ul>
-                <div className="row-actions">
+                <EditDeleteActions page="collections" name={collection.name} onEdit={editor.onEdit(collection)} onDelete={() => void editor.act(wallet().removeCollection({ id: collection.id }))}>
                   <button
                     type="button"
                     className="primary"
@@ -138,25 +94,7 @@ export function CollectionsView({
                   >
                     {t('export.button')}
                   </button>
-                  <button
-                    type="button"
-                    aria-label={t('collections.edit', { name: collection.name })}
-                    onClick={() => {
-                      setEditing(collection);
-                    }}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={t('collections.delete', { name: collection.name })}
-                    onClick={() => {
-                      if (window.confirm(t('collections.confirmDelete', { name: collection.name }))) void act(wallet().removeCollection({ id: collection.id }));
-                    }}
-                  >
-                    {t('common.delete')}
-                  </button>
-                </div>
+                </EditDeleteActions>
               </article>
             </li>
           ))}

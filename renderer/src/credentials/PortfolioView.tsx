@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'rea
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { credentialKinds } from '../../../shared/credential/model';
+import { Segmented } from '../controls/Segmented';
 import { useI18n } from '../i18n/i18n';
 import { preloadThumbnails } from '../wallet/CredentialImage';
 import { CredentialCard } from './CredentialCard';
@@ -187,23 +188,7 @@ export function PortfolioView({
         >
           {filtered ? t('portfolio.filtersOn') : t('portfolio.filters')}
         </button>
-        <fieldset className="segmented" aria-label={t('portfolio.view')}>
-          <legend className="visually-hidden">{t('portfolio.view')}</legend>
-          {layouts.map((option) => (
-            <label key={option} className="segment">
-              <input
-                type="radio"
-                name="portfolio-layout"
-                value={option}
-                checked={layout === option}
-                onChange={() => {
-                  setLayout(option);
-                }}
-              />
-              <span>{t(`portfolio.layout.${option}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented label={t('portfolio.view')} name="portfolio-layout" options={layouts} value={layout} optionLabel={(option) => <span>{t(`portfolio.layout.${option}`)}</span>} onChange={setLayout} />
         <div className="toolbar-actions">{actions}</div>
       </div>
       {showFilters && (

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { PortfolioPdfCheck } from '../../../shared/credential/walletViews';
 import type { NetworkUse } from '../../../shared/preferences';
 import { identityLabel } from '../credentials/issuerIdentityWords';
+import { HiddenFileInput } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import { CheckSentence, PlainReportSentence } from '../wallet/VerificationText';
@@ -104,18 +105,7 @@ export function CheckPdfView({ network }: { network: NetworkUse }) {
           <button type="button" className="primary" disabled={checking !== null} onClick={() => input.current?.click()}>
             {t('exports.check.open')}
           </button>
-          <input
-            ref={input}
-            type="file"
-            hidden
-            accept=".pdf,application/pdf"
-            data-testid="check-pdf-input"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void check(file);
-            }}
-          />
+          <HiddenFileInput inputRef={input} accept=".pdf,application/pdf" testId="check-pdf-input" onFile={(file) => void check(file)} />
         </div>
         {checking !== null && (
           <div className="progress-line">

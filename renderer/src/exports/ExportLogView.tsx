@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { ExportRecord, Organiser } from '../../../shared/organiser';
+import { FieldFeedback } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import '../styles/forms.css';
@@ -153,14 +154,7 @@ export function ExportLogView({ organiser, onOrganiser }: { organiser: Organiser
           </div>
         </>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="field-saved">
-        {status ?? ''}
-      </p>
+      <FieldFeedback error={error} status={status} />
       <dialog ref={confirm} className="confirm" aria-labelledby={`${id}-confirm-title`} aria-describedby={`${id}-confirm-body`}>
         <h2 id={`${id}-confirm-title`}>{t('exports.log.confirm.title')}</h2>
         <p id={`${id}-confirm-body`}>{records.length === 1 ? t('exports.log.confirm.bodyOne') : t('exports.log.confirm.body', { count: records.length })}</p>

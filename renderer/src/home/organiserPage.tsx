@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { IpcResult } from '../../../shared/contract/result';
 import type { Organiser } from '../../../shared/organiser';
+import { useI18n } from '../i18n/i18n';
 
 /**
  * A change to the organiser (collections, pathways, the export log): the main process answers
@@ -73,6 +74,82 @@ export function useFocusAfterEditor(open: boolean): RefObject<HTMLButtonElement 
     wasOpen.current = open;
   }, [open]);
   return newButton;
+}
+
+/**
+ * The editor of a Collections or Pathways page: the item it is open for (null for a new one),
+ * the header's "New…" button (left out while the editor is open, focused again once it
+ * closes), and saving through it, which closes it once the change is made.
+ */
+export function useOrganiserEditor<T>(onOrganiser: (next: Organiser) => void) {
+  const [editing, setEditing] = useState<T | 'new' | null>(null);
+  const { error, act } = useOrganiserChange(onOrganiser);
+  const newButtonRef = useFocusAfterEditor(editing !== null);
+  const close = (): void => {
+    setEditing(null);
+  };
+  return {
+    open: editing !== null,
+    item: editing === 'new' ? null : editing,
+    /** A handler that opens the editor for this item. */
+    onEdit:
+      (item: T) =>
+      (): void => {
+        setEditing(item);
+      },
+    close,
+    save: async (call: Promise<IpcResult<Organiser>>): Promise<void> => {
+      if (await act(call)) close();
+    },
+    act,
+    /** For OrganiserPageHeader. */
+    header: {
+      error,
+      newButtonRef,
+      onNew:
+        editing === null
+          ? () => {
+              setEditing('new');
+            }
+          : undefined,
+    },
+  };
+}
+
+/** An item's Edit and Delete buttons (Delete asks first), after any of the item's own actions. */
+export function EditDeleteActions({
+  page,
+  name,
+  onEdit,
+  onDelete,
+  children,
+}: {
+  /** Whose words: "Edit collection …" or "Edit pathway …". */
+  page: 'collections' | 'pathways';
+  /** The item's name. */
+  name: string;
+  onEdit: () => void;
+  onDelete: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="row-actions">
+      {children}
+      <button type="button" aria-label={t(`${page}.edit`, { name })} onClick={onEdit}>
+        {t('common.edit')}
+      </button>
+      <button
+        type="button"
+        aria-label={t(`${page}.delete`, { name })}
+        onClick={() => {
+          if (window.confirm(t(`${page}.confirmDelete`, { name }))) onDelete();
+        }}
+      >
+        {t('common.delete')}
+      </button>
+    </div>
+  );
 }
 
 /** A credential's name that opens its details. */

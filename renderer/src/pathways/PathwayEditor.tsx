@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import { useId, useMemo, useState, type SyntheticEvent } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import type { Pathway } from '../../../shared/organiser';
+import { SaveCancel, TextField, useFocusOnOpen } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 
 export interface PathwayDraft {
@@ -41,11 +42,7 @@ export function PathwayEditor({
   );
   const [required, setRequired] = useState(pathway?.required ?? 1);
   const [saving, setSaving] = useState(false);
-  // Opening the editor ("New pathway", "Edit") puts the cursor in its name.
-  const nameField = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    nameField.current?.focus();
-  }, []);
+  const nameField = useFocusOnOpen();
   const sorted = useMemo(() => {
     const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true });
     return [...credentials].sort((a, b) => collator.compare(a.name, b.name));
@@ -78,46 +75,22 @@ export function PathwayEditor({
 
   return (
     <form className="editor pathway-editor" aria-label={pathway ? t('pathways.editTitle', { name: pathway.name }) : t('pathways.newTitle')} onSubmit={(event) => void submit(event)}>
-      <label>
-        <span>{t('pathways.name')}</span>
-        <input
-          ref={nameField}
-          required
-          maxLength={120}
-          value={name}
-          placeholder={t('pathways.namePlaceholder')}
-          onChange={(event) => {
-            setName(event.target.value);
-          }}
-        />
-      </label>
-      <label>
-        <span>{t('pathways.description')}</span>
-        <textarea
-          maxLength={1000}
-          rows={2}
-          value={description}
-          onChange={(event) => {
-            setDescription(event.target.value);
-          }}
-        />
-      </label>
+      <TextField label={t('pathways.name')} fieldRef={nameField} required maxLength={120} value={name} placeholder={t('pathways.namePlaceholder')} onValue={setName} />
+      <TextField label={t('pathways.description')} rows={2} maxLength={1000} value={description} onValue={setDescription} />
       <fieldset>
         <legend>{t('pathways.steps')}</legend>
         <ol className="step-rows">
           {steps.map((step, index) => (
             <li key={step.key}>
-              <label>
-                <span>{t('pathways.stepTitle', { number: index + 1 })}</span>
-                <input
-                  required
-                  maxLength={200}
-                  value={step.title}
-                  onChange={(event) => {
-                    update(step.key, { title: event.target.value });
-                  }}
-                />
-              </label>
+              <TextField
+                label={t('pathways.stepTitle', { number: index + 1 })}
+                required
+                maxLength={200}
+                value={step.title}
+                onValue={(title) => {
+                  update(step.key, { title });
+                }}
+              />
               <label>
                 <span>{t('pathways.stepCredential', { number: index + 1 })}</span>
                 <select
@@ -172,14 +145,7 @@ export function PathwayEditor({
       <p id={`${formId}-required`} className="hint">
         {t('pathways.requiredHint', { steps: steps.length })}
       </p>
-      <div className="row-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {t('pathways.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel saveLabel={t('pathways.save')} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { pathwayProgress, type Organiser, type Pathway } from '../../../shared/organiser';
 import { useI18n } from '../i18n/i18n';
-import { CredentialLink, OrganiserPageHeader, useFocusAfterEditor, useOrganiserChange } from '../home/organiserPage';
+import { CredentialLink, EditDeleteActions, OrganiserPageHeader, useOrganiserEditor } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { PathwayEditor } from './PathwayEditor';
 
@@ -23,12 +23,9 @@ export function PathwaysView({
   onOpen: (id: string) => void;
 }) {
   const { t } = useI18n();
-  const [editing, setEditing] = useState<Pathway | 'new' | null>(null);
-  const { error, act } = useOrganiserChange(onOrganiser);
+  const editor = useOrganiserEditor<Pathway>(onOrganiser);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);
-  const newButton = useFocusAfterEditor(editing !== null);
   const transcripts = credentials.filter((c) => c.format === 'clr2' && !organiser.pathways.some((p) => p.fromClr === c.id));
-
 
   return (
     <section className="page pathways" aria-labelledby="pathways-title">
@@ -37,35 +34,16 @@ export function PathwaysView({
         title={t('pathways.title')}
         lead={t('pathways.lead')}
         newLabel={t('pathways.new')}
-        newButtonRef={newButton}
-        onNew={
-          editing === null
-            ? () => {
-                setEditing('new');
-              }
-            : undefined
-        }
-        error={error}
+        {...editor.header}
       />
-      {editing !== null && (
-        <PathwayEditor
-          credentials={credentials}
-          pathway={editing === 'new' ? null : editing}
-          onCancel={() => {
-            setEditing(null);
-          }}
-          onSave={async (draft) => {
-            if (await act(wallet().savePathway(draft))) setEditing(null);
-          }}
-        />
-      )}
+      {editor.open && <PathwayEditor credentials={credentials} pathway={editor.item} onCancel={editor.close} onSave={(draft) => editor.save(wallet().savePathway(draft))} />}
       {transcripts.length > 0 && (
         <section className="from-clr" aria-labelledby="from-clr-title">
           <h2 id="from-clr-title">{t('pathways.fromClrTitle')}</h2>
           <ul>
             {transcripts.map((clr) => (
               <li key={clr.id}>
-                <button type="button" onClick={() => void act(wallet().pathwayFromClr({ id: clr.id }))}>
+                <button type="button" onClick={() => void editor.act(wallet().pathwayFromClr({ id: clr.id }))}>
                   {t('pathways.fromClr', { name: clr.name })}
                 </button>
               </li>
@@ -73,7 +51,7 @@ export function PathwaysView({
           </ul>
         </section>
       )}
-      {organiser.pathways.length === 0 && editing === null ? (
+      {organiser.pathways.length === 0 && !editor.open ? (
         <p className="empty-state">{t('pathways.empty')}</p>
       ) : (
         <ul className="pathway-list">
@@ -108,26 +86,7 @@ export function PathwaysView({
                       );
                     })}
                   </ul>
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      aria-label={t('pathways.edit', { name: pathway.name })}
-                      onClick={() => {
-                        setEditing(pathway);
-                      }}
-                    >
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={t('pathways.delete', { name: pathway.name })}
-                      onClick={() => {
-                        if (window.confirm(t('pathways.confirmDelete', { name: pathway.name }))) void act(wallet().removePathway({ id: pathway.id }));
-                      }}
-                    >
-                      {t('common.delete')}
-                    </button>
-                  </div>
+                  <EditDeleteActions page="pathways" name={pathway.name} onEdit={editor.onEdit(pathway)} onDelete={() => void editor.act(wallet().removePathway({ id: pathway.id }))} />
                 </article>
               </li>
             );

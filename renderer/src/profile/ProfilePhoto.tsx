@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { FieldFeedback, HiddenFileInput } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import { PhotoError, preparePhoto, type PhotoProblem } from './photoFile';
@@ -110,27 +111,9 @@ export function ProfilePhoto() {
                 {t('profile.photo.remove')}
               </button>
             )}
-            <input
-              ref={input}
-              type="file"
-              hidden
-              accept="image/png,image/jpeg,.png,.jpg,.jpeg"
-              data-testid="profile-photo-input"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                if (file) void choose(file);
-              }}
-            />
+            <HiddenFileInput inputRef={input} accept="image/png,image/jpeg,.png,.jpg,.jpeg" testId="profile-photo-input" onFile={(file) => void choose(file)} />
           </div>
-          {error && (
-            <p role="alert" className="field-error">
-              {error}
-            </p>
-          )}
-          <p role="status" className="field-saved">
-            {status ?? ''}
-          </p>
+          <FieldFeedback error={error} status={status} />
         </div>
       </div>
     </div>

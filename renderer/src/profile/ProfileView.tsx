@@ -134,39 +134,28 @@ export function ProfileView({ preferences, onChange }: { preferences: Preference
           {draft.links.length === 0 && <p className="field-hint">{t('profile.links.empty')}</p>}
           {draft.links.map((link, index) => {
             const number = index + 1;
-            const labelAt: FieldRef = { link: index, part: 'label' };
-            const urlAt: FieldRef = { link: index, part: 'url' };
+            // The link's name and address: a text field each, named by the link's number.
+            const part = (name: 'label' | 'url', attrs: { type: 'text' | 'url'; placeholder: string; maxLength: number; spellCheck?: boolean }) => {
+              const at: FieldRef = { link: index, part: name };
+              return (
+                <input
+                  id={fieldId(at)}
+                  className="text-input"
+                  {...attrs}
+                  aria-label={t(name === 'label' ? 'profile.link.label' : 'profile.link.url', { number })}
+                  value={link[name]}
+                  {...errorProps(at)}
+                  {...(sameRef(error?.at ?? null, at) ? { 'aria-describedby': errorId } : {})}
+                  onChange={(event) => {
+                    editLink(index, name === 'label' ? { label: event.target.value } : { url: event.target.value });
+                  }}
+                />
+              );
+            };
             return (
               <div key={link.key} className="link-row">
-                <input
-                  id={fieldId(labelAt)}
-                  className="text-input"
-                  type="text"
-                  aria-label={t('profile.link.label', { number })}
-                  placeholder="GitHub"
-                  maxLength={100}
-                  value={link.label}
-                  {...errorProps(labelAt)}
-                  {...(sameRef(error?.at ?? null, labelAt) ? { 'aria-describedby': errorId } : {})}
-                  onChange={(event) => {
-                    editLink(index, { label: event.target.value });
-                  }}
-                />
-                <input
-                  id={fieldId(urlAt)}
-                  className="text-input"
-                  type="url"
-                  aria-label={t('profile.link.url', { number })}
-                  placeholder="https://"
-                  maxLength={500}
-                  spellCheck={false}
-                  value={link.url}
-                  {...errorProps(urlAt)}
-                  {...(sameRef(error?.at ?? null, urlAt) ? { 'aria-describedby': errorId } : {})}
-                  onChange={(event) => {
-                    editLink(index, { url: event.target.value });
-                  }}
-                />
+                {part('label', { type: 'text', placeholder: 'GitHub', maxLength: 100 })}
+                {part('url', { type: 'url', placeholder: 'https://', maxLength: 500, spellCheck: false })}
                 <button
                   type="button"
                   onClick={() => {

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { IssuerRegistries, IssuerRegistryView } from '../../../shared/credential/issuerRegistryView';
 import type { NetworkUse } from '../../../shared/preferences';
+import { HiddenFileInput } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import { formatDate } from '../wallet/formatDate';
+import { refusalText } from '../wallet/refusalText';
 
 /** Registry files are small JSON lists; anything larger is not one (the main process refuses it too). */
 const maxFileBytes = 2 * 1024 * 1024;
@@ -28,7 +30,7 @@ export function RegistriesPanel({ network }: { network: NetworkUse }) {
       .then((answer) => {
         if (!live) return;
         if (answer.ok) setState(answer.value);
-        else setError(answer.error.message);
+        else setError(refusalText(answer.error, language));
       });
     return () => {
       live = false;
@@ -45,7 +47,7 @@ export function RegistriesPanel({ network }: { network: NetworkUse }) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const answer = await wallet().addIssuerRegistry({ fileName: file.name, bytes });
     if (!answer.ok) {
-      setError(answer.error.message);
+      setError(refusalText(answer.error, language));
       return;
     }
     setState(answer.value);
@@ -56,7 +58,7 @@ export function RegistriesPanel({ network }: { network: NetworkUse }) {
     setError(null);
     const answer = await wallet().removeIssuerRegistry({ name });
     if (!answer.ok) {
-      setError(answer.error.message);
+      setError(refusalText(answer.error, language));
       return;
     }
     setState(answer.value);
@@ -71,7 +73,7 @@ export function RegistriesPanel({ network }: { network: NetworkUse }) {
     setBusy(false);
     if (!answer.ok) {
       setMessage('');
-      setError(answer.error.message);
+      setError(refusalText(answer.error, language));
       return;
     }
     const { updated, failed, ...rest } = answer.value;
@@ -129,18 +131,7 @@ export function RegistriesPanel({ network }: { network: NetworkUse }) {
         <button type="button" onClick={() => input.current?.click()} aria-describedby={`${id}-add-hint`}>
           {t('registries.add')}
         </button>
-        <input
-          ref={input}
-          type="file"
-          hidden
-          accept=".json,application/json"
-          data-testid="registry-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void add(file);
-          }}
-        />
+        <HiddenFileInput inputRef={input} accept=".json,application/json" testId="registry-input" onFile={(file) => void add(file)} />
         <button
           type="button"
           disabled={busy || network === 'offline'}

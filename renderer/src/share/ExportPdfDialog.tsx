@@ -1,53 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CredentialSummary, PortfolioMaterial } from '../../../shared/credential/walletViews';
 import type { Organiser } from '../../../shared/organiser';
-import { pathwayProgress } from '../../../shared/organiser';
 import type { Language, Preferences, PreferencesPatch } from '../../../shared/preferences';
-import type { PathwaySummary } from '../../../shared/portfolio/types';
+import { CheckboxField, TextField } from '../controls/formParts';
+import { Segmented } from '../controls/Segmented';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
-import { CredentialPicker } from '../collections/CredentialPicker';
 import { buildPortfolio, walletPresentationSigner } from './portfolioBuild';
 import { PdfPreview } from './PdfPreview';
 import { FontLoadError, fontLoadSentence } from '../portfolio/fontLoadError';
-import { exportWarning, paperFor, pdfLocale, type ExportWarning } from './exportChoices';
+import { exportWarning, fileNameFor, ordered, orders, paperFor, pathwaysFor, pdfLanguages, pdfLocale, type ExportScope, type ExportWarning, type Order } from './exportChoices';
+import { ExportScopeChoice, useExportScope } from './ExportScopeChoice';
+import { ExportWarningBanner } from './ExportWarningBanner';
 
-export type ExportScope = { readonly kind: 'all' } | { readonly kind: 'collection'; readonly id: string } | { readonly kind: 'chosen'; readonly ids: readonly string[] };
-const orders = ['newest', 'oldest', 'name', 'given'] as const;
-type Order = (typeof orders)[number];
-
-function ordered(ids: readonly string[], order: Order, byId: ReadonlyMap<string, CredentialSummary>, locale: string): string[] {
-  if (order === 'given') return [...ids];
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const list = ids.flatMap((id) => {
-    const c = byId.get(id);
-    return c ? [c] : [];
-  });
-  const date = (c: CredentialSummary): string => c.issuedOn ?? c.addedAt;
-  if (order === 'name') list.sort((a, b) => collator.compare(a.name, b.name));
-  else list.sort((a, b) => (order === 'newest' ? date(b).localeCompare(date(a)) : date(a).localeCompare(date(b))));
-  return list.map((c) => c.id);
-}
-
-/**
- * The pathways the exported credentials count towards, each named by its goal with how far
- * along it is: a pathway none of them belongs to says nothing about this portfolio.
- */
-function pathwaysFor(organiser: Organiser, exported: ReadonlySet<string>, byId: ReadonlyMap<string, CredentialSummary>): PathwaySummary[] {
-  return organiser.pathways
-    .filter((pathway) => pathway.steps.some((step) => step.credentialId !== undefined && exported.has(step.credentialId)))
-    .map((pathway) => {
-      const progress = pathwayProgress(pathway, byId);
-      return { name: pathway.name, completed: progress.complete, done: Math.min(progress.done, progress.required), required: progress.required };
-    });
-}
-
-const pdfLanguages: readonly Language[] = ['en', 'de'];
-
-function fileNameFor(owner: string, recipient: string): string {
-  const parts = ['Portfolio', owner.trim(), recipient.trim()].filter(Boolean);
-  return `${parts.join(' - ').replace(/[\\/:*?"<>|]/g, '_').slice(0, 120)}.pdf`;
-}
+export type { ExportScope } from './exportChoices';
 
 /**
  * Export PDF: choose what goes in (all, a collection, chosen credentials), the order, the
@@ -76,9 +42,8 @@ export function ExportPdfDialog({
 }) {
   const { t, language } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [scope, setScope] = useState<ExportScope['kind']>(initial.kind);
-  const [collectionId, setCollectionId] = useState(initial.kind === 'collection' ? initial.id : (organiser.collections[0]?.id ?? ''));
-  const [chosen, setChosen] = useState<string[]>(initial.kind === 'chosen' ? [...initial.ids] : []);
+  const choice = useExportScope(initial, organiser.collections);
+  const { scope, collectionId, chosen } = choice;
   const [order, setOrder] = useState<Order>(initial.kind === 'all' ? 'newest' : 'given');
   const [paper, setPaper] = useState<'a4' | 'letter'>(() => paperFor(preferences.exportPaper, navigator.languages.length > 0 ? navigator.languages : [navigator.language]));
   const [pdfLanguage, setPdfLanguage] = useState<Language>(language);
@@ -117,6 +82,13 @@ export function ExportPdfDialog({
     setSaved(null);
     setPending(null);
   };
+  /** A change to an option: a preview built before no longer shows it. */
+  const thenInvalidate =
+    <T,>(set: (value: T) => void) =>
+    (value: T): void => {
+      set(value);
+      invalidate();
+    };
 
   const build = async (entries: readonly PortfolioMaterial[], leftOut: number): Promise<void> => {
     setPending(null);
@@ -201,71 +173,7 @@ export function ExportPdfDialog({
   return (
     <dialog ref={dialog} className="detail export-dialog" aria-labelledby="export-title" onClose={onClose}>
       <h2 id="export-title">{t('export.title')}</h2>
-      <fieldset onChange={invalidate}>
-        <legend>{t('export.include')}</legend>
-        <label>
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scope === 'all'}
-            onChange={() => {
-              setScope('all');
-            }}
-          />
-          {t('export.all', { count: credentials.length })}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scope === 'collection'}
-            disabled={organiser.collections.length === 0}
-            onChange={() => {
-              setScope('collection');
-            }}
-          />
-          {t('export.collection')}
-        </label>
-        {scope === 'collection' && (
-          <label className="indented">
-            <span>{t('export.whichCollection')}</span>
-            <select
-              value={collectionId}
-              onChange={(event) => {
-                setCollectionId(event.target.value);
-              }}
-            >
-              {organiser.collections.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label>
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scope === 'chosen'}
-            onChange={() => {
-              setScope('chosen');
-            }}
-          />
-          {t('export.chosen')}
-        </label>
-      </fieldset>
-      {scope === 'chosen' && (
-        <CredentialPicker
-          credentials={credentials}
-          chosen={chosen}
-          onChange={(ids) => {
-            setChosen(ids);
-            invalidate();
-          }}
-          label={t('export.pick')}
-        />
-      )}
+      <ExportScopeChoice credentials={credentials} collections={organiser.collections} choice={choice} onAnyChange={invalidate} />
       <div className="export-options">
         <label>
           <span>{t('export.order')}</span>
@@ -283,76 +191,30 @@ export function ExportPdfDialog({
             ))}
           </select>
         </label>
-        <fieldset className="segmented" aria-label={t('export.paper')} onChange={invalidate}>
-          <legend className="visually-hidden">{t('export.paper')}</legend>
-          {(['a4', 'letter'] as const).map((size) => (
-            <label key={size} className="segment">
-              <input
-                type="radio"
-                name="export-paper"
-                checked={paper === size}
-                onChange={() => {
-                  setPaper(size);
-                  onPreferences({ exportPaper: size });
-                }}
-              />
-              <span>{size === 'a4' ? 'A4' : 'Letter'}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="segmented" aria-label={t('export.language')} onChange={invalidate}>
-          <legend className="visually-hidden">{t('export.language')}</legend>
-          {pdfLanguages.map((code) => (
-            <label key={code} className="segment">
-              <input
-                type="radio"
-                name="export-language"
-                checked={pdfLanguage === code}
-                onChange={() => {
-                  setPdfLanguage(code);
-                }}
-              />
-              {/* Each language in its own words, as language menus do. */}
-              <span lang={code}>{code === 'de' ? 'Deutsch' : 'English'}</span>
-            </label>
-          ))}
-        </fieldset>
-        <label>
-          <span>{t('export.recipient')}</span>
-          <input
-            value={recipient}
-            maxLength={200}
-            placeholder={t('export.recipientPlaceholder')}
-            onChange={(event) => {
-              setRecipient(event.target.value);
-              invalidate();
-            }}
-          />
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={signed}
-            onChange={(event) => {
-              setSigned(event.target.checked);
-              invalidate();
-            }}
-          />
-          {t('export.sign')}
-        </label>
-        {preferences.network === 'ask' && (
-          <label>
-            <input
-              type="checkbox"
-              checked={online}
-              onChange={(event) => {
-                setOnline(event.target.checked);
-                invalidate();
-              }}
-            />
-            {t('export.checkOnline')}
-          </label>
-        )}
+        <Segmented
+          label={t('export.paper')}
+          name="export-paper"
+          options={['a4', 'letter'] as const}
+          value={paper}
+          optionLabel={(size) => <span>{size === 'a4' ? 'A4' : 'Letter'}</span>}
+          onChange={(size) => {
+            setPaper(size);
+            onPreferences({ exportPaper: size });
+            invalidate();
+          }}
+        />
+        <Segmented
+          label={t('export.language')}
+          name="export-language"
+          options={pdfLanguages}
+          value={pdfLanguage}
+          // Each language in its own words, as language menus do.
+          optionLabel={(code) => <span lang={code}>{code === 'de' ? 'Deutsch' : 'English'}</span>}
+          onChange={thenInvalidate(setPdfLanguage)}
+        />
+        <TextField label={t('export.recipient')} value={recipient} maxLength={200} placeholder={t('export.recipientPlaceholder')} onValue={thenInvalidate(setRecipient)} />
+        <CheckboxField label={t('export.sign')} checked={signed} onChecked={thenInvalidate(setSigned)} />
+        {preferences.network === 'ask' && <CheckboxField label={t('export.checkOnline')} checked={online} onChecked={thenInvalidate(setOnline)} />}
       </div>
       {preferences.profile.name.trim() === '' && <p className="hint">{t('export.noProfile')}</p>}
       <p className="hint">{t('export.selected', { count: selectedIds.length })}</p>
@@ -366,32 +228,7 @@ export function ExportPdfDialog({
           {t(`export.phase.${phase}`, { count: selectedIds.length })}
         </p>
       )}
-      {pending && (
-        <section className="banner banner-error banner-with-actions export-warning" aria-labelledby="export-warning-title">
-          <h3 id="export-warning-title" className="visually-hidden">
-            {t('export.warning.title')}
-          </h3>
-          <p role="alert">
-            {t('export.warning.lead', {
-              count: pending.warning.ids.length,
-              total: pending.entries.length,
-              list: (['expired', 'revoked', 'unverified'] as const)
-                .filter((kind) => pending.warning[kind] > 0)
-                .map((kind) => t(`export.warning.${kind}`, { count: pending.warning[kind] }))
-                .join(', '),
-            })}
-            {pending.warning.ids.length === pending.entries.length && ` ${t('export.warning.nothingLeft')}`}
-          </p>
-          <div className="banner-actions">
-            <button type="button" className="primary" disabled={busy || pending.warning.ids.length === pending.entries.length} onClick={leaveOut}>
-              {t('export.warning.leaveOut', { count: pending.warning.ids.length })}
-            </button>
-            <button type="button" disabled={busy} onClick={() => void build(pending.entries, 0)}>
-              {t('export.warning.anyway')}
-            </button>
-          </div>
-        </section>
-      )}
+      {pending && <ExportWarningBanner pending={pending} busy={busy} onLeaveOut={leaveOut} onKeep={() => void build(pending.entries, 0)} />}
       {built && built.leftOut > 0 && (
         <p role="status" className="hint">
           {t('export.warning.leftOut', { count: built.leftOut })}

@@ -1,10 +1,13 @@
+import type { CredentialSummary } from '../../../shared/credential/walletViews';
+import { pathwayProgress, type Organiser } from '../../../shared/organiser';
 import type { Language } from '../../../shared/preferences';
-import type { PaperSize } from '../../../shared/portfolio/types';
+import type { PaperSize, PathwaySummary } from '../../../shared/portfolio/types';
 
 /**
- * The export dialog's decisions that do not need React: the paper a person most likely uses,
- * which chosen credentials a reader of the PDF would see as not standing, and the locale the
- * PDF's dates are written in.
+ * The export dialog's decisions that do not need React: the order of the credentials, the
+ * pathways they count towards, the file's name, the paper a person most likely uses, which
+ * chosen credentials a reader of the PDF would see as not standing, and the locale the PDF's
+ * dates are written in.
  */
 
 /**
@@ -83,4 +86,41 @@ export function exportWarning(entries: readonly { readonly walletId: string; rea
 export function pdfLocale(language: Language, systemLanguage: string | undefined): string {
   if (language === 'de') return 'de-DE';
   return systemLanguage?.toLowerCase().startsWith('en') ? systemLanguage : 'en-GB';
+}
+
+export type ExportScope = { readonly kind: 'all' } | { readonly kind: 'collection'; readonly id: string } | { readonly kind: 'chosen'; readonly ids: readonly string[] };
+export const orders = ['newest', 'oldest', 'name', 'given'] as const;
+export type Order = (typeof orders)[number];
+
+export function ordered(ids: readonly string[], order: Order, byId: ReadonlyMap<string, CredentialSummary>, locale: string): string[] {
+  if (order === 'given') return [...ids];
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const list = ids.flatMap((id) => {
+    const c = byId.get(id);
+    return c ? [c] : [];
+  });
+  const date = (c: CredentialSummary): string => c.issuedOn ?? c.addedAt;
+  if (order === 'name') list.sort((a, b) => collator.compare(a.name, b.name));
+  else list.sort((a, b) => (order === 'newest' ? date(b).localeCompare(date(a)) : date(a).localeCompare(date(b))));
+  return list.map((c) => c.id);
+}
+
+/**
+ * The pathways the exported credentials count towards, each named by its goal with how far
+ * along it is: a pathway none of them belongs to says nothing about this portfolio.
+ */
+export function pathwaysFor(organiser: Organiser, exported: ReadonlySet<string>, byId: ReadonlyMap<string, CredentialSummary>): PathwaySummary[] {
+  return organiser.pathways
+    .filter((pathway) => pathway.steps.some((step) => step.credentialId !== undefined && exported.has(step.credentialId)))
+    .map((pathway) => {
+      const progress = pathwayProgress(pathway, byId);
+      return { name: pathway.name, completed: progress.complete, done: Math.min(progress.done, progress.required), required: progress.required };
+    });
+}
+
+export const pdfLanguages: readonly Language[] = ['en', 'de'];
+
+export function fileNameFor(owner: string, recipient: string): string {
+  const parts = ['Portfolio', owner.trim(), recipient.trim()].filter(Boolean);
+  return `${parts.join(' - ').replace(/[\\/:*?"<>|]/g, '_').slice(0, 120)}.pdf`;
 }

@@ -60,6 +60,7 @@ export function buildPortfolio(input: {
         : {}),
       ...(entry.checkedAt ? { checkedAt: entry.checkedAt } : {}),
       ...(entry.issuerIdentity ? { issuerIdentity: entry.issuerIdentity } : {}),
+      ...(entry.linkFragment ? { linkFragment: entry.linkFragment } : {}),
     })),
     options: {
       paper: input.paper,

@@ -12,34 +12,11 @@ import { SelfReportedEditor } from './SelfReportedEditor';
 import { VersionHistory } from './VersionHistory';
 import { formatName, formatTechnicalVersion } from '../credentials/formatName';
 import { displayName } from '../credentials/untitledName';
-import { MarkdownText } from './MarkdownText';
+import { MarkdownRow, Row } from './DetailRows';
 import { formatDate } from './formatDate';
-import { CheckLabel, CheckSentence, PlainSummary, ReportSummary, summaryHasTechnicalText, TechnicalDisclosure } from './VerificationText';
-
-const checkMarks = { passed: '✓', failed: '✗', skipped: '–' } as const;
-
-/** Descriptions and criteria: Markdown, as Open Badges allow, rendered safely. */
-function MarkdownRow({ label, text }: { label: string; text: string | undefined }) {
-  if (!text?.trim()) return null;
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>
-        <MarkdownText text={text} />
-      </dd>
-    </>
-  );
-}
-
-function Row({ label, value }: { label: string; value: string | undefined }) {
-  if (!value) return null;
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </>
-  );
-}
+import { LinkedDetailsBlock } from './LinkedDetailsBlock';
+import { TechnicalDetails } from './TechnicalDetails';
+import { PlainSummary } from './VerificationText';
 
 /** Everything one credential says, and how it was checked; a modal dialog (Escape closes it). */
 export function CredentialDetailDialog({
@@ -323,74 +300,6 @@ export function CredentialDetailDialog({
         </button>
       </form>
     </dialog>
-  );
-}
-
-/**
- * What the credential links to: "details not fetched yet" (or what could not be had) with the
- * one-click "Fetch details", or, once fetched, how many documents the wallet keeps and from when.
- */
-function LinkedDetailsBlock({ detail, fetching, onFetch }: { detail: CredentialDetail; fetching: boolean; onFetch: () => void }) {
-  const { t, language } = useI18n();
-  const linked = detail.linked;
-  if (!linked) return null;
-  if (linked.state === 'fetched') {
-    const dates = linked.documents.map((d) => d.fetchedAt).sort();
-    const oldest = dates[0];
-    return oldest ? <p className="muted details-kept">{t('details.kept', { count: linked.documents.length, date: formatDate(oldest, language) })}</p> : null;
-  }
-  return (
-    <section className="banner details-missing" aria-labelledby="details-title">
-      <h3 id="details-title">{t(linked.state === 'incomplete' ? 'details.incomplete' : 'details.notFetched')}</h3>
-      <p>{t(linked.state === 'incomplete' ? 'details.incompleteBody' : 'details.notFetchedBody')}</p>
-      <button type="button" onClick={onFetch} disabled={fetching}>
-        {fetching ? t('details.fetching') : t('details.fetch')}
-      </button>
-    </section>
-  );
-}
-
-/**
- * What a job seeker need not read to understand the status, for whoever wants it: every check
- * in the engine's words (with the keys and addresses they name), the issuer's address, the
- * public verification link, and why linked documents could not be fetched. Collapsed at first.
- */
-function TechnicalDetails({ detail, report }: { detail: CredentialDetail; report: VerificationReport | null }) {
-  const { t, language } = useI18n();
-  // Its web address and its identifier (a DID, a URL), when they differ.
-  const issuerAddress = [...new Set([detail.issuer.url, detail.issuer.id].filter(Boolean))].join(' · ');
-  const unnamedEndorsers = detail.endorsements.flatMap((e) => (!e.issuerName && e.issuerId ? [e.issuerId] : []));
-  const problems = detail.linked && detail.linked.state !== 'fetched' ? detail.linked.problems : [];
-  return (
-    <TechnicalDisclosure>
-      {/* The report's own sentence, when the visible one had to leave something out. */}
-      {report && summaryHasTechnicalText(report, language) && (
-        <p>
-          <strong>{t('detail.fullSummary')}</strong> <ReportSummary report={report} />
-        </p>
-      )}
-      {report && (
-        <ul className="checks">
-          {report.checks.map((check) => (
-            <li key={check.id} className={`check check-${check.outcome}`}>
-              <span aria-hidden="true">{checkMarks[check.outcome]}</span> <strong><CheckLabel check={check} /></strong>: <CheckSentence check={check} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <dl className="facts">
-        <Row label={t('detail.issuerAddress')} value={issuerAddress} />
-        <Row label={t('detail.endorsements')} value={unnamedEndorsers.join(', ')} />
-      </dl>
-      {detail.share.verificationUrl && <p>{t('detail.verificationLink', { url: detail.share.verificationUrl })}</p>}
-      {problems.length > 0 && (
-        <ul>
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
-    </TechnicalDisclosure>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { WalletState } from '../../../shared/credential/walletViews';
+import { TextField } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import { strengthHint } from './passphraseStrength';
@@ -76,35 +77,11 @@ export function CreateWalletForm({ state, onState }: FormProps) {
     <form className="card passphrase-form" onSubmit={(event) => void submit(event)} aria-labelledby="create-title">
       <h2 id="create-title">{t('wallet.create.title')}</h2>
       <p>{t('wallet.create.lead')}</p>
-      <label className="field">
-        <span>{t('wallet.passphrase')}</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          aria-describedby={hintId}
-          required
-          onChange={(event) => {
-            setPassphrase(event.target.value);
-          }}
-        />
-      </label>
+      <TextField className="field" label={t('wallet.passphrase')} type="password" autoComplete="new-password" value={passphrase} describedBy={hintId} required onValue={setPassphrase} />
       <p id={hintId} className="hint" aria-live="polite">
         {hint ? t(hint) : ''}
       </p>
-      <label className="field">
-        <span>{t('wallet.confirm')}</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          required
-          aria-invalid={mismatch || undefined}
-          onChange={(event) => {
-            setConfirm(event.target.value);
-          }}
-        />
-      </label>
+      <TextField className="field" label={t('wallet.confirm')} type="password" autoComplete="new-password" value={confirm} required invalid={mismatch} onValue={setConfirm} />
       <p className="warning">{t('wallet.warning')}</p>
       {state.canRemember && <RememberBox checked={remember} onChange={setRemember} />}
       <FormEnd error={mismatch ? t('wallet.mismatch') : error} working={working} label={t('wallet.createButton')} />
@@ -133,20 +110,8 @@ export function UnlockForm({ state, onState }: FormProps) {
   return (
     <form className="card passphrase-form" onSubmit={(event) => void submit(event)} aria-labelledby="unlock-title">
       <h2 id="unlock-title">{t('wallet.unlock.title')}</h2>
-      <label className="field">
-        <span>{t('wallet.passphrase')}</span>
-        <input
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          required
-          // The unlock screen exists to type the passphrase: focus it.
-          autoFocus
-          onChange={(event) => {
-            setPassphrase(event.target.value);
-          }}
-        />
-      </label>
+      {/* The unlock screen exists to type the passphrase: focus it. */}
+      <TextField className="field" label={t('wallet.passphrase')} type="password" autoComplete="current-password" value={passphrase} required autoFocus onValue={setPassphrase} />
       {state.canRemember && <RememberBox checked={remember} onChange={setRemember} />}
       <FormEnd error={error} working={working} label={t('wallet.unlockButton')} />
     </form>

@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { CredentialDetail } from '../../../shared/credential/walletViews';
+import { SaveCancel, TextField } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 
@@ -29,50 +30,15 @@ export function SelfReportedEditor({ detail, onSaved, onCancel }: { detail: Cred
   return (
     <form className="editor" aria-label={t('edit.title')} onSubmit={(event) => void submit(event)}>
       <p className="hint">{t('edit.lead')}</p>
-      <label>
-        <span>{t('edit.name')}</span>
-        <input
-          required
-          maxLength={300}
-          value={name}
-          onChange={(event) => {
-            setName(event.target.value);
-          }}
-        />
-      </label>
-      <label>
-        <span>{t('edit.issuer')}</span>
-        <input
-          maxLength={300}
-          value={issuerName}
-          onChange={(event) => {
-            setIssuerName(event.target.value);
-          }}
-        />
-      </label>
-      <label>
-        <span>{t('edit.issuedOn')}</span>
-        <input
-          type="date"
-          value={issuedOn}
-          onChange={(event) => {
-            setIssuedOn(event.target.value);
-          }}
-        />
-      </label>
+      <TextField label={t('edit.name')} required maxLength={300} value={name} onValue={setName} />
+      <TextField label={t('edit.issuer')} maxLength={300} value={issuerName} onValue={setIssuerName} />
+      <TextField label={t('edit.issuedOn')} type="date" value={issuedOn} onValue={setIssuedOn} />
       {error && (
         <p role="alert" className="banner banner-error">
           {error}
         </p>
       )}
-      <div className="row-actions">
-        <button type="submit" className="primary">
-          {t('edit.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel saveLabel={t('edit.save')} onCancel={onCancel} />
     </form>
   );
 }
