@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { identityPhrase, type IdentityGist } from '../../shared/credential/issuerIdentityText';
 import { renderMessage, summaryIn } from '../../shared/credential/verificationMessages';
 import type { VerificationMessage, VerificationReport } from '../../shared/credential/verification';
-import { formatDate } from '../../shared/portfolio/pdfLayout';
+import { formatCalendarDate } from '../../shared/credential/calendarDate';
 import { identityPhraseDe, pdfWords, statusLabel } from '../../shared/portfolio/pdfWords';
 import type { AttachmentIntegrity } from '../portfolio/readPortfolioPdf';
 
@@ -14,7 +12,8 @@ import type { AttachmentIntegrity } from '../portfolio/readPortfolioPdf';
  * the codes scripts match on ("verified", "intact"), with English sentences.
  */
 
-export type CheckLanguage = 'en' | 'de';
+export type { CheckLanguage } from './savedLanguage';
+import type { CheckLanguage } from './savedLanguage';
 
 export interface PdfCheckWords {
   readonly headers: readonly [string, string, string, string, string];
@@ -86,7 +85,7 @@ const german: PdfCheckWords = {
   },
   status: (status) => statusLabel(pdfWords.de, status),
   identityPhrase: identityPhraseDe,
-  identitySentence: (identity, status) => pdfWords.de.identityLine(identity, status, (iso) => formatDate(iso, 'de-DE')),
+  identitySentence: (identity, status) => pdfWords.de.identityLine(identity, status, (iso) => formatCalendarDate(iso, 'de-DE', 'long')),
   summary: (report) => summaryIn(report, 'de'),
   note: (message) => renderMessage(message, 'de'),
   verifiedIssuers: (verified, identities) => pdfWords.de.verifiedIdentities(verified, identities),
@@ -98,12 +97,3 @@ export function pdfCheckWords(language: CheckLanguage): PdfCheckWords {
   return language === 'de' ? german : english;
 }
 
-/** The app's language setting in a wallet folder (English when there is none), read as `networkUse` reads the network setting. */
-export function savedLanguage(folder: string): CheckLanguage {
-  try {
-    const saved = JSON.parse(readFileSync(path.join(folder, 'preferences.json'), 'utf8')) as { language?: unknown } | null;
-    return saved?.language === 'de' ? 'de' : 'en';
-  } catch {
-    return 'en';
-  }
-}

@@ -1,6 +1,6 @@
 import { checkLabelIn, checkSentenceIn, summaryIn } from '../../shared/credential/verificationMessages';
 import type { VerificationReport } from '../../shared/credential/verification';
-import { formatDate } from '../../shared/portfolio/pdfLayout';
+import { formatCalendarDate } from '../../shared/credential/calendarDate';
 import { pdfWords } from '../../shared/portfolio/pdfWords';
 import type { PdfLanguage } from '../../shared/portfolio/types';
 import type { VerifyResult } from './commands/verify';
@@ -51,7 +51,7 @@ const german: ReportWords = {
   name: 'Name',
   notFetched: 'Details nicht abgerufen: mit --online, oder mit --documents MAP und den Dokumenten, auf die er verweist.',
   notFetchedBecause: 'Details nicht abgerufen',
-  identity: (r) => pdfWords.de.identityLine(r.issuerIdentity, r.status, (iso) => formatDate(iso, 'de-DE')),
+  identity: (r) => pdfWords.de.identityLine(r.issuerIdentity, r.status, (iso) => formatCalendarDate(iso, 'de-DE', 'long')),
 };
 
 /** The human report; `reports` holds each verified result's report, for its sentences in German. */

@@ -1,13 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { verifierFromConfig, type PoolConfig } from './poolConfig';
-import type { DocumentsMessage, JobsMessage, ResultsMessage } from './workerPool';
+import type { JobsMessage, ResultsMessage } from './workerPool';
 
 /** One verification worker: a verifier of its own (own caches), answering batches of jobs by id. */
 const port = parentPort;
 if (port) {
   const { config } = workerData as { config: PoolConfig; entry: string };
-  let settings = config;
-  let verifier = verifierFromConfig(settings);
+  const verifier = verifierFromConfig(config);
   const verifyOne = async ({ id, credential }: JobsMessage['jobs'][number]): Promise<ResultsMessage['results'][number]> => {
     try {
       return { id, report: await verifier.verify(credential) };
@@ -16,13 +15,7 @@ if (port) {
     }
   };
   // A batch is answered in one message once all of it is checked.
-  port.on('message', (message: JobsMessage | DocumentsMessage) => {
-    if ('documents' in message) {
-      // Messages arrive in order: every job sent after these documents is checked with them.
-      settings = { ...settings, obtainedDocuments: { ...settings.obtainedDocuments, ...message.documents } };
-      verifier = verifierFromConfig(settings);
-      return;
-    }
+  port.on('message', (message: JobsMessage) => {
     void Promise.all(message.jobs.map(verifyOne)).then((results) => {
       const reply: ResultsMessage = { results };
       port.postMessage(reply);

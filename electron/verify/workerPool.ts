@@ -26,10 +26,6 @@ export interface PoolOptions {
 export interface JobsMessage {
   readonly jobs: readonly { readonly id: number; readonly credential: NormalizedCredential }[];
 }
-/** Documents obtained after the workers started (filled in for this batch): sent before its jobs. */
-export interface DocumentsMessage {
-  readonly documents: NonNullable<PoolConfig['obtainedDocuments']>;
-}
 export interface ResultsMessage {
   readonly results: readonly { readonly id: number; readonly report?: VerificationReport; readonly error?: string }[];
 }
@@ -69,7 +65,7 @@ export class VerifierPool {
   private failureReported = false;
 
   constructor(
-    private config: PoolConfig,
+    private readonly config: PoolConfig,
     private readonly options: PoolOptions = {},
   ) {
     this.batch = Math.max(1, options.batch ?? 16);
@@ -135,18 +131,6 @@ export class VerifierPool {
     this.queue.unshift(...slot.inFlight.values());
     slot.inFlight.clear();
     this.pump();
-  }
-
-  /**
-   * Adds documents obtained after the pool started (a pool started before the files were read,
-   * so that its workers load while this thread reads): every worker has them before its next job.
-   */
-  addDocuments(documents: NonNullable<PoolConfig['obtainedDocuments']>): void {
-    if (Object.keys(documents).length === 0) return;
-    this.config = { ...this.config, obtainedDocuments: { ...this.config.obtainedDocuments, ...documents } };
-    this.fallback = undefined;
-    const message: DocumentsMessage = { documents };
-    for (const slot of this.slots) slot.worker.postMessage(message);
   }
 
   verify(credential: NormalizedCredential): Promise<VerificationReport> {

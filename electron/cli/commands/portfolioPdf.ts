@@ -28,7 +28,8 @@ import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption
 import { readPassphrase } from '../passphrase';
 import { renderTable } from '../table';
 import { exportPdfWords } from '../exportPdfWords';
-import { pdfCheckWords, savedLanguage } from '../pdfCheckWords';
+import { pdfCheckWords } from '../pdfCheckWords';
+import { savedLanguage } from '../savedLanguage';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
 import { withLinkFragments } from '../../portfolio/cborldFragment';
 

@@ -15,7 +15,7 @@ import { outcomeWords } from '../outcomeWords';
 import { receiveWords } from '../consentPrompt';
 import { renderOr } from '../../../shared/credential/verificationMessages';
 import type { Language } from '../../../shared/preferences';
-import { savedLanguage } from '../pdfCheckWords';
+import { savedLanguage } from '../savedLanguage';
 import { walletFolder } from '../vaultOptions';
 
 /** What only tests give the command in-process: the loopback internet and a scripted terminal. */

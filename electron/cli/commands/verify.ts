@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,7 @@ import { UsageError, type CliCommand } from '../command';
 import { knownName, nameOrWhy } from '../credentialNames';
 import { readDocumentsMaps } from '../linkedDetails';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
-import { savedLanguage } from '../pdfCheckWords';
+import { savedLanguage } from '../savedLanguage';
 import { walletFolder } from '../vaultOptions';
 import { humanReport, type ShownResult } from '../verifyReport';
 
@@ -119,19 +119,6 @@ function workerThreads(count: number, requested: number | undefined): number {
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(count / credentialsPerWorker)));
 }
 
-/** How many files the inputs hold at a glance (a folder's own entries): only to decide early whether workers will pay. */
-function countInputFiles(paths: readonly string[]): number {
-  let count = 0;
-  for (const input of paths) {
-    try {
-      count += statSync(input).isDirectory() ? readdirSync(input).length : 1;
-    } catch {
-      // Reported when read.
-    }
-  }
-  return count;
-}
-
 function failedIntake(file: string, reason: string, format?: string): VerifyResult {
   return {
     file,
@@ -226,12 +213,6 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
       const onWorkerFailure = (error: Error): void => {
         io.stderr(`badgefolio: verifying in fewer threads than planned (a worker stopped: ${error.message.split('\n')[0] ?? ''}).\n`);
       };
-      // Workers start loading now, while this thread reads the files: a worker's start-up (its
-      // modules, its compiler warming) is then off the critical path. They are told what was
-      // filled in before their first job, and stopped if the files held too few credentials.
-      const early = workerThreads(countInputFiles(inputs.map((i) => i.path)), threads);
-      let pool = early > 0 ? new VerifierPool(config, { size: early, onWorkerFailure }) : undefined;
-      try {
       // Names given in several languages (Europass) are read in the language of the user's locale.
       const intake = new Intake(defaultIntakeLimits, { language: environmentLanguage(io.env) });
       const beside = new DocumentsBeside();
@@ -273,19 +254,16 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
         registries,
         fetchOptions,
       });
-      if (pool && workerThreads(credentials.length, threads) === 0) {
-        await pool.close();
-        pool = undefined;
-      }
+      const size = workerThreads(credentials.length, threads);
       // Workers read the maps themselves and are handed what this thread obtained (with its dates).
-      pool?.addDocuments(fillIn.obtainedDocuments());
+      const pool = size > 0 ? new VerifierPool({ ...config, obtainedDocuments: fillIn.obtainedDocuments() }, { size, onWorkerFailure }) : undefined;
+      try {
         // Failures are kept as values: a report awaited later must not leave a rejection unhandled now.
         const asOutcome = (report: Promise<VerificationReport>) => report.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
         // Without workers, a few checks are under way at once on this thread (verifyInOrder).
-        const workers = pool;
-        const pending: readonly (Promise<VerificationReport | Error> | undefined)[] = workers ? credentials.map((credential) => asOutcome(workers.verify(credential))) : verifyInOrder(inThread, credentials);
+        const pending: readonly (Promise<VerificationReport | Error> | undefined)[] = pool ? credentials.map((credential) => asOutcome(pool.verify(credential))) : verifyInOrder(inThread, credentials);
         // This thread verifies its share too: the workers take from the front, it from the back.
-        await workers?.helpWith(inThread);
+        await pool?.helpWith(inThread);
         let next = 0;
         const results: ShownResult[] = [];
         // Each verified result's report, for its sentences in the reader's language.
