@@ -6,6 +6,7 @@ import { formatDate, roundedRect, statusLook } from './pdfLayout';
 import { statusLabel, type PdfWords } from './pdfWords';
 import type { PlacedImage } from './pngStream';
 import { cleanText, drawLine, fitLine } from './textShaping';
+import { creditUnitOr, formatNumber } from './credits';
 import type { PortfolioInput } from './types';
 import { isPublicHttpsUrl } from './verificationLink';
 
@@ -86,13 +87,11 @@ export function summarise(input: PortfolioInput, words: PdfWords): Summary {
   };
 }
 
-/** A number as the PDF's language writes it, with at most two decimals: "1,5" in German, "1.5" in English. */
-export const formatNumber = (value: number, locale: string): string => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+export { formatNumber };
 
-/** A credit's unit in the PDF's words: Open Badges 3.0 names none, and intake records its creditsAvailable as "credits". */
+/** A credit's unit in the PDF's words (credits.ts), its text cleaned for the PDF's fonts. */
 export function creditUnit(words: PdfWords, unit: string): string {
-  const given = cleanText(unit);
-  return given === '' || given === 'credits' ? words.creditsUnit : given;
+  return creditUnitOr(cleanText(unit), words.creditsUnit);
 }
 
 function kindPlural(words: PdfWords, kind: string, n: number): string {

@@ -99,6 +99,7 @@ export const de: Catalogue = {
   'detail.criteria': 'Wie er erworben wurde',
   'detail.skills': 'Fähigkeiten',
   'detail.credits': 'Leistungspunkte',
+  'credits.unit': 'Leistungspunkte',
   'detail.evidence': 'Nachweise',
   'detail.endorsements': 'Empfohlen von',
   'detail.verification': 'Prüfung',

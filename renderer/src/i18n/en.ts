@@ -98,6 +98,7 @@ export const en = {
   'detail.criteria': 'How it was earned',
   'detail.skills': 'Skills',
   'detail.credits': 'Credits',
+  'credits.unit': 'credits',
   'detail.evidence': 'Evidence',
   'detail.endorsements': 'Endorsed by',
   'detail.verification': 'Verification',

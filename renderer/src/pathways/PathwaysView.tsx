@@ -1,14 +1,12 @@
 import { useMemo } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { pathwayProgress, type Organiser, type Pathway } from '../../../shared/organiser';
+import { creditsText } from '../../../shared/portfolio/credits';
 import { useI18n } from '../i18n/i18n';
+import { formatNumber } from '../i18n/plural';
 import { CredentialLink, EditDeleteActions, OrganiserPageHeader, useOrganiserEditor } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { PathwayEditor } from './PathwayEditor';
-
-function creditText(credits: readonly { unit: string; value: number }[]): string {
-  return credits.map((c) => `${String(c.value)} ${c.unit}`).join(', ');
-}
 
 /** Stackable credentials: goals made of steps, how far along each is, and what is still missing. */
 export function PathwaysView({
@@ -22,7 +20,7 @@ export function PathwaysView({
   onOrganiser: (next: Organiser) => void;
   onOpen: (id: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const editor = useOrganiserEditor<Pathway>(onOrganiser);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);
   const transcripts = credentials.filter((c) => c.format === 'clr2' && !organiser.pathways.some((p) => p.fromClr === c.id));
@@ -67,7 +65,7 @@ export function PathwaysView({
                   {pathway.description && <p>{pathway.description}</p>}
                   <progress aria-label={t('pathways.progressOf', { name: pathway.name })} value={Math.min(progress.done, progress.required)} max={progress.required} />
                   <p className="progress-text">{t('pathways.progress', { done: progress.done, required: progress.required, steps: pathway.steps.length })}</p>
-                  {progress.credits.length > 0 && <p>{t('pathways.credits', { credits: creditText(progress.credits) })}</p>}
+                  {progress.credits.length > 0 && <p>{t('pathways.credits', { credits: creditsText(progress.credits, (value) => formatNumber(language, value), t('credits.unit')) })}</p>}
                   <ul className="steps">
                     {pathway.steps.map((step) => {
                       const credential = step.credentialId ? byId.get(step.credentialId) : undefined;

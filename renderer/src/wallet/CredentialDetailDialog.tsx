@@ -17,6 +17,8 @@ import { formatDate } from './formatDate';
 import { LinkedDetailsBlock } from './LinkedDetailsBlock';
 import { TechnicalDetails } from './TechnicalDetails';
 import { PlainSummary } from './VerificationText';
+import { creditsText } from '../../../shared/portfolio/credits';
+import { formatNumber } from '../i18n/plural';
 
 /** Everything one credential says, and how it was checked; a modal dialog (Escape closes it). */
 export function CredentialDetailDialog({
@@ -179,7 +181,7 @@ export function CredentialDetailDialog({
             <MarkdownRow label={t('detail.description')} text={detail.description} />
             <MarkdownRow label={t('detail.criteria')} text={detail.criteria?.narrative} />
             <Row label={t('detail.skills')} value={detail.skills.map((s) => (s.framework ? `${s.name} (${s.framework})` : s.name)).join(', ')} />
-            <Row label={t('detail.credits')} value={detail.credits.map((c) => `${String(c.value)} ${c.unit}`).join(', ')} />
+            <Row label={t('detail.credits')} value={creditsText(detail.credits, (value) => formatNumber(language, value), t('credits.unit'))} />
             <Row label={t('detail.endorsements')} value={detail.endorsements.flatMap((e) => (e.issuerName ? [e.issuerName] : [])).join(', ')} />
             <Row label={t('detail.format')} value={formatLabel(detail.format, detail.formatVersion, t)} />
             <Row label={t('detail.original')} value={t('detail.originalFile', { file: detail.original.fileName, size: Math.round(detail.original.size / 102.4) / 10 })} />
