@@ -119,7 +119,7 @@ test('in German, Settings, adding from a link and the wallet check notice say no
     await expect(check.getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
     await sweep.screen(page, 'settings, the wallet checked with a damaged file');
 
-    expect(sweep.visited.length).toBe(10);
+    expect(sweep.visited.length).toBe(11);
     expect(sweep.leaks, `English in German:\n${sweep.leaks.join('\n')}`).toEqual([]);
   } finally {
     await harness?.stop();
