@@ -56,7 +56,8 @@ test('create a wallet, import badges, search, lock and unlock', async ({ page, h
   await expect(page.getByRole('article', { name: 'Python für Datenanalyse' })).toBeVisible();
   // The badge picture comes from the vault (the baked PNG itself), not from the web.
   await expect
-    .poll(() => page.getByRole('article', { name: 'Forklift safety' }).locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    // Card pictures are shrunk in a worker thread, which starts with the first of them.
+    .poll(() => page.getByRole('article', { name: 'Forklift safety' }).locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 20_000 })
     .toBeGreaterThan(0);
   const shot = testInfo.outputPath('portfolio.png');
   await page.screenshot({ path: shot, fullPage: true });
