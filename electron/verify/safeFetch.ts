@@ -228,14 +228,20 @@ async function getOnce(url: URL, options: Settings, accept: string, spec: SafeRe
 const jsonAccept = 'application/ld+json, application/json;q=0.9, */*;q=0.1';
 const imageAccept = 'image/png, image/svg+xml, image/jpeg, image/gif, image/webp;q=0.9, */*;q=0.1';
 
-async function fetchFollowing(address: string, options: SafeFetchOptions, accept: string): Promise<{ finalUrl: string; answer: Answer }> {
+/** The settings a request runs with, and its address read as a URL (refused when it is none). */
+function startRequest(address: string, options: SafeFetchOptions): { settings: Settings; url: URL } {
   const settings: Settings = { ...defaultFetchOptions, allowPrivateNetworkForTests: false, ...options };
-  let url: URL;
   try {
-    url = new URL(address);
+    return { settings, url: new URL(address) };
   } catch {
     throw new FetchRefusedError(`Not a web address: ${address}`);
   }
+}
+
+async function fetchFollowing(address: string, options: SafeFetchOptions, accept: string): Promise<{ finalUrl: string; answer: Answer }> {
+  const start = startRequest(address, options);
+  const settings = start.settings;
+  let url = start.url;
   for (let hop = 0; hop <= settings.maxRedirects; hop++) {
     checkUrl(url, settings.allowPrivateNetworkForTests);
     const answer = await getOnce(url, settings, accept);
@@ -271,13 +277,7 @@ export async function safeFetchBytes(address: string, options: SafeFetchOptions 
  * body is never re-sent to an address the user did not consent to.
  */
 export async function safeRequest(address: string, spec: SafeRequestSpec, options: SafeFetchOptions = {}): Promise<SafeRequestResult> {
-  const settings: Settings = { ...defaultFetchOptions, allowPrivateNetworkForTests: false, ...options };
-  let url: URL;
-  try {
-    url = new URL(address);
-  } catch {
-    throw new FetchRefusedError(`Not a web address: ${address}`);
-  }
+  const { settings, url } = startRequest(address, options);
   checkUrl(url, settings.allowPrivateNetworkForTests);
   const answer = await getOnce(url, settings, spec.headers?.accept ?? 'application/json, */*;q=0.1', spec);
   return {
