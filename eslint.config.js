@@ -4,6 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import { layerRules } from './build/eslintLayers.js';
+import prettierCompatible from 'eslint-config-prettier/flat';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -74,10 +75,7 @@ export default tseslint.config(
           patterns: [{ group: ['**/electron/**'], message: 'The renderer reaches the main process only through window.wallet.' }],
         },
       ],
-      'no-restricted-globals': [
-        'error',
-        ...['process', 'Buffer', 'require', '__dirname'].map((name) => ({ name, message: 'The renderer has no Node.' })),
-      ],
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', '__dirname'].map((name) => ({ name, message: 'The renderer has no Node.' }))],
     },
   },
   // electron/: each folder imports only the layers below it; Electron itself only in the shell
@@ -91,4 +89,6 @@ export default tseslint.config(
     files: ['tests/e2e/fixtures.ts'],
     rules: { 'no-empty-pattern': 'off' },
   },
+  // Layout is Prettier's job (npm run lint checks it); switch off the style rules that would fight it.
+  prettierCompatible,
 );

@@ -102,7 +102,7 @@ export function downloadFailedMessage(version, reason, zip) {
     `and downloading it failed (${reason}).`,
     'Electron downloads its binary once, the first time the app starts. To get it another way:',
     '  - through a mirror you can reach: ELECTRON_MIRROR=https://your.mirror/electron/ npm start',
-    '  - behind a proxy: set HTTPS_PROXY (npm\'s own proxy setting is used too)',
+    "  - behind a proxy: set HTTPS_PROXY (npm's own proxy setting is used too)",
     `  - from a copy of ${zip.file} (from another computer, or Electron's releases page):`,
     `    put it in ${zip.folder}${path.sep}`,
     '    and run npm start again (electron_config_cache=FOLDER moves that cache elsewhere)',

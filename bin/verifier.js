@@ -24,13 +24,20 @@ const types = {
 };
 
 /** The same policy as the page's meta tag (renderer/verifier/index.html, which says why), also as a header: the worker, started from a blob: URL, inherits the page's policy. */
-const policy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src blob:; img-src 'self'; font-src 'self'; connect-src https:; base-uri 'none'; form-action 'none'";
+const policy =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src blob:; img-src 'self'; font-src 'self'; connect-src https:; base-uri 'none'; form-action 'none'";
 
 /** Starts the server; resolves with its address once listening. Port 0 picks a free one. */
 export function serveVerifier({ port = 5190, host = '127.0.0.1' } = {}) {
   const server = createServer(async (request, response) => {
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      response.writeHead(status, { 'content-type': type, 'content-security-policy': policy, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' });
+      response.writeHead(status, {
+        'content-type': type,
+        'content-security-policy': policy,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-cache',
+      });
       response.end(body);
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed');

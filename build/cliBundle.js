@@ -53,7 +53,10 @@ const jsonldWithoutItsHttpClient = {
 const precompiledSchemaValidators = {
   name: 'precompiled-schema-validators',
   setup(build) {
-    build.onLoad({ filter: /[\\/]electron[\\/]verify[\\/]schemas[\\/]precompiled\.ts$/ }, async (args) => ({ loader: 'js', contents: await precompiledValidatorsModule(args.path) }));
+    build.onLoad({ filter: /[\\/]electron[\\/]verify[\\/]schemas[\\/]precompiled\.ts$/ }, async (args) => ({
+      loader: 'js',
+      contents: await precompiledValidatorsModule(args.path),
+    }));
   },
 };
 
@@ -185,7 +188,9 @@ export async function buildCli() {
       const stats = statSync(absolute);
       inputs[file] = { size: stats.size, mtimeMs: stats.mtimeMs, sha256: await sha256(readFileSync(absolute)) };
     }
-    const outputs = Object.keys(result.metafile.outputs).map((file) => path.relative(staging, path.join(root, file))).sort();
+    const outputs = Object.keys(result.metafile.outputs)
+      .map((file) => path.relative(staging, path.join(root, file)))
+      .sort();
     writeFileSync(path.join(staging, manifestName), `${JSON.stringify({ layout: layoutVersion, entry: 'badgefolio.js', outputs, inputs }, null, 1)}\n`);
     if (sameFiles(staging, bundleFolder)) {
       // Same code: keep the running bundle, refresh only the recorded times.

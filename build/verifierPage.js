@@ -148,7 +148,8 @@ async function buildWorkerSource(logLevel) {
   const chunks = output.output.filter((item) => item.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`The verifier worker must build to one script, not ${String(chunks.length)}`);
   const code = chunks[0].code.replace(/\bexport\s*\{\s*\};?\s*$/, '');
-  if (/^(import\s*[\w{*'"]|export\s*[{*]|export\s+(default|const|let|var|function|class)\b)/m.test(code) || code.includes('import.meta')) throw new Error('The verifier worker still imports, exports or reads import.meta: it cannot run as a classic script.');
+  if (/^(import\s*[\w{*'"]|export\s*[{*]|export\s+(default|const|let|var|function|class)\b)/m.test(code) || code.includes('import.meta'))
+    throw new Error('The verifier worker still imports, exports or reads import.meta: it cannot run as a classic script.');
   // The blob: URL has served its purpose once the worker runs; a failure to start reaches the page as the worker's error event.
   return `URL.revokeObjectURL(self.location.href);(async()=>{"use strict";\n${code}\n})().catch((error)=>{setTimeout(()=>{throw error;});});\n`;
 }

@@ -51,7 +51,11 @@ export const preferencesSchema = z.object({
   theme: themeSchema,
   language: languageSchema,
   /** Lock the wallet after this many idle minutes; 0 means never. */
-  autoLockMinutes: z.number().int().min(0).max(24 * 60),
+  autoLockMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   profile: ownerProfileSchema,
   /** Verification's use of the network; offline checks always run. */
   network: networkUseSchema,

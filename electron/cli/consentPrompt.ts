@@ -14,8 +14,14 @@ export function consentLines(question: ConsentQuestion, language: Language = 'en
   const host = question.issuerHost;
   const lines = [say('receive.ask.title', { who: question.issuerName ? say('receive.ask.calling', { host, name: question.issuerName }) : host })];
   const identity = question.issuerIdentity;
-  if (identity?.level === 'registry') lines.push(`  ${say(identity.test === true ? 'receive.ask.registryTest' : 'receive.ask.registry', { name: identity.name ?? say('receive.ask.anIssuer'), source: identity.source ?? say('receive.ask.aRegistry') })}`);
-  else if (identity) lines.push(`  ${identity.source ? say('receive.ask.identitySource', { level: identity.level, source: identity.source }) : say('receive.ask.identity', { level: identity.level })}`);
+  if (identity?.level === 'registry')
+    lines.push(
+      `  ${say(identity.test === true ? 'receive.ask.registryTest' : 'receive.ask.registry', { name: identity.name ?? say('receive.ask.anIssuer'), source: identity.source ?? say('receive.ask.aRegistry') })}`,
+    );
+  else if (identity)
+    lines.push(
+      `  ${identity.source ? say('receive.ask.identitySource', { level: identity.level, source: identity.source }) : say('receive.ask.identity', { level: identity.level })}`,
+    );
   else lines.push(`  ${say('receive.ask.noRegistry')}`);
   lines.push(`  ${question.sends.length === 0 ? say('receive.ask.sendsNothing') : say('receive.ask.sends', { host })}`);
   for (const send of question.sends) {
@@ -56,8 +62,7 @@ export async function openInBrowser(url: string, io: { stderr: (text: string) =>
   io.stderr(`Sign in at the issuer in your browser:\n  ${url}\n`);
   if (!launch) return;
   const { spawn } = await import('node:child_process');
-  const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]] : ['xdg-open', [url]];
+  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]] : ['xdg-open', [url]];
   try {
     const child = spawn(command, args, { detached: true, stdio: 'ignore' });
     child.on('error', () => undefined); // no opener: the printed address is enough

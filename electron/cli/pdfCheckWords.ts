@@ -72,7 +72,9 @@ const german: PdfCheckWords = {
   attachment: (integrity, file, hasManifest) => {
     switch (integrity) {
       case 'unlisted':
-        return hasManifest ? `${file} steht nicht im Verzeichnis: Die Datei wurde nach dem Export hinzugefügt.` : `${file} ist beigefügt; es gibt kein Verzeichnis, mit dem sie verglichen werden kann.`;
+        return hasManifest
+          ? `${file} steht nicht im Verzeichnis: Die Datei wurde nach dem Export hinzugefügt.`
+          : `${file} ist beigefügt; es gibt kein Verzeichnis, mit dem sie verglichen werden kann.`;
       case 'altered':
         return `${file} weicht von der exportierten Datei ab: Sie wurde nach dem Export verändert oder ausgetauscht.`;
       case 'identity-mismatch':
@@ -96,4 +98,3 @@ const german: PdfCheckWords = {
 export function pdfCheckWords(language: CheckLanguage): PdfCheckWords {
   return language === 'de' ? german : english;
 }
-

@@ -28,14 +28,22 @@ export const commands: readonly CommandEntry[] = [
   { name: 'list', summary: 'List the credentials in the wallet', load: async () => (await import('./commands/wallet')).listCommand },
   { name: 'show', summary: 'Show everything one credential says', load: async () => (await import('./commands/wallet')).showCommand },
   { name: 'remove', summary: 'Remove a credential from the wallet', load: async () => (await import('./commands/wallet')).removeCommand },
-  { name: 'history', summary: "List a credential's earlier versions (kept when a newer copy replaced them)", load: async () => (await import('./commands/history')).historyCommand },
+  {
+    name: 'history',
+    summary: "List a credential's earlier versions (kept when a newer copy replaced them)",
+    load: async () => (await import('./commands/history')).historyCommand,
+  },
   {
     name: 'restore-version',
     summary: 'Make an earlier version of a credential current again (the current one is kept)',
     load: async () => (await import('./commands/history')).restoreVersionCommand,
   },
   { name: 'backup', summary: 'Write an encrypted backup of the whole wallet to one file', load: async () => (await import('./commands/wallet')).backupCommand },
-  { name: 'restore', summary: 'Restore a backup into the wallet (creating it if needed), without duplicates', load: async () => (await import('./commands/wallet')).restoreCommand },
+  {
+    name: 'restore',
+    summary: 'Restore a backup into the wallet (creating it if needed), without duplicates',
+    load: async () => (await import('./commands/wallet')).restoreCommand,
+  },
   { name: 'passwd', summary: "Change the wallet's passphrase", load: async () => (await import('./commands/wallet')).passwdCommand },
   {
     name: 'check',

@@ -2,11 +2,7 @@
  * A plain-text table for terminals: columns padded to their widest cell, long cells cut.
  * Columns listed in `clipStart` lose their beginning instead (a path's end is what tells).
  */
-export function renderTable(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  options: { maxWidth?: number; clipStart?: readonly number[] } = {},
-): string {
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], options: { maxWidth?: number; clipStart?: readonly number[] } = {}): string {
   const maxWidth = options.maxWidth ?? 48;
   const clip = (cell: string, column: number): string => {
     if (cell.length <= maxWidth) return cell;

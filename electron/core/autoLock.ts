@@ -31,9 +31,12 @@ export class AutoLock {
   start(): void {
     this.stop();
     if (this.minutes <= 0) return;
-    this.handle = this.timers.set(() => {
-      this.check();
-    }, (this.options.pollSeconds ?? 15) * 1000);
+    this.handle = this.timers.set(
+      () => {
+        this.check();
+      },
+      (this.options.pollSeconds ?? 15) * 1000,
+    );
   }
 
   setMinutes(minutes: number): void {

@@ -6,11 +6,7 @@ import { productName } from '../../shared/app';
  * The folder Electron's `app.getPath('userData')` gives the desktop app, computed without
  * Electron, so that the CLI and the app see one wallet by default.
  */
-export function defaultDataFolder(
-  platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
-  home: string = os.homedir(),
-): string {
+export function defaultDataFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
   if (platform === 'win32') {
     return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), productName);
   }

@@ -11,12 +11,7 @@ export type DispatchLog = (line: string) => void;
  * calls the handler, validates the response, and turns every failure into a value. A wrong
  * shape from a compromised or buggy renderer gets `bad-request`, never a crash.
  */
-export async function dispatch(
-  handlers: Handlers,
-  channel: string,
-  rawRequest: unknown,
-  log: DispatchLog = () => undefined,
-): Promise<IpcResult<unknown>> {
+export async function dispatch(handlers: Handlers, channel: string, rawRequest: unknown, log: DispatchLog = () => undefined): Promise<IpcResult<unknown>> {
   if (!isChannelName(channel)) {
     return fail('unknown-channel', `There is no channel named "${channel.slice(0, 64)}".`);
   }

@@ -117,7 +117,9 @@ export class FillIn {
     const keptCopy = kept.get(url);
     const fromKept = (): Obtained | undefined =>
       // A kept copy of a fetched document is a cached one; a kept file given beside stays given.
-      keptCopy?.body ? { ok: true, url, role, status: keptCopy.status, origin: keptCopy.origin === 'given' ? 'given' : 'cache', fetchedAt: keptCopy.fetchedAt, body: keptCopy.body } : undefined;
+      keptCopy?.body
+        ? { ok: true, url, role, status: keptCopy.status, origin: keptCopy.origin === 'given' ? 'given' : 'cache', fetchedAt: keptCopy.fetchedAt, body: keptCopy.body }
+        : undefined;
     if (!refresh) {
       const copy = fromKept();
       if (copy) return this.remember(copy);
@@ -143,7 +145,8 @@ export class FillIn {
       return { ok: false, url, role, reason: 'offline', message: `${roleWords[role]} is published at ${url} and was not fetched: the network is not in use.` };
     }
     // Plain http is never fetched (the safe fetcher refuses it): said in words, not as its error.
-    if (!/^https:/i.test(url)) return { ok: false, url, role, reason: 'failed', message: `${roleWords[role]} is published at ${url}, over plain http, which Badgefolio does not fetch.` };
+    if (!/^https:/i.test(url))
+      return { ok: false, url, role, reason: 'failed', message: `${roleWords[role]} is published at ${url}, over plain http, which Badgefolio does not fetch.` };
     const answer = await this.fetcher.fetch(url, picture ? 'picture' : 'document');
     if (!answer.ok) return { ok: false, url, role, reason: 'failed', message: `${roleWords[role]} could not be had: ${answer.message}` };
     // Only a document as such is kept: an error page is never stored as the badge's description.

@@ -28,9 +28,7 @@ export interface HostServices {
 }
 
 export type Handlers = {
-  readonly [K in ChannelName]: (
-    request: z.output<Channels[K]['request']>,
-  ) => Promise<z.input<Channels[K]['response']>>;
+  readonly [K in ChannelName]: (request: z.output<Channels[K]['request']>) => Promise<z.input<Channels[K]['response']>>;
 };
 
 export function createHandlers(services: HostServices): Handlers {

@@ -48,7 +48,6 @@ export interface RefreshResult {
   readonly failed: readonly { readonly name: string; readonly reason: string }[];
 }
 
-
 /** A name for a registry file: its file name without folders, never empty. */
 function registryNameOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop()?.trim() ?? '';
@@ -71,7 +70,9 @@ export class IssuerRegistryStore {
       if (isRecord(json)) {
         stored = {
           own: Array.isArray(json.own) ? (json.own as OwnEntry[]).filter((e) => isRecord(e) && typeof e.name === 'string' && typeof e.addedAt === 'string') : [],
-          refreshed: Array.isArray(json.refreshed) ? (json.refreshed as RefreshedEntry[]).filter((e) => isRecord(e) && typeof e.url === 'string' && typeof e.fetchedAt === 'string') : [],
+          refreshed: Array.isArray(json.refreshed)
+            ? (json.refreshed as RefreshedEntry[]).filter((e) => isRecord(e) && typeof e.url === 'string' && typeof e.fetchedAt === 'string')
+            : [],
           lastRefresh: typeof json.lastRefresh === 'string' ? json.lastRefresh : null,
         };
       }

@@ -99,17 +99,8 @@ export function applicationMenu(options: MenuOptions): MenuItemSpec[] {
     separator,
     ...(mac ? [{ role: 'close' } as const] : [item('preferences', t.settings), separator, { role: 'quit' } as const]),
   ];
-  const viewItems: MenuItemSpec[] = [
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
-    separator,
-    { role: 'togglefullscreen' },
-  ];
-  const helpItems: MenuItemSpec[] = [
-    ...(options.docs ? [item('openDocs', t.docs)] : []),
-    ...(mac ? [] : [...(options.docs ? [separator] : []), { role: 'about' } as const]),
-  ];
+  const viewItems: MenuItemSpec[] = [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' }];
+  const helpItems: MenuItemSpec[] = [...(options.docs ? [item('openDocs', t.docs)] : []), ...(mac ? [] : [...(options.docs ? [separator] : []), { role: 'about' } as const])];
 
   return [
     ...(mac

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  defaultPreferences,
-  preferencesSchema,
-  type Preferences,
-  type PreferencesPatch,
-} from '../../shared/preferences';
+import { defaultPreferences, preferencesSchema, type Preferences, type PreferencesPatch } from '../../shared/preferences';
 
 /**
  * What the core needs from a preferences store. electron-store (in the app) and conf (in

@@ -124,7 +124,11 @@ async function importItems(items: readonly ReceivedItem[], options: ReceiveCrede
     for (const read of await intake.inspect({ name, bytes })) {
       if (read.outcome !== 'recognised') {
         // An issuer that answers with a picture of another offer's QR code gave no credential.
-        outcomes.push({ outcome: read.outcome === 'offer-found' ? 'not-a-credential' : read.outcome, reason: read.reason, ...(read.reasonMessage ? { reasonMessage: read.reasonMessage } : {}) });
+        outcomes.push({
+          outcome: read.outcome === 'offer-found' ? 'not-a-credential' : read.outcome,
+          reason: read.reason,
+          ...(read.reasonMessage ? { reasonMessage: read.reasonMessage } : {}),
+        });
         continue;
       }
       const wrong = wrongCredential(item, read.credential, holderDid);

@@ -91,9 +91,12 @@ export class ReceiveFlows {
     const ask = (question: ConsentQuestion): Promise<ConsentAnswer> =>
       new Promise<ConsentAnswer>((resolve) => {
         flow.give = resolve;
-        flow.timer = setTimeout(() => {
-          void this.settle(flow, { consent: false });
-        }, this.options.consentTimeoutMs ?? 10 * 60_000);
+        flow.timer = setTimeout(
+          () => {
+            void this.settle(flow, { consent: false });
+          },
+          this.options.consentTimeoutMs ?? 10 * 60_000,
+        );
         // A pending question must not keep the app (or a test) running.
         flow.timer.unref();
         flow.next.resolve({ step: 'consent-needed', requestId: flow.id, question });

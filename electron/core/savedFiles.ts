@@ -7,7 +7,8 @@ import { writeFileAtomic } from '../vault/atomicFile';
  * no names the OS reserves, never empty, not too long.
  */
 export function safeFileName(suggested: string, fallback: string): string {
-  const base = path.basename(suggested.replaceAll('\\', '/'))
+  const base = path
+    .basename(suggested.replaceAll('\\', '/'))
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')

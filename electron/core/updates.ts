@@ -84,9 +84,12 @@ export class UpdateService {
     if (plan.feedUrl !== null && plan.feedUrl !== this.feed) updater.setFeed(plan.feedUrl);
     this.feed = plan.feedUrl;
     await this.check();
-    this.handle = this.timers.set(() => {
-      void this.check();
-    }, this.options.intervalMs ?? 6 * 60 * 60 * 1000);
+    this.handle = this.timers.set(
+      () => {
+        void this.check();
+      },
+      this.options.intervalMs ?? 6 * 60 * 60 * 1000,
+    );
     return plan;
   }
 

@@ -13,11 +13,10 @@ import type { HarnessShell } from './server';
  * hooks and background wallet check as electron/main/desktopShell.ts, with events going to the page's event stream
  * and OS notifications reported on stdout (like open-external) instead of shown.
  */
-export function harnessShell(options: {
-  readonly wallet: WalletSession;
-  readonly preferences: PreferencesBackend;
-  readonly log: (line: string) => void;
-}): { readonly shell: HarnessShell; wrap(handlers: Handlers): Handlers } {
+export function harnessShell(options: { readonly wallet: WalletSession; readonly preferences: PreferencesBackend; readonly log: (line: string) => void }): {
+  readonly shell: HarnessShell;
+  wrap(handlers: Handlers): Handlers;
+} {
   const hub = new ShellEventHub(options.log);
   const notices = new NoticeBoard({
     list: () => options.wallet.list(),

@@ -38,7 +38,19 @@ export interface HarnessShell {
 }
 
 const openFilesRequest = z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }).strict();
-const openLinksRequest = z.object({ links: z.array(z.string().min(1).max(64 * 1024)).min(1).max(20) }).strict();
+const openLinksRequest = z
+  .object({
+    links: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(64 * 1024),
+      )
+      .min(1)
+      .max(20),
+  })
+  .strict();
 const menuRequest = z.object({ command: z.enum(rendererMenuCommands) }).strict();
 
 export interface RunningHarness {
@@ -98,10 +110,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
 
   async function serveIndex(response: http.ServerResponse): Promise<void> {
     const html = await readFile(resolveRendererFile(options.rendererRoot, '/') ?? '', 'utf8');
-    const injected = html.replace(
-      '<head>',
-      `<head>\n<meta name="badgefolio-harness-token" content="${escapeAttribute(token)}">\n<script src="/__harness/bridge.js"></script>`,
-    );
+    const injected = html.replace('<head>', `<head>\n<meta name="badgefolio-harness-token" content="${escapeAttribute(token)}">\n<script src="/__harness/bridge.js"></script>`);
     response.writeHead(200, rendererResponseHeaders('text/html; charset=utf-8'));
     response.end(injected);
   }
@@ -123,10 +132,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   function trusted(request: http.IncomingMessage): boolean {
     const origin = request.headers.origin;
     const headerToken = request.headers[tokenHeader];
-    return (
-      (origin === undefined || origin === `http://${expectedHost}`) &&
-      sameSecret(typeof headerToken === 'string' ? headerToken : undefined, token)
-    );
+    return (origin === undefined || origin === `http://${expectedHost}`) && sameSecret(typeof headerToken === 'string' ? headerToken : undefined, token);
   }
 
   function replyJson(response: http.ServerResponse, status: number, body: unknown): void {

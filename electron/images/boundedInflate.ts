@@ -8,10 +8,7 @@ import { Inflate } from 'fflate';
  * pieces and the running total checked after each; one piece can add at most about
  * 1032 x `pieceSize` bytes beyond the limit before it is noticed.
  */
-export type InflateResult =
-  | { readonly kind: 'inflated'; readonly bytes: Uint8Array }
-  | { readonly kind: 'too-large' }
-  | { readonly kind: 'damaged'; readonly detail: string };
+export type InflateResult = { readonly kind: 'inflated'; readonly bytes: Uint8Array } | { readonly kind: 'too-large' } | { readonly kind: 'damaged'; readonly detail: string };
 
 /**
  * What to do past `maxBytes`: `refuse` the stream (an attachment, which must be whole), or

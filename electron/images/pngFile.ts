@@ -110,7 +110,7 @@ export function decodeSimplePng(bytes: Uint8Array, maxPixels: number): PixelRows
   if (width === 0 || height === 0 || width * height > maxPixels) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const idat: Uint8Array[] = [];
-  for (let at = 8; at + 8 <= bytes.length; ) {
+  for (let at = 8; at + 8 <= bytes.length;) {
     const length = view.getUint32(at);
     const type = view.getUint32(at + 4);
     if (type === 0x49444154) idat.push(bytes.subarray(at + 8, Math.min(bytes.length, at + 8 + length))); // IDAT
@@ -254,7 +254,7 @@ export function pngInflatedSize(header: PngHeader): number | undefined {
 function imageData(bytes: Uint8Array): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts: Uint8Array[] = [];
-  for (let at = 8; at + 8 <= bytes.length; ) {
+  for (let at = 8; at + 8 <= bytes.length;) {
     const length = view.getUint32(at);
     const type = view.getUint32(at + 4);
     if (type === 0x49444154) parts.push(bytes.subarray(at + 8, Math.min(bytes.length, at + 8 + length))); // IDAT

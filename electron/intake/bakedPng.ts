@@ -51,9 +51,7 @@ function chunkName(type: number): string {
 }
 
 /** A chunk's CRC covers its type, then its data: the type's part, worked out once. */
-const typeCrcs = new Map(
-  [iTXt, tEXt, zTXt].map((type) => [type, crc32(Uint8Array.of(type >>> 24, (type >>> 16) & 0xff, (type >>> 8) & 0xff, type & 0xff))]),
-);
+const typeCrcs = new Map([iTXt, tEXt, zTXt].map((type) => [type, crc32(Uint8Array.of(type >>> 24, (type >>> 16) & 0xff, (type >>> 8) & 0xff, type & 0xff))]));
 
 /**
  * A view of `bytes` from `start` to `end`: a plain Uint8Array over the same memory, never a
@@ -74,10 +72,7 @@ function inflateBounded(data: Uint8Array, limits: IntakeLimits, where: string): 
   }
 }
 
-const keywordBytes: readonly (readonly [BakedKeyword, Uint8Array])[] = (['openbadges', 'openbadgecredential'] as const).map((k) => [
-  k,
-  new TextEncoder().encode(k),
-]);
+const keywordBytes: readonly (readonly [BakedKeyword, Uint8Array])[] = (['openbadges', 'openbadgecredential'] as const).map((k) => [k, new TextEncoder().encode(k)]);
 
 /**
  * Reads the keyword of a text chunk; null unless it is one of the Open Badges keywords.
@@ -126,7 +121,7 @@ function decodeBakedChunk(type: number, data: Uint8Array, found: { keyword: Bake
  */
 export function pngKind(bytes: Uint8Array): 'baked' | 'plain' | 'damaged' {
   if (!isPng(bytes)) return 'damaged';
-  for (let at = 8; at + 12 <= bytes.length; ) {
+  for (let at = 8; at + 12 <= bytes.length;) {
     const length = readUint32(bytes, at);
     const type = readUint32(bytes, at + 4);
     const dataEnd = at + 8 + length;

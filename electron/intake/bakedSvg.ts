@@ -35,8 +35,7 @@ export function readBakedSvg(text: string): BakedSvg | null {
   }
 }
 
-const bakedElementPattern =
-  /<openbadges:(assertion|credential)\b([^>]*?)(\/>|>([\s\S]*?)<\/openbadges:\1\s*>)/;
+const bakedElementPattern = /<openbadges:(assertion|credential)\b([^>]*?)(\/>|>([\s\S]*?)<\/openbadges:\1\s*>)/;
 const namespacePattern = /xmlns:openbadges\s*=\s*["']([^"']+)["']/;
 
 /** The baked element alone, found by its tag, for SVGs that are not well-formed XML. */

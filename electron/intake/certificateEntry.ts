@@ -21,7 +21,11 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 function titleFromFileName(fileName: string): string {
-  const base = fileName.split(/[/\\›]/).pop()?.trim() ?? fileName;
+  const base =
+    fileName
+      .split(/[/\\›]/)
+      .pop()
+      ?.trim() ?? fileName;
   const withoutExtension = base.replace(/\.[A-Za-z0-9]{2,5}$/, '');
   const words = withoutExtension.replace(/[_-]+/g, ' ').trim();
   return words === '' ? 'Certificate' : words;
@@ -45,8 +49,7 @@ export function selfReportedCertificate(source: CredentialSource, hints: Certifi
       ...compact({ issuedOn: hints.issuedOn }),
       name: nonEmpty(hints.title) ?? titleFromFileName(source.fileName),
       issuer: compact({ name: nonEmpty(hints.issuerName) }),
-      image:
-        source.container === 'image' ? { mediaType: source.mediaType, bytes: source.fileBytes } : undefined,
+      image: source.container === 'image' ? { mediaType: source.mediaType, bytes: source.fileBytes } : undefined,
       ...noLists(),
       selfReported: true,
       verification: {

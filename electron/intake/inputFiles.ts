@@ -5,8 +5,7 @@ import { formatBytes, type IntakeLimits } from './limits';
 
 /** A file ready for intake, or a path that could not be read and why. */
 export type InputFile =
-  | { readonly kind: 'file'; readonly name: string; readonly bytes: Uint8Array }
-  | { readonly kind: 'unreadable'; readonly name: string; readonly reason: string };
+  { readonly kind: 'file'; readonly name: string; readonly bytes: Uint8Array } | { readonly kind: 'unreadable'; readonly name: string; readonly reason: string };
 
 /** Names no badge ever has: hidden files and OS clutter in folders. */
 function skipped(name: string): boolean {

@@ -79,7 +79,10 @@ export class Intake {
   /** The languages names are picked in, best first (see IntakeOptions.language). */
   private readonly languages: readonly string[];
 
-  constructor(private readonly limits: IntakeLimits = defaultIntakeLimits, options: IntakeOptions = {}) {
+  constructor(
+    private readonly limits: IntakeLimits = defaultIntakeLimits,
+    options: IntakeOptions = {},
+  ) {
     this.recogniser = new Recogniser(limits);
     this.languages = languagesFor(options.language);
   }
@@ -131,7 +134,11 @@ export class Intake {
       payloadUtf8: baked.utf8,
       bakedImage: { mediaType: 'image/png', bytes: file.bytes },
     };
-    return this.fromRecognition(file, 'png', withLanguages(this.languages, () => this.recogniseBakedText(baked, source)));
+    return this.fromRecognition(
+      file,
+      'png',
+      withLanguages(this.languages, () => this.recogniseBakedText(baked, source)),
+    );
   }
 
   private recogniseBakedText(baked: Pick<BakedPngText, 'keyword' | 'text'>, source: CredentialSource): Recognition {
@@ -287,13 +294,7 @@ export class Intake {
     return { outcome: 'not-a-credential', file: file.name, reason: englishOf(reasonMessage), reasonMessage, container, picture: true };
   }
 
-  private source(
-    file: IntakeFile,
-    container: ContainerKind,
-    mediaType: string,
-    payload?: string,
-    bakedImage?: CredentialSource['bakedImage'],
-  ): CredentialSource {
+  private source(file: IntakeFile, container: ContainerKind, mediaType: string, payload?: string, bakedImage?: CredentialSource['bakedImage']): CredentialSource {
     return {
       fileName: file.name,
       container,

@@ -238,7 +238,9 @@ async function walkOb2(credential: NormalizedCredential, walk: Walk): Promise<No
   } catch (error) {
     walk.failedDisplay = true;
     walk.missingDisplay = true;
-    walk.problems.push(`What ${hostedUrl ?? 'the badge'} links to could not be read: ${error instanceof MalformedInputError ? error.message : 'it is not an Open Badges document'}`);
+    walk.problems.push(
+      `What ${hostedUrl ?? 'the badge'} links to could not be read: ${error instanceof MalformedInputError ? error.message : 'it is not an Open Badges document'}`,
+    );
     return credential;
   }
   if (reading.kind !== 'assertion') return credential;

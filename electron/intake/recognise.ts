@@ -154,7 +154,11 @@ export class Recogniser {
         const reading = readOb2(json, source, false);
         return reading.kind === 'assertion'
           ? { kind: 'credentials', credentials: [reading.credential] }
-          : notACredential(ob2ClassMessages[reading.className] ?? msg('intake.ob2Class', { className: reading.className }), 'ob2', ob2ClassMessages[reading.className] ? linkable(json) : undefined);
+          : notACredential(
+              ob2ClassMessages[reading.className] ?? msg('intake.ob2Class', { className: reading.className }),
+              'ob2',
+              ob2ClassMessages[reading.className] ? linkable(json) : undefined,
+            );
       });
     }
     if (isClrCredential(json)) {

@@ -43,7 +43,10 @@ export class RoutedIntake {
   /** Made on the first file (the language is asked for then, not while the owner is being built). */
   private readers: Readers | undefined;
 
-  constructor(private readonly limits: IntakeLimits, private readonly options: RoutedIntakeOptions = {}) {}
+  constructor(
+    private readonly limits: IntakeLimits,
+    private readonly options: RoutedIntakeOptions = {},
+  ) {}
 
   inspect(file: IntakeFile): Promise<IntakeOutcome[]> {
     const readers = this.readersNow();

@@ -73,4 +73,3 @@ export function decodeUtf8(bytes: Uint8Array, where?: string): string {
     throw new MalformedInputError(msg('damaged.notUtf8'), where);
   }
 }
-

@@ -48,9 +48,7 @@ export interface IntakeBatchMessage {
 }
 
 /** Worker to pool: the carrier back for reuse, and per file [id, answer], packed. */
-export type IntakeWorkerMessage =
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'batch'; readonly batch: number; readonly carrier: ArrayBuffer; readonly results: PackedValue };
+export type IntakeWorkerMessage = { readonly kind: 'ready' } | { readonly kind: 'batch'; readonly batch: number; readonly carrier: ArrayBuffer; readonly results: PackedValue };
 
 /** Per file: [id, what its task made] or, when the task threw, [id, null, true]. */
 export type IntakeBatchResults = ([number, unknown] | [number, null, true])[];
@@ -73,7 +71,10 @@ async function readBatch(tasks: WorkerTasks, progress: Int32Array, epoch: number
     const task = tasks[file.task ?? inspectTask];
     try {
       if (!task) throw new Error('no such task');
-      results.push([file.id, await task({ name: file.name, bytes, ...(file.keepAsCertificate ? { keepAsCertificate: true } : {}), ...(file.keepEntries ? { keepEntries: file.keepEntries } : {}) })]);
+      results.push([
+        file.id,
+        await task({ name: file.name, bytes, ...(file.keepAsCertificate ? { keepAsCertificate: true } : {}), ...(file.keepEntries ? { keepEntries: file.keepEntries } : {}) }),
+      ]);
     } catch {
       // Each task answers every file itself; this is only for what it cannot foresee.
       results.push([file.id, null, true]);

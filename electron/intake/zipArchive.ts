@@ -4,9 +4,7 @@ import { inflateRawSync } from 'node:zlib';
 import { formatBytes, MalformedInputError, type IntakeLimits } from './limits';
 
 /** One member of an archive: its bytes, or why it was not read. */
-export type ZipMember =
-  | { readonly name: string; readonly bytes: Uint8Array }
-  | { readonly name: string; readonly problem: VerificationMessage };
+export type ZipMember = { readonly name: string; readonly bytes: Uint8Array } | { readonly name: string; readonly problem: VerificationMessage };
 
 const endOfCentralDirectory = 0x06054b50;
 const centralHeader = 0x02014b50;
@@ -21,13 +19,7 @@ export function isZip(bytes: Uint8Array): boolean {
  * climbs out of the archive or is absolute is still refused: it is never a real export.
  */
 export function unsafeEntryName(name: string): boolean {
-  return (
-    name.startsWith('/') ||
-    name.startsWith('\\') ||
-    /^[A-Za-z]:/.test(name) ||
-    name.split(/[/\\]/).includes('..') ||
-    name.includes('\0')
-  );
+  return name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || name.split(/[/\\]/).includes('..') || name.includes('\0');
 }
 
 function findEndRecord(view: DataView): number {
@@ -107,8 +99,7 @@ export function readZip(bytes: Uint8Array, limits: IntakeLimits): ZipMember[] {
       } catch (error) {
         members.push({
           name,
-          problem:
-            error instanceof RangeError ? msg('damaged.entryBomb', { limit: formatBytes(budget) }) : msg('damaged.entryDamaged'),
+          problem: error instanceof RangeError ? msg('damaged.entryBomb', { limit: formatBytes(budget) }) : msg('damaged.entryDamaged'),
         });
         if (error instanceof RangeError && budget < limits.maxInflatedBytes) break;
         continue;

@@ -86,7 +86,10 @@ async function saveWithDialog(suggestedName: string, bytes: Uint8Array, kind: 'p
 
 export function createMainWindow(preferences?: PreferencesBackend): BrowserWindow {
   const saved = preferences ? readPreferences(preferences).window : undefined;
-  const bounds = restoredBounds(saved, screen.getAllDisplays().map((display) => display.workArea));
+  const bounds = restoredBounds(
+    saved,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
     title: productName,
     ...bounds,
@@ -127,9 +130,7 @@ export function startApp(): void {
   const desktop = claimDesktopShell(log);
   if (!desktop) return;
   // SECURITY: must precede `ready`; the scheme gets standard-origin semantics, no file access.
-  protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => {
     hardenContents(contents);

@@ -2,10 +2,7 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, MenuItemSpec } from '../core/menuTemplate';
 
 /** Electron's menu template from the data in electron/core/menuTemplate.ts. */
-export function electronMenuTemplate(
-  items: readonly MenuItemSpec[],
-  commands: Readonly<Record<MenuCommand, () => void>>,
-): MenuItemConstructorOptions[] {
+export function electronMenuTemplate(items: readonly MenuItemSpec[], commands: Readonly<Record<MenuCommand, () => void>>): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
     if ('type' in item) return { type: 'separator' };
     if ('command' in item) {

@@ -7,13 +7,7 @@ import type { Handlers } from '../core/handlers';
 import { applicationMenu, type MenuCommand } from '../core/menuTemplate';
 import { appId, docsUrl } from '../core/desktopIdentity';
 import { NoticeBoard } from '../core/notices';
-import {
-  filesFromCommandLine,
-  importableExtensions,
-  OpenFiles,
-  secondInstanceFiles,
-  type SecondInstanceData,
-} from '../core/openFiles';
+import { filesFromCommandLine, importableExtensions, OpenFiles, secondInstanceFiles, type SecondInstanceData } from '../core/openFiles';
 import { linksFromCommandLine, OpenLinks, protocolRegistrations, secondInstanceLinks } from '../core/openLinks';
 import { readPreferences, type PreferencesBackend } from '../core/preferences';
 import { UpdateService } from '../core/updates';

@@ -9,12 +9,7 @@ import { isTrustedSender } from '../security/senderPolicy';
  * Registers one ipcMain handler per contract channel. Each call first proves it comes from
  * the app's own main frame, then goes through the same dispatch the harness uses.
  */
-export function registerContract(
-  ipcMain: Pick<IpcMain, 'handle'>,
-  handlers: Handlers,
-  trustedOrigins: readonly string[],
-  log: DispatchLog,
-): void {
+export function registerContract(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers, trustedOrigins: readonly string[], log: DispatchLog): void {
   for (const name of channelNames) {
     ipcMain.handle(ipcChannelId(name), async (event: IpcMainInvokeEvent, request: unknown) => {
       const frame = event.senderFrame;

@@ -1,12 +1,6 @@
 import { decode, encode } from '@digitalbazaar/cborld';
 import type { PortfolioEntry } from '../../shared/portfolio/types';
-import {
-  decodeFragmentPayload,
-  encodeCborldFragment,
-  encodeCredentialFragment,
-  FragmentError,
-  maxFragmentCredentialBytes,
-} from '../../shared/portfolio/verifierFragment';
+import { decodeFragmentPayload, encodeCborldFragment, encodeCredentialFragment, FragmentError, maxFragmentCredentialBytes } from '../../shared/portfolio/verifierFragment';
 import { bundledContext } from '../verify/bundledContexts';
 import { canonize, createContextLoader } from '../verify/canonize';
 

@@ -24,7 +24,6 @@ export class HolderKeyError extends Error {
 /** Multicodec prefix of an Ed25519 public key (0xed, as an unsigned varint). */
 const ed25519Prefix = [0xed, 0x01];
 
-
 function rawPublicKey(key: KeyObject): Uint8Array {
   const jwk = (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'jwk' });
   const raw = jwk.crv === 'Ed25519' && typeof jwk.x === 'string' ? base64UrlDecode(jwk.x) : undefined;
@@ -60,7 +59,8 @@ export function readHolderKey(contents: string): KeyObject {
     if (error instanceof HolderKeyError) throw error;
     throw new HolderKeyError('The holder key could not be read: it is damaged or not a private key.');
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new HolderKeyError(`The holder key is ${key.asymmetricKeyType ?? 'of an unknown type'}; Badgefolio signs presentations with Ed25519 keys.`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new HolderKeyError(`The holder key is ${key.asymmetricKeyType ?? 'of an unknown type'}; Badgefolio signs presentations with Ed25519 keys.`);
   return key;
 }
 
@@ -112,7 +112,6 @@ const decodeJson = (part: string): unknown => {
   }
 };
 
-
 /**
  * Checks a holder-signed presentation as `presentationSigner` makes it: an EdDSA `vp+jwt`
  * whose `kid` is a did:key and whose `holder` is that DID. Offline: the DID carries the key.
@@ -138,7 +137,5 @@ export function checkPresentationJwt(bytes: Uint8Array): PresentationCheck {
   const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: base64Url(decoded.subarray(2)) }, format: 'jwk' });
   const signature = base64UrlDecode(signaturePart);
   const valid = signature !== undefined && verify(null, new TextEncoder().encode(`${headerPart}.${claimsPart}`), publicKey, signature);
-  return valid
-    ? { ...base, status: 'valid', ...said(msg('presentation.signed', { signer })) }
-    : { ...base, status: 'invalid', ...said(msg('presentation.altered')) };
+  return valid ? { ...base, status: 'valid', ...said(msg('presentation.signed', { signer })) } : { ...base, status: 'invalid', ...said(msg('presentation.altered')) };
 }

@@ -130,7 +130,12 @@ export async function prepareImageOutcome(image: { readonly bytes: Uint8Array; r
     const kind = sniffImage(image.bytes);
     // SVG, GIF and WebP become PNG or JPEG (pdf-lib embeds nothing else): always drawn, never left as they are.
     if (kind === 'svg' || kind === 'gif' || kind === 'webp') {
-      const drawn = kind === 'svg' ? await rasteriseSvg(image.bytes, target.maxPixels) : kind === 'gif' ? decodeGifFirstFrame(image.bytes, maxPixels) : await decodeWebp(image.bytes, maxPixels);
+      const drawn =
+        kind === 'svg'
+          ? await rasteriseSvg(image.bytes, target.maxPixels)
+          : kind === 'gif'
+            ? decodeGifFirstFrame(image.bytes, maxPixels)
+            : await decodeWebp(image.bytes, maxPixels);
       return drawn ? encodeForPrint(scaleOntoWhite(drawn, target.maxPixels), target) : null;
     }
     if (kind !== 'png' && kind !== 'jpeg') return null;

@@ -191,7 +191,14 @@ export async function readPortfolioPdf(bytes: Uint8Array, options: ReadPortfolio
     seen.add(listed.file);
     const attachment = byName.get(listed.file);
     if (!attachment) {
-      credentials.push({ file: listed.file, integrity: 'missing', sentence: `${listed.file} is listed in the manifest but no longer attached.`, listed, credentials: [], verification: [] });
+      credentials.push({
+        file: listed.file,
+        integrity: 'missing',
+        sentence: `${listed.file} is listed in the manifest but no longer attached.`,
+        listed,
+        credentials: [],
+        verification: [],
+      });
       continue;
     }
     credentials.push(await examine(attachment, listed));
@@ -206,7 +213,10 @@ export async function readPortfolioPdf(bytes: Uint8Array, options: ReadPortfolio
   if (presentationName !== undefined) {
     const attachment = byName.get(presentationName);
     if (attachment) {
-      const signature = attachment.mediaType === presentationMediaType || attachment.name.endsWith('.jwt') ? await presentationSignature(attachment.bytes, attachments, presentationName) : undefined;
+      const signature =
+        attachment.mediaType === presentationMediaType || attachment.name.endsWith('.jwt')
+          ? await presentationSignature(attachment.bytes, attachments, presentationName)
+          : undefined;
       presentation = {
         file: attachment.name,
         bytes: attachment.bytes,

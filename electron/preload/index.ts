@@ -8,9 +8,7 @@ import type { WalletEventsApi } from '../../shared/contract/walletEventsApi';
  * `window.walletEvents` to hear the main process's events, nothing else. No Node objects and
  * no ipcRenderer cross into the page: a listener gets the validated payload, never the IPC event.
  */
-const wallet = Object.fromEntries(
-  channelNames.map((name) => [name, (request: unknown) => ipcRenderer.invoke(ipcChannelId(name), request)]),
-);
+const wallet = Object.fromEntries(channelNames.map((name) => [name, (request: unknown) => ipcRenderer.invoke(ipcChannelId(name), request)]));
 
 // Listening starts now, before the page runs: what arrives before it subscribes is kept.
 const relay = createEventRelay();

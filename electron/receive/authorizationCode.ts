@@ -50,7 +50,10 @@ export async function authorizationCodeToken(
       // `state`; its OAuth 2.0 client keeps it. The same steps, with state: the offer's
       // authorization server, its issuer_state, the credential issuer as the resource.
       const grant = offer.grants?.authorization_code;
-      const server = determineAuthorizationServerForCredentialOffer({ issuerMetadata: metadata, ...(grant?.authorization_server ? { grantAuthorizationServer: grant.authorization_server } : {}) });
+      const server = determineAuthorizationServerForCredentialOffer({
+        issuerMetadata: metadata,
+        ...(grant?.authorization_server ? { grantAuthorizationServer: grant.authorization_server } : {}),
+      });
       const made = await new Oauth2Client({ callbacks }).createAuthorizationRequestUrl({
         authorizationServerMetadata: getAuthorizationServerMetadataFromList(metadata.authorizationServers, server),
         clientId: walletClientId,
@@ -76,7 +79,8 @@ export async function authorizationCodeToken(
     if (query.get('state') !== state) throw new ReceiveError(msg('receive.auth.otherState'));
     const error = query.get('error');
     const description = query.get('error_description');
-    if (error) throw new ReceiveError(description ? msg('receive.auth.refusedWhy', { host: issuerHost, error, description }) : msg('receive.auth.refused', { host: issuerHost, error }));
+    if (error)
+      throw new ReceiveError(description ? msg('receive.auth.refusedWhy', { host: issuerHost, error, description }) : msg('receive.auth.refused', { host: issuerHost, error }));
     const code = query.get('code');
     if (!code) throw new ReceiveError(msg('receive.auth.noCode', { host: issuerHost }));
     const iss = query.get('iss');

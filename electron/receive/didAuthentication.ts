@@ -37,10 +37,7 @@ export async function didAuthenticationPresentation(key: HolderKey, request: Did
   };
   const contexts = createContextLoader();
   // vc-di-eddsa §3.3: hash(canonical proof options with the document's @context) || hash(canonical document).
-  const hashData = Buffer.concat([
-    sha256(await canonize({ '@context': presentation['@context'], ...proofOptions }, contexts)),
-    sha256(await canonize(presentation, contexts)),
-  ]);
+  const hashData = Buffer.concat([sha256(await canonize({ '@context': presentation['@context'], ...proofOptions }, contexts)), sha256(await canonize(presentation, contexts))]);
   const signature = new Uint8Array(sign(null, hashData, key.privateKey));
   return { ...presentation, proof: { ...proofOptions, proofValue: `z${base58Encode(signature)}` } };
 }

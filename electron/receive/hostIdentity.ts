@@ -18,7 +18,10 @@ function siteHost(url: string | undefined): string | undefined {
 }
 
 export function hostIdentity(host: string, registries: readonly IssuerRegistry[]): ConsentQuestion['issuerIdentity'] {
-  const name = host.toLowerCase().replace(/:\d+$/, '').replace(/^www\./, '');
+  const name = host
+    .toLowerCase()
+    .replace(/:\d+$/, '')
+    .replace(/^www\./, '');
   for (const registry of registries) {
     for (const entry of registry.entries.values()) {
       const site = siteHost(entry.url);

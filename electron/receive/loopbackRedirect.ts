@@ -17,8 +17,7 @@ export interface LoopbackRedirect {
   close(): void;
 }
 
-const page = (text: string): string =>
-  `<!doctype html><meta charset="utf-8"><title>Badgefolio</title><body style="font-family:sans-serif;margin:3em"><p>${text}</p></body>`;
+const page = (text: string): string => `<!doctype html><meta charset="utf-8"><title>Badgefolio</title><body style="font-family:sans-serif;margin:3em"><p>${text}</p></body>`;
 
 export async function startLoopbackRedirect(path: string, timeoutMs: number): Promise<LoopbackRedirect> {
   let settle: { resolve: (query: URLSearchParams) => void; reject: (error: Error) => void } | undefined;

@@ -35,7 +35,10 @@ export type ClientCallbacks = ConstructorParameters<typeof Openid4vciClient>[0][
 function clientCallbacks(network: ReceiveNetwork, key: HolderKey): ClientCallbacks {
   return {
     fetch: network.fetch,
-    hash: (data, alg) => createHash(alg === HashAlgorithm.Sha384 ? 'sha384' : alg === HashAlgorithm.Sha512 ? 'sha512' : 'sha256').update(data).digest(),
+    hash: (data, alg) =>
+      createHash(alg === HashAlgorithm.Sha384 ? 'sha384' : alg === HashAlgorithm.Sha512 ? 'sha512' : 'sha256')
+        .update(data)
+        .digest(),
     generateRandom: (length) => randomBytes(length),
     clientAuthentication: clientAuthenticationAnonymous(),
     // Only the holder key signs, and only the proof JWT the library hands over (typ openid4vci-proof+jwt).
@@ -43,9 +46,7 @@ function clientCallbacks(network: ReceiveNetwork, key: HolderKey): ClientCallbac
       if (signer.method !== 'did' || signer.didUrl !== key.keyId) throw new ReceiveError(msg('receive.oid.signKey'));
       // SECURITY: the wallet's key signs proofs of possession for a credential and nothing else (no DPoP, no client attestation).
       if (jwt.header.typ !== 'openid4vci-proof+jwt') throw new ReceiveError(msg('receive.oid.signType', { type: jwt.header.typ ?? msg('receive.oid.untyped') }));
-      const token = await new CompactSign(new TextEncoder().encode(JSON.stringify(jwt.payload)))
-        .setProtectedHeader({ ...jwt.header, alg: 'EdDSA' })
-        .sign(key.privateKey);
+      const token = await new CompactSign(new TextEncoder().encode(JSON.stringify(jwt.payload))).setProtectedHeader({ ...jwt.header, alg: 'EdDSA' }).sign(key.privateKey);
       return { jwt: token, signerJwk: createPublicKey(key.privateKey).export({ format: 'jwk' }) as Jwk };
     },
   };
@@ -140,9 +141,18 @@ function credentialsOf(response: Record<string, unknown>, issuerHost: string): u
 }
 
 /** The access token for a pre-authorized code (and the transaction code, when the offer asks for one). */
-async function preAuthorizedToken(openid: Openid4vciClient, offerPlan: OfferPlan, issuerHost: string, txCode: string | undefined): Promise<{ accessToken: string; cNonce?: string }> {
+async function preAuthorizedToken(
+  openid: Openid4vciClient,
+  offerPlan: OfferPlan,
+  issuerHost: string,
+  txCode: string | undefined,
+): Promise<{ accessToken: string; cNonce?: string }> {
   try {
-    const token = await openid.retrievePreAuthorizedCodeAccessTokenFromOffer({ credentialOffer: offerPlan.offer, issuerMetadata: offerPlan.metadata, ...(txCode ? { txCode } : {}) });
+    const token = await openid.retrievePreAuthorizedCodeAccessTokenFromOffer({
+      credentialOffer: offerPlan.offer,
+      issuerMetadata: offerPlan.metadata,
+      ...(txCode ? { txCode } : {}),
+    });
     const cNonce = token.accessTokenResponse.c_nonce;
     return { accessToken: token.accessTokenResponse.access_token, ...(typeof cNonce === 'string' ? { cNonce } : {}) };
   } catch (error) {

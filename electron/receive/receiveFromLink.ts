@@ -77,5 +77,3 @@ export function receiveFromLink(session: ReceiveSession, text: string): Promise<
   const registries = session.registries ?? [];
   return receive({ ...session, ask: (question) => session.ask(withHostIdentity(question, registries)) }, recogniseReceiveLink(text), 0);
 }
-
-

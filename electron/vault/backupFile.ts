@@ -71,7 +71,14 @@ export class BackupWriter {
     const passKey = await deriveKeyEncryptionKey(passphrase, salt, params);
     const key = subKey(passKey, 'backup-stream');
     wipe(passKey);
-    return new BackupWriter(target, key, createHash('sha256').update(magic + headerText).digest(), headerText);
+    return new BackupWriter(
+      target,
+      key,
+      createHash('sha256')
+        .update(magic + headerText)
+        .digest(),
+      headerText,
+    );
   }
 
   private writeChunk(plain: Buffer, last: boolean): void {
@@ -170,7 +177,9 @@ export async function* readBackup(file: string, passphrase: string): AsyncGenera
     const passKey = await deriveKeyEncryptionKey(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
     const key = subKey(passKey, 'backup-stream');
     wipe(passKey);
-    const aad = createHash('sha256').update(magic + headerText).digest();
+    const aad = createHash('sha256')
+      .update(magic + headerText)
+      .digest();
 
     let position = lineEnd + 1;
     let counter = 0;

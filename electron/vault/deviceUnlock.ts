@@ -22,9 +22,7 @@ export interface KeyProtector {
 const fileName = 'device-unlock.json';
 const recordSchema = z.object({ walletId: z.string(), backend: z.string(), protectedKey: z.string() });
 
-export type DeviceUnlockResult =
-  | { readonly kind: 'unlocked'; readonly vault: Vault }
-  | { readonly kind: 'passphrase-needed'; readonly reason: string };
+export type DeviceUnlockResult = { readonly kind: 'unlocked'; readonly vault: Vault } | { readonly kind: 'passphrase-needed'; readonly reason: string };
 
 export function isRemembered(folder: string): boolean {
   return existsSync(path.join(folder, fileName));

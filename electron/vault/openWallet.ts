@@ -46,12 +46,7 @@ export function openWithKey(folder: string, vaultKey: Uint8Array, write: WriteMo
  * The wallet opened with its passphrase. A writer also repairs the header's copy and clears the
  * temporary files a crash left behind.
  */
-export async function openWithPassphrase(
-  folder: string,
-  passphrase: string,
-  write: WriteMode | undefined,
-  onKeyDerived?: (elapsedMs: number) => void,
-): Promise<Opening> {
+export async function openWithPassphrase(folder: string, passphrase: string, write: WriteMode | undefined, onKeyDerived?: (elapsedMs: number) => void): Promise<Opening> {
   if (!walletExists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
   const started = performance.now();
   const { header, repaired } = readHeader(folder);

@@ -199,8 +199,7 @@ export class Vault {
     this.requireKeys();
     const needle = id.trim().toLowerCase();
     if (needle.length < 4 || needle.length > RecordTable.shortIdLength) return null;
-    const candidates =
-      needle.length === RecordTable.shortIdLength ? this.records.namesWithShortId(needle) : [...this.records.keys()].filter((name) => name.startsWith(needle));
+    const candidates = needle.length === RecordTable.shortIdLength ? this.records.namesWithShortId(needle) : [...this.records.keys()].filter((name) => name.startsWith(needle));
     if (candidates.length > 1) throw new VaultError(`More than one credential starts with "${needle}"; give more characters.`);
     const found = candidates[0];
     const record = found === undefined ? undefined : this.records.get(found);

@@ -33,10 +33,10 @@ export function checkScryptParams(params: ScryptParams): void {
     throw new VaultCryptoError(`The wallet's key-derivation cost (N=${String(N)}) is outside the accepted range.`);
   }
   if (!Number.isInteger(r) || r < 1 || r > scryptBounds.maxR || !Number.isInteger(p) || p < 1 || p > scryptBounds.maxP) {
-    throw new VaultCryptoError('The wallet\'s key-derivation parameters (r, p) are outside the accepted range.');
+    throw new VaultCryptoError("The wallet's key-derivation parameters (r, p) are outside the accepted range.");
   }
   if (scryptMemory(params) > scryptBounds.maxMemoryBytes) {
-    throw new VaultCryptoError('The wallet\'s key-derivation parameters would need too much memory.');
+    throw new VaultCryptoError("The wallet's key-derivation parameters would need too much memory.");
   }
 }
 

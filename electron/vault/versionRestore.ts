@@ -25,7 +25,9 @@ export function restoreVersion(wallet: WalletParts, entry: VaultEntry, versionId
     throw new VaultError(`"${title}" has no earlier version "${versionId}" (see its history).`);
   }
   if (!found.readable) {
-    throw new VaultError(`The earlier version ${found.versionId} of "${title}" is ${found.problem === 'damaged' ? 'damaged' : 'unreadable'} and cannot be restored. The wallet check sets it aside for rescue.`);
+    throw new VaultError(
+      `The earlier version ${found.versionId} of "${title}" is ${found.problem === 'damaged' ? 'damaged' : 'unreadable'} and cannot be restored. The wallet check sets it aside for rescue.`,
+    );
   }
   // Every stored file of the version must read back before anything changes.
   for (const address of blobAddresses(found.record.credential)) {

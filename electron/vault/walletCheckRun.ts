@@ -58,7 +58,8 @@ function blobKinds(json: StoredCredentialJson): Map<string, CheckedKind> {
     if (typeof value !== 'object' || value === null) return;
     if (isBlobRef(value)) {
       // The credential's own picture, original file and signed text; anything else (an issuer's logo, say) is a stored file.
-      const kind: CheckedKind = depth !== 2 ? 'stored-file' : parent === 'original' ? (key === 'payload' ? 'signed-text' : 'original') : parent === 'image' ? 'picture' : 'stored-file';
+      const kind: CheckedKind =
+        depth !== 2 ? 'stored-file' : parent === 'original' ? (key === 'payload' ? 'signed-text' : 'original') : parent === 'image' ? 'picture' : 'stored-file';
       const known = kinds.get(value.$blob);
       if (known === undefined || blobKindOrder.indexOf(kind) < blobKindOrder.indexOf(known)) kinds.set(value.$blob, kind);
     } else if (Array.isArray(value)) {

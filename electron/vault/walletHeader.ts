@@ -62,12 +62,7 @@ function checksumOf(header: Omit<WalletHeader, 'checksum'>): string {
   return createHash('sha256').update(boundFields(header)).update('|').update(header.wrappedKey).update('|').update(header.keyCheck).digest('hex');
 }
 
-export async function makeHeader(
-  vaultKey: Uint8Array,
-  passphrase: string,
-  params: ScryptParams,
-  existing?: Pick<WalletHeader, 'walletId' | 'createdAt'>,
-): Promise<WalletHeader> {
+export async function makeHeader(vaultKey: Uint8Array, passphrase: string, params: ScryptParams, existing?: Pick<WalletHeader, 'walletId' | 'createdAt'>): Promise<WalletHeader> {
   checkScryptParams(params);
   const salt = randomBytes(16);
   const base = {

@@ -20,5 +20,7 @@ let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = (event) => {
   const request = event.data;
-  queue = queue.then(async () => { scope.postMessage(await session.handle(request)); });
+  queue = queue.then(async () => {
+    scope.postMessage(await session.handle(request));
+  });
 };

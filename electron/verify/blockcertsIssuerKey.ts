@@ -30,7 +30,8 @@ function profileUrlOf(json: Json): string | undefined {
 /** The key the certificate says it was issued with, and when it was issued. */
 function claimOf(json: Json, merkleProof: Json | undefined): { key?: string; issued?: Date } {
   const verification = isRecord(json.verification) ? json.verification : undefined;
-  const named = typeof merkleProof?.verificationMethod === 'string' ? merkleProof.verificationMethod : typeof verification?.publicKey === 'string' ? verification.publicKey : undefined;
+  const named =
+    typeof merkleProof?.verificationMethod === 'string' ? merkleProof.verificationMethod : typeof verification?.publicKey === 'string' ? verification.publicKey : undefined;
   const issued = parseDateTime(json.issuedOn, true) ?? parseDateTime(merkleProof?.created) ?? parseDateTime(json.validFrom, true) ?? parseDateTime(json.issuanceDate, true);
   return { ...(named ? { key: named } : {}), ...(issued ? { issued } : {}) };
 }
@@ -39,7 +40,9 @@ function claimOf(json: Json, merkleProof: Json | undefined): { key?: string; iss
 function findKey(profile: Json, key: string): ProfileKey | undefined {
   const bare = key.split('#')[0];
   const entries = [...asArray(profile.publicKey), ...asArray(profile.verificationMethod)].filter(isRecord);
-  const entry = entries.find((e) => e.id === key || e.publicKey === key || (key.includes('#') && typeof e.id === 'string' && e.id.startsWith('#') && `${bare ?? ''}${e.id}` === key));
+  const entry = entries.find(
+    (e) => e.id === key || e.publicKey === key || (key.includes('#') && typeof e.id === 'string' && e.id.startsWith('#') && `${bare ?? ''}${e.id}` === key),
+  );
   if (!entry) return undefined;
   const date = (value: unknown): Date | undefined => parseDateTime(value, true);
   const created = date(entry.created);

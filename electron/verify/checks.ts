@@ -21,7 +21,24 @@ function worded(sentence: Words): Pick<VerificationCheck, 'sentence' | 'message'
 }
 
 /** A check label by key: `checkLabel('signature')` is "Signature". */
-export function checkLabel(name: 'structure' | 'signature' | 'revocation' | 'suspension' | 'dates' | 'recipient' | 'sealSignature' | 'sealTrust' | 'contexts' | 'hash' | 'merklePath' | 'anchor' | 'issuerKey' | 'claims' | 'webSite'): VerificationMessage {
+export function checkLabel(
+  name:
+    | 'structure'
+    | 'signature'
+    | 'revocation'
+    | 'suspension'
+    | 'dates'
+    | 'recipient'
+    | 'sealSignature'
+    | 'sealTrust'
+    | 'contexts'
+    | 'hash'
+    | 'merklePath'
+    | 'anchor'
+    | 'issuerKey'
+    | 'claims'
+    | 'webSite',
+): VerificationMessage {
   return msg(`label.${name}`);
 }
 
@@ -92,7 +109,6 @@ export interface LinkedResult {
   readonly checks: readonly VerificationCheck[];
   readonly summary: string;
 }
-
 
 export function asArray(value: unknown): unknown[] {
   return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];

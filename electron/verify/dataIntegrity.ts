@@ -61,9 +61,7 @@ function schemeOf(type: string, suite: string | undefined): Scheme | undefined {
 
 /** The signature a proof carries, read before any key is looked up: a damaged proof needs none. */
 type Carried =
-  | { readonly scheme: 'eddsa' | 'eddsa-jcs'; readonly signature: Uint8Array }
-  | { readonly scheme: 'secp256k1'; readonly jws: DetachedJws }
-  | { readonly scheme: 'ecdsa-sd' };
+  { readonly scheme: 'eddsa' | 'eddsa-jcs'; readonly signature: Uint8Array } | { readonly scheme: 'secp256k1'; readonly jws: DetachedJws } | { readonly scheme: 'ecdsa-sd' };
 
 const isCarried = (value: Carried | VerificationMessage): value is Carried => 'scheme' in value;
 
@@ -242,7 +240,12 @@ export async function checkEmbeddedProofs(json: Record<string, unknown>, context
           if (lenientlyVerified) {
             checks.skip('contexts', checkLabel('contexts'), msg('contexts.undefinedTerm', { term }), undefined, undefined, { detail: error.message });
             const evidence = { keyId: key.keyId, algorithm: suite ?? type, ...(key.url ? { url: key.url, origin: key.origin } : {}), fetchedAt: key.fetchedAt };
-            checks.pass('signature', label, msg(key.fromReference ? 'signature.matchesNamed' : 'signature.matchesIssuer', { keyId: short(key.keyId), how: key.howMessage }), evidence);
+            checks.pass(
+              'signature',
+              label,
+              msg(key.fromReference ? 'signature.matchesNamed' : 'signature.matchesIssuer', { keyId: short(key.keyId), how: key.howMessage }),
+              evidence,
+            );
             verifiedKeys.push(key);
             continue;
           }
@@ -292,7 +295,9 @@ export function checkIssuerBinding(issuer: unknown, keys: readonly (KeyResolutio
       checks.fail('issuer-key', checkLabel('issuerKey'), msg('issuerKey.otherSigner', { issuer: short(issuerId), signer: short(controller) }), 'invalid', { keyId: key.keyId });
       continue;
     }
-    checks.skip('issuer-key', checkLabel('issuerKey'), msg('issuerKey.notLinked', { issuer: short(issuerId), keyId: short(key.keyId) }), undefined, undefined, { keyId: key.keyId });
+    checks.skip('issuer-key', checkLabel('issuerKey'), msg('issuerKey.notLinked', { issuer: short(issuerId), keyId: short(key.keyId) }), undefined, undefined, {
+      keyId: key.keyId,
+    });
   }
 }
 

@@ -56,34 +56,11 @@ class NeedsContext extends Error {
   }
 }
 
+/** JSON-LD 1.1 keywords (section 1.7), and the framing keywords jsonld also reserves. */
+// prettier-ignore
 const keywords = new Set([
-  '@base',
-  '@container',
-  '@context',
-  '@default',
-  '@direction',
-  '@embed',
-  '@explicit',
-  '@graph',
-  '@id',
-  '@included',
-  '@index',
-  '@json',
-  '@language',
-  '@list',
-  '@nest',
-  '@none',
-  '@omitDefault',
-  '@prefix',
-  '@preserve',
-  '@protected',
-  '@requireAll',
-  '@reverse',
-  '@set',
-  '@type',
-  '@value',
-  '@version',
-  '@vocab',
+  '@base', '@container', '@context', '@default', '@direction', '@embed', '@explicit', '@graph', '@id', '@included', '@index', '@json', '@language', '@list',
+  '@nest', '@none', '@omitDefault', '@prefix', '@preserve', '@protected', '@requireAll', '@reverse', '@set', '@type', '@value', '@version', '@vocab',
 ]);
 const keywordLike = /^@[a-zA-Z]+$/;
 /** A scheme (or `_` for blank nodes), a colon, no whitespace: what the processor treats as absolute. */
@@ -257,7 +234,14 @@ class Walk {
     return out;
   }
 
-  private properties(context: ActiveContext, activeProperty: string | null, element: Record<string, unknown>, keys: readonly string[], out: Expanded, typeScoped: ActiveContext): void {
+  private properties(
+    context: ActiveContext,
+    activeProperty: string | null,
+    element: Record<string, unknown>,
+    keys: readonly string[],
+    out: Expanded,
+    typeScoped: ActiveContext,
+  ): void {
     for (const key of keys) {
       if (key === '@context') continue;
       const value = element[key];

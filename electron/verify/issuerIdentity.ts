@@ -127,7 +127,8 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
   const passed = (id: string) => checks.filter((c) => c.id === id && c.outcome === 'passed');
   const proven = checks.some((c) => c.outcome === 'passed' && proofChecks.has(c.id));
   if (!proven || status === 'invalid' || status === 'malformed') {
-    const why = status === 'unsigned' ? 'it carries no signature to check' : status === 'unverifiable' ? 'it could not be checked against its issuer' : 'its signature does not hold';
+    const why =
+      status === 'unsigned' ? 'it carries no signature to check' : status === 'unverifiable' ? 'it could not be checked against its issuer' : 'its signature does not hold';
     return { level: 'unconfirmed', name: claimed ?? null, source: null, asOf: null, sentence: `Nothing confirms who issued it: ${why}.` };
   }
   const signers = passed('signature')
@@ -205,7 +206,12 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
   // A Europass seal names an organisation in its certificate; the EU trust list, when consulted, says whether a qualified provider vouches for it.
   const sealSignature = passed('signature')[0];
   const seal = sealSignature?.evidence?.algorithm?.startsWith('JAdES') ? sealSignature.evidence.keyId : undefined;
-  if (seal) return sealIdentity(seal, checks.find((c) => c.id === 'trust-chain'), claimed);
+  if (seal)
+    return sealIdentity(
+      seal,
+      checks.find((c) => c.id === 'trust-chain'),
+      claimed,
+    );
   return {
     level: 'unconfirmed',
     name: claimed ?? null,

@@ -56,7 +56,6 @@ export class RegistryFormatError extends Error {
   }
 }
 
-
 /** Reads a registry in the DCC format; a list that is not one is refused with the reason. */
 export function readRegistry(value: unknown, name: string, options: { url?: string; test?: boolean; snapshot?: boolean } = {}): IssuerRegistry {
   if (!isRecord(value) || !isRecord(value.registry)) throw new RegistryFormatError(msg('registryFile.notARegistry', { name }));

@@ -129,7 +129,6 @@ function didMethodOf(id: string): string | undefined {
   return /^did:([a-z0-9]+):/.exec(id)?.[1];
 }
 
-
 const relations = ['verificationMethod', 'assertionMethod', 'publicKey', 'authentication'] as const;
 
 function findMethod(document: Record<string, unknown>, methodId: string, base: string): Record<string, unknown> | undefined {

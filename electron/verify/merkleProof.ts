@@ -94,20 +94,44 @@ export async function verifyBlockcertsV2(json: Record<string, unknown>, context:
 /** Blockcerts v1 (Chainpoint receipts): checked against a blockchain record only. */
 export function blockchainOnly(json: Record<string, unknown>, checks: Checks): void {
   const types = asArray(json.proof).flatMap((p) => typesOf(p));
-  checks.skip(
-    'anchor',
-    checkLabel('anchor'),
-    msg('anchor.v1', { types: types.length > 0 ? types.join(', ') : msg('anchor.receipt') }),
-    'unverifiable',
-    'a blockchain lookup',
-  );
+  checks.skip('anchor', checkLabel('anchor'), msg('anchor.v1', { types: types.length > 0 ? types.join(', ') : msg('anchor.receipt') }), 'unverifiable', 'a blockchain lookup');
 }
 
 /** The blockchains a MerkleProof2019 anchor names (lds-merkle-proof-2019 keymap): id -> name and networks. */
 const anchorChains: ReadonlyMap<number, { name: string; networks: ReadonlyMap<number, string> }> = new Map([
-  [0, { name: 'btc', networks: new Map([[1, 'mainnet'], [3, 'testnet']]) }],
-  [1, { name: 'eth', networks: new Map([[1, 'mainnet'], [3, 'ropsten'], [4, 'rinkeby'], [5, 'goerli'], [11155111, 'sepolia']]) }],
-  [2, { name: 'mtc', networks: new Map([[137, 'mainnet'], [80001, 'mumbai']]) }],
+  [
+    0,
+    {
+      name: 'btc',
+      networks: new Map([
+        [1, 'mainnet'],
+        [3, 'testnet'],
+      ]),
+    },
+  ],
+  [
+    1,
+    {
+      name: 'eth',
+      networks: new Map([
+        [1, 'mainnet'],
+        [3, 'ropsten'],
+        [4, 'rinkeby'],
+        [5, 'goerli'],
+        [11155111, 'sepolia'],
+      ]),
+    },
+  ],
+  [
+    2,
+    {
+      name: 'mtc',
+      networks: new Map([
+        [137, 'mainnet'],
+        [80001, 'mumbai'],
+      ]),
+    },
+  ],
   [-1, { name: 'mocknet', networks: new Map([[-1, 'mocknet']]) }],
 ]);
 
@@ -181,7 +205,11 @@ export function decodeMerkleProof2019(proofValue: unknown): DecodedMerkleProof20
 /** A Blockcerts v3 Merkle receipt: MerkleProof2019, merkle-proof-2019, or a ChainedProof2021 over MerkleProof2019. */
 export function isMerkleProof2019(proof: Record<string, unknown>): boolean {
   const types = typesOf(proof);
-  return types.includes('MerkleProof2019') || (types.includes('DataIntegrityProof') && proof.cryptosuite === 'merkle-proof-2019') || (types.includes('ChainedProof2021') && proof.chainedProofType === 'MerkleProof2019');
+  return (
+    types.includes('MerkleProof2019') ||
+    (types.includes('DataIntegrityProof') && proof.cryptosuite === 'merkle-proof-2019') ||
+    (types.includes('ChainedProof2021') && proof.chainedProofType === 'MerkleProof2019')
+  );
 }
 
 function algorithmOf(proof: Record<string, unknown>): string {

@@ -116,7 +116,11 @@ export async function verifyOb2Hosted(credential: NormalizedCredential, local: J
 }
 
 function checkLocalDates(assertion: Json, context: VerifyContext, checks: Checks): void {
-  checkDates(checks, { fromName: 'issue date', untilName: 'expiry date', from: assertion.issuedOn, until: assertion.expires, allowDateOnly: true, allowUnixTime: true }, context.now);
+  checkDates(
+    checks,
+    { fromName: 'issue date', untilName: 'expiry date', from: assertion.issuedOn, until: assertion.expires, allowDateOnly: true, allowUnixTime: true },
+    context.now,
+  );
 }
 
 export async function verifyOb2Signed(credential: NormalizedCredential, jws: string, context: VerifyContext, checks: Checks): Promise<void> {
@@ -131,7 +135,7 @@ export async function verifyOb2Signed(credential: NormalizedCredential, jws: str
   const verification = isRecord(assertion.verification) ? assertion.verification : isRecord(assertion.verify) ? assertion.verify : {};
   const { issuer, badge } = await badgeAndIssuer(assertion, context, checks, false);
   const keyUrl = typeof verification.creator === 'string' ? verification.creator : typeof issuer?.publicKey === 'string' ? issuer.publicKey : undefined;
-  if (typeof alg !== 'string' || !alg.startsWith('RS') && !alg.startsWith('PS') && !alg.startsWith('ES')) {
+  if (typeof alg !== 'string' || (!alg.startsWith('RS') && !alg.startsWith('PS') && !alg.startsWith('ES'))) {
     checks.fail('signature', checkLabel('signature'), msg('ob2.badAlgorithm', { alg: String(alg) }), 'invalid');
     return;
   }
@@ -198,7 +202,8 @@ async function checkOb2Revocation(assertion: Json, issuer: Json | undefined, con
         ? msg('status.checked.cache', { fetchedDate: list.fetchedAt })
         : msg('ob2.checkedCacheUndated');
   if (hit !== undefined) {
-    const sentence = isRecord(hit) && typeof hit.revocationReason === 'string' ? msg('ob2.listRevokedReason', { reason: hit.revocationReason, when }) : msg('ob2.listRevoked', { when });
+    const sentence =
+      isRecord(hit) && typeof hit.revocationReason === 'string' ? msg('ob2.listRevokedReason', { reason: hit.revocationReason, when }) : msg('ob2.listRevoked', { when });
     checks.fail('status', checkLabel('revocation'), sentence, 'revoked', evidence);
   } else {
     checks.pass('status', checkLabel('revocation'), msg('ob2.notListed', { when }), evidence);

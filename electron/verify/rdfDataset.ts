@@ -161,14 +161,24 @@ class DatasetWalk {
       if (key === '@id') continue;
       if (!Array.isArray(values)) throw new Unhandled();
       if (key === '@type') {
-        this.emitValues(subject, rdfType, values.map((type) => this.reference(type)), graph);
+        this.emitValues(
+          subject,
+          rdfType,
+          values.map((type) => this.reference(type)),
+          graph,
+        );
         continue;
       }
       if (key.startsWith('@')) throw new Unhandled();
       const predicate = this.reference(key);
       // A blank node predicate is generalized RDF, which canonicalisation does not produce.
       if (predicate.termType === 'BlankNode') throw new Unhandled();
-      this.emitValues(subject, predicate, values.map((value) => this.object(value, graph)), graph);
+      this.emitValues(
+        subject,
+        predicate,
+        values.map((value) => this.object(value, graph)),
+        graph,
+      );
     }
     return subject;
   }

@@ -10,7 +10,9 @@ import { checkLabel, type Checks } from './checks';
  * another address is still genuine, so this never changes the verdict.
  */
 function hashIdentity(algorithm: 'sha256' | 'md5', identity: string, salt: string): string {
-  return createHash(algorithm).update(identity + salt).digest('hex');
+  return createHash(algorithm)
+    .update(identity + salt)
+    .digest('hex');
 }
 
 export function matchesIdentity(recipient: Pick<Recipient, 'identity' | 'hashed' | 'salt'>, candidate: string): boolean {
@@ -34,6 +36,12 @@ export function checkRecipient(recipient: Recipient | undefined, ownerEmails: re
     return;
   }
   const match = ownerEmails.find((email) => matchesIdentity(recipient, email));
-  if (match) checks.pass('recipient', checkLabel('recipient'), msg('recipient.yours', { address: match }), { detail: recipient.hashed ? 'hashed identity matched locally' : 'plain identity' });
-  else checks.skip('recipient', checkLabel('recipient'), msg('recipient.notYours'), undefined, undefined, { detail: recipient.hashed ? 'hashed identity, no match' : recipient.identity });
+  if (match)
+    checks.pass('recipient', checkLabel('recipient'), msg('recipient.yours', { address: match }), {
+      detail: recipient.hashed ? 'hashed identity matched locally' : 'plain identity',
+    });
+  else
+    checks.skip('recipient', checkLabel('recipient'), msg('recipient.notYours'), undefined, undefined, {
+      detail: recipient.hashed ? 'hashed identity, no match' : recipient.identity,
+    });
 }

@@ -101,7 +101,13 @@ export async function checkSchemaConformance(written: Json, checks: Checks, jwtC
     validate = await validatorFor(key);
   } catch (error) {
     // A build without its schemas is Badgefolio's fault, not the credential's: not checked, said so.
-    checks.skip('schema', label, msg('schema.unloadable', { model: modelMessage, error: error instanceof Error ? error.message : String(error) }), 'unverifiable', 'the bundled schema');
+    checks.skip(
+      'schema',
+      label,
+      msg('schema.unloadable', { model: modelMessage, error: error instanceof Error ? error.message : String(error) }),
+      'unverifiable',
+      'the bundled schema',
+    );
     return;
   }
   const json = withoutNulls(earlier && jwtClaims ? decodedVc11(written, jwtClaims) : written);
@@ -112,7 +118,10 @@ export async function checkSchemaConformance(written: Json, checks: Checks, jwtC
   const disclosed = asArray(json.proof).some((proof) => isRecord(proof) && proof.cryptosuite === 'ecdsa-sd-2023');
   const findings = describeSchemaErrors(json, validate.errors ?? [], {
     standard: choice.standard,
-    contexts: msg('schema.contexts.sequence', { first: earlier ? msg('schema.contexts.vc1', { url: vc1Context }) : msg('schema.contexts.vc2', { url: vc2Context }), then: choice.contexts }),
+    contexts: msg('schema.contexts.sequence', {
+      first: earlier ? msg('schema.contexts.vc1', { url: vc1Context }) : msg('schema.contexts.vc2', { url: vc2Context }),
+      then: choice.contexts,
+    }),
     selectivelyDisclosed: disclosed,
   });
   const detail = findings.map((f) => f.technical).join('; ');
@@ -122,7 +131,10 @@ export async function checkSchemaConformance(written: Json, checks: Checks, jwtC
     checks.fail('schema', label, msg('schema.doesNotConform', { findings: listed([...malformed, ...notes]), model: modelMessage }), 'malformed', { ...evidence, detail });
   } else {
     // Informational, as the engine's other caveats are: checked and reported, not a verdict.
-    checks.skip('schema', label, msg(notes.length === 1 ? 'schema.note' : 'schema.notes', { findings: listed(notes), model: modelMessage }), undefined, undefined, { ...evidence, detail });
+    checks.skip('schema', label, msg(notes.length === 1 ? 'schema.note' : 'schema.notes', { findings: listed(notes), model: modelMessage }), undefined, undefined, {
+      ...evidence,
+      detail,
+    });
   }
 }
 
@@ -145,7 +157,8 @@ export function withoutNulls(json: Json): Json {
 /** A VC 1.1 credential from a JWT: what it states only as claims (exp, iss, nbf, jti, sub) put back where it leaves them out. */
 export function decodedVc11(credential: Json, claims: Json): Json {
   const json: Json = { ...credential };
-  const date = (seconds: unknown): string | undefined => (typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') : undefined);
+  const date = (seconds: unknown): string | undefined =>
+    typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') : undefined;
   const fill = (name: string, value: unknown): void => {
     if (json[name] === undefined && value !== undefined) json[name] = value;
   };

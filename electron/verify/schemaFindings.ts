@@ -125,10 +125,11 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
   for (const [list, wants] of wanted) {
     const { where, noun } = place(list);
     for (const { values, why } of wants) {
-      const quoted = chained(
-        [...values].map((value) => msg('schema.quoted', { value })),
-        'schema.or',
-      ) ?? msg('schema.quoted', { value: '' });
+      const quoted =
+        chained(
+          [...values].map((value) => msg('schema.quoted', { value })),
+          'schema.or',
+        ) ?? msg('schema.quoted', { value: '' });
       add(absence, msg(options.selectivelyDisclosed ? 'schema.finding.lacksWithheld' : 'schema.finding.lacks', { noun, where, values: quoted }), list, why);
     }
   }
@@ -147,9 +148,7 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
       const missing = String((e.params as { missingProperty?: unknown }).missingProperty);
       const named = flat([...segments, missing]);
       const at = dotted([...segments, missing]);
-      const sentence = options.selectivelyDisclosed
-        ? msg('schema.finding.withheld', { named, where: at, standard })
-        : msg('schema.finding.missing', { named, where: at });
+      const sentence = options.selectivelyDisclosed ? msg('schema.finding.withheld', { named, where: at, standard }) : msg('schema.finding.missing', { named, where: at });
       add(absence, sentence, `${path}/${missing}`, [e]);
     }
     const types = group.filter((e) => e.keyword === 'type');
@@ -200,7 +199,12 @@ export function describeSchemaErrors(json: Json, errors: readonly ErrorObject[],
     if (findings.some((f) => under(f.pointer, path))) continue;
     const { where, noun } = place(path);
     const sentence = where ? msg('schema.finding.noForm', { noun, where, standard }) : msg('schema.finding.noFormRoot', { noun, standard });
-    add('malformed', sentence, path, combinatorErrors.filter((e) => e.instancePath === path));
+    add(
+      'malformed',
+      sentence,
+      path,
+      combinatorErrors.filter((e) => e.instancePath === path),
+    );
   }
   // The verdict's reasons first.
   return [...findings.filter((f) => f.severity === 'malformed'), ...findings.filter((f) => f.severity === 'note')];

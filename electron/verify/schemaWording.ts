@@ -10,7 +10,12 @@ import { display, isRecord } from './checks';
 
 /** JSON pointer segments (RFC 6901). */
 export function segmentsOf(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function valueAt(json: unknown, segments: readonly string[]): unknown {

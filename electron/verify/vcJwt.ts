@@ -126,7 +126,10 @@ export async function checkVcJwt(jws: string, context: VerifyContext, checks: Ch
     else checks.skip('signature', checkLabel('signature'), resolved.reasonMessage, 'unverifiable', resolved.needs, { algorithm: alg, keyId: kid });
     return { credential, claims };
   } else {
-    checks.fail('signature', checkLabel('signature'), header.jwk === undefined ? msg('jwt.keyNotFound', { kid: String(kid) }) : msg('jwt.headerKeyUnusable'), 'invalid', { algorithm: alg, keyId: kid });
+    checks.fail('signature', checkLabel('signature'), header.jwk === undefined ? msg('jwt.keyNotFound', { kid: String(kid) }) : msg('jwt.headerKeyUnusable'), 'invalid', {
+      algorithm: alg,
+      keyId: kid,
+    });
     return { credential, claims };
   }
   const keyId = resolved?.ok ? resolved.keyId : (kid ?? 'header jwk');

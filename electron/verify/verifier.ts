@@ -214,13 +214,7 @@ function hasRequiredProperties(json: Json, checks: Checks): boolean {
   const issuer = json.issuer;
   const issuerId = typeof issuer === 'string' ? issuer : isRecord(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
   const problem =
-    issuer === undefined
-      ? msg('engine.noIssuer')
-      : !issuerId
-        ? msg('engine.issuerNoId')
-        : asArray(json.credentialSubject).length === 0
-          ? msg('engine.noSubject')
-          : undefined;
+    issuer === undefined ? msg('engine.noIssuer') : !issuerId ? msg('engine.issuerNoId') : asArray(json.credentialSubject).length === 0 ? msg('engine.noSubject') : undefined;
   if (!problem) return true;
   checks.fail('structure', checkLabel('structure'), problem, 'malformed');
   return false;
@@ -242,7 +236,11 @@ async function verifyW3c(item: Json | string, context: VerifyContext, checks: Ch
     // VC-JWT 1.1 states the dates as claims; they count when the credential omits them.
     const nbf = typeof reading.claims.nbf === 'number' ? new Date(reading.claims.nbf * 1000).toISOString() : undefined;
     const exp = typeof reading.claims.exp === 'number' ? new Date(reading.claims.exp * 1000).toISOString() : undefined;
-    json = { ...json, ...(json.validFrom === undefined && json.issuanceDate === undefined && nbf ? { validFrom: nbf } : {}), ...(json.validUntil === undefined && json.expirationDate === undefined && exp ? { validUntil: exp } : {}) };
+    json = {
+      ...json,
+      ...(json.validFrom === undefined && json.issuanceDate === undefined && nbf ? { validFrom: nbf } : {}),
+      ...(json.validUntil === undefined && json.expirationDate === undefined && exp ? { validUntil: exp } : {}),
+    };
   } else {
     json = item;
     written = json;

@@ -5,15 +5,7 @@ import { BadgeMark } from './BadgeMark';
 
 const languageNames: Readonly<Record<Preferences['language'], string>> = { en: 'English', de: 'Deutsch' };
 
-export function AppHeader({
-  preferences,
-  onChange,
-  onLock,
-}: {
-  preferences: Preferences;
-  onChange: (patch: PreferencesPatch) => void;
-  onLock?: () => void;
-}) {
+export function AppHeader({ preferences, onChange, onLock }: { preferences: Preferences; onChange: (patch: PreferencesPatch) => void; onLock?: () => void }) {
   const { t } = useI18n();
   return (
     <header className="app-header">

@@ -53,13 +53,13 @@ export function CredentialView({ checked, nested, language, t, w, level = 2 }: P
         <div className="pair">
           <dt>{w('issuer')}</dt>
           <dd>
-          {identity?.level === 'registry' && identity.name ? identity.name : (credential.issuer.name ?? credential.issuer.id ?? '')}
-          {identity && (
-            <>
-              <span className={`identity identity-${identity.level}`}> · {identityLabel(identity, t)}</span>
-              <span className="identity-sentence">{identitySentence(identity, report.status, t, language)}</span>
-            </>
-          )}
+            {identity?.level === 'registry' && identity.name ? identity.name : (credential.issuer.name ?? credential.issuer.id ?? '')}
+            {identity && (
+              <>
+                <span className={`identity identity-${identity.level}`}> · {identityLabel(identity, t)}</span>
+                <span className="identity-sentence">{identitySentence(identity, report.status, t, language)}</span>
+              </>
+            )}
           </dd>
         </div>
         {recipient !== undefined && (

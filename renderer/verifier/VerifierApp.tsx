@@ -51,7 +51,9 @@ export function VerifierApp({ engine }: { engine: EngineClient }) {
     };
     fromLink();
     window.addEventListener('hashchange', fromLink);
-    return () => { window.removeEventListener('hashchange', fromLink); };
+    return () => {
+      window.removeEventListener('hashchange', fromLink);
+    };
   }, [run]);
 
   const checkFile = useCallback(
@@ -81,14 +83,21 @@ export function VerifierApp({ engine }: { engine: EngineClient }) {
         event.preventDefault();
         setDragging(true);
       }}
-      onDragLeave={() => { setDragging(false); }}
+      onDragLeave={() => {
+        setDragging(false);
+      }}
       onDrop={onDrop}
     >
       <header className="masthead">
         <p className="brand">Badgefolio</p>
         <label className="language">
           {w('language')}{' '}
-          <select value={language} onChange={(event) => { setLanguage(event.target.value === 'de' ? 'de' : 'en'); }}>
+          <select
+            value={language}
+            onChange={(event) => {
+              setLanguage(event.target.value === 'de' ? 'de' : 'en');
+            }}
+          >
             <option value="en">English</option>
             <option value="de">Deutsch</option>
           </select>

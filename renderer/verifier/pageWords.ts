@@ -15,11 +15,13 @@ const en = {
   dropHere: 'Drop a portfolio PDF or a credential file here, or',
   choose: 'choose a file',
   checkingFile: 'Checking {file}…',
-  shortIdLink: 'This link names one credential of a portfolio PDF but does not carry it. Open the link printed beside it in the PDF, or drop the PDF here: the credential it names is then marked.',
+  shortIdLink:
+    'This link names one credential of a portfolio PDF but does not carry it. Open the link printed beside it in the PDF, or drop the PDF here: the credential it names is then marked.',
   shortIdEntry: 'The credential the link names',
   'failure.not-a-credential-link': 'This link does not carry a credential. Open the link exactly as it is printed, or drop the PDF here.',
   'failure.unknown-encoding': 'This link was made in a newer form than this page reads. Open it with the newest verifier page, or drop the PDF here.',
-  'failure.damaged': 'This link is damaged: part of it is missing or changed, so the credential in it cannot be read. Open the link exactly as it is printed, or drop the PDF here.',
+  'failure.damaged':
+    'This link is damaged: part of it is missing or changed, so the credential in it cannot be read. Open the link exactly as it is printed, or drop the PDF here.',
   'failure.too-large': 'This link carries more than a credential can be: it is not read.',
   'failure.not-a-credential': 'No credential was found in this file.',
   'failure.malformed-credential': 'Damaged: this is a credential, but it is not well formed, so it cannot be checked.',
@@ -67,11 +69,13 @@ const de: Readonly<Record<PageWordKey, string>> = {
   dropHere: 'Legen Sie eine Portfolio-PDF oder eine Nachweisdatei hier ab, oder',
   choose: 'wählen Sie eine Datei',
   checkingFile: '{file} wird geprüft…',
-  shortIdLink: 'Dieser Link benennt einen Nachweis einer Portfolio-PDF, enthält ihn aber nicht. Öffnen Sie den Link, der in der PDF daneben steht, oder legen Sie die PDF hier ab: Der benannte Nachweis wird dann markiert.',
+  shortIdLink:
+    'Dieser Link benennt einen Nachweis einer Portfolio-PDF, enthält ihn aber nicht. Öffnen Sie den Link, der in der PDF daneben steht, oder legen Sie die PDF hier ab: Der benannte Nachweis wird dann markiert.',
   shortIdEntry: 'Der Nachweis, den der Link benennt',
   'failure.not-a-credential-link': 'Dieser Link enthält keinen Nachweis. Öffnen Sie den Link genau so, wie er gedruckt ist, oder legen Sie die PDF hier ab.',
   'failure.unknown-encoding': 'Dieser Link hat eine neuere Form, als diese Seite lesen kann. Öffnen Sie ihn mit der neuesten Prüfseite oder legen Sie die PDF hier ab.',
-  'failure.damaged': 'Dieser Link ist beschädigt: Ein Teil fehlt oder wurde geändert, daher kann der Nachweis darin nicht gelesen werden. Öffnen Sie den Link genau so, wie er gedruckt ist, oder legen Sie die PDF hier ab.',
+  'failure.damaged':
+    'Dieser Link ist beschädigt: Ein Teil fehlt oder wurde geändert, daher kann der Nachweis darin nicht gelesen werden. Öffnen Sie den Link genau so, wie er gedruckt ist, oder legen Sie die PDF hier ab.',
   'failure.too-large': 'Dieser Link enthält mehr, als ein Nachweis sein kann: Er wird nicht gelesen.',
   'failure.not-a-credential': 'In dieser Datei wurde kein Nachweis gefunden.',
   'failure.malformed-credential': 'Beschädigt: Dies ist ein Nachweis, aber er ist nicht richtig aufgebaut und kann daher nicht geprüft werden.',
@@ -92,7 +96,8 @@ const de: Readonly<Record<PageWordKey, string>> = {
   checksNotMade: 'hier nicht gemacht: {checks}',
   webSiteNotChecked: 'daher wurde hier nicht geprüft, ob die Website des Ausstellers diesen Schlüssel als ihren bestätigt',
   'fetch.answered': 'beantwortet ({status})',
-  'fetch.refused-by-browser': 'der Browser konnte es nicht lesen (der Server erlaubt Webseiten das Lesen nicht oder antwortete nicht): Die Prüfung, die es brauchte, war hier nicht möglich',
+  'fetch.refused-by-browser':
+    'der Browser konnte es nicht lesen (der Server erlaubt Webseiten das Lesen nicht oder antwortete nicht): Die Prüfung, die es brauchte, war hier nicht möglich',
   'fetch.not-https': 'nicht abgerufen: nur https-Adressen werden abgerufen',
   'fetch.too-large': 'nicht gelesen: die Antwort war zu groß',
   'fetch.timed-out': 'keine Antwort in der Zeit: Die Prüfung, die es brauchte, war hier nicht möglich',

@@ -125,7 +125,11 @@ export const channels = {
     request: z
       .object({
         files: z
-          .array(z.object({ name: z.string().max(1024), bytes, keepAsCertificate: z.literal(true).optional(), keepEntries: z.array(z.string().max(4096)).min(1).max(500).optional() }).strict())
+          .array(
+            z
+              .object({ name: z.string().max(1024), bytes, keepAsCertificate: z.literal(true).optional(), keepEntries: z.array(z.string().max(4096)).min(1).max(500).optional() })
+              .strict(),
+          )
           .min(1)
           .max(500),
       })
@@ -250,7 +254,14 @@ export const channels = {
    * `done` when the receive ended first (a bad link).
    */
   receiveFromLink: {
-    request: z.object({ link: z.string().min(1).max(64 * 1024) }).strict(),
+    request: z
+      .object({
+        link: z
+          .string()
+          .min(1)
+          .max(64 * 1024),
+      })
+      .strict(),
     response: receiveStepSchema,
   },
   /** The user's yes (with the transaction code the offer asked for) or no; answers with the next step. */

@@ -30,7 +30,14 @@ export const events = {
    * A link to receive credentials from (issue #20), opened with the app (badgefolio://,
    * openid-credential-offer://) once the wallet is open: the window asks the user before anything is sent.
    */
-  linkOpened: z.object({ link: z.string().min(1).max(64 * 1024) }).strict(),
+  linkOpened: z
+    .object({
+      link: z
+        .string()
+        .min(1)
+        .max(64 * 1024),
+    })
+    .strict(),
   /** Such links opened while the wallet is locked (or not created yet) wait here; 0 when none. */
   linksWaiting: z.object({ count: z.number().int().min(0) }).strict(),
   /** A Badgefolio backup was opened; restoring it needs the passphrase it was made with. */

@@ -33,9 +33,7 @@ export const consentQuestionSchema = z.object({
     .array(z.object({ name: text, types: z.array(text).max(20).readonly().optional(), format: text.optional() }))
     .max(50)
     .readonly(),
-  transactionCode: z
-    .object({ length: z.number().int().min(1).max(64).optional(), inputMode: z.enum(['numeric', 'text']).optional(), description: text.optional() })
-    .optional(),
+  transactionCode: z.object({ length: z.number().int().min(1).max(64).optional(), inputMode: z.enum(['numeric', 'text']).optional(), description: text.optional() }).optional(),
 }) satisfies z.ZodType<ConsentQuestion>;
 
 export const consentAnswerSchema = z.union([

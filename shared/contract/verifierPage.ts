@@ -51,7 +51,8 @@ export interface PagePdf {
   readonly notes: VerificationMessage[];
 }
 
-export type VerifierFailure = 'not-a-credential-link' | 'unknown-encoding' | 'damaged' | 'too-large' | 'not-a-credential' | 'malformed-credential' | 'unreadable-pdf' | 'engine-failed';
+export type VerifierFailure =
+  'not-a-credential-link' | 'unknown-encoding' | 'damaged' | 'too-large' | 'not-a-credential' | 'malformed-credential' | 'unreadable-pdf' | 'engine-failed';
 
 export type VerifierResponse =
   | {

@@ -10,7 +10,13 @@ import { verificationMessageSchema } from './verification';
 const archiveEntry = z.string().optional();
 
 /** A link to receive from, as a QR code held it (at most as long as the receive flow takes), and the host it asks. */
-export const receiveOfferSchema = z.object({ link: z.string().min(1).max(64 * 1024), host: z.string().max(300).optional() });
+export const receiveOfferSchema = z.object({
+  link: z
+    .string()
+    .min(1)
+    .max(64 * 1024),
+  host: z.string().max(300).optional(),
+});
 export type ReceiveOffer = z.infer<typeof receiveOfferSchema>;
 
 /**

@@ -143,18 +143,7 @@ export const originalSchema = z.object({
 export type OriginalFile = z.infer<typeof originalSchema>;
 
 /** What a linked document is to the credential that points to it. */
-export const linkRoles = [
-  'assertion',
-  'badge',
-  'issuer',
-  'key',
-  'revocation-list',
-  'status-list',
-  'did-document',
-  'issuer-profile',
-  'image',
-  'issuer-image',
-] as const;
+export const linkRoles = ['assertion', 'badge', 'issuer', 'key', 'revocation-list', 'status-list', 'did-document', 'issuer-profile', 'image', 'issuer-image'] as const;
 export type LinkRole = (typeof linkRoles)[number];
 
 /**

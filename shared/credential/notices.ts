@@ -57,11 +57,7 @@ export function noticeKey(notice: CredentialNotice): string {
  * says Expired), a revoked one is reported as revoked only, and an unreadable expiry date is
  * ignored rather than guessed at.
  */
-export function credentialNotices(
-  credentials: readonly CredentialSummary[],
-  now: Date,
-  days: number = expiryNoticeDays,
-): StatusNotice[] {
+export function credentialNotices(credentials: readonly CredentialSummary[], now: Date, days: number = expiryNoticeDays): StatusNotice[] {
   const revoked: StatusNotice[] = [];
   const expiring: (StatusNotice & { kind: 'expiring' })[] = [];
   const nowMs = now.getTime();

@@ -8,8 +8,10 @@ import type { MessageTemplate } from './verificationCatalogueEn';
  * shown as given.
  */
 export const receiveMessagesDe: Readonly<Record<ReceiveMessageKey, MessageTemplate>> = {
-  'receive.qr.offerFound': 'Diese Datei enthält einen QR-Code mit einem Nachweisangebot von {host}: Badgefolio fragt dich, bevor etwas gesendet wird. Sie wurde nicht als Zertifikat gespeichert.',
-  'receive.qr.offerFoundNoHost': 'Diese Datei enthält einen QR-Code mit einem Nachweisangebot: Badgefolio fragt dich, bevor etwas gesendet wird. Sie wurde nicht als Zertifikat gespeichert.',
+  'receive.qr.offerFound':
+    'Diese Datei enthält einen QR-Code mit einem Nachweisangebot von {host}: Badgefolio fragt dich, bevor etwas gesendet wird. Sie wurde nicht als Zertifikat gespeichert.',
+  'receive.qr.offerFoundNoHost':
+    'Diese Datei enthält einen QR-Code mit einem Nachweisangebot: Badgefolio fragt dich, bevor etwas gesendet wird. Sie wurde nicht als Zertifikat gespeichert.',
 
   'receive.detail': '{detail}',
 
@@ -56,10 +58,12 @@ export const receiveMessagesDe: Readonly<Record<ReceiveMessageKey, MessageTempla
   'receive.oid.noGrant': 'Das Angebot von {host} nennt keinen Weg, es zu empfangen (weder einen vorab erteilten Code noch eine Anmeldung).',
   'receive.oid.noMetadata': '{host} veröffentlicht keine brauchbaren OpenID4VCI-Metadaten des Ausstellers: {why}',
   'receive.oid.unknownConfiguration': 'Das Angebot von {host} nennt einen Nachweis („{id}“), den sein Aussteller nicht beschreibt.',
-  'receive.oid.unknownFormat': 'Das Angebot von {host} gilt einem Nachweis im Format „{format}“, das Badgefolio nicht aufbewahren kann (es nimmt ldp_vc und jwt_vc_json). Es wurde nichts gesendet.',
+  'receive.oid.unknownFormat':
+    'Das Angebot von {host} gilt einem Nachweis im Format „{format}“, das Badgefolio nicht aufbewahren kann (es nimmt ldp_vc und jwt_vc_json). Es wurde nichts gesendet.',
   'receive.oid.deferred': '{host} will den Nachweis erst später ausstellen (eine verzögerte Ausstellung); darauf kann Badgefolio noch nicht warten.',
   'receive.oid.noCredential': '{host} beantwortete die Anfrage ohne einen Nachweis.',
-  'receive.oid.wrongCode': '{host} hat das Angebot abgelehnt: Der Transaktionscode ist falsch, oder das Angebot ist abgelaufen oder wurde schon genutzt ({why}). Es wurde nichts gespeichert.',
+  'receive.oid.wrongCode':
+    '{host} hat das Angebot abgelehnt: Der Transaktionscode ist falsch, oder das Angebot ist abgelaufen oder wurde schon genutzt ({why}). Es wurde nichts gespeichert.',
   'receive.oid.expired': '{host} hat das Angebot abgelehnt: Es ist abgelaufen oder wurde schon genutzt ({why}). Bitte den Aussteller um ein neues. Es wurde nichts gespeichert.',
   'receive.oid.noToken': '{host} hat kein Zugriffstoken gegeben: {why}',
   'receive.oid.noCode': 'Das Angebot von {host} braucht den Transaktionscode, den dir der Aussteller geschickt hat; es wurde keiner angegeben. Es wurde nichts gesendet.',
@@ -100,7 +104,8 @@ export const receiveMessagesDe: Readonly<Record<ReceiveMessageKey, MessageTempla
   'receive.vc.requestStatus': '{host} antwortete mit {status}.',
   'receive.vc.requestStatusSaid': '{host} antwortete mit {status}: {detail}.',
 
-  'receive.wrongSubject': 'Der Aussteller schickte einen Nachweis, der auf jemand anderen ausgestellt ist ({other}), nicht auf diese Brieftasche ({holder}): Er wurde nicht gespeichert.',
+  'receive.wrongSubject':
+    'Der Aussteller schickte einen Nachweis, der auf jemand anderen ausgestellt ist ({other}), nicht auf diese Brieftasche ({holder}): Er wurde nicht gespeichert.',
   'receive.wrongType': 'Der Aussteller schickte einen anderen Nachweis als angeboten (kein {types}): Er wurde nicht gespeichert.',
   'receive.doesNotCheck': 'Der Aussteller schickte einen Nachweis, der die Prüfung nicht besteht: {summary} Er wurde nicht gespeichert.',
 
@@ -109,7 +114,8 @@ export const receiveMessagesDe: Readonly<Record<ReceiveMessageKey, MessageTempla
   'receive.cli.none': '{host} hat keinen Nachweis ausgestellt.',
   'receive.ask.title': 'Nachweise von {who} empfangen?',
   'receive.ask.calling': '{host} (nennt sich selbst „{name}“)',
-  'receive.devHosts.warning': 'WARNUNG: Entwickler-Hosts sind AN: {hosts}; der Zertifizierungsstelle in NODE_EXTRA_CA_CERTS wird vertraut. Nutze das nur, um einen Aussteller zu testen, den du selbst betreibst.',
+  'receive.devHosts.warning':
+    'WARNUNG: Entwickler-Hosts sind AN: {hosts}; der Zertifizierungsstelle in NODE_EXTRA_CA_CERTS wird vertraut. Nutze das nur, um einen Aussteller zu testen, den du selbst betreibst.',
   'receive.flow.othersWaiting': 'Andere Links warten noch auf deine Antwort: Beantworte zuerst diese.',
   'receive.flow.noLongerWaiting': 'Diese Frage wartet nicht mehr auf eine Antwort (sie wurde beantwortet oder ist abgelaufen). Füge den Link noch einmal hinzu.',
   'receive.ask.registry': 'Ein Verzeichnis bekannter Aussteller führt diese Website als {name} ({source}).',

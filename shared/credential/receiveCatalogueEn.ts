@@ -64,7 +64,8 @@ export const receiveMessagesEn = {
   'receive.oid.noGrant': 'The offer from {host} names no way to receive it (neither a pre-authorized code nor a sign-in).',
   'receive.oid.noMetadata': '{host} does not publish usable OpenID4VCI issuer metadata: {why}',
   'receive.oid.unknownConfiguration': 'The offer from {host} names a credential (“{id}”) its issuer does not describe.',
-  'receive.oid.unknownFormat': 'The offer from {host} is for a credential in the “{format}” format, which Badgefolio cannot hold (it takes ldp_vc and jwt_vc_json). Nothing was sent.',
+  'receive.oid.unknownFormat':
+    'The offer from {host} is for a credential in the “{format}” format, which Badgefolio cannot hold (it takes ldp_vc and jwt_vc_json). Nothing was sent.',
   'receive.oid.deferred': '{host} will issue the credential later (a deferred issuance), which Badgefolio cannot wait for yet.',
   'receive.oid.noCredential': '{host} answered the credential request without a credential.',
   'receive.oid.wrongCode': '{host} refused the offer: the transaction code is wrong, or the offer has expired or was already used ({why}). Nothing was stored.',
@@ -121,7 +122,8 @@ export const receiveMessagesEn = {
   'receive.cli.none': '{host} gave no credential.',
   'receive.ask.title': 'Receive credentials from {who}?',
   'receive.ask.calling': '{host} (calling itself “{name}”)',
-  'receive.devHosts.warning': 'WARNING: developer hosts are ON: {hosts}, trusting the certificate authority in NODE_EXTRA_CA_CERTS. Use this only to test an issuer you run yourself.',
+  'receive.devHosts.warning':
+    'WARNING: developer hosts are ON: {hosts}, trusting the certificate authority in NODE_EXTRA_CA_CERTS. Use this only to test an issuer you run yourself.',
   'receive.flow.othersWaiting': 'Other links are still waiting for your answer: answer them first.',
   'receive.flow.noLongerWaiting': 'This question is no longer waiting for an answer (it was answered or timed out). Add the link again.',
   'receive.ask.registry': 'A known-issuer registry lists this web site as {name} ({source}).',

@@ -40,12 +40,16 @@ export const trustMessagesDe: Readonly<Record<keyof typeof trustMessagesEn, Mess
   'identity.blockcerts.profile':
     'Das Ausstellerprofil unter {domain} führt den Schlüssel, den dieses Zertifikat nennt: Wer diese Webadresse kontrolliert, gibt ihn als seinen aus. Ob dieser Schlüssel das Zertifikat in der Blockchain verankert hat, ließe sich nur in der Blockchain nachsehen; das tut Badgefolio nicht.',
   'identity.domainJudge': 'Der Nachweis nennt als Aussteller „{name}“; prüfe selbst, ob {domain} zu ihm gehört.',
-  'blockcertsKey.unnamed': 'Das Zertifikat nennt den Schlüssel nicht, mit dem es ausgestellt wurde; daher kann sein Ausstellerprofil nicht sagen, ob dieser Schlüssel dem Aussteller gehört.',
+  'blockcertsKey.unnamed':
+    'Das Zertifikat nennt den Schlüssel nicht, mit dem es ausgestellt wurde; daher kann sein Ausstellerprofil nicht sagen, ob dieser Schlüssel dem Aussteller gehört.',
   'blockcertsKey.profileUnavailable': 'Das Ausstellerprofil, das die Schlüssel des Ausstellers aufführt, war nicht zu bekommen: {reason}',
-  'blockcertsKey.notListed': 'Das Ausstellerprofil unter {url} führt den Schlüssel nicht, den dieses Zertifikat nennt ({key}): Nichts verbindet das Zertifikat mit diesem Aussteller.',
-  'blockcertsKey.listed': 'Das Ausstellerprofil unter {url} führt den Schlüssel, den dieses Zertifikat nennt ({key}), und das Zertifikat wurde innerhalb der Gültigkeit dieses Schlüssels ausgestellt.',
+  'blockcertsKey.notListed':
+    'Das Ausstellerprofil unter {url} führt den Schlüssel nicht, den dieses Zertifikat nennt ({key}): Nichts verbindet das Zertifikat mit diesem Aussteller.',
+  'blockcertsKey.listed':
+    'Das Ausstellerprofil unter {url} führt den Schlüssel, den dieses Zertifikat nennt ({key}), und das Zertifikat wurde innerhalb der Gültigkeit dieses Schlüssels ausgestellt.',
   'blockcertsKey.listedUndated': 'Das Ausstellerprofil unter {url} führt den Schlüssel, den dieses Zertifikat nennt ({key}); das Zertifikat sagt nicht, wann es ausgestellt wurde.',
-  'blockcertsKey.afterRevoked': 'Das Zertifikat wurde am {issuedDate} ausgestellt, nachdem der Aussteller den genannten Schlüssel widerrufen hatte (am {revokedDate}): Es ist nicht echt.',
+  'blockcertsKey.afterRevoked':
+    'Das Zertifikat wurde am {issuedDate} ausgestellt, nachdem der Aussteller den genannten Schlüssel widerrufen hatte (am {revokedDate}): Es ist nicht echt.',
   'blockcertsKey.afterExpired': 'Das Zertifikat wurde am {issuedDate} ausgestellt, nachdem der genannte Schlüssel abgelaufen war (am {expiredDate}): Es ist nicht echt.',
   'blockcertsKey.beforeCreated': 'Das Zertifikat wurde am {issuedDate} ausgestellt, bevor der genannte Schlüssel erzeugt wurde (am {createdDate}): Es ist nicht echt.',
   'registryFile.notARegistry': '{name} ist kein Ausstellerverzeichnis: Die Datei hat kein „registry“-Objekt mit DIDs.',

@@ -29,7 +29,8 @@ export const trustMessagesEn = {
     "The seal's certificate names {named}; the EU trust list could not be consulted ({reason|noStop}), so nothing confirms that certificate belongs to the issuer.",
   'identity.seal.notListed':
     "The seal's certificate names {named}; it was not found on the EU trust list (the trusted list of {territories}, issued {listDate}), so nothing confirms that certificate belongs to the issuer.",
-  'identity.seal.noList': "The seal's certificate names {named}; the EU trust list has no trusted list for {territories}, so nothing confirms that certificate belongs to the issuer.",
+  'identity.seal.noList':
+    "The seal's certificate names {named}; the EU trust list has no trusted list for {territories}, so nothing confirms that certificate belongs to the issuer.",
   'identity.seal.listed':
     "The seal's certificate names {named} and is certified by “{provider}”, a qualified trust service provider on the EU trust list (the trusted list of {territory}, issued {listDate}); the list's signature was not checked.",
   // A registry that lists the signer.

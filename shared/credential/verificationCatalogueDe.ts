@@ -159,7 +159,8 @@ export const verificationMessagesDe: Readonly<Record<VerificationMessageKey, Mes
   'keyType.p256': 'P-256-Schlüssel',
   'proof.missingPrevious': 'Die Signatur baut auf einer früheren Signatur auf, die nicht im Nachweis steht.',
   'contexts.missingForSignature': 'Zum Prüfen der Signatur braucht Badgefolio den JSON-LD-Kontext {urls}, den es nicht hat; er wurde nicht abgerufen.',
-  'contexts.undefinedTerm': 'Der Nachweis verwendet „{term}“, das seine JSON-LD-Kontexte nicht definieren: Dieser Teil ist nicht von der Signatur gedeckt, und Badgefolio bürgt nicht dafür.',
+  'contexts.undefinedTerm':
+    'Der Nachweis verwendet „{term}“, das seine JSON-LD-Kontexte nicht definieren: Dieser Teil ist nicht von der Signatur gedeckt, und Badgefolio bürgt nicht dafür.',
   'structure.notJsonLd': 'Der Nachweis ist kein gültiges JSON-LD (technische Angabe: {error}).',
   'jws2019.missing': 'Die Signaturangabe enthält keine Signatur (ihr „jws“ fehlt).',
   'jws2019.notDetached': 'Die Signatur („jws“) ist kein abgetrenntes JWS und kann daher nicht passen.',
@@ -223,14 +224,16 @@ export const verificationMessagesDe: Readonly<Record<VerificationMessageKey, Mes
   'hash.unchanged': 'Das Zertifikat ist unverändert: Sein Hashwert stimmt mit seinem Blockchain-Beleg überein.',
   'merkle.mismatch': 'Der Merkle-Pfad des Belegs führt nicht zu der Merkle-Wurzel, die er angibt.',
   'merkle.matches': 'Der Merkle-Pfad des Belegs führt vom Zertifikat zur angegebenen Merkle-Wurzel.',
-  'anchor.testChains': 'Dies ist ein Testzertifikat ({chains}): Es gibt keinen Blockchain-Eintrag nachzuschlagen, und auch sein Ausstellerschlüssel und ein Widerruf werden nicht geprüft.',
+  'anchor.testChains':
+    'Dies ist ein Testzertifikat ({chains}): Es gibt keinen Blockchain-Eintrag nachzuschlagen, und auch sein Ausstellerschlüssel und ein Widerruf werden nicht geprüft.',
   'anchor.lookupChains':
     'Dass die Merkle-Wurzel mit dem Schlüssel des Ausstellers in der Blockchain ({chains}) eingetragen und seitdem nicht widerrufen wurde, ließe sich nur in der Blockchain nachschlagen, und das tut Badgefolio nicht.',
   'anchor.unstatedChain': 'nicht angegeben',
   'anchor.v1': 'Der Beleg dieses Zertifikats ({types}) wird gegen einen Eintrag in der Blockchain geprüft, und das kann Badgefolio nicht.',
   'anchor.receipt': 'Blockchain-Beleg',
   'anchor.testMock': 'Dies ist ein Testzertifikat (Test-Blockchain): Es gibt keinen Blockchain-Eintrag nachzuschlagen, und auch sein Ausstellerschlüssel wird nicht geprüft.',
-  'anchor.lookup': 'Dass die Merkle-Wurzel vom Aussteller in der Blockchain ({chain}) eingetragen wurde, ließe sich nur in der Blockchain nachschlagen, und das tut Badgefolio nicht.',
+  'anchor.lookup':
+    'Dass die Merkle-Wurzel vom Aussteller in der Blockchain ({chain}) eingetragen wurde, ließe sich nur in der Blockchain nachschlagen, und das tut Badgefolio nicht.',
 
   'linkage.confirmed': 'Die Website des Ausstellers, {host}, bestätigt, dass diese DID ihm gehört (DIF Well-Known DID Configuration).',
   'linkage.notConfirmed': 'Die Website des Ausstellers, {host}, veröffentlicht eine DID-Konfiguration, aber {why}: Sie bestätigt diesen Schlüssel nicht.',
@@ -295,7 +298,8 @@ export const verificationMessagesDe: Readonly<Record<VerificationMessageKey, Mes
   'ob2.badAlgorithm': 'Der Signaturalgorithmus „{alg}“ ist für Open Badges 2.0 nicht zulässig.',
   'ob2.noKeyLocation': 'Der Badge sagt nicht, wo sein Signaturschlüssel liegt, und das Profil des Ausstellers ist nicht verfügbar.',
   'ob2.keyUnavailable': 'Der öffentliche Schlüssel des Ausstellers ist nicht verfügbar: {reason}',
-  'ob2.signatureMismatch': 'Die Signatur passt nicht zum Schlüssel des Ausstellers ({keyId}): Der Badge wurde nach dem Signieren verändert oder mit einem anderen Schlüssel signiert.',
+  'ob2.signatureMismatch':
+    'Die Signatur passt nicht zum Schlüssel des Ausstellers ({keyId}): Der Badge wurde nach dem Signieren verändert oder mit einem anderen Schlüssel signiert.',
   'ob2.signatureMatches': 'Die Signatur passt zum Schlüssel des Ausstellers ({keyId}, {origin}).',
   'ob2.keyOtherOwner': 'Der Schlüssel gehört {owner}, nicht dem Aussteller des Badges {issuer}.',
   'ob2.noProfileForList': 'Das Profil des Ausstellers ist nicht verfügbar, daher konnte seine Widerrufsliste nicht geprüft werden.',
@@ -310,7 +314,8 @@ export const verificationMessagesDe: Readonly<Record<VerificationMessageKey, Mes
   'summary.verified.registry': 'Echt: signiert von {name}, laut {registry}; seitdem unverändert, gültig und nicht widerrufen, soweit der Aussteller Widerrufe veröffentlicht.',
   'summary.verified.registryTest':
     'Echt: signiert von {name} (einem Test-Aussteller), laut {registry}; seitdem unverändert, gültig und nicht widerrufen, soweit der Aussteller Widerrufe veröffentlicht.',
-  'summary.verified.domain': 'Echt: signiert mit einem Schlüssel, der unter {domain} veröffentlicht ist; seitdem unverändert, gültig und nicht widerrufen, soweit der Aussteller Widerrufe veröffentlicht.',
+  'summary.verified.domain':
+    'Echt: signiert mit einem Schlüssel, der unter {domain} veröffentlicht ist; seitdem unverändert, gültig und nicht widerrufen, soweit der Aussteller Widerrufe veröffentlicht.',
   'summary.verified.unconfirmed': 'Signiert und unverändert, aber nichts bestätigt, dass der Unterzeichner „{name}“ ist: Den Namen hat er selbst angegeben.',
   'summary.verified.unconfirmedNoName': 'Signiert und unverändert, aber nichts bestätigt, wer der Unterzeichner ist.',
   'summary.registry.the': 'dem Verzeichnis „{name}“',

@@ -173,7 +173,8 @@ export const verificationMessagesEn = {
   'keyType.p256': 'a P-256 key',
   'proof.missingPrevious': 'The proof chains to an earlier proof that is not in the credential.',
   'contexts.missingForSignature': 'Checking the signature needs the JSON-LD context {urls}, which Badgefolio does not have; it was not fetched.',
-  'contexts.undefinedTerm': 'The credential uses “{term}”, which its JSON-LD contexts do not define: that part is not covered by the signature, and Badgefolio does not vouch for it.',
+  'contexts.undefinedTerm':
+    'The credential uses “{term}”, which its JSON-LD contexts do not define: that part is not covered by the signature, and Badgefolio does not vouch for it.',
   'structure.notJsonLd': 'The credential is not valid JSON-LD: {error}.',
   'jws2019.missing': 'The proof carries no signature (its "jws" is missing).',
   'jws2019.notDetached': 'The proof\'s signature ("jws") is not a detached JWS, so it cannot match.',
@@ -206,7 +207,8 @@ export const verificationMessagesEn = {
     "The signing key is written into its own reference, under the issuer's address ({issuer}); without the issuer's document listing it, Badgefolio cannot confirm the issuer holds that key.",
   'issuerKey.belongs': 'The key belongs to the issuer ({issuer}).',
   'issuerKey.otherSigner': 'The credential says it is from {issuer}, but it was signed by {signer}.',
-  'issuerKey.notLinked': 'The issuer ({issuer}) does not link to the signing key {keyId} in the credential; the signature is sound, but Badgefolio cannot confirm the issuer holds that key.',
+  'issuerKey.notLinked':
+    'The issuer ({issuer}) does not link to the signing key {keyId} in the credential; the signature is sound, but Badgefolio cannot confirm the issuer holds that key.',
 
   // Blockcerts (merkleProof.ts, blockcertsV3Hash.ts).
   'contexts.missingForHash': "Checking the certificate's hash needs the JSON-LD context {urls}, which Badgefolio does not have.",
@@ -218,14 +220,16 @@ export const verificationMessagesEn = {
   'blockcerts.createdNoZone': "The proof's creation date ({value}) has no time zone, which a VC 2.0 credential's dates must have.",
   'blockcerts.hashUnavailable': "Badgefolio could not compute this certificate's hash ({error}), so it cannot say whether it was changed.",
   'blockcerts.resolverMissing': "jsonld's context resolver could not be loaded",
-  'blockcerts.unmapped': "The certificate has fields that none of its JSON-LD contexts defines ({names}); Blockcerts does not accept them, as its hash could not say what they mean.",
+  'blockcerts.unmapped':
+    'The certificate has fields that none of its JSON-LD contexts defines ({names}); Blockcerts does not accept them, as its hash could not say what they mean.',
   'blockcerts.dropped': 'Part of the certificate is not covered by its hash, so it could be changed unnoticed: JSON-LD leaves out {what}.',
   'hash.changed': 'The certificate was changed after it was issued: its hash does not match the one in its blockchain receipt.',
   'hash.unchanged': 'The certificate is unchanged: its hash matches its blockchain receipt.',
   'merkle.mismatch': "The receipt's Merkle path does not lead to the Merkle root it states.",
   'merkle.matches': "The receipt's Merkle path leads from the certificate to the stated Merkle root.",
   'anchor.testChains': 'This is a test certificate ({chains}): there is no blockchain record to look up, and its issuer key and revocation are not checked either.',
-  'anchor.lookupChains': "That the Merkle root was recorded on the blockchain ({chains}), by the issuer's key, and not since revoked needs a blockchain lookup, which Badgefolio does not do.",
+  'anchor.lookupChains':
+    "That the Merkle root was recorded on the blockchain ({chains}), by the issuer's key, and not since revoked needs a blockchain lookup, which Badgefolio does not do.",
   'anchor.unstatedChain': 'unstated chain',
   'anchor.v1': "This certificate's proof ({types}) is checked against a blockchain record, which Badgefolio cannot do.",
   'anchor.receipt': 'blockchain receipt',
@@ -333,7 +337,7 @@ export const verificationMessagesEn = {
   'summary.verified.registry': 'Genuine: signed by {name}, as {registry} lists; unchanged since, in date and not revoked as far as its issuer publishes.',
   'summary.verified.registryTest': 'Genuine: signed by {name} (a test issuer), as {registry} lists; unchanged since, in date and not revoked as far as its issuer publishes.',
   'summary.verified.domain': 'Genuine: signed with a key published at {domain}; unchanged since, in date and not revoked as far as its issuer publishes.',
-  'summary.verified.unconfirmed': 'Signed and unchanged, but nothing confirms that the signer is “{name}”: the name is the signer\'s own claim.',
+  'summary.verified.unconfirmed': "Signed and unchanged, but nothing confirms that the signer is “{name}”: the name is the signer's own claim.",
   'summary.verified.unconfirmedNoName': 'Signed and unchanged, but nothing confirms who the signer is.',
   'summary.registry.the': 'the {name}',
   'summary.registry.plain': '{name}',

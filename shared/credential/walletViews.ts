@@ -108,7 +108,10 @@ export const portfolioMaterialSchema = z.object({
   /** Who stands behind the key, as checked at export (printed in the PDF). */
   issuerIdentity: issuerIdentitySchema.optional(),
   /** The verifier-page fragment in CBOR-LD (`vc1.c.…`) where it is shorter and was checked to round-trip (electron/portfolio/cborldFragment.ts). */
-  linkFragment: z.string().max(4 * 1024 * 1024).optional(),
+  linkFragment: z
+    .string()
+    .max(4 * 1024 * 1024)
+    .optional(),
 });
 export type PortfolioMaterial = z.infer<typeof portfolioMaterialSchema>;
 

@@ -78,7 +78,16 @@ export function inlineItems(
 }
 
 /** Skill chips: small rounded labels that flow across `width`; at most `maxChips`, then "+N more". */
-export function chips(s: Surface, page: PDFPage | null, labels: readonly string[], x: number, top: number, width: number, maxChips = 18, align: 'left' | 'center' = 'left'): number {
+export function chips(
+  s: Surface,
+  page: PDFPage | null,
+  labels: readonly string[],
+  x: number,
+  top: number,
+  width: number,
+  maxChips = 18,
+  align: 'left' | 'center' = 'left',
+): number {
   if (labels.length === 0) return 0;
   const size = 8;
   const height = 14;

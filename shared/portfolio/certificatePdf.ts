@@ -1,6 +1,18 @@
 import type { PDFPage } from 'pdf-lib';
 import { chips, imageBox, statusPill, textBlock, type Surface } from './blocks';
-import { attachFiles, createDocument, credentialText, entryIdentityLine, fixedLabels, formatBytes, initialsOf, kindLabel, ownerText, planAttachments, setMetadata } from './document';
+import {
+  attachFiles,
+  createDocument,
+  credentialText,
+  entryIdentityLine,
+  fixedLabels,
+  formatBytes,
+  initialsOf,
+  kindLabel,
+  ownerText,
+  planAttachments,
+  setMetadata,
+} from './document';
 import { formatDate, paperSizes, statusLook, statusSentenceFor } from './pdfLayout';
 import { cleanText } from './textShaping';
 import type { CertificateInput } from './types';
@@ -66,7 +78,11 @@ export async function buildCertificatePdf(input: CertificateInput): Promise<Uint
     y -= imageSize + 14;
     y -= textBlock(surface, p, kindLabel(credential, words).toUpperCase(), { size: 9.5, bold: true, color: theme.accent }, margin, y, contentWidth, { ...center, maxLines: 1 });
     y -= 4;
-    y -= textBlock(surface, p, cleanText(credential.name) || words.untitled, { size: 24, bold: true, color: theme.ink }, margin + 40, y, contentWidth - 80, { ...center, maxLines: 2, lineGap: 1.18 });
+    y -= textBlock(surface, p, cleanText(credential.name) || words.untitled, { size: 24, bold: true, color: theme.ink }, margin + 40, y, contentWidth - 80, {
+      ...center,
+      maxLines: 2,
+      lineGap: 1.18,
+    });
     if (holder !== '') {
       y -= 8;
       y -= textBlock(surface, p, own.awardedTo, { size: 10, color: theme.muted }, margin, y, contentWidth, { ...center, maxLines: 1 });

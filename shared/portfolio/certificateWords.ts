@@ -26,7 +26,8 @@ const german: CertificateWords = {
   awardedTo: 'verliehen an',
   issuerNotNamed: 'einen im Nachweis nicht genannten Aussteller',
   byLine: (issuer, issued, expires) => `von ${issuer}${issued === undefined ? '' : `, am ${issued}`}${expires === undefined ? '' : `  ·  gültig bis ${expires}`}`,
-  attachedNote: (file, size) => `Der Originalnachweis ist diesem PDF als ${file} (${size}) beigefügt: Im Anhänge-Bereich des PDF-Programms lässt er sich öffnen und offline prüfen.`,
+  attachedNote: (file, size) =>
+    `Der Originalnachweis ist diesem PDF als ${file} (${size}) beigefügt: Im Anhänge-Bereich des PDF-Programms lässt er sich öffnen und offline prüfen.`,
   subject: (kind, issuer, holder) => `${kind}, ausgestellt von ${issuer}${holder === '' ? '' : ` für ${holder}`}, mit beigefügtem Originalnachweis`,
 };
 

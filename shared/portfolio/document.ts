@@ -53,7 +53,7 @@ export const fixedLabels =
   'Credential portfolio Summary Skills Contents Credentials Verified Expired Revoked Failed verification Unreadable Could not be checked Self-reported Not yet valid Not checked ' +
   'checked at export Issued Expires Valid from Description Criteria Credits Evidence Original file Attached as SHA-256 Verify this credential Page of Prepared for Exported on awarded to by on ' +
   'credentials skills credits pathways completed kind badges certificates diplomas transcripts endorsements verified more DIGITAL BADGE CERTIFICATE DIPLOMA LEARNING RECORD ENDORSEMENT CREDENTIAL ' +
-  "0123456789+-–—·•…()[]:;,.'\"/?&=%#@ " +
+  '0123456789+-–—·•…()[]:;,.\'"/?&=%#@ ' +
   noPublicLinkSentence;
 
 /** The line under an entry's status saying who stands behind it ("Issuer: key published at credly.com"); empty when the entry has no identity. */
@@ -219,10 +219,7 @@ export async function attachFiles(
   return manifest;
 }
 
-export function setMetadata(
-  doc: PDFDocument,
-  meta: { title: string; author: string; subject: string; keywords: readonly string[]; generatedAt: Date; locale: string },
-): void {
+export function setMetadata(doc: PDFDocument, meta: { title: string; author: string; subject: string; keywords: readonly string[]; generatedAt: Date; locale: string }): void {
   doc.setTitle(cleanText(meta.title), { showInWindowTitleBar: true });
   doc.setAuthor(cleanText(meta.author));
   doc.setSubject(cleanText(meta.subject));

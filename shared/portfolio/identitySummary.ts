@@ -48,7 +48,10 @@ const german: SummaryWords = {
   confirmed: {
     registry: { one: 'von einem in einem Register verzeichneten Aussteller', other: 'von in einem Register verzeichneten Ausstellern' },
     test: { one: 'von einem Testaussteller aus einem Register für Testaussteller', other: 'von Testausstellern aus einem Register für Testaussteller' },
-    domain: { one: 'von einem Aussteller, der seinen Schlüssel unter seiner Web-Domain veröffentlicht', other: 'von Ausstellern, die ihre Schlüssel unter ihren Web-Domains veröffentlichen' },
+    domain: {
+      one: 'von einem Aussteller, der seinen Schlüssel unter seiner Web-Domain veröffentlicht',
+      other: 'von Ausstellern, die ihre Schlüssel unter ihren Web-Domains veröffentlichen',
+    },
     'trust-list': { one: 'mit dem Siegel eines Ausstellers auf der EU-Vertrauensliste', other: 'mit Siegeln von Ausstellern auf der EU-Vertrauensliste' },
   },
   noneConfirmed: { one: '; nichts belegt, wer ihn ausgestellt hat', other: '; bei keinem ist belegt, wer ihn ausgestellt hat' },

@@ -104,7 +104,11 @@ export function roundedRect(page: PDFPage, x: number, top: number, width: number
   const bottom = top - height;
   const move = (px: number, py: number): PDFOperator => PDFOperator.of(Op.MoveTo, [num(px), num(py)]);
   const line = (px: number, py: number): PDFOperator => PDFOperator.of(Op.LineTo, [num(px), num(py)]);
-  const curve = (...points: number[]): PDFOperator => PDFOperator.of(Op.AppendBezierCurve, points.map((point) => num(point)));
+  const curve = (...points: number[]): PDFOperator =>
+    PDFOperator.of(
+      Op.AppendBezierCurve,
+      points.map((point) => num(point)),
+    );
   paint(
     page,
     [

@@ -131,8 +131,7 @@ export function formatDate(iso: string | undefined, locale: string): string | un
 
 /** Adds a link annotation (a URI action, or a jump to a page) over a rectangle. */
 export function addLink(doc: PDFDocument, page: PDFPage, rect: { x: number; y: number; width: number; height: number }, target: string | PDFRef): void {
-  const action =
-    typeof target === 'string' ? uriAction(doc, target) : doc.context.register(doc.context.obj({ Type: 'Action', S: 'GoTo', D: [target, PDFName.of('Fit')] }));
+  const action = typeof target === 'string' ? uriAction(doc, target) : doc.context.register(doc.context.obj({ Type: 'Action', S: 'GoTo', D: [target, PDFName.of('Fit')] }));
   addActionLink(doc, page, rect, action);
 }
 

@@ -25,7 +25,14 @@ export interface PdfWords {
   /** Where the credential is too large for a link: the verifier page reads the PDF. */
   readonly dropPdfOn: (address: string) => string;
   readonly noPublicLink: string;
-  readonly rows: { readonly description: string; readonly criteria: string; readonly skills: string; readonly credits: string; readonly evidence: string; readonly original: string };
+  readonly rows: {
+    readonly description: string;
+    readonly criteria: string;
+    readonly skills: string;
+    readonly credits: string;
+    readonly evidence: string;
+    readonly original: string;
+  };
   readonly evidence: string;
   readonly moreEvidence: (count: number) => string;
   readonly attachedAs: (file: string, size: string) => string;
@@ -82,7 +89,12 @@ const english: PdfWords = {
   summary: 'Summary',
   skills: 'Skills',
   contents: 'Contents',
-  tiles: { credentials: plural('credential', 'credentials'), verified: 'verified at export', skills: plural('skill', 'skills'), pathways: plural('pathway completed', 'pathways completed') },
+  tiles: {
+    credentials: plural('credential', 'credentials'),
+    verified: 'verified at export',
+    skills: plural('skill', 'skills'),
+    pathways: plural('pathway completed', 'pathways completed'),
+  },
   kinds: {
     badge: { label: 'Digital badge', plural: plural('badge', 'badges') },
     certificate: { label: 'Certificate', plural: plural('certificate', 'certificates') },
@@ -177,7 +189,8 @@ const german: PdfWords = {
   creditsLine: (list) => `Leistungspunkte: ${list}`,
   creditsUnit: 'Leistungspunkte',
   pathways: (list) => `Lernpfade: ${list}`,
-  pathway: (name, done, required, complete) => (complete ? `${name} (abgeschlossen, ${String(done)} von ${String(required)})` : `${name} (${String(done)} von ${String(required)} erreicht)`),
+  pathway: (name, done, required, complete) =>
+    complete ? `${name} (abgeschlossen, ${String(done)} von ${String(required)})` : `${name} (${String(done)} von ${String(required)} erreicht)`,
   nothingChosen: 'Für dieses Portfolio wurden keine Nachweise ausgewählt.',
   footer: (owner, date) => `${owner}  ·  exportiert am ${date}  ·  Originalnachweise liegen diesem PDF bei`,
   page: (n, total) => `Seite ${String(n)} von ${String(total)}`,

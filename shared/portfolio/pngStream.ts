@@ -31,7 +31,7 @@ export function embedOpaquePng(doc: PDFDocument, bytes: Uint8Array): PlacedImage
   if (width === 0 || height === 0 || depth !== 8 || (colorType !== 0 && colorType !== 2) || interlace !== 0) return undefined;
   const idat: Uint8Array[] = [];
   let total = 0;
-  for (let at = 8; ; ) {
+  for (let at = 8; ;) {
     if (at + 12 > bytes.length) return undefined; // cut short before IEND
     const length = view.getUint32(at);
     const type = chunkType(bytes, at + 4);

@@ -169,7 +169,11 @@ export function drawCover(ctx: CoverContext, page: PDFPage, summary: Summary, ph
   tiles.forEach(([value, label], i) => {
     const tx = margin + i * (tileWidth + tileGap);
     roundedRect(page, tx, y, tileWidth, 52, 8, { fill: theme.panel });
-    drawLine(page, setup.book, fitLine(setup.book, value, { size: 20, bold: true, color: theme.accent }, tileWidth - 20), tx + 11, y - 26, { size: 20, bold: true, color: theme.accent });
+    drawLine(page, setup.book, fitLine(setup.book, value, { size: 20, bold: true, color: theme.accent }, tileWidth - 20), tx + 11, y - 26, {
+      size: 20,
+      bold: true,
+      color: theme.accent,
+    });
     drawLine(page, setup.book, fitLine(setup.book, label, { size: 8, color: theme.muted }, tileWidth - 20), tx + 11, y - 41, { size: 8, color: theme.muted });
   });
   y -= 52 + 12;

@@ -44,7 +44,6 @@ const bottom = 56;
 const imageTarget = { maxPixels: 192, maxBytes: 40 * 1024 };
 const photoTarget = { maxPixels: 320, maxBytes: 64 * 1024 };
 
-
 function datesLine(credential: NormalizedCredential, locale: string, words: PdfWords): string {
   const parts: string[] = [];
   const issued = formatDate(credential.issuedOn ?? credential.validFrom, locale);
@@ -92,9 +91,21 @@ function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEn
 
   // Header: image | name, issuer, dates, status | QR.
   let headerLeft = 0;
-  headerLeft += textBlock(s, page, `${String(index + 1).padStart(2, '0')}  ·  ${kindLabel(c, words).toUpperCase()}`, { size: 7, bold: true, color: theme.accent }, textX, y, textWidth, { maxLines: 1 });
+  headerLeft += textBlock(
+    s,
+    page,
+    `${String(index + 1).padStart(2, '0')}  ·  ${kindLabel(c, words).toUpperCase()}`,
+    { size: 7, bold: true, color: theme.accent },
+    textX,
+    y,
+    textWidth,
+    { maxLines: 1 },
+  );
   headerLeft += 2;
-  headerLeft += textBlock(s, page, cleanText(c.name) || words.untitled, { size: 14, bold: true, color: theme.ink }, textX, y - headerLeft, textWidth, { maxLines: 3, lineGap: 1.22 });
+  headerLeft += textBlock(s, page, cleanText(c.name) || words.untitled, { size: 14, bold: true, color: theme.ink }, textX, y - headerLeft, textWidth, {
+    maxLines: 3,
+    lineGap: 1.22,
+  });
   headerLeft += 2;
   const issuerName = cleanText(c.issuer.name) || words.issuerNotNamed;
   const issuerLink = isPublicHttpsUrl(c.issuer.url) ? c.issuer.url : undefined;
@@ -180,7 +191,6 @@ function pageHeader(setup: DocumentSetup, page: PDFPage, left: string, right: st
   return page.getHeight() - 62;
 }
 
-
 const contentsRowHeight = 19;
 
 /** One row of the table of contents, linked to the entry's page. */
@@ -250,7 +260,10 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
   });
   const { doc } = setup;
   const surface: Surface = { doc, book: setup.book, theme: setup.theme };
-  await setup.images.prepareAll([...input.credentials.map((entry) => ({ bytes: entry.credential.image?.bytes, target: imageTarget })), { bytes: owner.photo?.bytes, target: photoTarget }]);
+  await setup.images.prepareAll([
+    ...input.credentials.map((entry) => ({ bytes: entry.credential.image?.bytes, target: imageTarget })),
+    { bytes: owner.photo?.bytes, target: photoTarget },
+  ]);
   const images = new Map<NormalizedCredential, PlacedImage | null>();
   for (const entry of input.credentials) images.set(entry.credential, await setup.images.get(entry.credential.image?.bytes, imageTarget));
   const photo = await setup.images.get(owner.photo?.bytes, photoTarget);
@@ -291,7 +304,12 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
     const height = renderEntry(ctx, null, entry, attached, index, margin, 0, width);
     if (!page || y - height < bottom) {
       page = doc.addPage([pageWidth, pageHeight]);
-      y = pageHeader(setup, page, ownerName === '' ? title : `${ownerName}  ·  ${title === words.portfolioOf(ownerName) ? words.portfolio : title}`, formatDate(options.generatedAt.toISOString(), locale) ?? '');
+      y = pageHeader(
+        setup,
+        page,
+        ownerName === '' ? title : `${ownerName}  ·  ${title === words.portfolioOf(ownerName) ? words.portfolio : title}`,
+        formatDate(options.generatedAt.toISOString(), locale) ?? '',
+      );
     }
     renderEntry(ctx, page, entry, attached, index, margin, y, width);
     entryPages.push(page);
@@ -322,7 +340,9 @@ export async function buildPortfolioPdf(input: PortfolioInput): Promise<Uint8Arr
     title,
     author: ownerName,
     subject: words.subject(heading, recipient, input.credentials.length),
-    keywords: [...new Set(['micro-credentials', 'digital badges', 'Open Badges', 'verifiable credentials', 'portfolio', ...(options.keywords ?? []), ...summary.skills.slice(0, 20)])],
+    keywords: [
+      ...new Set(['micro-credentials', 'digital badges', 'Open Badges', 'verifiable credentials', 'portfolio', ...(options.keywords ?? []), ...summary.skills.slice(0, 20)]),
+    ],
     generatedAt: options.generatedAt,
     locale,
   });

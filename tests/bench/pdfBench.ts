@@ -76,7 +76,7 @@ function workload(count: number): Workload {
   if (existsSync(folder) && readdirSync(folder).length >= count + Math.ceil(count * 0.8)) return list;
   mkdirSync(folder, { recursive: true });
   for (let i = 0; i < count; i++) {
-    if (!existsSync(imagePath(i))) writeFileSync(imagePath(i), badgeArtwork(i % Math.ceil(count * 0.8) + 1));
+    if (!existsSync(imagePath(i))) writeFileSync(imagePath(i), badgeArtwork((i % Math.ceil(count * 0.8)) + 1));
     const credential = {
       '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
       id: `https://badges.example.org/credentials/${String(10_000 + i)}`,

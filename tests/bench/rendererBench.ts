@@ -406,7 +406,10 @@ export async function rendererBench(quick: boolean): Promise<Figure[]> {
 
     // (b) Keystrokes: type the query, then delete it again, once the page is still.
     const settledBeforeTyping = await quiet(page, 1000);
-    const search = page.getByRole('searchbox', { name: 'Search' }).or(page.getByRole('textbox', { name: 'Search' })).first();
+    const search = page
+      .getByRole('searchbox', { name: 'Search' })
+      .or(page.getByRole('textbox', { name: 'Search' }))
+      .first();
     await search.click();
     const strokes: KeystrokeSample[] = [];
     const press = async (key: string): Promise<void> => {

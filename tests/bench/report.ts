@@ -1,8 +1,7 @@
 import os from 'node:os';
 import type { Figure } from './measure';
 
-const format = (value: number): string =>
-  value >= 100 ? Math.round(value).toLocaleString('en-US') : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+const format = (value: number): string => (value >= 100 ? Math.round(value).toLocaleString('en-US') : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 
 export function meetsTarget(figure: Figure): boolean | undefined {
   const checks: boolean[] = [];
@@ -19,9 +18,7 @@ function row(figure: Figure): string[] {
     `${format(figure.median)} ${figure.unit}`,
     `${format(figure.min)}–${format(figure.max)} (${String(figure.runs)} runs)`,
     figure.peer ? `${figure.peer.name}: ${format(figure.peer.median)} ${figure.unit}; ${format(figure.peer.ratio)}×` : '',
-    [figure.target?.text, figure.peer?.ratioTarget !== undefined ? `≥ ${String(figure.peer.ratioTarget)}× peer` : undefined]
-      .filter(Boolean)
-      .join('; '),
+    [figure.target?.text, figure.peer?.ratioTarget !== undefined ? `≥ ${String(figure.peer.ratioTarget)}× peer` : undefined].filter(Boolean).join('; '),
     verdict === undefined ? '' : verdict ? 'met' : 'NOT MET',
     `${format(figure.peakRssMb)} MB`,
   ];
@@ -37,7 +34,14 @@ export function machineDescription(): string {
 export function terminalTable(figures: readonly Figure[]): string {
   const rows = [header, ...figures.map(row)];
   const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function markdown(figures: readonly Figure[], command: string, previous?: string): string {

@@ -25,7 +25,12 @@ async function credential(issuer: Ed25519Issuer, index: number): Promise<Uint8Ar
   const profile = makeIssuerProfile({ id: issuer.did, name: 'Hanse Technical College' });
   delete (profile as { url?: string }).url;
   const signed = await signDataIntegrity(
-    makeOb3Credential({ issuer: profile, id: `urn:uuid:7c1e4d2a-0000-4000-8000-${String(index).padStart(12, '0')}`, achievementName: `Module ${String(index + 1)}`, validFrom: '2025-01-01T00:00:00Z' }),
+    makeOb3Credential({
+      issuer: profile,
+      id: `urn:uuid:7c1e4d2a-0000-4000-8000-${String(index).padStart(12, '0')}`,
+      achievementName: `Module ${String(index + 1)}`,
+      validFrom: '2025-01-01T00:00:00Z',
+    }),
     issuer,
   );
   return new TextEncoder().encode(JSON.stringify(signed));
@@ -75,7 +80,10 @@ async function linkFigures(browser: Browser, url: string, link: string, runs: nu
     const verdictAt = await page.evaluate(() => (window as unknown as { verdictAt: number }).verdictAt);
     // The first run warms the machine (disk cache, Chromium's own start-up); it is not counted.
     if (run > 0) times.push(verdictAt);
-    transferred = [...asked].reduce((total, pathname) => total + statSync(path.join(projectRoot, 'out/verifier', pathname.endsWith('/') ? `${pathname}index.html` : pathname)).size, 0);
+    transferred = [...asked].reduce(
+      (total, pathname) => total + statSync(path.join(projectRoot, 'out/verifier', pathname.endsWith('/') ? `${pathname}index.html` : pathname)).size,
+      0,
+    );
     await context.close();
   }
   return { times, transferred };

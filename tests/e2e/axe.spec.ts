@@ -4,15 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { de } from '../../renderer/src/i18n/de';
 import { en, type MessageKey } from '../../renderer/src/i18n/en';
-import {
-  bakePngItxt,
-  generateEd25519Issuer,
-  makeBadgePng,
-  makeIssuerProfile,
-  makeOb2Assertion,
-  makeOb3Credential,
-  signDataIntegrity,
-} from '../support/credentials';
+import { bakePngItxt, generateEd25519Issuer, makeBadgePng, makeIssuerProfile, makeOb2Assertion, makeOb3Credential, signDataIntegrity } from '../support/credentials';
 import { expect, test } from './fixtures';
 
 /**
@@ -175,7 +167,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const downloads = `${harness.vault}-downloads`;
         const saved = readdirSync(downloads).find((name) => name.endsWith('.pdf')) ?? '';
         await page.getByTestId('check-pdf-input').setInputFiles(path.join(downloads, saved));
-        await expect(page.getByRole('list', { name: t('exports.check.list') }).getByRole('listitem').first()).toBeVisible({ timeout: 60_000 });
+        await expect(
+          page
+            .getByRole('list', { name: t('exports.check.list') })
+            .getByRole('listitem')
+            .first(),
+        ).toBeVisible({ timeout: 60_000 });
         await check('check a PDF, its result');
         rmSync(downloads, { recursive: true, force: true });
 

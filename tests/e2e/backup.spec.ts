@@ -15,9 +15,9 @@ test('a new wallet offers a backup; the backup restores into another wallet, twi
   await createWallet(page, harness.url, 'lantern meadow 33 copper');
   await expect(page.getByText('save an encrypted backup now')).toBeVisible();
   const { assertion } = makeOb2Assertion({ badgeName: 'Crane operation', issuerName: 'Northern Skills Academy' });
-  await page.getByTestId('import-input').setInputFiles([
-    { name: 'crane.png', mimeType: 'image/png', buffer: Buffer.from(bakePngItxt(makeBadgePng(2_000, 5), 'openbadges', JSON.stringify(assertion))) },
-  ]);
+  await page
+    .getByTestId('import-input')
+    .setInputFiles([{ name: 'crane.png', mimeType: 'image/png', buffer: Buffer.from(bakePngItxt(makeBadgePng(2_000, 5), 'openbadges', JSON.stringify(assertion))) }]);
   await expect(page.getByRole('status')).toContainText('Added 1');
 
   await page.getByRole('button', { name: 'Make a backup' }).click();

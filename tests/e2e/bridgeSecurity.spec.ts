@@ -30,7 +30,15 @@ test('a malformed request gets a clear error and changes nothing', async ({ page
   const prefs = await page.evaluate(() => window.wallet.getPreferences({}));
   expect(prefs).toEqual({
     ok: true,
-    value: { theme: 'system', language: 'en', autoLockMinutes: 15, profile: { name: '', emails: [], links: [] }, network: 'ask', osNotifications: false, updates: { enabled: false } },
+    value: {
+      theme: 'system',
+      language: 'en',
+      autoLockMinutes: 15,
+      profile: { name: '', emails: [], links: [] },
+      network: 'ask',
+      osNotifications: false,
+      updates: { enabled: false },
+    },
   });
 });
 

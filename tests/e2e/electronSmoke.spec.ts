@@ -70,7 +70,10 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, ms: number): Promis
 
 async function appWindow(browser: Awaited<ReturnType<typeof chromium.connectOverCDP>>): Promise<Page> {
   for (let tries = 0; tries < 100; tries++) {
-    const page = browser.contexts().flatMap((context) => context.pages()).find((candidate) => candidate.url().startsWith('app://badgefolio/'));
+    const page = browser
+      .contexts()
+      .flatMap((context) => context.pages())
+      .find((candidate) => candidate.url().startsWith('app://badgefolio/'));
     if (page) return page;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -24,10 +24,7 @@ test('the first screen welcomes the user and offers to create the wallet', async
   keepScreenshot(dark, 'first-screen-dark.png');
 });
 
-test('the theme follows the system until the user picks one, and the choice survives a restart', async ({
-  browser,
-  harness,
-}) => {
+test('the theme follows the system until the user picks one, and the choice survives a restart', async ({ browser, harness }) => {
   const darkContext = await browser.newContext({ colorScheme: 'dark' });
   const page = await darkContext.newPage();
   await page.goto(harness.url);

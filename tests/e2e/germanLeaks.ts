@@ -37,7 +37,11 @@ const appEnglish = fragmentsOf(
 );
 const formsOf = (key: (typeof verificationMessageKeys)[number], language: 'en' | 'de'): string[] => {
   const template = templateOf(key, language);
-  return typeof template === 'string' ? [template] : Object.entries(template).filter(([name]) => name !== 'plural').map(([, form]) => form);
+  return typeof template === 'string'
+    ? [template]
+    : Object.entries(template)
+        .filter(([name]) => name !== 'plural')
+        .map(([, form]) => form);
 };
 const reportGerman = new Set(verificationMessageKeys.flatMap((key) => formsOf(key, 'de')));
 const reportEnglish = fragmentsOf(
@@ -50,10 +54,57 @@ const reportEnglish = fragmentsOf(
  * catalogues (a reason from the engine, a label in a component) shows up through these.
  */
 const commonEnglish = [
-  'the', 'The', 'and', 'with', 'from', 'this', 'This', 'were', 'has', 'have', 'not', 'Not', 'No', 'of', 'is', 'are', 'could',
-  'Verified', 'verified', 'Import', 'import', 'credential', 'credentials', 'Credential', 'Credentials', 'issuer', 'Issuer', 'issued', 'Issued',
-  'Check', 'check', 'checked', 'wallet', 'Wallet', 'badges', 'files', 'Expired', 'Revoked', 'Invalid', 'Save', 'Delete', 'Cancel', 'Close',
-  'Settings', 'Profile', 'Skills', 'Pathways', 'Collections', 'Search', 'Unlock', 'Fetch',
+  'the',
+  'The',
+  'and',
+  'with',
+  'from',
+  'this',
+  'This',
+  'were',
+  'has',
+  'have',
+  'not',
+  'Not',
+  'No',
+  'of',
+  'is',
+  'are',
+  'could',
+  'Verified',
+  'verified',
+  'Import',
+  'import',
+  'credential',
+  'credentials',
+  'Credential',
+  'Credentials',
+  'issuer',
+  'Issuer',
+  'issued',
+  'Issued',
+  'Check',
+  'check',
+  'checked',
+  'wallet',
+  'Wallet',
+  'badges',
+  'files',
+  'Expired',
+  'Revoked',
+  'Invalid',
+  'Save',
+  'Delete',
+  'Cancel',
+  'Close',
+  'Settings',
+  'Profile',
+  'Skills',
+  'Pathways',
+  'Collections',
+  'Search',
+  'Unlock',
+  'Fetch',
 ];
 
 /** A phrase as a whole-word pattern: "List" must not match "Liste", nor "the" match "theme". */
@@ -70,16 +121,7 @@ const patterns: readonly { readonly phrase: string; readonly pattern: RegExp }[]
   .map((phrase) => ({ phrase, pattern: wholeWord(phrase) }));
 
 /** Names German writes as they are (standards, products, an organisation) and a loan word its catalogue uses. */
-const germanLoanWords = [
-  'Micro-Credentials',
-  'W3C Verifiable Credential',
-  'Digital Credentials Consortium',
-  'Open Badges',
-  'Blockcerts',
-  'Europass',
-  'Badgefolio',
-  'LinkedIn',
-];
+const germanLoanWords = ['Micro-Credentials', 'W3C Verifiable Credential', 'Digital Credentials Consortium', 'Open Badges', 'Blockcerts', 'Europass', 'Badgefolio', 'LinkedIn'];
 
 /** English in `text`, once `content` (the credentials' own words) is taken out: each with its surroundings. */
 export function leaksIn(text: string, content: readonly string[]): string[] {
@@ -137,4 +179,3 @@ export class Sweep {
     for (const leak of leaksIn(text, this.content)) this.leaks.push(`${name}: ${leak}`);
   }
 }
-

@@ -21,7 +21,10 @@ const englishProse: readonly string[] = verificationMessageKeys.flatMap((key) =>
 });
 
 async function verificationIn(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('article', { name }).getByRole('button', { name: `Details zu ${name}` }).click();
+  await page
+    .getByRole('article', { name })
+    .getByRole('button', { name: `Details zu ${name}` })
+    .click();
   const dialog = page.getByRole('dialog');
   const section = dialog.getByRole('region', { name: 'Prüfung' });
   // The checks, with the keys they name, are under "Technische Details".
@@ -65,7 +68,9 @@ test('in German, the details of a verified and of a tampered credential say the 
     await expect(checks.filter({ hasText: /^✓ Signatur: / })).toContainText('direkt aus dem did:key gelesen.');
     await expect(checks.filter({ hasText: /^✓ Schlüssel des Ausstellers: / })).toContainText('Der Schlüssel gehört dem Aussteller (did:key:');
     await expect(checks.filter({ hasText: /^✓ Gültigkeit: / })).toHaveText('✓ Gültigkeit: Der Nachweis ist gültig: seit dem 1. Januar 2025, ohne Ablaufdatum.');
-    await expect(checks.filter({ hasText: /^– Widerruf: / })).toHaveText('– Widerruf: Der Aussteller hat diesem Nachweis keine Widerrufsliste mitgegeben, es gibt also nichts zu prüfen.');
+    await expect(checks.filter({ hasText: /^– Widerruf: / })).toHaveText(
+      '– Widerruf: Der Aussteller hat diesem Nachweis keine Widerrufsliste mitgegeben, es gibt also nichts zu prüfen.',
+    );
     await expectNoEnglishCheckSentence(verified);
     await page.keyboard.press('Escape');
 

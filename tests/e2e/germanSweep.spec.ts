@@ -92,7 +92,10 @@ async function seededWallet(): Promise<string> {
     signDataIntegrity(makeOb3Credential({ ...content, ...options }), issuer, 'eddsa-rdfc-2022', { date: '2025-01-01T00:00:00Z' });
   // "Program" is not on Open Badges 3.0's list of achievement types: a conformance note, the verdict unchanged.
   const verified = await signed({ issuer: profile, validFrom: '2025-01-01T00:00:00Z', achievementName: 'Marine welding', achievementType: 'Program' });
-  const tampered = { ...((await signed({ issuer: profile, validFrom: '2025-01-01T00:00:00Z', achievementName: 'Ship painting' })) as unknown as Record<string, unknown>), validFrom: '2020-01-01T00:00:00Z' };
+  const tampered = {
+    ...((await signed({ issuer: profile, validFrom: '2025-01-01T00:00:00Z', achievementName: 'Ship painting' })) as unknown as Record<string, unknown>),
+    validFrom: '2020-01-01T00:00:00Z',
+  };
   const expired = await signed({ issuer: profile, validFrom: '2024-01-01T00:00:00Z', validUntil: '2025-01-01T00:00:00Z', achievementName: 'Crane operation' });
   const revoked = await signed({
     issuer: profile,
@@ -135,7 +138,11 @@ function section(page: Page, name: string) {
 }
 
 async function details(page: Page, sweep: Sweep, name: string, status: string, also?: string): Promise<void> {
-  await page.getByRole('article', { name }).first().getByRole('button', { name: `Details zu ${name}` }).click();
+  await page
+    .getByRole('article', { name })
+    .first()
+    .getByRole('button', { name: `Details zu ${name}` })
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('region', { name: 'Prüfung' })).toContainText(status);
   if (also) await expect(dialog.getByRole('region', { name: 'Prüfung' })).toContainText(also);
@@ -164,7 +171,10 @@ test('in German, every screen, dialog, report and the portfolio PDF say nothing 
     // The seeded wallet, locked: the unlock screen, then the portfolio.
     seeded = await startHarnessProcess(vault);
     await page.goto(seeded.url);
-    await page.getByRole('banner').getByLabel(/^(Language|Sprache)$/).selectOption('de');
+    await page
+      .getByRole('banner')
+      .getByLabel(/^(Language|Sprache)$/)
+      .selectOption('de');
     await expect(page.getByRole('heading', { name: 'Brieftasche entsperren' })).toBeVisible();
     await sweep.screen(page, 'unlock');
     await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
@@ -189,7 +199,10 @@ test('in German, every screen, dialog, report and the portfolio PDF say nothing 
     const certificate = 'Certificate of Completion: Rope access';
     await details(page, sweep, certificate, 'Selbst angegeben');
     // A self-reported certificate's correction form.
-    await page.getByRole('article', { name: certificate }).getByRole('button', { name: `Details zu ${certificate}` }).click();
+    await page
+      .getByRole('article', { name: certificate })
+      .getByRole('button', { name: `Details zu ${certificate}` })
+      .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Titel, Aussteller oder Datum korrigieren' }).click();
     await sweep.screen(page, 'correcting a self-reported certificate');
     await page.keyboard.press('Escape');
@@ -241,7 +254,12 @@ test('in German, every screen, dialog, report and the portfolio PDF say nothing 
 
     await section(page, 'Einstellungen').click();
     await page.getByRole('button', { name: 'Brieftasche prüfen' }).click();
-    await expect(page.getByRole('group', { name: 'Brieftasche prüfen' }).getByRole('status').or(page.getByRole('group', { name: 'Brieftasche prüfen' }).locator('p').last())).toBeVisible();
+    await expect(
+      page
+        .getByRole('group', { name: 'Brieftasche prüfen' })
+        .getByRole('status')
+        .or(page.getByRole('group', { name: 'Brieftasche prüfen' }).locator('p').last()),
+    ).toBeVisible();
     await expect(page.getByRole('group', { name: 'Brieftasche prüfen' })).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
     await sweep.screen(page, 'settings, with the wallet checked');
 

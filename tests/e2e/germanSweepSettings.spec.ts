@@ -41,7 +41,12 @@ test('in German, Settings, adding from a link and the wallet check notice say no
     const badge = path.join(folder, 'welding.json');
     writeFileSync(
       badge,
-      JSON.stringify(await signDataIntegrity(makeOb3Credential({ issuer: makeIssuerProfile({ id: signer.did, name: 'Harbour Uni' }), validFrom: '2025-01-01T00:00:00Z', achievementName: 'Marine welding' }), signer)),
+      JSON.stringify(
+        await signDataIntegrity(
+          makeOb3Credential({ issuer: makeIssuerProfile({ id: signer.did, name: 'Harbour Uni' }), validFrom: '2025-01-01T00:00:00Z', achievementName: 'Marine welding' }),
+          signer,
+        ),
+      ),
     );
     writeFileSync(path.join(folder, 'notes.json'), JSON.stringify({ notes: ['not a registry'] }));
     writeFileSync(path.join(folder, 'acme-hiring.json'), JSON.stringify({ meta: { updated: '2026-09-01T00:00:00Z' }, registry: { [signer.did]: { name: 'Harbour University' } } }));

@@ -69,7 +69,9 @@ test('a newer copy replaces a credential; its earlier version is kept, and resto
       void question.dismiss();
     });
     await earlier.getByRole('button', { name: /^Restore this version \(replaced on .+\)$/ }).click();
-    await expect.poll(() => asked).toMatch(/^Make the version of “Welding \(renewed 2025\)” that was replaced on .+ current again\? The version you have now is kept under Earlier versions/);
+    await expect
+      .poll(() => asked)
+      .toMatch(/^Make the version of “Welding \(renewed 2025\)” that was replaced on .+ current again\? The version you have now is kept under Earlier versions/);
     await expect(dialog.getByRole('heading', { name: 'Welding (renewed 2025)', level: 2 })).toBeVisible();
 
     page.once('dialog', (question) => void question.accept());

@@ -29,7 +29,12 @@ async function drop(page: Page, files: readonly DroppedFile[]): Promise<void> {
 async function mixedDrop(): Promise<DroppedFile[]> {
   const issuer = await generateEd25519Issuer(new Uint8Array(32).fill(31));
   const badge = await signDataIntegrity(
-    makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Riverbank College' }), idSeed: 731, achievementName: 'SQL for analysts', validFrom: '2025-02-10T00:00:00Z' }),
+    makeOb3Credential({
+      issuer: makeIssuerProfile({ id: issuer.did, name: 'Riverbank College' }),
+      idSeed: 731,
+      achievementName: 'SQL for analysts',
+      validFrom: '2025-02-10T00:00:00Z',
+    }),
     issuer,
   );
   const badgeBytes = new TextEncoder().encode(JSON.stringify(badge));

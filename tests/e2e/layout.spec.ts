@@ -250,7 +250,12 @@ async function cardProblems(page: Page): Promise<string[]> {
     for (const card of cards) {
       const outer = card.getBoundingClientRect();
       if (outer.bottom < view.top || outer.top > view.bottom) continue;
-      const inner = { left: outer.left + card.clientLeft, top: outer.top + card.clientTop, right: outer.left + card.clientLeft + card.clientWidth, bottom: outer.top + card.clientTop + card.clientHeight };
+      const inner = {
+        left: outer.left + card.clientLeft,
+        top: outer.top + card.clientTop,
+        right: outer.left + card.clientLeft + card.clientWidth,
+        bottom: outer.top + card.clientTop + card.clientHeight,
+      };
       const title = card.getAttribute('aria-label') ?? '?';
       const pill = card.querySelector('.status');
       if (!pill) problems.push(`${title}: no status pill`);
@@ -536,5 +541,3 @@ test.describe('first run', () => {
     expect(await horizontalOverflow(page)).toEqual([]);
   });
 });
-
-

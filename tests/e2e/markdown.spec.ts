@@ -18,7 +18,12 @@ test('criteria written in Markdown are shown formatted, safely: no HTML, no pict
     '<img src="https://tracker.example/raw.png"> <b>bold by HTML</b>',
   ].join('\n');
   const file = path.join(folder, 'welding.json');
-  writeFileSync(file, JSON.stringify(makeOb3Credential({ issuer: makeIssuerProfile({ id: 'did:example:academy', name: 'Harbour Academy' }), achievementName: 'Marine welding', criteriaNarrative: criteria })));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      makeOb3Credential({ issuer: makeIssuerProfile({ id: 'did:example:academy', name: 'Harbour Academy' }), achievementName: 'Marine welding', criteriaNarrative: criteria }),
+    ),
+  );
   const remote: string[] = [];
   page.on('request', (request) => {
     // The window's own pictures are blob: and data: addresses; anything else would be a remote load.

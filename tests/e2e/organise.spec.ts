@@ -79,7 +79,10 @@ async function noSeriousAxeViolations(page: Page): Promise<void> {
 }
 
 async function articleNames(page: Page): Promise<string[]> {
-  return page.getByRole('region', { name: 'Credentials' }).getByRole('article').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
+  return page
+    .getByRole('region', { name: 'Credentials' })
+    .getByRole('article')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
 }
 
 function section(page: Page, name: string) {

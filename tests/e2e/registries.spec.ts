@@ -11,11 +11,21 @@ test('Settings › Issuer registries: an employer list added from a file names t
   test.setTimeout(90_000);
   const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-e2e-registries-'));
   const issuer = await generateEd25519Issuer(seededBytes(32, 901));
-  const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Harbour Uni' }), validFrom: '2025-01-01T00:00:00Z', achievementName: 'Marine welding' });
+  const credential = makeOb3Credential({
+    issuer: makeIssuerProfile({ id: issuer.did, name: 'Harbour Uni' }),
+    validFrom: '2025-01-01T00:00:00Z',
+    achievementName: 'Marine welding',
+  });
   const badge = path.join(folder, 'welding.json');
   writeFileSync(badge, JSON.stringify(await signDataIntegrity(credential, issuer, 'eddsa-rdfc-2022', { date: '2025-01-01T00:00:00Z' })));
   const list = path.join(folder, 'acme-hiring.json');
-  writeFileSync(list, JSON.stringify({ meta: { created: '2026-01-01T00:00:00Z', updated: '2026-09-01T00:00:00Z' }, registry: { [issuer.did]: { name: 'Harbour University', location: 'Bristol, UK' } } }));
+  writeFileSync(
+    list,
+    JSON.stringify({
+      meta: { created: '2026-01-01T00:00:00Z', updated: '2026-09-01T00:00:00Z' },
+      registry: { [issuer.did]: { name: 'Harbour University', location: 'Bristol, UK' } },
+    }),
+  );
   const notAList = path.join(folder, 'notes.json');
   writeFileSync(notAList, JSON.stringify({ hello: 'world' }));
 

@@ -197,7 +197,10 @@ test.afterAll(async () => {
 
 test('builds in Chromium from the app origin only, with no CSP violation', () => {
   const [first = 0, again = 0] = buildMilliseconds;
-  test.info().annotations.push({ type: 'renderer build', description: `${String(credentials.length)} credentials: ${first.toFixed(0)} ms with fonts fetched, ${again.toFixed(0)} ms rebuilt` });
+  test.info().annotations.push({
+    type: 'renderer build',
+    description: `${String(credentials.length)} credentials: ${first.toFixed(0)} ms with fonts fetched, ${again.toFixed(0)} ms rebuilt`,
+  });
   expect(rendererPdf.subarray(0, 5)).toEqual(new TextEncoder().encode('%PDF-'));
   expect(requested.length).toBeGreaterThan(0);
   expect(requested.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
@@ -248,7 +251,12 @@ test('downscales images on the canvas: drawn artwork as PNG with its alpha, phot
   expect(new Set(images.map((cols) => cols[10])).size).toBe(credentials.length);
   for (const cols of images) expect(Math.max(Number(cols[3]), Number(cols[4]))).toBeLessThanOrEqual(192);
   // The photograph and the textured artwork became JPEGs (192x144 and 192x192) ...
-  expect(images.filter((cols) => cols[8] === 'jpeg').map((cols) => `${cols[3] ?? ''}x${cols[4] ?? ''}`).sort()).toEqual(['192x144', '192x192']);
+  expect(
+    images
+      .filter((cols) => cols[8] === 'jpeg')
+      .map((cols) => `${cols[3] ?? ''}x${cols[4] ?? ''}`)
+      .sort(),
+  ).toEqual(['192x144', '192x192']);
   // ... the shared drawn artwork a 192 px PNG with a soft mask (drawn twice, one object) ...
   const shared = images.filter((cols) => cols[8] === 'image' && cols[3] === '192');
   expect(shared.length).toBe(2);

@@ -41,7 +41,10 @@ test('the page hears the shell: menu commands, files waiting for the wallet, and
   expect(created).toMatchObject({ ok: true, value: { state: 'unlocked' } });
   await expect
     .poll(async () => (await heard()).find((event) => event.name === 'filesImported'))
-    .toMatchObject({ name: 'filesImported', payload: { outcomes: [{ file: 'opened.badge.json', outcome: 'added', name: 'Opened with Badgefolio', id: expect.stringMatching(/^[0-9a-f]{12}$/) }] } });
+    .toMatchObject({
+      name: 'filesImported',
+      payload: { outcomes: [{ file: 'opened.badge.json', outcome: 'added', name: 'Opened with Badgefolio', id: expect.stringMatching(/^[0-9a-f]{12}$/) }] },
+    });
 
   // Without the token, the stand-ins refuse.
   expect((await request.post(`${harness.url}__harness/menu`, { data: { command: 'preferences' } })).status()).toBe(403);

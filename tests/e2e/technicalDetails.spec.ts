@@ -54,7 +54,12 @@ test('the details show DIDs, addresses and error codes only inside the collapsed
   await technical.getByText('Technical details', { exact: true }).click();
   await expect(technical).toHaveAttribute('open');
   await expect(technical.getByRole('definition').filter({ hasText: issuer.did })).toBeVisible();
-  await expect(technical.getByRole('listitem').filter({ hasText: issuer.did.slice(0, 20) }).first()).toBeVisible();
+  await expect(
+    technical
+      .getByRole('listitem')
+      .filter({ hasText: issuer.did.slice(0, 20) })
+      .first(),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(solar).toHaveCount(0);
 

@@ -59,19 +59,33 @@ test.beforeAll(async () => {
     skills: [{ targetName: 'Photovoltaics', targetFramework: 'ESCO', targetCode: 'S1' }],
   });
   files.set('ob3-di', encode(await signDataIntegrity(solar, issuer)));
-  const forklift = makeOb3Credential({ issuer: profile, id: 'urn:uuid:0b5c1d2e-3f40-4a51-8b62-7c8d9e0f1a22', achievementName: 'Forklift operation', validFrom: '2025-02-01T00:00:00Z' });
+  const forklift = makeOb3Credential({
+    issuer: profile,
+    id: 'urn:uuid:0b5c1d2e-3f40-4a51-8b62-7c8d9e0f1a22',
+    achievementName: 'Forklift operation',
+    validFrom: '2025-02-01T00:00:00Z',
+  });
   files.set('vc-jwt', encode(await signVcJwt(forklift, issuer)));
   const signedOb2 = await makeOb2SignedAssertion({ badgeName: 'Harbour crane safety', issuerName: 'Northern Skills Academy' });
   files.set('ob2-signed', encode(signedOb2.jws));
   // An OB 2.0 hosted badge whose name and issuer live only at its issuer (as Badgr and Canvas bake them).
-  const hosted = makeOb2Assertion({ origin: 'https://hosted.example.org', assertionId: 'https://hosted.example.org/assertions/dock-1.json', badgeName: 'Dock logistics', issuerName: 'Northern Skills Academy', embedBadge: false, embedIssuer: false });
+  const hosted = makeOb2Assertion({
+    origin: 'https://hosted.example.org',
+    assertionId: 'https://hosted.example.org/assertions/dock-1.json',
+    badgeName: 'Dock logistics',
+    issuerName: 'Northern Skills Academy',
+    embedBadge: false,
+    embedIssuer: false,
+  });
   files.set('ob2-hosted', encode(hosted.assertion));
   internet = await LoopbackInternet.start();
   internet.serveDocuments(hosted.documents, { headers: { 'access-control-allow-origin': '*' } });
   // The OB 2.0 issuer publishes its key and revocation list for browsers too (CORS).
   internet.serveDocuments(signedOb2.documents, { headers: { 'access-control-allow-origin': '*' } });
   // The OB 3.0 issuer's own web site (its profile's url) answers without CORS: browsers keep the answer from pages.
-  internet.serve('https://academy.example.org/.well-known/did-configuration.json', { body: { '@context': 'https://identity.foundation/.well-known/did-configuration/v1', linked_dids: [] } });
+  internet.serve('https://academy.example.org/.well-known/did-configuration.json', {
+    body: { '@context': 'https://identity.foundation/.well-known/did-configuration/v1', linked_dids: [] },
+  });
   const launch = chromiumLaunchOptions();
   const rules = ['badges.example.org', 'hosted.example.org', 'academy.example.org'].map((host) => `MAP ${host}:443 127.0.0.1:${String(internet.port)}`).join(', ');
   // The test CA is not in Chromium's store: certificate errors are let through in this test browser only.
@@ -169,7 +183,10 @@ function cliVerdicts(file: string): string[] {
 /** What the page shows for each credential: its name and status, sorted. */
 async function shownVerdicts(page: Page): Promise<string[]> {
   const shown = await page.locator('article.credential').evaluateAll((articles) =>
-    articles.map((article) => ({ name: article.querySelector('.credential-name')?.textContent ?? '', status: article.querySelector('.status-word')?.getAttribute('data-status') ?? '' })),
+    articles.map((article) => ({
+      name: article.querySelector('.credential-name')?.textContent ?? '',
+      status: article.querySelector('.status-word')?.getAttribute('data-status') ?? '',
+    })),
   );
   return shown.map((s) => `${s.name}: ${s.status}`).sort();
 }
@@ -347,7 +364,10 @@ test('a portfolio PDF dropped on the page: every attachment verified; a swapped 
   await expectOnlyListedRequests(page, requests);
 
   // A QR code that carries only the entry's short id: the page says what to do, then marks that entry in the PDF.
-  const shortId = createHash('sha256').update(files.get('vc-jwt') ?? new Uint8Array()).digest('hex').slice(0, 12);
+  const shortId = createHash('sha256')
+    .update(files.get('vc-jwt') ?? new Uint8Array())
+    .digest('hex')
+    .slice(0, 12);
   await page.goto(`${server.url}#id.${shortId}`);
   await expect(page.locator('.short-id')).toContainText('drop the PDF here');
   await page.locator('input[type=file]').setInputFiles(pdfFile);

@@ -2,15 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import {
-  bakePngItxt,
-  generateEd25519Issuer,
-  makeBadgePng,
-  makeIssuerProfile,
-  makeOb2Assertion,
-  makeOb3Credential,
-  signDataIntegrity,
-} from '../support/credentials';
+import { bakePngItxt, generateEd25519Issuer, makeBadgePng, makeIssuerProfile, makeOb2Assertion, makeOb3Credential, signDataIntegrity } from '../support/credentials';
 import { createNewWallet, expect, test } from './fixtures';
 import { keepScreenshot } from './screenshots';
 
@@ -57,7 +49,14 @@ test('create a wallet, import badges, search, lock and unlock', async ({ page, h
   // The badge picture comes from the vault (the baked PNG itself), not from the web.
   await expect
     // Card pictures are shrunk in a worker thread, which starts with the first of them.
-    .poll(() => page.getByRole('article', { name: 'Forklift safety' }).locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 20_000 })
+    .poll(
+      () =>
+        page
+          .getByRole('article', { name: 'Forklift safety' })
+          .locator('img')
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      { timeout: 20_000 },
+    )
     .toBeGreaterThan(0);
   const shot = testInfo.outputPath('portfolio.png');
   await page.screenshot({ path: shot, fullPage: true });
@@ -118,7 +117,13 @@ test('a signed credential shows as Verified, a tampered one as Invalid', async (
   const tampered = { ...signed, id: 'urn:uuid:7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4e', name: 'Solar installer (edited)' };
   const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-e2e-signed-'));
   writeFileSync(path.join(folder, 'solar.json'), JSON.stringify(signed));
-  writeFileSync(path.join(folder, 'edited.json'), JSON.stringify({ ...tampered, credentialSubject: { ...tampered.credentialSubject, achievement: { ...tampered.credentialSubject.achievement, name: 'Master solar installer' } } }));
+  writeFileSync(
+    path.join(folder, 'edited.json'),
+    JSON.stringify({
+      ...tampered,
+      credentialSubject: { ...tampered.credentialSubject, achievement: { ...tampered.credentialSubject.achievement, name: 'Master solar installer' } },
+    }),
+  );
 
   await page.goto(harness.url);
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
@@ -140,9 +145,19 @@ test('a signed credential shows as Verified, a tampered one as Invalid', async (
     "Who issued it: Nothing confirms that the signer is “Hanse Technical College”: the name is the signer's own claim",
   );
   // The key is named in the checks, under "Technical details".
-  await expect(dialog.getByRole('listitem').filter({ hasText: issuer.did.slice(0, 20) }).first()).toBeHidden();
+  await expect(
+    dialog
+      .getByRole('listitem')
+      .filter({ hasText: issuer.did.slice(0, 20) })
+      .first(),
+  ).toBeHidden();
   await dialog.getByText('Technical details', { exact: true }).click();
-  await expect(dialog.getByRole('listitem').filter({ hasText: issuer.did.slice(0, 20) }).first()).toBeVisible();
+  await expect(
+    dialog
+      .getByRole('listitem')
+      .filter({ hasText: issuer.did.slice(0, 20) })
+      .first(),
+  ).toBeVisible();
   await dialog.getByRole('button', { name: 'Check again' }).click();
   await expect(dialog.getByRole('region', { name: 'Verification' })).toContainText('Verified');
   await expect(dialog.getByRole('region', { name: 'Verification' })).toContainText('Who issued it: Nothing confirms that the signer is “Hanse Technical College”');

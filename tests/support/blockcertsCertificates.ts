@@ -49,10 +49,10 @@ export const designerDisplayHtml = [
  */
 export const hostileDisplayHtml = [
   '<section>',
-  "<h1 onclick=\"alert('title')\">Certificate of Achievement</h1>",
+  '<h1 onclick="alert(\'title\')">Certificate of Achievement</h1>',
   "<script>alert('yo');</script>",
   "<style>alert('XSS') .seal { background: url(https://tracker.example/bg.png) }</style>",
-  "<div style=\"background-color:red;background:url(java/**/script:alert(1));\" onclick=\"javascript:alert('yo')\">YO!</div>",
+  '<div style="background-color:red;background:url(java/**/script:alert(1));" onclick="javascript:alert(\'yo\')">YO!</div>',
   '<p onmouseover="alert(document.cookie)">Awarded for completing the Data Stewardship course with distinction.</p>',
   '<a href="javascript:alert(1)">Claim your prize</a>',
   '<img src="https://tracker.example/pixel.png" onerror="alert(1)">',
@@ -74,7 +74,16 @@ function proofValueFor(target: Uint8Array): string {
   const keymap = [
     [0, cborEncode(target)],
     [1, cborEncode(target)],
-    [2, [[[0, -1], [1, -1], [2, cborEncode(sha256('mock transaction'))]]]],
+    [
+      2,
+      [
+        [
+          [0, -1],
+          [1, -1],
+          [2, cborEncode(sha256('mock transaction'))],
+        ],
+      ],
+    ],
     [3, []],
   ];
   return `z${base58Encode(cborEncode(keymap))}`;

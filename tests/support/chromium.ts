@@ -15,14 +15,6 @@ export function chromiumLaunchOptions(): LaunchOptions {
     executablePath,
     // Root in a container needs --no-sandbox; the rest stop Chromium reaching for Google's
     // services, which this machine's closed network refuses.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   };
 }

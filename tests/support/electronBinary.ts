@@ -12,10 +12,6 @@ export function electronBinary(): string | null {
   const pathFile = path.join(electronPackage, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
   const overrideDist = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = overrideDist
-    ? path.join(overrideDist, relative ?? 'electron')
-    : relative
-      ? path.join(electronPackage, 'dist', relative)
-      : null;
+  const candidate = overrideDist ? path.join(overrideDist, relative ?? 'electron') : relative ? path.join(electronPackage, 'dist', relative) : null;
   return candidate && existsSync(candidate) ? candidate : null;
 }

@@ -223,7 +223,13 @@ export const safeStorage = {
   getSelectedStorageBackend: (): string => safeStorageState.backend,
   encryptStringAsync: (text: string): Promise<Buffer> => Promise.resolve(Buffer.from(`sealed:${text}`).reverse()),
   decryptStringAsync: (bytes: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> =>
-    Promise.resolve({ result: Buffer.from(bytes).reverse().toString().replace(/^sealed:/, ''), shouldReEncrypt: false }),
+    Promise.resolve({
+      result: Buffer.from(bytes)
+        .reverse()
+        .toString()
+        .replace(/^sealed:/, ''),
+      shouldReEncrypt: false,
+    }),
 };
 
 export const screen = {

@@ -19,11 +19,11 @@ const projectRoot = path.resolve(import.meta.dirname, '../..');
 export async function startHarnessProcess(vault?: string, extra: { args?: readonly string[]; env?: Readonly<Record<string, string>> } = {}): Promise<HarnessProcess> {
   const folder = vault ?? mkdtempSync(path.join(os.tmpdir(), 'badgefolio-e2e-'));
   // `extra`: the developer option (--dev-host and NODE_EXTRA_CA_CERTS) that reaches a test issuer on the loopback internet.
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['bin/harness.js', '--vault', folder, '--port', '0', '--renderer', 'out/renderer', ...(extra.args ?? [])],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], ...(extra.env ? { env: { ...process.env, ...extra.env } } : {}) },
-  );
+  const child: ChildProcess = spawn(process.execPath, ['bin/harness.js', '--vault', folder, '--port', '0', '--renderer', 'out/renderer', ...(extra.args ?? [])], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(extra.env ? { env: { ...process.env, ...extra.env } } : {}),
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {

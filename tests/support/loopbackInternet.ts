@@ -31,7 +31,7 @@ export interface LoopbackAnswer {
   /** Send without Content-Length, in chunks: the size cap must stop it while it streams. */
   readonly streamed?: boolean;
   /** Never answer (the client's timeout must end it). */
-  readonly hang?: boolean;  /** Extra response headers (a browser test's CORS header). */
+  readonly hang?: boolean; /** Extra response headers (a browser test's CORS header). */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -54,7 +54,9 @@ export interface HostStats {
 }
 
 function pem(label: string, der: ArrayBuffer): string {
-  const base64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const base64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${base64.trim()}\n-----END ${label}-----\n`;
 }
 
@@ -201,7 +203,9 @@ export class LoopbackInternet {
     const leafKeys = await keys();
     const now = Date.now();
     const leaf = await x509.X509CertificateGenerator.create({
-      serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(8))).toString('hex').replace(/^[89a-f]/, '1'),
+      serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(8)))
+        .toString('hex')
+        .replace(/^[89a-f]/, '1'),
       subject: `CN=${host}`,
       issuer: this.caCert.subject,
       notBefore: new Date(now - 60_000),
@@ -267,7 +271,8 @@ export class LoopbackInternet {
           : answer.body instanceof Uint8Array
             ? Buffer.from(answer.body)
             : Buffer.from(JSON.stringify(answer.body));
-    const contentType = answer.contentType ?? (answer.body instanceof Uint8Array ? 'application/octet-stream' : typeof answer.body === 'string' ? 'text/plain' : 'application/ld+json');
+    const contentType =
+      answer.contentType ?? (answer.body instanceof Uint8Array ? 'application/octet-stream' : typeof answer.body === 'string' ? 'text/plain' : 'application/ld+json');
     if (answer.streamed) {
       response.writeHead(answer.status ?? 200, { ...answer.headers, 'content-type': contentType });
       const gone = (): boolean => response.destroyed;

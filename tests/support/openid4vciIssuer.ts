@@ -48,7 +48,10 @@ export interface TestIssuer {
   readonly authorizations: URLSearchParams[];
 }
 
-const sha = (data: Uint8Array, alg: HashAlgorithm): Uint8Array => createHash(alg === HashAlgorithm.Sha384 ? 'sha384' : alg === HashAlgorithm.Sha512 ? 'sha512' : 'sha256').update(data).digest();
+const sha = (data: Uint8Array, alg: HashAlgorithm): Uint8Array =>
+  createHash(alg === HashAlgorithm.Sha384 ? 'sha384' : alg === HashAlgorithm.Sha512 ? 'sha512' : 'sha256')
+    .update(data)
+    .digest();
 
 /** The Ed25519 public JWK a did:key names (multicodec 0xed01). */
 function didKeyJwk(didUrl: string): JWK {
@@ -139,12 +142,14 @@ export async function startTestIssuer(internet: LoopbackInternet, options: TestI
   const { credentialOffer, credentialOfferObject } = await issuer.createCredentialOffer({
     issuerMetadata,
     credentialConfigurationIds: [configurationId],
-    grants: options.authorizationCode ? { authorization_code: { issuer_state: 'session-77' } } : {
-      'urn:ietf:params:oauth:grant-type:pre-authorized_code': {
-        'pre-authorized_code': preAuthorizedCode,
-        ...(options.txCode ? { tx_code: { input_mode: 'numeric', length: options.txCode.length, description: 'The PIN in the e-mail we sent you' } } : {}),
-      },
-    },
+    grants: options.authorizationCode
+      ? { authorization_code: { issuer_state: 'session-77' } }
+      : {
+          'urn:ietf:params:oauth:grant-type:pre-authorized_code': {
+            'pre-authorized_code': preAuthorizedCode,
+            ...(options.txCode ? { tx_code: { input_mode: 'numeric', length: options.txCode.length, description: 'The PIN in the e-mail we sent you' } } : {}),
+          },
+        },
     ...(options.byReference ? { credentialOfferUri: offerUri } : {}),
   });
   (record as { offerLink: string }).offerLink = credentialOffer;
@@ -152,10 +157,17 @@ export async function startTestIssuer(internet: LoopbackInternet, options: TestI
   const log = (request: LoopbackRequest): void => {
     record.requests.push(`${request.method} ${request.path}`);
   };
-  const requestLike = (request: LoopbackRequest) => ({ method: request.method as 'POST', url: `${origin}${request.path}`, headers: new Headers(request.headers as Record<string, string>) });
+  const requestLike = (request: LoopbackRequest) => ({
+    method: request.method as 'POST',
+    url: `${origin}${request.path}`,
+    headers: new Headers(request.headers as Record<string, string>),
+  });
 
   internet
-    .serve(options.draft13 ? `${issuerId}/.well-known/openid-credential-issuer` : `${origin}/.well-known/openid-credential-issuer`, (request) => (log(request), json(credentialMetadata)))
+    .serve(
+      options.draft13 ? `${issuerId}/.well-known/openid-credential-issuer` : `${origin}/.well-known/openid-credential-issuer`,
+      (request) => (log(request), json(credentialMetadata)),
+    )
     .serve(`${origin}/.well-known/oauth-authorization-server`, (request) => (log(request), json(asMetadata)))
     .serve(offerUri, (request) => (log(request), json(credentialOfferObject)))
     .serve(`${origin}/token`, async (request) => {
@@ -176,15 +188,16 @@ export async function startTestIssuer(internet: LoopbackInternet, options: TestI
             pkce: { codeChallenge: issued.challenge, codeChallengeMethod: issued.method as never, ...(parsed.pkceCodeVerifier ? { codeVerifier: parsed.pkceCodeVerifier } : {}) },
           });
         } else if (parsed.grant.grantType !== 'urn:ietf:params:oauth:grant-type:pre-authorized_code') return json({ error: 'unsupported_grant_type' }, 400);
-        else await authorizationServer.verifyPreAuthorizedCodeAccessTokenRequest({
-          authorizationServerMetadata: asMetadata,
-          grant: parsed.grant,
-          accessTokenRequest: parsed.accessTokenRequest,
-          request: requestLike(request),
-          expectedPreAuthorizedCode: preAuthorizedCode,
-          ...(options.txCode ? { expectedTxCode: options.txCode } : {}),
-          ...(options.codeExpiresAt ? { preAuthorizedCodeExpiresAt: options.codeExpiresAt } : {}),
-        });
+        else
+          await authorizationServer.verifyPreAuthorizedCodeAccessTokenRequest({
+            authorizationServerMetadata: asMetadata,
+            grant: parsed.grant,
+            accessTokenRequest: parsed.accessTokenRequest,
+            request: requestLike(request),
+            expectedPreAuthorizedCode: preAuthorizedCode,
+            ...(options.txCode ? { expectedTxCode: options.txCode } : {}),
+            ...(options.codeExpiresAt ? { preAuthorizedCodeExpiresAt: options.codeExpiresAt } : {}),
+          });
         if (codeUsed) return json({ error: 'invalid_grant', error_description: 'The pre-authorized code was already used' }, 400);
         codeUsed = true;
         const response = await authorizationServer.createAccessTokenResponse({
@@ -236,7 +249,12 @@ export async function startTestIssuer(internet: LoopbackInternet, options: TestI
         const holder = (signer.didUrl ?? '').split('#')[0] ?? '';
         record.proofHolders.push(holder);
         const subject = options.misbehave === 'other-subject' ? 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' : holder;
-        const vc = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuerKey.did, name: 'Example University' }), name: display[0]?.name, achievementName: display[0]?.name, recipient: { did: subject } });
+        const vc = makeOb3Credential({
+          issuer: makeIssuerProfile({ id: issuerKey.did, name: 'Example University' }),
+          name: display[0]?.name,
+          achievementName: display[0]?.name,
+          recipient: { did: subject },
+        });
         let credential: unknown = format === 'ldp_vc' ? await signDataIntegrity(vc, issuerKey, 'eddsa-rdfc-2022') : await signVcJwt(vc, issuerKey);
         if (options.misbehave === 'tampered') {
           credential = typeof credential === 'string' ? credential : { ...(credential as object), name: 'Doctorate in Everything' };

@@ -36,7 +36,11 @@ export function receiveTestBed(folderPrefix: string) {
       return vault;
     },
     /** receiveCredentials' options: this wallet, offline verification, the loopback internet. */
-    options: (timeoutMs?: number) => ({ vault: bed.vault, verification: 'offline' as const, fetchOptions: { testNetwork: bed.internet.testNetwork, ...(timeoutMs ? { timeoutMs } : {}) } }),
+    options: (timeoutMs?: number) => ({
+      vault: bed.vault,
+      verification: 'offline' as const,
+      fetchOptions: { testNetwork: bed.internet.testNetwork, ...(timeoutMs ? { timeoutMs } : {}) },
+    }),
   };
   return bed;
 }

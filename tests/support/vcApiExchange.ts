@@ -88,13 +88,20 @@ export async function startTestExchange(internet: LoopbackInternet, options: Exc
         const query = [{ type: 'DIDAuthentication', acceptedMethods: [{ method: 'key' }], acceptedCryptosuites: [{ cryptosuite: 'eddsa-rdfc-2022' }] }];
         if (options.askForCredentials) query.push({ type: 'QueryByExample' } as never);
         return json({
-          verifiablePresentationRequest: { query, challenge, domain: host, interact: { service: [{ type: 'UnmediatedHttpPresentationService2021', serviceEndpoint: exchangeUrl }] } },
+          verifiablePresentationRequest: {
+            query,
+            challenge,
+            domain: host,
+            interact: { service: [{ type: 'UnmediatedHttpPresentationService2021', serviceEndpoint: exchangeUrl }] },
+          },
         });
       }
       const check = await judge(body.verifiablePresentation, challenge, host);
       record.checks.push(check);
       if (!check.verified || !check.holder) return json({ message: 'DID authentication failed.' }, 400);
-      return json({ verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [await issue(check.holder)] } });
+      return json({
+        verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [await issue(check.holder)] },
+      });
     })
     .serve(`${origin}/request/${id}`, async (request) => {
       record.requests.push(`${request.method} ${request.path}`);

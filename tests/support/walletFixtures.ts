@@ -24,7 +24,11 @@ export async function sampleCredentials(count: number, seed = 1): Promise<Normal
       if (outcome?.outcome !== 'recognised') throw new Error('fixture not recognised');
       credentials.push(outcome.credential);
     } else {
-      const credential = makeOb3Credential({ issuer: 'did:example:issuer', id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, achievementName: `Skill ${String(n)}` });
+      const credential = makeOb3Credential({
+        issuer: 'did:example:issuer',
+        id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+        achievementName: `Skill ${String(n)}`,
+      });
       const [outcome] = await intake.inspect({ name: `skill-${String(n)}.json`, bytes: new TextEncoder().encode(JSON.stringify(credential)) });
       if (outcome?.outcome !== 'recognised') throw new Error('fixture not recognised');
       credentials.push(outcome.credential);

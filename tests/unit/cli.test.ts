@@ -32,9 +32,7 @@ describe('the default data folder', () => {
     expect(defaultDataFolder('linux', {}, '/home/ana')).toBe('/home/ana/.config/Badgefolio');
     expect(defaultDataFolder('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/ana')).toBe('/xdg/Badgefolio');
     expect(defaultDataFolder('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Badgefolio');
-    expect(defaultDataFolder('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toBe(
-      'C:\\Users\\ana\\AppData\\Roaming\\Badgefolio',
-    );
+    expect(defaultDataFolder('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Roaming\\Badgefolio');
   });
 });
 
@@ -186,7 +184,10 @@ describe('export-pdf and verify-pdf', () => {
     // A collection made in the app (kept in the wallet) chooses what the CLI exports.
     const wallet = await Vault.unlock(vault, env.BADGEFOLIO_PASSPHRASE, { write: true });
     const [only] = wallet.list();
-    updateOrganiser(wallet, (current) => ({ ...current, collections: [{ id: 'c0llection01', name: 'Data jobs', credentialIds: [only?.id ?? ''], createdAt: '2026-01-01T00:00:00Z' }] }));
+    updateOrganiser(wallet, (current) => ({
+      ...current,
+      collections: [{ id: 'c0llection01', name: 'Data jobs', credentialIds: [only?.id ?? ''], createdAt: '2026-01-01T00:00:00Z' }],
+    }));
     wallet.lockWallet();
     const fromCollection = runBin(['export-pdf', '--out', pdf, '--vault', vault, '--collection', 'data JOBS'], { env });
     expect(fromCollection.stderr).toBe('');

@@ -81,7 +81,11 @@ describe('the verification worker pool in the built CLI', () => {
     mkdirSync(folder);
     const issuer = await generateEd25519Issuer(seededBytes(32, 41));
     for (let i = 0; i < 24; i++) {
-      const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Harbour Academy' }), validFrom: '2024-01-01T00:00:00Z', achievementName: `Module ${String(i)}` });
+      const credential = makeOb3Credential({
+        issuer: makeIssuerProfile({ id: issuer.did, name: 'Harbour Academy' }),
+        validFrom: '2024-01-01T00:00:00Z',
+        achievementName: `Module ${String(i)}`,
+      });
       writeFileSync(path.join(folder, `c${String(i)}.json`), JSON.stringify(await signDataIntegrity(credential, issuer)));
     }
   });

@@ -94,7 +94,9 @@ describe('badgefolio check', () => {
     const io = fakeIo();
     expect(await checkCommand.run(['--vault', folder], io)).toBe(1);
     const text = io.out();
-    expect(text).toContain(`Damaged: the record of "${first}" is changed or damaged on disk.\n  File: ${path.join(folder, damagedRecord)}\n  Kept in quarantine: ${path.join(folder, 'quarantine')}`);
+    expect(text).toContain(
+      `Damaged: the record of "${first}" is changed or damaged on disk.\n  File: ${path.join(folder, damagedRecord)}\n  Kept in quarantine: ${path.join(folder, 'quarantine')}`,
+    );
     // The picture the OB 3.0 credential shows is the issuer's logo in the baked badge too: both are named.
     expect(text).toMatch(new RegExp(`Damaged: the picture of .*"${second}".* is changed or damaged on disk\\.`));
     expect(text).toContain('Checked 3 credentials and');

@@ -110,6 +110,8 @@ describe('badgefolio import and what badges link to', () => {
     const vault = await walletFolder();
     const work = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-cli-badmap-'));
     writeFileSync(path.join(work, 'map.json'), '["not", "a", "map"]');
-    await expect(makeImportCommand().run(['x.png', '--vault', vault, '--documents', 'map.json'], io(work))).rejects.toThrow(/documents map .*map\.json cannot be used: .*must be a JSON object/);
+    await expect(makeImportCommand().run(['x.png', '--vault', vault, '--documents', 'map.json'], io(work))).rejects.toThrow(
+      /documents map .*map\.json cannot be used: .*must be a JSON object/,
+    );
   });
 });

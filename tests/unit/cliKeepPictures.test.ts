@@ -21,7 +21,11 @@ describe('badgefolio import --keep-pictures', () => {
     writeFileSync(zip, makeZip([{ name: 'welding/welding.png', bytes: makeBadgePng(2_000, 32) }]));
     expect(runBin(['init'], { env }).status).toBe(0);
 
-    interface Row { file: string; outcome: string; reason?: string }
+    interface Row {
+      file: string;
+      outcome: string;
+      reason?: string;
+    }
     const refused = runBin(['import', loose, zip, '--offline', '--json'], { env });
     expect(refused.status).toBe(1);
     expect((JSON.parse(refused.stdout) as Row[]).map((r) => [r.file, r.outcome])).toEqual([

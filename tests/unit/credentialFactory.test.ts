@@ -75,7 +75,7 @@ interface Chunk {
 function readChunks(png: Uint8Array): Chunk[] {
   const buffer = Buffer.from(png);
   const chunks: Chunk[] = [];
-  for (let at = 8; at < buffer.length; ) {
+  for (let at = 8; at < buffer.length;) {
     const length = buffer.readUInt32BE(at);
     const type = buffer.toString('latin1', at + 4, at + 8);
     const data = buffer.subarray(at + 8, at + 8 + length);

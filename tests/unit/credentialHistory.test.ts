@@ -104,7 +104,10 @@ describe('the history of an imported credential', () => {
       ok: false,
       error: { code: 'refused', message: '"Welding (renewed 2025)" has no earlier version "0000aaaa0000" (see its history).' },
     });
-    await expect(dispatch(handlers, 'credentialHistory', { id: 'ffffffffffff' })).resolves.toEqual({ ok: false, error: { code: 'refused', message: 'No such credential in this wallet.' } });
+    await expect(dispatch(handlers, 'credentialHistory', { id: 'ffffffffffff' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'No such credential in this wallet.' },
+    });
     await expect(dispatch(handlers, 'restoreVersion', { id, versionId: 'x' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
 
     const restored = await dispatch(handlers, 'restoreVersion', { id, versionId: versions[0]?.versionId ?? '' });
@@ -136,7 +139,9 @@ describe('the history of an imported credential', () => {
     expect(none.status).toBe(0);
     expect(none.stdout).toBe(`"Welding" (${id}) has no earlier versions: no newer copy has replaced it.\n`);
 
-    expect(runBin(['import', path.join(folder, 'welding-2025.json'), '--vault', vault, '--offline'], { env }).stdout).toMatch(/^updated {2}\S*welding-2025\.json {2}"Welding \(renewed 2025\)" {2}\[verified\]$/m);
+    expect(runBin(['import', path.join(folder, 'welding-2025.json'), '--vault', vault, '--offline'], { env }).stdout).toMatch(
+      /^updated {2}\S*welding-2025\.json {2}"Welding \(renewed 2025\)" {2}\[verified\]$/m,
+    );
     const listing = runBin(['history', id, '--vault', vault], { env });
     expect(listing.status).toBe(0);
     expect(listing.stdout).toContain(`Earlier versions of "Welding (renewed 2025)" (${id}):`);
@@ -144,7 +149,11 @@ describe('the history of an imported credential', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(listing.stdout).toMatch(new RegExp(`^[0-9a-f]{12}  ${today}  Welding\\s+2024-01-01  verified$`, 'm'));
     expect(listing.stdout).toContain(`1 earlier version. Make one current again: badgefolio restore-version ${id} <version>`);
-    const json = JSON.parse(runBin(['history', id.slice(0, 6), '--vault', vault, '--json'], { env }).stdout) as { id: string; name: string; versions: { versionId: string; name: string; status: string }[] };
+    const json = JSON.parse(runBin(['history', id.slice(0, 6), '--vault', vault, '--json'], { env }).stdout) as {
+      id: string;
+      name: string;
+      versions: { versionId: string; name: string; status: string }[];
+    };
     expect(json).toMatchObject({ id, name: 'Welding (renewed 2025)', versions: [{ readable: true, name: 'Welding', status: 'verified' }] });
     const versionId = json.versions[0]?.versionId ?? '';
 

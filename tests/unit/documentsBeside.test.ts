@@ -155,25 +155,33 @@ describe('OB 2.0 and Blockcerts documents given beside credentials', () => {
     wallet.lockWallet();
   });
 
-  it.skipIf(!sharedFixturesPresent)('a Blockcerts v3 certificate is checked with the issuer profile given beside it, which never ties it to the profile’s host: anyone can write such a file', async () => {
-    const certificate = path.join(sharedFixturesDir, 'blockcerts/cert-verifier-js/v3/testnet-v3-verification-method-issuer-profile.json');
-    const profile = path.join(sharedFixturesDir, 'blockcerts/cert-verifier-js/support/issuer-blockcerts.json');
-    const run = async (files: string[]): Promise<VerifyResult[]> => {
-      const out = io(sharedFixturesDir);
-      await makeVerifyCommand().run([...files, '--offline', '--json', '--threads', '0'], out);
-      return JSON.parse(out.out.join('')) as VerifyResult[];
-    };
-    const [alone] = await run([certificate]);
-    expect(alone?.issuerIdentity?.level).not.toBe('domain');
-    const [beside] = await run([certificate, profile]);
-    expect(beside).toMatchObject({ status: 'verified' });
-    expect(beside?.issuerIdentity?.level).toBe('unconfirmed');
-    expect(beside?.checks.find((c) => c.id === 'signature')?.outcome).toBe('passed');
-  });
+  it.skipIf(!sharedFixturesPresent)(
+    'a Blockcerts v3 certificate is checked with the issuer profile given beside it, which never ties it to the profile’s host: anyone can write such a file',
+    async () => {
+      const certificate = path.join(sharedFixturesDir, 'blockcerts/cert-verifier-js/v3/testnet-v3-verification-method-issuer-profile.json');
+      const profile = path.join(sharedFixturesDir, 'blockcerts/cert-verifier-js/support/issuer-blockcerts.json');
+      const run = async (files: string[]): Promise<VerifyResult[]> => {
+        const out = io(sharedFixturesDir);
+        await makeVerifyCommand().run([...files, '--offline', '--json', '--threads', '0'], out);
+        return JSON.parse(out.out.join('')) as VerifyResult[];
+      };
+      const [alone] = await run([certificate]);
+      expect(alone?.issuerIdentity?.level).not.toBe('domain');
+      const [beside] = await run([certificate, profile]);
+      expect(beside).toMatchObject({ status: 'verified' });
+      expect(beside?.issuerIdentity?.level).toBe('unconfirmed');
+      expect(beside?.checks.find((c) => c.id === 'signature')?.outcome).toBe('passed');
+    },
+  );
 
   it("the app's import fills a dropped badge in from its BadgeClass, issuer and key files, and says they were used", async () => {
     const badge = await signedBadge();
-    const session = new WalletSession({ folder: mkdtempSync(path.join(os.tmpdir(), 'badgefolio-beside-app-')), keyProtector: () => Promise.resolve(null), kdf: testKdf, networkUse: () => 'offline' });
+    const session = new WalletSession({
+      folder: mkdtempSync(path.join(os.tmpdir(), 'badgefolio-beside-app-')),
+      keyProtector: () => Promise.resolve(null),
+      kdf: testKdf,
+      networkUse: () => 'offline',
+    });
     await session.create(passphrase, false);
     const outcomes = await session.import([
       { name: 'issuer.json', bytes: encode(badge.issuer) },

@@ -9,8 +9,12 @@ describe('the font-load error', () => {
   const de = makeTranslate('de');
 
   it('says what went wrong in English and in German', () => {
-    expect(fontLoadSentence(new FontLoadError(url, { kind: 'status', status: 404 }), en)).toBe('The PDF font noto-sans-latin-400-normal-B3x9.woff could not be loaded: the app answered 404');
-    expect(fontLoadSentence(new FontLoadError(url, { kind: 'status', status: 404 }), de)).toBe('Die PDF-Schrift noto-sans-latin-400-normal-B3x9.woff konnte nicht geladen werden: Die App antwortete mit 404.');
+    expect(fontLoadSentence(new FontLoadError(url, { kind: 'status', status: 404 }), en)).toBe(
+      'The PDF font noto-sans-latin-400-normal-B3x9.woff could not be loaded: the app answered 404',
+    );
+    expect(fontLoadSentence(new FontLoadError(url, { kind: 'status', status: 404 }), de)).toBe(
+      'Die PDF-Schrift noto-sans-latin-400-normal-B3x9.woff konnte nicht geladen werden: Die App antwortete mit 404.',
+    );
     expect(fontLoadSentence(new FontLoadError(url, { kind: 'not-woff' }), de)).toContain('Es ist keine WOFF-Schrift.');
     expect(fontLoadSentence(new FontLoadError(url, { kind: 'unreachable', detail: 'Failed to fetch' }), de)).toContain('Die App konnte sie nicht lesen (Failed to fetch).');
     expect(fontLoadSentence(new FontLoadError(url, { kind: 'unreachable', detail: 'Failed to fetch' }), en)).toContain('the app could not read it (Failed to fetch)');

@@ -57,7 +57,18 @@ describe('the profile form', () => {
       message: '“alex(at)example.org” is not an e-mail address.',
     });
     expect(profileFromDraft({ ...blank, website: 'http://alex.example.org' }, t)).toMatchObject({ ok: false, at: { field: 'website' } });
-    expect(profileFromDraft({ ...blank, links: [{ key: 1, label: '', url: '' }, { key: 2, label: 'Blog', url: 'ftp://blog.example.org' }] }, t)).toEqual({
+    expect(
+      profileFromDraft(
+        {
+          ...blank,
+          links: [
+            { key: 1, label: '', url: '' },
+            { key: 2, label: 'Blog', url: 'ftp://blog.example.org' },
+          ],
+        },
+        t,
+      ),
+    ).toEqual({
       ok: false,
       at: { link: 1, part: 'url' },
       message: 'Link 2: Only secure addresses starting with https:// are allowed here.',

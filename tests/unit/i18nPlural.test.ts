@@ -47,7 +47,10 @@ describe('counts through the catalogues', () => {
 
   it('every entry with plural forms has an "other" form and renders with a count in both languages', () => {
     for (const key of Object.keys(en) as MessageKey[]) {
-      for (const [language, catalogue] of [['en', en], ['de', de]] as const) {
+      for (const [language, catalogue] of [
+        ['en', en],
+        ['de', de],
+      ] as const) {
         const template = catalogue[key];
         const names = [...template.matchAll(/\{(\w+),\s*plural,/g)].map((m) => m[1] ?? '');
         if (names.length === 0) continue;

@@ -98,15 +98,29 @@ describe('an import’s outcomes from the wallet', () => {
 
   it('names the file each outcome counts under, refuses a logo unless told to keep it, and marks self-reported entries', async () => {
     const wallet = await unlockedWallet();
-    const badge = bakePngItxt(makeBadgePng(2_000, 3), 'openbadges', JSON.stringify(makeOb2Assertion({ badgeName: 'First aid', assertionId: 'https://badges.example.org/a/1' }).assertion));
+    const badge = bakePngItxt(
+      makeBadgePng(2_000, 3),
+      'openbadges',
+      JSON.stringify(makeOb2Assertion({ badgeName: 'First aid', assertionId: 'https://badges.example.org/a/1' }).assertion),
+    );
     const logo = makeBadgePng(2_000, 17);
-    const clr = await makeClrCredential({ issuer: await generateEd25519Issuer(new Uint8Array(32).fill(9)), courseNames: ['Web basics', 'JavaScript'], name: 'Web development transcript' });
+    const clr = await makeClrCredential({
+      issuer: await generateEd25519Issuer(new Uint8Array(32).fill(9)),
+      courseNames: ['Web basics', 'JavaScript'],
+      name: 'Web development transcript',
+    });
     const pdf = await PDFDocument.create();
     pdf.addPage([842, 595]).drawText('Ausgestellt am 12.03.2024', { x: 60, y: 400, size: 14, font: await pdf.embedFont(StandardFonts.Helvetica) });
     const outcomes = await wallet.import([
       { name: 'first-aid.png', bytes: badge },
       { name: 'logo.png', bytes: logo },
-      { name: 'export.zip', bytes: makeZip([{ name: 'inner/logo.png', bytes: logo }, { name: 'transcript.json', bytes: JSON.stringify(clr.credential) }]) },
+      {
+        name: 'export.zip',
+        bytes: makeZip([
+          { name: 'inner/logo.png', bytes: logo },
+          { name: 'transcript.json', bytes: JSON.stringify(clr.credential) },
+        ]),
+      },
       { name: 'kurs.pdf', bytes: await pdf.save() },
     ]);
     const model = summariseImport(outcomes);
@@ -133,7 +147,10 @@ describe('an import’s outcomes from the wallet', () => {
     // The picture in the zip: the zip sent again with that entry named gives that entry alone,
     // now a self-reported entry; the transcript beside it is not read again.
     // (Another picture than logo.png above, kept already: this one is new to the wallet.)
-    const zipped = makeZip([{ name: 'inner/logo.png', bytes: makeBadgePng(2_000, 18) }, { name: 'transcript.json', bytes: JSON.stringify(clr.credential) }]);
+    const zipped = makeZip([
+      { name: 'inner/logo.png', bytes: makeBadgePng(2_000, 18) },
+      { name: 'transcript.json', bytes: JSON.stringify(clr.credential) },
+    ]);
     const keptInZip = await wallet.import([{ name: 'export.zip', bytes: zipped, keepEntries: ['export.zip › inner/logo.png'] }]);
     expect(keptInZip).toMatchObject([{ file: 'export.zip › inner/logo.png', outcome: 'added', selfReported: true }]);
     expect(keptInZip).toHaveLength(1);

@@ -69,11 +69,7 @@ describe('intake of credentials made by independent libraries', () => {
       }),
       issuer,
     );
-    jwt = await signVcJwt(
-      makeOb3Credential({ issuer: profile, id: 'urn:uuid:8d1f3b22-6a55-4c2e-b1e0-3f6d2a1c9e77', achievementName: 'Cloud basics' }),
-      issuer,
-      'EdDSA',
-    );
+    jwt = await signVcJwt(makeOb3Credential({ issuer: profile, id: 'urn:uuid:8d1f3b22-6a55-4c2e-b1e0-3f6d2a1c9e77', achievementName: 'Cloud basics' }), issuer, 'EdDSA');
   }, 60_000);
 
   it('reads an OB 3.0 credential with a Data Integrity proof, every field and the bytes unchanged', async () => {
@@ -96,9 +92,7 @@ describe('intake of credentials made by independent libraries', () => {
       credits: [{ value: 3, unit: 'credits' }],
       verification: { signature: 'data-integrity', proofTypes: ['DataIntegrityProof/eddsa-rdfc-2022'], keyRefs: [issuer.verificationMethodId] },
     });
-    expect(credential.skills).toEqual([
-      { name: 'Data analysis', framework: 'ESCO', code: 'S1.2.3', url: 'http://data.europa.eu/esco/skill/abc' },
-    ]);
+    expect(credential.skills).toEqual([{ name: 'Data analysis', framework: 'ESCO', code: 'S1.2.3', url: 'http://data.europa.eu/esco/skill/abc' }]);
     expect(credential.image?.bytes?.length).toBeGreaterThan(0);
     expect(credential.original.payload).toBe(text);
     expect(new TextDecoder().decode(credential.original.bytes)).toBe(text);
@@ -153,9 +147,7 @@ describe('intake of credentials made by independent libraries', () => {
 
   it('reads a legacy badge whose PNG holds only the assertion URL, and compressed chunks', async () => {
     const legacy = bakePngLegacyText(makeBadgePng(2_000, 6), 'https://backpack.example.org/assertions/42');
-    expect(only(await intake.inspect({ name: 'old.png', bytes: legacy })).verification.hostedUrl).toBe(
-      'https://backpack.example.org/assertions/42',
-    );
+    expect(only(await intake.inspect({ name: 'old.png', bytes: legacy })).verification.hostedUrl).toBe('https://backpack.example.org/assertions/42');
     const { assertion } = makeOb2Assertion({ badgeName: 'Compressed' });
     const compressed = bakePngZtxt(makeBadgePng(2_000, 7), 'openbadges', JSON.stringify(assertion));
     expect(only(await intake.inspect({ name: 'z.png', bytes: compressed })).name).toBe('Compressed');
@@ -298,9 +290,6 @@ describe('intake of credentials made by independent libraries', () => {
     const other = await signVcJwt(makeOb3Credential({ issuer: 'https://issuer.example.org', achievementName: 'Second' }), key, 'ES256');
     const presentation = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [signed, other] };
     const outcomes = await inspectText('presentation.json', JSON.stringify(presentation));
-    expect(outcomes.map((o) => (o.outcome === 'recognised' ? o.credential.name : o.outcome))).toEqual([
-      'Analyse de données — 数据分析',
-      'Second',
-    ]);
+    expect(outcomes.map((o) => (o.outcome === 'recognised' ? o.credential.name : o.outcome))).toEqual(['Analyse de données — 数据分析', 'Second']);
   });
 });

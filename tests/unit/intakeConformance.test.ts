@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Intake } from '../../electron/intake/intake';
-import {
-  expectedFormat,
-  manifestRows,
-  sharedFixturesDir,
-  sharedFixturesPresent,
-  sharedFixturesSkipReason,
-} from '../support/sharedFixtures';
+import { expectedFormat, manifestRows, sharedFixturesDir, sharedFixturesPresent, sharedFixturesSkipReason } from '../support/sharedFixtures';
 
 /**
  * Rows the corpus calls malformed that intake deliberately accepts, because what is wrong
@@ -56,9 +50,7 @@ describe.skipIf(!sharedFixturesPresent)('intake over the real-world corpus (../s
       return;
     }
     const formats = outcomes.map((o) => (o.outcome === 'recognised' ? o.credential.format : o.outcome === 'offer-found' ? undefined : o.format));
-    expect(formats, JSON.stringify(outcomes.map((o) => (o.outcome === 'recognised' ? o.credential.name : o.reason)))).toContain(
-      format,
-    );
+    expect(formats, JSON.stringify(outcomes.map((o) => (o.outcome === 'recognised' ? o.credential.name : o.reason)))).toContain(format);
     expect(outcomes.filter((o) => o.outcome === 'malformed')).toEqual([]);
   });
 });

@@ -2,16 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { Intake } from '../../electron/intake/intake';
-import {
-  bakePngItxt,
-  bakeSvg,
-  makeBadgePng,
-  makeBadgeSvg,
-  makeOb2Assertion,
-  makeOb3Credential,
-  makeZip,
-  seededUint32,
-} from '../support/credentials';
+import { bakePngItxt, bakeSvg, makeBadgePng, makeBadgeSvg, makeOb2Assertion, makeOb3Credential, makeZip, seededUint32 } from '../support/credentials';
 import { certificateScan, encodeJpeg, encodePng, qrPng, verifyUrl } from './certificate/inputs';
 
 /** Seeded: the same seed replays the same mutations. */
@@ -43,11 +34,11 @@ function mutate(input: Uint8Array, next: () => number): Uint8Array {
     case 3: // overwrite 4 bytes with an extreme value (length and offset fields)
       bytes.set([0xff, 0xff, 0xff, pick(256)], pick(Math.max(1, bytes.length - 4)));
       return bytes;
-    case 4: // delete a slice
-      {
-        const start = pick(bytes.length);
-        return Uint8Array.from([...bytes.subarray(0, start), ...bytes.subarray(start + pick(256))]);
-      }
+    case 4: {
+      // delete a slice
+      const start = pick(bytes.length);
+      return Uint8Array.from([...bytes.subarray(0, start), ...bytes.subarray(start + pick(256))]);
+    }
     default: // random bytes in the middle
       for (let i = 0, n = 1 + pick(64), at = pick(bytes.length); i < n; i++) bytes[at + i] = pick(256);
       return bytes;
@@ -94,7 +85,13 @@ describe('intake fuzzing: thousands of mutated inputs', () => {
       { name: 'badge.png', bytes: png },
       { name: 'badge.svg', bytes: encoder.encode(svg) },
       { name: 'badge.json', bytes: encoder.encode(JSON.stringify(ob3)) },
-      { name: 'export.zip', bytes: makeZip([{ name: 'a.png', bytes: png }, { name: 'b.json', bytes: encoder.encode(JSON.stringify(assertion)) }]) },
+      {
+        name: 'export.zip',
+        bytes: makeZip([
+          { name: 'a.png', bytes: png },
+          { name: 'b.json', bytes: encoder.encode(JSON.stringify(assertion)) },
+        ]),
+      },
     );
   });
 

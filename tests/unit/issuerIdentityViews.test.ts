@@ -50,7 +50,10 @@ function entryOf(id: string, credential: NormalizedCredential, verification?: un
 beforeAll(async () => {
   const sign = async (seed: number, name: string, registries = bundledRegistries) => {
     const issuer = await generateEd25519Issuer(seededBytes(32, seed));
-    const json = await signDataIntegrity(makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name }), validFrom: '2025-01-01T00:00:00Z', achievementName: 'Data Science' }), issuer);
+    const json = await signDataIntegrity(
+      makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name }), validFrom: '2025-01-01T00:00:00Z', achievementName: 'Data Science' }),
+      issuer,
+    );
     const credential = await normaliseOne(json);
     const registry = readRegistry({ meta: { updated: '2026-05-01T00:00:00Z' }, registry: { [issuer.did]: { name: 'Harbour University' } } }, 'Acme hiring registry');
     return { issuer, json, credential, registry, registries };
@@ -61,7 +64,11 @@ beforeAll(async () => {
   listed = { credential: b.credential, report: await createVerifier({ network: 'offline', now, registries: [b.registry, ...bundledRegistries] }).verify(b.credential) };
   const sandbox = readRegistry({ registry: { [b.issuer.did]: { name: 'Demo issuer' } } }, 'DCC Sandbox Registry', { test: true });
   onTest = await createVerifier({ network: 'offline', now, registries: [sandbox] }).verify(b.credential);
-  const edited = await normaliseOne({ ...a.json, name: 'Data Science (edited)', credentialSubject: { ...a.json.credentialSubject, achievement: { ...a.json.credentialSubject.achievement, name: 'Data Science PhD' } } });
+  const edited = await normaliseOne({
+    ...a.json,
+    name: 'Data Science (edited)',
+    credentialSubject: { ...a.json.credentialSubject, achievement: { ...a.json.credentialSubject.achievement, name: 'Data Science PhD' } },
+  });
   tampered = await createVerifier({ network: 'offline', now }).verify(edited);
   expect([famous.report.status, listed.report.status, onTest.status, tampered.status]).toEqual(['verified', 'verified', 'verified', 'invalid']);
 });

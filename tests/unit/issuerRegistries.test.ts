@@ -65,7 +65,10 @@ describe('issuer registries in the wallet', () => {
     const [card] = ((await dispatch(h, 'listCredentials', {})) as { value: { credentials: { id: string; issuerIdentity?: { level: string } }[] } }).value.credentials;
     expect(card?.issuerIdentity?.level).toBe('unconfirmed');
 
-    const listed = await dispatch(h, 'addIssuerRegistry', { fileName: 'acme-hiring.json', bytes: registryFile({ [did]: { name: 'Harbour University', location: 'Bristol, UK' } }) });
+    const listed = await dispatch(h, 'addIssuerRegistry', {
+      fileName: 'acme-hiring.json',
+      bytes: registryFile({ [did]: { name: 'Harbour University', location: 'Bristol, UK' } }),
+    });
     expect(listed).toMatchObject({ ok: true });
     const view = (listed as { value: { registries: { name: string; kind: string; issuers: number; asOf: string | null }[] } }).value;
     expect(view.registries[0]).toMatchObject({ name: 'acme-hiring.json', kind: 'own', issuers: 1, asOf: '2026-09-01T00:00:00.000Z' });
@@ -74,7 +77,10 @@ describe('issuer registries in the wallet', () => {
     const checked = await dispatch(h, 'recheckCredential', { id: card?.id ?? '' });
     expect(checked).toMatchObject({ ok: true });
     const detail = await dispatch(h, 'credentialDetail', { id: card?.id ?? '' });
-    expect(detail).toMatchObject({ ok: true, value: { credential: { verification: { issuerIdentity: { level: 'registry', name: 'Harbour University', source: 'acme-hiring.json' } } } } });
+    expect(detail).toMatchObject({
+      ok: true,
+      value: { credential: { verification: { issuerIdentity: { level: 'registry', name: 'Harbour University', source: 'acme-hiring.json' } } } },
+    });
 
     // Kept in the wallet, encrypted: the next unlock still consults it; the file holds no DID in the clear.
     const documents = readdirSync(path.join(folder, 'documents')).map((file) => readFileSync(path.join(folder, 'documents', file), 'latin1'));
@@ -102,7 +108,9 @@ describe('issuer registries in the wallet', () => {
       ok: false,
       error: { message: 'broken.json could not be read as JSON.' },
     });
-    await expect(dispatch(h, 'addIssuerRegistry', { fileName: 'DCC Member Registry', bytes: registryFile({ 'did:key:z6Mk1': { name: 'Spoof' } }) })).resolves.toMatchObject({ ok: false });
+    await expect(dispatch(h, 'addIssuerRegistry', { fileName: 'DCC Member Registry', bytes: registryFile({ 'did:key:z6Mk1': { name: 'Spoof' } }) })).resolves.toMatchObject({
+      ok: false,
+    });
     expect(await dispatch(h, 'issuerRegistries', {})).toEqual(before);
   });
 
@@ -115,7 +123,13 @@ describe('issuer registries in the wallet', () => {
     const newDid = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
     const answers = new Map([
       // Newer, with one issuer more.
-      ['/member', { status: 200, body: JSON.stringify({ meta: { updated: '2099-01-01T00:00:00Z' }, registry: { ...Object.fromEntries(member.entries), [newDid]: { name: 'New College' } } }) }],
+      [
+        '/member',
+        {
+          status: 200,
+          body: JSON.stringify({ meta: { updated: '2099-01-01T00:00:00Z' }, registry: { ...Object.fromEntries(member.entries), [newDid]: { name: 'New College' } } }),
+        },
+      ],
       // Older than the bundled snapshot: a stale mirror cannot take issuers away.
       ['/pilot', { status: 200, body: JSON.stringify({ meta: { updated: '2001-01-01T00:00:00Z' }, registry: { [newDid]: { name: 'Someone else' } } }) }],
       ['/community', { status: 500, body: 'oops' }],
@@ -128,7 +142,10 @@ describe('issuer registries in the wallet', () => {
       [community.url, '/community'],
       [sandbox.url, '/sandbox'],
     ]);
-    const result = await store.refresh((url) => safeFetch(`${host.origin}${routes.get(url) ?? '/missing'}`, { allowPrivateNetworkForTests: true }), new Date('2026-12-01T00:00:00Z'));
+    const result = await store.refresh(
+      (url) => safeFetch(`${host.origin}${routes.get(url) ?? '/missing'}`, { allowPrivateNetworkForTests: true }),
+      new Date('2026-12-01T00:00:00Z'),
+    );
     expect(host.hits.sort()).toEqual(['/community', '/member', '/pilot', '/sandbox']);
     expect(result.updated).toEqual(['DCC Member Registry']);
     expect(result.failed.map((f) => [f.name, f.reason])).toEqual(
@@ -152,6 +169,9 @@ describe('issuer registries in the wallet', () => {
 
     const h = handlersFor(mkdtempSync(path.join(os.tmpdir(), 'badgefolio-registries-')), 'offline');
     await dispatch(h, 'createWallet', { passphrase: 'river lamp 12 ocean', remember: false });
-    await expect(dispatch(h, 'refreshIssuerRegistries', {})).resolves.toMatchObject({ ok: false, error: { code: 'refused', message: 'Checking online is turned off in Settings.' } });
+    await expect(dispatch(h, 'refreshIssuerRegistries', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: 'Checking online is turned off in Settings.' },
+    });
   });
 });

@@ -30,10 +30,16 @@ describe('layers inside electron/', () => {
     expect(await problems('electron/vault/x.ts', "export { handlers } from '../core/handlers';\n")).toHaveLength(1);
     expect(await problems('electron/core/x.ts', "import '../cli/main';\n")).toEqual([expect.stringContaining('electron/core may not import electron/cli')]);
     // Receiving (OpenID4VCI, VC-API) sits below core: it never reaches the wallet session.
-    expect(await problems('electron/receive/x.ts', "import { WalletSession } from '../core/walletSession';\n")).toEqual([expect.stringContaining('electron/receive may not import electron/core')]);
+    expect(await problems('electron/receive/x.ts', "import { WalletSession } from '../core/walletSession';\n")).toEqual([
+      expect.stringContaining('electron/receive may not import electron/core'),
+    ]);
     // The verifier page runs in a browser: no wallet, no core.
-    expect(await problems('electron/verifierPage/x.ts', "import { Vault } from '../vault/vault';\n")).toEqual([expect.stringContaining('electron/verifierPage may not import electron/vault')]);
-    expect(await problems('electron/verify/x.ts', "import '../verifierPage/pageSession';\n")).toEqual([expect.stringContaining('electron/verify may not import electron/verifierPage')]);
+    expect(await problems('electron/verifierPage/x.ts', "import { Vault } from '../vault/vault';\n")).toEqual([
+      expect.stringContaining('electron/verifierPage may not import electron/vault'),
+    ]);
+    expect(await problems('electron/verify/x.ts', "import '../verifierPage/pageSession';\n")).toEqual([
+      expect.stringContaining('electron/verify may not import electron/verifierPage'),
+    ]);
   });
 
   it('lets each layer use the ones below it and shared/', async () => {

@@ -31,7 +31,11 @@ describe('libraries whose internals Badgefolio touches', () => {
   it('jsonld still builds active contexts with the fields expansion.ts reads', async () => {
     const initial = (await jsonld.processContext(null, null, { safe: true })) as { mappings?: unknown; previousContext?: unknown };
     expect(initial.mappings).toBeInstanceOf(Map);
-    const scoped = (await jsonld.processContext(initial, { '@vocab': 'https://example.org/', name: { '@id': 'https://example.org/name', '@context': { x: 'https://example.org/x' } } }, { safe: true })) as {
+    const scoped = (await jsonld.processContext(
+      initial,
+      { '@vocab': 'https://example.org/', name: { '@id': 'https://example.org/name', '@context': { x: 'https://example.org/x' } } },
+      { safe: true },
+    )) as {
       mappings: Map<string, { '@id'?: string; '@context'?: unknown }>;
     };
     expect(scoped.mappings.get('name')?.['@id']).toBe('https://example.org/name');

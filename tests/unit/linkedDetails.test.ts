@@ -183,7 +183,9 @@ describe('what an OB 2.0 hosted badge points to', () => {
     // A timeout far above what a loaded machine needs, far below the slow server's delay.
     const wallet = session({ use: 'allowed' }, { timeoutMs: 2_000, maxBytes: 100_000 });
     await wallet.create('river lamp 12 ocean', false);
-    const outcomes = await wallet.import(await Promise.all([good, slow, failing, huge, streamed].map(async (b, i) => ({ name: `${String(i)}.png`, bytes: await bake(b, i + 20) }))));
+    const outcomes = await wallet.import(
+      await Promise.all([good, slow, failing, huge, streamed].map(async (b, i) => ({ name: `${String(i)}.png`, bytes: await bake(b, i + 20) }))),
+    );
     expect(outcomes.map((o) => o.outcome)).toEqual(['added', 'added', 'added', 'added', 'added']);
     expect(outcomes[0]).toMatchObject({ name: 'Good badge', details: 'fetched' });
     for (const o of outcomes.slice(1)) {
@@ -234,7 +236,10 @@ describe('did:web issuers', () => {
       net.serve(url, { body: issuer.didDocument, contentType: 'application/did+json' });
       const pictureUrl = `https://${new URL(url).host}/achievements/${encodeURIComponent(did)}.png`;
       net.serve(pictureUrl, { body: badgePicture, contentType: 'image/png' });
-      const credential = await signDataIntegrity(makeOb3Credential({ issuer: { id: did, type: ['Profile'], name: 'Example Issuer' }, name: 'Data stewardship', achievementName: 'Data stewardship', image: pictureUrl }), issuer);
+      const credential = await signDataIntegrity(
+        makeOb3Credential({ issuer: { id: did, type: ['Profile'], name: 'Example Issuer' }, name: 'Data stewardship', achievementName: 'Data stewardship', image: pictureUrl }),
+        issuer,
+      );
       const network = { use: 'allowed' as NetworkUse };
       const wallet = session(network);
       await wallet.create('river lamp 12 ocean', false);
@@ -258,7 +263,7 @@ describe('did:web issuers', () => {
 });
 
 describe('status lists', () => {
-  it('the issuer\'s status list is fetched once at import, kept, and the revocation check is dated when checked again offline', async () => {
+  it("the issuer's status list is fetched once at import, kept, and the revocation check is dated when checked again offline", async () => {
     const did = 'did:web:status.example';
     const issuer = await generateDidWebIssuer(did);
     net.serve('https://status.example/.well-known/did.json', { body: issuer.didDocument });
@@ -266,7 +271,11 @@ describe('status lists', () => {
     const list = await signDataIntegrity(makeBitstringStatusListCredential({ url: listUrl, issuer: did, setIndexes: [3] }), issuer);
     net.serve(listUrl, { body: list });
     const credential = await signDataIntegrity(
-      makeOb3Credential({ issuer: { id: did, type: ['Profile'], name: 'Status College' }, achievementName: 'Lab safety', credentialStatus: { statusListCredential: listUrl, statusListIndex: 7 } }),
+      makeOb3Credential({
+        issuer: { id: did, type: ['Profile'], name: 'Status College' },
+        achievementName: 'Lab safety',
+        credentialStatus: { statusListCredential: listUrl, statusListIndex: 7 },
+      }),
       issuer,
     );
     const network = { use: 'allowed' as NetworkUse };

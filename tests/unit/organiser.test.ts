@@ -86,20 +86,14 @@ describe('collections, pathways, exports and the profile photo, kept in the wall
     organiser = await call(handlers, 'savePathway', {
       name: 'Data analytics certificate',
       required: 2,
-      steps: [
-        { title: 'SQL basics', credentialId: idOf('SQL basics') },
-        { title: 'Data visualisation', credentialId: idOf('Data visualisation') },
-        { title: 'Machine learning' },
-      ],
+      steps: [{ title: 'SQL basics', credentialId: idOf('SQL basics') }, { title: 'Data visualisation', credentialId: idOf('Data visualisation') }, { title: 'Machine learning' }],
     });
     const pathway = organiser.pathways[0];
     if (!pathway) throw new Error('no pathway');
     const byId = new Map(credentials.map((c) => [c.id, c]));
     expect(pathwayProgress(pathway, byId)).toMatchObject({ done: 2, required: 2, complete: true, missing: [{ title: 'Machine learning' }] });
     expect(pathwayProgress(pathway, byId).credits).toEqual([{ unit: expect.any(String) as string, value: 5 }]);
-    expect(await refusal(handlers, 'savePathway', { name: 'Too much', required: 3, steps: [{ title: 'One' }] })).toBe(
-      'A pathway cannot require more steps than it has.',
-    );
+    expect(await refusal(handlers, 'savePathway', { name: 'Too much', required: 3, steps: [{ title: 'One' }] })).toBe('A pathway cannot require more steps than it has.');
 
     // Nothing of it is readable on disk without the key.
     const documents = readdirSync(path.join(folder, 'wallet', 'documents'));

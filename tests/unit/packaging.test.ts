@@ -48,8 +48,7 @@ function openAsar(file: string) {
       const here = prefix ? `${prefix}/${name}` : name;
       return child.files ? list(child, here) : [here];
     });
-  const entry = (name: string): AsarEntry | undefined =>
-    name.split('/').reduce<AsarEntry | undefined>((at, part) => at?.files?.[part], header);
+  const entry = (name: string): AsarEntry | undefined => name.split('/').reduce<AsarEntry | undefined>((at, part) => at?.files?.[part], header);
   return {
     files: list(header, ''),
     entry,
@@ -117,17 +116,7 @@ describe('packaging with electron-builder (stand-in Electron distribution, --dir
       ]),
     );
     chmodSync(binary, 0o755);
-    const result = builder([
-      '--dir',
-      '--linux',
-      '--x64',
-      '--publish',
-      'never',
-      '--config',
-      config,
-      `-c.electronDist=${dist}`,
-      `-c.directories.output=${path.join(work, 'dist')}`,
-    ]);
+    const result = builder(['--dir', '--linux', '--x64', '--publish', 'never', '--config', config, `-c.electronDist=${dist}`, `-c.directories.output=${path.join(work, 'dist')}`]);
     output = `${result.stdout}\n${result.stderr}`;
     if (result.status !== 0) throw new Error(`electron-builder failed (${String(result.status)}):\n${output}`);
     asar = openAsar(path.join(unpacked, 'resources/app.asar'));
@@ -182,7 +171,9 @@ describe('packaging with electron-builder (stand-in Electron distribution, --dir
 
   it('keeps the fonts electron/portfolio/fontFiles.ts reads, and drops the rest (WOFF2, other weights, CSS)', () => {
     const fonts = asar.files.filter((file) => file.startsWith('node_modules/@fontsource/') && file.includes('/files/'));
-    const needed = [...fontFiles.regular, ...fontFiles.bold, fontFiles.cjk, fontFiles.arabic, fontFiles.hebrew, ...fontFiles.emoji].map(([pkg, name]) => `node_modules/${pkg}/files/${name}`);
+    const needed = [...fontFiles.regular, ...fontFiles.bold, fontFiles.cjk, fontFiles.arabic, fontFiles.hebrew, ...fontFiles.emoji].map(
+      ([pkg, name]) => `node_modules/${pkg}/files/${name}`,
+    );
     expect(needed).toHaveLength(29);
     for (const file of needed) expect(fonts, file).toContain(file);
     expect(fonts.filter((file) => file.endsWith('.woff2') || /-(100|200|300|500|600|800|900)-|italic/.test(file))).toEqual([]);
@@ -234,7 +225,11 @@ describe('the installer configuration (build/electron-builder.yml)', () => {
   });
 
   it('owns jwt and backups everywhere and .badge.json on Linux; offers Open with for PNG, SVG and PDF without taking them over', () => {
-    expect(associations(settings).map((a) => a.ext).sort()).toEqual([backupExtension, 'jwt'].sort());
+    expect(
+      associations(settings)
+        .map((a) => a.ext)
+        .sort(),
+    ).toEqual([backupExtension, 'jwt'].sort());
     expect(associations(settings.linux)).toEqual([expect.objectContaining({ ext: 'badge.json', mimeType: 'application/x-open-badge+json' })]);
     expect((settings.linux as { mimeTypes: string[] }).mimeTypes).toEqual(expect.arrayContaining(['image/png', 'image/svg+xml', 'application/pdf']));
     const mac = associations(settings.mac);

@@ -20,7 +20,15 @@ function summary(partial: Partial<CredentialSummary> & { id: string; name: strin
 const credentials = [
   summary({ id: 'a1', name: 'Écologie appliquée', issuerName: 'Université Laval', issuedOn: '2025-03-02', status: 'verified', skills: [{ name: 'Ecology', framework: 'ESCO' }] }),
   summary({ id: 'b2', name: 'apprenticeship level 2', issuerName: 'Zenith', issuedOn: '2024-11-30', status: 'revoked', kind: 'certificate' }),
-  summary({ id: 'c3', name: 'Data visualisation', issuerName: 'Riverbank', addedAt: '2026-05-05T00:00:00Z', status: 'expired', description: 'Charts with D3', skills: [{ name: 'Charts' }] }),
+  summary({
+    id: 'c3',
+    name: 'Data visualisation',
+    issuerName: 'Riverbank',
+    addedAt: '2026-05-05T00:00:00Z',
+    status: 'expired',
+    description: 'Charts with D3',
+    skills: [{ name: 'Charts' }],
+  }),
   summary({ id: 'd4', name: 'Welding 10', issuedOn: '2025-03-20', selfReported: true, kind: 'certificate' }),
   summary({ id: 'e5', name: 'Welding 9', issuedOn: 'sometime in spring', issuerName: 'Riverbank' }),
 ];

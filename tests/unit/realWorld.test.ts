@@ -131,7 +131,11 @@ describe.skipIf(!realWorldPresent)('real published badges (../shared/real-world)
     const sourced = sources.map((line) => line.split('\t')[0] ?? '').filter((file) => !file.startsWith('documents/'));
     expect(rows.map((row) => row.file).sort()).toEqual(sourced.sort());
     expect(rows.length).toBeGreaterThanOrEqual(25);
-    for (const key of Object.keys(awaitingFixes)) expect(rows.map((row) => row.file), key).toContain(key.split(' › ')[0]);
+    for (const key of Object.keys(awaitingFixes))
+      expect(
+        rows.map((row) => row.file),
+        key,
+      ).toContain(key.split(' › ')[0]);
   });
 
   it.each(rows.map((row) => [row.file, row] as const))('%s', async (file, row) => {
@@ -186,8 +190,7 @@ describe.skipIf(!realWorldPresent)('Blockcerts display, as real issuers wrote it
 });
 
 describe.skipIf(!realWorldPresent)("Europass names in the user's language, as the EDC platform wrote them", () => {
-  const issuerIn = async (file: string, language: string): Promise<string | undefined> =>
-    (await read(file, new Intake(defaultIntakeLimits, { language }))).credential.issuer.name;
+  const issuerIn = async (file: string, language: string): Promise<string | undefined> => (await read(file, new Intake(defaultIntakeLimits, { language }))).credential.issuer.name;
 
   it("takes the awarding body from legalName in the user's language, else English, else the first", async () => {
     // As the file has it: the EDC platform's test data double-encoded its é.

@@ -39,7 +39,10 @@ describe('receiveFromLink and answerReceiveConsent', () => {
     const handlers = harnessHandlers(wallet);
     const issuer = await startTestIssuer(internet, { host: 'channels.issuer.example' });
     const asked = step(await dispatch(handlers, 'receiveFromLink', { link: issuer.offerLink }));
-    expect(asked).toMatchObject({ step: 'consent-needed', question: { issuerHost: 'channels.issuer.example', sends: [{ kind: 'holder-did', did: wallet.holderIdentity() }, { kind: 'signed-proof' }] } });
+    expect(asked).toMatchObject({
+      step: 'consent-needed',
+      question: { issuerHost: 'channels.issuer.example', sends: [{ kind: 'holder-did', did: wallet.holderIdentity() }, { kind: 'signed-proof' }] },
+    });
     expect(posts(issuer.requests)).toEqual([]);
     if (asked.step !== 'consent-needed') return;
     const done = step(await dispatch(handlers, 'answerReceiveConsent', { requestId: asked.requestId, answer: { consent: true } }));

@@ -32,7 +32,11 @@ const launchBadge = badgeFile('launch.badge.json', 'Started with me', 1, new Dat
 const secondBadge = path.join(downloads, 'second.png');
 writeFileSync(
   secondBadge,
-  bakePngItxt(makeBadgePng(1_000, 2), 'openbadges', JSON.stringify(makeOb2Assertion({ assertionId: 'https://badges.example.org/a/second.json', badgeName: 'From a second launch' }).assertion)),
+  bakePngItxt(
+    makeBadgePng(1_000, 2),
+    'openbadges',
+    JSON.stringify(makeOb2Assertion({ assertionId: 'https://badges.example.org/a/second.json', badgeName: 'From a second launch' }).assertion),
+  ),
 );
 const dockBadge = badgeFile('dock.badge.json', 'Dropped on the dock', 2);
 const menuBadge = badgeFile('menu.badge.json', 'Picked in the menu', 3);
@@ -72,7 +76,9 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
 
   it('sets an application menu of standard roles plus Import, Export PDF, Lock, Preferences and Help, with shortcuts', () => {
     const template = recorded.applicationMenu?.template ?? [];
-    const roles = flatten(template).map((item) => item.role).filter(Boolean);
+    const roles = flatten(template)
+      .map((item) => item.role)
+      .filter(Boolean);
     for (const role of ['editMenu', 'windowMenu', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'quit']) expect(roles).toContain(role);
     expect(roles).not.toContain('toggleDevTools');
     const shortcuts: Record<string, string | undefined> = Object.fromEntries(
@@ -98,9 +104,7 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
   });
 
   it('registers app:// as a privileged standard scheme and enables the sandbox before ready', () => {
-    expect(recorded.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    ]);
+    expect(recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(recorded.sandboxEnabled).toBe(true);
     expect(recorded.order.indexOf('registerSchemesAsPrivileged')).toBeLessThan(recorded.order.indexOf('protocol.handle:app'));
   });
@@ -159,9 +163,7 @@ describe('the Electron shell, loaded from the built main entry with a stand-in e
   it('refuses untrusted senders: another origin, an iframe, no frame at all', async () => {
     const forbidden = { ok: false, error: { code: 'forbidden', message: expect.any(String) as string } };
     await expect(invoke(ipcChannelId('appInfo'), {}, { url: 'https://evil.example/', parent: null })).resolves.toEqual(forbidden);
-    await expect(invoke(ipcChannelId('appInfo'), {}, { url: 'app://badgefolio/index.html', parent: {} })).resolves.toEqual(
-      forbidden,
-    );
+    await expect(invoke(ipcChannelId('appInfo'), {}, { url: 'app://badgefolio/index.html', parent: {} })).resolves.toEqual(forbidden);
     await expect(invoke(ipcChannelId('appInfo'), {}, null)).resolves.toEqual(forbidden);
   });
 

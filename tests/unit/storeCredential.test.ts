@@ -22,7 +22,12 @@ const fastKdf = testKdf;
 
 async function genuineAndTampered() {
   const issuer = await generateEd25519Issuer(seededBytes(32, 121));
-  const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Harbour Academy' }), validFrom: '2024-01-01T00:00:00Z', achievementName: 'Welding', id: 'urn:uuid:6f1c2b8e-1d4a-4c57-9a0e-2f3b4c5d6e7f' });
+  const credential = makeOb3Credential({
+    issuer: makeIssuerProfile({ id: issuer.did, name: 'Harbour Academy' }),
+    validFrom: '2024-01-01T00:00:00Z',
+    achievementName: 'Welding',
+    id: 'urn:uuid:6f1c2b8e-1d4a-4c57-9a0e-2f3b4c5d6e7f',
+  });
   const genuine = (await signDataIntegrity(credential, issuer, 'eddsa-rdfc-2022', { date: '2024-01-01T00:00:00Z' })) as unknown as Record<string, unknown>;
   const subject = genuine.credentialSubject as Record<string, unknown>;
   // The same id, issuer, subject and achievement, with one claim changed after signing.
@@ -49,7 +54,9 @@ describe('storing imported credentials', () => {
     expect(second.reasonMessage?.key).toBe('store.notReplaced');
     if (second.reasonMessage) {
       expect(englishOf(second.reasonMessage)).toBe(second.reason);
-      expect(renderMessage(second.reasonMessage, 'de')).toMatch(/^Eine veränderte Kopie von „.+“ wurde nicht gespeichert: Die Signatur passt nicht.*Dein Original bleibt erhalten\.$/);
+      expect(renderMessage(second.reasonMessage, 'de')).toMatch(
+        /^Eine veränderte Kopie von „.+“ wurde nicht gespeichert: Die Signatur passt nicht.*Dein Original bleibt erhalten\.$/,
+      );
     }
     const kept = vault.list();
     expect(kept).toHaveLength(1);
@@ -74,14 +81,24 @@ describe('storing imported credentials', () => {
     const id = 'urn:uuid:11111111-2222-4333-8444-555555555555';
     const make = (achievementName: string) =>
       // A fixed proof date: the same credential signed twice must be byte for byte the same.
-      signDataIntegrity(makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Test Issuer' }), validFrom: '2024-01-01T00:00:00Z', achievementName, id }), issuer, 'eddsa-rdfc-2022', {
-        date: '2024-01-01T00:00:00Z',
-      });
+      signDataIntegrity(
+        makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Test Issuer' }), validFrom: '2024-01-01T00:00:00Z', achievementName, id }),
+        issuer,
+        'eddsa-rdfc-2022',
+        {
+          date: '2024-01-01T00:00:00Z',
+        },
+      );
     const vault = await freshVault();
     const a = await storeCredential(vault, verifier, await normaliseOne(await make('Transcript: Biology')));
     const b = await storeCredential(vault, verifier, await normaliseOne(await make('Transcript: Chemistry')));
     expect([a.outcome, b.outcome]).toEqual(['added', 'added']);
-    expect(vault.list().map((e) => e.credential.name).sort()).toEqual(['Transcript: Biology', 'Transcript: Chemistry']);
+    expect(
+      vault
+        .list()
+        .map((e) => e.credential.name)
+        .sort(),
+    ).toEqual(['Transcript: Biology', 'Transcript: Chemistry']);
     // Each is still recognised when it comes again.
     expect((await storeCredential(vault, verifier, await normaliseOne(await make('Transcript: Chemistry')))).outcome).toBe('already-there');
     vault.lockWallet();

@@ -38,7 +38,11 @@ describe('the page’s node:crypto', () => {
   });
 
   it('verifies ECDSA P-256 and P-384 in both signature encodings, as node does', () => {
-    for (const [curve, hash] of [['prime256v1', 'sha256'], ['secp384r1', 'sha384'], ['prime256v1', 'sha384']] as const) {
+    for (const [curve, hash] of [
+      ['prime256v1', 'sha256'],
+      ['secp384r1', 'sha384'],
+      ['prime256v1', 'sha384'],
+    ] as const) {
       const { publicKey, privateKey } = node.generateKeyPairSync('ec', { namedCurve: curve });
       const der = node.sign(hash, data, privateKey);
       const p1363 = node.sign(hash, data, { key: privateKey, dsaEncoding: 'ieee-p1363' });
@@ -62,7 +66,10 @@ describe('the page’s node:crypto', () => {
     expect(page.verify('sha256', data, pageKeyOf(publicKey, 'jwk'), pkcs1)).toBe(true);
     expect(page.verify('sha256', altered, key, pkcs1)).toBe(false);
     expect(page.verify('sha512', data, key, pkcs1)).toBe(false);
-    for (const [hash, saltLength] of [['sha256', 32], ['sha512', 64]] as const) {
+    for (const [hash, saltLength] of [
+      ['sha256', 32],
+      ['sha512', 64],
+    ] as const) {
       const pss = node.sign(hash, data, { key: privateKey, padding: node.constants.RSA_PKCS1_PSS_PADDING, saltLength });
       const options = { key, padding: page.constants.RSA_PKCS1_PSS_PADDING, saltLength };
       expect(page.verify(hash, data, options, pss)).toBe(true);

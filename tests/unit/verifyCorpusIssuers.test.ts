@@ -22,7 +22,13 @@ function nameIn(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
   if (Array.isArray(value)) return value.map(nameIn).find((name) => name !== undefined);
   if (!isRecord(value)) return undefined;
-  return nameIn(value['@value']) ?? nameIn(value.en) ?? Object.values(value).map(nameIn).find((name) => name !== undefined);
+  return (
+    nameIn(value['@value']) ??
+    nameIn(value.en) ??
+    Object.values(value)
+      .map(nameIn)
+      .find((name) => name !== undefined)
+  );
 }
 
 /** The credential a file's JSON carries: a VC-JWT's `vc` claim, a JAdES seal's payload, or the JSON itself. */
@@ -74,13 +80,17 @@ describe.skipIf(!sharedFixturesPresent)('verify --json: the issuer of every corp
 
     // The map as a file, for the command line: every address the corpus documents answer for.
     const work = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-corpus-issuers-'));
-    const map = Object.fromEntries(documents.keys().flatMap((key) => {
-      const file = documents.lookup(key)?.file;
-      return file ? [[key, file]] : [];
-    }));
+    const map = Object.fromEntries(
+      documents.keys().flatMap((key) => {
+        const file = documents.lookup(key)?.file;
+        return file ? [[key, file]] : [];
+      }),
+    );
     writeFileSync(path.join(work, 'map.json'), JSON.stringify(map));
     const supportDir = path.join(sharedFixturesDir, 'blockcerts/cert-verifier-js/support');
-    const profiles = readdirSync(supportDir).filter((name) => name.startsWith('issuer-')).map((name) => path.join(supportDir, name));
+    const profiles = readdirSync(supportDir)
+      .filter((name) => name.startsWith('issuer-'))
+      .map((name) => path.join(supportDir, name));
     const files = manifestRows().map((row) => path.join(sharedFixturesDir, row.file));
 
     let out = '';
@@ -131,9 +141,17 @@ describe.skipIf(!sharedFixturesPresent)('verify --json: the issuer of every corp
   });
 
   it('reads the two untitled Blockcerts v3 certificates as untitled, never as "Blockchain certificate"', async () => {
-    const files = ['blockcerts/cert-verifier-js/v3/blockcerts-3.0-alpha.json', 'blockcerts/cert-verifier-js/v3/ecdsa-sd-2023-derived-credential.json'].map((file) => path.join(sharedFixturesDir, file));
+    const files = ['blockcerts/cert-verifier-js/v3/blockcerts-3.0-alpha.json', 'blockcerts/cert-verifier-js/v3/ecdsa-sd-2023-derived-credential.json'].map((file) =>
+      path.join(sharedFixturesDir, file),
+    );
     let out = '';
-    await makeVerifyCommand().run([...files, '--offline', '--json'], { stdout: (text) => (out += text), stderr: () => undefined, env: {}, cwd: sharedFixturesDir, interactive: false });
+    await makeVerifyCommand().run([...files, '--offline', '--json'], {
+      stdout: (text) => (out += text),
+      stderr: () => undefined,
+      env: {},
+      cwd: sharedFixturesDir,
+      interactive: false,
+    });
     const results = JSON.parse(out) as VerifyResult[];
     expect(results.map((r) => [r.format, r.name])).toEqual([
       ['blockcerts', null],

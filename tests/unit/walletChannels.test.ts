@@ -34,14 +34,19 @@ describe('the wallet channels', () => {
     });
     expect(imported).toMatchObject({
       ok: true,
-      value: { outcomes: [{ file: 'forklift.png', outcome: 'added', name: 'Forklift safety' }, { file: 'notes.txt', outcome: 'not-a-credential' }] },
+      value: {
+        outcomes: [
+          { file: 'forklift.png', outcome: 'added', name: 'Forklift safety' },
+          { file: 'notes.txt', outcome: 'not-a-credential' },
+        ],
+      },
     });
     const again = await dispatch(h, 'importFiles', { files: [{ name: 'forklift.png', bytes: png }] });
     expect(again).toMatchObject({ ok: true, value: { outcomes: [{ outcome: 'already-there' }] } });
 
     const listed = await dispatch(h, 'listCredentials', {});
     expect(listed).toMatchObject({ ok: true, value: { credentials: [{ name: 'Forklift safety', issuerName: 'Example Academy', format: 'ob2', hasImage: true }] } });
-    const id = listed.ok ? (listed.value as { credentials: { id: string }[] }).credentials[0]?.id ?? '' : '';
+    const id = listed.ok ? ((listed.value as { credentials: { id: string }[] }).credentials[0]?.id ?? '') : '';
     const image = await dispatch(h, 'credentialImage', { id });
     expect(image.ok && (image.value as { image: { bytes: Uint8Array } | null }).image?.bytes.length).toBe(png.length);
 
@@ -73,7 +78,11 @@ describe('the wallet channels', () => {
     const h = handlers();
     await dispatch(h, 'createWallet', { passphrase: 'river lamp 12 ocean', remember: false });
     const badge = (name: string): Uint8Array =>
-      bakePngItxt(makeBadgePng(2_000, name.length), 'openbadges', JSON.stringify(makeOb2Assertion({ badgeName: name, assertionId: `https://badges.example.org/a/${name}` }).assertion));
+      bakePngItxt(
+        makeBadgePng(2_000, name.length),
+        'openbadges',
+        JSON.stringify(makeOb2Assertion({ badgeName: name, assertionId: `https://badges.example.org/a/${name}` }).assertion),
+      );
     const scan = (n: number) => certificateScan(1800, 1200, `${verifyUrl}/${String(n)}`, { grain: 30, marks: 900, scale: 4 });
     const files = [
       { name: 'first.png', bytes: badge('First aid') },

@@ -70,7 +70,6 @@ function report(result: WalletCheckResult, folder: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-
 export const checkCommand: CliCommand = {
   name: 'check',
   help,

@@ -15,7 +15,12 @@ import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '..
  */
 
 /** Opens the wallet, runs `use`, always locks again; wallet errors become their message and exit 1. */
-async function withWallet(io: CliIo, values: { vault?: string | undefined; 'passphrase-file'?: string | undefined }, write: boolean, use: (wallet: Vault) => number): Promise<number> {
+async function withWallet(
+  io: CliIo,
+  values: { vault?: string | undefined; 'passphrase-file'?: string | undefined },
+  write: boolean,
+  use: (wallet: Vault) => number,
+): Promise<number> {
   try {
     const folder = walletFolder(values.vault, io);
     if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);

@@ -24,7 +24,6 @@ import { identityJson, openWallet } from './wallet';
 import { outcomeWords, type ImportOutcomeWord } from '../outcomeWords';
 import { receiveHint } from '../offerHint';
 
-
 /** Credentials filled in ahead of the one being stored, their documents fetched meanwhile. */
 const readAhead = 64;
 
@@ -108,7 +107,12 @@ ${networkOptionsHelp}
 Exit code: 0 when every file was added, already there or updated (documents given
 beside credentials aside), 1 otherwise.`,
     async run(args, io) {
-      const { values, positionals } = parseCommand(args, { ...walletOptions, ...networkOptions, documents: { type: 'string', multiple: true }, 'keep-pictures': { type: 'boolean', default: false } });
+      const { values, positionals } = parseCommand(args, {
+        ...walletOptions,
+        ...networkOptions,
+        documents: { type: 'string', multiple: true },
+        'keep-pictures': { type: 'boolean', default: false },
+      });
       const keepPictures = values['keep-pictures'] ? { keepAsCertificate: true } : {};
       if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import.');
       const documentsMapFiles = (values.documents ?? []).map((file) => path.resolve(io.cwd, file));
@@ -220,7 +224,10 @@ beside credentials aside), 1 otherwise.`,
           `Added ${String(count('added'))}, already there ${String(count('already-there'))}, updated ${String(count('updated'))}, not replaced ${String(count('not-replaced'))}, not imported ${String(failed - count('not-replaced'))}${used}.\n`,
         );
         const pending = results.filter((r) => r.details === 'not-fetched' || r.details === 'incomplete').length;
-        if (pending > 0) io.stdout(`${String(pending)} credential${pending === 1 ? "'s" : "s'"} details could not be filled in yet: import again with --online, or use "Fetch details" in the app.\n`);
+        if (pending > 0)
+          io.stdout(
+            `${String(pending)} credential${pending === 1 ? "'s" : "s'"} details could not be filled in yet: import again with --online, or use "Fetch details" in the app.\n`,
+          );
       }
       return results.every((r) => documentResults.has(r) || r.outcome === 'added' || r.outcome === 'already-there' || r.outcome === 'updated') ? 0 : 1;
     },

@@ -59,14 +59,7 @@ function humanReport(results: readonly Result[]): string {
     lines.push(
       renderTable(
         ['FILE', 'FORMAT', 'CONTAINER', 'NAME', 'ISSUER', 'ISSUED'],
-        recognised.map((r) => [
-          r.file,
-          r.format,
-          r.container,
-          nameOrWhy(r.credential),
-          r.credential.issuer.name ?? r.credential.issuer.id ?? '',
-          dateOnly(r.credential.issuedOn),
-        ]),
+        recognised.map((r) => [r.file, r.format, r.container, nameOrWhy(r.credential), r.credential.issuer.name ?? r.credential.issuer.id ?? '', dateOnly(r.credential.issuedOn)]),
         { clipStart: [0] },
       ),
     );

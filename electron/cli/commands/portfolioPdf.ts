@@ -193,7 +193,11 @@ ${walletOptionsHelp}`,
           const collection = readOrganiser(wallet).collections.find((c) => c.name.toLowerCase() === wanted);
           if (!collection) throw new VaultError(say.noCollection(values.collection));
           chosen = collection.credentialIds;
-        } else if (values.ids) chosen = values.ids.split(',').map((id) => id.trim()).filter(Boolean);
+        } else if (values.ids)
+          chosen = values.ids
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean);
         const ids = chosen ?? wallet.list().map((entry) => entry.id);
         credentials = ids.map((id) => {
           const credential = wallet.get(id);
@@ -344,11 +348,20 @@ from its attachment, 1 otherwise.`,
       return name && how ? `${name} (${how})` : (name ?? how);
     };
     const ok =
-      report.intact && rows.length > 0 && rows.every((row) => row.integrity === 'intact' && row.status === 'verified') && !report.credentials.some((item) => linkContradicts(item.link));
+      report.intact &&
+      rows.length > 0 &&
+      rows.every((row) => row.integrity === 'intact' && row.status === 'verified') &&
+      !report.credentials.some((item) => linkContradicts(item.link));
     if (values.json) {
       io.stdout(`${JSON.stringify({ file, intact: report.intact, notes: report.notes, credentials: rows }, null, 2)}\n`);
     } else {
-      io.stdout(`${renderTable([...words.headers], rows.map((r) => [r.file, words.integrity(r.integrity), words.status(r.status), issuerCell(r), 'partOf' in r ? `  ↳ ${r.name}` : r.name]), { clipStart: [0], maxWidth: 64 })}\n`);
+      io.stdout(
+        `${renderTable(
+          [...words.headers],
+          rows.map((r) => [r.file, words.integrity(r.integrity), words.status(r.status), issuerCell(r), 'partOf' in r ? `  ↳ ${r.name}` : r.name]),
+          { clipStart: [0], maxWidth: 64 },
+        )}\n`,
+      );
       const summaryOf = (row: (typeof rows)[number]): string => {
         const verification = reportOf.get(row);
         return verification ? words.summary(verification) : row.summary === row.sentence ? '' : row.summary;
@@ -361,7 +374,10 @@ from its attachment, 1 otherwise.`,
       const linkLanguage = values.language ?? savedLanguage(walletFolder(undefined, io));
       for (const item of report.credentials) if (linkContradicts(item.link) && item.link) io.stdout(`${item.file}: ${entryLinkSentence(item.link, linkLanguage)}\n`);
       const verified = rows.filter((row) => row.status === 'verified');
-      const identities = words.verifiedIssuers(verified.length, verified.flatMap((row) => (row.issuerIdentity ? [row.issuerIdentity] : [])));
+      const identities = words.verifiedIssuers(
+        verified.length,
+        verified.flatMap((row) => (row.issuerIdentity ? [row.issuerIdentity] : [])),
+      );
       if (identities !== '') io.stdout(`${identities}\n`);
       for (const note of report.noteMessages) io.stdout(`${words.note(note)}\n`);
       io.stdout(ok ? `${words.allConfirmed}\n` : `${words.notAllConfirmed}\n`);

@@ -162,7 +162,10 @@ export function makeReceiveCommand(dependencies: ReceiveCommandDependencies = {}
       }
       if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       else renderResult(result, io, language);
-      const stored = result.state === 'received' && result.outcomes.length > 0 && result.outcomes.every((o) => o.outcome === 'added' || o.outcome === 'already-there' || o.outcome === 'updated');
+      const stored =
+        result.state === 'received' &&
+        result.outcomes.length > 0 &&
+        result.outcomes.every((o) => o.outcome === 'added' || o.outcome === 'already-there' || o.outcome === 'updated');
       return stored ? 0 : 1;
     },
   };

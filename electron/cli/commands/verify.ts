@@ -79,7 +79,13 @@ export interface VerifyResult {
   /** `not-a-credential`: a file that awards nothing (a BadgeClass, an issuer profile, a picture). */
   readonly status: VerificationStatus | 'not-a-credential';
   /** Who stands behind the key, and how sure that is (see IssuerIdentity). */
-  readonly issuerIdentity?: { readonly level: IssuerIdentity['level']; readonly name: string | null; readonly source: string | null; readonly asOf: string | null; readonly sentence: string };
+  readonly issuerIdentity?: {
+    readonly level: IssuerIdentity['level'];
+    readonly name: string | null;
+    readonly source: string | null;
+    readonly asOf: string | null;
+    readonly sentence: string;
+  };
   readonly summary: string;
   readonly checkedAt?: string;
   readonly now?: string;
@@ -104,7 +110,8 @@ export interface VerifyCommandDependencies {
  * A slot of the results, in input order: a result already, a credential still to verify, or a
  * document given beside the credentials (said once they are filled in: whether it served one).
  */
-type Slot = VerifyResult | { readonly file: string; credential: NormalizedCredential } | { readonly file: string; readonly document: IntakeOutcome & { outcome: 'not-a-credential' } };
+type Slot =
+  VerifyResult | { readonly file: string; credential: NormalizedCredential } | { readonly file: string; readonly document: IntakeOutcome & { outcome: 'not-a-credential' } };
 
 /**
  * A worker thread pays for itself only with this many credentials to verify: in a fresh
@@ -261,7 +268,9 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
         // Failures are kept as values: a report awaited later must not leave a rejection unhandled now.
         const asOutcome = (report: Promise<VerificationReport>) => report.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
         // Without workers, a few checks are under way at once on this thread (verifyInOrder).
-        const pending: readonly (Promise<VerificationReport | Error> | undefined)[] = pool ? credentials.map((credential) => asOutcome(pool.verify(credential))) : verifyInOrder(inThread, credentials);
+        const pending: readonly (Promise<VerificationReport | Error> | undefined)[] = pool
+          ? credentials.map((credential) => asOutcome(pool.verify(credential)))
+          : verifyInOrder(inThread, credentials);
         // This thread verifies its share too: the workers take from the front, it from the back.
         await pool?.helpWith(inThread);
         let next = 0;
@@ -312,7 +321,15 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
           results.push(result);
           reports.set(result, report);
         }
-        io.stdout(parsed.values.json ? `${JSON.stringify(results.map(({ shownName: _shown, ...result }) => result), null, 2)}\n` : humanReport(results, reports, language));
+        io.stdout(
+          parsed.values.json
+            ? `${JSON.stringify(
+                results.map(({ shownName: _shown, ...result }) => result),
+                null,
+                2,
+              )}\n`
+            : humanReport(results, reports, language),
+        );
         // Documents given beside the credentials are neither credentials nor failures.
         const judged = results.filter((r, index) => !('document' in (slots[index] ?? {})));
         return judged.length > 0 && judged.every((r) => r.status === 'verified') ? 0 : 1;

@@ -11,7 +11,6 @@ import { readPassphrase, strengthHint } from '../passphrase';
 import { renderTable } from '../table';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
 
-
 export async function openWallet(io: CliIo, vault: string | undefined, passphraseFile: string | undefined, write: boolean): Promise<Vault> {
   const folder = walletFolder(vault, io);
   if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
@@ -65,7 +64,12 @@ function entryRow(entry: VaultEntry): string[] {
   ];
 }
 
-const identityShort: Readonly<Record<IssuerIdentity['level'], string>> = { registry: 'issuer listed', domain: 'key on web', 'trust-list': 'trust list', unconfirmed: 'issuer unconfirmed' };
+const identityShort: Readonly<Record<IssuerIdentity['level'], string>> = {
+  registry: 'issuer listed',
+  domain: 'key on web',
+  'trust-list': 'trust list',
+  unconfirmed: 'issuer unconfirmed',
+};
 
 /** The stored verdict and, beside it, how sure the issuer's name is: "verified, issuer unconfirmed". */
 function statusLabel(verification: unknown): string {
@@ -121,10 +125,7 @@ ${walletOptionsHelp}`,
     const folder = walletFolder(values.vault, io);
     try {
       if (Vault.exists(folder)) throw new VaultError(`There is already a wallet in ${folder}.`);
-      const passphrase = await readPassphrase(
-        { file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'New passphrase', confirm: true },
-        io,
-      );
+      const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'New passphrase', confirm: true }, io);
       const hint = strengthHint(passphrase);
       if (hint) io.stderr(`${hint}\n`);
       const wallet = await Vault.create(folder, passphrase);
@@ -154,7 +155,10 @@ ${walletOptionsHelp}
       const entries = wallet.list().sort((a, b) => text(b.credential.issuedOn).localeCompare(text(a.credential.issuedOn)));
       if (values.json) io.stdout(`${JSON.stringify(entries.map(entryJson), null, 2)}\n`);
       else if (entries.length === 0) io.stdout('Your wallet is empty. Add badges with "badgefolio import <file|dir>".\n');
-      else io.stdout(`${renderTable(['ID', 'NAME', 'ISSUER', 'FORMAT', 'ISSUED', 'ADDED', 'STATUS'], entries.map(entryRow))}\n${String(entries.length)} credential${entries.length === 1 ? '' : 's'}\n`);
+      else
+        io.stdout(
+          `${renderTable(['ID', 'NAME', 'ISSUER', 'FORMAT', 'ISSUED', 'ADDED', 'STATUS'], entries.map(entryRow))}\n${String(entries.length)} credential${entries.length === 1 ? '' : 's'}\n`,
+        );
       return 0;
     });
   },
@@ -308,10 +312,7 @@ ${walletOptionsHelp}`,
     const { values, positionals } = parseCommand(args, { ...walletOptions, 'new-passphrase-file': { type: 'string' } });
     if (positionals.length > 0) throw new UsageError('passwd takes no files.');
     return withWallet(io, values, true, async (wallet) => {
-      const next = await readPassphrase(
-        { file: values['new-passphrase-file'], envName: 'BADGEFOLIO_NEW_PASSPHRASE', prompt: 'New passphrase', confirm: true },
-        io,
-      );
+      const next = await readPassphrase({ file: values['new-passphrase-file'], envName: 'BADGEFOLIO_NEW_PASSPHRASE', prompt: 'New passphrase', confirm: true }, io);
       const hint = strengthHint(next);
       if (hint) io.stderr(`${hint}\n`);
       await wallet.changePassphrase(next);

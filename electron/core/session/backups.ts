@@ -31,7 +31,12 @@ export function setProfilePhoto(vault: Vault, photo: { mediaType: string; bytes:
 }
 
 /** Writes an encrypted backup to a private temporary file, then hands it to the save dialog. */
-export async function saveBackup(vault: Vault, passphrase: string, saveFile: SaveFile, kdf: ScryptParams | undefined): Promise<{ saved: boolean; fileName?: string; credentials?: number }> {
+export async function saveBackup(
+  vault: Vault,
+  passphrase: string,
+  saveFile: SaveFile,
+  kdf: ScryptParams | undefined,
+): Promise<{ saved: boolean; fileName?: string; credentials?: number }> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-backup-'));
   const file = path.join(folder, 'wallet.badgefolio-backup');
   try {

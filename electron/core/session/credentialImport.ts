@@ -44,7 +44,12 @@ export async function importFiles(session: ImportingSession, files: readonly Imp
   // in the files' order.
   const read = await Promise.all(
     files.map((file) =>
-      session.intake.inspect({ name: file.name, bytes: file.bytes, ...(file.keepAsCertificate ? { keepAsCertificate: true } : {}), ...(file.keepEntries ? { keepEntries: file.keepEntries } : {}) }),
+      session.intake.inspect({
+        name: file.name,
+        bytes: file.bytes,
+        ...(file.keepAsCertificate ? { keepAsCertificate: true } : {}),
+        ...(file.keepEntries ? { keepEntries: file.keepEntries } : {}),
+      }),
     ),
   );
   for (const outcome of read.flat()) beside.add(outcome);

@@ -44,7 +44,10 @@ export function removeCollection(vault: Vault, id: string): Organiser {
 }
 
 export function savePathway(vault: Vault, input: PathwayInput): Organiser {
-  knownIds(vault, input.steps.flatMap((step) => (step.credentialId ? [step.credentialId] : [])));
+  knownIds(
+    vault,
+    input.steps.flatMap((step) => (step.credentialId ? [step.credentialId] : [])),
+  );
   return updateOrganiser(vault, (current) => {
     const existing = current.pathways.find((p) => p.id === input.id);
     if (input.id && !existing) throw new RefusalError('That pathway no longer exists.');

@@ -76,8 +76,11 @@ function annotationFileSpecs(objects: PdfObjects, pages: readonly PdfPage[]): Fo
 function attachmentName(objects: PdfObjects, found: FoundFileSpec): string {
   const candidates = [objects.text(objects.get(found.spec, 'UF')), objects.text(objects.get(found.spec, 'F')), found.listedAs];
   for (const candidate of candidates) {
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    const name = (candidate?.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+    const name = (candidate?.split(/[/\\]/).pop() ?? '')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .slice(0, 255);
     if (name !== '') return name;
   }
   return 'attachment';

@@ -12,8 +12,11 @@ export interface PdfMetadata {
 const maxTextLength = 1000;
 
 function cleanText(text: string | undefined): string | undefined {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const cleaned = text?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, maxTextLength);
+  const cleaned = text
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    ?.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, maxTextLength);
   return cleaned === '' ? undefined : cleaned;
 }
 

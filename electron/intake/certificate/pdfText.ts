@@ -158,7 +158,11 @@ class ContentReader {
     const data = this.data;
     while (this.at + 1 < data.length && !(data[this.at] === 0x49 && data[this.at + 1] === 0x44 && isWhite(data[this.at + 2] ?? 0x20))) this.at += 1;
     this.at += 3;
-    while (this.at + 1 < data.length && !(isWhite(data[this.at - 1] ?? 0) && data[this.at] === 0x45 && data[this.at + 1] === 0x49 && (this.at + 2 >= data.length || isWhite(data[this.at + 2] ?? 0)))) this.at += 1;
+    while (
+      this.at + 1 < data.length &&
+      !(isWhite(data[this.at - 1] ?? 0) && data[this.at] === 0x45 && data[this.at + 1] === 0x49 && (this.at + 2 >= data.length || isWhite(data[this.at + 2] ?? 0)))
+    )
+      this.at += 1;
     this.at += 2;
   }
 }

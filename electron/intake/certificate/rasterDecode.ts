@@ -21,9 +21,7 @@ function refuseBeyondLimits(label: string, bytes: Uint8Array, size: ImageSize, l
     throw new MalformedInputError(msg('damaged.imageTooLarge', { kind: label, size: formatBytes(bytes.length), limit: formatBytes(limits.maxFileBytes) }));
   }
   if (size.width * size.height > limits.maxImagePixels) {
-    throw new MalformedInputError(
-      msg('damaged.imageTooManyPixels', { kind: label, width: size.width, height: size.height, limit: formatPixels(limits.maxImagePixels) }),
-    );
+    throw new MalformedInputError(msg('damaged.imageTooManyPixels', { kind: label, width: size.width, height: size.height, limit: formatPixels(limits.maxImagePixels) }));
   }
 }
 

@@ -12,18 +12,46 @@
  */
 
 const months: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, januar: 1, jänner: 1, jaenner: 1,
-  february: 2, feb: 2, februar: 2, feber: 2,
-  march: 3, mar: 3, märz: 3, maerz: 3, mär: 3, mrz: 3,
-  april: 4, apr: 4,
-  may: 5, mai: 5,
-  june: 6, jun: 6, juni: 6,
-  july: 7, jul: 7, juli: 7,
-  august: 8, aug: 8,
-  september: 9, sep: 9, sept: 9,
-  october: 10, oct: 10, oktober: 10, okt: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12, dezember: 12, dez: 12,
+  january: 1,
+  jan: 1,
+  januar: 1,
+  jänner: 1,
+  jaenner: 1,
+  february: 2,
+  feb: 2,
+  februar: 2,
+  feber: 2,
+  march: 3,
+  mar: 3,
+  märz: 3,
+  maerz: 3,
+  mär: 3,
+  mrz: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  mai: 5,
+  june: 6,
+  jun: 6,
+  juni: 6,
+  july: 7,
+  jul: 7,
+  juli: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+  dezember: 12,
+  dez: 12,
 };
 
 const monthWord = `(${Object.keys(months)
@@ -39,9 +67,15 @@ const forms: readonly { readonly pattern: RegExp; readonly parts: (match: RegExp
   // 12.03.2024, 12. 03. 2024
   { pattern: /(?<![\d.])(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4})(?!\d)/giu, parts: (m) => [m[3] ?? '', m[2] ?? '', m[1] ?? ''] },
   // 12 March 2024, 12th of March, 2024, 12. März 2024
-  { pattern: new RegExp(`(?<![\\d.])${day}\\s*(?:of\\s+)?${monthWord},?\\s*${year}(?!\\d)`, 'giu'), parts: (m) => [m[3] ?? '', String(months[(m[2] ?? '').toLowerCase()] ?? ''), m[1] ?? ''] },
+  {
+    pattern: new RegExp(`(?<![\\d.])${day}\\s*(?:of\\s+)?${monthWord},?\\s*${year}(?!\\d)`, 'giu'),
+    parts: (m) => [m[3] ?? '', String(months[(m[2] ?? '').toLowerCase()] ?? ''), m[1] ?? ''],
+  },
   // March 12, 2024; March 12th 2024
-  { pattern: new RegExp(`(?<![\\p{L}])${monthWord}\\s*${day},?\\s*${year}(?!\\d)`, 'giu'), parts: (m) => [m[3] ?? '', String(months[(m[1] ?? '').toLowerCase()] ?? ''), m[2] ?? ''] },
+  {
+    pattern: new RegExp(`(?<![\\p{L}])${monthWord}\\s*${day},?\\s*${year}(?!\\d)`, 'giu'),
+    parts: (m) => [m[3] ?? '', String(months[(m[1] ?? '').toLowerCase()] ?? ''), m[2] ?? ''],
+  },
   // 03/12/2024: day and month told apart only when one of them is over 12, or both are the same
   {
     pattern: /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/giu,

@@ -28,10 +28,12 @@ const generic = new RegExp(
 );
 
 /** Lines whose next line is the holder's name. */
-const beforeHolder = /(certif(y|ies) that|awarded to|presented to|granted to|given to|verliehen an|überreicht an|ausgestellt für|bescheinigt,? dass|bestätigt,? dass|this certificate is presented to)\s*:?$/i;
+const beforeHolder =
+  /(certif(y|ies) that|awarded to|presented to|granted to|given to|verliehen an|überreicht an|ausgestellt für|bescheinigt,? dass|bestätigt,? dass|this certificate is presented to)\s*:?$/i;
 
 /** Dates, signatures, numbers, addresses: the small print around a title. */
-const smallPrint = /^(issued|date|dated|datum|ausgestellt|signed|signature|unterschrift|certificate (id|no|number)|zertifikat(s)?(-)?(nr|nummer)|id|nr|no|valid|gültig|verify|prüfen|www\.|https?:)\b/i;
+const smallPrint =
+  /^(issued|date|dated|datum|ausgestellt|signed|signature|unterschrift|certificate (id|no|number)|zertifikat(s)?(-)?(nr|nummer)|id|nr|no|valid|gültig|verify|prüfen|www\.|https?:)\b/i;
 
 function plain(line: string): string {
   return line.replace(/\s+/g, ' ').trim();
@@ -59,7 +61,10 @@ export function titleFromText(text: string, sizes: readonly number[]): string | 
     const words = line.text.replace(/[.:!,;–—-]+$/u, '').trim();
     if (!looksLikeWords(words) || generic.test(words) || smallPrint.test(words)) continue;
     // The holder's name follows "awarded to" (possibly set large too): not a title.
-    const previous = lines.slice(0, index).reverse().find((earlier) => earlier.text !== '');
+    const previous = lines
+      .slice(0, index)
+      .reverse()
+      .find((earlier) => earlier.text !== '');
     if (previous && beforeHolder.test(previous.text)) continue;
     if (!best || line.size > best.size) best = { text: words, size: line.size };
   }

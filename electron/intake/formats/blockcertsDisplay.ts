@@ -58,7 +58,9 @@ function fromDisplayObject(display: Json): BlockcertsDisplay | undefined {
   // Issuers write the picture as base64 (as the schema asks) or, now and then, as a data: URL.
   const fromUrl = content.startsWith('data:') ? decodeDataUrl(content) : undefined;
   if (fromUrl) {
-    return pictureTypes.has(fromUrl.mediaType) ? { picture: { mediaType: fromUrl.mediaType, bytes: fromUrl.bytes } } : { problem: `The certificate's display holds ${fromUrl.mediaType}, not a picture.` };
+    return pictureTypes.has(fromUrl.mediaType)
+      ? { picture: { mediaType: fromUrl.mediaType, bytes: fromUrl.bytes } }
+      : { problem: `The certificate's display holds ${fromUrl.mediaType}, not a picture.` };
   }
   if (encoding !== undefined && encoding !== 'base64') return { problem: `The certificate's display uses the ${encoding} encoding, which Badgefolio does not read.` };
   const bytes = decodeBase64(content);
@@ -94,8 +96,41 @@ function fromHtml(html: string): BlockcertsDisplay {
 const hiddenText = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'select', 'option', 'head', 'svg', 'math', 'iframe', 'object']);
 /** Elements that start a new line of text. */
 const blockTags = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul', 'body', 'html', 'title',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+  'body',
+  'html',
+  'title',
 ]);
 const headingTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 

@@ -22,13 +22,7 @@ export type NestedReader = (credential: unknown, label: string, parentIdentity: 
  * each kept whole (so each can be verified on its own) and linked to the transcript; the
  * associations between achievements are kept on the transcript.
  */
-export function readClr(
-  json: Json,
-  source: CredentialSource,
-  readNested: NestedReader,
-  maxChildren: number,
-  jwt?: JwtEnvelope,
-): NormalizedCredential[] {
+export function readClr(json: Json, source: CredentialSource, readNested: NestedReader, maxChildren: number, jwt?: JwtEnvelope): NormalizedCredential[] {
   checkAchievementVocabulary(json, clrContextPattern, 'CLR 2.0');
   const subject = asRecord(json.credentialSubject);
   const nested = asArray(subject?.verifiableCredential);
@@ -48,9 +42,7 @@ export function readClr(
   });
   const issuer = issuerOf(json.issuer);
   const identifier = records(subject?.identifier)[0];
-  const proof = jwt
-    ? { signature: 'vc-jwt' as const, proofTypes: [`JWT/${String(jwt.header.alg)}`], keyRefs: issuer.id ? [issuer.id] : [] }
-    : embeddedProofHints(json);
+  const proof = jwt ? { signature: 'vc-jwt' as const, proofTypes: [`JWT/${String(jwt.header.alg)}`], keyRefs: issuer.id ? [issuer.id] : [] } : embeddedProofHints(json);
   const parent = completeCredential(
     {
       format: 'clr2',

@@ -61,10 +61,7 @@ export function noLists(): Pick<NormalizedCredential, 'evidence' | 'skills' | 'c
   return { evidence: [], skills: [], credits: [], endorsements: [], tags: [], associations: [] };
 }
 
-export type CredentialFields = Omit<
-  NormalizedCredential,
-  'identity' | 'contentHash' | 'container' | 'original' | 'parentIdentity' | 'childIdentities' | 'selfReported'
-> &
+export type CredentialFields = Omit<NormalizedCredential, 'identity' | 'contentHash' | 'container' | 'original' | 'parentIdentity' | 'childIdentities' | 'selfReported'> &
   Partial<Pick<NormalizedCredential, 'childIdentities' | 'selfReported'>>;
 
 /** Completes a format reader's fields with what every credential carries. */

@@ -6,10 +6,7 @@ import { embeddedProofHints, issuerOf, publicLinks, statusEntriesOf, vcDates } f
 
 /** Europass European Digital Credentials (ELM v3): JSON-LD, optionally sealed with JAdES. */
 export function isEuropeanDigitalCredential(json: Json): boolean {
-  return (
-    typesOf(json).includes('EuropeanDigitalCredential') ||
-    contextsOf(json).some((c) => c.startsWith('http://data.europa.eu/snb/model/context/'))
-  );
+  return typesOf(json).includes('EuropeanDigitalCredential') || contextsOf(json).some((c) => c.startsWith('http://data.europa.eu/snb/model/context/'));
 }
 
 /** How a JAdES seal wrapped the credential: the protected header names the key. */

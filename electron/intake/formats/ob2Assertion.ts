@@ -3,21 +3,7 @@ import type { Evidence, NormalizedCredential, Party, Recipient, StatusEntry } fr
 import { MalformedInputError } from '../limits';
 import { isRecord } from '../safeJson';
 import { badgeImage, completeCredential, noLists, type CredentialFields, type CredentialSource } from './credentialSource';
-import {
-  asArray,
-  asRecord,
-  compact,
-  contextsOf,
-  idOf,
-  imageOf,
-  isoDate,
-  records,
-  skillsFromAlignments,
-  strings,
-  text,
-  typesOf,
-  type Json,
-} from './jsonLdValues';
+import { asArray, asRecord, compact, contextsOf, idOf, imageOf, isoDate, records, skillsFromAlignments, strings, text, typesOf, type Json } from './jsonLdValues';
 
 /** Ends the note on a badge whose details live at its issuer; dropped once they are filled in (intake/linkedDocuments.ts). */
 export const detailsNotFetchedNote = 'Badgefolio fetches its details when the network use allows it, or when you choose "Fetch details".';
@@ -113,13 +99,7 @@ function recipientOf(value: unknown): Recipient | undefined {
   const salt = text(record.salt);
   // identity, type, hashed, salt: in that order, each optional one only when present.
   const recipient: Recipient =
-    identity === undefined
-      ? type === undefined
-        ? { hashed }
-        : { type, hashed }
-      : type === undefined
-        ? { identity, hashed }
-        : { identity, type, hashed };
+    identity === undefined ? (type === undefined ? { hashed } : { type, hashed }) : type === undefined ? { identity, hashed } : { identity, type, hashed };
   if (salt !== undefined) recipient.salt = salt;
   return recipient;
 }
@@ -146,9 +126,7 @@ function evidenceOf(value: unknown, narrative: string | undefined): Evidence {
   return evidence;
 }
 
-export type Ob2Reading =
-  | { readonly kind: 'assertion'; readonly credential: NormalizedCredential }
-  | { readonly kind: 'other'; readonly className: string };
+export type Ob2Reading = { readonly kind: 'assertion'; readonly credential: NormalizedCredential } | { readonly kind: 'other'; readonly className: string };
 
 /**
  * Reads an Open Badges 2.0 (or 1.x) document. An Assertion becomes a credential; a

@@ -1,23 +1,11 @@
 import type { Credit, NormalizedCredential, Recipient } from '../../../shared/credential/model';
 import { badgeImage, completeCredential, type CredentialSource } from './credentialSource';
-import {
-  asArray,
-  asRecord,
-  compact,
-  idOf,
-  records,
-  skillsFromAlignments,
-  strings,
-  text,
-  typesOf,
-  type Json,
-} from './jsonLdValues';
+import { asArray, asRecord, compact, idOf, records, skillsFromAlignments, strings, text, typesOf, type Json } from './jsonLdValues';
 import { checkAchievementVocabulary, vcVersionOf } from './ob3Vocabulary';
 import { embeddedProofHints, issuerOf, publicLinks, statusEntriesOf, vcDates } from './vcBasics';
 
 /** The OB 3.0 contexts, and the draft one (imsglobal.github.io) that early CLR 2.0 issuers used. */
-export const ob3ContextPattern =
-  /^https:\/\/(purl\.imsglobal\.org\/spec\/ob\/v3p0\/(context|extensions)|imsglobal\.github\.io\/openbadges-specification\/context\.json)/;
+export const ob3ContextPattern = /^https:\/\/(purl\.imsglobal\.org\/spec\/ob\/v3p0\/(context|extensions)|imsglobal\.github\.io\/openbadges-specification\/context\.json)/;
 
 /** How a VC-JWT carried the credential: its JOSE header, for the key reference. */
 export interface JwtEnvelope {
@@ -83,10 +71,7 @@ export function readAchievementCredential(json: Json, source: CredentialSource, 
   const proof = jwt
     ? { signature: 'vc-jwt' as const, proofTypes: [`JWT/${String(jwt.header.alg)}`], keyRefs: strings(jwt.header.kid).concat(issuer.id ? [issuer.id] : []) }
     : embeddedProofHints(json);
-  const name =
-    text(achievement?.name) ??
-    text(json.name) ??
-    (endorsement ? `Endorsement${issuer.name ? ` by ${issuer.name}` : ''}` : 'Open Badge');
+  const name = text(achievement?.name) ?? text(json.name) ?? (endorsement ? `Endorsement${issuer.name ? ` by ${issuer.name}` : ''}` : 'Open Badge');
   const criteria = asRecord(achievement?.criteria);
   return completeCredential(
     {

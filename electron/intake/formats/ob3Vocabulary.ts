@@ -68,7 +68,9 @@ export function checkAchievementVocabulary(json: Json, specContext: RegExp, spec
   if (!contextsOf(json).some((c) => specContext.test(c))) {
     throw new MalformedInputError(msg('damaged.specContext', { spec: specName }), '@context');
   }
-  const subjectTypes = asArray(json.credentialSubject).filter(isRecord).flatMap((s) => typesOf(s));
+  const subjectTypes = asArray(json.credentialSubject)
+    .filter(isRecord)
+    .flatMap((s) => typesOf(s));
   const credentialTypes = typesOf(json);
   const expectedSubject = credentialTypes.includes('ClrCredential')
     ? 'ClrSubject'

@@ -14,7 +14,11 @@ import { isRecord } from '../safeJson';
 
 /** The primary language subtag of a BCP 47 tag or a POSIX locale name (`fr-CA`, `pt_BR.UTF-8@x`: `fr`, `pt`), or none (`C`, `POSIX`, junk). */
 export function primaryLanguage(tag: string): string | undefined {
-  const primary = tag.trim().toLowerCase().split(/[-_.@]/)[0] ?? '';
+  const primary =
+    tag
+      .trim()
+      .toLowerCase()
+      .split(/[-_.@]/)[0] ?? '';
   return /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 

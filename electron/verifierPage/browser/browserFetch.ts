@@ -35,8 +35,7 @@ export function takeFetchLog(): FetchLogEntry[] {
 }
 
 /** Refused by the browser: the words the check's sentence carries (fetch.error's {error}). */
-export const refusedByBrowser =
-  'the browser could not read it: the host does not allow web pages to read it (CORS) or could not be reached';
+export const refusedByBrowser = 'the browser could not read it: the host does not allow web pages to read it (CORS) or could not be reached';
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? '0');
@@ -71,12 +70,21 @@ async function get(address: string, options: SafeFetchOptions, accept: string): 
     throw new FetchRefusedError(`Only https addresses are fetched: ${address}`);
   }
   const controller = new AbortController();
-  const timer = setTimeout(() => { controller.abort(); }, settings.timeoutMs);
+  const timer = setTimeout(() => {
+    controller.abort();
+  }, settings.timeoutMs);
   try {
     let response: Response;
     try {
       // No cookies or credentials, no referrer: the host learns only that a browser asked.
-      response = await fetch(url.href, { headers: { accept }, credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'follow', signal: controller.signal, cache: 'no-store' });
+      response = await fetch(url.href, {
+        headers: { accept },
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        redirect: 'follow',
+        signal: controller.signal,
+        cache: 'no-store',
+      });
     } catch (error) {
       const timedOut = controller.signal.aborted;
       log.push({ url: address, outcome: timedOut ? 'timed-out' : 'refused-by-browser' });

@@ -25,7 +25,13 @@ const bytesOf = (data: Uint8Array | string): Uint8Array => (typeof data === 'str
  * node's thread pool), it answers through it, on a later turn as node does.
  */
 export function verify(algorithm: string | null | undefined, data: Uint8Array | string, keyInput: VerifyKey, signature: Uint8Array): boolean;
-export function verify(algorithm: string | null | undefined, data: Uint8Array | string, keyInput: VerifyKey, signature: Uint8Array, callback: (error: Error | null, valid: boolean) => void): void;
+export function verify(
+  algorithm: string | null | undefined,
+  data: Uint8Array | string,
+  keyInput: VerifyKey,
+  signature: Uint8Array,
+  callback: (error: Error | null, valid: boolean) => void,
+): void;
 export function verify(
   algorithm: string | null | undefined,
   data: Uint8Array | string,

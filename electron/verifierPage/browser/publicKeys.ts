@@ -16,7 +16,11 @@ export type KeyMaterial =
   | { readonly kind: 'ec'; readonly curve: Curve; readonly point: Uint8Array }
   | { readonly kind: 'rsa'; readonly rsa: RsaKey };
 
-const toBase64Url = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const toBase64Url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const fromBase64Url = (text: string): Uint8Array => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
 export class KeyObject {
@@ -26,8 +30,7 @@ export class KeyObject {
 
   constructor(readonly material: KeyMaterial) {
     this.asymmetricKeyType = material.kind;
-    this.asymmetricKeyDetails =
-      material.kind === 'ec' ? { namedCurve: material.curve } : material.kind === 'rsa' ? { modulusLength: modulusBytes(material.rsa) * 8 } : {};
+    this.asymmetricKeyDetails = material.kind === 'ec' ? { namedCurve: material.curve } : material.kind === 'rsa' ? { modulusLength: modulusBytes(material.rsa) * 8 } : {};
   }
 
   export(options: { format: string }): Record<string, string> {
@@ -95,4 +98,3 @@ export function createPublicKey(input: KeyInput): KeyObject {
   }
   throw new Error('Unsupported public key input in the browser.');
 }
-

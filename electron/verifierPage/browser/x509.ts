@@ -71,6 +71,7 @@ export class X509Certificate {
 
 function encodeSequence(contents: Uint8Array): Uint8Array {
   const length = contents.length;
-  const lengthBytes = length < 0x80 ? [length] : length < 0x100 ? [0x81, length] : length < 0x10000 ? [0x82, length >> 8, length & 0xff] : [0x83, length >> 16, (length >> 8) & 0xff, length & 0xff];
+  const lengthBytes =
+    length < 0x80 ? [length] : length < 0x100 ? [0x81, length] : length < 0x10000 ? [0x82, length >> 8, length & 0xff] : [0x83, length >> 16, (length >> 8) & 0xff, length & 0xff];
   return new Uint8Array([0x30, ...lengthBytes, ...contents]);
 }

@@ -75,7 +75,9 @@ function findProvider(list: TrustedList, path: readonly X509Certificate[]): stri
   return undefined;
 }
 
-type Loaded = { readonly ok: true; readonly list: TrustedList; readonly resolution: Resolution & { ok: true } } | { readonly ok: false; readonly reason: VerificationMessage; readonly offline: boolean };
+type Loaded =
+  | { readonly ok: true; readonly list: TrustedList; readonly resolution: Resolution & { ok: true } }
+  | { readonly ok: false; readonly reason: VerificationMessage; readonly offline: boolean };
 
 async function load(url: string, context: VerifyContext): Promise<Loaded> {
   const resolution = await context.resolver.resolve(url);
@@ -97,7 +99,13 @@ function caveat(origin: DocumentOrigin): VerificationMessage {
  * The seal's trust check, replacing "not checked" when the lists can be had. Offline with no
  * copy kept, nothing was consulted: the check is skipped as before and no finding is made.
  */
-export async function checkSealTrust(chain: readonly X509Certificate[], context: VerifyContext, checks: Checks, evidence: CheckEvidence, notConsulted: VerificationMessage): Promise<void> {
+export async function checkSealTrust(
+  chain: readonly X509Certificate[],
+  context: VerifyContext,
+  checks: Checks,
+  evidence: CheckEvidence,
+  notConsulted: VerificationMessage,
+): Promise<void> {
   const label = checkLabel('sealTrust');
   const skip = (sentence: VerificationMessage): void => {
     checks.skip('trust-chain', label, sentence, 'unverifiable', 'the EU trust list (online)', evidence);
@@ -137,7 +145,13 @@ export async function checkSealTrust(chain: readonly X509Certificate[], context:
     checks.pass(
       'trust-chain',
       label,
-      msg('trust.listed', { provider, territory: list.territory, listDate: list.issued, origin: originMessage(resolution.origin, resolution.fetchedAt), caveat: caveat(resolution.origin) }),
+      msg('trust.listed', {
+        provider,
+        territory: list.territory,
+        listDate: list.issued,
+        origin: originMessage(resolution.origin, resolution.fetchedAt),
+        caveat: caveat(resolution.origin),
+      }),
       { ...evidence, url: resolution.url, origin: resolution.origin, ...(resolution.fetchedAt ? { fetchedAt: resolution.fetchedAt } : {}) },
     );
     return;

@@ -55,14 +55,10 @@ export function CollectionsView({
 
   return (
     <section className="page collections" aria-labelledby="collections-title">
-      <OrganiserPageHeader
-        titleId="collections-title"
-        title={t('collections.title')}
-        lead={t('collections.lead')}
-        newLabel={t('collections.new')}
-        {...editor.header}
-      />
-      {editor.open && <CollectionEditor credentials={credentials} collection={editor.item} onCancel={editor.close} onSave={(draft) => editor.save(wallet().saveCollection(draft))} />}
+      <OrganiserPageHeader titleId="collections-title" title={t('collections.title')} lead={t('collections.lead')} newLabel={t('collections.new')} {...editor.header} />
+      {editor.open && (
+        <CollectionEditor credentials={credentials} collection={editor.item} onCancel={editor.close} onSave={(draft) => editor.save(wallet().saveCollection(draft))} />
+      )}
       {organiser.collections.length === 0 && !editor.open ? (
         <p className="empty-state">{t('collections.empty')}</p>
       ) : (
@@ -82,7 +78,12 @@ export function CollectionsView({
                     ) : null;
                   })}
                 </ul>
-                <EditDeleteActions page="collections" name={collection.name} onEdit={editor.onEdit(collection)} onDelete={() => void editor.act(wallet().removeCollection({ id: collection.id }))}>
+                <EditDeleteActions
+                  page="collections"
+                  name={collection.name}
+                  onEdit={editor.onEdit(collection)}
+                  onDelete={() => void editor.act(wallet().removeCollection({ id: collection.id }))}
+                >
                   <button
                     type="button"
                     className="primary"

@@ -110,7 +110,17 @@ export function FieldFeedback({ error, status }: { error: string | null; status:
 }
 
 /** The file input behind a "Choose…" button (which clicks it): the file chosen, then the input cleared so that the same file can be chosen again. */
-export function HiddenFileInput({ inputRef, accept, testId, onFile }: { inputRef: RefObject<HTMLInputElement | null>; accept: string; testId: string; onFile: (file: File) => void }) {
+export function HiddenFileInput({
+  inputRef,
+  accept,
+  testId,
+  onFile,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  accept: string;
+  testId: string;
+  onFile: (file: File) => void;
+}) {
   return (
     <input
       ref={inputRef}

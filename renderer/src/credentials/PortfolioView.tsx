@@ -188,7 +188,14 @@ export function PortfolioView({
         >
           {filtered ? t('portfolio.filtersOn') : t('portfolio.filters')}
         </button>
-        <Segmented label={t('portfolio.view')} name="portfolio-layout" options={layouts} value={layout} optionLabel={(option) => <span>{t(`portfolio.layout.${option}`)}</span>} onChange={setLayout} />
+        <Segmented
+          label={t('portfolio.view')}
+          name="portfolio-layout"
+          options={layouts}
+          value={layout}
+          optionLabel={(option) => <span>{t(`portfolio.layout.${option}`)}</span>}
+          onChange={setLayout}
+        />
         <div className="toolbar-actions">{actions}</div>
       </div>
       {showFilters && (
@@ -275,7 +282,11 @@ export function PortfolioView({
                 <div
                   key={item.key}
                   className={row.kind === 'heading' ? 'virtual-row timeline-heading' : `virtual-row cards-row cards-${layout === 'grid' ? 'grid' : 'list'}`}
-                  style={{ transform: `translateY(${String(item.start)}px)`, height: `${String(item.size)}px`, gridTemplateColumns: layout === 'grid' ? `repeat(${String(columns)}, minmax(0, 1fr))` : undefined }}
+                  style={{
+                    transform: `translateY(${String(item.start)}px)`,
+                    height: `${String(item.size)}px`,
+                    gridTemplateColumns: layout === 'grid' ? `repeat(${String(columns)}, minmax(0, 1fr))` : undefined,
+                  }}
                 >
                   {row.kind === 'heading' ? (
                     <h2>{monthTitle(row.key, language, t('portfolio.undated'))}</h2>

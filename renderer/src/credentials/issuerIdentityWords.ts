@@ -41,7 +41,9 @@ export function identitySentence(identity: IssuerIdentity, status: VerificationS
     case 'registry': {
       const registry = identity.source ?? '';
       const name = identity.name ?? identity.claimedName ?? '';
-      parts.push(identity.asOf ? t('identity.sentence.registry', { registry, name, date: formatDate(identity.asOf, language) }) : t('identity.sentence.registryUndated', { registry, name }));
+      parts.push(
+        identity.asOf ? t('identity.sentence.registry', { registry, name, date: formatDate(identity.asOf, language) }) : t('identity.sentence.registryUndated', { registry, name }),
+      );
       if (identity.test) parts.push(t('identity.sentence.testRegistry'));
       if (identity.claimedName) parts.push(t('identity.sentence.claimed', { name: identity.claimedName }));
       break;

@@ -91,11 +91,7 @@ export function sortPortfolio(indexed: readonly IndexedCredential[], sort: SortK
 }
 
 /** The credentials of a sorted portfolio that match the search text (every word) and the filters, in order. */
-export function filterPortfolio(
-  sorted: readonly IndexedCredential[],
-  query: { readonly text: string; readonly filters: PortfolioFilters },
-  locale: string,
-): CredentialSummary[] {
+export function filterPortfolio(sorted: readonly IndexedCredential[], query: { readonly text: string; readonly filters: PortfolioFilters }, locale: string): CredentialSummary[] {
   const needles = query.text.trim().toLocaleLowerCase(locale).split(/\s+/).filter(Boolean);
   const { issuer, status, skill, kind } = query.filters;
   const matches: CredentialSummary[] = [];
@@ -160,7 +156,5 @@ export function timelineGroups(credentials: readonly CredentialSummary[]): Timel
     if (list) list.push(c);
     else groups.set(key, [c]);
   }
-  return [...groups]
-    .sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a)))
-    .map(([key, list]) => ({ key, credentials: list }));
+  return [...groups].sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a))).map(([key, list]) => ({ key, credentials: list }));
 }

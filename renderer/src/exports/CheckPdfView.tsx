@@ -176,11 +176,7 @@ function CheckedCredential({ item }: { item: CheckedItem }) {
     <>
       <div className="checked-head">
         <strong>{item.name ?? t('exports.check.unnamed')}</strong>
-        {item.status ? (
-          <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
-        ) : (
-          <span className="status">{t('exports.check.notVerified')}</span>
-        )}
+        {item.status ? <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span> : <span className="status">{t('exports.check.notVerified')}</span>}
       </div>
       {item.issuerName && <p className="issuer">{item.issuerName}</p>}
       {item.issuerIdentity && (
@@ -188,9 +184,7 @@ function CheckedCredential({ item }: { item: CheckedItem }) {
           <span className={`identity identity-${item.issuerIdentity.level}`}>{identityLabel(item.issuerIdentity, t)}</span>
         </p>
       )}
-      <p className={item.integrity === 'intact' ? 'integrity' : 'integrity integrity-bad'}>
-        {t(`exports.check.integrity.${item.integrity}`, { file: item.file })}
-      </p>
+      <p className={item.integrity === 'intact' ? 'integrity' : 'integrity integrity-bad'}>{t(`exports.check.integrity.${item.integrity}`, { file: item.file })}</p>
       {/* What the link printed for it carries: the employer clicks that link, not the attachment. */}
       {item.link && (
         <p className={item.link === 'differs-from-attachment' || item.link === 'unreadable' ? 'link-check integrity-bad' : 'link-check'} data-link-check={item.link}>

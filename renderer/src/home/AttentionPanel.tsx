@@ -56,9 +56,7 @@ export function AttentionPanel({
           {notices.slice(0, 5).map((notice) => (
             <li key={noticeKey(notice)}>
               <CredentialLink id={notice.id} name={notice.name} onOpen={onOpen} />{' '}
-              {notice.kind === 'revoked'
-                ? t('attention.revoked')
-                : t('attention.expiring', { days: notice.daysLeft, date: formatDate(notice.expires, language) })}
+              {notice.kind === 'revoked' ? t('attention.revoked') : t('attention.expiring', { days: notice.daysLeft, date: formatDate(notice.expires, language) })}
             </li>
           ))}
         </ul>

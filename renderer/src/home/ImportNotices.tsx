@@ -74,9 +74,15 @@ function DetailsQuestion({ outcomes, onChanged }: { outcomes: readonly ImportOut
     onChanged?.();
   };
   if (state.kind === 'done') {
-    return <p role="status">{onlyChecks ? t('importSummary.checked', { count: state.fetched }) : t('details.importFetched', { fetched: state.fetched, count: ids.length || state.fetched })}</p>;
+    return (
+      <p role="status">
+        {onlyChecks ? t('importSummary.checked', { count: state.fetched }) : t('details.importFetched', { fetched: state.fetched, count: ids.length || state.fetched })}
+      </p>
+    );
   }
-  const question = onlyChecks ? t('importSummary.checkQuestion', { count: ids.length }) : t(network === 'offline' ? 'details.importQuestionOffline' : 'details.importQuestion', { count: ids.length });
+  const question = onlyChecks
+    ? t('importSummary.checkQuestion', { count: ids.length })
+    : t(network === 'offline' ? 'details.importQuestionOffline' : 'details.importQuestion', { count: ids.length });
   return (
     <div className="details-question">
       <p>{question}</p>

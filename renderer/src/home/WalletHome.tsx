@@ -128,10 +128,7 @@ export function WalletHome({
 
   // A credential with no name of its own (details not fetched yet, or simply untitled): every
   // screen (picker, export, pathways) shows what is true instead of a blank or a made-up placeholder.
-  const list = useMemo(
-    () => (credentials ?? []).map((c) => (c.name !== '' ? c : { ...c, name: displayName(c.name, c.details, t) })),
-    [credentials, t],
-  );
+  const list = useMemo(() => (credentials ?? []).map((c) => (c.name !== '' ? c : { ...c, name: displayName(c.name, c.details, t) })), [credentials, t]);
   const actions = (
     <>
       <button type="button" className="primary" onClick={() => picker.current?.click()}>
@@ -140,7 +137,13 @@ export function WalletHome({
       <button type="button" onClick={() => folderPicker.current?.click()}>
         {t('portfolio.importFolder')}
       </button>
-      <button type="button" aria-expanded={linkFormOpen} onClick={() => { setLinkFormOpen((open) => !open); }}>
+      <button
+        type="button"
+        aria-expanded={linkFormOpen}
+        onClick={() => {
+          setLinkFormOpen((open) => !open);
+        }}
+      >
         {t('receive.open')}
       </button>
       <button
@@ -232,13 +235,34 @@ export function WalletHome({
           </div>
         )}
         {section !== 'portfolio' && <ImportNotices importer={importer} onReview={review} />}
-        <ReceivePanel receiver={receiver} open={linkFormOpen && section === 'portfolio'} onClose={() => { setLinkFormOpen(false); }} />
-        {shell?.imported && <ImportSummary outcomes={shell.imported} onDismiss={() => { shell.dismissImported(); }} title={t('shell.imported')} onChanged={() => void refresh()} onReview={review} />}
+        <ReceivePanel
+          receiver={receiver}
+          open={linkFormOpen && section === 'portfolio'}
+          onClose={() => {
+            setLinkFormOpen(false);
+          }}
+        />
+        {shell?.imported && (
+          <ImportSummary
+            outcomes={shell.imported}
+            onDismiss={() => {
+              shell.dismissImported();
+            }}
+            title={t('shell.imported')}
+            onChanged={() => void refresh()}
+            onReview={review}
+          />
+        )}
         {shell?.backupOpened && (
           <div role="status" className="banner banner-with-actions">
             <p>{t('shell.backup', { file: shell.backupOpened })}</p>
             <div className="banner-actions">
-              <button type="button" onClick={() => { shell.dismissBackup(); }}>
+              <button
+                type="button"
+                onClick={() => {
+                  shell.dismissBackup();
+                }}
+              >
                 {t('import.dismiss')}
               </button>
             </div>
@@ -292,12 +316,7 @@ export function WalletHome({
           <ProfileView preferences={preferences} onChange={onPreferences} />
         ) : (
           <>
-            <SettingsView
-              preferences={preferences}
-              onChange={onPreferences}
-              onWalletChecked={() => void refresh()}
-              focusWalletCheck={focusWalletCheck}
-            />
+            <SettingsView preferences={preferences} onChange={onPreferences} onWalletChecked={() => void refresh()} focusWalletCheck={focusWalletCheck} />
             <BackupPanel onRestored={() => void refresh()} />
           </>
         )}

@@ -92,11 +92,9 @@ export function useOrganiserEditor<T>(onOrganiser: (next: Organiser) => void) {
     open: editing !== null,
     item: editing === 'new' ? null : editing,
     /** A handler that opens the editor for this item. */
-    onEdit:
-      (item: T) =>
-      (): void => {
-        setEditing(item);
-      },
+    onEdit: (item: T) => (): void => {
+      setEditing(item);
+    },
     close,
     save: async (call: Promise<IpcResult<Organiser>>): Promise<void> => {
       if (await act(call)) close();

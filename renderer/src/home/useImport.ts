@@ -122,7 +122,17 @@ export function useImport(onImported: () => void, onOffer?: (link: string) => vo
     [onImported],
   );
 
-  return { importFiles, outcomes, progress, dragging, dismiss: () => { setOutcomes(null); }, changed: onImported, keepAsCertificate };
+  return {
+    importFiles,
+    outcomes,
+    progress,
+    dragging,
+    dismiss: () => {
+      setOutcomes(null);
+    },
+    changed: onImported,
+    keepAsCertificate,
+  };
 }
 
 /** The files of a drop, folders walked recursively (a Credly or Badgr export folder, say). */
@@ -134,12 +144,18 @@ async function droppedFiles(transfer: DataTransfer | null): Promise<File[]> {
   const walk = async (entry: FileSystemEntry, depth: number): Promise<void> => {
     if (depth > 16 || files.length >= 20_000) return;
     if (entry.isFile) {
-      files.push(await new Promise<File>((resolve, reject) => { (entry as FileSystemFileEntry).file(resolve, reject); }));
+      files.push(
+        await new Promise<File>((resolve, reject) => {
+          (entry as FileSystemFileEntry).file(resolve, reject);
+        }),
+      );
       return;
     }
     const reader = (entry as FileSystemDirectoryEntry).createReader();
     for (;;) {
-      const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => { reader.readEntries(resolve, reject); });
+      const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => {
+        reader.readEntries(resolve, reject);
+      });
       if (batch.length === 0) break;
       for (const child of batch) await walk(child, depth + 1);
     }

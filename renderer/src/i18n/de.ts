@@ -1,6 +1,7 @@
 import { settingsDe } from './messages/settings';
 import { profileDe } from './messages/profile';
 import { exportsDe } from './messages/exports';
+import { backupDe } from './messages/backup';
 import { libraryDe } from './messages/library';
 import { walletCheckDe } from './messages/walletCheck';
 import { identityDe } from './messages/identity';
@@ -18,6 +19,7 @@ export const de: Catalogue = {
   ...profileDe,
   ...exportsDe,
   ...libraryDe,
+  ...backupDe,
   ...walletCheckDe,
   ...identityDe,
   ...historyDe,
@@ -51,7 +53,8 @@ export const de: Catalogue = {
   'wallet.create.lead': 'Wähle eine Passphrase. Sie verschlüsselt alles, was du in Badgefolio auf diesem Computer aufbewahrst.',
   'wallet.passphrase': 'Passphrase',
   'wallet.confirm': 'Passphrase wiederholen',
-  'wallet.warning': 'Eine verlorene Passphrase kann niemand wiederherstellen, auch wir nicht. Schreib sie an einem sicheren Ort auf und sichere deine Brieftasche von Zeit zu Zeit.',
+  'wallet.warning':
+    'Eine verlorene Passphrase kann niemand wiederherstellen, auch wir nicht. Schreib sie an einem sicheren Ort auf und sichere deine Brieftasche von Zeit zu Zeit.',
   'wallet.hint.short': 'Diese Passphrase ist kurz. Mehrere unabhängige Wörter sind leichter zu merken und viel schwerer zu erraten.',
   'wallet.hint.weak': 'Diese Passphrase könnte stärker sein: füge ein paar Wörter hinzu.',
   'wallet.hint.good': 'Diese Passphrase wirkt stark.',

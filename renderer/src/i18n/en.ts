@@ -1,6 +1,7 @@
 import { settingsEn } from './messages/settings';
 import { profileEn } from './messages/profile';
 import { exportsEn } from './messages/exports';
+import { backupEn } from './messages/backup';
 import { libraryEn } from './messages/library';
 import { walletCheckEn } from './messages/walletCheck';
 import { identityEn } from './messages/identity';
@@ -17,6 +18,7 @@ export const en = {
   ...profileEn,
   ...exportsEn,
   ...libraryEn,
+  ...backupEn,
   ...walletCheckEn,
   ...identityEn,
   ...historyEn,

@@ -77,9 +77,7 @@ export function selectPlurals(template: string, language: Language, values: Read
     const count = values[name];
     // A count given as text (or not given) cannot pick a form: the general one, with the text as it is.
     const form =
-      typeof count === 'number'
-        ? (forms.get(`=${String(count)}`) ?? forms.get(pluralCategory(language, count)) ?? forms.get('other') ?? '')
-        : (forms.get('other') ?? '');
+      typeof count === 'number' ? (forms.get(`=${String(count)}`) ?? forms.get(pluralCategory(language, count)) ?? forms.get('other') ?? '') : (forms.get('other') ?? '');
     out += template.slice(last, match.index) + form.replace(/#/g, typeof count === 'number' ? formatNumber(language, count) : (count ?? `{${name}}`));
     last = end;
     pluralStart.lastIndex = end;

@@ -23,4 +23,3 @@ export function makeTranslate(language: Language): Translate {
     });
   };
 }
-

@@ -74,7 +74,11 @@ export function PathwayEditor({
   };
 
   return (
-    <form className="editor pathway-editor" aria-label={pathway ? t('pathways.editTitle', { name: pathway.name }) : t('pathways.newTitle')} onSubmit={(event) => void submit(event)}>
+    <form
+      className="editor pathway-editor"
+      aria-label={pathway ? t('pathways.editTitle', { name: pathway.name }) : t('pathways.newTitle')}
+      onSubmit={(event) => void submit(event)}
+    >
       <TextField label={t('pathways.name')} fieldRef={nameField} required maxLength={120} value={name} placeholder={t('pathways.namePlaceholder')} onValue={setName} />
       <TextField label={t('pathways.description')} rows={2} maxLength={1000} value={description} onValue={setDescription} />
       <fieldset>

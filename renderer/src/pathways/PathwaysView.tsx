@@ -27,13 +27,7 @@ export function PathwaysView({
 
   return (
     <section className="page pathways" aria-labelledby="pathways-title">
-      <OrganiserPageHeader
-        titleId="pathways-title"
-        title={t('pathways.title')}
-        lead={t('pathways.lead')}
-        newLabel={t('pathways.new')}
-        {...editor.header}
-      />
+      <OrganiserPageHeader titleId="pathways-title" title={t('pathways.title')} lead={t('pathways.lead')} newLabel={t('pathways.new')} {...editor.header} />
       {editor.open && <PathwayEditor credentials={credentials} pathway={editor.item} onCancel={editor.close} onSave={(draft) => editor.save(wallet().savePathway(draft))} />}
       {transcripts.length > 0 && (
         <section className="from-clr" aria-labelledby="from-clr-title">
@@ -65,7 +59,9 @@ export function PathwaysView({
                   {pathway.description && <p>{pathway.description}</p>}
                   <progress aria-label={t('pathways.progressOf', { name: pathway.name })} value={Math.min(progress.done, progress.required)} max={progress.required} />
                   <p className="progress-text">{t('pathways.progress', { done: progress.done, required: progress.required, steps: pathway.steps.length })}</p>
-                  {progress.credits.length > 0 && <p>{t('pathways.credits', { credits: creditsText(progress.credits, (value) => formatNumber(language, value), t('credits.unit')) })}</p>}
+                  {progress.credits.length > 0 && (
+                    <p>{t('pathways.credits', { credits: creditsText(progress.credits, (value) => formatNumber(language, value), t('credits.unit')) })}</p>
+                  )}
                   <ul className="steps">
                     {pathway.steps.map((step) => {
                       const credential = step.credentialId ? byId.get(step.credentialId) : undefined;
@@ -84,7 +80,12 @@ export function PathwaysView({
                       );
                     })}
                   </ul>
-                  <EditDeleteActions page="pathways" name={pathway.name} onEdit={editor.onEdit(pathway)} onDelete={() => void editor.act(wallet().removePathway({ id: pathway.id }))} />
+                  <EditDeleteActions
+                    page="pathways"
+                    name={pathway.name}
+                    onEdit={editor.onEdit(pathway)}
+                    onDelete={() => void editor.act(wallet().removePathway({ id: pathway.id }))}
+                  />
                 </article>
               </li>
             );

@@ -12,7 +12,9 @@ export class FontLoadError extends Error {
     readonly url: string,
     readonly problem: FontLoadProblem,
   ) {
-    super(`The PDF font ${url} could not be loaded: ${problem.kind === 'unreachable' ? problem.detail : problem.kind === 'status' ? `the app answered ${String(problem.status)}` : 'it is not a WOFF font'}`);
+    super(
+      `The PDF font ${url} could not be loaded: ${problem.kind === 'unreachable' ? problem.detail : problem.kind === 'status' ? `the app answered ${String(problem.status)}` : 'it is not a WOFF font'}`,
+    );
     this.name = 'FontLoadError';
   }
 }
@@ -27,6 +29,10 @@ function fileNameOf(url: string): string {
 export function fontLoadSentence(error: FontLoadError, t: Translate): string {
   const { problem } = error;
   const reason =
-    problem.kind === 'unreachable' ? t('export.fontUnreachable', { detail: problem.detail }) : problem.kind === 'status' ? t('export.fontStatus', { status: String(problem.status) }) : t('export.fontNotWoff');
+    problem.kind === 'unreachable'
+      ? t('export.fontUnreachable', { detail: problem.detail })
+      : problem.kind === 'status'
+        ? t('export.fontStatus', { status: String(problem.status) })
+        : t('export.fontNotWoff');
   return t('export.fontLoadFailed', { file: fileNameOf(error.url), reason });
 }

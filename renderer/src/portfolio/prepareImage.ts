@@ -27,7 +27,6 @@ export function fitWithin(width: number, height: number, limit: number): { width
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-
 /** Share of pixels equal to their left neighbour above which an image counts as drawn artwork (worth trying PNG). */
 const flatShare = 0.6;
 

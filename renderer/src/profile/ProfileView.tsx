@@ -57,8 +57,7 @@ export function ProfileView({ preferences, onChange }: { preferences: Preference
   };
 
   /** Props that tie an input to its error, when the error is about it. */
-  const errorProps = (at: FieldRef) =>
-    sameRef(error?.at ?? null, at) ? ({ 'aria-invalid': true, 'aria-errormessage': errorId } as const) : ({ 'aria-invalid': false } as const);
+  const errorProps = (at: FieldRef) => (sameRef(error?.at ?? null, at) ? ({ 'aria-invalid': true, 'aria-errormessage': errorId } as const) : ({ 'aria-invalid': false } as const));
 
   const textField = (field: TextField, label: string, options: { type?: string; maxLength: number; autoComplete?: string; hint?: string; multiline?: boolean }) => {
     const inputId = fieldId({ field });

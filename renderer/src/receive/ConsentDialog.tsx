@@ -98,7 +98,9 @@ export function ConsentDialog({ question, onAnswer }: { question: ConsentQuestio
             {question.issuerIdentity
               ? identityLabel({ level: question.issuerIdentity.level, source: question.issuerIdentity.source ?? null, test: question.issuerIdentity.test === true }, t)
               : t('receive.consent.noIdentity')}
-            {question.issuerIdentity?.site && question.issuerIdentity.name ? ` ${t('receive.consent.site', { site: question.issuerIdentity.site, name: question.issuerIdentity.name })}` : ''}
+            {question.issuerIdentity?.site && question.issuerIdentity.name
+              ? ` ${t('receive.consent.site', { site: question.issuerIdentity.site, name: question.issuerIdentity.name })}`
+              : ''}
           </p>
         </section>
         <section>

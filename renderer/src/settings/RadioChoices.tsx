@@ -28,12 +28,7 @@ export function RadioChoices<T extends string>({
 }) {
   const id = useId();
   return (
-    <fieldset
-      className={`choices${className ? ` ${className}` : ''}`}
-      role="radiogroup"
-      aria-labelledby={`${id}-legend`}
-      {...(lead ? { 'aria-describedby': `${id}-lead` } : {})}
-    >
+    <fieldset className={`choices${className ? ` ${className}` : ''}`} role="radiogroup" aria-labelledby={`${id}-legend`} {...(lead ? { 'aria-describedby': `${id}-lead` } : {})}>
       <legend id={`${id}-legend`}>{legend}</legend>
       {lead && (
         <p id={`${id}-lead`} className="field-hint">

@@ -78,7 +78,13 @@ export function RegistriesPanel({ network }: { network: NetworkUse }) {
     }
     const { updated, failed, ...rest } = answer.value;
     setState(rest);
-    const lines = [updated.length > 0 ? t('registries.refreshed', { names: updated.join(', ') }) : failed.length < (rest.registries.filter((r) => r.kind === 'bundled').length || 1) ? t('registries.unchanged') : ''];
+    const lines = [
+      updated.length > 0
+        ? t('registries.refreshed', { names: updated.join(', ') })
+        : failed.length < (rest.registries.filter((r) => r.kind === 'bundled').length || 1)
+          ? t('registries.unchanged')
+          : '',
+    ];
     for (const failure of failed) lines.push(t('registries.failed', failure));
     setMessage(lines.filter(Boolean).join(' '));
   };

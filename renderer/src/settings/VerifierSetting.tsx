@@ -22,5 +22,13 @@ export function VerifierSetting({ value, onCommit }: { value: string | undefined
       current = false;
     };
   }, []);
-  return <UrlSetting label={t('settings.verifier')} hint={t('settings.verifier.hint')} value={value === '' ? undefined : value} {...(published ? { emptyShows: published } : {})} onCommit={onCommit} />;
+  return (
+    <UrlSetting
+      label={t('settings.verifier')}
+      hint={t('settings.verifier.hint')}
+      value={value === '' ? undefined : value}
+      {...(published ? { emptyShows: published } : {})}
+      onCommit={onCommit}
+    />
+  );
 }

@@ -63,12 +63,7 @@ export function ExportPdfDialog({
   }, []);
 
   const selectedIds = useMemo(() => {
-    const ids =
-      scope === 'all'
-        ? credentials.map((c) => c.id)
-        : scope === 'collection'
-          ? (organiser.collections.find((c) => c.id === collectionId)?.credentialIds ?? [])
-          : chosen;
+    const ids = scope === 'all' ? credentials.map((c) => c.id) : scope === 'collection' ? (organiser.collections.find((c) => c.id === collectionId)?.credentialIds ?? []) : chosen;
     return ordered(
       ids.filter((id) => byId.has(id)),
       scope === 'all' && order === 'given' ? 'newest' : order,

@@ -122,5 +122,8 @@ export const pdfLanguages: readonly Language[] = ['en', 'de'];
 
 export function fileNameFor(owner: string, recipient: string): string {
   const parts = ['Portfolio', owner.trim(), recipient.trim()].filter(Boolean);
-  return `${parts.join(' - ').replace(/[\\/:*?"<>|]/g, '_').slice(0, 120)}.pdf`;
+  return `${parts
+    .join(' - ')
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .slice(0, 120)}.pdf`;
 }

@@ -55,9 +55,7 @@ export function buildPortfolio(input: {
     credentials: input.entries.map((entry) => ({
       credential: entry.credential,
       status: entry.status,
-      ...(entry.statusSentence
-        ? { statusSentence: summaryIn({ summary: entry.statusSentence, summaryMessage: entry.statusMessage, status: entry.status }, input.language) }
-        : {}),
+      ...(entry.statusSentence ? { statusSentence: summaryIn({ summary: entry.statusSentence, summaryMessage: entry.statusMessage, status: entry.status }, input.language) } : {}),
       ...(entry.checkedAt ? { checkedAt: entry.checkedAt } : {}),
       ...(entry.issuerIdentity ? { issuerIdentity: entry.issuerIdentity } : {}),
       ...(entry.linkFragment ? { linkFragment: entry.linkFragment } : {}),

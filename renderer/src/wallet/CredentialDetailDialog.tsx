@@ -253,11 +253,7 @@ export function CredentialDetailDialog({
           </section>
           <section aria-labelledby="share-title" className="share">
             <h3 id="share-title">{t('detail.share')}</h3>
-            {detail.share.verificationUrl ? (
-              <p className="muted">{t('detail.hasPublicLink')}</p>
-            ) : (
-              <p className="muted">{t('detail.noPublicLink')}</p>
-            )}
+            {detail.share.verificationUrl ? <p className="muted">{t('detail.hasPublicLink')}</p> : <p className="muted">{t('detail.noPublicLink')}</p>}
             <div className="row-actions">
               {detail.share.verificationUrl && (
                 <button type="button" onClick={() => void copyLink(detail.share.verificationUrl ?? '')}>

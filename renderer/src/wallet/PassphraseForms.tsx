@@ -77,7 +77,16 @@ export function CreateWalletForm({ state, onState }: FormProps) {
     <form className="card passphrase-form" onSubmit={(event) => void submit(event)} aria-labelledby="create-title">
       <h2 id="create-title">{t('wallet.create.title')}</h2>
       <p>{t('wallet.create.lead')}</p>
-      <TextField className="field" label={t('wallet.passphrase')} type="password" autoComplete="new-password" value={passphrase} describedBy={hintId} required onValue={setPassphrase} />
+      <TextField
+        className="field"
+        label={t('wallet.passphrase')}
+        type="password"
+        autoComplete="new-password"
+        value={passphrase}
+        describedBy={hintId}
+        required
+        onValue={setPassphrase}
+      />
       <p id={hintId} className="hint" aria-live="polite">
         {hint ? t(hint) : ''}
       </p>

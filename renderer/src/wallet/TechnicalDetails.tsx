@@ -29,7 +29,11 @@ export function TechnicalDetails({ detail, report }: { detail: CredentialDetail;
         <ul className="checks">
           {report.checks.map((check) => (
             <li key={check.id} className={`check check-${check.outcome}`}>
-              <span aria-hidden="true">{checkMarks[check.outcome]}</span> <strong><CheckLabel check={check} /></strong>: <CheckSentence check={check} />
+              <span aria-hidden="true">{checkMarks[check.outcome]}</span>{' '}
+              <strong>
+                <CheckLabel check={check} />
+              </strong>
+              : <CheckSentence check={check} />
             </li>
           ))}
         </ul>

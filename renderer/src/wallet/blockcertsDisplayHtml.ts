@@ -29,8 +29,33 @@ const dataPicture = /^data:image\/(png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]*$/i;
 
 /** Elements that could run code, load, submit, navigate or embed, whatever their attributes. */
 const forbiddenTags = [
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta', 'base', 'form', 'input', 'button', 'textarea', 'select',
-  'option', 'audio', 'video', 'source', 'track', 'picture', 'portal', 'svg', 'math', 'template', 'noscript', 'dialog',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'picture',
+  'portal',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'dialog',
 ];
 const forbiddenAttributes = ['srcset', 'action', 'formaction', 'ping', 'background', 'poster', 'lowsrc', 'dynsrc', 'target', 'xlink:href', 'usemap'];
 

@@ -28,18 +28,12 @@ export function makeZip(entries: readonly ZipEntryInput[], options: { level?: 0 
 }
 
 /** A ZIP holding `outerEntries` plus another ZIP (`innerName`) of `innerEntries`. */
-export function makeNestedZip(
-  innerEntries: readonly ZipEntryInput[],
-  options: { innerName?: string; outerEntries?: readonly ZipEntryInput[] } = {},
-): Uint8Array {
+export function makeNestedZip(innerEntries: readonly ZipEntryInput[], options: { innerName?: string; outerEntries?: readonly ZipEntryInput[] } = {}): Uint8Array {
   return makeZip([...(options.outerEntries ?? []), { name: options.innerName ?? 'inner.zip', bytes: makeZip(innerEntries) }]);
 }
 
 /** `depth` ZIPs inside each other (depth 1 = a plain ZIP of `innermost`). */
-export function makeDeeplyNestedZip(
-  depth: number,
-  innermost: ZipEntryInput = { name: 'credential.json', bytes: '{"note":"innermost entry"}' },
-): Uint8Array {
+export function makeDeeplyNestedZip(depth: number, innermost: ZipEntryInput = { name: 'credential.json', bytes: '{"note":"innermost entry"}' }): Uint8Array {
   if (!Number.isInteger(depth) || depth < 1) throw new RangeError('depth must be a positive integer');
   let archive = makeZip([innermost]);
   for (let level = depth - 1; level >= 1; level--) archive = makeZip([{ name: `level-${String(level + 1)}.zip`, bytes: archive }]);

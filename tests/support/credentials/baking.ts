@@ -29,12 +29,7 @@ export function bakePngLegacyText(png: Uint8Array, url: string, options: PngBake
  * A compressed text chunk, which the specs do not allow for baking but readers meet: `zTXt`
  * (Latin-1 text only) or an iTXt with its compression flag set (any text).
  */
-export function bakePngZtxt(
-  png: Uint8Array,
-  keyword: PngBadgeKeyword,
-  text: string,
-  options: PngBakeOptions & { variant?: 'zTXt' | 'compressed-iTXt' } = {},
-): Uint8Array {
+export function bakePngZtxt(png: Uint8Array, keyword: PngBadgeKeyword, text: string, options: PngBakeOptions & { variant?: 'zTXt' | 'compressed-iTXt' } = {}): Uint8Array {
   const chunk = options.variant === 'compressed-iTXt' ? encodeChunk('iTXt', itxtData(keyword, text, true)) : encodeChunk('zTXt', ztxtData(keyword, text));
   return insertChunk(png, chunk, options.position);
 }

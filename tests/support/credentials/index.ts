@@ -2,14 +2,7 @@
 // independent libraries (Digital Bazaar's VC stack, jose, pngjs, openbadges-bakery, fflate),
 // never with the app's own code, so that intake and verification are checked against output
 // we did not write. Everything runs offline.
-export {
-  CONTEXT,
-  DEFAULT_FIXTURE_CONTEXTS_DIR,
-  clrContextsAvailable,
-  createDocumentLoader,
-  loadFixtureContexts,
-  offlineDocumentLoader,
-} from './documentLoader';
+export { CONTEXT, DEFAULT_FIXTURE_CONTEXTS_DIR, clrContextsAvailable, createDocumentLoader, loadFixtureContexts, offlineDocumentLoader } from './documentLoader';
 export type { DocumentLoader, DocumentLoaderOptions, RemoteDocument } from './documentLoader';
 
 export { generateDidWebIssuer, generateEd25519Issuer, generateJoseKey } from './keys';
@@ -34,41 +27,16 @@ export { makeClrCredential } from './clr';
 export type { ClrOptions, ClrResult } from './clr';
 
 export { makeOb2Assertion, makeOb2SignedAssertion } from './ob2';
-export type {
-  Ob2Assertion,
-  Ob2BadgeClass,
-  Ob2CryptographicKey,
-  Ob2Documents,
-  Ob2Issuer,
-  Ob2Options,
-  Ob2RevocationList,
-  Ob2SignedResult,
-} from './ob2';
+export type { Ob2Assertion, Ob2BadgeClass, Ob2CryptographicKey, Ob2Documents, Ob2Issuer, Ob2Options, Ob2RevocationList, Ob2SignedResult } from './ob2';
 
 export { defaultBadgeImageDataUrl, makeBadgePng, makeBadgeSvg, makePngImage, pngDataUrl } from './images';
-export {
-  bakeOb2SvgWithBakery,
-  bakeOb2WithBakery,
-  bakePngItxt,
-  bakePngLegacyText,
-  bakePngZtxt,
-  bakeSvg,
-  extractWithBakery,
-} from './baking';
+export { bakeOb2SvgWithBakery, bakeOb2WithBakery, bakePngItxt, bakePngLegacyText, bakePngZtxt, bakeSvg, extractWithBakery } from './baking';
 export type { PngBadgeKeyword, PngBakeOptions, SvgBakePayload } from './baking';
 export { PNG_SIGNATURE, encodeChunk, insertChunk, itxtData, textData, ztxtData } from './pngChunks';
 export type { ChunkPosition } from './pngChunks';
 export { crc32 } from './crc32';
 
-export {
-  TRAVERSAL_NAMES,
-  makeDeeplyNestedZip,
-  makeNestedZip,
-  makeZip,
-  makeZipBomb,
-  makeZipWithDuplicateNames,
-  makeZipWithTraversalNames,
-} from './archive';
+export { TRAVERSAL_NAMES, makeDeeplyNestedZip, makeNestedZip, makeZip, makeZipBomb, makeZipWithDuplicateNames, makeZipWithTraversalNames } from './archive';
 export type { ZipBombOptions, ZipEntryInput } from './archive';
 export { storedEntry, writeZip } from './zipWriter';
 export type { RawZipEntry } from './zipWriter';

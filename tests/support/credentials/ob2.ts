@@ -127,9 +127,7 @@ function parts(options: Ob2Options, verification: Ob2Assertion['verification'], 
   const email = options.recipientEmail ?? 'learner@example.com';
   const hashed = options.hashed ?? true;
   const salt = options.salt ?? 'deadsea';
-  const recipient: Ob2Recipient = hashed
-    ? { type: 'email', hashed: true, salt, identity: hashIdentity(email, salt) }
-    : { type: 'email', hashed: false, identity: email };
+  const recipient: Ob2Recipient = hashed ? { type: 'email', hashed: true, salt, identity: hashIdentity(email, salt) } : { type: 'email', hashed: false, identity: email };
 
   const issuer: Ob2Issuer = {
     '@context': CONTEXT.OB_V2,
@@ -208,11 +206,7 @@ export async function makeOb2SignedAssertion(options: Ob2Options & { key?: JoseK
   const keyUrl = `${origin}/issuers/academy/public-key.json`;
   const key = options.key ?? (await generateJoseKey('RS256'));
   if (key.alg !== 'RS256') throw new Error(`OB 2.0 signed badges use RS256, not ${key.alg}`);
-  const result = parts(
-    { assertionId: `urn:uuid:${crypto.randomUUID()}`, ...options },
-    { type: 'signed', creator: keyUrl },
-    keyUrl,
-  );
+  const result = parts({ assertionId: `urn:uuid:${crypto.randomUUID()}`, ...options }, { type: 'signed', creator: keyUrl }, keyUrl);
   const publicKeyPem = await exportSPKI(key.publicKey);
   const cryptographicKey: Ob2CryptographicKey = {
     '@context': CONTEXT.OB_V2,
@@ -230,8 +224,6 @@ export async function makeOb2SignedAssertion(options: Ob2Options & { key?: JoseK
   };
   result.documents[keyUrl] = cryptographicKey;
   result.documents[revocationList.id] = revocationList;
-  const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(result.assertion)))
-    .setProtectedHeader({ alg: 'RS256' })
-    .sign(key.privateKey);
+  const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(result.assertion))).setProtectedHeader({ alg: 'RS256' }).sign(key.privateKey);
   return { ...result, jws, cryptographicKey, revocationList, publicKeyPem, key };
 }

@@ -112,7 +112,9 @@ const DEFAULT_SKILL: SkillAlignment = {
 
 /** `sha256$<hex>` of `identity + salt`: the hashed-recipient form OB 2.0 and OB 3.0 share. */
 export function hashIdentity(identity: string, salt = ''): string {
-  return `sha256$${createHash('sha256').update(identity + salt, 'utf8').digest('hex')}`;
+  return `sha256$${createHash('sha256')
+    .update(identity + salt, 'utf8')
+    .digest('hex')}`;
 }
 
 function alignment(skill: SkillAlignment): Ob3Alignment {

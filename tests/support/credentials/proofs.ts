@@ -46,7 +46,11 @@ export async function signDataIntegrity<T extends CredentialEnvelope>(
  */
 export async function signAsIs<T extends object>(document: T, issuer: Ed25519Issuer, options: SigningOptions = {}): Promise<T & { proof: object }> {
   const suite = new DataIntegrityProof({ signer: issuer.keyPair.signer(), cryptosuite: eddsaRdfc2022, date: options.date });
-  const signed = await jsigs.sign(structuredClone(document), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: options.documentLoader ?? offlineDocumentLoader });
+  const signed = await jsigs.sign(structuredClone(document), {
+    suite,
+    purpose: new jsigs.purposes.AssertionProofPurpose(),
+    documentLoader: options.documentLoader ?? offlineDocumentLoader,
+  });
   return signed as T & { proof: object };
 }
 
@@ -54,11 +58,7 @@ export async function signAsIs<T extends object>(document: T, issuer: Ed25519Iss
  * Adds an Ed25519Signature2020 proof, as DCC issuers did for VC 1.1 credentials (make the
  * credential with `vcVersion: 1`; the suite adds its context if the credential lacks it).
  */
-export async function signEd25519Signature2020<T extends CredentialEnvelope>(
-  credential: T,
-  issuer: Ed25519Issuer,
-  options: SigningOptions = {},
-): Promise<Signed<T>> {
+export async function signEd25519Signature2020<T extends CredentialEnvelope>(credential: T, issuer: Ed25519Issuer, options: SigningOptions = {}): Promise<Signed<T>> {
   const suite = new Ed25519Signature2020({ signer: issuer.keyPair.signer(), date: options.date });
   return issueWith(credential, suite, options);
 }

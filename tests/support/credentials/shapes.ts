@@ -121,15 +121,7 @@ export interface EndorsementCredential extends CredentialEnvelope {
   credentialSubject: EndorsementSubject;
 }
 
-export type ClrAssociationType =
-  | 'exactMatchOf'
-  | 'isChildOf'
-  | 'isParentOf'
-  | 'isPartOf'
-  | 'isPeerOf'
-  | 'isRelatedTo'
-  | 'precedes'
-  | 'replacedBy';
+export type ClrAssociationType = 'exactMatchOf' | 'isChildOf' | 'isParentOf' | 'isPartOf' | 'isPeerOf' | 'isRelatedTo' | 'precedes' | 'replacedBy';
 
 export interface ClrAssociation {
   type: 'Association';

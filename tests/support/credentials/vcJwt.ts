@@ -51,7 +51,10 @@ export async function signVcJwt(credential: CredentialEnvelope, key: VcJwtKey, a
   if (reference !== 'kid') header.jwk = publicJwk;
 
   const { proof: _proof, ...vcClaim } = credential;
-  const jwt = new SignJWT({ vc: vcClaim }).setProtectedHeader(header).setIssuer(typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id).setJti(credential.id);
+  const jwt = new SignJWT({ vc: vcClaim })
+    .setProtectedHeader(header)
+    .setIssuer(typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id)
+    .setJti(credential.id);
   if (credential.credentialSubject.id !== undefined) jwt.setSubject(credential.credentialSubject.id);
   const nbf = seconds(credential.validFrom ?? credential.issuanceDate);
   if (nbf !== undefined) jwt.setNotBefore(nbf);

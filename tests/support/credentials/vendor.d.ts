@@ -34,12 +34,7 @@ declare module '@digitalbazaar/vc' {
     statusResult?: StatusCheckResult;
   }
 
-  export function issue(options: {
-    credential: object;
-    suite: LinkedDataSuite;
-    documentLoader: DocumentLoader;
-    now?: Date | string;
-  }): Promise<Record<string, unknown>>;
+  export function issue(options: { credential: object; suite: LinkedDataSuite; documentLoader: DocumentLoader; now?: Date | string }): Promise<Record<string, unknown>>;
 
   /** A derived credential (selective disclosure), from a credential with a base proof. */
   export function derive(options: { verifiableCredential: object; suite: LinkedDataSuite; documentLoader: DocumentLoader }): Promise<Record<string, unknown>>;
@@ -90,11 +85,7 @@ declare module '@digitalbazaar/ed25519-multikey' {
     secretKey?: Uint8Array;
     signer(): Signer;
     verifier(): Verifier;
-    export(options?: {
-      publicKey?: boolean;
-      secretKey?: boolean;
-      includeContext?: boolean;
-    }): Promise<Record<string, unknown>>;
+    export(options?: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;
   }
 
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519MultikeyKeyPair>;

@@ -65,12 +65,19 @@ describe('the words on a PDF certificate’s pages', () => {
     document.registerFontkit(fontkit);
     const page = document.addPage([842, 595]);
     const helvetica = await document.embedFont(StandardFonts.Helvetica);
-    const noto = await document.embedFont(readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json')), 'files', 'noto-sans-latin-400-normal.woff')), { subset: true });
+    const noto = await document.embedFont(
+      readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json')), 'files', 'noto-sans-latin-400-normal.woff')),
+      { subset: true },
+    );
     page.drawText('Certificate of Completion – Ärger € 5', { x: 60, y: 500, size: 28, font: helvetica });
     page.drawText('Zertifikat für Jörg Müller', { x: 60, y: 440, size: 16, font: noto });
     page.drawText('Ausgestellt am 12. März 2024', { x: 60, y: 400, size: 12, font: noto });
     const findings = await readPdfCertificate(await document.save(), defaultIntakeLimits);
-    expect(findings.text.split('\n').filter((line) => line !== '')).toEqual(['Certificate of Completion – Ärger € 5', 'Zertifikat für Jörg Müller', 'Ausgestellt am 12. März 2024']);
+    expect(findings.text.split('\n').filter((line) => line !== '')).toEqual([
+      'Certificate of Completion – Ärger € 5',
+      'Zertifikat für Jörg Müller',
+      'Ausgestellt am 12. März 2024',
+    ]);
   });
 
   it('reads kerned TJ arrays (wide gaps as spaces), escaped strings, a renamed glyph and text inside a form', async () => {

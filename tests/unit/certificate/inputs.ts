@@ -63,11 +63,7 @@ function fillRect(image: Rgba, left: number, top: number, width: number, height:
  * Draws a QR code for `text` into the image, `scale` pixels per module, with its four-module
  * white quiet zone, top-left corner at (left, top); `dark` and `light` are grey levels.
  */
-export function drawQr(
-  image: Rgba,
-  text: string,
-  placement: { left: number; top: number; scale: number; dark?: number; light?: number },
-): void {
+export function drawQr(image: Rgba, text: string, placement: { left: number; top: number; scale: number; dark?: number; light?: number }): void {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const { left, top, scale } = placement;
   const quiet = 4;
@@ -146,9 +142,7 @@ export function interlacedPngBomb(size: number): Uint8Array {
 /** A link annotation over the page's lower left corner, opening `url`. */
 export function addLink(page: PDFPage, url: string): void {
   const { context } = page.doc;
-  const annotation = context.register(
-    context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [20, 20, 220, 40], Border: [0, 0, 0], A: { S: 'URI', URI: PDFString.of(url) } }),
-  );
+  const annotation = context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [20, 20, 220, 40], Border: [0, 0, 0], A: { S: 'URI', URI: PDFString.of(url) } }));
   page.node.addAnnot(annotation);
 }
 

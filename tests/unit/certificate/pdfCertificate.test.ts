@@ -192,7 +192,10 @@ describe('readPdfCertificate: damaged and hostile PDFs', () => {
     const { context } = document;
     const data = new Uint8Array(deflateSync(new Uint8Array(64 * 1024 * 1024)));
     const image = context.register(
-      PDFRawStream.of(context.obj({ Type: 'XObject', Subtype: 'Image', Width: 100, Height: 100, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode', Length: data.length }), data),
+      PDFRawStream.of(
+        context.obj({ Type: 'XObject', Subtype: 'Image', Width: 100, Height: 100, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode', Length: data.length }),
+        data,
+      ),
     );
     drawXObject(page, image, 'Huge');
     const findings = await readPdfCertificate(await document.save(), limits);
@@ -217,9 +220,7 @@ describe('readPdfCertificate: damaged and hostile PDFs', () => {
     document.addPage();
     document.addPage();
     const { context } = document;
-    context.trailerInfo.Encrypt = context.register(
-      context.obj({ Filter: 'Standard', V: 1, R: 2, O: PDFString.of('x'.repeat(32)), U: PDFString.of('y'.repeat(32)), P: -4 }),
-    );
+    context.trailerInfo.Encrypt = context.register(context.obj({ Filter: 'Standard', V: 1, R: 2, O: PDFString.of('x'.repeat(32)), U: PDFString.of('y'.repeat(32)), P: -4 }));
     const findings = await readPdfCertificate(await document.save({ useObjectStreams: false }), limits);
     expect(findings).toEqual({ links: [], qrCodes: [], attachments: [], pageCount: 2, text: '' });
   });

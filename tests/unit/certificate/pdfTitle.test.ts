@@ -67,6 +67,15 @@ describe('the title of a self-reported PDF certificate', () => {
     expect(await nameOf('hygiene.pdf', await certificatePdf(flat, 'Food hygiene (level 2)'))).toBe('Food hygiene (level 2)');
     expect(await nameOf('food-hygiene.pdf', await certificatePdf(flat))).toBe('food hygiene');
     // Only boilerplate set large: nothing to name it by.
-    expect(await nameOf('food-hygiene.pdf', await certificatePdf([['ZERTIFIKAT', 30], ['Issued on 12 March 2024', 12], ['Food hygiene level 2', 12]]))).toBe('food hygiene');
+    expect(
+      await nameOf(
+        'food-hygiene.pdf',
+        await certificatePdf([
+          ['ZERTIFIKAT', 30],
+          ['Issued on 12 March 2024', 12],
+          ['Food hygiene level 2', 12],
+        ]),
+      ),
+    ).toBe('food hygiene');
   });
 });

@@ -81,7 +81,7 @@ describe('JPEG decoding with libjpeg-turbo (WebAssembly)', () => {
         for (let x = 0; x + 1 < (small?.width ?? 0); x++) {
           let sum = 0;
           for (let dy = 0; dy < scale; dy++) for (let dx = 0; dx < scale; dx++) sum += full?.data[(y * scale + dy) * 401 + x * scale + dx] ?? 0;
-          off += Math.abs(sum / (scale * scale) - (small?.data[y * (small.width) + x] ?? 0));
+          off += Math.abs(sum / (scale * scale) - (small?.data[y * small.width + x] ?? 0));
           compared++;
         }
       }

@@ -63,7 +63,10 @@ describe('Blockcerts display', () => {
   it.each([
     [{ contentMediaType: 'image/png', contentEncoding: 'base64', content: 'not base64 at all!' }, "The certificate's display (image/png) is not valid base64."],
     [{ contentMediaType: 'image/png', contentEncoding: 'base32', content: 'MZXW6===' }, "The certificate's display uses the base32 encoding, which Badgefolio does not read."],
-    [{ contentMediaType: 'application/pdf', contentEncoding: 'base64', content: 'JVBERi0xLjMK' }, "The certificate's display is application/pdf, which is kept in the original file but not shown as its picture."],
+    [
+      { contentMediaType: 'application/pdf', contentEncoding: 'base64', content: 'JVBERi0xLjMK' },
+      "The certificate's display is application/pdf, which is kept in the original file but not shown as its picture.",
+    ],
     [{ contentMediaType: 'text/html', contentEncoding: 'base64', content: '%%%' }, "The certificate's display is marked base64 but is not valid base64."],
     [{ contentMediaType: 'text/html', content: '   ' }, "The certificate's display has no content."],
     [{ content: '<h1>Untyped</h1>' }, "The certificate's display does not say what it is (no contentMediaType)."],
@@ -79,7 +82,8 @@ describe('Blockcerts display', () => {
   });
 
   it('reads a heading first, then <title>, and never the text of a script or style', () => {
-    const html = '<html><head><title>Page title</title><style>h1{color:red}</style></head><body><script>document.title="x"</script><p>Intro line</p><h2>Diploma in Nursing</h2><p>Awarded for completing three years of supervised clinical practice.</p></body></html>';
+    const html =
+      '<html><head><title>Page title</title><style>h1{color:red}</style></head><body><script>document.title="x"</script><p>Intro line</p><h2>Diploma in Nursing</h2><p>Awarded for completing three years of supervised clinical practice.</p></body></html>';
     expect(readBlockcertsDisplay({ display: { contentMediaType: 'text/html', content: html } })).toMatchObject({
       title: 'Diploma in Nursing',
       summary: 'Awarded for completing three years of supervised clinical practice.',

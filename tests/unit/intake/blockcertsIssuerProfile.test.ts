@@ -26,10 +26,41 @@ if (!sharedFixturesPresent) console.log(`Blockcerts issuer profiles of the corpu
 
 describe('Blockcerts issuer profiles', () => {
   it.each([
-    ['v3', { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://w3id.org/blockcerts/v3.2'], type: ['BlockcertsIssuerProfile'], id: issuerProfileUrl, name: 'Example University', publicKey: [koblitzKey], proof: { type: 'DataIntegrityProof' } }],
-    ['v2', { '@context': ['https://w3id.org/openbadges/v2', 'https://w3id.org/blockcerts/v2'], type: 'Profile', id: issuerProfileUrl, name: 'Example University', publicKey: [koblitzKey] }],
-    ['v2-alpha', { '@context': ['https://openbadgespec.org/v2/context.json'], type: 'Profile', id: issuerProfileUrl, name: 'Example University', publicKeys: [{ publicKey: koblitzKey.id, created: koblitzKey.created }] }],
-    ['v1', { id: issuerProfileUrl, name: 'Example University', url: 'https://example-university.edu', issuerKeys: [{ date: '2016-08-28', key: 'msBCHdwaQ7N2ypBYupkp6uNxtr9Pg76imj' }] }],
+    [
+      'v3',
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://w3id.org/blockcerts/v3.2'],
+        type: ['BlockcertsIssuerProfile'],
+        id: issuerProfileUrl,
+        name: 'Example University',
+        publicKey: [koblitzKey],
+        proof: { type: 'DataIntegrityProof' },
+      },
+    ],
+    [
+      'v2',
+      {
+        '@context': ['https://w3id.org/openbadges/v2', 'https://w3id.org/blockcerts/v2'],
+        type: 'Profile',
+        id: issuerProfileUrl,
+        name: 'Example University',
+        publicKey: [koblitzKey],
+      },
+    ],
+    [
+      'v2-alpha',
+      {
+        '@context': ['https://openbadgespec.org/v2/context.json'],
+        type: 'Profile',
+        id: issuerProfileUrl,
+        name: 'Example University',
+        publicKeys: [{ publicKey: koblitzKey.id, created: koblitzKey.created }],
+      },
+    ],
+    [
+      'v1',
+      { id: issuerProfileUrl, name: 'Example University', url: 'https://example-university.edu', issuerKeys: [{ date: '2016-08-28', key: 'msBCHdwaQ7N2ypBYupkp6uNxtr9Pg76imj' }] },
+    ],
   ])('a %s profile is not a credential, and says why', async (_version, profile) => {
     expect(await read(profile)).toMatchObject({ outcome: 'not-a-credential', format: 'blockcerts', reason });
   });

@@ -26,7 +26,13 @@ const damagedFiles: Readonly<Record<string, Uint8Array>> = {
   'broken.json': encode('{"@context": '),
   'two-parts.jwt': encode('eyJhbGciOiJFUzI1NiJ9eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0'),
   'no-recipient.json': encode(JSON.stringify({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'https://x.example/a', badge: 'https://x.example/b' })),
-  'wrong-context.json': encode(JSON.stringify({ '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential', 'OpenBadgeCredential'], credentialSubject: { type: 'AchievementSubject' } })),
+  'wrong-context.json': encode(
+    JSON.stringify({
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      credentialSubject: { type: 'AchievementSubject' },
+    }),
+  ),
   'archive.zip': brokenZip,
   'deep.json': encode(`${'['.repeat(100)}${']'.repeat(100)}`),
   'not-utf8.json': new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),

@@ -40,7 +40,12 @@ const intake = new Intake();
 function plain(value: unknown): unknown {
   if (value instanceof Uint8Array) return `bytes:${Buffer.from(value).toString('hex')}`;
   if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, plain(v)]),
+    );
   return value;
 }
 
@@ -89,7 +94,16 @@ async function mixedFiles(): Promise<IntakeFile[]> {
         { name: 'c.jwt', bytes: jwt },
       ]),
     },
-    { name: 'stored.zip', bytes: makeZip([{ name: 'badge.png', bytes: png }, { name: 'welding.json', bytes: JSON.stringify(ob3) }], { level: 0 }) },
+    {
+      name: 'stored.zip',
+      bytes: makeZip(
+        [
+          { name: 'badge.png', bytes: png },
+          { name: 'welding.json', bytes: JSON.stringify(ob3) },
+        ],
+        { level: 0 },
+      ),
+    },
     { name: 'certificate.pdf', bytes: await pdf.save() },
     { name: 'qr.png', bytes: await qrPng('https://verify.example.edu/badges/123') },
     { name: 'framed.png', bytes: framed.subarray(32, 32 + png.length) },
@@ -158,19 +172,23 @@ describe('intake pool: the same outcomes as Intake, on both cores', () => {
     });
   });
 
-  it.skipIf(!sharedFixturesPresent)('reads the real-world corpus (../shared/fixtures) exactly as Intake does', async () => {
-    const corpus = readdirSync(sharedFixturesDir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name !== 'MANIFEST.tsv')
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return { name: path.relative(sharedFixturesDir, file), bytes: readFileSync(file) };
-      });
-    expect(corpus.length).toBeGreaterThan(10);
-    const pooled = await pool.inspectAll(corpus);
-    for (const [i, file] of corpus.entries()) {
-      expect(plain(pooled[i] ?? []), file.name).toEqual(plain(await intake.inspect(file)));
-    }
-  }, 120_000);
+  it.skipIf(!sharedFixturesPresent)(
+    'reads the real-world corpus (../shared/fixtures) exactly as Intake does',
+    async () => {
+      const corpus = readdirSync(sharedFixturesDir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name !== 'MANIFEST.tsv')
+        .map((entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          return { name: path.relative(sharedFixturesDir, file), bytes: readFileSync(file) };
+        });
+      expect(corpus.length).toBeGreaterThan(10);
+      const pooled = await pool.inspectAll(corpus);
+      for (const [i, file] of corpus.entries()) {
+        expect(plain(pooled[i] ?? []), file.name).toEqual(plain(await intake.inspect(file)));
+      }
+    },
+    120_000,
+  );
 });
 
 describe('intake pool: a bad file cannot stall the batch', () => {
@@ -190,7 +208,12 @@ describe('intake pool: a bad file cannot stall the batch', () => {
     try {
       const outcomes = await pool.inspectAll([...good.slice(0, 12), slow, ...good.slice(12)]);
       expect(outcomes[12]).toEqual([
-        { outcome: 'malformed', file: 'stalls.json', reason: 'Reading this file took longer than 250 ms, so it was stopped.', reasonMessage: { key: 'damaged.tooSlow', params: { time: '250 ms' } } },
+        {
+          outcome: 'malformed',
+          file: 'stalls.json',
+          reason: 'Reading this file took longer than 250 ms, so it was stopped.',
+          reasonMessage: { key: 'damaged.tooSlow', params: { time: '250 ms' } },
+        },
       ]);
       await expectGoodRead([...outcomes.slice(0, 12), ...outcomes.slice(13)], 0);
       expect(pool.threads).toBe(2);

@@ -61,8 +61,7 @@ async function issuerName(intake: { inspect: Intake['inspect'] }, bytes: Uint8Ar
   return outcome.credential.issuer.name;
 }
 
-const read = (language: string | undefined, legalName: Record<string, string> = bothLanguages) =>
-  issuerName(new Intake(defaultIntakeLimits, { language }), europass(legalName));
+const read = (language: string | undefined, legalName: Record<string, string> = bothLanguages) => issuerName(new Intake(defaultIntakeLimits, { language }), europass(legalName));
 
 describe("Europass names in the user's language (the intake option)", () => {
   it('names the awarding body in German when the option says de, in English when it says en', async () => {
@@ -152,7 +151,7 @@ describe('the intake workers and the routed intake', () => {
     expect(await issuerName(pool, europass(bothLanguages))).toBe(german);
   });
 
-  it("reads each file in the language chosen when it comes, on this thread and in the pool", async () => {
+  it('reads each file in the language chosen when it comes, on this thread and in the pool', async () => {
     let chosen = 'de';
     const routed = new RoutedIntake(defaultIntakeLimits, { language: () => chosen });
     // A zip is read in the pool (readsSlowly), plain credential text on this thread.

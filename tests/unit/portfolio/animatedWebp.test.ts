@@ -36,7 +36,7 @@ function chunkBytes({ fourcc, data }: Chunk): number[] {
 /** The image chunks of a still WebP file (VP8X dropped: a frame carries ALPH and VP8/VP8L only). */
 function imageChunks(still: Uint8Array): Chunk[] {
   const chunks: Chunk[] = [];
-  for (let at = 12; at + 8 <= still.length; ) {
+  for (let at = 12; at + 8 <= still.length;) {
     const size = new DataView(still.buffer, still.byteOffset + at + 4).getUint32(0, true);
     const fourcc = String.fromCharCode(...still.subarray(at, at + 4));
     if (fourcc !== 'VP8X') chunks.push({ fourcc, data: still.subarray(at + 8, at + 8 + size) });
@@ -57,12 +57,18 @@ interface Frame {
 function animatedWebp(width: number, height: number, frames: readonly Frame[]): Uint8Array {
   const header: Chunk = { fourcc: 'VP8X', data: new Uint8Array([0x12, 0, 0, 0, ...le(width - 1, 3), ...le(height - 1, 3)]) };
   const anim: Chunk = { fourcc: 'ANIM', data: new Uint8Array([255, 255, 255, 255, 0, 0]) };
-  const anmf = frames.map(
-    (frame): Chunk => ({
-      fourcc: 'ANMF',
-      data: new Uint8Array([...le(frame.x / 2, 3), ...le(frame.y / 2, 3), ...le(frame.width - 1, 3), ...le(frame.height - 1, 3), ...le(200, 3), 0, ...imageChunks(frame.still).flatMap(chunkBytes)]),
-    }),
-  );
+  const anmf = frames.map((frame): Chunk => ({
+    fourcc: 'ANMF',
+    data: new Uint8Array([
+      ...le(frame.x / 2, 3),
+      ...le(frame.y / 2, 3),
+      ...le(frame.width - 1, 3),
+      ...le(frame.height - 1, 3),
+      ...le(200, 3),
+      0,
+      ...imageChunks(frame.still).flatMap(chunkBytes),
+    ]),
+  }));
   const body = [header, anim, ...anmf].flatMap(chunkBytes);
   return new Uint8Array([...ascii('RIFF'), ...le(body.length + 4, 4), ...ascii('WEBP'), ...body]);
 }
@@ -115,8 +121,19 @@ describe('an animated WebP badge picture', () => {
     expect([png.width, png.height]).toEqual([64, 64]);
     // The PDF's picture is flattened onto the white page: half-transparent green reads pale green.
     const overWhite = green.map((c) => Math.round((c * 128 + 255 * 127) / 255)) as unknown as Rgb;
-    for (const [x, y] of [[32, 32], [18, 18], [45, 45]] as const) expect(near(png, x, y, overWhite, 12), `${String(x)},${String(y)}`).toBe(true);
-    for (const [x, y] of [[2, 2], [60, 60], [13, 32], [32, 50]] as const) expect(near(png, x, y, [255, 255, 255], 0), `${String(x)},${String(y)}`).toBe(true);
+    for (const [x, y] of [
+      [32, 32],
+      [18, 18],
+      [45, 45],
+    ] as const)
+      expect(near(png, x, y, overWhite, 12), `${String(x)},${String(y)}`).toBe(true);
+    for (const [x, y] of [
+      [2, 2],
+      [60, 60],
+      [13, 32],
+      [32, 50],
+    ] as const)
+      expect(near(png, x, y, [255, 255, 255], 0), `${String(x)},${String(y)}`).toBe(true);
   });
 
   it('is refused when cut short, as any damaged picture', async () => {

@@ -27,11 +27,14 @@ let notUuid: Uint8Array;
 beforeAll(async () => {
   const issuer = await generateEd25519Issuer(seededBytes(32, 1818));
   const profile = makeIssuerProfile({ id: issuer.did, name: 'Harbour Data School' });
-  const make = (id: string, achievementName: string) => signDataIntegrity(makeOb3Credential({ issuer: profile, id, achievementName }), issuer, 'eddsa-rdfc-2022', { date: '2025-01-01T00:00:00Z' });
+  const make = (id: string, achievementName: string) =>
+    signDataIntegrity(makeOb3Credential({ issuer: profile, id, achievementName }), issuer, 'eddsa-rdfc-2022', { date: '2025-01-01T00:00:00Z' });
   signed = encode(await make('urn:uuid:7d1c0000-0000-4000-8000-000000000018', 'Open data literacy'));
   other = encode(await make('urn:uuid:7d1c0000-0000-4000-8000-000000000019', 'SQL for analysts'));
   notUuid = encode(await make('urn:uuid:harbour-data-school-18', 'Open data literacy'));
-  jwt = new TextEncoder().encode(await signVcJwt(makeOb3Credential({ issuer: profile, id: 'urn:uuid:7d1c0000-0000-4000-8000-000000000020', achievementName: 'SQL for analysts' }), issuer));
+  jwt = new TextEncoder().encode(
+    await signVcJwt(makeOb3Credential({ issuer: profile, id: 'urn:uuid:7d1c0000-0000-4000-8000-000000000020', achievementName: 'SQL for analysts' }), issuer),
+  );
 }, 60_000);
 
 describe('CBOR-LD verifier-link fragments', () => {

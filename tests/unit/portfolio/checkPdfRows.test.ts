@@ -49,7 +49,15 @@ describe('Check a PDF: names', () => {
 });
 
 describe('Check a PDF: rows', () => {
-  const row = (file: string, name: string, extra: Partial<CheckedItem> = {}): CheckedItem => ({ file, integrity: 'intact', sentence: '', name, status: 'verified', identity: `urn:${name}`, ...extra });
+  const row = (file: string, name: string, extra: Partial<CheckedItem> = {}): CheckedItem => ({
+    file,
+    integrity: 'intact',
+    sentence: '',
+    name,
+    status: 'verified',
+    identity: `urn:${name}`,
+    ...extra,
+  });
 
   it('lists a CLR’s credentials under it, and a course also exported on its own once, unless its own file differs', () => {
     const rows = [

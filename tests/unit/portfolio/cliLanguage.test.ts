@@ -23,7 +23,12 @@ beforeAll(async () => {
   const issuer = await generateEd25519Issuer(new Uint8Array(32).fill(21));
   for (const [n, name] of ['Datenkompetenz', 'Teamarbeit'].entries()) {
     const signed = await signDataIntegrity(
-      makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Open Data Institute' }), id: `https://badges.example.org/credentials/lang-${String(n)}`, achievementName: name, validFrom: '2025-01-01T00:00:00Z' }),
+      makeOb3Credential({
+        issuer: makeIssuerProfile({ id: issuer.did, name: 'Open Data Institute' }),
+        id: `https://badges.example.org/credentials/lang-${String(n)}`,
+        achievementName: name,
+        validFrom: '2025-01-01T00:00:00Z',
+      }),
       issuer,
     );
     writeFileSync(path.join(folder, `badge-${String(n)}.json`), JSON.stringify(signed));
@@ -101,7 +106,10 @@ describe('badgefolio verify --language de', () => {
     expect(english.stdout).toMatch(/badge-0\.json: verified\n {2}Signed and unchanged/);
     expect(english.stdout).toContain('✓ Dates: The credential is in date');
     const json = runBin(['verify', path.join(folder, 'badge-0.json'), '--offline', '--json', '--language', 'de'], { env: env() });
-    expect((JSON.parse(json.stdout) as { status: string; summary: string }[])[0]).toMatchObject({ status: 'verified', summary: expect.stringMatching(/^Signed and unchanged/) as unknown });
+    expect((JSON.parse(json.stdout) as { status: string; summary: string }[])[0]).toMatchObject({
+      status: 'verified',
+      summary: expect.stringMatching(/^Signed and unchanged/) as unknown,
+    });
     expect(runBin(['verify', path.join(folder, 'badge-0.json'), '--language', 'fr']).status).toBe(2);
   }, 120_000);
 });

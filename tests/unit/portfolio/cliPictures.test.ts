@@ -24,7 +24,12 @@ const blue: Rgb = [32, 48, 226];
 function pixelsNear(png: PNG, colour: Rgb, tolerance = 28): number {
   let count = 0;
   for (let at = 0; at < png.data.length; at += 4) {
-    if (Math.abs((png.data[at] ?? 0) - colour[0]) <= tolerance && Math.abs((png.data[at + 1] ?? 0) - colour[1]) <= tolerance && Math.abs((png.data[at + 2] ?? 0) - colour[2]) <= tolerance) count++;
+    if (
+      Math.abs((png.data[at] ?? 0) - colour[0]) <= tolerance &&
+      Math.abs((png.data[at + 1] ?? 0) - colour[1]) <= tolerance &&
+      Math.abs((png.data[at + 2] ?? 0) - colour[2]) <= tolerance
+    )
+      count++;
   }
   return count;
 }
@@ -33,7 +38,11 @@ describe('pictures Node had no decoder for', () => {
   it('draws SVG, the first frame of a GIF, and WebP; refuses oversized and damaged files', async () => {
     const target = { maxPixels: 160, maxBytes: 24 * 1024 };
     const svg = solidSvg(red);
-    for (const [bytes, colour] of [[svg, red], [solidGif(green), green], [await solidWebp(blue), blue]] as const) {
+    for (const [bytes, colour] of [
+      [svg, red],
+      [solidGif(green), green],
+      [await solidWebp(blue), blue],
+    ] as const) {
       const prepared = await prepareImageNode({ bytes, mediaType: '' }, target);
       expect(prepared?.mediaType).toBe('image/png');
       const png = PNG.sync.read(Buffer.from(prepared?.bytes ?? new Uint8Array()));
@@ -68,7 +77,13 @@ describe('badgefolio export-pdf with SVG, GIF and WebP badge pictures', () => {
     const files = await Promise.all(
       pictures.map(async ([name, image], index) => {
         const signed = await signDataIntegrity(
-          makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Open Data Institute', image: null }), id: `https://badges.example.org/credentials/${name}`, achievementName: `Picture ${String(index + 1)}`, image, validFrom: '2025-01-01T00:00:00Z' }),
+          makeOb3Credential({
+            issuer: makeIssuerProfile({ id: issuer.did, name: 'Open Data Institute', image: null }),
+            id: `https://badges.example.org/credentials/${name}`,
+            achievementName: `Picture ${String(index + 1)}`,
+            image,
+            validFrom: '2025-01-01T00:00:00Z',
+          }),
           issuer,
         );
         const file = path.join(folder, `${name}.json`);

@@ -23,8 +23,14 @@ describe('export-pdf --verifier-url and verify-pdf link checks', () => {
     const profile = makeIssuerProfile({ id: issuer.did, name: 'Harbour Data School' });
     const di = await signDataIntegrity(makeOb3Credential({ issuer: profile, id: 'urn:uuid:5e2a0000-0000-4000-8000-000000000001', achievementName: 'Open data literacy' }), issuer);
     writeFileSync(path.join(badges, 'literacy.json'), JSON.stringify(di));
-    writeFileSync(path.join(badges, 'sql.jwt'), await signVcJwt(makeOb3Credential({ issuer: profile, id: 'urn:uuid:5e2a0000-0000-4000-8000-000000000002', achievementName: 'SQL' }), issuer));
-    writeFileSync(path.join(badges, 'hosted.json'), JSON.stringify(makeOb2Assertion({ assertionId: 'https://badges.example.org/assertions/cli-1.json', embedBadge: false, hashed: false }).assertion));
+    writeFileSync(
+      path.join(badges, 'sql.jwt'),
+      await signVcJwt(makeOb3Credential({ issuer: profile, id: 'urn:uuid:5e2a0000-0000-4000-8000-000000000002', achievementName: 'SQL' }), issuer),
+    );
+    writeFileSync(
+      path.join(badges, 'hosted.json'),
+      JSON.stringify(makeOb2Assertion({ assertionId: 'https://badges.example.org/assertions/cli-1.json', embedBadge: false, hashed: false }).assertion),
+    );
     expect(runBin(['init', '--vault', vault], { env }).status).toBe(0);
     expect(runBin(['import', badges, '--vault', vault, '--offline'], { env }).status).toBe(0);
 
@@ -63,8 +69,12 @@ describe('export-pdf --verifier-url and verify-pdf link checks', () => {
       // The codes: the small hosted assertion carries its whole link; the others the page with their short id.
       const codes = qrCodesAt150Dpi(pdf);
       expect(codes.length).toBe(3);
-      expect(codes.filter((code) => code.startsWith(`${base}#vc1.z.`)).map((code) => Buffer.from(bytesInLink(code) ?? []).toString())).toEqual([Buffer.from(originals[2] ?? []).toString()]);
-      expect(codes.filter((code) => code.includes('#id.')).sort()).toEqual([`${base}#id.${shortIdOf(originals[0] ?? new Uint8Array())}`, `${base}#id.${shortIdOf(originals[1] ?? new Uint8Array())}`].sort());
+      expect(codes.filter((code) => code.startsWith(`${base}#vc1.z.`)).map((code) => Buffer.from(bytesInLink(code) ?? []).toString())).toEqual([
+        Buffer.from(originals[2] ?? []).toString(),
+      ]);
+      expect(codes.filter((code) => code.includes('#id.')).sort()).toEqual(
+        [`${base}#id.${shortIdOf(originals[0] ?? new Uint8Array())}`, `${base}#id.${shortIdOf(originals[1] ?? new Uint8Array())}`].sort(),
+      );
     }
   }, 240_000);
 });

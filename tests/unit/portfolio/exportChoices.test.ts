@@ -45,7 +45,12 @@ describe('the warning before an export', () => {
   });
 
   it('has nothing to say when everything stands', () => {
-    expect(exportWarning([{ walletId: 'a', status: 'verified' }, { walletId: 'b', status: 'unsigned' }]).ids).toEqual([]);
+    expect(
+      exportWarning([
+        { walletId: 'a', status: 'verified' },
+        { walletId: 'b', status: 'unsigned' },
+      ]).ids,
+    ).toEqual([]);
   });
 });
 

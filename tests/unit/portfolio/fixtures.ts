@@ -124,7 +124,6 @@ export function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'badgefolio-pdf-'));
 }
 
-
 export function writePdf(dir: string, name: string, bytes: Uint8Array): string {
   const file = path.join(dir, name);
   writeFileSync(file, bytes);

@@ -14,7 +14,14 @@ import { ob3, run, tempDir, writePdf } from './fixtures';
  */
 
 async function certificateText(language: 'en' | 'de'): Promise<string> {
-  const credential = await ob3({ seed: 43, name: 'Data literacy', id: 'https://badges.example.org/credentials/literacy-43', achievementId: 'urn:uuid:0e6d1f3e-7a4b-4c1d-9f11-41a7c2d04143', issuerName: 'Open Data Institute', skills: ['Statistics'] });
+  const credential = await ob3({
+    seed: 43,
+    name: 'Data literacy',
+    id: 'https://badges.example.org/credentials/literacy-43',
+    achievementId: 'urn:uuid:0e6d1f3e-7a4b-4c1d-9f11-41a7c2d04143',
+    issuerName: 'Open Data Institute',
+    skills: ['Statistics'],
+  });
   const pdf = await buildCertificatePdf({
     owner: { name: 'Jonas Beispiel' },
     entry: { credential, status: 'expired', checkedAt: '2026-03-01T09:00:00Z' },
@@ -26,7 +33,14 @@ async function certificateText(language: 'en' | 'de'): Promise<string> {
 describe('the single-certificate PDF', () => {
   it('is written in German when German is chosen, the credential as issued', async () => {
     const text = await certificateText('de');
-    for (const words of ['DIGITALES BADGE', 'verliehen an', 'Jonas Beispiel', 'von Open Data Institute', 'Abgelaufen, geprüft am 1. März 2026', 'Der Originalnachweis ist diesem PDF']) {
+    for (const words of [
+      'DIGITALES BADGE',
+      'verliehen an',
+      'Jonas Beispiel',
+      'von Open Data Institute',
+      'Abgelaufen, geprüft am 1. März 2026',
+      'Der Originalnachweis ist diesem PDF',
+    ]) {
       expect(text, words).toContain(words);
     }
     expect(text).toContain('Data literacy');
@@ -35,7 +49,8 @@ describe('the single-certificate PDF', () => {
 
   it('stays English by default', async () => {
     const text = await certificateText('en');
-    for (const words of ['DIGITAL BADGE', 'awarded to', 'by Open Data Institute', 'Expired, checked 1 March 2026', 'The original credential is attached']) expect(text, words).toContain(words);
+    for (const words of ['DIGITAL BADGE', 'awarded to', 'by Open Data Institute', 'Expired, checked 1 March 2026', 'The original credential is attached'])
+      expect(text, words).toContain(words);
   }, 60_000);
 });
 
@@ -46,7 +61,12 @@ describe('badgefolio verify-pdf --language de', () => {
     const env = { BADGEFOLIO_PASSPHRASE: 'plum tractor 99 seaside', BADGEFOLIO_VAULT: vault };
     const issuer = await generateEd25519Issuer(new Uint8Array(32).fill(12));
     const signed = await signDataIntegrity(
-      makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Open Data Institute' }), id: 'https://badges.example.org/credentials/de-1', achievementName: 'Datenkompetenz', validFrom: '2025-01-01T00:00:00Z' }),
+      makeOb3Credential({
+        issuer: makeIssuerProfile({ id: issuer.did, name: 'Open Data Institute' }),
+        id: 'https://badges.example.org/credentials/de-1',
+        achievementName: 'Datenkompetenz',
+        validFrom: '2025-01-01T00:00:00Z',
+      }),
       issuer,
     );
     writeFileSync(path.join(folder, 'badge.json'), JSON.stringify(signed));
@@ -57,7 +77,8 @@ describe('badgefolio verify-pdf --language de', () => {
 
     const german = runBin(['verify-pdf', pdf, '--offline', '--language', 'de'], { env });
     expect(german.status, german.stderr).toBe(0);
-    for (const words of ['ANHANG', 'AUSSTELLER', 'unverändert', 'Bestätigt', 'nicht bestätigt', 'Jeder Nachweis in diesem PDF ist unverändert und bestätigt.']) expect(german.stdout, words).toContain(words);
+    for (const words of ['ANHANG', 'AUSSTELLER', 'unverändert', 'Bestätigt', 'nicht bestätigt', 'Jeder Nachweis in diesem PDF ist unverändert und bestätigt.'])
+      expect(german.stdout, words).toContain(words);
     for (const english of ['ATTACHMENT', 'intact', 'verified', 'Every credential']) expect(german.stdout, english).not.toContain(english);
 
     const english = runBin(['verify-pdf', pdf, '--offline'], { env });

@@ -65,7 +65,13 @@ describe('signed presentation in a portfolio PDF', () => {
     const jws = new TextDecoder().decode(report.presentation?.bytes);
     expect(decodeProtectedHeader(jws)).toMatchObject({ alg: 'EdDSA', typ: 'vp+jwt', kid: holder.verificationMethodId });
     const { payload } = await compactVerify(jws, await importJWK(holder.publicJwk, 'EdDSA'));
-    const vp = JSON.parse(new TextDecoder().decode(payload)) as { holder: string; type: string[]; iat: number; relatedResource: { id: string; digestSRI: string }[]; verifiableCredential: unknown[] };
+    const vp = JSON.parse(new TextDecoder().decode(payload)) as {
+      holder: string;
+      type: string[];
+      iat: number;
+      relatedResource: { id: string; digestSRI: string }[];
+      verifiableCredential: unknown[];
+    };
     expect(vp.holder).toBe(holder.did);
     expect(vp.type).toContain('VerifiablePresentation');
     expect(vp.iat).toBe(generatedAt.getTime() / 1000);
@@ -86,7 +92,12 @@ describe('signed presentation in a portfolio PDF', () => {
     const before = await readPortfolioPdf(signedPdf);
     const manifest = before.manifest;
     if (!manifest) throw new Error('no manifest');
-    const rewritten = { ...manifest, credentials: manifest.credentials.map((entry, i) => (i === 0 ? { ...entry, sha256: createHash('sha256').update(embellished).digest('hex'), bytes: embellished.length } : entry)) };
+    const rewritten = {
+      ...manifest,
+      credentials: manifest.credentials.map((entry, i) =>
+        i === 0 ? { ...entry, sha256: createHash('sha256').update(embellished).digest('hex'), bytes: embellished.length } : entry,
+      ),
+    };
     specOf(names.size() / 2 - 1).set(PDFName.of('F'), doc.context.register(doc.context.flateStream(new TextEncoder().encode(JSON.stringify(rewritten)), { Type: 'EmbeddedFile' })));
     const after = await readPortfolioPdf(await doc.save());
     expect(after.credentials.map((c) => c.integrity)).toEqual(credentials.map(() => 'intact'));
@@ -118,7 +129,12 @@ describe('badgefolio export-pdf --sign', () => {
     const env = { BADGEFOLIO_PASSPHRASE: 'plum tractor 99 seaside' };
     const issuer = await generateEd25519Issuer(new Uint8Array(32).fill(4));
     const signed = await signDataIntegrity(
-      makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Open Data Institute' }), id: 'https://badges.example.org/credentials/77', achievementName: 'Open data literacy', validFrom: '2025-01-01T00:00:00Z' }),
+      makeOb3Credential({
+        issuer: makeIssuerProfile({ id: issuer.did, name: 'Open Data Institute' }),
+        id: 'https://badges.example.org/credentials/77',
+        achievementName: 'Open data literacy',
+        validFrom: '2025-01-01T00:00:00Z',
+      }),
       issuer,
     );
     writeFileSync(path.join(folder, 'literacy.json'), JSON.stringify(signed));

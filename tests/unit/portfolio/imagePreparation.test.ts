@@ -200,7 +200,30 @@ describe('image headers and PNG pass-through', () => {
     expect(imageSize(gif)).toEqual({ width: 300, height: 144 });
     // RIFF....WEBPVP8L, size, signature 0x2f, then 14-bit width-1 and height-1.
     const bits = (99 & 0x3fff) | ((49 & 0x3fff) << 14);
-    const webp = new Uint8Array([...new TextEncoder().encode('RIFF'), 0, 0, 0, 0, ...new TextEncoder().encode('WEBPVP8L'), 0, 0, 0, 0, 0x2f, bits & 255, (bits >> 8) & 255, (bits >> 16) & 255, (bits >> 24) & 255, 0, 0, 0, 0, 0, 0, 0]);
+    const webp = new Uint8Array([
+      ...new TextEncoder().encode('RIFF'),
+      0,
+      0,
+      0,
+      0,
+      ...new TextEncoder().encode('WEBPVP8L'),
+      0,
+      0,
+      0,
+      0,
+      0x2f,
+      bits & 255,
+      (bits >> 8) & 255,
+      (bits >> 16) & 255,
+      (bits >> 24) & 255,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+    ]);
     expect(imageSize(webp)).toEqual({ width: 100, height: 50 });
     expect(imageSize(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeUndefined();
   });
@@ -218,7 +241,8 @@ describe('image headers and PNG pass-through', () => {
     run('pdfimages', ['-png', file, path.join(dir, 'img')]);
     const extracted = PNG.sync.read(readFileSync(path.join(dir, 'img-000.png')));
     expect([extracted.width, extracted.height]).toEqual([53, 41]);
-    for (let i = 0; i < 53 * 41; i++) expect([extracted.data[i * 4], extracted.data[i * 4 + 1], extracted.data[i * 4 + 2]]).toEqual([data[i * 3], data[i * 3 + 1], data[i * 3 + 2]]);
+    for (let i = 0; i < 53 * 41; i++)
+      expect([extracted.data[i * 4], extracted.data[i * 4 + 1], extracted.data[i * 4 + 2]]).toEqual([data[i * 3], data[i * 3 + 1], data[i * 3 + 2]]);
   });
 
   it('leaves transparent, palette and damaged PNGs to pdf-lib', async () => {

@@ -72,7 +72,13 @@ beforeAll(async () => {
   entries = [];
   for (const credential of credentials) {
     const report = await verifier.verify(credential);
-    entries.push({ credential, status: report.status, statusSentence: report.summary, checkedAt: report.checkedAt, ...(report.issuerIdentity ? { issuerIdentity: report.issuerIdentity } : {}) });
+    entries.push({
+      credential,
+      status: report.status,
+      statusSentence: report.summary,
+      checkedAt: report.checkedAt,
+      ...(report.issuerIdentity ? { issuerIdentity: report.issuerIdentity } : {}),
+    });
   }
   expect(entries.map((e) => [e.status, e.issuerIdentity?.level])).toEqual([
     ['verified', 'unconfirmed'],
@@ -161,7 +167,11 @@ describe('issuer identity in the portfolio PDF', () => {
 
   it('prints no identity line for an entry without one (a report from before identity was judged)', async () => {
     const old = entries.slice(0, 1).map(({ issuerIdentity: _dropped, ...rest }) => rest);
-    const file = writePdf(dir, 'old.pdf', await buildPortfolioPdf({ owner: { name: 'Jo Example' }, credentials: old, options: { paper: 'a4', generatedAt, fonts: loadFontSet() } }));
+    const file = writePdf(
+      dir,
+      'old.pdf',
+      await buildPortfolioPdf({ owner: { name: 'Jo Example' }, credentials: old, options: { paper: 'a4', generatedAt, fonts: loadFontSet() } }),
+    );
     const text = pdfText(file);
     expect(text).toContain('Machine Learning');
     expect(text).not.toContain('Issuer:');

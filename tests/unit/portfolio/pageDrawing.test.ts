@@ -63,7 +63,11 @@ describe('shapes', () => {
     // The dot: every curve ends on the circle, its handles sqrt(1 + kappa²) radii out.
     for (const [x1 = 0, y1 = 0, x2 = 0, y2 = 0, x3 = 0, y3 = 0] of curves.slice(0, 4)) {
       expect(Math.hypot(x3 - 100.123, y3 - 80.456)).toBeCloseTo(10, 1);
-      for (const [x, y] of [[x1, y1], [x2, y2]] as const) expect(Math.hypot(x - 100.123, y - 80.456)).toBeCloseTo(10 * Math.hypot(1, 0.5523), 1);
+      for (const [x, y] of [
+        [x1, y1],
+        [x2, y2],
+      ] as const)
+        expect(Math.hypot(x - 100.123, y - 80.456)).toBeCloseTo(10 * Math.hypot(1, 0.5523), 1);
     }
     // The rounded rectangle's first corner (top right) ends 8 pt below the top edge.
     expect(curves[4]?.slice(4)).toEqual([80, 172]);

@@ -21,7 +21,7 @@ const engineSentences = {
     'Not fully checked: Checking the signature needs the JSON-LD context https://w3id.org/security/suites/ed25519-2020/v1, which Badgefolio does not have; it was not fetched.',
   tampered:
     'Not genuine: The signature does not match: the credential was changed after signing, or signed with another key (did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK).',
-  verified: 'Signed and unchanged, but nothing confirms that the signer is “Harbour Uni”: the name is the signer\'s own claim.',
+  verified: "Signed and unchanged, but nothing confirms that the signer is “Harbour Uni”: the name is the signer's own claim.",
 } as const;
 
 interface Case {
@@ -109,7 +109,9 @@ describe('technical words', () => {
 
   it('are dropped with their brackets; a sentence built around them is given up', () => {
     expect(withoutTechnicalAsides('The signature matches the issuer’s key (did:key:z6Mk…), decoded from it.')).toBe('The signature matches the issuer’s key, decoded from it.');
-    expect(withoutTechnicalAsides('Genuine but expired: This credential expired on 3 March 2024 (a Sunday).')).toBe('Genuine but expired: This credential expired on 3 March 2024 (a Sunday).');
+    expect(withoutTechnicalAsides('Genuine but expired: This credential expired on 3 March 2024 (a Sunday).')).toBe(
+      'Genuine but expired: This credential expired on 3 March 2024 (a Sunday).',
+    );
     expect(withoutTechnicalAsides('https://example.org/list could not be fetched: ECONNREFUSED')).toBeUndefined();
   });
 

@@ -204,7 +204,10 @@ describe('portfolio PDF', () => {
     const shared = entries.slice(0, 3).map((e) => ({ ...e, credential: { ...e.credential, image: { mediaType: 'image/png', bytes: big } } }));
     const small = await buildPortfolioPdf(input({}, shared));
     const file = writePdf(dir, 'dedupe.pdf', small);
-    const images = run('pdfimages', ['-list', file]).split('\n').slice(2).filter((l) => l.trim() !== '');
+    const images = run('pdfimages', ['-list', file])
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
     // The owner's photo and the one shared badge image, each once, the badge at most 192 px.
     const badge = images.map((l) => l.trim().split(/\s+/)).filter((cols) => cols[2] === 'image' && Number(cols[3]) > 120);
     expect(badge.length).toBe(3);
@@ -218,7 +221,10 @@ describe('portfolio PDF', () => {
     if (!base) throw new Error('no entry');
     const odd: PortfolioEntry[] = [
       { ...base, credential: { ...base.credential, name: '🎓🎉', issuer: {}, image: undefined } },
-      { ...base, credential: { ...base.credential, name: '', image: { mediaType: 'image/svg+xml', bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>') } } },
+      {
+        ...base,
+        credential: { ...base.credential, name: '', image: { mediaType: 'image/svg+xml', bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>') } },
+      },
       { ...base, credential: { ...base.credential, name: 'Ωmega 한국어 ไทย', image: { mediaType: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) } } },
     ];
     const result = await buildPortfolioPdf(input({ theme: 'teal' }, odd));
@@ -235,7 +241,9 @@ describe('portfolio PDF', () => {
         presentation: {
           holder,
           sign: async (vp) => ({
-            bytes: new TextEncoder().encode(await new CompactSign(new TextEncoder().encode(JSON.stringify(vp))).setProtectedHeader({ alg: 'EdDSA', typ: 'vp+jwt' }).sign(privateKey)),
+            bytes: new TextEncoder().encode(
+              await new CompactSign(new TextEncoder().encode(JSON.stringify(vp))).setProtectedHeader({ alg: 'EdDSA', typ: 'vp+jwt' }).sign(privateKey),
+            ),
             mediaType: 'application/vp+jwt',
             extension: 'jwt',
           }),

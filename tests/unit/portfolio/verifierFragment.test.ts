@@ -1,13 +1,7 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../../shared/encoding/base64';
-import {
-  FragmentError,
-  decodeCredentialFragment,
-  encodeCredentialFragment,
-  maxFragmentCredentialBytes,
-  verifierPageLink,
-} from '../../../shared/portfolio/verifierFragment';
+import { FragmentError, decodeCredentialFragment, encodeCredentialFragment, maxFragmentCredentialBytes, verifierPageLink } from '../../../shared/portfolio/verifierFragment';
 
 const jwt = new TextEncoder().encode('eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2lnbmF0dXJl');
 

@@ -55,9 +55,14 @@ beforeAll(async () => {
   dir = tempDir();
   const issuer = await generateEd25519Issuer(seededBytes(32, 1801));
   const profile = makeIssuerProfile({ id: issuer.did, name: 'Harbour Data School' });
-  const di = await signDataIntegrity(makeOb3Credential({ issuer: profile, id: 'urn:uuid:7d1c0000-0000-4000-8000-000000000001', achievementName: 'Open data literacy' }), issuer, 'eddsa-rdfc-2022', {
-    date: '2025-01-01T00:00:00Z',
-  });
+  const di = await signDataIntegrity(
+    makeOb3Credential({ issuer: profile, id: 'urn:uuid:7d1c0000-0000-4000-8000-000000000001', achievementName: 'Open data literacy' }),
+    issuer,
+    'eddsa-rdfc-2022',
+    {
+      date: '2025-01-01T00:00:00Z',
+    },
+  );
   const jwt = await signVcJwt(makeOb3Credential({ issuer: profile, id: 'urn:uuid:7d1c0000-0000-4000-8000-000000000002', achievementName: 'SQL for analysts' }), issuer);
   const { jws } = await makeOb2SignedAssertion({ badgeName: 'Signed open source contributor', hashed: false });
   // Badge by URL, as Badgr hosts them: the assertion is small enough for its QR code to carry the whole link.
@@ -117,7 +122,9 @@ describe('verification links in the portfolio PDF', () => {
     ];
     const remaining = [...codes];
     for (const { credential } of entries) {
-      const found = remaining.findIndex((code) => (code.startsWith(`${base}#vc1.`) ? sameBytes(bytesInLink(code), credential.original.bytes) : fallbacks(credential).includes(code)));
+      const found = remaining.findIndex((code) =>
+        code.startsWith(`${base}#vc1.`) ? sameBytes(bytesInLink(code), credential.original.bytes) : fallbacks(credential).includes(code),
+      );
       expect(found, credential.name).toBeGreaterThanOrEqual(0);
       remaining.splice(found, 1);
     }
@@ -144,9 +151,16 @@ describe('verification links in the portfolio PDF', () => {
 
   it("without a verifier page, labels an issuer's page for what it is and the hosted assertion as verifying", async () => {
     const page = makeOb3Credential({ issuer: makeIssuerProfile({ id: 'did:example:harbour', name: 'Harbour' }), achievementName: 'Described badge' });
-    const described = await one({ ...page, credentialSubject: { ...page.credentialSubject, achievement: { ...page.credentialSubject.achievement, id: 'https://harbour.example.org/badges/described' } } }, 'described.json');
+    const described = await one(
+      { ...page, credentialSubject: { ...page.credentialSubject, achievement: { ...page.credentialSubject.achievement, id: 'https://harbour.example.org/badges/described' } } },
+      'described.json',
+    );
     const list = [described, byKind.ob2Hosted].map((credential) => ({ credential, status: 'verified' }));
-    const file = writePdf(dir, 'no-verifier.pdf', await buildPortfolioPdf({ owner: { name: 'Jo Example' }, credentials: list, options: { paper: 'a4', generatedAt, fonts: loadFontSet() } }));
+    const file = writePdf(
+      dir,
+      'no-verifier.pdf',
+      await buildPortfolioPdf({ owner: { name: 'Jo Example' }, credentials: list, options: { paper: 'a4', generatedAt, fonts: loadFontSet() } }),
+    );
     expect(qrCodesAt150Dpi(file).sort()).toEqual(['https://harbour.example.org/badges/described', hostedUrl].sort());
     const text = run('pdftotext', ['-enc', 'UTF-8', file, '-']).replace(/\s+/g, ' ');
     expect(text).toContain("Issuer's page for this badge");
@@ -154,12 +168,19 @@ describe('verification links in the portfolio PDF', () => {
   });
 
   it('a credential too large to travel in a link (a 60 KB baked picture) points to the page and the attached original instead', async () => {
-    const di = await signDataIntegrity(makeOb3Credential({ issuer: 'did:example:harbour', id: 'urn:uuid:7d1c0000-0000-4000-8000-000000000009', achievementName: 'Baked and big' }), await generateEd25519Issuer(seededBytes(32, 1809)));
+    const di = await signDataIntegrity(
+      makeOb3Credential({ issuer: 'did:example:harbour', id: 'urn:uuid:7d1c0000-0000-4000-8000-000000000009', achievementName: 'Baked and big' }),
+      await generateEd25519Issuer(seededBytes(32, 1809)),
+    );
     const outcomes = await new Intake().inspect({ name: 'big.png', bytes: bakePngItxt(makeBadgePng(60_000, 19), 'openbadgecredential', JSON.stringify(di)) });
     const baked = outcomes[0]?.outcome === 'recognised' ? outcomes[0].credential : undefined;
     if (!baked) throw new Error('the baked badge was not recognised');
     expect(baked.original.bytes.length).toBeGreaterThan(60_000);
-    const big = await buildPortfolioPdf({ owner: { name: 'Jo Example' }, credentials: [{ credential: baked, status: 'verified' }], options: { paper: 'a4', generatedAt, fonts: loadFontSet(), verifierUrl: base } });
+    const big = await buildPortfolioPdf({
+      owner: { name: 'Jo Example' },
+      credentials: [{ credential: baked, status: 'verified' }],
+      options: { paper: 'a4', generatedAt, fonts: loadFontSet(), verifierUrl: base },
+    });
     const file = writePdf(dir, 'big.pdf', big);
     expect((await linkAnnotations(big)).filter((link) => link.uri.includes('#vc1.'))).toEqual([]);
     expect(qrCodesAt150Dpi(file)).toEqual([`${base}#id.${shortIdOf(baked.original.bytes)}`]);
@@ -169,7 +190,11 @@ describe('verification links in the portfolio PDF', () => {
 
   it('in German, the words under the codes and the sentence are German', async () => {
     const list = [byKind.ob2Hosted, byKind.jwt].map((credential) => ({ credential, status: 'verified' }));
-    const german = await buildPortfolioPdf({ owner: { name: 'Jo Example' }, credentials: list, options: { paper: 'a4', generatedAt, fonts: loadFontSet(), language: 'de', locale: 'de-DE', verifierUrl: base } });
+    const german = await buildPortfolioPdf({
+      owner: { name: 'Jo Example' },
+      credentials: list,
+      options: { paper: 'a4', generatedAt, fonts: loadFontSet(), language: 'de', locale: 'de-DE', verifierUrl: base },
+    });
     const text = run('pdftotext', ['-enc', 'UTF-8', writePdf(dir, 'german.pdf', german), '-']).replace(/\s+/g, ' ');
     expect(text).toContain('Diesen Nachweis prüfen');
     expect(text).toContain('Prüfseite');

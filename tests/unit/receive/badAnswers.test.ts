@@ -9,7 +9,6 @@ import { consenting, receiveTestBed } from '../../support/receiveTestBed';
 const bed = receiveTestBed('badgefolio-receive-bad-');
 const options = bed.options;
 
-
 async function signedBadge(name: string) {
   const issuer = await generateEd25519Issuer();
   return signDataIntegrity(makeOb3Credential({ issuer: issuer.did, name, achievementName: name }), issuer, 'eddsa-rdfc-2022');

@@ -40,7 +40,10 @@ describe('badgefolio receive', () => {
   it('receives an OpenID4VCI offer with --yes and --tx-code through --dev-host, announcing the option', async () => {
     const issuer = await startTestIssuer(internet, { host: 'cli.issuer.example', txCode: '2468', format: 'jwt_vc_json' });
     const vault = await newWallet();
-    const result = await runBinAsync(['receive', issuer.offerLink, '--vault', vault, '--yes', '--tx-code', '2468', '--offline', '--dev-host', `cli.issuer.example=127.0.0.1:${String(internet.port)}`], { env: env() });
+    const result = await runBinAsync(
+      ['receive', issuer.offerLink, '--vault', vault, '--yes', '--tx-code', '2468', '--offline', '--dev-host', `cli.issuer.example=127.0.0.1:${String(internet.port)}`],
+      { env: env() },
+    );
     expect(result.stderr).toMatch(/WARNING: developer hosts are ON: cli\.issuer\.example -> 127\.0\.0\.1/);
     expect(result.stderr).toMatch(/Receive credentials from cli\.issuer\.example \(calling itself “Example University”\)\?/);
     expect(result.stderr).toMatch(/the transaction code the issuer sent you/);
@@ -58,14 +61,24 @@ describe('badgefolio receive', () => {
     });
     expect(result.status).toBe(0);
     const parsed = JSON.parse(result.stdout) as { state: string; issuerHost: string; outcomes: { outcome: string; status: string; issuerIdentity: { level: string } }[] };
-    expect(parsed).toMatchObject({ state: 'received', issuerHost: 'cli.exchange.example', outcomes: [{ outcome: 'added', status: 'verified', issuerIdentity: { level: 'unconfirmed' } }] });
+    expect(parsed).toMatchObject({
+      state: 'received',
+      issuerHost: 'cli.exchange.example',
+      outcomes: [{ outcome: 'added', status: 'verified', issuerIdentity: { level: 'unconfirmed' } }],
+    });
     expect(exchange.checks.map((c) => c.verified)).toEqual([true]);
   });
 
   it('asks on the terminal, then for the transaction code; "n" sends nothing', async () => {
     const issuer = await startTestIssuer(internet, { host: 'asking.issuer.example', txCode: '1357' });
     const vault = await newWallet();
-    const io = (out: string[], err: string[]): CliIo => ({ stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: { BADGEFOLIO_PASSPHRASE: passphrase }, cwd: process.cwd(), interactive: true });
+    const io = (out: string[], err: string[]): CliIo => ({
+      stdout: (t) => out.push(t),
+      stderr: (t) => err.push(t),
+      env: { BADGEFOLIO_PASSPHRASE: passphrase },
+      cwd: process.cwd(),
+      interactive: true,
+    });
     const questions: string[] = [];
     const answers = ['n'];
     const command = (replies: string[]) =>
@@ -89,7 +102,9 @@ describe('badgefolio receive', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Not agreed: give --yes to agree, or run this in a terminal to be asked\. Nothing was sent\./);
     const noPin = await startTestIssuer(internet, { host: 'pin.quiet.issuer.example', txCode: '8080' });
-    const withoutPin = await runBinAsync(['receive', noPin.offerLink, '--vault', vault, '--yes', '--dev-host', `pin.quiet.issuer.example=127.0.0.1:${String(internet.port)}`], { env: env() });
+    const withoutPin = await runBinAsync(['receive', noPin.offerLink, '--vault', vault, '--yes', '--dev-host', `pin.quiet.issuer.example=127.0.0.1:${String(internet.port)}`], {
+      env: env(),
+    });
     expect(withoutPin.status).toBe(1);
     expect(withoutPin.stderr).toMatch(/give it with --tx-code PIN/);
     expect(noPin.requests.every((r) => r.startsWith('GET '))).toBe(true);

@@ -41,10 +41,22 @@ describe('developer hosts in the app', () => {
     const ca = await caFile();
     const lines: string[] = [];
     const on = appDevHosts({ BADGEFOLIO_DEV_HOSTS: 'issuer.test=127.0.0.1:8443, other.test:444=localhost:9443', NODE_EXTRA_CA_CERTS: ca }, (line) => lines.push(line));
-    expect(on?.view).toEqual({ hosts: [{ name: 'issuer.test', port: 8443 }, { name: 'other.test:444', port: 9443 }], caFile: ca });
+    expect(on?.view).toEqual({
+      hosts: [
+        { name: 'issuer.test', port: 8443 },
+        { name: 'other.test:444', port: 9443 },
+      ],
+      caFile: ca,
+    });
     expect(on?.network.resolve.get('issuer.test')).toBe(8443);
     expect(lines).toEqual([expect.stringMatching(/^WARNING: developer hosts are ON: issuer\.test -> 127\.0\.0\.1:8443, other\.test:444 -> 127\.0\.0\.1:9443/)]);
-    expect((await appInfoWith(on?.view)).developerHosts).toEqual({ hosts: [{ name: 'issuer.test', port: 8443 }, { name: 'other.test:444', port: 9443 }], caFile: ca });
+    expect((await appInfoWith(on?.view)).developerHosts).toEqual({
+      hosts: [
+        { name: 'issuer.test', port: 8443 },
+        { name: 'other.test:444', port: 9443 },
+      ],
+      caFile: ca,
+    });
   });
 
   it('are off, silently, without the variable; and off, with the reason logged, for a value that maps a name elsewhere', async () => {

@@ -8,8 +8,6 @@ import { consenting, receiveTestBed } from '../../support/receiveTestBed';
 const bed = receiveTestBed('badgefolio-receive-');
 const options = bed.options;
 
-
-
 describe('receiving an OpenID4VCI offer (pre-authorized code)', () => {
   it.each(['ldp_vc', 'jwt_vc_json'] as const)('stores a verified Open Badge issued as %s, bound to the wallet’s DID', async (format) => {
     const issuer = await startTestIssuer(bed.internet, { host: `${format.replace(/_/g, '-')}.issuer.example`, format });
@@ -23,7 +21,10 @@ describe('receiving an OpenID4VCI offer (pre-authorized code)', () => {
       protocol: 'openid4vci',
       issuerHost: `${format.replace(/_/g, '-')}.issuer.example`,
       issuerName: 'Example University',
-      sends: [{ kind: 'holder-did', did }, { kind: 'signed-proof', what: 'openid4vci-proof' }],
+      sends: [
+        { kind: 'holder-did', did },
+        { kind: 'signed-proof', what: 'openid4vci-proof' },
+      ],
       receives: [{ name: 'Data Science Fundamentals', format }],
     });
     expect(bed.vault.list()).toHaveLength(1);
@@ -103,9 +104,17 @@ describe('receiving an OpenID4VCI offer (pre-authorized code)', () => {
   });
 
   it('refuses an offer for a format Badgefolio cannot hold before sending anything', async () => {
-    const offer = { credential_issuer: 'https://mdoc.issuer.example', credential_configuration_ids: ['mdl'], grants: { 'urn:ietf:params:oauth:grant-type:pre-authorized_code': { 'pre-authorized_code': 'abc' } } };
+    const offer = {
+      credential_issuer: 'https://mdoc.issuer.example',
+      credential_configuration_ids: ['mdl'],
+      grants: { 'urn:ietf:params:oauth:grant-type:pre-authorized_code': { 'pre-authorized_code': 'abc' } },
+    };
     bed.internet.serve('https://mdoc.issuer.example/.well-known/openid-credential-issuer', {
-      body: { credential_issuer: 'https://mdoc.issuer.example', credential_endpoint: 'https://mdoc.issuer.example/credential', credential_configurations_supported: { mdl: { format: 'mso_mdoc', doctype: 'org.iso.18013.5.1.mDL' } } },
+      body: {
+        credential_issuer: 'https://mdoc.issuer.example',
+        credential_endpoint: 'https://mdoc.issuer.example/credential',
+        credential_configurations_supported: { mdl: { format: 'mso_mdoc', doctype: 'org.iso.18013.5.1.mDL' } },
+      },
       contentType: 'application/json',
     });
     bed.internet.serve('https://mdoc.issuer.example/.well-known/oauth-authorization-server', {
@@ -119,8 +128,15 @@ describe('receiving an OpenID4VCI offer (pre-authorized code)', () => {
   });
 
   it('refuses an offer at a private address (no test network: production rules)', async () => {
-    const offer = { credential_issuer: 'https://127.0.0.1:8443', credential_configuration_ids: ['x'], grants: { 'urn:ietf:params:oauth:grant-type:pre-authorized_code': { 'pre-authorized_code': 'abc' } } };
-    const result = await receiveCredentials(`openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`, consenting().ask, { vault: bed.vault, verification: 'offline' });
+    const offer = {
+      credential_issuer: 'https://127.0.0.1:8443',
+      credential_configuration_ids: ['x'],
+      grants: { 'urn:ietf:params:oauth:grant-type:pre-authorized_code': { 'pre-authorized_code': 'abc' } },
+    };
+    const result = await receiveCredentials(`openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`, consenting().ask, {
+      vault: bed.vault,
+      verification: 'offline',
+    });
     expect(result.state === 'failed' && result.reason).toMatch(/127\.0\.0\.1.*private or loopback/);
   });
 });

@@ -46,15 +46,23 @@ describe('a QR code holding a link to receive from', () => {
   it('finds the offer on a photo of a printed page (JPEG) and in a PDF', async () => {
     const photo = encodeJpeg(certificateScan(1200, 900, offerLink, { grain: 20, marks: 400, scale: 4 }), 85);
     expect(await intake.inspect({ name: 'poster.jpg', bytes: photo })).toMatchObject([{ outcome: 'offer-found', offer: { link: offerLink }, container: 'image' }]);
-    expect(await intake.inspect({ name: 'letter.pdf', bytes: await pdfWithCode(offerLink) })).toMatchObject([{ outcome: 'offer-found', offer: { link: offerLink, host: 'issuer.example' }, container: 'pdf' }]);
+    expect(await intake.inspect({ name: 'letter.pdf', bytes: await pdfWithCode(offerLink) })).toMatchObject([
+      { outcome: 'offer-found', offer: { link: offerLink, host: 'issuer.example' }, container: 'pdf' },
+    ]);
   });
 
   it('takes request links, interaction URLs and badgefolio:// links; a verification address stays a certificate', async () => {
     const request = 'https://lcw.app/request.html?issuer=issuer.example&vc_request_url=https%3A%2F%2Fissuer.example%2Fexchange%2F1&challenge=abc123';
     const interaction = 'https://exchange.example/interactions/7?iuv=1';
     const wrapped = `badgefolio://receive?link=${encodeURIComponent('https://badges.example.org/assertions/9')}`;
-    for (const [text, host] of [[request, 'issuer.example'], [interaction, 'exchange.example'], [wrapped, 'badges.example.org']] as const) {
-      expect(await intake.inspect({ name: 'code.png', bytes: encodePng(certificateScan(700, 500, text)) }), text).toMatchObject([{ outcome: 'offer-found', offer: { link: text, host } }]);
+    for (const [text, host] of [
+      [request, 'issuer.example'],
+      [interaction, 'exchange.example'],
+      [wrapped, 'badges.example.org'],
+    ] as const) {
+      expect(await intake.inspect({ name: 'code.png', bytes: encodePng(certificateScan(700, 500, text)) }), text).toMatchObject([
+        { outcome: 'offer-found', offer: { link: text, host } },
+      ]);
     }
     const [certificate] = await intake.inspect({ name: 'certificate.png', bytes: await qrPng(verifyUrl) });
     expect(certificate?.outcome === 'recognised' && certificate.credential.selfReported).toBe(true);

@@ -64,12 +64,23 @@ describe('a receive failure in German', () => {
     expect(renderMessage(missing, 'de')).toBe('badges.example.org antwortete mit 404: Unter dieser Adresse gibt es keinen Nachweis.');
 
     bed.internet.serve('https://slow.issuer.example/offers/1', { hang: true });
-    const late = failure(await receiveCredentials('openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fslow.issuer.example%2Foffers%2F1', consenting().ask, bed.options(300)));
+    const late = failure(
+      await receiveCredentials('openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fslow.issuer.example%2Foffers%2F1', consenting().ask, bed.options(300)),
+    );
     expect(renderMessage(late, 'de')).toBe('Das Nachweisangebot konnte nicht gelesen werden: slow.issuer.example hat nicht innerhalb von 300 ms geantwortet.');
 
     // Production rules (no test network): a loopback address is refused before anything is asked.
-    const offer = { credential_issuer: 'https://127.0.0.1:9/issuer', credential_configuration_ids: ['x'], grants: { 'urn:ietf:params:oauth:grant-type:pre-authorized_code': { 'pre-authorized_code': 'c' } } };
-    const local = failure(await receiveCredentials(`openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`, consenting().ask, { vault: bed.vault, verification: 'offline' }));
+    const offer = {
+      credential_issuer: 'https://127.0.0.1:9/issuer',
+      credential_configuration_ids: ['x'],
+      grants: { 'urn:ietf:params:oauth:grant-type:pre-authorized_code': { 'pre-authorized_code': 'c' } },
+    };
+    const local = failure(
+      await receiveCredentials(`openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`, consenting().ask, {
+        vault: bed.vault,
+        verification: 'offline',
+      }),
+    );
     const german = renderMessage(local, 'de');
     expect(german).toMatch(/127\.0\.0\.1 ist eine private oder lokale Adresse/);
     expectGerman(german);
@@ -79,7 +90,9 @@ describe('a receive failure in German', () => {
     const issuer = await startTestIssuer(bed.internet, { host: 'pin.language.example', txCode: '1357' });
     const wrong = failure(await receiveCredentials(issuer.offerLink, consenting({ consent: true, transactionCode: '0000' }).ask, bed.options()));
     const german = renderMessage(wrong, 'de');
-    expect(german).toMatch(/^pin\.language\.example hat das Angebot abgelehnt: Der Transaktionscode ist falsch, oder das Angebot ist abgelaufen oder wurde schon genutzt \(invalid_grant.*\)\. Es wurde nichts gespeichert\.$/);
+    expect(german).toMatch(
+      /^pin\.language\.example hat das Angebot abgelehnt: Der Transaktionscode ist falsch, oder das Angebot ist abgelaufen oder wurde schon genutzt \(invalid_grant.*\)\. Es wurde nichts gespeichert\.$/,
+    );
     const expired = await startTestIssuer(bed.internet, { host: 'expired.language.example', codeExpiresAt: new Date(Date.now() - 60_000) });
     const gone = renderMessage(failure(await receiveCredentials(expired.offerLink, consenting().ask, bed.options())), 'de');
     expect(gone).toMatch(/^expired\.language\.example hat das Angebot abgelehnt: Es ist abgelaufen oder wurde schon genutzt/);
@@ -98,6 +111,7 @@ describe('a receive failure in German', () => {
     expect(printed).toContain('    - die Kennung deiner Brieftasche, did:key:z6Mk');
     expect(printed).toContain('Zugestimmt (--yes).');
     expect(printed).toMatch(/Nicht empfangen: cli\.language\.example hat das Angebot abgelehnt: Der Transaktionscode ist falsch/);
-    for (const line of printed.split('\n')) if (!line.includes('did:key')) expectGerman(line.replace(/\(invalid_grant[^)]*\)/, '').replace(/“Example University”|„Example University“/, ''));
+    for (const line of printed.split('\n'))
+      if (!line.includes('did:key')) expectGerman(line.replace(/\(invalid_grant[^)]*\)/, '').replace(/“Example University”|„Example University“/, ''));
   });
 });

@@ -13,15 +13,24 @@ const offerByValue = { credential_issuer: 'https://issuer.example.edu', credenti
 
 describe('recognising a link', () => {
   it.each([
-    [`openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offerByValue))}`, { kind: 'openid4vci-offer', byReference: false, host: 'issuer.example.edu' }],
+    [
+      `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offerByValue))}`,
+      { kind: 'openid4vci-offer', byReference: false, host: 'issuer.example.edu' },
+    ],
     ['openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fissuer.example.edu%2Foffers%2F42', { kind: 'openid4vci-offer', byReference: true, host: 'issuer.example.edu' }],
-    ['https://wallet.example/offer?credential_offer_uri=https%3A%2F%2Fissuer.example.edu%2Foffers%2F42', { kind: 'openid4vci-offer', byReference: true, host: 'issuer.example.edu' }],
+    [
+      'https://wallet.example/offer?credential_offer_uri=https%3A%2F%2Fissuer.example.edu%2Foffers%2F42',
+      { kind: 'openid4vci-offer', byReference: true, host: 'issuer.example.edu' },
+    ],
     ['https://issuer.example.edu/interactions/abc?iuv=1', { kind: 'vc-api-interaction', url: 'https://issuer.example.edu/interactions/abc?iuv=1', host: 'issuer.example.edu' }],
     [
       'https://lcw.app/request.html?issuer=issuer.example.edu&auth_type=bearer&challenge=ch4ll&vc_request_url=https%3A%2F%2Fissuer.example.edu%2Frequest%2F9',
       { kind: 'dcc-request', requestUrl: 'https://issuer.example.edu/request/9', challenge: 'ch4ll', issuer: 'issuer.example.edu', host: 'issuer.example.edu' },
     ],
-    ['dccrequest://request?challenge=c1&vc_request_url=https%3A%2F%2Fsign.example.org%2Fissue', { kind: 'dcc-request', requestUrl: 'https://sign.example.org/issue', challenge: 'c1', host: 'sign.example.org' }],
+    [
+      'dccrequest://request?challenge=c1&vc_request_url=https%3A%2F%2Fsign.example.org%2Fissue',
+      { kind: 'dcc-request', requestUrl: 'https://sign.example.org/issue', challenge: 'c1', host: 'sign.example.org' },
+    ],
     ['https://api.badgr.io/public/assertions/Xy12?format=json', { kind: 'web-address', host: 'api.badgr.io' }],
     ['  https://badges.example.org/badge.png  ', { kind: 'web-address', url: 'https://badges.example.org/badge.png' }],
   ])('%s', (link, expected) => {
@@ -61,7 +70,14 @@ describe('the DID authentication presentation', () => {
     const presentation = await didAuthenticationPresentation(key, { challenge: 'c-123', domain: 'issuer.example.edu' });
     expect(presentation.holder).toBe(key.did);
     const check = (challenge: string, domain: string) =>
-      vc.verify({ presentation, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader: offlineDocumentLoader, challenge, domain, unsignedPresentation: false });
+      vc.verify({
+        presentation,
+        suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+        documentLoader: offlineDocumentLoader,
+        challenge,
+        domain,
+        unsignedPresentation: false,
+      });
     expect((await check('c-123', 'issuer.example.edu')).verified).toBe(true);
     expect((await check('c-999', 'issuer.example.edu')).verified).toBe(false);
     expect((await check('c-123', 'evil.example')).verified).toBe(false);

@@ -8,7 +8,6 @@ import { consenting, receiveTestBed } from '../../support/receiveTestBed';
 const bed = receiveTestBed('badgefolio-vcapi-');
 const options = bed.options;
 
-
 describe('receiving through a VC-API exchange', () => {
   it('answers DID authentication with a presentation Digital Bazaar verifies, and stores the credential', async () => {
     const exchange = await startTestExchange(bed.internet, { host: 'exchange.issuer.example' });
@@ -18,7 +17,15 @@ describe('receiving through a VC-API exchange', () => {
     const did = walletIdentifier(bed.vault);
     expect(exchange.checks).toEqual([{ verified: true, holder: did, challenge: expect.any(String) as string, domain: 'exchange.issuer.example', errors: [] }]);
     expect(asked).toEqual([
-      { protocol: 'vc-api', issuerHost: 'exchange.issuer.example', sends: [{ kind: 'holder-did', did }, { kind: 'signed-proof', what: 'did-authentication' }], receives: [] },
+      {
+        protocol: 'vc-api',
+        issuerHost: 'exchange.issuer.example',
+        sends: [
+          { kind: 'holder-did', did },
+          { kind: 'signed-proof', what: 'did-authentication' },
+        ],
+        receives: [],
+      },
     ]);
     expect(bed.vault.list()).toHaveLength(1);
   });

@@ -26,14 +26,7 @@ function summary(id: string, fields: Partial<CredentialSummary> = {}): Credentia
 
 describe('credential notices (shared, pure, explicit now)', () => {
   it('reports credentials expiring within 30 days, soonest first, with whole days left rounded up', () => {
-    const notices = credentialNotices(
-      [
-        summary('a1b2c3', { expires: inDays(29.5) }),
-        summary('d4e5f6', { expires: inDays(0.25) }),
-        summary('abcdef', { expires: inDays(3) }),
-      ],
-      now,
-    );
+    const notices = credentialNotices([summary('a1b2c3', { expires: inDays(29.5) }), summary('d4e5f6', { expires: inDays(0.25) }), summary('abcdef', { expires: inDays(3) })], now);
     expect(notices).toEqual([
       { kind: 'expiring', id: 'd4e5f6', name: 'Badge d4e5f6', expires: inDays(0.25), daysLeft: 1 },
       { kind: 'expiring', id: 'abcdef', name: 'Badge abcdef', expires: inDays(3), daysLeft: 3 },

@@ -18,10 +18,7 @@ describe('files named on a command line', () => {
   const cwd = path.resolve('/home/learner/Downloads');
 
   it('takes the arguments after the executable (packaged) or after Electron and the app (development)', () => {
-    expect(filesFromCommandLine(['/opt/Badgefolio/badgefolio', 'a.png', '/tmp/b.jwt'], { cwd, packaged: true })).toEqual([
-      path.join(cwd, 'a.png'),
-      path.resolve('/tmp/b.jwt'),
-    ]);
+    expect(filesFromCommandLine(['/opt/Badgefolio/badgefolio', 'a.png', '/tmp/b.jwt'], { cwd, packaged: true })).toEqual([path.join(cwd, 'a.png'), path.resolve('/tmp/b.jwt')]);
     expect(filesFromCommandLine(['/usr/bin/electron', '/work/app', 'c.pdf'], { cwd, packaged: false })).toEqual([path.join(cwd, 'c.pdf')]);
     // Playwright and electron-vite put switches before the app's path.
     const launched = ['/usr/bin/electron', '--inspect=0', '--remote-debugging-port=0', 'out/main/index.js', '--no-sandbox'];
@@ -149,7 +146,10 @@ describe('files opened from outside the window', () => {
     await wallet.create(passphrase, false);
     await openFiles.start();
     await openFiles.open([backup]);
-    expect(events).toEqual([{ name: 'filesWaiting', payload: { count: 0, names: [] } }, { name: 'backupOpened', payload: { fileName: 'wallet.badgefolio-backup' } }]);
+    expect(events).toEqual([
+      { name: 'filesWaiting', payload: { count: 0, names: [] } },
+      { name: 'backupOpened', payload: { fileName: 'wallet.badgefolio-backup' } },
+    ]);
     expect(openFiles.openedBackup()).toBe(backup);
     expect(importedCount()).toBe(0);
     expect(wallet.list()).toEqual([]);

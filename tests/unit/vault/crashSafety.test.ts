@@ -69,13 +69,14 @@ describe('crash safety: a writer killed with SIGKILL at random instants', () => 
     let offset = 0;
     for (let round = 0; round < 120; round++) {
       // Each round writes the next slice (wrapping around: re-imports and updates too).
-      const slice = Array.from({ length: 40 }, (_, i) => credentials[(offset + i) % credentials.length]).filter(
-        (c): c is NormalizedCredential => c !== undefined,
-      );
+      const slice = Array.from({ length: 40 }, (_, i) => credentials[(offset + i) % credentials.length]).filter((c): c is NormalizedCredential => c !== undefined);
       const inputFile = path.join(work, `slice-${String(round % 2)}.json`);
       writeFileSync(inputFile, toWire(slice));
-      const lines = await runAndKill(["import", folder, passphrase, inputFile], Math.floor(next() * 100));
-      expect(lines.filter((l) => l.startsWith('error')), lines.join('\n')).toEqual([]);
+      const lines = await runAndKill(['import', folder, passphrase, inputFile], Math.floor(next() * 100));
+      expect(
+        lines.filter((l) => l.startsWith('error')),
+        lines.join('\n'),
+      ).toEqual([]);
       for (const line of lines) if (line.startsWith('committed ')) committed.add(line.slice('committed '.length));
       offset += lines.filter((l) => l.startsWith('committed ')).length;
 
@@ -110,9 +111,15 @@ describe('crash safety: a writer killed with SIGKILL at random instants', () => 
     for (let round = 0; round < 100; round++) {
       const prefix = `round${String(round)}`;
       const lines = await runAndKill(['passwd', folder, current, prefix], Math.floor(next() * 120));
-      expect(lines.filter((l) => l.startsWith('error')), lines.join('\n')).toEqual([]);
+      expect(
+        lines.filter((l) => l.startsWith('error')),
+        lines.join('\n'),
+      ).toEqual([]);
       const committed = lines.filter((l) => l.startsWith('committed ')).map((l) => l.slice('committed '.length));
-      const inFlight = lines.filter((l) => l.startsWith('changing ')).map((l) => l.slice('changing '.length)).at(-1);
+      const inFlight = lines
+        .filter((l) => l.startsWith('changing '))
+        .map((l) => l.slice('changing '.length))
+        .at(-1);
       const candidates = [committed.at(-1) ?? current, ...(inFlight ? [inFlight] : [])];
       let opened: Vault | null = null;
       for (const candidate of candidates) {

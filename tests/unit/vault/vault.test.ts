@@ -67,7 +67,9 @@ describe('the encrypted wallet', () => {
     expect(() => reopened.list()).toThrow(/locked/);
 
     // Nothing a credential says appears in clear on disk.
-    const everything = allFiles(folder).map((file) => readFileSync(file).toString('latin1')).join('');
+    const everything = allFiles(folder)
+      .map((file) => readFileSync(file).toString('latin1'))
+      .join('');
     for (const needle of ['Badge 100000', 'Skill 100001', 'badges.example.org', 'did:example:issuer', 'openbadges']) {
       expect(everything).not.toContain(needle);
     }
@@ -236,12 +238,18 @@ describe('the encrypted wallet', () => {
           expect(reader.size).toBe(3);
         } else if (file.startsWith('records/')) {
           reader.reloadFromDisk();
-          expect(reader.damaged.map((d) => d.file), `${file}@${String(at)}`).toEqual([file]);
+          expect(
+            reader.damaged.map((d) => d.file),
+            `${file}@${String(at)}`,
+          ).toEqual([file]);
           expect(reader.size).toBe(2);
         } else {
           // Read-only, so nothing moves: the damaged blob is named with the credentials that use it.
           const { damaged } = checkWallet(reader);
-          expect(damaged.map((d) => d.file), `${file}@${String(at)}`).toEqual([file]);
+          expect(
+            damaged.map((d) => d.file),
+            `${file}@${String(at)}`,
+          ).toEqual([file]);
           for (const item of damaged) for (const name of [item.name, ...item.otherNames]) expect(titles).toContain(name);
         }
         writeFileSync(full, bytes);

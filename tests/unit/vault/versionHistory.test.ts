@@ -88,7 +88,9 @@ describe('the history of a credential', () => {
     expect(readableVersions(reopened, id).map((version) => version.record.credential.name)).toEqual(['Welding, edition 1']);
     reopened.lockWallet();
     expect(historyFiles(folder)).toHaveLength(1);
-    const onDisk = historyFiles(folder).map((file) => readFileSync(path.join(folder, 'history', file)).toString('latin1')).join('');
+    const onDisk = historyFiles(folder)
+      .map((file) => readFileSync(path.join(folder, 'history', file)).toString('latin1'))
+      .join('');
     expect(onDisk).not.toContain('Welding');
     expect(onDisk).not.toContain('edition');
   });
@@ -107,9 +109,7 @@ describe('the history of a credential', () => {
     expect(wallet.list()).toHaveLength(1);
     // Nothing is lost: the second copy is in the history now, under the id the restore gave.
     const history = readableVersions(wallet, id);
-    expect(history.map((version) => [version.versionId, version.record.credential.name, version.replacedAt])).toEqual([
-      [keptAs, 'Welding, edition 2', '2025-04-01T00:00:00.000Z'],
-    ]);
+    expect(history.map((version) => [version.versionId, version.record.credential.name, version.replacedAt])).toEqual([[keptAs, 'Welding, edition 2', '2025-04-01T00:00:00.000Z']]);
 
     // Undone the same way: a version's id stays the same as it moves back and forth.
     expect(wallet.restoreVersion(id, keptAs.slice(0, 6)).keptAs).toBe(first.versionId);

@@ -153,9 +153,7 @@ describe('the wallet check', () => {
     flipByte(path.join(folder, record), 100); // mended
     const missing = checkWallet(writer);
     // A baked badge's picture is its original file.
-    expect(missing.damaged).toEqual([
-      expect.objectContaining({ file: picture, kind: 'original', name: badge, problem: 'missing', reason: 'missing', quarantinedAs: null }),
-    ]);
+    expect(missing.damaged).toEqual([expect.objectContaining({ file: picture, kind: 'original', name: badge, problem: 'missing', reason: 'missing', quarantinedAs: null })]);
     expect(missing.damaged.map(describeDamage)).toEqual([`the original file of "${badge}" is missing`]);
     writer.lockWallet();
   });

@@ -55,7 +55,9 @@ describe.skipIf(!sharedFixturesPresent)('a Blockcerts certificate and its issuer
     // The blockchain record is still not looked up: not fully checked, but the issuer is known by its domain.
     expect(report.status).toBe('unverifiable');
     expect(report.issuerIdentity).toMatchObject({ level: 'domain', source: 'blockcerts.learningmachine.com' });
-    expect(report.issuerIdentity?.sentence).toMatch(/^The issuer profile at blockcerts\.learningmachine\.com lists the key this certificate names: .* needs a blockchain lookup, which Badgefolio does not do\./);
+    expect(report.issuerIdentity?.sentence).toMatch(
+      /^The issuer profile at blockcerts\.learningmachine\.com lists the key this certificate names: .* needs a blockchain lookup, which Badgefolio does not do\./,
+    );
     const message = report.issuerIdentity?.message;
     if (!message) throw new Error('no message');
     expect(renderMessage(message, 'de')).toMatch(/^Das Ausstellerprofil unter blockcerts\.learningmachine\.com führt den Schlüssel/);
@@ -71,7 +73,11 @@ describe.skipIf(!sharedFixturesPresent)('a Blockcerts certificate and its issuer
   });
 
   it.each([
-    [{ revoked: '2018-02-07T22:00:00+00:00' }, 'after its issuer had revoked the key it names (on 7 February 2018)', 'nachdem der Aussteller den genannten Schlüssel widerrufen hatte'],
+    [
+      { revoked: '2018-02-07T22:00:00+00:00' },
+      'after its issuer had revoked the key it names (on 7 February 2018)',
+      'nachdem der Aussteller den genannten Schlüssel widerrufen hatte',
+    ],
     [{ expires: '2018-02-07T23:00:00+00:00' }, 'after the key it names had expired (on 7 February 2018)', 'nachdem der genannte Schlüssel abgelaufen war'],
     [{ created: '2018-03-01T00:00:00+00:00' }, 'before the key it names was created (on 1 March 2018)', 'bevor der genannte Schlüssel erzeugt wurde'],
   ])('issued outside its key’s dates (%o): not genuine, saying why', async (dates, english, german) => {

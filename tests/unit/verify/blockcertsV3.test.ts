@@ -65,7 +65,16 @@ function proofValueOf(receipt: Receipt): string {
   const keymap = [
     [0, value(receipt.merkleRoot)],
     [1, value(receipt.targetHash)],
-    [2, [[[0, chain], [1, network], [2, cborEncode(new Uint8Array(transaction))]]]],
+    [
+      2,
+      [
+        [
+          [0, chain],
+          [1, network],
+          [2, cborEncode(new Uint8Array(transaction))],
+        ],
+      ],
+    ],
     [3, receipt.path.map((step) => [step.side === 'left' ? 0 : 1, value(step.hash)])],
   ];
   return `z${base58Encode(cborEncode(keymap))}`;
@@ -151,7 +160,13 @@ describe('Blockcerts v3 receipts (MerkleProof2019, merkle-proof-2019)', () => {
   it('verifies the legacy MerkleProof2019 proof type with hex-text hashes', async () => {
     const certificate = unsignedCertificate();
     const receipt = receiptFor(await leafHash(certificate), { hexText: true });
-    const proof = { type: 'MerkleProof2019', created: '2024-09-01T10:00:00Z', proofPurpose: 'assertionMethod', verificationMethod: 'https://issuer.example/profile.json#key-1', proofValue: proofValueOf(receipt) };
+    const proof = {
+      type: 'MerkleProof2019',
+      created: '2024-09-01T10:00:00Z',
+      proofPurpose: 'assertionMethod',
+      verificationMethod: 'https://issuer.example/profile.json#key-1',
+      proofValue: proofValueOf(receipt),
+    };
     const report = await verify({ ...certificate, proof });
     expect(report.status).toBe('verified');
   });
@@ -177,7 +192,11 @@ describe('Blockcerts v3 receipts (MerkleProof2019, merkle-proof-2019)', () => {
   it('hashes a chain of proofs: a later proof covers the earlier ones', async () => {
     const certificate = unsignedCertificate();
     const first = merkleProof(receiptFor(await leafHash(certificate)), { id: 'urn:uuid:first-proof' });
-    const second = merkleProof(receiptFor(await leafHash(certificate, [first])), { id: 'urn:uuid:second-proof', previousProof: 'urn:uuid:first-proof', created: '2024-09-02T10:00:00Z' });
+    const second = merkleProof(receiptFor(await leafHash(certificate, [first])), {
+      id: 'urn:uuid:second-proof',
+      previousProof: 'urn:uuid:first-proof',
+      created: '2024-09-02T10:00:00Z',
+    });
     const report = await verify({ ...certificate, proof: [first, second] });
     expect(report.status).toBe('verified');
     expect(check(report, 'hash').map((c) => c.outcome)).toEqual(['passed', 'passed']);

@@ -29,7 +29,18 @@ beforeAll(async () => {
 
 describe('badgefolio verify', () => {
   it('prints one JSON result per credential with the issue-named fields, exit 1 when not all verified', async () => {
-    const { code, out } = await runVerify(['good.json', 'good.jwt', 'expired.json', 'empty.json', '--json', '--offline', '--now', '2025-01-01T00:00:00Z', '--documents', 'map.json']);
+    const { code, out } = await runVerify([
+      'good.json',
+      'good.jwt',
+      'expired.json',
+      'empty.json',
+      '--json',
+      '--offline',
+      '--now',
+      '2025-01-01T00:00:00Z',
+      '--documents',
+      'map.json',
+    ]);
     const results = JSON.parse(out) as VerifyResult[];
     expect(results.map((r) => [path.basename(r.file), r.status])).toEqual([
       ['good.json', 'verified'],

@@ -41,10 +41,16 @@ export const knownDisagreements: Readonly<Record<string, { readonly got: string;
       'ob2/1edtech-validator/rdf-validation/valid-badge-class.json',
       'ob2/1edtech-validator/rdf-validation/valid-cool-class.json',
       'ob2/1edtech-validator/rdf-validation/valid-issuer-extension.json',
-    ].map((file) => [file, { got: 'not-a-credential', why: 'a BadgeClass / Issuer / AlignmentObject document, valid as a document but not a badge awarded to anyone: nothing to verify' }]),
+    ].map((file) => [
+      file,
+      { got: 'not-a-credential', why: 'a BadgeClass / Issuer / AlignmentObject document, valid as a document but not a badge awarded to anyone: nothing to verify' },
+    ]),
   ),
   // Contexts on no npm package: reported, never fetched.
-  'vc-generic/w3c-vc-di-eddsa/Ed25519Signature2020-signedEdSig.json': { got: 'unverifiable', why: 'needs https://www.w3.org/ns/credentials/examples/v2, which no npm context package ships' },
+  'vc-generic/w3c-vc-di-eddsa/Ed25519Signature2020-signedEdSig.json': {
+    got: 'unverifiable',
+    why: 'needs https://www.w3.org/ns/credentials/examples/v2, which no npm context package ships',
+  },
   'vc-generic/w3c-vc-di-eddsa/eddsa-rdfc-2022-signedDataInt.json': { got: 'unverifiable', why: 'needs https://www.w3.org/ns/credentials/examples/v2' },
   'vc-generic/w3c-vc-di-eddsa/proof-set-chain-signedProofChain1.json': { got: 'unverifiable', why: 'needs https://www.w3.org/ns/credentials/examples/v2' },
   'vc-generic/w3c-vc-di-eddsa/proof-set-chain-signedProofSet1.json': { got: 'unverifiable', why: 'needs https://www.w3.org/ns/credentials/examples/v2' },
@@ -59,14 +65,35 @@ export const knownDisagreements: Readonly<Record<string, { readonly got: string;
     why: "its issuer profile (which lists the key) is among the corpus's support documents, given as the documents map, so the check is complete offline; the source expects the online lookup",
   },
   // DID methods resolved only online.
-  'blockcerts/cert-verifier-js/v3/testnet-v3-did--verification-method-not-referenced.json': { got: 'unverifiable', why: 'the did:ion document is only checked online (chain anchor needed anyway)' },
+  'blockcerts/cert-verifier-js/v3/testnet-v3-did--verification-method-not-referenced.json': {
+    got: 'unverifiable',
+    why: 'the did:ion document is only checked online (chain anchor needed anyway)',
+  },
   // Blockcerts v3: the hash is reproduced (blockcertsV3Hash.ts); what still differs is not the hash.
-  'blockcerts/cert-verifier-js/v3/mocknet-vc-v2-credential-schema-invalid.json': { got: 'verified', why: 'credentialSchema (JSON Schema) is not checked; the schema is online and the certificate itself is unchanged' },
-  'blockcerts/cert-verifier-js/v3/mocknet-verifiable-presentation-failing-credential.json': { got: 'verified', why: 'its third credential fails only its credentialSchema, which is not checked' },
-  'blockcerts/cert-verifier-js/v3/mocknet-verifiable-presentation-tampered.json': { got: 'verified', why: "the change is in the presentation's holder (the envelope's own Merkle hash fails); both credentials inside are unchanged, and the wallet keeps credentials, not envelopes" },
-  'blockcerts/cert-verifier-js/v3/testnet-v3--no-did.json': { got: 'invalid', why: 'testnet-v3-did.json with issuer.id edited: its Blockcerts hash no longer matches its receipt (the corpus expects the online verdict; the source only lists its verification steps)' },
-  'blockcerts/cert-verifier-js/v3/example-non-chained-proofs.json': { got: 'verified', why: 'its MerkleProof2019 is anchored on the mock chain (nothing to look up) and its secp256k1 did:key signature verifies: fully checkable offline, as the source (SUCCESS) has it' },
-  'blockcerts/cert-verifier-js/v3/testnet-v3-custom-context.json': { got: 'malformed', why: 'its hash matches, but JSON-LD drops its credentialSubject (relative id "recipients-id") and a property named "this is" from what is hashed, so they could be changed unnoticed' },
+  'blockcerts/cert-verifier-js/v3/mocknet-vc-v2-credential-schema-invalid.json': {
+    got: 'verified',
+    why: 'credentialSchema (JSON Schema) is not checked; the schema is online and the certificate itself is unchanged',
+  },
+  'blockcerts/cert-verifier-js/v3/mocknet-verifiable-presentation-failing-credential.json': {
+    got: 'verified',
+    why: 'its third credential fails only its credentialSchema, which is not checked',
+  },
+  'blockcerts/cert-verifier-js/v3/mocknet-verifiable-presentation-tampered.json': {
+    got: 'verified',
+    why: "the change is in the presentation's holder (the envelope's own Merkle hash fails); both credentials inside are unchanged, and the wallet keeps credentials, not envelopes",
+  },
+  'blockcerts/cert-verifier-js/v3/testnet-v3--no-did.json': {
+    got: 'invalid',
+    why: 'testnet-v3-did.json with issuer.id edited: its Blockcerts hash no longer matches its receipt (the corpus expects the online verdict; the source only lists its verification steps)',
+  },
+  'blockcerts/cert-verifier-js/v3/example-non-chained-proofs.json': {
+    got: 'verified',
+    why: 'its MerkleProof2019 is anchored on the mock chain (nothing to look up) and its secp256k1 did:key signature verifies: fully checkable offline, as the source (SUCCESS) has it',
+  },
+  'blockcerts/cert-verifier-js/v3/testnet-v3-custom-context.json': {
+    got: 'malformed',
+    why: 'its hash matches, but JSON-LD drops its credentialSubject (relative id "recipients-id") and a property named "this is" from what is hashed, so they could be changed unnoticed',
+  },
   // Checks Badgefolio does not make.
   'ob2/1edtech-validator/assertion-with-extension-node-invalid.json': { got: 'verified', why: 'extension JSON schemas (fetched online by the validator) are not checked' },
   'ob3/1edtech-validator/complete.json': { got: 'unverifiable', why: 'inline credentialSchema validation is not done; its 1EdTech revocation list is online' },
@@ -88,7 +115,8 @@ async function verdictOf(row: ManifestRow, intake: Intake, documents: DocumentsM
     const { credential } = outcome;
     // The hosted OB 2.0 samples are their own hosted copy (OB20Tests validates the given JSON).
     const hostedSelf = credential.format === 'ob2' && credential.verification.signature === 'hosted' && credential.container === 'json' && credential.id?.startsWith('http');
-    const source = hostedSelf && credential.id ? new DocumentsMap({}, sharedFixturesDir).merge(documents).merge(new DocumentsMap({ [credential.id]: row.file }, sharedFixturesDir)) : documents;
+    const source =
+      hostedSelf && credential.id ? new DocumentsMap({}, sharedFixturesDir).merge(documents).merge(new DocumentsMap({ [credential.id]: row.file }, sharedFixturesDir)) : documents;
     const report = await createVerifier({ network: 'offline', now, documents: source }).verify(credential);
     statuses.push(report.status);
   }

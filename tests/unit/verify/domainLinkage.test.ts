@@ -45,7 +45,12 @@ async function credentialFrom(issuer: Ed25519Issuer, url = site) {
   return normaliseOne(await signDataIntegrity(credential, issuer, 'eddsa-rdfc-2022', { date: '2025-03-01T00:00:00Z' }));
 }
 
-const verifierWith = (linkedDids: unknown[]) => createVerifier({ network: 'offline', now, documents: new StaticDocuments({ [configurationUrl]: JSON.stringify({ '@context': 'https://identity.foundation/.well-known/did-configuration/v1', linked_dids: linkedDids }) }) });
+const verifierWith = (linkedDids: unknown[]) =>
+  createVerifier({
+    network: 'offline',
+    now,
+    documents: new StaticDocuments({ [configurationUrl]: JSON.stringify({ '@context': 'https://identity.foundation/.well-known/did-configuration/v1', linked_dids: linkedDids }) }),
+  });
 
 describe('DIF Well-Known DID Configuration', () => {
   it("the issuer's web site linking the signing did:key ties the key to that domain", async () => {
@@ -76,7 +81,9 @@ describe('DIF Well-Known DID Configuration', () => {
       expect(report.issuerIdentity?.level, label).toBe('unconfirmed');
     }
     // The forged one is refused for its signature.
-    const forged = await verifierWith([await linkageJwt({ ...impostor, verificationMethodId: issuer.verificationMethodId }, { did: issuer.did })]).verify(await credentialFrom(issuer));
+    const forged = await verifierWith([await linkageJwt({ ...impostor, verificationMethodId: issuer.verificationMethodId }, { did: issuer.did })]).verify(
+      await credentialFrom(issuer),
+    );
     expect(forged.checks.find((c) => c.id === 'domain-linkage')?.sentence).toContain('its signature does not match');
   });
 

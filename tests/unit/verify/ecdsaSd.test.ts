@@ -2,15 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { StaticDocuments } from '../../../electron/verify/documents';
 import { createVerifier } from '../../../electron/verify/verifier';
 import { VerifierPool } from '../../../electron/verify/workerPool';
-import {
-  deriveEcdsaSd,
-  generateP256Issuer,
-  generateSecp256k1Issuer,
-  makeIssuerProfile,
-  makeOb3Credential,
-  signEcdsaSdBase,
-  type P256Issuer,
-} from '../../support/credentials';
+import { deriveEcdsaSd, generateP256Issuer, generateSecp256k1Issuer, makeIssuerProfile, makeOb3Credential, signEcdsaSdBase, type P256Issuer } from '../../support/credentials';
 import { normaliseOne } from './helpers';
 
 /**
@@ -110,7 +102,8 @@ describe("ecdsa-sd-2023 with a secp256k1 issuer key (Blockcerts' variant)", () =
     assertionMethod: [methodId],
   };
   const verifier = createVerifier({ network: 'offline', now, documents: new StaticDocuments({ [profileUrl]: profile }) });
-  const credential = (): Json => makeOb3Credential({ issuer: makeIssuerProfile({ id: profileUrl, name: 'Blockcerts College' }), validFrom: '2024-01-01T00:00:00Z' }) as unknown as Json;
+  const credential = (): Json =>
+    makeOb3Credential({ issuer: makeIssuerProfile({ id: profileUrl, name: 'Blockcerts College' }), validFrom: '2024-01-01T00:00:00Z' }) as unknown as Json;
 
   it('verifies the derived proof with the key the issuer profile lists, and finds tampering', async () => {
     const signed = await signEcdsaSdBase(credential(), k256.signer(methodId), { requiredAlgorithm: 'K-256' });

@@ -145,8 +145,7 @@ describe('status lists served from a loopback server', () => {
     return signDataIntegrity(credentialFor(issuer, { credentialStatus: { statusListCredential: url, statusListIndex: 7, statusPurpose: purpose } }), issuer);
   }
 
-  const online = (cache = new MemoryFetchCache()) =>
-    createVerifier({ network: 'allowed', now, allowPrivateNetworkForTests: true, cache, fetchOptions: { timeoutMs: 2000 } });
+  const online = (cache = new MemoryFetchCache()) => createVerifier({ network: 'allowed', now, allowPrivateNetworkForTests: true, cache, fetchOptions: { timeoutMs: 2000 } });
 
   it('reads revoked, suspended and clear bits, and says where the list came from', async () => {
     const revoked = await listed('revocation', [7], '/lists/revoked');
@@ -177,7 +176,10 @@ describe('status lists served from a loopback server', () => {
   it('does not trust a tampered status list', async () => {
     const url = `${server.origin}/lists/tampered`;
     const list = (await signDataIntegrity(makeBitstringStatusListCredential({ url, issuer: issuer.did, setIndexes: [7] }), issuer)) as unknown as Record<string, unknown>;
-    server.set('/lists/tampered', { ...list, credentialSubject: { ...(list.credentialSubject as object), encodedList: makeBitstringStatusListCredential({ url, issuer: issuer.did }).credentialSubject.encodedList } });
+    server.set('/lists/tampered', {
+      ...list,
+      credentialSubject: { ...(list.credentialSubject as object), encodedList: makeBitstringStatusListCredential({ url, issuer: issuer.did }).credentialSubject.encodedList },
+    });
     const credential = await signDataIntegrity(credentialFor(issuer, { credentialStatus: { statusListCredential: url, statusListIndex: 7 } }), issuer);
     expect(await statusOf(credential, online())).toBe('invalid');
   });

@@ -126,7 +126,11 @@ function generatedCredentials(): Json[] {
       out.push(withResults(makeOb3Credential({ ...base, validUntil: '2030-01-01T00:00:00Z' }) as unknown as Json));
       if (vcVersion === 2) {
         out.push(makeOb3Credential({ ...base, credentialStatus: { statusListCredential: 'https://status.example.org/list/1', statusListIndex: 94567 } }) as unknown as Json);
-        const endorsement = makeEndorsementCredential({ issuer: 'did:example:endorser', endorsedId: 'https://academy.example.org/achievements/x', id: 'urn:uuid:0d7f3a5c-1111-4a2b-8c3d-123456789abc' });
+        const endorsement = makeEndorsementCredential({
+          issuer: 'did:example:endorser',
+          endorsedId: 'https://academy.example.org/achievements/x',
+          id: 'urn:uuid:0d7f3a5c-1111-4a2b-8c3d-123456789abc',
+        });
         const embedded = { ...endorsement, '@context': [CONTEXT.VC_V2, obContext], proof: proof('did:example:endorser') };
         out.push(makeOb3Credential({ ...base, endorsement: [embedded as never] }) as unknown as Json);
       }
@@ -156,10 +160,74 @@ function nodesOf(value: unknown, into: Json[] = []): Json[] {
 
 const pick = <T>(random: RandomSource, items: readonly T[]): T => items[random() % items.length] as T;
 
-const scalars: readonly unknown[] = [42, 1.5, -0, 1e21, 0.1, true, false, null, '', 'plain text', [], ['a', 'b'], [[1, 2]], { '@value': 'hello', '@language': 'fr' }, { '@value': 3, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }, { id: 'urn:example:bare' }];
-const extraKeys: readonly string[] = ['extraTerm', 'https://example.org/vocab#p', 'schema:thing', 'ex:thing', '@foo', '@id', '@type', '@value', '@language', '@graph', '@list', '@set', '@reverse', '@nest', '@included', '@index', 'id', 'type', 'proof', 'allowedValue', 'name', 'validFrom', 'image'];
+const scalars: readonly unknown[] = [
+  42,
+  1.5,
+  -0,
+  1e21,
+  0.1,
+  true,
+  false,
+  null,
+  '',
+  'plain text',
+  [],
+  ['a', 'b'],
+  [[1, 2]],
+  { '@value': 'hello', '@language': 'fr' },
+  { '@value': 3, '@type': 'http://www.w3.org/2001/XMLSchema#integer' },
+  { id: 'urn:example:bare' },
+];
+const extraKeys: readonly string[] = [
+  'extraTerm',
+  'https://example.org/vocab#p',
+  'schema:thing',
+  'ex:thing',
+  '@foo',
+  '@id',
+  '@type',
+  '@value',
+  '@language',
+  '@graph',
+  '@list',
+  '@set',
+  '@reverse',
+  '@nest',
+  '@included',
+  '@index',
+  'id',
+  'type',
+  'proof',
+  'allowedValue',
+  'name',
+  'validFrom',
+  'image',
+];
 const ids: readonly unknown[] = ['relative/path', '_:b7', 'urn:example:1', '#frag', '', 'https://x.example/a b', 'did:example:123', 42, 'ex:local', '@id'];
-const types: readonly unknown[] = ['Profile', 'Achievement', 'Result', 'ResultDescription', 'IdentityObject', 'Image', 'Alignment', 'Evidence', 'Criteria', 'EndorsementSubject', 'AchievementSubject', 'VerifiableCredential', 'EndorsementCredential', 'BitstringStatusListEntry', 'Foo', 'https://example.org/T', 'xsd:string', '@json', '@id', [], ['Achievement', 'Profile'], [3]];
+const types: readonly unknown[] = [
+  'Profile',
+  'Achievement',
+  'Result',
+  'ResultDescription',
+  'IdentityObject',
+  'Image',
+  'Alignment',
+  'Evidence',
+  'Criteria',
+  'EndorsementSubject',
+  'AchievementSubject',
+  'VerifiableCredential',
+  'EndorsementCredential',
+  'BitstringStatusListEntry',
+  'Foo',
+  'https://example.org/T',
+  'xsd:string',
+  '@json',
+  '@id',
+  [],
+  ['Achievement', 'Profile'],
+  [3],
+];
 const inlineContexts: readonly unknown[] = [
   { ex: 'https://example.org/ns#' },
   { '@vocab': 'https://example.org/v#' },
@@ -290,15 +358,19 @@ describe('expansion with memoised contexts', () => {
     expect(tally.failing).toBeGreaterThan(100);
   }, 120_000);
 
-  it.skipIf(!sharedFixturesPresent)(`equals jsonld on every JSON-LD document of the shared corpus ${sharedFixturesPresent ? '' : sharedFixturesSkipReason}`, async () => {
-    const loader = createContextLoader(corpusDocuments());
-    const tally: Tally = { fast: 0, dataset: 0, fallback: 0, failing: 0 };
-    const documents = corpusDocumentsToCheck();
-    for (const { label, document } of documents) await expectEquivalent(document, loader, tally, label);
-    console.log('corpus:', tally, documents.length);
-    expect(tally.fast).toBeGreaterThan(documents.length / 2);
-    expect(tally.dataset).toBeGreaterThan(tally.fast * 0.9);
-  }, 120_000);
+  it.skipIf(!sharedFixturesPresent)(
+    `equals jsonld on every JSON-LD document of the shared corpus ${sharedFixturesPresent ? '' : sharedFixturesSkipReason}`,
+    async () => {
+      const loader = createContextLoader(corpusDocuments());
+      const tally: Tally = { fast: 0, dataset: 0, fallback: 0, failing: 0 };
+      const documents = corpusDocumentsToCheck();
+      for (const { label, document } of documents) await expectEquivalent(document, loader, tally, label);
+      console.log('corpus:', tally, documents.length);
+      expect(tally.fast).toBeGreaterThan(documents.length / 2);
+      expect(tally.dataset).toBeGreaterThan(tally.fast * 0.9);
+    },
+    120_000,
+  );
 
   it('leaves unusual shapes to jsonld', async () => {
     const loader = createContextLoader();

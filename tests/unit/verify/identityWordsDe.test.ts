@@ -49,7 +49,9 @@ describe('the issuer identity in German', () => {
     });
     const fromSnapshot = judgeIssuerIdentity({ credential: credential('Harbour University', did), status: 'verified', checks: [signed], registries: [registry(true)] });
     expect(fromSnapshot.sentence).toBe('The DCC Member Registry (snapshot of 9 May 2025) lists the signer as “Harbour University”, Halifax, Canada.');
-    expect(german(fromSnapshot, 'verified')).toBe('Im Verzeichnis „DCC Member Registry“ (Schnappschuss vom 9. Mai 2025) ist der Unterzeichner als „Harbour University“ (Halifax, Canada) eingetragen.');
+    expect(german(fromSnapshot, 'verified')).toBe(
+      'Im Verzeichnis „DCC Member Registry“ (Schnappschuss vom 9. Mai 2025) ist der Unterzeichner als „Harbour University“ (Halifax, Canada) eingetragen.',
+    );
     const readAnew = judgeIssuerIdentity({ credential: credential('Harbour University', did), status: 'verified', checks: [signed], registries: [registry(false)] });
     expect(german(readAnew, 'verified')).toContain('(Stand 9. Mai 2025)');
   });

@@ -42,7 +42,13 @@ describe('issuer identity', () => {
     const verifier = createVerifier({ network: 'offline', now, registries: [employerList, ...bundledRegistries] });
     const report = await verifier.verify(await normaliseOne(await signedBy(issuer.did, 'Harbour Uni', issuer)));
     expect(report.status).toBe('verified');
-    expect(report.issuerIdentity).toMatchObject({ level: 'registry', name: 'Harbour University', source: 'Acme hiring registry', asOf: '2026-05-01T00:00:00.000Z', claimedName: 'Harbour Uni' });
+    expect(report.issuerIdentity).toMatchObject({
+      level: 'registry',
+      name: 'Harbour University',
+      source: 'Acme hiring registry',
+      asOf: '2026-05-01T00:00:00.000Z',
+      claimedName: 'Harbour Uni',
+    });
     expect(report.summary).toContain('Genuine: signed by Harbour University, as the Acme hiring registry lists');
 
     // A test registry is said to be one.
@@ -52,8 +58,12 @@ describe('issuer identity', () => {
     expect(onTest.issuerIdentity?.sentence).toContain('registry of test issuers');
 
     // A copy bundled with Badgefolio is named as a snapshot of its date; a list read anew is "as of".
-    const snapshot = readRegistry({ meta: { updated: '2025-05-09T18:26:43+00:00' }, registry: { [issuer.did]: { name: 'Harbour University' } } }, 'DCC Member Registry', { snapshot: true });
-    const fromSnapshot = await createVerifier({ network: 'offline', now, registries: [snapshot] }).verify(await normaliseOne(await signedBy(issuer.did, 'Harbour University', issuer)));
+    const snapshot = readRegistry({ meta: { updated: '2025-05-09T18:26:43+00:00' }, registry: { [issuer.did]: { name: 'Harbour University' } } }, 'DCC Member Registry', {
+      snapshot: true,
+    });
+    const fromSnapshot = await createVerifier({ network: 'offline', now, registries: [snapshot] }).verify(
+      await normaliseOne(await signedBy(issuer.did, 'Harbour University', issuer)),
+    );
     expect(fromSnapshot.issuerIdentity?.sentence).toMatch(/^The DCC Member Registry \(snapshot of 9 May 2025\) lists the signer as “Harbour University”\./);
     expect(report.issuerIdentity?.sentence).toMatch(/^The Acme hiring registry \(as of 1 May 2026\)/);
   });
@@ -130,7 +140,12 @@ describe('issuer identity', () => {
 
   it('an expired credential is "genuine but expired" only when something confirms who signed it', async () => {
     const issuer = await generateEd25519Issuer(seededBytes(32, 131));
-    const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: mit }), validFrom: '2023-01-01T00:00:00Z', validUntil: '2024-01-01T00:00:00Z', achievementName: 'Robotics' });
+    const credential = makeOb3Credential({
+      issuer: makeIssuerProfile({ id: issuer.did, name: mit }),
+      validFrom: '2023-01-01T00:00:00Z',
+      validUntil: '2024-01-01T00:00:00Z',
+      achievementName: 'Robotics',
+    });
     const expired = await normaliseOne(await signDataIntegrity(credential, issuer, 'eddsa-rdfc-2022', { date: '2023-01-01T00:00:00Z' }));
     const alone = await createVerifier({ network: 'offline', now }).verify(expired);
     expect(alone.status).toBe('expired');

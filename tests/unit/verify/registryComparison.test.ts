@@ -72,12 +72,19 @@ describe('registry membership beside DCC issuer-registry-client', () => {
 
   it('a credential signed by a key on an employer list is named as the DCC client names that DID', async () => {
     const issuer = await generateEd25519Issuer(seededBytes(32, 811));
-    const list = { meta: { created: '2026-01-01T00:00:00Z', updated: '2026-10-01T00:00:00Z' }, registry: { [issuer.did]: { name: 'Northfield Polytechnic', location: 'Leeds, UK', url: 'https://northfield.example' } } };
+    const list = {
+      meta: { created: '2026-01-01T00:00:00Z', updated: '2026-10-01T00:00:00Z' },
+      registry: { [issuer.did]: { name: 'Northfield Polytechnic', location: 'Leeds, UK', url: 'https://northfield.example' } },
+    };
     served.set('/employer.json', list);
     const client = new RegistryClient();
     await client.load({ config: [{ name: 'Employer list', url: `${origin}/employer.json` }] });
 
-    const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Northfield Poly' }), validFrom: '2025-01-01T00:00:00Z', achievementName: 'CNC machining' });
+    const credential = makeOb3Credential({
+      issuer: makeIssuerProfile({ id: issuer.did, name: 'Northfield Poly' }),
+      validFrom: '2025-01-01T00:00:00Z',
+      achievementName: 'CNC machining',
+    });
     const signed = await signDataIntegrity(credential, issuer, 'eddsa-rdfc-2022', { date: '2025-01-01T00:00:00Z' });
     const verifier = createVerifier({ network: 'offline', now: new Date('2026-11-01T00:00:00Z'), registries: [readRegistry(list, 'Employer list'), ...bundledRegistries] });
     const report = await verifier.verify(await normaliseOne(signed));
@@ -87,9 +94,14 @@ describe('registry membership beside DCC issuer-registry-client', () => {
     // A key on no list: the DCC client knows nothing of it, and neither do we.
     const stranger = await generateEd25519Issuer(seededBytes(32, 812));
     expect(client.didEntry(stranger.did)).toBeUndefined();
-    const unlisted = await signDataIntegrity(makeOb3Credential({ issuer: makeIssuerProfile({ id: stranger.did, name: 'Northfield Polytechnic' }), validFrom: '2025-01-01T00:00:00Z' }), stranger, 'eddsa-rdfc-2022', {
-      date: '2025-01-01T00:00:00Z',
-    });
+    const unlisted = await signDataIntegrity(
+      makeOb3Credential({ issuer: makeIssuerProfile({ id: stranger.did, name: 'Northfield Polytechnic' }), validFrom: '2025-01-01T00:00:00Z' }),
+      stranger,
+      'eddsa-rdfc-2022',
+      {
+        date: '2025-01-01T00:00:00Z',
+      },
+    );
     expect((await verifier.verify(await normaliseOne(unlisted))).issuerIdentity).toMatchObject({ level: 'unconfirmed' });
   });
 });

@@ -13,7 +13,10 @@ const verifier = createVerifier({ network: 'offline', now: new Date('2025-06-01T
 describe('properties every credential must have', () => {
   it('a signed credential without an issuer, or with an issuer without an id, is malformed, and says which', async () => {
     const issuer = await generateEd25519Issuer(seededBytes(32, 71));
-    const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Massachusetts Institute of Technology' }), validFrom: '2024-01-01T00:00:00Z' }) as unknown as Record<string, unknown>;
+    const credential = makeOb3Credential({
+      issuer: makeIssuerProfile({ id: issuer.did, name: 'Massachusetts Institute of Technology' }),
+      validFrom: '2024-01-01T00:00:00Z',
+    }) as unknown as Record<string, unknown>;
     const { issuer: _issuer, ...issuerless } = credential;
     const unnamed = { ...credential, issuer: { type: ['Profile'], name: 'Massachusetts Institute of Technology' } };
     for (const [document, words] of [

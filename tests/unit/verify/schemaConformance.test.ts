@@ -73,15 +73,40 @@ describe('what an Open Badges 3.0 credential must state', () => {
     const cases: [string, Json, string][] = [
       ['no criteria', edited(valid, (c) => delete achievementOf(c).criteria), 'The credential has no achievement criteria (credentialSubject.achievement.criteria).'],
       ['no achievement name', edited(valid, (c) => delete achievementOf(c).name), 'The credential has no achievement name (credentialSubject.achievement.name).'],
-      ['no achievement description', edited(valid, (c) => delete achievementOf(c).description), 'The credential has no achievement description (credentialSubject.achievement.description).'],
+      [
+        'no achievement description',
+        edited(valid, (c) => delete achievementOf(c).description),
+        'The credential has no achievement description (credentialSubject.achievement.description).',
+      ],
       ['no achievement', edited(valid, (c) => delete subjectOf(c).achievement), 'The credential has no achievement (credentialSubject.achievement).'],
       ['no valid-from date', edited(valid, (c) => delete c.validFrom), 'The credential has no valid-from date (validFrom).'],
       ['no credential id', edited(valid, (c) => delete c.id), 'The credential has no id (id).'],
-      ['a list of names', edited(valid, (c) => (achievementOf(c).name = ['One', 'Two'])), "The achievement's name (credentialSubject.achievement.name) is a list, where text is required."],
+      [
+        'a list of names',
+        edited(valid, (c) => (achievementOf(c).name = ['One', 'Two'])),
+        "The achievement's name (credentialSubject.achievement.name) is a list, where text is required.",
+      ],
       ['a null achievement name', edited(valid, (c) => (achievementOf(c).name = null)), 'The credential has no achievement name (credentialSubject.achievement.name).'],
-      ['an alignment without its target URL', edited(valid, (c) => (achievementOf(c).alignment = [{ type: ['Alignment'], targetName: 'Seamanship' }])), 'The credential has no alignment target URL (credentialSubject.achievement.alignment[0].targetUrl).'],
+      [
+        'an alignment without its target URL',
+        edited(valid, (c) => (achievementOf(c).alignment = [{ type: ['Alignment'], targetName: 'Seamanship' }])),
+        'The credential has no alignment target URL (credentialSubject.achievement.alignment[0].targetUrl).',
+      ],
       ['evidence given as a number', edited(valid, (c) => (c.evidence = [42])), "The evidence's entry 1 (evidence[0]) is a number, where an object is required."],
-      ['a status entry without an id', edited(valid, (c) => (c.credentialStatus = { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: 'https://academy.example.org/status/1' })), 'The credential has no status entry id (credentialStatus.id).'],
+      [
+        'a status entry without an id',
+        edited(
+          valid,
+          (c) =>
+            (c.credentialStatus = {
+              type: 'BitstringStatusListEntry',
+              statusPurpose: 'revocation',
+              statusListIndex: '7',
+              statusListCredential: 'https://academy.example.org/status/1',
+            }),
+        ),
+        'The credential has no status entry id (credentialStatus.id).',
+      ],
     ];
     for (const [what, document, words] of cases) {
       const report = await signedAndVerified(document, signer);
@@ -115,21 +140,32 @@ describe('what an Open Badges 3.0 credential must state', () => {
 
   it('a Credly-shaped badge (an alignment list whose targetDescription is null, a hashed e-mail identifier, tags) conforms', async () => {
     const signer = await issuer(210);
-    const profile = { type: ['Profile'], id: signer.did, name: 'Lightbend, Inc.', email: 'info@credly.com', url: 'https://www.lightbend.com/', image: { id: 'https://images.example.com/logo.png', type: 'Image', caption: 'Logo' } };
+    const profile = {
+      type: ['Profile'],
+      id: signer.did,
+      name: 'Lightbend, Inc.',
+      email: 'info@credly.com',
+      url: 'https://www.lightbend.com/',
+      image: { id: 'https://images.example.com/logo.png', type: 'Image', caption: 'Logo' },
+    };
     const credly = edited(badge(signer), (c) => {
       c.issuer = profile;
       c.credentialSchema = [{ id: 'https://academy.example.org/schemas/badge.json', type: 'JsonSchema' }];
       delete c.evidence;
       const subject = subjectOf(c);
       delete subject.id;
-      subject.identifier = [{ type: 'IdentityObject', hashed: true, identityHash: 'sha256$e81da682c4efe62d26591ecfd588dc927508d4e28b7f3f9e3a6330ae5fe704e9', identityType: 'emailAddress' }];
+      subject.identifier = [
+        { type: 'IdentityObject', hashed: true, identityHash: 'sha256$e81da682c4efe62d26591ecfd588dc927508d4e28b7f3f9e3a6330ae5fe704e9', identityType: 'emailAddress' },
+      ];
       subject.source = profile;
       Object.assign(achievementOf(c), {
         achievementType: 'Badge',
         image: { id: 'https://images.example.com/badge.png', type: 'Image' },
         creator: profile,
         criteria: { id: 'https://www.credly.com/org/lightbend/badge/reactive', narrative: 'Course: complete the course.\nAssessment: pass it.' },
-        alignment: [{ type: 'Alignment', targetDescription: null, targetName: 'Certified Reactive Architect', targetUrl: 'https://www.lightbend.com/certified-reactive-architect' }],
+        alignment: [
+          { type: 'Alignment', targetDescription: null, targetName: 'Certified Reactive Architect', targetUrl: 'https://www.lightbend.com/certified-reactive-architect' },
+        ],
         tag: ['Reactive Architecture', 'Reactive Systems'],
       });
     });
@@ -156,7 +192,9 @@ describe('what an Open Badges 3.0 credential must state', () => {
     expect(program.status).toBe('verified');
     expect(schemaCheck(program)?.outcome).toBe('skipped');
     expect(schemaCheck(program)?.implies).toBeUndefined();
-    expect(schemaCheck(program)?.sentence).toContain('The achievement type (credentialSubject.achievement.achievementType) “Program” is not one of the values Open Badges 3.0 lists, nor an extension term written “ext:…”.');
+    expect(schemaCheck(program)?.sentence).toContain(
+      'The achievement type (credentialSubject.achievement.achievementType) “Program” is not one of the values Open Badges 3.0 lists, nor an extension term written “ext:…”.',
+    );
 
     // Criteria SHOULD give an id or a narrative.
     const bare = await signedAndVerified(
@@ -165,7 +203,9 @@ describe('what an Open Badges 3.0 credential must state', () => {
     );
     expect(bare.status).toBe('verified');
     expect(schemaCheck(bare)).toMatchObject({ outcome: 'skipped' });
-    expect(schemaCheck(bare)?.sentence).toContain('The achievement criteria (credentialSubject.achievement.criteria) give neither an id (a web page) nor a narrative, one of which Open Badges 3.0 recommends.');
+    expect(schemaCheck(bare)?.sentence).toContain(
+      'The achievement criteria (credentialSubject.achievement.criteria) give neither an id (a web page) nor a narrative, one of which Open Badges 3.0 recommends.',
+    );
 
     // A date without a time zone (the verifier reads it as the start of that day).
     const plainDate = await signedAndVerified(
@@ -173,7 +213,7 @@ describe('what an Open Badges 3.0 credential must state', () => {
       signer,
     );
     expect(plainDate.status).toBe('verified');
-    expect(schemaCheck(plainDate)?.sentence).toContain('The credential\'s valid-from date (validFrom) “2024-01-01” is not a date and time with a time zone');
+    expect(schemaCheck(plainDate)?.sentence).toContain("The credential's valid-from date (validFrom) “2024-01-01” is not a date and time with a time zone");
   });
 
   it('a revoked, expired or not yet valid credential keeps that verdict; the schema failure is still listed', async () => {
@@ -188,14 +228,29 @@ describe('what an Open Badges 3.0 credential must state', () => {
 
   it('an EndorsementCredential is judged against its own class', async () => {
     const signer = await issuer(205);
-    const endorsement = makeEndorsementCredential({ issuer: makeIssuerProfile({ id: signer.did, name: 'Guild of Examiners' }), endorsedId: 'https://academy.example.org/achievements/x' }) as unknown as Json;
+    const endorsement = makeEndorsementCredential({
+      issuer: makeIssuerProfile({ id: signer.did, name: 'Guild of Examiners' }),
+      endorsedId: 'https://academy.example.org/achievements/x',
+    }) as unknown as Json;
     const good = await verify(await signAsIs(endorsement, signer, { date: '2024-09-01T00:00:00Z' }));
     expect(good.status).toBe('verified');
     expect(schemaCheck(good)?.sentence).toBe('It conforms to the Open Badges 3.0 EndorsementCredential data model.');
-    const nameless = await verify(await signAsIs(edited(endorsement, (c) => delete c.name), signer, { date: '2024-09-01T00:00:00Z' }));
+    const nameless = await verify(
+      await signAsIs(
+        edited(endorsement, (c) => delete c.name),
+        signer,
+        { date: '2024-09-01T00:00:00Z' },
+      ),
+    );
     expect(nameless.status).toBe('malformed');
     expect(schemaCheck(nameless)?.sentence).toContain('The credential has no name (name).');
-    const subjectless = await verify(await signAsIs(edited(endorsement, (c) => delete subjectOf(c).id), signer, { date: '2024-09-01T00:00:00Z' }));
+    const subjectless = await verify(
+      await signAsIs(
+        edited(endorsement, (c) => delete subjectOf(c).id),
+        signer,
+        { date: '2024-09-01T00:00:00Z' },
+      ),
+    );
     expect(schemaCheck(subjectless)?.sentence).toContain('The credential has no subject id (credentialSubject.id).');
     expect(subjectless.status).toBe('malformed');
   });
@@ -207,9 +262,13 @@ describe('what an Open Badges 3.0 credential must state', () => {
     expect(schemaCheck(await verify(clr))).toMatchObject({ outcome: 'passed', sentence: 'It conforms to the CLR 2.0 ClrCredential data model.' });
 
     const cases: [string, Json, string][] = [
-      ['no name', edited(clr, (c) => delete c.name), "The credential has no name (name). It does not conform to the CLR 2.0 ClrCredential data model."],
+      ['no name', edited(clr, (c) => delete c.name), 'The credential has no name (name). It does not conform to the CLR 2.0 ClrCredential data model.'],
       ['no credentials', edited(clr, (c) => delete subjectOf(c).verifiableCredential), 'The credential has no credentials (credentialSubject.verifiableCredential).'],
-      ['an empty list of credentials', edited(clr, (c) => (subjectOf(c).verifiableCredential = [])), "The subject's credentials (credentialSubject.verifiableCredential) is empty."],
+      [
+        'an empty list of credentials',
+        edited(clr, (c) => (subjectOf(c).verifiableCredential = [])),
+        "The subject's credentials (credentialSubject.verifiableCredential) is empty.",
+      ],
       [
         'an association without its target',
         edited(clr, (c) => (subjectOf(c).association = [{ type: 'Association', associationType: 'isParentOf', sourceId: 'urn:uuid:a' }])),
@@ -251,13 +310,21 @@ describe('the earlier VC 1.1 form is checked against its own classes', () => {
     expect(signaturePassed(report)).toBe(true);
     expect(report.status).toBe('malformed');
     expect(schemaCheck(report)).toMatchObject({ outcome: 'failed', implies: 'malformed' });
-    expect(schemaCheck(report)?.sentence).toContain('The credential has no issuance date (issuanceDate). It does not conform to the Open Badges 3.0 AchievementCredential data model (in its VC 1.1 form).');
+    expect(schemaCheck(report)?.sentence).toContain(
+      'The credential has no issuance date (issuanceDate). It does not conform to the Open Badges 3.0 AchievementCredential data model (in its VC 1.1 form).',
+    );
 
     // In the VC 1.1 form the issuer is a Profile (VC 2.0 also allows its address alone).
-    const bare = await signedAndVerified(edited(earlier, (c) => (c.issuer = signer.did)), signer);
+    const bare = await signedAndVerified(
+      edited(earlier, (c) => (c.issuer = signer.did)),
+      signer,
+    );
     expect(bare.status).toBe('malformed');
     expect(schemaCheck(bare)?.sentence).toContain("The credential's issuer (issuer) is text, where an object is required.");
-    const bareV2 = await signedAndVerified(edited(badge(signer), (c) => (c.issuer = signer.did)), signer);
+    const bareV2 = await signedAndVerified(
+      edited(badge(signer), (c) => (c.issuer = signer.did)),
+      signer,
+    );
     expect(schemaCheck(bareV2)).toMatchObject({ outcome: 'passed' });
   });
 
@@ -360,7 +427,9 @@ describe('the findings in German', () => {
       }),
       signer,
     );
-    expect(german(two)).toContain('Die Angabe „Gültig ab“ des Nachweises (validFrom) hat den Wert „2024-01-01“, der kein Datum mit Uhrzeit und Zeitzone ist, wie Open Badges 3.0 es verlangt.');
+    expect(german(two)).toContain(
+      'Die Angabe „Gültig ab“ des Nachweises (validFrom) hat den Wert „2024-01-01“, der kein Datum mit Uhrzeit und Zeitzone ist, wie Open Badges 3.0 es verlangt.',
+    );
     expect(german(two)).toMatch(/das Ergebnis hängt nicht von diesen Befunden ab\.$/);
     expect(schemaCheck(two)?.sentence).toMatch(/the verdict does not rest on them\.$/);
   });
@@ -394,7 +463,11 @@ describe('the CLI judges with validators made when its bundle was built', () => 
     const folder = path.join(root, 'out', `schema-cli-${String(process.pid)}`);
     mkdirSync(folder, { recursive: true });
     try {
-      const noCriteria = await signAsIs(edited(badge(signer), (c) => delete achievementOf(c).criteria), signer, { date: '2024-01-01T00:00:00Z' });
+      const noCriteria = await signAsIs(
+        edited(badge(signer), (c) => delete achievementOf(c).criteria),
+        signer,
+        { date: '2024-01-01T00:00:00Z' },
+      );
       const file = path.join(folder, 'no-criteria.json');
       writeFileSync(file, JSON.stringify(noCriteria));
       const run = runBin(['verify', file, '--json', '--offline', '--threads', '0', '--now', '2025-06-01T00:00:00Z']);

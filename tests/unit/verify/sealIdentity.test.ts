@@ -30,8 +30,12 @@ describe('a Europass seal, offline', () => {
       "The seal's certificate names the organisation “Acme, Inc.” (“Acme Seal 2025”); the EU trust list was not consulted, so nothing confirms that certificate belongs to the issuer. The credential itself calls its issuer “Acme, Inc. Academy”.",
     );
     // No organisation in the subject: its common name; neither: the subject as written.
-    expect(judgeIssuerIdentity({ credential: credential(''), status: 'verified', checks: [sealed('C=EE, CN=Seal One')], registries: [] }).sentence).toMatch(/^The seal's certificate names “Seal One”;/);
-    expect(judgeIssuerIdentity({ credential: credential(''), status: 'verified', checks: [sealed('serialNumber=42')], registries: [] }).sentence).toMatch(/^The seal's certificate names serialNumber=42;/);
+    expect(judgeIssuerIdentity({ credential: credential(''), status: 'verified', checks: [sealed('C=EE, CN=Seal One')], registries: [] }).sentence).toMatch(
+      /^The seal's certificate names “Seal One”;/,
+    );
+    expect(judgeIssuerIdentity({ credential: credential(''), status: 'verified', checks: [sealed('serialNumber=42')], registries: [] }).sentence).toMatch(
+      /^The seal's certificate names serialNumber=42;/,
+    );
   });
 
   it.skipIf(!sharedFixturesPresent)('on a sealed Europass pilot credential', async () => {

@@ -186,7 +186,12 @@ describe('a Europass seal and the EU trust list, online', () => {
       'Das Zertifikat des Siegels nennt die Organisation „Acme Academy“ („Acme Seal 2026“) und ist von „Qualified Test TSP“ beglaubigt, einem qualifizierten Vertrauensdiensteanbieter auf der EU-Vertrauensliste (Vertrauensliste von BE, ausgestellt am 15. November 2026); die Signatur der Liste wurde nicht geprüft.',
     );
     // The lists are kept with their date: offline later, the same finding, from the copy kept.
-    expect(cache.all().map((d) => d.url).sort()).toEqual([belgianList, euLotlUrl].sort());
+    expect(
+      cache
+        .all()
+        .map((d) => d.url)
+        .sort(),
+    ).toEqual([belgianList, euLotlUrl].sort());
     const later = await createVerifier({ network: 'offline', now, cache, registries: [] }).verify(listedSeal);
     expect(later.issuerIdentity?.level).toBe('trust-list');
     expect(later.checks.find((c) => c.id === 'trust-chain')?.sentence).toMatch(/as last fetched on \d+ \w+ \d{4}/);
@@ -207,7 +212,9 @@ describe('a Europass seal and the EU trust list, online', () => {
     expect(report.checks.find((c) => c.id === 'trust-chain')?.sentence).toBe(
       'The EU list of trusted lists (issued 20 November 2026) points to no trusted list for FR, the countries the sealing certificate names, so it is not confirmed as a qualified European seal.',
     );
-    expect(report.issuerIdentity?.sentence).toMatch(/^The seal's certificate names the organisation “Ecole Exemple” \(“Cachet”\); the EU trust list has no trusted list for FR, so nothing confirms/);
+    expect(report.issuerIdentity?.sentence).toMatch(
+      /^The seal's certificate names the organisation “Ecole Exemple” \(“Cachet”\); the EU trust list has no trusted list for FR, so nothing confirms/,
+    );
   });
 
   it('says the list could not be consulted, and why, when it cannot be fetched', async () => {

@@ -36,7 +36,11 @@ async function signLeniently(credential: Record<string, unknown>, issuer: Ed2551
 describe('a term the contexts do not define', () => {
   it('is named as not covered by the signature, and the rest is verified', async () => {
     const issuer = await generateEd25519Issuer(seededBytes(32, 1301));
-    const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Harbour Academy' }), validFrom: '2025-01-01T00:00:00Z', achievementName: 'Rigging' }) as unknown as Record<string, unknown>;
+    const credential = makeOb3Credential({
+      issuer: makeIssuerProfile({ id: issuer.did, name: 'Harbour Academy' }),
+      validFrom: '2025-01-01T00:00:00Z',
+      achievementName: 'Rigging',
+    }) as unknown as Record<string, unknown>;
     const signed = await signLeniently({ ...credential, nickname: 'Ace rigger' }, issuer);
     const verifier = createVerifier({ network: 'offline', now });
     const report = await verifier.verify(await normaliseOne(signed));

@@ -95,42 +95,75 @@ describe('the catalogues', () => {
 
 /** Messages and the sentences the engine wrote for them before it spoke in keys (its template literals, filled in). */
 const englishCases: readonly [VerificationMessage, string][] = [
-    [msg('dates.inDate.fromUntil', { fromDate: '2024-01-01T00:00:00.000Z', untilDate: '2030-12-21T23:59:59.999Z' }), 'The credential is in date: valid since 1 January 2024 until 21 December 2030.'],
-    [msg('dates.inDate.open'), 'The credential is in date: with no expiry date.'],
-    [msg('dates.invalid', { dateName: msg('dateName.issuance'), value: 'soon' }), "The credential's issuance date (soon) is not a valid date."],
-    [msg('status.revoked', { checked: msg('status.checked.cache', { fetchedDate: '2025-05-02T10:00:00Z' }) }), 'The issuer has revoked this credential (revocation last checked on 2 May 2025).'],
-    [msg('status.notRevoked', { checked: msg('status.checked.list', { origin: msg('origin.network', { fetchedDate: '2025-05-02T10:00:00Z' }) }) }), 'The issuer has not revoked this credential (list fetched on 2 May 2025).'],
-    [msg('status.listUnavailable', { reason: msg('fetch.offline', { url: 'https://x.example/l' }) }), "The issuer's status list could not be checked: https://x.example/l is needed and Badgefolio is offline."],
-    [msg('status.purposeMismatch', { listPurpose: msg('purpose.suspension'), purpose: msg('purpose.revocation') }), 'The status list is for suspension, but the credential points to it for revocation.'],
-    [msg('label.proofOf', { label: msg('label.signature'), index: 2, count: 3 }), 'Signature (proof 2 of 3)'],
-    [
-      msg('jwt.claimsMismatch', {
-        mismatches: msg('join.semicolon', {
-          first: msg('jwt.claimDiffers', { claim: 'iss', claimed: 'did:example:a', field: msg('jwt.field.issuer'), stated: 'did:example:b' }),
-          rest: msg('jwt.claimDiffers', { claim: 'nbf', claimed: '1', field: msg('jwt.field.validFrom'), stated: '2' }),
-        }),
+  [
+    msg('dates.inDate.fromUntil', { fromDate: '2024-01-01T00:00:00.000Z', untilDate: '2030-12-21T23:59:59.999Z' }),
+    'The credential is in date: valid since 1 January 2024 until 21 December 2030.',
+  ],
+  [msg('dates.inDate.open'), 'The credential is in date: with no expiry date.'],
+  [msg('dates.invalid', { dateName: msg('dateName.issuance'), value: 'soon' }), "The credential's issuance date (soon) is not a valid date."],
+  [
+    msg('status.revoked', { checked: msg('status.checked.cache', { fetchedDate: '2025-05-02T10:00:00Z' }) }),
+    'The issuer has revoked this credential (revocation last checked on 2 May 2025).',
+  ],
+  [
+    msg('status.notRevoked', { checked: msg('status.checked.list', { origin: msg('origin.network', { fetchedDate: '2025-05-02T10:00:00Z' }) }) }),
+    'The issuer has not revoked this credential (list fetched on 2 May 2025).',
+  ],
+  [
+    msg('status.listUnavailable', { reason: msg('fetch.offline', { url: 'https://x.example/l' }) }),
+    "The issuer's status list could not be checked: https://x.example/l is needed and Badgefolio is offline.",
+  ],
+  [
+    msg('status.purposeMismatch', { listPurpose: msg('purpose.suspension'), purpose: msg('purpose.revocation') }),
+    'The status list is for suspension, but the credential points to it for revocation.',
+  ],
+  [msg('label.proofOf', { label: msg('label.signature'), index: 2, count: 3 }), 'Signature (proof 2 of 3)'],
+  [
+    msg('jwt.claimsMismatch', {
+      mismatches: msg('join.semicolon', {
+        first: msg('jwt.claimDiffers', { claim: 'iss', claimed: 'did:example:a', field: msg('jwt.field.issuer'), stated: 'did:example:b' }),
+        rest: msg('jwt.claimDiffers', { claim: 'nbf', claimed: '1', field: msg('jwt.field.validFrom'), stated: '2' }),
       }),
-      'The signed claims do not match the credential: "iss" (did:example:a) differs from the credential\'s issuer (did:example:b); "nbf" (1) differs from the credential\'s valid-from date (2).',
-    ],
-    [msg('blockcerts.dropped', { what: msg('dropped.withValue', { what: msg('dropped.relativeId'), value: 'urn-ish' }) }), 'Part of the certificate is not covered by its hash, so it could be changed unnoticed: JSON-LD leaves out an identifier that is not a full URL (urn-ish).'],
-    [msg('anchor.lookupChains', { chains: msg('anchor.unstatedChain') }), "That the Merkle root was recorded on the blockchain (unstated chain), by the issuer's key, and not since revoked needs a blockchain lookup, which Badgefolio does not do."],
-    [msg('linkage.notVerified', { summary: msg('summary.withReason', { lead: msg('summary.lead.invalid'), reason: msg('signature.mismatch', { keyId: 'did:key:zAB' }) }) }), 'not genuine: the signature does not match: the credential was changed after signing, or signed with another key (did:key:zab)'],
-    [msg('linkage.noneValid', { count: 1, reasons: msg('linkage.expired') }), 'none of the 1 it links is this DID, validly signed (it has expired)'],
-    [msg('summary.verified.registry', { name: 'Harbour University', registry: msg('summary.registry.the', { name: 'Acme hiring registry' }) }), 'Genuine: signed by Harbour University, as the Acme hiring registry lists; unchanged since, in date and not revoked as far as its issuer publishes.'],
-    [msg('summary.verified.registryTest', { name: 'Demo', registry: msg('summary.registry.plain', { name: 'acme.json' }) }), 'Genuine: signed by Demo (a test issuer), as acme.json lists; unchanged since, in date and not revoked as far as its issuer publishes.'],
-    [msg('jades.trustExpiredCertificate', { expiredDate: '2024-02-29T12:00:00Z' }), 'Whether the certificate is a qualified European seal of the issuer (EU trust list, revocation by OCSP) needs the network and is not checked by Badgefolio. The certificate itself expired on 29 February 2024.'],
-    [msg('jws.parts', { count: 2 }), 'A signed credential (JWS) has three parts; this one has 2.'],
-    [
-      msg('key.documentUnavailable', { did: 'did:web:x.example', reason: msg('fetch.offline', { url: 'https://x.example/.well-known/did.json' }) }),
-      "The issuer's key document (did:web:x.example) is not available: https://x.example/.well-known/did.json is needed and Badgefolio is offline.",
-    ],
-    [msg('key.networkDid', { id: 'did:ion:abc#k', method: 'ion' }), 'The key did:ion:abc#k is a did:ion identifier, which needs its network to be looked up.'],
-    [msg('key.notLookupable', { id: 'mailto:x' }), 'The key reference "mailto:x" is not an address or DID Badgefolio can look up.'],
-    [msg('fetch.http', { url: 'https://x.example/k', status: '404' }), 'https://x.example/k answered HTTP 404.'],
-    [
-      msg('store.notReplaced', { name: 'Data Science', why: msg('signature.mismatch', { keyId: 'did:key:zAB' }) }),
-      'A changed copy of “Data Science” was not stored: the signature does not match: the credential was changed after signing, or signed with another key (did:key:zAB). Your original is kept.',
-    ],
+    }),
+    'The signed claims do not match the credential: "iss" (did:example:a) differs from the credential\'s issuer (did:example:b); "nbf" (1) differs from the credential\'s valid-from date (2).',
+  ],
+  [
+    msg('blockcerts.dropped', { what: msg('dropped.withValue', { what: msg('dropped.relativeId'), value: 'urn-ish' }) }),
+    'Part of the certificate is not covered by its hash, so it could be changed unnoticed: JSON-LD leaves out an identifier that is not a full URL (urn-ish).',
+  ],
+  [
+    msg('anchor.lookupChains', { chains: msg('anchor.unstatedChain') }),
+    "That the Merkle root was recorded on the blockchain (unstated chain), by the issuer's key, and not since revoked needs a blockchain lookup, which Badgefolio does not do.",
+  ],
+  [
+    msg('linkage.notVerified', { summary: msg('summary.withReason', { lead: msg('summary.lead.invalid'), reason: msg('signature.mismatch', { keyId: 'did:key:zAB' }) }) }),
+    'not genuine: the signature does not match: the credential was changed after signing, or signed with another key (did:key:zab)',
+  ],
+  [msg('linkage.noneValid', { count: 1, reasons: msg('linkage.expired') }), 'none of the 1 it links is this DID, validly signed (it has expired)'],
+  [
+    msg('summary.verified.registry', { name: 'Harbour University', registry: msg('summary.registry.the', { name: 'Acme hiring registry' }) }),
+    'Genuine: signed by Harbour University, as the Acme hiring registry lists; unchanged since, in date and not revoked as far as its issuer publishes.',
+  ],
+  [
+    msg('summary.verified.registryTest', { name: 'Demo', registry: msg('summary.registry.plain', { name: 'acme.json' }) }),
+    'Genuine: signed by Demo (a test issuer), as acme.json lists; unchanged since, in date and not revoked as far as its issuer publishes.',
+  ],
+  [
+    msg('jades.trustExpiredCertificate', { expiredDate: '2024-02-29T12:00:00Z' }),
+    'Whether the certificate is a qualified European seal of the issuer (EU trust list, revocation by OCSP) needs the network and is not checked by Badgefolio. The certificate itself expired on 29 February 2024.',
+  ],
+  [msg('jws.parts', { count: 2 }), 'A signed credential (JWS) has three parts; this one has 2.'],
+  [
+    msg('key.documentUnavailable', { did: 'did:web:x.example', reason: msg('fetch.offline', { url: 'https://x.example/.well-known/did.json' }) }),
+    "The issuer's key document (did:web:x.example) is not available: https://x.example/.well-known/did.json is needed and Badgefolio is offline.",
+  ],
+  [msg('key.networkDid', { id: 'did:ion:abc#k', method: 'ion' }), 'The key did:ion:abc#k is a did:ion identifier, which needs its network to be looked up.'],
+  [msg('key.notLookupable', { id: 'mailto:x' }), 'The key reference "mailto:x" is not an address or DID Badgefolio can look up.'],
+  [msg('fetch.http', { url: 'https://x.example/k', status: '404' }), 'https://x.example/k answered HTTP 404.'],
+  [
+    msg('store.notReplaced', { name: 'Data Science', why: msg('signature.mismatch', { keyId: 'did:key:zAB' }) }),
+    'A changed copy of “Data Science” was not stored: the signature does not match: the credential was changed after signing, or signed with another key (did:key:zAB). Your original is kept.',
+  ],
 ];
 
 describe('English: exactly the sentences the engine always wrote', () => {
@@ -144,13 +177,17 @@ describe('German', () => {
     expect(renderMessage(msg('dates.expired', { untilDate: '2025-03-01T00:00:00Z' }), 'de')).toBe('Dieser Nachweis ist am 1. März 2025 abgelaufen.');
     expect(renderMessage(msg('jws.parts', { count: 1 }), 'de')).toBe('Ein signierter Nachweis (JWS) besteht aus drei Teilen; dieser hat nur einen.');
     expect(renderMessage(msg('jws.parts', { count: 4 }), 'de')).toBe('Ein signierter Nachweis (JWS) besteht aus drei Teilen; dieser hat 4.');
-    expect(renderMessage(msg('linkage.noneValid', { count: 2, reasons: msg('linkage.expired') }), 'de')).toBe('keiner der 2 Einträge darin ist diese DID mit gültiger Signatur (der Eintrag ist abgelaufen)');
+    expect(renderMessage(msg('linkage.noneValid', { count: 2, reasons: msg('linkage.expired') }), 'de')).toBe(
+      'keiner der 2 Einträge darin ist diese DID mit gültiger Signatur (der Eintrag ist abgelaufen)',
+    );
   });
 
   it('shows a library’s error text only as technical detail', () => {
     const failed = msg('status.listUnavailable', { reason: msg('fetch.error', { url: 'https://x.example/l', error: 'getaddrinfo ENOTFOUND x.example' }) });
     expect(renderMessage(failed, 'en')).toBe("The issuer's status list could not be checked: https://x.example/l could not be fetched: getaddrinfo ENOTFOUND x.example");
-    expect(renderMessage(failed, 'de')).toBe('Die Statusliste des Ausstellers konnte nicht geprüft werden: https://x.example/l ließ sich nicht abrufen (technische Angabe: getaddrinfo ENOTFOUND x.example).');
+    expect(renderMessage(failed, 'de')).toBe(
+      'Die Statusliste des Ausstellers konnte nicht geprüft werden: https://x.example/l ließ sich nicht abrufen (technische Angabe: getaddrinfo ENOTFOUND x.example).',
+    );
   });
 });
 
@@ -196,7 +233,10 @@ describe('reports the engine writes', () => {
     const registry = readRegistry({ meta: { updated: '2026-05-01T00:00:00Z' }, registry: { [issuer.did]: { name: 'Harbour University' } } }, 'Acme hiring registry');
     const listed = createVerifier({ network: 'offline', now, registries: [registry] });
     const valid = (await signDataIntegrity(credentialFor(issuer), issuer)) as unknown as Record<string, unknown>;
-    const revoked = await signDataIntegrity(credentialFor(issuer, { credentialStatus: { statusListCredential: listUrl, statusListIndex: 7, statusPurpose: 'revocation' } }), issuer);
+    const revoked = await signDataIntegrity(
+      credentialFor(issuer, { credentialStatus: { statusListCredential: listUrl, statusListIndex: 7, statusPurpose: 'revocation' } }),
+      issuer,
+    );
     const clear = await signDataIntegrity(credentialFor(issuer, { credentialStatus: { statusListCredential: listUrl, statusListIndex: 3, statusPurpose: 'revocation' } }), issuer);
     const inputs: [string, unknown, typeof offline][] = [
       ['valid (did:key, unconfirmed)', valid, offline],
@@ -221,7 +261,18 @@ describe('reports the engine writes', () => {
   };
 
   it('give every check and summary a message in both catalogues, whose English is the stored sentence and whose German is German', () => {
-    expect(Object.values(reports).map((r) => r.status)).toEqual(['verified', 'invalid', 'expired', 'not-yet-valid', 'revoked', 'verified', 'unverifiable', 'invalid', 'verified', 'verified']);
+    expect(Object.values(reports).map((r) => r.status)).toEqual([
+      'verified',
+      'invalid',
+      'expired',
+      'not-yet-valid',
+      'revoked',
+      'verified',
+      'unverifiable',
+      'invalid',
+      'verified',
+      'verified',
+    ]);
     for (const [name, r] of Object.entries(reports)) {
       for (const check of r.checks.filter(keyedYet)) {
         const where = `${name}: ${check.label}`;
@@ -253,9 +304,13 @@ describe('reports the engine writes', () => {
     expect(summaryIn(tampered, 'de')).toBe(
       `Nicht echt: Die Signatur passt nicht: Der Nachweis wurde nach dem Signieren verändert oder mit einem anderen Schlüssel signiert (${key(tampered)}).`,
     );
-    expect(summaryIn(report('expired'), 'de')).toBe('Signiert und unverändert, aber abgelaufen (und nichts bestätigt, wer ihn signiert hat): Dieser Nachweis ist am 1. Januar 2025 abgelaufen.');
+    expect(summaryIn(report('expired'), 'de')).toBe(
+      'Signiert und unverändert, aber abgelaufen (und nichts bestätigt, wer ihn signiert hat): Dieser Nachweis ist am 1. Januar 2025 abgelaufen.',
+    );
     const revoked = report('revoked via status list');
-    expect(summaryIn(revoked, 'de')).toBe('Vom Unterzeichner widerrufen, wer immer das ist: Der Aussteller hat diesen Nachweis widerrufen (Liste aus den Dokumenten, die du bereitgestellt hast).');
+    expect(summaryIn(revoked, 'de')).toBe(
+      'Vom Unterzeichner widerrufen, wer immer das ist: Der Aussteller hat diesen Nachweis widerrufen (Liste aus den Dokumenten, die du bereitgestellt hast).',
+    );
     const valid = report('valid (did:key, unconfirmed)');
     expect(summaryIn(valid, 'de')).toBe('Signiert und unverändert, aber nichts bestätigt, dass der Unterzeichner „Example College“ ist: Den Namen hat er selbst angegeben.');
     const germanChecks = valid.checks.filter(keyedYet).map((c) => `${checkLabelIn(c, 'de')}: ${checkSentenceIn(c, 'de')}`);

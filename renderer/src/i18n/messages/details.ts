@@ -31,6 +31,7 @@ export const detailsDe: Record<keyof typeof detailsEn, string> = {
   'details.kept': 'Dazu aufbewahrte Dokumente: {count}, abgerufen am {date}',
   'details.importQuestion':
     '{count} dieser Nachweise verweisen auf Details, die ihre Aussteller im Web veröffentlichen (Name, Bild, Aussteller). Jetzt abrufen? Nur diese Adressen werden kontaktiert.',
-  'details.importQuestionOffline': '{count} dieser Nachweise verweisen auf Details, die ihre Aussteller im Web veröffentlichen. Die Netzwerknutzung ist aus; du kannst sie trotzdem einmal abrufen.',
+  'details.importQuestionOffline':
+    '{count} dieser Nachweise verweisen auf Details, die ihre Aussteller im Web veröffentlichen. Die Netzwerknutzung ist aus; du kannst sie trotzdem einmal abrufen.',
   'details.importFetched': 'Details für {fetched} von {count} abgerufen.',
 };

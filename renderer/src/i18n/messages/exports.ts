@@ -2,8 +2,7 @@
 export const exportsEn = {
   'exports.log.title': 'Export history',
   'exports.log.lead': 'Every portfolio PDF you exported, newest first. The history is kept in your encrypted wallet.',
-  'exports.log.empty':
-    'Nothing exported yet. Export PDF makes a portfolio for a job application; each export is noted here so you know what you sent to whom.',
+  'exports.log.empty': 'Nothing exported yet. Export PDF makes a portfolio for a job application; each export is noted here so you know what you sent to whom.',
   'exports.log.caption': 'Portfolio PDFs you exported',
   'exports.log.date': 'Date',
   'exports.log.recipient': 'For',
@@ -17,10 +16,8 @@ export const exportsEn = {
   'exports.log.deleteOn': 'Delete entry of {date}',
   'exports.log.deleteAll': 'Delete all',
   'exports.log.confirm.title': 'Delete the whole export history?',
-  'exports.log.confirm.body':
-    'All {count} entries will be removed from this list. The PDFs you sent are not affected, but you will no longer see here what went to whom.',
-  'exports.log.confirm.bodyOne':
-    'The one entry will be removed from this list. The PDF you sent is not affected, but you will no longer see here what went to whom.',
+  'exports.log.confirm.body': 'All {count} entries will be removed from this list. The PDFs you sent are not affected, but you will no longer see here what went to whom.',
+  'exports.log.confirm.bodyOne': 'The one entry will be removed from this list. The PDF you sent is not affected, but you will no longer see here what went to whom.',
   'exports.log.confirm.yes': 'Yes, delete all',
   'exports.log.confirm.no': 'Cancel',
   'exports.log.deleted': 'Entry deleted.',
@@ -82,8 +79,7 @@ export const exportsDe: Readonly<Record<keyof typeof exportsEn, string>> = {
   'exports.log.confirm.title': 'Den ganzen Exportverlauf löschen?',
   'exports.log.confirm.body':
     'Alle {count} Einträge werden aus dieser Liste entfernt. Die verschickten PDFs bleiben, wie sie sind, aber du siehst hier nicht mehr, was an wen ging.',
-  'exports.log.confirm.bodyOne':
-    'Der eine Eintrag wird aus dieser Liste entfernt. Das verschickte PDF bleibt, wie es ist, aber du siehst hier nicht mehr, was an wen ging.',
+  'exports.log.confirm.bodyOne': 'Der eine Eintrag wird aus dieser Liste entfernt. Das verschickte PDF bleibt, wie es ist, aber du siehst hier nicht mehr, was an wen ging.',
   'exports.log.confirm.yes': 'Ja, alle löschen',
   'exports.log.confirm.no': 'Abbrechen',
   'exports.log.deleted': 'Eintrag gelöscht.',
@@ -93,8 +89,7 @@ export const exportsDe: Readonly<Record<keyof typeof exportsEn, string>> = {
     'Du hast ein Portfolio-PDF aus Badgefolio bekommen? Öffne es hier, um zu sehen, ob die angehängten Nachweise genau die exportierten sind und ob jeder echt ist.',
   'exports.check.open': 'Portfolio-PDF öffnen',
   'exports.check.online': 'Auch online prüfen',
-  'exports.check.online.hint':
-    'Ruft Statuslisten, Schlüssel von Ausstellern und gehostete Badges ab, um Widerrufe zu erkennen; über das PDF wird nichts gesendet.',
+  'exports.check.online.hint': 'Ruft Statuslisten, Schlüssel von Ausstellern und gehostete Badges ab, um Widerrufe zu erkennen; über das PDF wird nichts gesendet.',
   'exports.check.offlineNote': 'Nur offline geprüft, wie in den Einstellungen festgelegt: Ein Widerruf nach dem Export bliebe unbemerkt.',
   'exports.check.working': '{file} wird geprüft…',
   'exports.check.progress': 'PDF wird geprüft',
@@ -104,8 +99,7 @@ export const exportsDe: Readonly<Record<keyof typeof exportsEn, string>> = {
   'exports.check.owner': 'Portfolio von {owner}',
   'exports.check.nested': 'Nachweise in {name}',
   'exports.check.verdict.good': 'Jeder Nachweis ist genau wie exportiert, und jeder wurde bestätigt.',
-  'exports.check.verdict.unverified':
-    'Jeder Nachweis ist genau wie exportiert, aber nicht jeder konnte bestätigt werden: Details unten bei jedem Nachweis.',
+  'exports.check.verdict.unverified': 'Jeder Nachweis ist genau wie exportiert, aber nicht jeder konnte bestätigt werden: Details unten bei jedem Nachweis.',
   'exports.check.verdict.altered':
     'Nach dem Export wurde etwas verändert, ausgetauscht, hinzugefügt oder entfernt: Verlass dich nicht auf dieses PDF, ohne jeden Nachweis zu prüfen.',
   'exports.check.verdict.unknown':
@@ -118,8 +112,7 @@ export const exportsDe: Readonly<Record<keyof typeof exportsEn, string>> = {
   'exports.check.integrity.altered': '{file} weicht von der exportierten Datei ab: Sie wurde danach verändert oder ausgetauscht.',
   'exports.check.integrity.identity-mismatch': '{file} enthält einen anderen Nachweis als den, der beim Export aufgeführt wurde.',
   'exports.check.integrity.missing': '{file} wurde mit diesem PDF exportiert, ist aber nicht mehr angehängt.',
-  'exports.check.integrity.unlisted':
-    '{file} gehörte nicht zum Export: Die Datei wurde danach hinzugefügt, oder es gibt keine Liste zum Vergleich.',
+  'exports.check.integrity.unlisted': '{file} gehörte nicht zum Export: Die Datei wurde danach hinzugefügt, oder es gibt keine Liste zum Vergleich.',
   'exports.check.link.matches-attachment': 'Sein Prüflink im PDF enthält genau diese Datei.',
   'exports.check.link.differs-from-attachment': 'Sein Prüflink im PDF enthält einen anderen Nachweis als diese Datei: Eines von beiden wurde nach dem Export verändert.',
   'exports.check.link.unreadable': 'Sein Prüflink im PDF ist beschädigt: Der Nachweis darin lässt sich nicht lesen.',

@@ -12,8 +12,7 @@ export const historyEn = {
   'versions.restore': 'Restore this version',
   'versions.restoreLabel': 'Restore this version (replaced on {date})',
   'versions.restoring': 'Restoring…',
-  'versions.confirm':
-    'Make the version of “{name}” that was replaced on {date} current again? The version you have now is kept under Earlier versions, so you can switch back.',
+  'versions.confirm': 'Make the version of “{name}” that was replaced on {date} current again? The version you have now is kept under Earlier versions, so you can switch back.',
   'versions.restored': 'The version replaced on {date} is current again. The one it replaced is kept under Earlier versions.',
   'versions.damaged': 'An earlier version is damaged and cannot be restored. Settings › Check the wallet sets it aside for rescue.',
   'damage.kind.earlier-version': 'an earlier version',

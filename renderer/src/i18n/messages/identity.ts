@@ -45,7 +45,8 @@ export const identityDe: Readonly<Record<keyof typeof identityEn, string>> = {
   'identity.sentence.trustList': 'Das Zertifikat des Siegels steht auf der EU-Vertrauensliste.',
   'identity.sentence.ownClaim':
     'Nichts bestätigt, dass der Unterzeichner „{name}“ ist: Den Namen hat er selbst angegeben (jeder kann einen Schlüssel erzeugen und einen beliebigen Namen danebenschreiben).',
-  'identity.sentence.noName': 'Nichts bestätigt, wer der Unterzeichner ist: Der Nachweis nennt keinen Aussteller, den ein Verzeichnis oder eine Webadresse mit dem Schlüssel verbindet.',
+  'identity.sentence.noName':
+    'Nichts bestätigt, wer der Unterzeichner ist: Der Nachweis nennt keinen Aussteller, den ein Verzeichnis oder eine Webadresse mit dem Schlüssel verbindet.',
   'identity.sentence.unsigned': 'Nichts bestätigt, wer ihn ausgestellt hat: Er trägt keine Signatur, die sich prüfen ließe.',
   'identity.sentence.unverifiable': 'Nichts bestätigt, wer ihn ausgestellt hat: Er konnte nicht beim Aussteller geprüft werden.',
   'identity.sentence.invalid': 'Nichts bestätigt, wer ihn ausgestellt hat: Seine Signatur ist nicht gültig.',

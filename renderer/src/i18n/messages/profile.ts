@@ -58,8 +58,7 @@ export const profileDe: Readonly<Record<keyof typeof profileEn, string>> = {
   'profile.location.hint': 'Zum Beispiel Stadt und Land.',
   'profile.about': 'Über dich',
   'profile.links': 'Links',
-  'profile.links.hint':
-    'Profile und Arbeiten, die du zeigen möchtest, zum Beispiel eine Portfolio-Seite oder ein Code-Repository. Nur sichere https-Adressen.',
+  'profile.links.hint': 'Profile und Arbeiten, die du zeigen möchtest, zum Beispiel eine Portfolio-Seite oder ein Code-Repository. Nur sichere https-Adressen.',
   'profile.links.empty': 'Noch keine Links.',
   'profile.link.label': 'Bezeichnung von Link {number}',
   'profile.link.url': 'Adresse von Link {number}',
@@ -75,8 +74,7 @@ export const profileDe: Readonly<Record<keyof typeof profileEn, string>> = {
   'profile.error.website': 'Website: {problem}',
   'profile.error.field': '„{field}“ konnte nicht gespeichert werden: Der Text ist zu lang.',
   'profile.photo': 'Foto',
-  'profile.photo.hint':
-    'PNG oder JPEG, bis 5 MB. Es wird verkleinert (höchstens 512 Pixel) und gleich nach der Auswahl in deiner verschlüsselten Brieftasche gespeichert.',
+  'profile.photo.hint': 'PNG oder JPEG, bis 5 MB. Es wird verkleinert (höchstens 512 Pixel) und gleich nach der Auswahl in deiner verschlüsselten Brieftasche gespeichert.',
   'profile.photo.none': 'Kein Foto.',
   'profile.photo.alt': 'Dein Foto',
   'profile.photo.choose': 'Foto auswählen',

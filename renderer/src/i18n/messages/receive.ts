@@ -7,7 +7,8 @@ export const receiveEn = {
   'receive.submit': 'Add from link',
   'receive.empty': 'Paste a link first.',
   'receive.close': 'Close',
-  'receive.waiting': '{count, plural, one {A link opened with Badgefolio waits} other {# links opened with Badgefolio wait}}: unlock your wallet to receive from it; you will be asked first.',
+  'receive.waiting':
+    '{count, plural, one {A link opened with Badgefolio waits} other {# links opened with Badgefolio wait}}: unlock your wallet to receive from it; you will be asked first.',
   'receive.working': 'Asking the issuer…',
   'receive.consent.title': 'Receive credentials from {host}?',
   'receive.consent.who': 'Who is asking',
@@ -42,9 +43,11 @@ export const receiveEn = {
   'identifier.copied': 'Copied.',
   'identifier.copyFailed': 'It could not be copied: select it and copy it yourself.',
   'import.offer-found': 'credential offer',
-  'importSummary.offers': '{count, plural, one {One file holds a credential offer in its QR code} other {# files hold credential offers in their QR codes}}: you are asked before anything is sent.',
+  'importSummary.offers':
+    '{count, plural, one {One file holds a credential offer in its QR code} other {# files hold credential offers in their QR codes}}: you are asked before anything is sent.',
   'devHosts.title': 'Developer option on: not for everyday use',
-  'devHosts.body': 'These web addresses are reached on this computer instead of the internet: {hosts}. The certificate authority in {caFile} is trusted for them. Use this only to test an issuer you run yourself; restart Badgefolio without it for real credentials.',
+  'devHosts.body':
+    'These web addresses are reached on this computer instead of the internet: {hosts}. The certificate authority in {caFile} is trusted for them. Use this only to test an issuer you run yourself; restart Badgefolio without it for real credentials.',
 } as const;
 
 export const receiveDe: Readonly<Record<keyof typeof receiveEn, string>> = {
@@ -55,7 +58,8 @@ export const receiveDe: Readonly<Record<keyof typeof receiveEn, string>> = {
   'receive.submit': 'Über Link hinzufügen',
   'receive.empty': 'Füge zuerst einen Link ein.',
   'receive.close': 'Schließen',
-  'receive.waiting': '{count, plural, one {Ein mit Badgefolio geöffneter Link wartet} other {# mit Badgefolio geöffnete Links warten}}: Entsperre deine Brieftasche, um zu empfangen; du wirst vorher gefragt.',
+  'receive.waiting':
+    '{count, plural, one {Ein mit Badgefolio geöffneter Link wartet} other {# mit Badgefolio geöffnete Links warten}}: Entsperre deine Brieftasche, um zu empfangen; du wirst vorher gefragt.',
   'receive.working': 'Der Aussteller wird gefragt …',
   'receive.consent.title': 'Nachweise von {host} empfangen?',
   'receive.consent.who': 'Wer fragt',
@@ -90,7 +94,9 @@ export const receiveDe: Readonly<Record<keyof typeof receiveEn, string>> = {
   'identifier.copied': 'Kopiert.',
   'identifier.copyFailed': 'Sie konnte nicht kopiert werden: Markiere sie und kopiere sie selbst.',
   'import.offer-found': 'Nachweisangebot',
-  'importSummary.offers': '{count, plural, one {Eine Datei enthält ein Nachweisangebot in ihrem QR-Code} other {# Dateien enthalten Nachweisangebote in ihren QR-Codes}}: Du wirst gefragt, bevor etwas gesendet wird.',
+  'importSummary.offers':
+    '{count, plural, one {Eine Datei enthält ein Nachweisangebot in ihrem QR-Code} other {# Dateien enthalten Nachweisangebote in ihren QR-Codes}}: Du wirst gefragt, bevor etwas gesendet wird.',
   'devHosts.title': 'Entwickleroption aktiv: nicht für den Alltag',
-  'devHosts.body': 'Diese Webadressen werden auf diesem Computer statt im Internet erreicht: {hosts}. Der Zertifizierungsstelle in {caFile} wird für sie vertraut. Nutze das nur, um einen Aussteller zu testen, den du selbst betreibst; starte Badgefolio für echte Nachweise ohne diese Option neu.',
+  'devHosts.body':
+    'Diese Webadressen werden auf diesem Computer statt im Internet erreicht: {hosts}. Der Zertifizierungsstelle in {caFile} wird für sie vertraut. Nutze das nur, um einen Aussteller zu testen, den du selbst betreibst; starte Badgefolio für echte Nachweise ohne diese Option neu.',
 };

@@ -12,14 +12,11 @@ export const settingsEn = {
   'settings.network': 'Checking online',
   'settings.network.lead': 'Offline checks always run. Going online lets Badgefolio see whether a credential was revoked since it was issued.',
   'settings.network.offline': 'Offline only',
-  'settings.network.offline.hint':
-    'Nothing is fetched: credentials are checked with what is on this computer, so a revocation or an issuer’s new key goes unnoticed.',
+  'settings.network.offline.hint': 'Nothing is fetched: credentials are checked with what is on this computer, so a revocation or an issuer’s new key goes unnoticed.',
   'settings.network.ask': 'Ask each time',
-  'settings.network.ask.hint':
-    'Before a check fetches status lists, issuer keys or hosted badges from the issuer’s server, Badgefolio asks you; nothing about you is sent.',
+  'settings.network.ask.hint': 'Before a check fetches status lists, issuer keys or hosted badges from the issuer’s server, Badgefolio asks you; nothing about you is sent.',
   'settings.network.allowed': 'Allowed',
-  'settings.network.allowed.hint':
-    'Checks fetch status lists, issuer keys and hosted badges from issuers’ servers whenever they need them; nothing about you is sent.',
+  'settings.network.allowed.hint': 'Checks fetch status lists, issuer keys and hosted badges from issuers’ servers whenever they need them; nothing about you is sent.',
   'settings.notifications': 'Notifications',
   'settings.osNotifications': 'Notify me about expiring or revoked credentials',
   'settings.updates': 'Updates',

@@ -7,7 +7,8 @@ export const walletCheckEn = {
   'check.running': 'Checking every credential and stored file…',
   'check.clean': 'Checked {credentials, plural, one {# credential} other {# credentials}} and {files, plural, one {# stored file} other {# stored files}}: nothing is damaged.',
   'check.foundOne': 'Checked {credentials, plural, one {# credential} other {# credentials}} and {files, plural, one {# stored file} other {# stored files}}: 1 file is damaged.',
-  'check.foundMany': 'Checked {credentials, plural, one {# credential} other {# credentials}} and {files, plural, one {# stored file} other {# stored files}}: {count} files are damaged.',
+  'check.foundMany':
+    'Checked {credentials, plural, one {# credential} other {# credentials}} and {files, plural, one {# stored file} other {# stored files}}: {count} files are damaged.',
   'check.file': 'File: {file}',
   'check.kept': 'Kept in quarantine: {file}',
   'check.quarantine': 'Damaged files are moved to the wallet’s quarantine folder, where they are kept for rescue: {folder}',
@@ -42,9 +43,12 @@ export const walletCheckDe: Readonly<Record<keyof typeof walletCheckEn, string>>
     'Liest jeden Nachweis und jede dazu gespeicherte Datei und stellt sicher, dass nichts auf dem Datenträger verändert oder beschädigt wurde. Badgefolio tut das auch bei jedem Entsperren im Hintergrund.',
   'check.button': 'Brieftasche prüfen',
   'check.running': 'Jeder Nachweis und jede gespeicherte Datei wird geprüft…',
-  'check.clean': '{credentials, plural, one {# Nachweis} other {# Nachweise}} und {files, plural, one {# gespeicherte Datei} other {# gespeicherte Dateien}} geprüft: nichts ist beschädigt.',
-  'check.foundOne': '{credentials, plural, one {# Nachweis} other {# Nachweise}} und {files, plural, one {# gespeicherte Datei} other {# gespeicherte Dateien}} geprüft: 1 Datei ist beschädigt.',
-  'check.foundMany': '{credentials, plural, one {# Nachweis} other {# Nachweise}} und {files, plural, one {# gespeicherte Datei} other {# gespeicherte Dateien}} geprüft: {count} Dateien sind beschädigt.',
+  'check.clean':
+    '{credentials, plural, one {# Nachweis} other {# Nachweise}} und {files, plural, one {# gespeicherte Datei} other {# gespeicherte Dateien}} geprüft: nichts ist beschädigt.',
+  'check.foundOne':
+    '{credentials, plural, one {# Nachweis} other {# Nachweise}} und {files, plural, one {# gespeicherte Datei} other {# gespeicherte Dateien}} geprüft: 1 Datei ist beschädigt.',
+  'check.foundMany':
+    '{credentials, plural, one {# Nachweis} other {# Nachweise}} und {files, plural, one {# gespeicherte Datei} other {# gespeicherte Dateien}} geprüft: {count} Dateien sind beschädigt.',
   'check.file': 'Datei: {file}',
   'check.kept': 'In Quarantäne aufbewahrt: {file}',
   'check.quarantine': 'Beschädigte Dateien werden in den Quarantäne-Ordner der Brieftasche verschoben und dort zur Rettung aufbewahrt: {folder}',
