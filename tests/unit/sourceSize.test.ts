@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -10,7 +10,7 @@ const limit = 400;
 
 function sourceFiles(): string[] {
   const listed = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '--', 'electron', 'renderer', 'shared', 'bin', 'build'], { encoding: 'utf8' });
-  return listed.split('\n').filter((file) => /\.(ts|tsx|js)$/.test(file) && !file.endsWith('.d.ts'));
+  return listed.split('\n').filter((file) => /\.(ts|tsx|js)$/.test(file) && !file.endsWith('.d.ts') && existsSync(file));
 }
 
 describe('source files', () => {
