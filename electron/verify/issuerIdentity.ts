@@ -3,6 +3,7 @@ import type { IssuerIdentity, VerificationCheck, VerificationMessage, Verificati
 import { registryName } from '../../shared/credential/issuerIdentityText';
 import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { findInRegistries, type IssuerRegistry } from './issuerRegistries';
+import { carriesNoSignature, provenByProof } from '../../shared/credential/proofChecks';
 
 /**
  * Who stands behind a credential's key, judged apart from whether its signature holds. A
@@ -11,9 +12,6 @@ import { findInRegistries, type IssuerRegistry } from './issuerRegistries';
  * that publishes the key. Without either, the issuer's name is the signer's own claim, and the
  * report says exactly that.
  */
-
-/** Checks that prove the credential came unchanged from whoever holds the key. */
-const proofChecks = new Set(['signature', 'hosted', 'hash']);
 
 const didOf = (keyId: string | undefined): string | undefined => {
   const base = keyId?.split('#')[0];
@@ -125,11 +123,15 @@ export function judgeIssuerIdentity({ credential, status, checks, registries }: 
   const trimmedName = credential.issuer.name?.trim();
   const claimed = trimmedName === '' ? undefined : trimmedName;
   const passed = (id: string) => checks.filter((c) => c.id === id && c.outcome === 'passed');
-  const proven = checks.some((c) => c.outcome === 'passed' && proofChecks.has(c.id));
-  if (!proven || status === 'invalid' || status === 'malformed') {
+  if (!provenByProof(checks) || status === 'invalid' || status === 'malformed') {
+    // Said of what happened to the proof, not of the verdict: an expired hosted badge not fetched offline was never checked, so nothing "does not hold".
     const why =
-      status === 'unsigned' ? 'it carries no signature to check' : status === 'unverifiable' ? 'it could not be checked against its issuer' : 'its signature does not hold';
-    return { level: 'unconfirmed', name: claimed ?? null, source: null, asOf: null, sentence: `Nothing confirms who issued it: ${why}.` };
+      status === 'unsigned' || carriesNoSignature(checks)
+        ? 'identity.unconfirmed.noSignature'
+        : status === 'invalid' || status === 'malformed'
+          ? 'identity.unconfirmed.doesNotHold'
+          : 'identity.unconfirmed.notChecked';
+    return { level: 'unconfirmed', name: claimed ?? null, source: null, asOf: null, ...worded(msg(why)) };
   }
   const signers = passed('signature')
     .map((c) => didOf(c.evidence?.keyId))

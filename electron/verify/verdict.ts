@@ -1,9 +1,7 @@
 import { worstStatus, type VerificationStatus } from '../../shared/credential/verdictOrder';
 import type { IssuerIdentity, VerificationCheck } from '../../shared/credential/verification';
 import { englishOf, summaryLeadOf, summaryMessageOf } from '../../shared/credential/verificationMessages';
-
-/** Checks that prove the credential came from its issuer unchanged: without one passing, nothing is verified. */
-const proofChecks = new Set(['signature', 'hosted', 'hash']);
+import { proofCheckIds } from '../../shared/credential/proofChecks';
 
 /**
  * What the signature and the issuer say of the credential: not genuine, revoked, expired, not
@@ -17,7 +15,8 @@ const standing: ReadonlySet<VerificationStatus> = new Set(['invalid', 'revoked',
 export function verdictOf(checks: readonly VerificationCheck[]): VerificationStatus {
   const implied = (c: VerificationCheck): VerificationStatus[] => (c.outcome !== 'passed' && c.implies !== undefined ? [c.implies] : []);
   let status = worstStatus(checks.filter((c) => c.id !== 'schema').flatMap(implied));
-  if (status === 'verified' && !checks.some((c) => c.outcome === 'passed' && proofChecks.has(c.id))) status = 'unsigned';
+  // Without a proof check passing, nothing is verified.
+  if (status === 'verified' && !checks.some((c) => c.outcome === 'passed' && proofCheckIds.has(c.id))) status = 'unsigned';
   if (standing.has(status)) return status;
   return worstStatus([status, ...checks.filter((c) => c.id === 'schema').flatMap(implied)]);
 }
@@ -37,6 +36,6 @@ export function summaryOf(status: VerificationStatus, checks: readonly Verificat
   const message = summaryMessageOf(status, checks, identity);
   if (message) return englishOf(message);
   const reason = checks.find((c) => c.outcome !== 'passed' && c.implies === status);
-  const lead = englishOf(summaryLeadOf(status, identity));
+  const lead = englishOf(summaryLeadOf(status, identity, checks));
   return reason ? `${lead} ${reason.sentence}` : lead;
 }

@@ -27,13 +27,18 @@ export function hasTechnicalText(text: string): boolean {
 
 /**
  * The sentence without its technical asides: "…signed with another key (did:key:z6Mk…)." becomes
- * "…signed with another key.". Undefined when addresses or codes are part of the sentence itself
- * ("https://… could not be fetched: …"): the caller then says it in plain words of its own.
+ * "…signed with another key.". Where addresses or codes are part of a sentence itself
+ * ("https://… could not be fetched: …"), the plain sentences before it are kept (an unsigned
+ * credential's "Not signed: … Also not fully checked: https://…" still says it is not signed);
+ * undefined when there are none: the caller then says it in plain words of its own.
  */
 export function withoutTechnicalAsides(text: string): string | undefined {
   const stripped = text
     .replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (hasTechnicalText(inner) ? '' : whole))
     .replace(/\s+([.,;:!?])/g, '$1')
     .trim();
-  return hasTechnicalText(stripped) ? undefined : stripped;
+  if (!hasTechnicalText(stripped)) return stripped;
+  const sentences = stripped.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  const firstTechnical = sentences.findIndex(hasTechnicalText);
+  return firstTechnical > 0 ? sentences.slice(0, firstTechnical).join(' ') : undefined;
 }

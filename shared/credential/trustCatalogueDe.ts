@@ -37,6 +37,9 @@ export const trustMessagesDe: Readonly<Record<keyof typeof trustMessagesEn, Mess
   'identity.registry.nameAt': '„{name}“ ({location})',
   'identity.registry.test': 'Dieses Verzeichnis führt Test-Aussteller, keine echten.',
   'identity.claimed': 'Der Nachweis selbst nennt als Aussteller „{name}“.',
+  'identity.unconfirmed.noSignature': 'Nichts bestätigt, wer ihn ausgestellt hat: Er trägt keine Signatur, die sich prüfen ließe.',
+  'identity.unconfirmed.notChecked': 'Nichts bestätigt, wer ihn ausgestellt hat: Er konnte nicht beim Aussteller geprüft werden.',
+  'identity.unconfirmed.doesNotHold': 'Nichts bestätigt, wer ihn ausgestellt hat: Seine Signatur ist nicht gültig.',
   'identity.blockcerts.profile':
     'Das Ausstellerprofil unter {domain} führt den Schlüssel, den dieses Zertifikat nennt: Wer diese Webadresse kontrolliert, gibt ihn als seinen aus. Ob dieser Schlüssel das Zertifikat in der Blockchain verankert hat, ließe sich nur in der Blockchain nachsehen; das tut Badgefolio nicht.',
   'identity.domainJudge': 'Der Nachweis nennt als Aussteller „{name}“; prüfe selbst, ob {domain} zu ihm gehört.',

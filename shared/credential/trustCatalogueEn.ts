@@ -45,6 +45,10 @@ export const trustMessagesEn = {
   'identity.registry.nameAt': '“{name}”, {location}',
   'identity.registry.test': 'It is a registry of test issuers, not of real ones.',
   'identity.claimed': 'The credential itself calls its issuer “{name}”.',
+  // Why nothing confirms the issuer when no proof held (issuerIdentity.ts).
+  'identity.unconfirmed.noSignature': 'Nothing confirms who issued it: it carries no signature to check.',
+  'identity.unconfirmed.notChecked': 'Nothing confirms who issued it: it could not be checked against its issuer.',
+  'identity.unconfirmed.doesNotHold': 'Nothing confirms who issued it: its signature does not hold.',
   // A Blockcerts certificate's key in its issuer profile (blockcertsIssuerKey.ts).
   'identity.blockcerts.profile':
     'The issuer profile at {domain} lists the key this certificate names: whoever controls that web address lists it as theirs. That this key recorded the certificate on the blockchain needs a blockchain lookup, which Badgefolio does not do.',

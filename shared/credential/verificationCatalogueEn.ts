@@ -345,6 +345,18 @@ export const verificationMessagesEn = {
   'summary.testCertificate':
     'A test certificate: unchanged since it was issued and in date, but it is anchored on a test chain, so no blockchain record or issuer key stands behind it.',
   'summary.unsigned': 'Self-reported: there is no signature to check, so Badgefolio cannot vouch for it.',
+  // An unsigned credential's sentence leads with that, then says what else stands against it.
+  'summary.notSignedAnd': 'Not signed: there is no signature to check, so Badgefolio cannot vouch for it. {also}',
+  'summary.also.unverifiable': 'Also not fully checked:',
+  'summary.also.expired': 'Also expired:',
+  'summary.also.not-yet-valid': 'Also not yet valid:',
+  'summary.also.revoked': 'Also revoked by its issuer:',
+  'summary.also.invalid': 'Also, a check failed:',
+  'summary.also.malformed': 'Also damaged or not a conformant credential:',
+  // A verdict about dates or revocation whose signature (or hosted copy) could not be checked.
+  'summary.lead.expiredUnchecked': 'Expired, and not checked as genuine:',
+  'summary.lead.not-yet-validUnchecked': 'Not yet valid, and not checked as genuine:',
+  'summary.lead.revokedUnchecked': 'Revoked, as far as its issuer publishes (its signature was not checked):',
   'summary.lead.invalid': 'Not genuine:',
   'summary.lead.expired': 'Genuine but expired:',
   'summary.lead.not-yet-valid': 'Genuine but not yet valid:',

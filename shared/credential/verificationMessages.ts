@@ -6,6 +6,7 @@ import { receiveMessagesDe } from './receiveCatalogueDe';
 import { receiveMessagesEn, type ReceiveMessageKey } from './receiveCatalogueEn';
 import type { IssuerIdentity, VerificationCheck, VerificationMessage, VerificationReport, VerificationStatus } from './verification';
 import { formatCalendarDate } from './calendarDate';
+import { carriesNoSignature, provenByProof } from './proofChecks';
 
 /**
  * Verification reports in the reader's language. The engine writes each check's sentence as
@@ -177,10 +178,24 @@ const unconfirmedLeads: Partial<Record<VerificationStatus, VerificationMessageKe
   revoked: 'summary.lead.revokedUnconfirmed',
 };
 
-/** How the sentence for a verdict begins ("Not genuine:"), before the check that decided it; the whole sentence for a verified or self-reported one. */
-export function summaryLeadOf(status: VerificationStatus, identity?: IssuerIdentity): VerificationMessage {
+/** Leads for a verdict about dates or revocation when no proof could be checked: they never say "genuine" or "signed". */
+const uncheckedLeads: Partial<Record<VerificationStatus, VerificationMessageKey>> = {
+  expired: 'summary.lead.expiredUnchecked',
+  'not-yet-valid': 'summary.lead.not-yet-validUnchecked',
+  revoked: 'summary.lead.revokedUnchecked',
+};
+
+/**
+ * How the sentence for a verdict begins ("Not genuine:"), before the check that decided it; the
+ * whole sentence for a verified or self-reported one. A credential with no signature at all says
+ * that first, whatever else could not be checked ("Not signed: … Also not fully checked:").
+ */
+export function summaryLeadOf(status: VerificationStatus, identity?: IssuerIdentity, checks?: readonly VerificationCheck[]): VerificationMessage {
   if (status === 'verified') return verifiedMessage(identity);
   if (status === 'unsigned') return msg('summary.unsigned');
+  if (checks && carriesNoSignature(checks)) return msg('summary.notSignedAnd', { also: msg(`summary.also.${status}`) });
+  // "Genuine but expired" and "Signed and unchanged, but expired" need a proof that held; a hosted badge not fetched offline has none.
+  if (checks && !provenByProof(checks) && uncheckedLeads[status]) return msg(uncheckedLeads[status]);
   return msg((identity?.level === 'unconfirmed' ? unconfirmedLeads[status] : undefined) ?? `summary.lead.${status}`);
 }
 
@@ -192,7 +207,7 @@ export function summaryLeadOf(status: VerificationStatus, identity?: IssuerIdent
 export function summaryMessageOf(status: VerificationStatus, checks: readonly VerificationCheck[], identity?: IssuerIdentity): VerificationMessage | undefined {
   // A Blockcerts test certificate passes every check it can have, but no chain record or issuer key stands behind it.
   if (status === 'verified' && checks.some((c) => c.id === 'anchor' && c.outcome === 'skipped' && c.implies === undefined)) return msg('summary.testCertificate');
-  const lead = summaryLeadOf(status, identity);
+  const lead = summaryLeadOf(status, identity, checks);
   if (status === 'verified' || status === 'unsigned') return lead;
   const reason = checks.find((c) => c.outcome !== 'passed' && c.implies === status);
   if (!reason) return lead;

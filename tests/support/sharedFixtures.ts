@@ -7,13 +7,15 @@ export const sharedFixturesPresent = existsSync(path.join(sharedFixturesDir, 'MA
 export const sharedFixturesSkipReason = 'skipped: ../shared/fixtures is not present beside the repository';
 
 /**
- * Real badges collected from public repositories (../shared/real-world: SOURCES.tsv says where
- * each came from, EXPECTED.tsv what a correct reading is), when they are there. Like the corpus
- * above they are kept beside the repository, never committed in it.
+ * Real badges the project collected from public repositories and issue attachments
+ * (tests/fixtures/real-world: SOURCES.tsv says where each came from, EXPECTED.tsv what a correct
+ * reading is). Unlike ../shared they are the project's own test data, committed, so CI reads them.
  */
-export const realWorldDir = path.resolve(import.meta.dirname, '../../../shared/real-world');
+export const realWorldDir = path.resolve(import.meta.dirname, '../fixtures/real-world');
 export const realWorldPresent = existsSync(path.join(realWorldDir, 'EXPECTED.tsv'));
-export const realWorldSkipReason = 'skipped: ../shared/real-world is not present beside the repository';
+export const realWorldSkipReason = 'skipped: tests/fixtures/real-world is missing';
+/** Whether that folder holds this file: a copy may hold only some of the sets collected. */
+export const realWorldHas = (file: string): boolean => existsSync(path.join(realWorldDir, file));
 
 export interface ManifestRow {
   readonly file: string;

@@ -177,7 +177,9 @@ export function readOb2(json: Json, source: CredentialSource, signed: boolean): 
   const image = badgeImage(source, json.image, badge?.image);
   if (image !== undefined) fields.image = image;
   const recipient = recipientOf(json.recipient);
-  if (recipient !== undefined) fields.recipient = recipient;
+  // Badgr (Canvas Credentials) writes the earner's name in its recipientProfile extension: the identity itself is hashed.
+  const recipientName = text(asRecord(json['extensions:recipientProfile'])?.name);
+  if (recipient !== undefined) fields.recipient = recipientName === undefined ? recipient : { ...recipient, name: recipientName };
   const issuedOn = isoDate(json.issuedOn);
   if (issuedOn !== undefined) fields.issuedOn = issuedOn;
   const expires = isoDate(json.expires);
