@@ -1,4 +1,5 @@
 import type { DetailsState } from '../../shared/credential/model';
+import { walletWords, type WalletWords } from './walletWords';
 
 /**
  * How the command line speaks of a credential's name: never a made-up one. Kept apart from the
@@ -34,11 +35,11 @@ export function knownName(credential: Named): string | null {
  * an Open Badges 2.0 badge has its name elsewhere (its BadgeClass): other credentials that link
  * to documents (a Blockcerts issuer profile, a status list) get no name from them.
  */
-export function nameOrWhy(credential: Named): string {
+export function nameOrWhy(credential: Named, say: Pick<WalletWords, 'detailsNotFetched' | 'detailsIncomplete' | 'untitled'> = walletWords('en')): string {
   const name = knownName(credential);
   if (name !== null) return name;
   const state = credential.format === 'ob2' ? credential.linked?.state : undefined;
-  if (state === 'not-fetched') return '(details not fetched)';
-  if (state === 'incomplete') return '(details not fetched: could not be had)';
-  return '(untitled)';
+  if (state === 'not-fetched') return say.detailsNotFetched;
+  if (state === 'incomplete') return say.detailsIncomplete;
+  return say.untitled;
 }

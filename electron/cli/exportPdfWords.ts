@@ -1,6 +1,7 @@
 import { sayCount, type CountForm } from '../../shared/portfolio/countWords';
 import { pdfWords, statusLabel } from '../../shared/portfolio/pdfWords';
 import type { PdfLanguage } from '../../shared/portfolio/types';
+import { germanStatuses, walletWords } from './walletWords';
 
 /**
  * What `export-pdf` prints for people, in the PDF's language (`--language`, else the app's
@@ -21,18 +22,8 @@ export interface ExportPdfWords {
   readonly wrongPassphrase: string;
 }
 
-/** German statuses as they read after a number inside a sentence ("2 bestätigt, 1 Prüfung fehlgeschlagen"); `verify` counts in them too. */
-export const germanStatuses: Readonly<Record<string, string>> = {
-  verified: 'bestätigt',
-  expired: 'abgelaufen',
-  'not-yet-valid': 'noch nicht gültig',
-  revoked: 'widerrufen',
-  invalid: 'Prüfung fehlgeschlagen',
-  malformed: 'nicht lesbar',
-  unverifiable: 'nicht prüfbar',
-  unsigned: 'selbst angegeben',
-  'not-a-credential': 'kein Nachweis',
-};
+// German statuses as they read after a number ("2 bestätigt"): one list for every command (walletWords.ts).
+export { germanStatuses };
 
 function wroteIn(locale: string, credentials: CountForm, said: string, status: (code: string) => string) {
   return (file: string, total: number, statuses: readonly (readonly [string, number])[], bytes: number): string => {
@@ -48,9 +39,9 @@ const english: ExportPdfWords = {
   emptyCollection: (name) => `The collection "${name}" is empty.`,
   emptyWallet: 'The wallet is empty: there is nothing to export yet.',
   noCollection: (name) => `There is no collection named "${name}" in this wallet.`,
-  noCredential: (id) => `No credential with ID "${id}" in this wallet.`,
-  noWallet: (folder) => `There is no wallet in ${folder}. Create one with "badgefolio init".`,
-  wrongPassphrase: 'That passphrase does not open this wallet.',
+  noCredential: walletWords('en').noCredential,
+  noWallet: walletWords('en').noWallet,
+  wrongPassphrase: walletWords('en').wrongPassphrase,
 };
 
 const german: ExportPdfWords = {
@@ -60,9 +51,9 @@ const german: ExportPdfWords = {
   emptyCollection: (name) => `Die Sammlung „${name}“ ist leer.`,
   emptyWallet: 'Die Brieftasche ist leer: Es gibt noch nichts zu exportieren.',
   noCollection: (name) => `In dieser Brieftasche gibt es keine Sammlung namens „${name}“.`,
-  noCredential: (id) => `In dieser Brieftasche gibt es keinen Nachweis mit der ID „${id}“.`,
-  noWallet: (folder) => `In ${folder} gibt es keine Brieftasche. Mit „badgefolio init“ lässt sich eine anlegen.`,
-  wrongPassphrase: 'Diese Passphrase öffnet diese Brieftasche nicht.',
+  noCredential: walletWords('de').noCredential,
+  noWallet: walletWords('de').noWallet,
+  wrongPassphrase: walletWords('de').wrongPassphrase,
 };
 
 export function exportPdfWords(language: PdfLanguage): ExportPdfWords {

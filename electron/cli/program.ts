@@ -78,6 +78,10 @@ function overview(): string {
     'Options:',
     '  -h, --help     Show this help',
     '  -v, --version  Show the version',
+    '',
+    'Language: every command prints its sentences in English or German, as --language en|de',
+    "says, else as the app's language setting (Settings). --json output, and the outcome words",
+    'that start the lines of import and receive, are the same in every language.',
   ].join('\n');
 }
 

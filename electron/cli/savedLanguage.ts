@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from './command';
 
 /** The languages the CLI speaks. */
 export type CheckLanguage = 'en' | 'de';
@@ -17,4 +18,18 @@ export function savedLanguage(folder: string): CheckLanguage {
   } catch {
     return 'en';
   }
+}
+
+/** `--language`, for the commands that print sentences for people. */
+export const languageOption = { language: { type: 'string' } } as const;
+
+export const languageOptionHelp = `  --language en|de        the language of what is printed for people (default: the
+                          app's language setting); --json and the outcome words that
+                          start import's lines are the same in every language`;
+
+/** The language chosen with `--language`, else the app's setting in the wallet folder. */
+export function chosenLanguage(option: string | undefined, folder: string): CheckLanguage {
+  if (option === undefined) return savedLanguage(folder);
+  if (option !== 'en' && option !== 'de') throw new UsageError('--language is en or de.');
+  return option;
 }

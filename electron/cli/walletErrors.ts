@@ -4,9 +4,15 @@ import { VaultCryptoError } from '../vault/vaultCrypto';
 import { WalletHeaderError, WrongPassphraseError } from '../vault/walletHeader';
 import { WalletBusyError } from '../vault/writerLock';
 import type { CliIo } from './command';
+import type { CheckLanguage } from './savedLanguage';
+import { walletWords } from './walletWords';
 
-/** Failures a person can act on (wrong passphrase, wallet busy, damaged header...): said plainly, exit 1, nothing changed. */
-export function reportWalletError(error: unknown, io: CliIo): number {
+/**
+ * Failures a person can act on (wrong passphrase, wallet busy, damaged header...): said plainly,
+ * exit 1, nothing changed. In English as the wallet words them; in German the two a person meets
+ * most (a mistyped passphrase, the app holding the wallet) are said in German.
+ */
+export function reportWalletError(error: unknown, io: CliIo, language: CheckLanguage = 'en'): number {
   if (
     error instanceof WrongPassphraseError ||
     error instanceof WalletBusyError ||
@@ -15,7 +21,9 @@ export function reportWalletError(error: unknown, io: CliIo): number {
     error instanceof BackupError ||
     error instanceof VaultCryptoError
   ) {
-    io.stderr(`${error.message}\n`);
+    const say = walletWords(language);
+    const message = error instanceof WrongPassphraseError ? say.wrongPassphrase : error instanceof WalletBusyError ? (say.busy ?? error.message) : error.message;
+    io.stderr(`${message}\n`);
     return 1;
   }
   throw error;

@@ -18,7 +18,7 @@ import { cleanText } from './textShaping';
 import type { CertificateInput } from './types';
 import { markdownToPlainText } from '../credential/markdownText';
 import { planEntryLinks } from './entryLinks';
-import { statusLabel, wordsFor } from './pdfWords';
+import { statusLabel, titleOf, wordsFor } from './pdfWords';
 import { allCertificateWords, certificateWordsFor } from './certificateWords';
 import { verifyBlock } from './verifyBlock';
 
@@ -78,7 +78,7 @@ export async function buildCertificatePdf(input: CertificateInput): Promise<Uint
     y -= imageSize + 14;
     y -= textBlock(surface, p, kindLabel(credential, words).toUpperCase(), { size: 9.5, bold: true, color: theme.accent }, margin, y, contentWidth, { ...center, maxLines: 1 });
     y -= 4;
-    y -= textBlock(surface, p, cleanText(credential.name) || words.untitled, { size: 24, bold: true, color: theme.ink }, margin + 40, y, contentWidth - 80, {
+    y -= textBlock(surface, p, titleOf(credential, words), { size: 24, bold: true, color: theme.ink }, margin + 40, y, contentWidth - 80, {
       ...center,
       maxLines: 2,
       lineGap: 1.18,
@@ -138,7 +138,7 @@ export async function buildCertificatePdf(input: CertificateInput): Promise<Uint
     textBlock(surface, page, note, { size: 7.5, color: theme.faint }, margin + 60, 70, contentWidth - 120, { ...center, maxLines: 2 });
   }
 
-  const title = `${kindLabel(credential, words)}: ${cleanText(credential.name) || words.untitled}`;
+  const title = `${kindLabel(credential, words)}: ${titleOf(credential, words)}`;
   await attachFiles(doc, { title, owner: holder, generatedAt: options.generatedAt }, [entry], files, [1], undefined);
   setMetadata(doc, {
     title,

@@ -1,6 +1,7 @@
-import type { CredentialKind } from '../credential/model';
+import type { CredentialKind, NormalizedCredential } from '../credential/model';
 import { identityLine, type IdentityGist } from '../credential/issuerIdentityText';
 import { verifiedIdentitySentence } from './identitySummary';
+import { cleanText } from './textShaping';
 import type { PdfLanguage } from './types';
 
 /**
@@ -14,6 +15,10 @@ export interface PdfWords {
   readonly portfolio: string;
   readonly portfolioOf: (owner: string) => string;
   readonly untitled: string;
+  /** In place of the name of a badge whose name lives at its issuer and was not fetched (titleOf). */
+  readonly notFetched: string;
+  /** In place of the name of a badge whose details could only partly be fetched. */
+  readonly incomplete: string;
   readonly issuerNotNamed: string;
   readonly issued: (date: string) => string;
   readonly expires: (date: string) => string;
@@ -72,6 +77,8 @@ const english: PdfWords = {
   portfolio: 'Credential portfolio',
   portfolioOf: (owner) => `Credential portfolio: ${owner}`,
   untitled: 'Untitled credential',
+  notFetched: 'Details not fetched yet',
+  incomplete: 'Details incomplete',
   issuerNotNamed: 'Issuer not named',
   issued: (date) => `Issued ${date}`,
   expires: (date) => `Expires ${date}`,
@@ -80,7 +87,7 @@ const english: PdfWords = {
   openLinkOrDrop: (address) => `Open the link in this PDF, or drop this PDF on ${address}`,
   dropPdfOn: (address) => `To verify it, drop this PDF on ${address}`,
   noPublicLink: 'No public verification link exists for this credential. Verify it offline from the original file attached to this PDF.',
-  rows: { description: 'Description', criteria: 'Criteria', skills: 'Skills', credits: 'Credits', evidence: 'Evidence', original: 'Original file' },
+  rows: { description: 'Description', criteria: 'Criteria', skills: 'Skills', credits: 'Workload', evidence: 'Evidence', original: 'Original file' },
   evidence: 'Evidence',
   moreEvidence: (count) => `+${String(count)} more in the original file`,
   attachedAs: (file, size) => `Attached to this PDF as ${file} (${size}). Open the attachments panel of your PDF reader to verify it offline.`,
@@ -103,7 +110,7 @@ const english: PdfWords = {
     endorsement: { label: 'Endorsement', plural: plural('endorsement', 'endorsements') },
     credential: { label: 'Credential', plural: plural('other credential', 'other credentials') },
   },
-  creditsLine: (list) => `Credits: ${list}`,
+  creditsLine: (list) => `Workload in total: ${list}`,
   creditsUnit: 'credits',
   pathways: (list) => `Pathways: ${list}`,
   pathway: (name, done, required, complete) => (complete ? `${name} (completed, ${String(done)} of ${String(required)})` : `${name} (${String(done)} of ${String(required)} done)`),
@@ -154,6 +161,8 @@ const german: PdfWords = {
   portfolio: 'Nachweis-Portfolio',
   portfolioOf: (owner) => `Nachweis-Portfolio: ${owner}`,
   untitled: 'Nachweis ohne Titel',
+  notFetched: 'Details noch nicht abgerufen',
+  incomplete: 'Details unvollständig',
   issuerNotNamed: 'Aussteller nicht genannt',
   issued: (date) => `Ausgestellt am ${date}`,
   expires: (date) => `Gültig bis ${date}`,
@@ -162,7 +171,7 @@ const german: PdfWords = {
   openLinkOrDrop: (address) => `Den Link in diesem PDF öffnen oder dieses PDF auf ${address} ziehen`,
   dropPdfOn: (address) => `Zum Prüfen dieses PDF auf ${address} ziehen`,
   noPublicLink: 'Für diesen Nachweis gibt es keinen öffentlichen Prüflink. Er lässt sich offline anhand der Originaldatei prüfen, die diesem PDF beiliegt.',
-  rows: { description: 'Beschreibung', criteria: 'Kriterien', skills: 'Kompetenzen', credits: 'Leistungspunkte', evidence: 'Belege', original: 'Originaldatei' },
+  rows: { description: 'Beschreibung', criteria: 'Kriterien', skills: 'Kompetenzen', credits: 'Umfang', evidence: 'Belege', original: 'Originaldatei' },
   evidence: 'Beleg',
   moreEvidence: (count) => `+${String(count)} weitere in der Originaldatei`,
   attachedAs: (file, size) => `Diesem PDF beigefügt als ${file} (${size}). Im Anhänge-Bereich des PDF-Programms lässt sie sich öffnen und offline prüfen.`,
@@ -186,7 +195,7 @@ const german: PdfWords = {
     endorsement: { label: 'Empfehlung', plural: plural('Empfehlung', 'Empfehlungen') },
     credential: { label: 'Nachweis', plural: plural('sonstiger Nachweis', 'sonstige Nachweise') },
   },
-  creditsLine: (list) => `Leistungspunkte: ${list}`,
+  creditsLine: (list) => `Umfang insgesamt: ${list}`,
   creditsUnit: 'Leistungspunkte',
   pathways: (list) => `Lernpfade: ${list}`,
   pathway: (name, done, required, complete) =>
@@ -233,6 +242,18 @@ export function wordsFor(language: PdfLanguage | undefined): PdfWords {
   return pdfWords[language ?? 'en'];
 }
 
+/**
+ * The credential's name as the PDF prints it, else why it has none: an Open Badges 2.0 badge
+ * whose name lives at its issuer and was not fetched says so (as the app's card does,
+ * renderer/src/credentials/untitledName.ts), never "Untitled credential".
+ */
+export function titleOf(credential: Pick<NormalizedCredential, 'name' | 'linked'>, words: PdfWords): string {
+  const name = cleanText(credential.name);
+  if (name !== '') return name;
+  const state = credential.linked?.state;
+  return state === 'not-fetched' ? words.notFetched : state === 'incomplete' ? words.incomplete : words.untitled;
+}
+
 /** The status as the PDF's reader reads it. */
 export function statusLabel(words: PdfWords, status: string): string {
   return words.statuses[status] ?? (status === '' ? words.notChecked : status.charAt(0).toUpperCase() + status.slice(1));
@@ -243,6 +264,8 @@ export function allWords(words: PdfWords): string {
   const sample = [
     words.portfolio,
     words.untitled,
+    words.notFetched,
+    words.incomplete,
     words.issuerNotNamed,
     words.issued(''),
     words.expires(''),

@@ -28,7 +28,7 @@ import { planEntryLinks, type EntryLinks } from './entryLinks';
 import { creditUnit, drawCover, formatNumber, summarise, type Summary } from './portfolioCover';
 import { qrPrintedWidth } from './qrModules';
 import { verifyBlock } from './verifyBlock';
-import { statusLabel, wordsFor, type PdfWords } from './pdfWords';
+import { statusLabel, titleOf, wordsFor, type PdfWords } from './pdfWords';
 
 /**
  * The portfolio PDF a job seeker sends with an application: a cover with the person and a
@@ -102,7 +102,7 @@ function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEn
     { maxLines: 1 },
   );
   headerLeft += 2;
-  headerLeft += textBlock(s, page, cleanText(c.name) || words.untitled, { size: 14, bold: true, color: theme.ink }, textX, y - headerLeft, textWidth, {
+  headerLeft += textBlock(s, page, titleOf(c, words), { size: 14, bold: true, color: theme.ink }, textX, y - headerLeft, textWidth, {
     maxLines: 3,
     lineGap: 1.22,
   });
@@ -211,7 +211,7 @@ function contentsRow(ctx: EntryContext, page: PDFPage, entry: PortfolioEntry, in
   const issuerX = margin + 26 + nameWidth + 10;
   const issuerWidth = contentWidth - 26 - nameWidth - 10 - statusWidth - 40;
   drawLine(page, book, String(index + 1).padStart(2, '0'), margin, baseline, numberStyle);
-  drawLine(page, book, fitLine(book, cleanText(entry.credential.name) || ctx.words.untitled, nameStyle, nameWidth), margin + 26, baseline, nameStyle);
+  drawLine(page, book, fitLine(book, titleOf(entry.credential, ctx.words), nameStyle, nameWidth), margin + 26, baseline, nameStyle);
   drawLine(page, book, fitLine(book, cleanText(entry.credential.issuer.name), issuerStyle, issuerWidth), issuerX, baseline, issuerStyle);
   const statusX = width - margin - 30 - statusWidth;
   dot(page, statusX + 3, baseline + 3, 2.6, look.color);

@@ -1,21 +1,13 @@
 import path from 'node:path';
 import { Vault, VaultError } from '../../vault/vault';
-import { checkWallet, describeDamage, type WalletCheckResult } from '../../vault/walletCheck';
+import { checkWallet, type WalletCheckResult } from '../../vault/walletCheck';
+import { checkWords, type CheckWords } from '../checkWords';
+import { chosenLanguage, languageOption, languageOptionHelp } from '../savedLanguage';
+import { walletWords } from '../walletWords';
 import { UsageError, type CliCommand } from '../command';
 import { reportWalletError } from '../walletErrors';
 import { readPassphrase } from '../passphrase';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
-
-/** What `badgefolio restore` does, exactly (electron/cli/commands/wallet.ts, Vault.restoreBackup). */
-const howToRestore = `To get them back, restore a backup made before the damage:
-  badgefolio restore FILE [--vault DIR]
-Restoring adds back every credential missing from this wallet and the stored files
-(pictures, original files) missing from the credentials it still holds, and updates
-a credential of which the backup has a newer copy; nothing is duplicated. Collections,
-pathways and the profile photo come back where the wallet no longer has its own.
-"badgefolio restore" opens the backup with the wallet's passphrase (as "badgefolio
-backup" makes them); for a backup saved in the app under a passphrase of its own,
-use the app: Settings > Backups > Restore from a backup.`;
 
 const help = `Usage: badgefolio check [--vault DIR] [--passphrase-file FILE] [--json]
 
@@ -31,6 +23,7 @@ check still reads and reports everything but moves nothing: close the app and ru
 it again.
 
 ${walletOptionsHelp}
+${languageOptionHelp}
   --json                  {"checked": {"credentials": N, "files": M}, "damaged": [{"file",
                           "kind", "name", "reason", "quarantinedAs", ...}]}; "file" is
                           relative to the wallet folder, "quarantinedAs" a full path
@@ -39,34 +32,17 @@ ${walletOptionsHelp}
 Exit code: 0 when nothing is damaged, 1 when anything is (or the wallet cannot be
 opened), 2 for a usage error.`;
 
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
-
-function checkedLine(result: WalletCheckResult): string {
-  const { credentials, files } = result.checked;
-  const damaged = result.damaged.length;
-  return `Checked ${plural(credentials, 'credential', 'credentials')} and ${plural(files, 'stored file', 'stored files')}: ${
-    damaged === 0 ? 'nothing is damaged.' : `${plural(damaged, 'file is', 'files are')} damaged.`
-  }`;
-}
-
-function report(result: WalletCheckResult, folder: string): string {
-  if (result.damaged.length === 0) return `${checkedLine(result)}\n`;
+function report(result: WalletCheckResult, folder: string, say: CheckWords): string {
+  if (result.damaged.length === 0) return `${say.checked(result)}\n`;
   const lines: string[] = [];
   for (const item of result.damaged) {
-    lines.push(`Damaged: ${describeDamage(item)}.`, `  File: ${path.join(folder, item.file)}`);
-    if (item.quarantinedAs) lines.push(`  Kept in quarantine: ${path.join(folder, item.quarantinedAs)}`);
+    lines.push(say.damaged(item), say.file(path.join(folder, item.file)));
+    if (item.quarantinedAs) lines.push(say.kept(path.join(folder, item.quarantinedAs)));
   }
-  lines.push('', checkedLine(result));
-  const moved = result.damaged.some((item) => item.quarantinedAs !== null);
-  if (moved) lines.push(`Damaged files are moved to ${result.quarantineFolder}, where they are kept for rescue.`);
-  if (!result.writable) {
-    lines.push(
-      'Nothing was moved: another Badgefolio (the app?) has the wallet open for changes. Close it and run "badgefolio check" again to move the damaged files to quarantine.',
-    );
-  }
-  lines.push(howToRestore);
+  lines.push('', say.checked(result));
+  if (result.damaged.some((item) => item.quarantinedAs !== null)) lines.push(say.moved(result.quarantineFolder));
+  if (!result.writable) lines.push(say.readOnly);
+  lines.push(say.howToRestore);
   return `${lines.join('\n')}\n`;
 }
 
@@ -74,12 +50,13 @@ export const checkCommand: CliCommand = {
   name: 'check',
   help,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, walletOptions);
+    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     if (positionals.length > 0) throw new UsageError(`check takes no files (got ${positionals.join(' ')}).`);
     const folder = walletFolder(values.vault, io);
+    const language = chosenLanguage(values.language, folder);
     let result: WalletCheckResult;
     try {
-      if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
+      if (!Vault.exists(folder)) throw new VaultError(walletWords(language).noWallet(folder));
       const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
       // The lock when it is free (to move damaged files aside), else a read-only check that still reports.
       const wallet = await Vault.unlock(folder, passphrase, { write: 'if-free' });
@@ -89,7 +66,7 @@ export const checkCommand: CliCommand = {
         wallet.lockWallet();
       }
     } catch (error) {
-      return reportWalletError(error, io);
+      return reportWalletError(error, io, language);
     }
     if (values.json) {
       const damaged = result.damaged.map((item) => ({
@@ -104,7 +81,7 @@ export const checkCommand: CliCommand = {
         ...(item.document ? { document: item.document } : {}),
       }));
       io.stdout(`${JSON.stringify({ checked: result.checked, damaged, quarantine: result.quarantineFolder, readOnly: !result.writable }, null, 2)}\n`);
-    } else io.stdout(report(result, folder));
+    } else io.stdout(report(result, folder, checkWords(language)));
     return result.damaged.length > 0 ? 1 : 0;
   },
 };

@@ -7,6 +7,8 @@ import { readPassphrase } from '../passphrase';
 import { renderTable } from '../table';
 import { reportWalletError } from '../walletErrors';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
+import { chosenLanguage, languageOption, languageOptionHelp } from '../savedLanguage';
+import { walletWords, type WalletWords } from '../walletWords';
 
 /**
  * `badgefolio history` and `badgefolio restore-version`: a credential's earlier versions (kept
@@ -17,30 +19,30 @@ import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '..
 /** Opens the wallet, runs `use`, always locks again; wallet errors become their message and exit 1. */
 async function withWallet(
   io: CliIo,
-  values: { vault?: string | undefined; 'passphrase-file'?: string | undefined },
+  values: { vault?: string | undefined; 'passphrase-file'?: string | undefined; language?: string | undefined },
   write: boolean,
-  use: (wallet: Vault) => number,
+  use: (wallet: Vault, say: WalletWords) => number,
 ): Promise<number> {
+  const folder = walletFolder(values.vault, io);
+  const language = chosenLanguage(values.language, folder);
+  const say = walletWords(language);
   try {
-    const folder = walletFolder(values.vault, io);
-    if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
+    if (!Vault.exists(folder)) throw new VaultError(say.noWallet(folder));
     const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
     const wallet = await Vault.unlock(folder, passphrase, { write });
     try {
-      return use(wallet);
+      return use(wallet, say);
     } finally {
       wallet.lockWallet();
     }
   } catch (error) {
-    return reportWalletError(error, io);
+    return reportWalletError(error, io, language);
   }
 }
 
-const problemWords: Readonly<Record<'damaged' | 'unreadable', string>> = { damaged: 'damaged on disk', unreadable: 'unreadable' };
-
-function row(version: CredentialVersion): string[] {
-  if (!version.readable) return [version.versionId, '', `(${problemWords[version.problem]}: cannot be restored)`, '', ''];
-  return [version.versionId, version.replacedAt.slice(0, 10), version.name, (version.issuedOn ?? '').slice(0, 10), version.status ?? 'not checked'];
+function row(version: CredentialVersion, say: WalletWords): string[] {
+  if (!version.readable) return [version.versionId, '', say.history.cannotRestore(version.problem), '', ''];
+  return [version.versionId, version.replacedAt.slice(0, 10), version.name, (version.issuedOn ?? '').slice(0, 10), version.status ? say.status(version.status) : say.notChecked];
 }
 
 /** The name the wallet shows (a self-reported entry's correction included). */
@@ -63,31 +65,33 @@ Make an earlier version current again with:
   badgefolio restore-version <id> <version>
 
 ${walletOptionsHelp}
+${languageOptionHelp}
   --json                  {"id", "name", "versions": [{"readable": true, "versionId",
                           "replacedAt", "name", "issuedOn", "status", "checkedAt"}, or
                           {"readable": false, "versionId", "problem"} for a damaged one]}
 
 Exit code: 0 when the credential was found, 1 otherwise, 2 for a usage error.`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, walletOptions);
+    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     const [id] = positionals;
     if (!id || positionals.length > 1) throw new UsageError('Give one credential ID (see "badgefolio list").');
-    return withWallet(io, values, false, (wallet) => {
+    return withWallet(io, values, false, (wallet, say) => {
       const entries = wallet.versions(id);
       const entry = wallet.find(id);
       if (!entries || !entry) {
-        io.stderr(`No credential with ID "${id}" in this wallet.\n`);
+        io.stderr(`${say.noCredential(id)}\n`);
         return 1;
       }
       const versions = versionViews(entries);
       const name = nameOf(entry);
       if (values.json) io.stdout(`${JSON.stringify({ id: entry.id, name, versions }, null, 2)}\n`);
-      else if (versions.length === 0) io.stdout(`"${name}" (${entry.id}) has no earlier versions: no newer copy has replaced it.\n`);
+      else if (versions.length === 0) io.stdout(`${say.history.none(name, entry.id)}\n`);
       else {
-        const count = `${String(versions.length)} earlier version${versions.length === 1 ? '' : 's'}`;
-        io.stdout(
-          `Earlier versions of "${name}" (${entry.id}):\n${renderTable(['VERSION', 'REPLACED', 'NAME', 'ISSUED', 'STATUS'], versions.map(row))}\n${count}. Make one current again: badgefolio restore-version ${entry.id} <version>\n`,
+        const table = renderTable(
+          say.history.header,
+          versions.map((version) => row(version, say)),
         );
+        io.stdout(`${say.history.heading(name, entry.id)}\n${table}\n${say.history.footer(versions.length, entry.id)}\n`);
       }
       return 0;
     });
@@ -106,19 +110,20 @@ verdict from when it was last checked ("badgefolio verify" or the app checks it
 again). To restore a whole wallet from a backup file, use "badgefolio restore".
 
 ${walletOptionsHelp}
+${languageOptionHelp}
   --json                  {"id", "name", "restored": version id, "replacedAt",
                           "keptAs": the version id of the version it replaced}
 
 Exit code: 0 when the version was restored; 1 when the credential or version is
 unknown or the version is damaged (nothing is changed); 2 for a usage error.`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, walletOptions);
+    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     const [id, versionId] = positionals;
     if (!id || !versionId || positionals.length > 2) throw new UsageError('Give a credential ID and one of its versions (see "badgefolio history <id>").');
-    return withWallet(io, values, true, (wallet) => {
+    return withWallet(io, values, true, (wallet, say) => {
       const entries = wallet.versions(id);
       if (!entries) {
-        io.stderr(`No credential with ID "${id}" in this wallet.\n`);
+        io.stderr(`${say.noCredential(id)}\n`);
         return 1;
       }
       const { entry, keptAs } = wallet.restoreVersion(id, versionId);
@@ -127,10 +132,7 @@ unknown or the version is damaged (nothing is changed); 2 for a usage error.`,
       const name = nameOf(entry);
       if (values.json) io.stdout(`${JSON.stringify({ id: entry.id, name, restored: restored?.versionId ?? versionId, replacedAt, keptAs }, null, 2)}\n`);
       else {
-        io.stdout(
-          `"${name}" (${entry.id}) is back to the version${replacedAt ? ` replaced on ${replacedAt.slice(0, 10)}` : ''} (${restored?.versionId ?? versionId}).\n` +
-            `The version it replaced is kept as ${keptAs}; undo with: badgefolio restore-version ${entry.id} ${keptAs}\n`,
-        );
+        io.stdout(`${say.history.restored(name, entry.id, replacedAt?.slice(0, 10) ?? null, restored?.versionId ?? versionId)}\n${say.history.keptAs(keptAs, entry.id)}\n`);
       }
       return 0;
     });

@@ -15,10 +15,12 @@ import { registriesFromConfig } from '../../verify/poolConfig';
 import type { SafeFetchOptions, TestNetwork } from '../../verify/safeFetch';
 import { createVerifier } from '../../verify/verifier';
 import { UsageError, type CliCommand } from '../command';
-import { detailsWords } from '../credentialNames';
 import { readDocumentsMaps } from '../linkedDetails';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
-import { parseCommand, walletOptions, walletOptionsHelp } from '../vaultOptions';
+import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
+import { chosenLanguage, languageOption, languageOptionHelp } from '../savedLanguage';
+import { importWords } from '../importWords';
+import type { VerificationMessage } from '../../../shared/credential/verification';
 import { reportWalletError } from '../walletErrors';
 import { identityJson, openWallet } from './wallet';
 import { outcomeWords, type ImportOutcomeWord } from '../outcomeWords';
@@ -90,6 +92,7 @@ a badgefolio:// link) is "offer found": nothing is sent; the line after it gives
 
 ${walletOptionsHelp}
 ${networkOptionsHelp}
+${languageOptionHelp}
   --documents FILE        pre-fetched documents, used before (and instead of) the
                           network: a JSON object mapping URLs and DIDs to files,
                           relative to the map (pictures too: "https://…/badge.png")
@@ -110,6 +113,7 @@ beside credentials aside), 1 otherwise.`,
       const { values, positionals } = parseCommand(args, {
         ...walletOptions,
         ...networkOptions,
+        ...languageOption,
         documents: { type: 'string', multiple: true },
         'keep-pictures': { type: 'boolean', default: false },
       });
@@ -119,11 +123,13 @@ beside credentials aside), 1 otherwise.`,
       for (const file of documentsMapFiles) if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
       const documents = readDocumentsMaps(documentsMapFiles);
       const network = networkUse(values, io);
+      const language = chosenLanguage(values.language, walletFolder(values.vault, io));
+      const say = importWords(language);
       let wallet: Vault;
       try {
-        wallet = await openWallet(io, values.vault, values['passphrase-file'], true);
+        wallet = await openWallet(io, values.vault, values['passphrase-file'], true, language);
       } catch (error) {
-        return reportWalletError(error, io);
+        return reportWalletError(error, io, language);
       }
       const fetchOptions: SafeFetchOptions = { ...dependencies.fetchOptions, ...(dependencies.testNetwork ? { testNetwork: dependencies.testNetwork } : {}) };
       const cache = new VaultFetchCache(() => wallet);
@@ -137,7 +143,7 @@ beside credentials aside), 1 otherwise.`,
         fetchOptions,
         onProgress: showProgress
           ? ({ done, total }) => {
-              process.stderr.write(`\r\u001b[2KImporting ${String(seen)}, details ${String(done)} of ${String(total)}`);
+              process.stderr.write(`\r\u001b[2K${say.fillingIn(seen, done, total)}`);
             }
           : undefined,
       });
@@ -145,12 +151,14 @@ beside credentials aside), 1 otherwise.`,
       // Names given in several languages (Europass) are read in the language of the user's locale.
       const intake = new Intake(defaultIntakeLimits, { language: environmentLanguage(io.env) });
       const results: Result[] = [];
+      /** Each reason as its catalogue message, for the reader's language; not in --json, which keeps the English. */
+      const reasonMessages = new Map<Result, VerificationMessage>();
       /** Documents given beside the credentials: reported, but neither imported nor failed. */
       const documentResults = new Map<Result, IntakeOutcome & { outcome: 'not-a-credential' }>();
       // Every file is read first, so that a credential is filled in from documents given
       // anywhere among the files (a BadgeClass after its assertion); then their documents are
       // fetched ahead (a window of 64, all hosts side by side), and stored strictly in the order read.
-      const queue: (Result | Read | { document: IntakeOutcome & { outcome: 'not-a-credential' } })[] = [];
+      const queue: ((Result & { reasonMessage?: VerificationMessage | undefined }) | Read | { document: IntakeOutcome & { outcome: 'not-a-credential' } })[] = [];
       const fillAhead = (): void => {
         for (const item of queue.slice(0, readAhead)) {
           if ('credential' in item && !item.filled) {
@@ -166,17 +174,20 @@ beside credentials aside), 1 otherwise.`,
         if ('document' in next) {
           // Said once every credential is in: whether one of them used it.
           const result: Result = { file: next.document.file, outcome: next.document.outcome, reason: next.document.reason };
+          if (next.document.reasonMessage) reasonMessages.set(result, next.document.reasonMessage);
           documentResults.set(result, next.document);
           results.push(result);
           return;
         }
         if (!('credential' in next)) {
-          results.push(next);
+          const { reasonMessage, ...result } = next;
+          if (reasonMessage) reasonMessages.set(result, reasonMessage);
+          results.push(result);
           return;
         }
         const credential = await (next.filled ?? next.credential);
         const stored = await storeCredential(wallet, verifier, credential);
-        results.push({
+        const result: Result = {
           file: next.file,
           outcome: stored.outcome,
           id: stored.id,
@@ -184,13 +195,15 @@ beside credentials aside), 1 otherwise.`,
           ...(stored.report ? { status: stored.report.status, issuerIdentity: identityJson(stored.report.issuerIdentity) } : {}),
           ...(credential.linked ? { details: credential.linked.state, problems: credential.linked.problems } : {}),
           ...(stored.reason ? { reason: stored.reason } : {}),
-        });
+        };
+        if (stored.reasonMessage) reasonMessages.set(result, stored.reasonMessage);
+        results.push(result);
       };
       try {
         const inputs = positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
         for await (const input of readInputFiles(inputs, defaultIntakeLimits, { blocking: true })) {
           seen++;
-          if (showProgress) process.stderr.write(`\r\u001b[2KImporting ${String(seen)}: ${input.name.slice(-60)}`);
+          if (showProgress) process.stderr.write(`\r\u001b[2K${say.reading(seen, input.name.slice(-60))}`);
           if (input.kind === 'unreadable') {
             queue.push({ file: input.name, outcome: 'malformed', reason: input.reason });
             continue;
@@ -198,12 +211,17 @@ beside credentials aside), 1 otherwise.`,
           for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes, ...keepPictures })) {
             if (outcome.outcome === 'recognised') queue.push({ file: outcome.file, credential: outcome.credential });
             else if (outcome.outcome === 'not-a-credential' && beside.add(outcome)) queue.push({ document: outcome });
-            else if (outcome.outcome === 'offer-found') queue.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason, link: outcome.offer.link });
-            else queue.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason });
+            else if (outcome.outcome === 'offer-found')
+              queue.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason, link: outcome.offer.link, reasonMessage: outcome.reasonMessage });
+            else queue.push({ file: outcome.file, outcome: outcome.outcome, reason: outcome.reason, reasonMessage: outcome.reasonMessage });
           }
         }
         while (queue.length > 0) await storeNext();
-        for (const [result, document] of documentResults) result.reason = beside.reported(document).reason;
+        for (const [result, document] of documentResults) {
+          const reported = beside.reported(document);
+          result.reason = reported.reason;
+          if (reported.reasonMessage) reasonMessages.set(result, reported.reasonMessage);
+        }
         if (showProgress) process.stderr.write('\r\u001b[2K');
       } finally {
         wallet.lockWallet();
@@ -212,22 +230,19 @@ beside credentials aside), 1 otherwise.`,
       if (values.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
       else {
         for (const r of results) {
-          const verdict = r.status && r.outcome !== 'not-replaced' ? `  [${r.status}]` : '';
-          const details = r.details && detailsWords[r.details] ? `  (${detailsWords[r.details]}${r.problems?.[0] ? `: ${r.problems[0]}` : ''})` : '';
-          io.stdout(`${outcomeWords[r.outcome]}  ${r.file}${r.name ? `  "${r.name}"` : ''}${verdict}${details}${r.reason ? `  (${r.reason})` : ''}\n`);
+          const verdict = r.status && r.outcome !== 'not-replaced' ? `  [${say.status(r.status)}]` : '';
+          const problem = say.showProblems && r.problems?.[0] ? `: ${r.problems[0]}` : '';
+          const details = r.details && say.details[r.details] ? `  (${say.details[r.details]}${problem})` : '';
+          const reason = r.reason ? `  (${say.reason(reasonMessages.get(r), r.reason)})` : '';
+          io.stdout(`${outcomeWords[r.outcome]}  ${r.file}${r.name ? `  "${r.name}"` : ''}${verdict}${details}${reason}\n`);
           // Import never sends anything: an offer is received by the command that asks first.
-          if (r.link) io.stdout(`${receiveHint(r.link)}\n`);
+          if (r.link) io.stdout(`${receiveHint(r.link, language)}\n`);
         }
         const failed = results.length - documentResults.size - count('added') - count('already-there') - count('updated');
-        const used = documentResults.size > 0 ? `, documents beside them ${String(documentResults.size)}` : '';
-        io.stdout(
-          `Added ${String(count('added'))}, already there ${String(count('already-there'))}, updated ${String(count('updated'))}, not replaced ${String(count('not-replaced'))}, not imported ${String(failed - count('not-replaced'))}${used}.\n`,
-        );
+        const summary = { added: count('added'), alreadyThere: count('already-there'), updated: count('updated'), notReplaced: count('not-replaced') };
+        io.stdout(`${say.summary({ ...summary, notImported: failed - summary.notReplaced, documents: documentResults.size })}\n`);
         const pending = results.filter((r) => r.details === 'not-fetched' || r.details === 'incomplete').length;
-        if (pending > 0)
-          io.stdout(
-            `${String(pending)} credential${pending === 1 ? "'s" : "s'"} details could not be filled in yet: import again with --online, or use "Fetch details" in the app.\n`,
-          );
+        if (pending > 0) io.stdout(`${say.pending(pending)}\n`);
       }
       return results.every((r) => documentResults.has(r) || r.outcome === 'added' || r.outcome === 'already-there' || r.outcome === 'updated') ? 0 : 1;
     },

@@ -10,6 +10,11 @@ import { credentialForJson } from '../credentialJson';
 import { nameOrWhy } from '../credentialNames';
 import { renderTable } from '../table';
 import { receiveHint } from '../offerHint';
+import { chosenLanguage, languageOption, type CheckLanguage } from '../savedLanguage';
+import { walletFolder } from '../vaultOptions';
+import { walletWords } from '../walletWords';
+import { renderOr } from '../../../shared/credential/verificationMessages';
+import type { VerificationMessage } from '../../../shared/credential/verification';
 
 const help = `Usage: badgefolio inspect <file|dir>... [--json] [--max-file-mb N]
 
@@ -19,6 +24,8 @@ and nothing is fetched from the network.
 
   --json           one JSON array of results, for scripts
   --max-file-mb N  largest file to read, in megabytes (default 50)
+  --language en|de the language of what is printed for people (default: the app's
+                   language setting); --json is the same in every language
 
 Formats: ob2, ob3, clr2, blockcerts, europass-edc, vc, certificate.
 Containers: png, svg, json, jwt, pdf, image, zip, xml.
@@ -51,15 +58,42 @@ function dateOnly(value: string | undefined): string {
   return value ? value.slice(0, 10) : '';
 }
 
-function humanReport(results: readonly Result[]): string {
+/** Inspect's words for people, in English or German; the reasons are intake's catalogue messages. */
+const words = {
+  en: {
+    header: ['FILE', 'FORMAT', 'CONTAINER', 'NAME', 'ISSUER', 'ISSUED'],
+    labels: { malformed: 'malformed', unreadable: 'unreadable', 'not-a-credential': 'not a credential', 'offer-found': 'offer found' },
+    at: (where: string) => `at ${where}`,
+    total: (recognised: number, problems: number) =>
+      `${String(recognised)} credential${recognised === 1 ? '' : 's'} recognised` + (problems > 0 ? `, ${String(problems)} input${problems === 1 ? '' : 's'} not recognised` : ''),
+  },
+  de: {
+    header: ['DATEI', 'FORMAT', 'CONTAINER', 'NAME', 'AUSSTELLER', 'AUSGESTELLT'],
+    labels: { malformed: 'fehlerhaft', unreadable: 'nicht lesbar', 'not-a-credential': 'kein Nachweis', 'offer-found': 'Angebot gefunden' },
+    at: (where: string) => `bei ${where}`,
+    total: (recognised: number, problems: number) =>
+      `${String(recognised)} ${recognised === 1 ? 'Nachweis' : 'Nachweise'} erkannt` +
+      (problems > 0 ? `, ${String(problems)} ${problems === 1 ? 'Eingabe' : 'Eingaben'} nicht erkannt` : ''),
+  },
+} as const;
+
+function humanReport(results: readonly Result[], messages: ReadonlyMap<Result, VerificationMessage>, language: CheckLanguage): string {
+  const say = words[language];
   const recognised = results.filter((r) => r.outcome === 'recognised');
   const problems = results.filter((r) => r.outcome !== 'recognised');
   const lines: string[] = [];
   if (recognised.length > 0) {
     lines.push(
       renderTable(
-        ['FILE', 'FORMAT', 'CONTAINER', 'NAME', 'ISSUER', 'ISSUED'],
-        recognised.map((r) => [r.file, r.format, r.container, nameOrWhy(r.credential), r.credential.issuer.name ?? r.credential.issuer.id ?? '', dateOnly(r.credential.issuedOn)]),
+        say.header,
+        recognised.map((r) => [
+          r.file,
+          r.format,
+          r.container,
+          nameOrWhy(r.credential, walletWords(language)),
+          r.credential.issuer.name ?? r.credential.issuer.id ?? '',
+          dateOnly(r.credential.issuedOn),
+        ]),
         { clipStart: [0] },
       ),
     );
@@ -68,17 +102,14 @@ function humanReport(results: readonly Result[]): string {
     lines.push(
       problems
         .map((problem) => {
-          if (problem.outcome === 'offer-found') return `${problem.file}: offer found: ${problem.error}\n${receiveHint(problem.link)}`;
-          const label = problem.outcome === 'malformed' ? 'malformed' : problem.outcome === 'unreadable' ? 'unreadable' : 'not a credential';
-          return `${problem.file}: ${label}: ${problem.error}${problem.where ? ` (at ${problem.where})` : ''}`;
+          const error = renderOr(messages.get(problem), language, problem.error);
+          if (problem.outcome === 'offer-found') return `${problem.file}: ${say.labels['offer-found']}: ${error}\n${receiveHint(problem.link, language)}`;
+          return `${problem.file}: ${say.labels[problem.outcome]}: ${error}${problem.where ? ` (${say.at(problem.where)})` : ''}`;
         })
         .join('\n'),
     );
   }
-  lines.push(
-    `${String(recognised.length)} credential${recognised.length === 1 ? '' : 's'} recognised` +
-      (problems.length > 0 ? `, ${String(problems.length)} input${problems.length === 1 ? '' : 's'} not recognised` : ''),
-  );
+  lines.push(say.total(recognised.length, problems.length));
   return `${lines.join('\n\n')}\n`;
 }
 
@@ -91,7 +122,7 @@ export const inspectCommand: CliCommand = {
       parsed = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { json: { type: 'boolean', default: false }, 'max-file-mb': { type: 'string' } },
+        options: { json: { type: 'boolean', default: false }, 'max-file-mb': { type: 'string' }, ...languageOption },
       });
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -100,6 +131,9 @@ export const inspectCommand: CliCommand = {
     const maxFileMb = parsed.values['max-file-mb'] === undefined ? 50 : Number(parsed.values['max-file-mb']);
     if (!Number.isFinite(maxFileMb) || maxFileMb <= 0) throw new UsageError('--max-file-mb takes a positive number.');
     const limits = { ...defaultIntakeLimits, maxFileBytes: Math.round(maxFileMb * 1024 * 1024) };
+    // No wallet is opened: the app's language setting is read from the wallet folder it would use.
+    const language = chosenLanguage(parsed.values.language, walletFolder(undefined, io));
+    const messages = new Map<Result, VerificationMessage>();
 
     // Names given in several languages (Europass) are read in the language of the user's locale.
     const intake = new Intake(limits, { language: environmentLanguage(io.env) });
@@ -112,9 +146,13 @@ export const inspectCommand: CliCommand = {
         results.push({ file: display, outcome: 'unreadable', error: input.reason });
         continue;
       }
-      for (const outcome of await intake.inspect({ name: display, bytes: input.bytes })) results.push(toResult(outcome));
+      for (const outcome of await intake.inspect({ name: display, bytes: input.bytes })) {
+        const result = toResult(outcome);
+        if (outcome.outcome !== 'recognised' && outcome.reasonMessage) messages.set(result, outcome.reasonMessage);
+        results.push(result);
+      }
     }
-    io.stdout(parsed.values.json ? `${JSON.stringify(results, null, 2)}\n` : humanReport(results));
+    io.stdout(parsed.values.json ? `${JSON.stringify(results, null, 2)}\n` : humanReport(results, messages, language));
     return results.every((r) => r.outcome === 'recognised') ? 0 : 1;
   },
 };

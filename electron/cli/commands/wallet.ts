@@ -10,36 +10,44 @@ import { nameOrWhy } from '../credentialNames';
 import { readPassphrase, strengthHint } from '../passphrase';
 import { renderTable } from '../table';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
+import { chosenLanguage, languageOption, languageOptionHelp, type CheckLanguage } from '../savedLanguage';
+import { walletWords, type WalletWords } from '../walletWords';
 
-export async function openWallet(io: CliIo, vault: string | undefined, passphraseFile: string | undefined, write: boolean): Promise<Vault> {
+export async function openWallet(io: CliIo, vault: string | undefined, passphraseFile: string | undefined, write: boolean, language: CheckLanguage = 'en'): Promise<Vault> {
   const folder = walletFolder(vault, io);
-  if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
+  const say = walletWords(language);
+  if (!Vault.exists(folder)) throw new VaultError(say.noWallet(folder));
   const passphrase = await readPassphrase({ file: passphraseFile, envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
   const wallet = await Vault.unlock(folder, passphrase, { write });
   for (const damaged of wallet.damaged) {
     const which = damaged.name ? `"${damaged.name}" (${damaged.id})` : damaged.id;
-    const where = damaged.quarantinedAs ? `it was moved to ${damaged.quarantinedAs} for rescue` : 'run "badgefolio check" to set it aside for rescue';
-    io.stderr(`Warning: credential ${which} could not be read (${damaged.reason}); ${where}.\n`);
+    io.stderr(`${say.damagedOnOpen(which, damaged.reason, damaged.quarantinedAs)}\n`);
   }
   return wallet;
+}
+
+/** The language a wallet command speaks: `--language`, else the app's setting in the wallet folder. */
+function languageOf(io: CliIo, values: { vault?: string | undefined; language?: string | undefined }): CheckLanguage {
+  return chosenLanguage(values.language, walletFolder(values.vault, io));
 }
 
 /** Opens the wallet, runs `use`, always locks again; wallet errors become a message and exit 1. */
 async function withWallet(
   io: CliIo,
-  values: { vault?: string | undefined; 'passphrase-file'?: string | undefined },
+  values: { vault?: string | undefined; 'passphrase-file'?: string | undefined; language?: string | undefined },
   write: boolean,
-  use: (wallet: Vault) => Promise<number> | number,
+  use: (wallet: Vault, say: WalletWords) => Promise<number> | number,
 ): Promise<number> {
+  const language = languageOf(io, values);
   try {
-    const wallet = await openWallet(io, values.vault, values['passphrase-file'], write);
+    const wallet = await openWallet(io, values.vault, values['passphrase-file'], write, language);
     try {
-      return await use(wallet);
+      return await use(wallet, walletWords(language));
     } finally {
       wallet.lockWallet();
     }
   } catch (error) {
-    return reportWalletError(error, io);
+    return reportWalletError(error, io, language);
   }
 }
 
@@ -47,36 +55,32 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function entryRow(entry: VaultEntry): string[] {
+function entryRow(entry: VaultEntry, say: WalletWords): string[] {
   const credential = entry.credential;
   const issuer = (credential.issuer ?? {}) as Record<string, unknown>;
   // A badge whose name lives at its issuer and was not fetched yet says so, never a made-up name.
   const pending = ((credential.linked ?? {}) as Record<string, unknown>).state;
   return [
     entry.id,
-    // Only an OB 2.0 badge's name lives elsewhere; any other credential without one is untitled.
-    text(credential.name) || (credential.format === 'ob2' && (pending === 'not-fetched' || pending === 'incomplete') ? '(details not fetched yet)' : '(untitled)'),
+    nameOrWhy(
+      { name: text(credential.name), format: text(credential.format), linked: pending === 'not-fetched' || pending === 'incomplete' ? { state: pending } : undefined },
+      say,
+    ),
     text(issuer.name) || text(issuer.id),
     text(credential.format),
     text(credential.issuedOn).slice(0, 10),
     entry.addedAt.slice(0, 10),
-    statusLabel(entry.verification),
+    statusLabel(entry.verification, say),
   ];
 }
 
-const identityShort: Readonly<Record<IssuerIdentity['level'], string>> = {
-  registry: 'issuer listed',
-  domain: 'key on web',
-  'trust-list': 'trust list',
-  unconfirmed: 'issuer unconfirmed',
-};
-
 /** The stored verdict and, beside it, how sure the issuer's name is: "verified, issuer unconfirmed". */
-function statusLabel(verification: unknown): string {
+function statusLabel(verification: unknown, say: WalletWords): string {
   const report = verificationReportSchema.safeParse(verification);
-  if (!report.success) return 'not checked';
+  if (!report.success) return say.notChecked;
   const identity = report.data.issuerIdentity;
-  return identity && report.data.status === 'verified' ? `${report.data.status}, ${identityShort[identity.level]}` : report.data.status;
+  const status = say.status(report.data.status);
+  return identity && report.data.status === 'verified' ? `${status}, ${say.identityShort[identity.level]}` : status;
 }
 
 /** A listing entry: `id` is the wallet's short id; the credential's own id is `credentialId`. */
@@ -118,22 +122,25 @@ export const initCommand: CliCommand = {
 Creates an encrypted wallet. Choose a passphrase you will remember: it cannot be
 recovered, and without it nobody (you included) can open the wallet.
 
-${walletOptionsHelp}`,
+${walletOptionsHelp}
+${languageOptionHelp}`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, walletOptions);
+    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     if (positionals.length > 0) throw new UsageError(`init takes no files (got ${positionals.join(' ')}).`);
     const folder = walletFolder(values.vault, io);
+    const language = chosenLanguage(values.language, folder);
+    const say = walletWords(language);
     try {
-      if (Vault.exists(folder)) throw new VaultError(`There is already a wallet in ${folder}.`);
+      if (Vault.exists(folder)) throw new VaultError(say.alreadyWallet(folder));
       const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'New passphrase', confirm: true }, io);
       const hint = strengthHint(passphrase);
       if (hint) io.stderr(`${hint}\n`);
       const wallet = await Vault.create(folder, passphrase);
       wallet.lockWallet();
-      io.stdout(`Created an encrypted wallet in ${folder}.\nKeep your passphrase safe: it cannot be recovered. Make a backup with "badgefolio backup --out FILE".\n`);
+      io.stdout(`${say.created(folder)}\n`);
       return 0;
     } catch (error) {
-      return reportWalletError(error, io);
+      return reportWalletError(error, io, language);
     }
   },
 };
@@ -148,44 +155,49 @@ export const listCommand: CliCommand = {
   help: `Usage: badgefolio list [--vault DIR] [--passphrase-file FILE] [--json]
 
 ${walletOptionsHelp}
+${languageOptionHelp}
   --json                  the credentials as JSON (without their bytes)`,
   async run(args, io) {
-    const { values } = parseCommand(args, walletOptions);
-    return withWallet(io, values, false, (wallet) => {
+    const { values } = parseCommand(args, { ...walletOptions, ...languageOption });
+    return withWallet(io, values, false, (wallet, say) => {
       const entries = wallet.list().sort((a, b) => text(b.credential.issuedOn).localeCompare(text(a.credential.issuedOn)));
       if (values.json) io.stdout(`${JSON.stringify(entries.map(entryJson), null, 2)}\n`);
-      else if (entries.length === 0) io.stdout('Your wallet is empty. Add badges with "badgefolio import <file|dir>".\n');
+      else if (entries.length === 0) io.stdout(`${say.emptyWallet}\n`);
       else
         io.stdout(
-          `${renderTable(['ID', 'NAME', 'ISSUER', 'FORMAT', 'ISSUED', 'ADDED', 'STATUS'], entries.map(entryRow))}\n${String(entries.length)} credential${entries.length === 1 ? '' : 's'}\n`,
+          `${renderTable(
+            say.listHeader,
+            entries.map((entry) => entryRow(entry, say)),
+          )}\n${say.credentialCount(entries.length)}\n`,
         );
       return 0;
     });
   },
 };
 
-function describe(credential: NormalizedCredential): string {
-  const lines: string[] = [nameOrWhy(credential), ''];
-  const add = (label: string, value: string | undefined): void => {
-    if (value) lines.push(`${label.padEnd(14)}${value}`);
+function describe(credential: NormalizedCredential, say: WalletWords): string {
+  const lines: string[] = [nameOrWhy(credential, say), ''];
+  const label = say.showLabels;
+  const add = (name: string, value: string | undefined): void => {
+    if (value) lines.push(`${name.padEnd(14)}${value}`);
   };
-  add('Issuer', [credential.issuer.name, credential.issuer.url ?? credential.issuer.id].filter(Boolean).join(' — '));
-  add('Format', `${credential.format}${credential.formatVersion ? ` ${credential.formatVersion}` : ''} (${credential.container})`);
-  add('Kind', credential.kind);
-  add('Issued', credential.issuedOn);
-  add('Valid from', credential.validFrom);
-  add('Expires', credential.expires);
-  add('Recipient', credential.recipient?.identity ? `${credential.recipient.identity}${credential.recipient.hashed ? ' (hashed)' : ''}` : undefined);
-  add('Description', credential.description);
-  add('Criteria', credential.criteria?.narrative ?? credential.criteria?.id);
-  add('Skills', credential.skills.map((s) => s.name).join(', '));
-  add('Credits', credential.credits.map((c) => `${String(c.value)} ${c.unit}`).join(', '));
-  add('Tags', credential.tags.join(', '));
-  add('Signature', credential.verification.signature);
-  add('Links', credential.verification.links.join(' '));
-  add('Identity', credential.identity);
-  add('Original', `${credential.original.fileName} (${String(credential.original.bytes.length)} bytes)`);
-  for (const note of credential.notes) lines.push(`Note: ${note}`);
+  add(label.issuer, [credential.issuer.name, credential.issuer.url ?? credential.issuer.id].filter(Boolean).join(' — '));
+  add(label.format, `${credential.format}${credential.formatVersion ? ` ${credential.formatVersion}` : ''} (${credential.container})`);
+  add(label.kind, credential.kind);
+  add(label.issued, credential.issuedOn);
+  add(label.validFrom, credential.validFrom);
+  add(label.expires, credential.expires);
+  add(label.recipient, credential.recipient?.identity ? `${credential.recipient.identity}${credential.recipient.hashed ? ` (${say.hashed})` : ''}` : undefined);
+  add(label.description, credential.description);
+  add(label.criteria, credential.criteria?.narrative ?? credential.criteria?.id);
+  add(label.skills, credential.skills.map((s) => s.name).join(', '));
+  add(label.credits, credential.credits.map((c) => `${String(c.value)} ${c.unit}`).join(', '));
+  add(label.tags, credential.tags.join(', '));
+  add(label.signature, credential.verification.signature);
+  add(label.links, credential.verification.links.join(' '));
+  add(label.identity, credential.identity);
+  add(label.original, `${credential.original.fileName} (${say.bytes(credential.original.bytes.length)})`);
+  for (const note of credential.notes) lines.push(`${label.note}: ${note}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -195,18 +207,19 @@ export const showCommand: CliCommand = {
 
 <id> is the ID that "badgefolio list" shows (or its first characters, at least 4).
 
-${walletOptionsHelp}`,
+${walletOptionsHelp}
+${languageOptionHelp}`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, walletOptions);
+    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     const [id] = positionals;
     if (!id || positionals.length > 1) throw new UsageError('Give one credential ID (see "badgefolio list").');
-    return withWallet(io, values, false, (wallet) => {
+    return withWallet(io, values, false, (wallet, say) => {
       const credential = wallet.get(id);
       if (!credential) {
-        io.stderr(`No credential with ID "${id}" in this wallet.\n`);
+        io.stderr(`${say.noCredential(id)}\n`);
         return 1;
       }
-      io.stdout(values.json ? `${JSON.stringify(credentialForJson(credential), null, 2)}\n` : describe(credential));
+      io.stdout(values.json ? `${JSON.stringify(credentialForJson(credential), null, 2)}\n` : describe(credential, say));
       return 0;
     });
   },
@@ -216,18 +229,19 @@ export const removeCommand: CliCommand = {
   name: 'remove',
   help: `Usage: badgefolio remove <id> [--vault DIR] [--passphrase-file FILE]
 
-${walletOptionsHelp}`,
+${walletOptionsHelp}
+${languageOptionHelp}`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, walletOptions);
+    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     const [id] = positionals;
     if (!id || positionals.length > 1) throw new UsageError('Give one credential ID (see "badgefolio list").');
-    return withWallet(io, values, true, (wallet) => {
+    return withWallet(io, values, true, (wallet, say) => {
       const removed = wallet.remove(id);
       if (!removed) {
-        io.stderr(`No credential with ID "${id}" in this wallet.\n`);
+        io.stderr(`${say.noCredential(id)}\n`);
         return 1;
       }
-      io.stdout(`Removed "${text(removed.credential.name)}" (${removed.id}).\n`);
+      io.stdout(`${say.removed(text(removed.credential.name), removed.id)}\n`);
       return 0;
     });
   },
@@ -240,25 +254,28 @@ export const backupCommand: CliCommand = {
 The backup is encrypted with the wallet's passphrase and can be restored on any
 computer with "badgefolio restore FILE".
 
-${walletOptionsHelp}`,
+${walletOptionsHelp}
+${languageOptionHelp}`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, { ...walletOptions, out: { type: 'string' } });
+    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption, out: { type: 'string' } });
     if (!values.out || positionals.length > 0) throw new UsageError('Say where to write the backup: --out FILE.');
     const out = path.resolve(io.cwd, values.out);
+    const folder = walletFolder(values.vault, io);
+    const language = chosenLanguage(values.language, folder);
+    const say = walletWords(language);
     try {
       const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
-      const folder = walletFolder(values.vault, io);
-      if (!Vault.exists(folder)) throw new VaultError(`There is no wallet in ${folder}. Create one with "badgefolio init".`);
+      if (!Vault.exists(folder)) throw new VaultError(say.noWallet(folder));
       const wallet = await Vault.unlock(folder, passphrase);
       try {
         const { credentials } = await wallet.exportBackup(out, passphrase);
-        io.stdout(`Wrote an encrypted backup of ${String(credentials)} credential${credentials === 1 ? '' : 's'} to ${out}.\n`);
+        io.stdout(`${say.backupWritten(credentials, out)}\n`);
         return 0;
       } finally {
         wallet.lockWallet();
       }
     } catch (error) {
-      return reportWalletError(error, io);
+      return reportWalletError(error, io, language);
     }
   },
 };
@@ -271,29 +288,32 @@ Reads a backup made by "badgefolio backup". Into an empty folder it creates the
 wallet with the backup's passphrase; into an existing wallet (same passphrase) it
 adds what is missing and updates changed copies. Nothing is ever duplicated.
 
-${walletOptionsHelp}`,
+${walletOptionsHelp}
+${languageOptionHelp}`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, walletOptions);
+    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError('Give one backup file to restore.');
     const backup = path.resolve(io.cwd, file);
+    const folder = walletFolder(values.vault, io);
+    const language = chosenLanguage(values.language, folder);
+    const say = walletWords(language);
     if (!existsSync(backup)) {
-      io.stderr(`There is no file ${backup}.\n`);
+      io.stderr(`${say.noFile(backup)}\n`);
       return 1;
     }
     try {
       const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
-      const folder = walletFolder(values.vault, io);
       const wallet = Vault.exists(folder) ? await Vault.unlock(folder, passphrase, { write: true }) : await Vault.create(folder, passphrase);
       try {
         const counts = await wallet.restoreBackup(backup, passphrase);
-        io.stdout(`Restored: added ${String(counts.added)}, already there ${String(counts['already-there'])}, updated ${String(counts.updated)}.\n`);
+        io.stdout(`${say.restored(counts.added, counts['already-there'], counts.updated)}\n`);
         return 0;
       } finally {
         wallet.lockWallet();
       }
     } catch (error) {
-      return reportWalletError(error, io);
+      return reportWalletError(error, io, language);
     }
   },
 };
@@ -307,16 +327,17 @@ rewritten, and a crash leaves the old or the new passphrase working, never neith
 The new passphrase comes from --new-passphrase-file, BADGEFOLIO_NEW_PASSPHRASE, or a
 hidden prompt (asked twice).
 
-${walletOptionsHelp}`,
+${walletOptionsHelp}
+${languageOptionHelp}`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, { ...walletOptions, 'new-passphrase-file': { type: 'string' } });
+    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption, 'new-passphrase-file': { type: 'string' } });
     if (positionals.length > 0) throw new UsageError('passwd takes no files.');
-    return withWallet(io, values, true, async (wallet) => {
+    return withWallet(io, values, true, async (wallet, say) => {
       const next = await readPassphrase({ file: values['new-passphrase-file'], envName: 'BADGEFOLIO_NEW_PASSPHRASE', prompt: 'New passphrase', confirm: true }, io);
       const hint = strengthHint(next);
       if (hint) io.stderr(`${hint}\n`);
       await wallet.changePassphrase(next);
-      io.stdout('The passphrase was changed.\n');
+      io.stdout(`${say.passphraseChanged}\n`);
       return 0;
     });
   },

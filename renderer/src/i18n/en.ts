@@ -99,7 +99,7 @@ export const en = {
   'detail.description': 'What it is',
   'detail.criteria': 'How it was earned',
   'detail.skills': 'Skills',
-  'detail.credits': 'Credits',
+  'detail.credits': 'Workload',
   'credits.unit': 'credits',
   'detail.evidence': 'Evidence',
   'detail.endorsements': 'Endorsed by',

@@ -48,7 +48,8 @@ describe('badgefolio export-pdf in the PDF’s language', () => {
     const cover = run('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', pdf, '-']).replace(/\s+/g, ' ');
     expect(cover).toContain('2 bestätigte Nachweise; bei keinem ist belegt, wer ihn ausgestellt hat.');
     // Credits given without a unit (1.5 each) are counted in the PDF's words and numbers.
-    expect(cover).toContain('Leistungspunkte: 3 Leistungspunkte');
+    expect(cover).toContain('Umfang insgesamt: 3 Leistungspunkte');
+    expect(cover).not.toContain('Leistungspunkte: 3');
     const text = run('pdftotext', ['-enc', 'UTF-8', pdf, '-']).replace(/\s+/g, ' ');
     expect(text).toContain('1,5 Leistungspunkte');
     expect(text).not.toMatch(/credits|1\.5/i);
