@@ -1,7 +1,7 @@
 // `badgefolio verify` fills in what credentials link to through the same routine as `import`
 // (core/fillIn.ts): an Open Badges 2.0 badge baked with only the addresses of its BadgeClass and
 // issuer shows their names when --online fetches them (here from the loopback internet, handed
-// in the way only tests can) or --documents MAP supplies them, and says "details not fetched"
+// in the way only tests can) or --documents MAP supplies them, and says "details not fetched yet"
 // (never an empty or made-up name) when neither does. Blockcerts issuer profiles given beside
 // certificates are not certificates, and serve as the certificates' issuer documents.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -53,7 +53,7 @@ describe('badgefolio verify and what badges link to', () => {
     expect(offline.results[0]).toMatchObject({ format: 'ob2', name: null, issuer: { id: null, name: null }, status: 'unverifiable', details: 'not-fetched' });
     const text = io(work);
     await command().run([file, '--offline', '--threads', '0'], text);
-    expect(text.out.join('')).toMatch(/Welding basics\.png +ob2 +unverifiable +\(details not fetched\)/);
+    expect(text.out.join('')).toMatch(/Welding basics\.png +ob2 +unverifiable +\(details not fetched yet\)/);
     expect(text.out.join('')).toMatch(/Details not fetched: use --online, or --documents MAP/);
     expect(text.out.join('')).not.toMatch(/Open Badge\b/);
     expect(net.statsFor('verify.online.example').requests).toBe(0);
