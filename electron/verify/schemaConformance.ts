@@ -144,6 +144,9 @@ export async function checkSchemaConformance(written: Json, checks: Checks, jwtC
  * missing. Entries of lists are kept, so that pointers into lists stay as written.
  */
 export function withoutNulls(json: Json): Json {
+  // Credentials rarely hold a null: then they are read as they are, the validators never writing
+  // to what they check (a deep copy of each was ~5 ms of garbage for 400 credentials).
+  if (!hasNullMember(json)) return json;
   const copy = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(copy);
     if (!isRecord(value)) return value;
@@ -152,6 +155,14 @@ export function withoutNulls(json: Json): Json {
     return result;
   };
   return copy(json) as Json;
+}
+
+/** Whether some object in `value` has a member whose value is null (entries of lists do not count). */
+function hasNullMember(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasNullMember);
+  if (!isRecord(value)) return false;
+  for (const member of Object.values(value)) if (member === null || hasNullMember(member)) return true;
+  return false;
 }
 
 /** A VC 1.1 credential from a JWT: what it states only as claims (exp, iss, nbf, jti, sub) put back where it leaves them out. */

@@ -10,9 +10,7 @@ import { judgeIssuerIdentity } from './issuerIdentity';
 import { bundledRegistries, type IssuerRegistry } from './issuerRegistries';
 import { DocumentResolver, type DocumentSource } from './documents';
 import type { FetchCache } from './fetchCache';
-import { verifyJades } from './jades';
 import { checkBlockcertsIssuerKey } from './blockcertsIssuerKey';
-import { blockchainOnly, isMerkleProof2019, verifyBlockcertsV2, verifyMerkleProof2019 } from './merkleProof';
 import { verifyOb2Hosted, verifyOb2Signed } from './ob2';
 import { checkRecipient } from './recipient';
 import type { SafeFetchOptions } from './safeFetch';
@@ -158,6 +156,8 @@ async function dispatch(credential: NormalizedCredential, context: VerifyContext
       return;
     }
     if (typeof json.payload === 'string' && Array.isArray(json.signatures)) {
+      // Loaded here (with the trust-list XML reader) rather than with every verification: see verifyBlockcerts.
+      const { verifyJades } = await import('./jades');
       const inner = await verifyJades(json, context, checks);
       if (inner) checkW3cDates(inner, context, checks);
       return;
@@ -298,6 +298,9 @@ async function checkNested(json: Json, context: VerifyContext, checks: Checks): 
 }
 
 async function verifyBlockcerts(json: Json, credential: NormalizedCredential, context: VerifyContext, checks: Checks): Promise<void> {
+  // Blockcerts' Merkle receipts (and their CBOR decoder) are loaded only for Blockcerts: a CLI run
+  // on Open Badges then loads ~70 KB less code.
+  const { blockchainOnly, isMerkleProof2019, verifyBlockcertsV2, verifyMerkleProof2019 } = await import('./merkleProof');
   const version = credential.formatVersion;
   if (version === 'v2') {
     await verifyBlockcertsV2(json, context, checks);
