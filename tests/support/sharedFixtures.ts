@@ -12,10 +12,6 @@ export const sharedFixturesSkipReason = 'skipped: ../shared/fixtures is not pres
  * reading is). Unlike ../shared they are the project's own test data, committed, so CI reads them.
  */
 export const realWorldDir = path.resolve(import.meta.dirname, '../fixtures/real-world');
-export const realWorldPresent = existsSync(path.join(realWorldDir, 'EXPECTED.tsv'));
-export const realWorldSkipReason = 'skipped: tests/fixtures/real-world is missing';
-/** Whether that folder holds this file: a copy may hold only some of the sets collected. */
-export const realWorldHas = (file: string): boolean => existsSync(path.join(realWorldDir, file));
 
 export interface ManifestRow {
   readonly file: string;

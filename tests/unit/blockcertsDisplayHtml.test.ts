@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { Intake } from '../../electron/intake/intake';
 import { displayContentPolicy, displayDocument, sanitiseDisplay, type Purifier } from '../../renderer/src/wallet/blockcertsDisplayHtml';
 import { blockcertsV3Certificate, certificateFile, designerDisplayHtml, hostileDisplayHtml, htmlDisplay, sealDataUrl } from '../support/blockcertsCertificates';
-import { realWorldDir, realWorldHas, realWorldPresent, realWorldSkipReason } from '../support/sharedFixtures';
+import { realWorldDir } from '../support/sharedFixtures';
 
 /**
  * The renderer's sanitising of Blockcerts display HTML (BlockcertsDisplay shows the result in
  * an <iframe sandbox="">), run with DOMPurify on jsdom over displays written here: a designer's
  * and a hostile one, each carried in a Blockcerts v3 certificate and taken from it by intake as
- * the renderer gets it, and over the attacks such a display could carry one by one.
+ * the renderer gets it, over the attacks such a display could carry one by one, and over two
+ * published displays from the project's collection of real certificates (tests/fixtures/real-world).
  */
 const window = new JSDOM('').window;
 const purifier: Purifier = createDOMPurify(window);
@@ -45,10 +46,6 @@ function expectHarmless(doc: Document): void {
   for (const style of doc.querySelectorAll('style')) style.remove();
   expect(doc.body.innerHTML).not.toMatch(/alert/i);
 }
-
-if (!realWorldPresent) console.log(`Blockcerts displays as published ${realWorldSkipReason}`);
-/** The published file the last test reads: a copy of ../shared/real-world may hold only some of the sets collected. */
-const xssHere = realWorldHas('learningmachine-v2-xss-display.json');
 
 describe('Blockcerts display HTML, sanitised for the sandboxed frame', () => {
   it('keeps the hostile display, as written, through intake: what reaches the renderer has everything still to remove', async () => {
@@ -134,7 +131,7 @@ describe('Blockcerts display HTML, sanitised for the sandboxed frame', () => {
     expect(displayDocument(purifier, 'x', '"><script>alert(1)</script>')).toContain('<html lang="en">');
   });
 
-  it.skipIf(!xssHere)('treats the published displays (../shared/real-world) the same way: the tampered one harmless, the designer one whole', () => {
+  it('treats the published displays (tests/fixtures/real-world) the same way: the tampered one harmless, the designer one whole', () => {
     const json = (file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(realWorldDir, file), 'utf8')) as Record<string, unknown>;
     const tampered = json('learningmachine-v2-xss-display.json').displayHtml as string;
     expect(tampered).toMatch(/<script>/);

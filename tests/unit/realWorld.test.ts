@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NormalizedCredential } from '../../shared/credential/model';
@@ -9,19 +10,18 @@ import { DocumentsMap } from '../../electron/verify/documents';
 import { FillIn } from '../../electron/core/fillIn';
 import { createVerifier } from '../../electron/verify/verifier';
 import { summaryIn } from '../../shared/credential/verificationMessages';
-import { realWorldDir, realWorldHas, realWorldPresent, realWorldSkipReason } from '../support/sharedFixtures';
+import { realWorldDir } from '../support/sharedFixtures';
 
 /**
- * Real badges that real platforms issued and their earners published (Credly, Badgr, Open
- * Badge Factory, Virtualbadge, NetLearning, the Oregon Badge Alliance, the DCC's wallet,
- * Learning Machine / Hyland, the Europass EDC platform, bloxberg, Credly's Acclaim, the ASF's
- * training site, JFF's plugfests), kept beside the repository in ../shared/real-world (never
- * committed here: they were taken from public repositories and issue threads), with
- * SOURCES.tsv saying where each came from and EXPECTED.tsv what a correct reading is. Each file
- * is read by intake, filled in from the issuer documents found beside them
- * (documents/documents-map.json) as `badgefolio import --documents` and the app do it, and
- * verified offline with the same documents and a fixed clock. Without that folder, all of this
- * is skipped; a part that needs a file the folder lacks says so and is skipped.
+ * Real badges that real platforms issued or published (1EdTech's validator, Credly's Acclaim,
+ * Badgr EU, Learning Machine / Hyland, Blockcerts' cert-viewer and verifier, bloxberg, SURF
+ * edubadges, the Europass EDC platform, the ASF's training site, Virginia STAR, JFF's
+ * plugfests), collected from public repositories and issue threads into the project's own test
+ * data, tests/fixtures/real-world (committed, so CI reads them), with SOURCES.tsv saying where
+ * each came from and EXPECTED.tsv what a correct reading is. Each file is read by intake, filled
+ * in from the issuer documents kept beside them (documents/documents-map.json) as
+ * `badgefolio import --documents` and the app do it, and verified offline with the same
+ * documents and a fixed clock.
  *
  * Where the reading is wrong in code another part of the app owns, the row is listed in
  * `awaitingFixes` with the file to change: those mismatches are asserted to still be there,
@@ -63,16 +63,6 @@ function expectedRows(): ExpectedRow[] {
  * where it is to be fixed. Keyed `file › field`; the value is what is read instead.
  */
 const awaitingFixes: Readonly<Record<string, { readonly got: string; readonly owner: string; readonly why: string }>> = {
-  'blockcerts-v3-display-png.json › issuer': {
-    got: none,
-    owner: 'electron/verify/issuerIdentity.ts',
-    why: "the certificate names its issuer only by its profile's URL; the profile is in the documents map, but its name is read only when the profile's keys are used, which a MerkleProof2019 with a DID verification method does not",
-  },
-  'blockcerts-v3-display-pdf.json › issuer': {
-    got: none,
-    owner: 'electron/verify/issuerIdentity.ts',
-    why: 'as blockcerts-v3-display-png.json',
-  },
   'europass-elm2-la-modiste.xml › status': {
     got: 'malformed',
     owner: 'electron/verify/verifier.ts',
@@ -86,15 +76,12 @@ interface Reading {
   readonly status: VerificationStatus;
 }
 
-if (!realWorldPresent) console.log(`real published badges ${realWorldSkipReason}`);
-
 // EXPECTED.tsv is written for an English-speaking user.
 const english = new Intake(defaultIntakeLimits, { language: 'en' });
-const documents = realWorldPresent ? DocumentsMap.fromFile(path.join(dir, 'documents/documents-map.json')) : new DocumentsMap({}, '.');
+const documents = DocumentsMap.fromFile(path.join(dir, 'documents/documents-map.json'));
 // Nothing is fetched: what a credential links to comes from the documents map only.
 const fillIn = new FillIn({ fetch: false, documents, pictures: false });
 const verifier = createVerifier({ network: 'offline', now, documents: fillIn.documents });
-const present = (file: string): boolean => realWorldPresent && realWorldHas(file);
 
 async function read(file: string, intake = english): Promise<Reading> {
   const outcomes = await intake.inspect({ name: file, bytes: readFileSync(path.join(dir, file)) });
@@ -133,20 +120,38 @@ function mismatches(row: ExpectedRow, reading: Reading): Map<Field, string> {
   return found;
 }
 
-describe.skipIf(!realWorldPresent)('real published badges (../shared/real-world)', () => {
-  const rows = realWorldPresent ? expectedRows() : [];
+describe('real published badges (tests/fixtures/real-world)', () => {
+  const rows = expectedRows();
 
   it('lists every file collected, each with its source', () => {
     const [, ...sources] = readFileSync(path.join(dir, 'SOURCES.tsv'), 'utf8').trim().split('\n');
     const sourced = sources.map((line) => line.split('\t')[0] ?? '').filter((file) => !file.startsWith('documents/'));
     expect(rows.map((row) => row.file).sort()).toEqual(sourced.sort());
     expect(rows.length).toBeGreaterThanOrEqual(15);
-    for (const row of rows) expect(present(row.file), `${row.file} is in the folder`).toBe(true);
-    for (const key of Object.keys(awaitingFixes).filter((k) => present(k.split(' › ')[0] ?? '')))
+    for (const row of rows) expect(existsSync(path.join(dir, row.file)), `${row.file} is in the folder`).toBe(true);
+    for (const key of Object.keys(awaitingFixes))
       expect(
         rows.map((row) => row.file),
         key,
       ).toContain(key.split(' › ')[0]);
+  });
+
+  it('holds each file byte for byte as its source has it, and nothing unlisted', () => {
+    const [, ...sources] = readFileSync(path.join(dir, 'SOURCES.tsv'), 'utf8').trim().split('\n');
+    const recorded = new Map(sources.map((line) => [line.split('\t')[0] ?? '', line.split('\t')[4] ?? ''] as const));
+    for (const [file, sha256] of recorded)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, file)))
+          .digest('hex'),
+        file,
+      ).toBe(sha256);
+    const bookkeeping = new Set(['README.md', 'SOURCES.tsv', 'EXPECTED.tsv', 'documents/documents-map.json']);
+    const held = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .filter((file) => !bookkeeping.has(file));
+    expect(held.sort()).toEqual([...recorded.keys()].sort());
   });
 
   it.each(rows.map((row) => [row.file, row] as const))('%s', async (file, row) => {
@@ -170,11 +175,11 @@ describe.skipIf(!realWorldPresent)('real published badges (../shared/real-world)
   });
 });
 
-describe.skipIf(!realWorldPresent)('Blockcerts display, as real issuers wrote it', () => {
+describe('Blockcerts display, as real issuers wrote it', () => {
   const json = (file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
   const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes);
 
-  it.skipIf(!present('hyland-v3-xlabs-participation-did-ion.json'))('keeps the display HTML, as written, for the renderer to sanitise and show', async () => {
+  it('keeps the display HTML, as written, for the renderer to sanitise and show', async () => {
     const { credential } = await read('hyland-v3-xlabs-participation-did-ion.json');
     const display = json('hyland-v3-xlabs-participation-did-ion.json').display as { content: string };
     expect(credential.image?.mediaType).toBe('text/html');
@@ -183,19 +188,16 @@ describe.skipIf(!realWorldPresent)('Blockcerts display, as real issuers wrote it
     expect(credential.description, 'the summary is the display text after the title, cut to a sentence').toMatch(/^Has been an active part of the 2021 xLabs project/);
   });
 
-  it.skipIf(!present('learningmachine-v2-xss-display.json'))(
-    "keeps a v2 certificate's badge image as its picture, and nothing of a hostile displayHtml in what it shows",
-    async () => {
-      const { credential } = await read('learningmachine-v2-xss-display.json');
-      const badge = json('learningmachine-v2-xss-display.json').badge as { image: string; description: string };
-      expect(credential.image?.mediaType).toBe('image/png');
-      expect(Buffer.from(credential.image?.bytes ?? new Uint8Array()).equals(Buffer.from(badge.image.split(',')[1] ?? '', 'base64'))).toBe(true);
-      expect(credential.description).toBe(badge.description);
-      expect(JSON.stringify({ ...credential, original: undefined, image: undefined })).not.toMatch(/<script|alert|javascript:/);
-    },
-  );
+  it("keeps a v2 certificate's badge image as its picture, and nothing of a hostile displayHtml in what it shows", async () => {
+    const { credential } = await read('learningmachine-v2-xss-display.json');
+    const badge = json('learningmachine-v2-xss-display.json').badge as { image: string; description: string };
+    expect(credential.image?.mediaType).toBe('image/png');
+    expect(Buffer.from(credential.image?.bytes ?? new Uint8Array()).equals(Buffer.from(badge.image.split(',')[1] ?? '', 'base64'))).toBe(true);
+    expect(credential.description).toBe(badge.description);
+    expect(JSON.stringify({ ...credential, original: undefined, image: undefined })).not.toMatch(/<script|alert|javascript:/);
+  });
 
-  it.skipIf(!present('blockcerts-v3-display-png.json'))('takes an image display as the picture, decoded from base64', async () => {
+  it('takes an image display as the picture, decoded from base64', async () => {
     const { credential } = await read('blockcerts-v3-display-png.json');
     const display = json('blockcerts-v3-display-png.json').display as { content: string };
     expect(credential.image?.mediaType).toBe('image/png');
@@ -203,53 +205,44 @@ describe.skipIf(!realWorldPresent)('Blockcerts display, as real issuers wrote it
   });
 });
 
-describe.skipIf(!realWorldPresent)("Europass names in the user's language, as the EDC platform wrote them", () => {
+describe("Europass names in the user's language, as the EDC platform wrote them", () => {
   const issuerIn = async (file: string, language: string): Promise<string | undefined> => (await read(file, new Intake(defaultIntakeLimits, { language }))).credential.issuer.name;
 
-  it.skipIf(!present('europass-elm3-jamk-sample.jsonld') || !present('europass-elm2-la-modiste.xml'))(
-    "takes the awarding body from legalName in the user's language, else English, else the first",
-    async () => {
-      // As the file has it: the EDC platform's test data double-encoded its é.
-      expect(await issuerIn('europass-elm3-jamk-sample.jsonld', 'fr')).toBe('un nom lÃ©gal');
-      expect(await issuerIn('europass-elm3-jamk-sample.jsonld', 'de')).toBe('some legal name');
-      expect(await issuerIn('europass-elm2-la-modiste.xml', 'de')).toBe('ANTHONY FISHER CAMILLERI S.P.');
-    },
-  );
+  it("takes the awarding body from legalName in the user's language, else English, else the first", async () => {
+    // As the file has it: the EDC platform's test data double-encoded its é.
+    expect(await issuerIn('europass-elm3-jamk-sample.jsonld', 'fr')).toBe('un nom lÃ©gal');
+    expect(await issuerIn('europass-elm3-jamk-sample.jsonld', 'de')).toBe('some legal name');
+    expect(await issuerIn('europass-elm2-la-modiste.xml', 'de')).toBe('ANTHONY FISHER CAMILLERI S.P.');
+  });
 });
 
-describe.skipIf(!realWorldPresent)('real files read as their platforms wrote them', () => {
-  it.skipIf(!present('acclaim-sandbox-ob1-5e02ea9f.json'))(
-    "never calls an expired hosted badge signed or genuine when its hosted copy was not fetched (Credly's Acclaim)",
-    async () => {
-      const { report } = await read('acclaim-sandbox-ob1-5e02ea9f.json');
-      expect(report.summary).toBe('Expired, and not checked as genuine: This credential expired on 18 March 2019.');
-      expect(report.issuerIdentity?.sentence).toBe('Nothing confirms who issued it: it could not be checked against its issuer.');
-      expect(summaryIn(report, 'de')).toMatch(/^Abgelaufen und nicht als echt geprüft: /);
-    },
-  );
+describe('real files read as their platforms wrote them', () => {
+  it("never calls an expired hosted badge signed or genuine when its hosted copy was not fetched (Credly's Acclaim)", async () => {
+    const { report } = await read('acclaim-sandbox-ob1-5e02ea9f.json');
+    expect(report.summary).toBe('Expired, and not checked as genuine: This credential expired on 18 March 2019.');
+    expect(report.issuerIdentity?.sentence).toBe('Nothing confirms who issued it: it could not be checked against its issuer.');
+    expect(summaryIn(report, 'de')).toMatch(/^Abgelaufen und nicht als echt geprüft: /);
+  });
 
-  it.skipIf(!present('elm-rdf-credential-sample.jsonld'))('says first that an unsealed Europass credential is not signed, then that it expired', async () => {
+  it('says first that an unsealed Europass credential is not signed, then that it expired', async () => {
     const { report } = await read('elm-rdf-credential-sample.jsonld');
     expect(report.summary).toMatch(/^Not signed: there is no signature to check, so Badgefolio cannot vouch for it\. Also expired: /);
     expect(summaryIn(report, 'de')).toMatch(/^Nicht signiert: .* Außerdem abgelaufen: /);
   });
 
-  it.skipIf(!present('vastar-ob1-assertion-177.json'))("reads an OB 1.0 Unix timestamp as the day it names (Virginia STAR's issuedOn 1456370703)", async () => {
+  it("reads an OB 1.0 Unix timestamp as the day it names (Virginia STAR's issuedOn 1456370703)", async () => {
     const { credential } = await read('vastar-ob1-assertion-177.json');
     expect(credential.issuedOn).toBe('2016-02-25T03:25:03.000Z');
   });
 
-  it.skipIf(!present('badgr-eu-hackyeaster-crypto-bunny.png'))("names the earner as Badgr's recipientProfile extension does, beside the hashed address", async () => {
+  it("names the earner as Badgr's recipientProfile extension does, beside the hashed address", async () => {
     const { credential } = await read('badgr-eu-hackyeaster-crypto-bunny.png');
     expect(credential.recipient).toMatchObject({ name: 'Hacky Easter', hashed: true, identity: 'sha256$821158dcab489c45156fd110707bd2ec51d4365b1f34ed42ddde612383717338' });
   });
 
-  it.skipIf(!present('bloxberg-research-object-2024.pdf') || !present('bloxberg-research-object-2024.json'))(
-    'finds in the PDF bloxberg hands out the certificate it attaches',
-    async () => {
-      const [fromPdf, fromJson] = await Promise.all([read('bloxberg-research-object-2024.pdf'), read('bloxberg-research-object-2024.json')]);
-      expect(fromPdf.credential.issuedOn ?? fromPdf.credential.validFrom).toBe(fromJson.credential.issuedOn ?? fromJson.credential.validFrom);
-      expect(fromPdf.report.summary).toBe(fromJson.report.summary);
-    },
-  );
+  it('finds in the PDF bloxberg hands out the certificate it attaches', async () => {
+    const [fromPdf, fromJson] = await Promise.all([read('bloxberg-research-object-2024.pdf'), read('bloxberg-research-object-2024.json')]);
+    expect(fromPdf.credential.issuedOn ?? fromPdf.credential.validFrom).toBe(fromJson.credential.issuedOn ?? fromJson.credential.validFrom);
+    expect(fromPdf.report.summary).toBe(fromJson.report.summary);
+  });
 });
