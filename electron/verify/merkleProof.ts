@@ -235,7 +235,21 @@ const droppedWords: Readonly<Record<string, VerificationMessageKey>> = {
 function droppedPhrase(dropped: { readonly code: string; readonly value?: string }): VerificationMessage | string {
   const key = droppedWords[dropped.code];
   const what = key ? msg(key) : dropped.code;
-  return dropped.value === undefined ? what : msg('dropped.withValue', { what, value: dropped.value });
+  return dropped.value === undefined ? what : msg('dropped.withValue', { what, value: quotedValue(dropped.value) });
+}
+
+/** Longest value quoted in a finding: enough to recognise it, never a whole picture. */
+const quotedLength = 80;
+
+/**
+ * A dropped value as a finding quotes it. Blockcerts displays are often whole pictures as data:
+ * addresses (290 KB in a published certificate), which made one sentence hold the picture.
+ */
+export function quotedValue(value: string): string {
+  if (value.length <= quotedLength) return value;
+  const dataUrl = /^data:([^;,]*)/.exec(value);
+  if (dataUrl) return `data:${dataUrl[1] ?? ''}… (${String(Math.round(value.length / 1024))} KB)`;
+  return `${value.slice(0, quotedLength - 1)}…`;
 }
 
 /**
