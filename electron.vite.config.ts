@@ -11,7 +11,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      // The worker entries: intakePool.ts starts intakeWorker.js, portfolio/fileReaders.ts fileWorker.js, beside the bundle.
+      // The worker entries the one pool (electron/workers/) starts, beside the bundle: intake/intakeTasks.ts declares intakeWorker, portfolio/fileReaders.ts fileWorker.
       rollupOptions: {
         input: { index: resolve('electron/main/index.ts'), intakeWorker: resolve('electron/intake/intakeWorker.ts'), fileWorker: resolve('electron/portfolio/fileWorker.ts') },
       },

@@ -12,12 +12,27 @@ export interface PreferencesBackend {
 
 /** Options shared by electron-store and conf so both write the same file the same way. */
 export const preferencesStoreOptions = {
+  /** The file's name: electron-store calls it `name`, conf `configName`. */
   configName: 'preferences',
-  defaults: defaultPreferences,
-  // The JSON Schema is derived from the zod schema: one definition of a valid file.
-  schema: (z.toJSONSchema(preferencesSchema) as { properties: Record<string, object> }).properties,
-  clearInvalidConfig: true,
+  settings: {
+    defaults: defaultPreferences,
+    // The JSON Schema is derived from the zod schema: one definition of a valid file.
+    schema: (z.toJSONSchema(preferencesSchema) as { properties: Record<string, object> }).properties,
+    clearInvalidConfig: true,
+  },
 } as const;
+
+/** An electron-store or conf store (the same API: one is built on the other) as a PreferencesBackend. */
+export function storeBackend(store: { readonly store: unknown; set(values: Record<string, unknown>): void }): PreferencesBackend {
+  return {
+    get store() {
+      return store.store as Record<string, unknown>;
+    },
+    set: (values) => {
+      store.set(values);
+    },
+  };
+}
 
 /**
  * Reads preferences field by field: a hand-edited or outdated file falls back to the default

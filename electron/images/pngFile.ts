@@ -108,23 +108,15 @@ export function decodeSimplePng(bytes: Uint8Array, maxPixels: number): PixelRows
   if (!header || !channels || header.bitDepth !== 8 || header.interlaced) return undefined;
   const { width, height } = header;
   if (width === 0 || height === 0 || width * height > maxPixels) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const idat: Uint8Array[] = [];
-  for (let at = 8; at + 8 <= bytes.length;) {
-    const length = view.getUint32(at);
-    const type = view.getUint32(at + 4);
-    if (type === 0x49444154) idat.push(bytes.subarray(at + 8, Math.min(bytes.length, at + 8 + length))); // IDAT
-    // tRNS makes one grey level or colour transparent: pngjs applies it, so it decodes those.
-    if (type === 0x74524e53) return undefined;
-    if (type === 0x49454e44) break; // IEND
-    at += 12 + length;
-  }
+  const { data, colourKey } = imageData(bytes);
+  // tRNS makes one grey level or colour transparent: pngjs applies it, so it decodes those.
+  if (colourKey) return undefined;
   const stride = width * channels;
   const rowStride = stride + 1;
   const expected = rowStride * height;
   let raw: Uint8Array;
   try {
-    const inflated = inflateSync(idat.length === 1 && idat[0] ? idat[0] : Buffer.concat(idat), { maxOutputLength: expected + 1024 });
+    const inflated = inflateSync(data, { maxOutputLength: expected + 1024 });
     raw = new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length); // a view: tens of MB are not copied
   } catch {
     return undefined; // cut short or corrupt
@@ -250,18 +242,23 @@ export function pngInflatedSize(header: PngHeader): number | undefined {
   return total;
 }
 
-/** The concatenated IDAT chunk data, found by walking chunk lengths (no CRC checks). */
-function imageData(bytes: Uint8Array): Uint8Array {
+/**
+ * The concatenated IDAT chunk data, found by walking chunk lengths (no CRC checks), and whether
+ * a tRNS chunk (a transparent colour key) came before it ended.
+ */
+function imageData(bytes: Uint8Array): { data: Uint8Array; colourKey: boolean } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts: Uint8Array[] = [];
+  let colourKey = false;
   for (let at = 8; at + 8 <= bytes.length;) {
     const length = view.getUint32(at);
     const type = view.getUint32(at + 4);
     if (type === 0x49444154) parts.push(bytes.subarray(at + 8, Math.min(bytes.length, at + 8 + length))); // IDAT
+    if (type === 0x74524e53) colourKey = true; // tRNS
     if (type === 0x49454e44) break; // IEND
     at += 12 + length;
   }
-  return parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts);
+  return { data: parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts), colourKey };
 }
 
 /** A PNG that cannot be decoded: `reason` completes "The PNG image is damaged: …". */
@@ -288,7 +285,7 @@ export function decodePng(bytes: Uint8Array, maxPixels: number): PixelRows {
   if (header.interlaced) {
     const expected = pngInflatedSize(header);
     if (expected === undefined) throw new PngDecodeError('its header declares an impossible colour type or bit depth');
-    const result = inflateBounded(imageData(bytes), expected, 'refuse');
+    const result = inflateBounded(imageData(bytes).data, expected, 'refuse');
     if (result.kind === 'too-large') throw new PngDecodeError('its image data unpacks to more than its declared size');
     if (result.kind === 'damaged') throw new PngDecodeError(result.detail);
   }

@@ -318,15 +318,7 @@ export class Intake {
 
   /** Not a credential, and why: the message the app says in the reader's language, and its English for the CLI. */
   private notCredential(file: IntakeFile, reasonMessage: VerificationMessage, format?: CredentialFormat, container?: ContainerKind, document?: LinkableDocument): IntakeOutcome {
-    return {
-      outcome: 'not-a-credential',
-      file: file.name,
-      reason: englishOf(reasonMessage),
-      reasonMessage,
-      ...(format ? { format } : {}),
-      ...(container ? { container } : {}),
-      ...(document ? { document } : {}),
-    };
+    return { outcome: 'not-a-credential', ...reasoned(file, reasonMessage, format, container), ...(document ? { document } : {}) };
   }
 
   /**
@@ -336,20 +328,17 @@ export class Intake {
    */
   private malformed(file: IntakeFile, reason: string | VerificationMessage, where?: string, format?: CredentialFormat, container?: ContainerKind): IntakeOutcome {
     const reasonMessage = typeof reason === 'string' ? msg('damaged.other', { detail: reason }) : reason;
-    return {
-      outcome: 'malformed',
-      file: file.name,
-      reason: englishOf(reasonMessage),
-      reasonMessage,
-      ...(where ? { where } : {}),
-      ...(format ? { format } : {}),
-      ...(container ? { container } : {}),
-    };
+    return { outcome: 'malformed', ...reasoned(file, reasonMessage, format, container), ...(where ? { where } : {}) };
   }
 }
 
 function compactDate(issuedOn: string | undefined): { issuedOn?: string } {
   return issuedOn === undefined ? {} : { issuedOn };
+}
+
+/** What every outcome with a reason says: the file, the reason in the reader's language and in English, where it was found. */
+function reasoned(file: IntakeFile, reasonMessage: VerificationMessage, format?: CredentialFormat, container?: ContainerKind) {
+  return { file: file.name, reason: englishOf(reasonMessage), reasonMessage, ...(format ? { format } : {}), ...(container ? { container } : {}) };
 }
 
 /** macOS and Windows leave these in archives; they are never badges. */

@@ -1,11 +1,8 @@
-import { Intake } from './intake';
-import { inspectTask, serveTasks } from './workerLoop';
+import { serveTasks } from '../workers/workerLoop';
+import { intakeTasks } from './intakeTasks';
 
 /**
- * The intake pool's worker thread (see intakePool.ts, workerLoop.ts): reads credentials, with
- * the pool's limits and language. portfolio/fileWorker.ts serves this task and more.
+ * The intake pool's worker thread (see intakePool.ts, workers/workerLoop.ts): reads credentials,
+ * with the pool's limits and language. portfolio/fileWorker.ts serves this task and more.
  */
-serveTasks((data) => {
-  const intake = new Intake(data.limits, { language: data.language });
-  return { [inspectTask]: (file) => intake.inspect(file) };
-});
+serveTasks(intakeTasks);

@@ -2,9 +2,10 @@ import type { NormalizedCredential } from '../../shared/credential/model';
 import type { VerificationReport } from '../../shared/credential/verification';
 import { englishOf } from '../../shared/credential/verificationMessages';
 import type { ImageTarget, PreparedImage } from '../../shared/portfolio/types';
-import { IntakePool, type TaskStop } from '../intake/intakePool';
+import type { IntakeSetup } from '../intake/intakeTasks';
 import { defaultIntakeLimits, MalformedInputError } from '../intake/limits';
-import type { WorkerEntry } from '../intake/poolWorkers';
+import type { WorkerEntry } from '../workers/workerEntry';
+import { WorkerPool, type TaskStop } from '../workers/workerPool';
 import type { PortfolioPdfReport } from './readPortfolioPdf';
 
 /** A card picture: at most 160 px on its long side and 24 KB. */
@@ -23,16 +24,18 @@ const fileWorker: WorkerEntry = {
  * Untrusted files the wallet opens besides imports, decoded in worker threads with intake's
  * caps (pixels, sizes, the 30 s timeout, a worker that stops costs only that file), never on
  * the main thread: a stored credential's picture shrunk for its card, and a portfolio PDF for
- * "Check a PDF". One intake pool (intake/intakePool.ts) runs them; its workers start on the
+ * "Check a PDF". The worker pool (workers/workerPool.ts) runs them, with no `here`: without
+ * workers they are answered as stopped, never decoded in this thread. Its workers start on the
  * first file and do not keep the process alive while idle.
  */
 export class FileReaders {
-  private pool: IntakePool | undefined;
+  private pool: WorkerPool | undefined;
 
-  constructor(private readonly options: { readonly size?: number } = {}) {}
+  constructor(private readonly options: { readonly size?: number; readonly workerScript?: URL } = {}) {}
 
-  private workers(): IntakePool {
-    this.pool ??= new IntakePool({ limits: defaultIntakeLimits, worker: fileWorker, ...(this.options.size ? { size: this.options.size } : {}) });
+  private workers(): WorkerPool {
+    const setup: IntakeSetup = { limits: defaultIntakeLimits };
+    this.pool ??= new WorkerPool({ entry: fileWorker, setup, size: this.options.size, workerScript: this.options.workerScript });
     return this.pool;
   }
 

@@ -1,6 +1,6 @@
-import { Intake } from '../intake/intake';
+import { intakeTasks, type IntakeSetup } from '../intake/intakeTasks';
 import { MalformedInputError } from '../intake/limits';
-import { inspectTask, serveTasks } from '../intake/workerLoop';
+import { serveTasks } from '../workers/workerLoop';
 import { cardPictureTarget, type PdfReading } from './fileReaders';
 import { prepareImageOutcome } from './prepareImage';
 import { readPortfolioPdf } from './readPortfolioPdf';
@@ -11,19 +11,16 @@ import { readPortfolioPdf } from './readPortfolioPdf';
  * It reads credentials too, as intakeWorker.ts does, so one worker entry serves every kind of
  * untrusted file. Declared as an entry of the main build (electron.vite.config.ts).
  */
-serveTasks((data) => {
-  const intake = new Intake(data.limits, { language: data.language });
-  return {
-    [inspectTask]: (file) => intake.inspect(file),
-    thumbnail: (file) => prepareImageOutcome({ bytes: file.bytes, mediaType: '' }, cardPictureTarget),
-    'portfolio-pdf': async (file): Promise<PdfReading> => {
-      try {
-        // Not verified here: verification needs the wallet's cache, registries and network setting.
-        return { kind: 'read', report: await readPortfolioPdf(file.bytes, { limits: data.limits }) };
-      } catch (error) {
-        if (error instanceof MalformedInputError) return { kind: 'refused', reason: error.message };
-        throw error;
-      }
-    },
-  };
-});
+serveTasks((setup: IntakeSetup) => ({
+  ...intakeTasks(setup),
+  thumbnail: (file) => prepareImageOutcome({ bytes: file.bytes, mediaType: '' }, cardPictureTarget),
+  'portfolio-pdf': async (file): Promise<PdfReading> => {
+    try {
+      // Not verified here: verification needs the wallet's cache, registries and network setting.
+      return { kind: 'read', report: await readPortfolioPdf(file.bytes, { limits: setup.limits }) };
+    } catch (error) {
+      if (error instanceof MalformedInputError) return { kind: 'refused', reason: error.message };
+      throw error;
+    }
+  },
+}));

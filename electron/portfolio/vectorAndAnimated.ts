@@ -41,21 +41,23 @@ interface WasmApi {
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 type ResvgModule = typeof ResvgApi;
-let resvg: Promise<ResvgModule | null> | undefined;
 
-/** resvg, loaded and initialised once per process; null when it cannot be (the builder draws placeholders). */
-function loadResvg(): Promise<ResvgModule | null> {
-  resvg ??= (async () => {
-    try {
-      const module = await import('@resvg/resvg-wasm');
-      await module.initWasm(new wasm.Module(readFileSync(requireHere.resolve('@resvg/resvg-wasm/index_bg.wasm'))));
-      return module;
-    } catch {
-      return null;
-    }
-  })();
-  return resvg;
+/**
+ * A WebAssembly library, loaded and compiled from the package's own .wasm file once per process
+ * on first use; null when it cannot be (the builder draws placeholders).
+ */
+function onceLoaded<T>(load: (compile: (wasmFile: string) => object) => Promise<T>): () => Promise<T | null> {
+  let loaded: Promise<T | null> | undefined;
+  const compile = (wasmFile: string): object => new wasm.Module(readFileSync(requireHere.resolve(wasmFile)));
+  return () => (loaded ??= load(compile).catch(() => null));
 }
+
+/** resvg, initialised once per process. */
+const loadResvg = onceLoaded<ResvgModule>(async (compile) => {
+  const module = await import('@resvg/resvg-wasm');
+  await module.initWasm(compile('@resvg/resvg-wasm/index_bg.wasm'));
+  return module;
+});
 
 let svgFonts: Uint8Array[] | undefined;
 
@@ -117,21 +119,13 @@ export function decodeGifFirstFrame(bytes: Uint8Array, maxPixels: number): Pixel
 }
 
 type WebpDecode = (buffer: ArrayBuffer) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
-let webp: Promise<WebpDecode | null> | undefined;
 
-/** libwebp's decoder, compiled once per process from the package's own .wasm file. */
-function loadWebp(): Promise<WebpDecode | null> {
-  webp ??= (async () => {
-    try {
-      const module = await import('@jsquash/webp/decode.js');
-      await module.init(new wasm.Module(readFileSync(requireHere.resolve('@jsquash/webp/codec/dec/webp_dec.wasm'))));
-      return module.default;
-    } catch {
-      return null;
-    }
-  })();
-  return webp;
-}
+/** libwebp's decoder. */
+const loadWebp = onceLoaded<WebpDecode>(async (compile) => {
+  const module = await import('@jsquash/webp/decode.js');
+  await module.init(compile('@jsquash/webp/codec/dec/webp_dec.wasm'));
+  return module.default;
+});
 
 /** A WebP as RGBA rows, an animated one by its first frame; undefined for one too large or damaged. */
 export async function decodeWebp(bytes: Uint8Array, maxPixels: number): Promise<PixelRows | undefined> {

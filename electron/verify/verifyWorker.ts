@@ -1,25 +1,16 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { serveTasks } from '../workers/workerLoop';
 import { verifierFromConfig, type PoolConfig } from './poolConfig';
-import type { JobsMessage, ResultsMessage } from './workerPool';
+import { verifyInput, verifyTask } from './workerPool';
 
-/** One verification worker: a verifier of its own (own caches), answering batches of jobs by id. */
-const port = parentPort;
-if (port) {
-  const { config } = workerData as { config: PoolConfig; entry: string };
-  const verifier = verifierFromConfig(config);
-  const verifyOne = async ({ id, credential }: JobsMessage['jobs'][number]): Promise<ResultsMessage['results'][number]> => {
-    try {
-      return { id, report: await verifier.verify(credential) };
-    } catch (error) {
-      return { id, error: error instanceof Error ? error.message : String(error) };
-    }
-  };
-  // A batch is answered in one message once all of it is checked.
-  port.on('message', (message: JobsMessage) => {
-    void Promise.all(message.jobs.map(verifyOne)).then((results) => {
-      const reply: ResultsMessage = { results };
-      port.postMessage(reply);
-    });
-  });
-  port.postMessage({ ready: true });
-}
+/**
+ * The verification pool's worker thread (workerPool.ts): a verifier of its own (own caches)
+ * made from the pool's PoolConfig. A batch's credentials are checked side by side, as they
+ * wait on documents, and answered together.
+ */
+serveTasks(
+  (config: PoolConfig) => {
+    const verifier = verifierFromConfig(config);
+    return { [verifyTask]: (input) => verifyInput(verifier, input) };
+  },
+  { concurrent: true },
+);

@@ -13,6 +13,7 @@ import { exportRecordSchema, organiserSchema } from '../organiser';
 import { verificationReportSchema, verificationStatusSchema } from '../credential/verification';
 import { detailsStates } from '../credential/model';
 import { credentialVersionSchema } from '../credential/versionViews';
+import { receiveLinkSchema } from './events';
 import { issuerRegistriesSchema } from '../credential/issuerRegistryView';
 import { consentAnswerSchema, receiveStepSchema } from './receiveSchemas';
 import { developerHostsSchema } from '../developerHosts';
@@ -254,14 +255,7 @@ export const channels = {
    * `done` when the receive ended first (a bad link).
    */
   receiveFromLink: {
-    request: z
-      .object({
-        link: z
-          .string()
-          .min(1)
-          .max(64 * 1024),
-      })
-      .strict(),
+    request: receiveLinkSchema,
     response: receiveStepSchema,
   },
   /** The user's yes (with the transaction code the offer asked for) or no; answers with the next step. */

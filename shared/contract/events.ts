@@ -16,6 +16,16 @@ export type RendererMenuCommand = (typeof rendererMenuCommands)[number];
 
 const fileName = z.string().max(1024);
 
+/** A link to receive credentials from, as the shell hands it over (linkOpened) and the window asks for it (receiveFromLink). */
+export const receiveLinkSchema = z
+  .object({
+    link: z
+      .string()
+      .min(1)
+      .max(64 * 1024),
+  })
+  .strict();
+
 export const events = {
   /** The application menu (or its shortcut) asked for something the renderer shows. */
   menuCommand: z.object({ command: z.enum(rendererMenuCommands) }).strict(),
@@ -30,14 +40,7 @@ export const events = {
    * A link to receive credentials from (issue #20), opened with the app (badgefolio://,
    * openid-credential-offer://) once the wallet is open: the window asks the user before anything is sent.
    */
-  linkOpened: z
-    .object({
-      link: z
-        .string()
-        .min(1)
-        .max(64 * 1024),
-    })
-    .strict(),
+  linkOpened: receiveLinkSchema,
   /** Such links opened while the wallet is locked (or not created yet) wait here; 0 when none. */
   linksWaiting: z.object({ count: z.number().int().min(0) }).strict(),
   /** A Badgefolio backup was opened; restoring it needs the passphrase it was made with. */

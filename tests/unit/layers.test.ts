@@ -40,6 +40,13 @@ describe('layers inside electron/', () => {
     expect(await problems('electron/verify/x.ts', "import '../verifierPage/pageSession';\n")).toEqual([
       expect.stringContaining('electron/verify may not import electron/verifierPage'),
     ]);
+    // The worker pool sits below the domain: it runs tasks it is handed, and knows no credential.
+    expect(await problems('electron/workers/x.ts', "import { Intake } from '../intake/intake';\n")).toEqual([
+      expect.stringContaining('electron/workers may not import electron/intake'),
+    ]);
+    expect(await problems('electron/verifierPage/x.ts', "import { WorkerPool } from '../workers/workerPool';\n")).toEqual([
+      expect.stringContaining('electron/verifierPage may not import electron/workers'),
+    ]);
   });
 
   it('lets each layer use the ones below it and shared/', async () => {
@@ -49,6 +56,10 @@ describe('layers inside electron/', () => {
     expect(await problems('electron/portfolio/x.ts', "import { intake } from '../intake/intake';\n")).toEqual([]);
     expect(await problems('electron/core/x.ts', "import { walletHolderKey } from '../receive/holderKey';\n")).toEqual([]);
     expect(await problems('electron/verifierPage/x.ts', "import { readPortfolioPdf } from '../portfolio/readPortfolioPdf';\n")).toEqual([]);
+    // Intake, verification and the wallet's file readers hand their tasks to the one pool.
+    for (const folder of ['intake', 'verify', 'portfolio/deeper']) {
+      expect(await problems(`electron/${folder}/x.ts`, `import { WorkerPool } from '${folder.includes('/') ? '../../' : '../'}workers/workerPool';\n`)).toEqual([]);
+    }
   });
 
   it('has no cycles: no folder may import one that may import it', () => {

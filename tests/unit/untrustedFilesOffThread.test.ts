@@ -91,17 +91,22 @@ describe('"Check a PDF" takes the PDF apart in a worker thread', () => {
 });
 
 describe('a task for a worker is never done in this thread', () => {
-  it('without workers, a picture task is answered as stopped (its caller draws a placeholder), while credentials are still read here', async () => {
-    const pool = new IntakePool({ size: 1, workerScript: new URL('./no-such-worker.js', import.meta.url) });
+  it('without workers, a card picture is not decoded here (its card draws a placeholder), while credentials are still read here', async () => {
+    const noWorker = new URL('./no-such-worker.js', import.meta.url);
+    const readers = new FileReaders({ size: 1, workerScript: noWorker });
+    const pool = new IntakePool({ size: 1, workerScript: noWorker });
     try {
-      const answer = await pool.run('thumbnail', { name: 'bomb.png', bytes: interlacedPngBomb(1000) }, (why) => ({ stopped: why }));
-      expect(answer).toEqual({ stopped: { key: 'damaged.stoppedReader' } });
+      expect(await readers.cardPicture(interlacedPngBomb(1000))).toBeNull();
+      await expect(readers.readPortfolioPdf(new TextEncoder().encode('%PDF-1.7'), () => Promise.reject(new Error('not reached')))).rejects.toThrow(
+        'This file could not be read (it stopped the reader).',
+      );
       const { assertion } = makeOb2Assertion({ badgeName: 'Read here' });
       const [outcome] = await pool.inspect({ name: 'badge.json', bytes: new TextEncoder().encode(JSON.stringify(assertion)) });
       expect(outcome).toMatchObject({ outcome: 'recognised', credential: { name: 'Read here' } });
-      expect(pool.workerAnswers).toBe(0);
+      expect(readers.workerAnswers + pool.workerAnswers).toBe(0);
       expect(pool.threads).toBe(0);
     } finally {
+      await readers.close();
       await pool.close();
     }
   });

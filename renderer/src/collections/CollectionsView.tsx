@@ -1,9 +1,9 @@
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import type { CredentialSummary } from '../../../shared/credential/walletViews';
-import type { Collection, Organiser } from '../../../shared/organiser';
+import type { Collection } from '../../../shared/organiser';
 import { SaveCancel, TextField, useFocusOnOpen } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
-import { CredentialLink, EditDeleteActions, OrganiserPageHeader, useOrganiserEditor } from '../home/organiserPage';
+import { CredentialLink, EditDeleteActions, OrganiserPageHeader, useOrganiserEditor, type OrganiserPageProps } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { CredentialPicker } from './CredentialPicker';
 
@@ -36,19 +36,7 @@ function CollectionEditor({
 }
 
 /** Named sets of credentials ("Data analyst applications"), each ready to export as a PDF. */
-export function CollectionsView({
-  credentials,
-  organiser,
-  onOrganiser,
-  onOpen,
-  onExport,
-}: {
-  credentials: readonly CredentialSummary[];
-  organiser: Organiser;
-  onOrganiser: (next: Organiser) => void;
-  onOpen: (id: string) => void;
-  onExport: (collectionId: string) => void;
-}) {
+export function CollectionsView({ credentials, organiser, onOrganiser, onOpen, onExport }: OrganiserPageProps & { onExport: (collectionId: string) => void }) {
   const { t } = useI18n();
   const editor = useOrganiserEditor<Collection>(onOrganiser);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);

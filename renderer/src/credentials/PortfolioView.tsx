@@ -96,6 +96,16 @@ export function PortfolioView({
   const [filters, setFilters] = useState<PortfolioFilters>({});
   const [layout, setLayout] = useState<PortfolioLayout>('grid');
   const [showFilters, setShowFilters] = useState(false);
+  /** Sets one filter, or drops it when its select says "all". */
+  const setFilter =
+    <K extends keyof PortfolioFilters>(key: K) =>
+    (value: PortfolioFilters[K] | undefined): void => {
+      // A filter set to "all" is left out rather than kept as undefined.
+      setFilters((current) => {
+        const entries: [string, unknown][] = Object.entries({ ...current, [key]: value });
+        return Object.fromEntries(entries.filter(([, set]) => set !== undefined));
+      });
+    };
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(960);
 
@@ -200,41 +210,21 @@ export function PortfolioView({
       </div>
       {showFilters && (
         <div className="filters" id="portfolio-filters" role="group" aria-label={t('portfolio.filters')}>
-          <FilterSelect
-            label={t('portfolio.filter.issuer')}
-            value={filters.issuer}
-            options={choices.issuers}
-            optionLabel={(v) => v}
-            onChange={(issuer) => {
-              setFilters(({ issuer: _old, ...rest }) => (issuer === undefined ? rest : { ...rest, issuer }));
-            }}
-          />
+          <FilterSelect label={t('portfolio.filter.issuer')} value={filters.issuer} options={choices.issuers} optionLabel={(v) => v} onChange={setFilter('issuer')} />
           <FilterSelect
             label={t('portfolio.filter.status')}
             value={filters.status}
             options={choices.statuses}
             optionLabel={(v) => (v === 'none' ? t('portfolio.notChecked') : t(`status.${v}`))}
-            onChange={(status) => {
-              setFilters(({ status: _old, ...rest }) => (status === undefined ? rest : { ...rest, status }));
-            }}
+            onChange={setFilter('status')}
           />
-          <FilterSelect
-            label={t('portfolio.filter.skill')}
-            value={filters.skill}
-            options={choices.skills}
-            optionLabel={(v) => v}
-            onChange={(skill) => {
-              setFilters(({ skill: _old, ...rest }) => (skill === undefined ? rest : { ...rest, skill }));
-            }}
-          />
+          <FilterSelect label={t('portfolio.filter.skill')} value={filters.skill} options={choices.skills} optionLabel={(v) => v} onChange={setFilter('skill')} />
           <FilterSelect
             label={t('portfolio.filter.kind')}
             value={filters.kind}
             options={credentialKinds.filter((kind) => choices.kinds.includes(kind))}
             optionLabel={(v) => t(`kind.${v}`)}
-            onChange={(kind) => {
-              setFilters(({ kind: _old, ...rest }) => (kind === undefined ? rest : { ...rest, kind }));
-            }}
+            onChange={setFilter('kind')}
           />
           <button
             type="button"

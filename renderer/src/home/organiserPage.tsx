@@ -1,7 +1,16 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { IpcResult } from '../../../shared/contract/result';
+import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import type { Organiser } from '../../../shared/organiser';
 import { useI18n } from '../i18n/i18n';
+
+/** What every organiser page (collections, pathways) is given: the credentials, the organiser, and where changes and clicks go. */
+export interface OrganiserPageProps {
+  readonly credentials: readonly CredentialSummary[];
+  readonly organiser: Organiser;
+  readonly onOrganiser: (next: Organiser) => void;
+  readonly onOpen: (id: string) => void;
+}
 
 /**
  * A change to the organiser (collections, pathways, the export log): the main process answers

@@ -1,25 +1,14 @@
 import { useMemo } from 'react';
-import type { CredentialSummary } from '../../../shared/credential/walletViews';
-import { pathwayProgress, type Organiser, type Pathway } from '../../../shared/organiser';
+import { pathwayProgress, type Pathway } from '../../../shared/organiser';
 import { creditsText } from '../../../shared/portfolio/credits';
 import { useI18n } from '../i18n/i18n';
 import { formatNumber } from '../i18n/plural';
-import { CredentialLink, EditDeleteActions, OrganiserPageHeader, useOrganiserEditor } from '../home/organiserPage';
+import { CredentialLink, EditDeleteActions, OrganiserPageHeader, useOrganiserEditor, type OrganiserPageProps } from '../home/organiserPage';
 import { wallet } from '../wallet';
 import { PathwayEditor } from './PathwayEditor';
 
 /** Stackable credentials: goals made of steps, how far along each is, and what is still missing. */
-export function PathwaysView({
-  credentials,
-  organiser,
-  onOrganiser,
-  onOpen,
-}: {
-  credentials: readonly CredentialSummary[];
-  organiser: Organiser;
-  onOrganiser: (next: Organiser) => void;
-  onOpen: (id: string) => void;
-}) {
+export function PathwaysView({ credentials, organiser, onOrganiser, onOpen }: OrganiserPageProps) {
   const { t, language } = useI18n();
   const editor = useOrganiserEditor<Pathway>(onOrganiser);
   const byId = useMemo(() => new Map(credentials.map((c) => [c.id, c])), [credentials]);

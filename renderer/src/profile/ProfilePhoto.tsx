@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { FieldFeedback, HiddenFileInput } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
+import { useWalletOnOpen } from '../wallet/useWalletOnOpen';
 import { PhotoError, preparePhoto, type PhotoProblem } from './photoFile';
 
 const problemKeys = {
@@ -30,19 +31,13 @@ export function ProfilePhoto() {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    void wallet()
-      .profilePhoto({})
-      .then((result) => {
-        if (cancelled) return;
-        if (result.ok) setPhoto(result.value.image);
-        else setError(result.error.message);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  useWalletOnOpen(
+    () => wallet().profilePhoto({}),
+    (result) => {
+      if (result.ok) setPhoto(result.value.image);
+      else setError(result.error.message);
+    },
+  );
 
   // The preview is a blob: URL of the vault's bytes (the CSP allows blob: images, nothing remote).
   useEffect(() => {

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { IssuerRegistries, IssuerRegistryView } from '../../../shared/credential/issuerRegistryView';
 import type { NetworkUse } from '../../../shared/preferences';
 import { HiddenFileInput } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
+import { useWalletOnOpen } from '../wallet/useWalletOnOpen';
 import { formatDate } from '../wallet/formatDate';
 import { refusalText } from '../wallet/refusalText';
 
@@ -23,19 +24,13 @@ export function RegistriesPanel({ network }: { network: NetworkUse }) {
   const [message, setMessage] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    void wallet()
-      .issuerRegistries({})
-      .then((answer) => {
-        if (!live) return;
-        if (answer.ok) setState(answer.value);
-        else setError(refusalText(answer.error, language));
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
+  useWalletOnOpen(
+    () => wallet().issuerRegistries({}),
+    (answer) => {
+      if (answer.ok) setState(answer.value);
+      else setError(refusalText(answer.error, language));
+    },
+  );
 
   const add = async (file: File): Promise<void> => {
     setError(null);

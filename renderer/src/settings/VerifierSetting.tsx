@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
+import { useWalletOnOpen } from '../wallet/useWalletOnOpen';
 import { UrlSetting } from './UrlSetting';
 
 /**
@@ -11,17 +12,12 @@ import { UrlSetting } from './UrlSetting';
 export function VerifierSetting({ value, onCommit }: { value: string | undefined; onCommit: (address: string | undefined) => void }) {
   const { t } = useI18n();
   const [published, setPublished] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    let current = true;
-    void wallet()
-      .appInfo({})
-      .then((answer) => {
-        if (current && answer.ok) setPublished(answer.value.verifierUrl);
-      });
-    return () => {
-      current = false;
-    };
-  }, []);
+  useWalletOnOpen(
+    () => wallet().appInfo({}),
+    (answer) => {
+      if (answer.ok) setPublished(answer.value.verifierUrl);
+    },
+  );
   return (
     <UrlSetting
       label={t('settings.verifier')}

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
+import { useWalletOnOpen } from '../wallet/useWalletOnOpen';
 
 /**
  * Settings › Your wallet's identifier: the holder DID issuers make received credentials out to
@@ -12,19 +13,13 @@ export function WalletIdentifier() {
   const [did, setDid] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    void wallet()
-      .holderIdentity({})
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setDid(result.value.did);
-        else setMessage({ text: result.error.message, error: true });
-      });
-    return () => {
-      current = false;
-    };
-  }, []);
+  useWalletOnOpen(
+    () => wallet().holderIdentity({}),
+    (result) => {
+      if (result.ok) setDid(result.value.did);
+      else setMessage({ text: result.error.message, error: true });
+    },
+  );
 
   const copy = async (value: string): Promise<void> => {
     try {

@@ -158,6 +158,15 @@ describe('intake pool: the same outcomes as Intake, on both cores', () => {
     expect(pool.threads).toBe(2);
   });
 
+  it("carries the wish to keep a picture, or an archive's pictures, as certificates to the worker", async () => {
+    const logo = { name: 'logo.png', bytes: makeBadgePng(2_000, 5) };
+    const archive = { name: 'export.zip', bytes: makeZip([{ name: 'inner/logo.png', bytes: logo.bytes }]) };
+    const asked = [logo, { ...logo, keepAsCertificate: true }, { ...archive, keepEntries: ['export.zip › inner/logo.png'] }];
+    const pooled = await pool.inspectAll(asked);
+    for (const [i, file] of asked.entries()) expect(plain(pooled[i] ?? []), file.name).toEqual(plain(await intake.inspect(file)));
+    expect(pooled.map((outcomes) => outcomes.map((o) => (o.outcome === 'recognised' ? o.credential.selfReported : o.outcome)))).toEqual([['not-a-credential'], [true], [true]]);
+  });
+
   it('keeps one outcome list per file, in order, over a folder-sized batch', async () => {
     const many = Array.from({ length: 300 }, (_, i) => ({ name: `badge-${String(i)}.png`, bytes: badgePng(i % 40, 1_500) }));
     const pooled = await pool.inspectAll(many);
@@ -256,7 +265,7 @@ describe('intake pool: start and shut down', () => {
     await pool.close();
     await refused;
     expect(pool.threads).toBe(0);
-    await expect(pool.inspect({ name: 'late.png', bytes: badgePng(1) })).rejects.toThrow('The intake pool is closed.');
+    await expect(pool.inspect({ name: 'late.png', bytes: badgePng(1) })).rejects.toThrow('The worker pool is closed.');
     await pool.close(); // twice is harmless
     expect(handles()).toBeLessThanOrEqual(before);
   });

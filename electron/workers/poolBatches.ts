@@ -1,10 +1,9 @@
 import type { Worker } from 'node:worker_threads';
-import type { IntakeFile } from './intake';
 import type { VerificationMessage } from '../../shared/credential/verification';
-import type { IntakeBatchFile } from './workerLoop';
+import type { BatchFile, TaskInput } from './workerLoop';
 
 /**
- * How the intake pool (intakePool.ts) cuts its queue into batches and lays each batch's files
+ * How the worker pool (workerPool.ts) cuts its queue into batches and lays each batch's bytes
  * into one carrier buffer for the trip to a worker.
  */
 
@@ -13,9 +12,9 @@ export type TaskStop = VerificationMessage | null;
 
 export interface Job {
   readonly id: number;
-  readonly file: IntakeFile;
-  /** The worker's task (absent: reading credentials). */
-  readonly task: string | undefined;
+  readonly input: TaskInput;
+  /** The worker's task: a key of the tasks its entry serves. */
+  readonly task: string;
   readonly resolve: (answer: unknown) => void;
   readonly reject: (error: Error) => void;
   /** The answer when the task gave none (see TaskStop). */
@@ -32,7 +31,7 @@ export interface Batch {
 
 export interface Slot {
   readonly worker: Worker;
-  /** Written by the worker: see IntakeWorkerData.progress. */
+  /** Written by the worker: see PoolWorkerData.progress. */
   readonly progress: Int32Array;
   /** Batches sent to this worker so far (compared with the batches it has answered). */
   sent: number;
@@ -54,7 +53,7 @@ export const batchesPerWorker = 2;
 export const carrierBytes = 4 * 1024 * 1024;
 /** A file this large travels alone, and nothing is sent after it until it is read. */
 export const largeFileBytes = 2 * 1024 * 1024;
-export const idle = -1;
+export { idle } from './workerLoop';
 /** Files lie in a carrier at 8-byte boundaries, so each one's view suits any typed array. */
 const aligned = (length: number): number => length + 7 - ((length + 7) % 8);
 
@@ -66,7 +65,7 @@ const aligned = (length: number): number => length + 7 - ((length + 7) % 8);
 export function takeBatch(queue: Job[], workers: number, toIdleWorker: boolean): Job[] {
   const share = Math.ceil(queue.length / (workers * batchesPerWorker));
   const count = Math.min(maxBatchFiles, Math.max(1, share));
-  const alone = (job: Job): boolean => job.failures > 0 || job.file.bytes.length >= largeFileBytes;
+  const alone = (job: Job): boolean => job.failures > 0 || job.input.bytes.length >= largeFileBytes;
   const jobs: Job[] = [];
   let bytes = 0;
   for (const job of queue) {
@@ -75,34 +74,28 @@ export function takeBatch(queue: Job[], workers: number, toIdleWorker: boolean):
       if (jobs.length === 0 && toIdleWorker) jobs.push(job);
       break;
     }
-    if (jobs.length > 0 && bytes + job.file.bytes.length > carrierBytes) break;
+    if (jobs.length > 0 && bytes + job.input.bytes.length > carrierBytes) break;
     jobs.push(job);
-    bytes += aligned(job.file.bytes.length);
+    bytes += aligned(job.input.bytes.length);
   }
   queue.splice(0, jobs.length);
   return jobs;
 }
 
 /** The batch's files copied back to back into a carrier (a reused one when they fit), and where each lies. */
-export function packBatch(jobs: readonly Job[], carriers: ArrayBuffer[]): { files: IntakeBatchFile[]; carrier: ArrayBuffer } {
-  const files: IntakeBatchFile[] = [];
+export function packBatch(jobs: readonly Job[], carriers: ArrayBuffer[]): { files: BatchFile[]; carrier: ArrayBuffer } {
+  const files: BatchFile[] = [];
   let size = 0;
   for (const job of jobs) {
-    files.push({
-      id: job.id,
-      name: job.file.name,
-      ...(job.task ? { task: job.task } : {}),
-      offset: size,
-      length: job.file.bytes.length,
-      ...(job.file.keepAsCertificate ? { keepAsCertificate: true } : {}),
-      ...(job.file.keepEntries ? { keepEntries: job.file.keepEntries } : {}),
-    });
-    size += aligned(job.file.bytes.length);
+    const { name, bytes, extra } = job.input;
+    files.push({ id: job.id, name, task: job.task, offset: size, length: bytes.length, ...(extra === undefined ? {} : { extra }) });
+    size += aligned(bytes.length);
   }
-  const carrier = size <= carrierBytes ? (carriers.pop() ?? new ArrayBuffer(carrierBytes)) : new ArrayBuffer(size);
+  // Tasks without bytes (a credential to verify travels as `extra`) need no carrier.
+  const carrier = size === 0 ? new ArrayBuffer(0) : size <= carrierBytes ? (carriers.pop() ?? new ArrayBuffer(carrierBytes)) : new ArrayBuffer(size);
   const target = new Uint8Array(carrier);
   jobs.forEach((job, i) => {
-    target.set(job.file.bytes, files[i]?.offset);
+    target.set(job.input.bytes, files[i]?.offset);
   });
   return { files, carrier };
 }

@@ -1,5 +1,6 @@
 /**
- * Carries intake outcomes from a worker thread to the main thread cheaply at both ends.
+ * Carries a pool task's answers (intake outcomes, verification reports, card pictures) from a
+ * worker thread to the main thread cheaply at both ends.
  *
  * Structured cloning (what postMessage does by default) costs more per outcome than reading
  * the badge did: it walks some sixty properties on each side, copies every byte array into a

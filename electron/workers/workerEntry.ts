@@ -9,8 +9,9 @@ export interface WorkerLocation {
 }
 
 /**
- * A worker entry point, declared by the module that uses it: its TypeScript source, and where
- * the build puts it (an entry of electron.vite.config.ts's main build and of build/cliBundle.js).
+ * A worker entry point, declared by the module that hands the pool its tasks (intake/intakePool.ts,
+ * verify/workerPool.ts, portfolio/fileReaders.ts): its TypeScript source, and where the build puts
+ * it (an entry of electron.vite.config.ts's main build or of build/cliBundle.js).
  */
 export interface WorkerEntry {
   /** The entry module in the sources, e.g. new URL('./intakeWorker.ts', import.meta.url). */
@@ -20,27 +21,27 @@ export interface WorkerEntry {
 }
 
 /** Whether this code runs from the TypeScript sources (tsx, vitest) rather than a build. */
-export function fromSources(moduleUrl: string): boolean {
+function fromSources(moduleUrl: string): boolean {
   return moduleUrl.endsWith('.ts');
 }
 
-export function workerLocation(entry: WorkerEntry, moduleUrl: string): WorkerLocation | undefined {
-  if (fromSources(moduleUrl)) {
+export function workerLocation(entry: WorkerEntry): WorkerLocation | undefined {
+  if (fromSources(import.meta.url)) {
     // Loader hooks do not reach worker threads: the bootstrap registers tsx in the worker,
     // then imports the TypeScript entry.
-    return { script: new URL('../verify/workerBootstrap.js', import.meta.url), entry: entry.sources.href };
+    return { script: new URL('./workerBootstrap.js', import.meta.url), entry: entry.sources.href };
   }
   const built = entry.built.find((url) => existsSync(url));
   return built ? { script: built, entry: built.href } : undefined;
 }
 
-/** Why a file was given up: it took longer than `timeoutMs`. */
+/** Why a task was given up: it took longer than `timeoutMs`. */
 export function outOfTime(timeoutMs: number): VerificationMessage {
   const seconds = timeoutMs >= 1000 ? `${String(Math.round(timeoutMs / 100) / 10)} s` : `${String(timeoutMs)} ms`;
   return msg('damaged.tooSlow', { time: seconds });
 }
 
-/** Why a file was given up: its worker stopped (out of memory, or for another reason). */
+/** Why a task was given up: its worker stopped (out of memory, or for another reason). */
 export function stoppedReader(error: Error | undefined): VerificationMessage {
   const outOfMemory = (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
   return outOfMemory ? msg('damaged.outOfMemory') : msg('damaged.stoppedReader');

@@ -1,6 +1,6 @@
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { packValue, unpackValue, type PackedValue } from '../../../electron/intake/threadTransfer';
+import { packValue, unpackValue, type PackedValue } from '../../../electron/workers/threadTransfer';
 
 /** Sends a packed value through a real message port, transferring its buffers. */
 function postAndReceive(packed: PackedValue): PackedValue {
@@ -44,7 +44,7 @@ describe('values packed for another thread', () => {
 
   it('send only references for bytes that lie within the inputs the receiver holds', () => {
     const inputs = [Uint8Array.from([1, 2, 3]), Uint8Array.from([10, 11, 12, 13, 14, 15])];
-    // The sender's copy of the inputs, back to back in one buffer, as the intake pool sends them.
+    // The sender's copy of the inputs, back to back in one buffer, as the worker pool sends them.
     const carrier = new Uint8Array(16);
     carrier.set(inputs[0] ?? [], 0);
     carrier.set(inputs[1] ?? [], 8);
