@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { NormalizedCredential } from '../../shared/credential/model';
 import { BlobStore } from './blobStore';
+import { FetchedDocuments } from './fetchedDocuments';
 import { RecordFiles } from './recordFiles';
 import { RecordTable } from './recordTable';
 import { putCredential } from './putCredential';
@@ -28,7 +29,7 @@ import type { WriterLock } from './writerLock';
  * Layout of the wallet folder:
  *   wallet.json, wallet.backup.json   the header and its copy
  *   records/<hmac>.rec                one encrypted record per credential
- *   blobs/<hmac>.blob                 encrypted originals, images and signed texts, deduplicated
+ *   blobs/<hmac>.blob                 encrypted originals, images and signed texts, deduplicated; documents fetched for verification (fetchedDocuments.ts)
  *   records.catalog, records.generation  a sealed snapshot of all records, for fast unlocks
  *   documents/<hmac>.doc              encrypted wallet documents: the organiser, the profile photo
  *   history/<hmac>.<key>.ver          earlier versions of credentials, kept when a newer copy replaced them (versionHistory.ts)
@@ -177,7 +178,7 @@ export class Vault {
       blobs.forgetClaims();
       if (this.lock) this.markChanging();
     };
-    return vaultFiles({ folder, writable: this.lock !== null, records, recordFiles, blobs, documents, history, forget });
+    return vaultFiles({ folder, writable: this.lock !== null, records, recordFiles, blobs, documents, history, fetched: this.fetchedDocuments(), forget });
   }
 
   /** The short id a credential has (or would have) in this wallet. */
@@ -286,6 +287,12 @@ export class Vault {
     this.requireWriter();
     this.documents.write(name, bytes);
   }
+  /** Documents fetched for verification, each a blob of its own, and their index (fetchedDocuments.ts). */
+  fetchedDocuments(): FetchedDocuments {
+    this.requireKeys();
+    return new FetchedDocuments(this.blobs, this.documents, this.lock !== null);
+  }
+
   /** Keeps the latest verification report with the credential (one small record write). */
   setVerification(identity: string, report: unknown): void {
     this.requireWriter();
@@ -350,6 +357,7 @@ export class Vault {
         this.writeRecord(name, record);
       },
       put: (credential) => this.put(credential),
+      fetched: () => this.fetchedDocuments(),
       readDocument: (name) => this.readDocument(name),
       writeDocument: (name, bytes) => {
         this.writeDocument(name, bytes);

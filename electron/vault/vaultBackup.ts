@@ -1,4 +1,5 @@
 import { BackupWriter, readBackup } from './backupFile';
+import { exportFetched, restoreFetched } from './fetchedBackup';
 import { blobAddresses, fromStored } from './storedCredential';
 import type { ScryptParams } from './vaultCrypto';
 import { asStoredRecord, titleOf, VaultError, type PutOutcome } from './vaultRecords';
@@ -38,6 +39,8 @@ export async function exportBackup(wallet: WalletParts, file: string, passphrase
     }
     for (const name of walletDocumentNames) {
       const bytes = wallet.readDocument(name);
+      // The fetched documents' blobs go just before their index (fetchedBackup.ts).
+      if (bytes && name === 'fetch-cache') exportFetched(wallet, writer);
       if (bytes) writer.document(name, bytes);
     }
     writer.finish();
@@ -59,6 +62,10 @@ export async function restoreBackup(wallet: WalletParts, file: string, passphras
   for await (const item of readBackup(file, passphrase)) {
     if (item.kind === 'blob') {
       arrived.set(item.address, item.bytes);
+      continue;
+    }
+    if (item.kind === 'document' && item.name === 'fetch-cache') {
+      restoreFetched(wallet, item.bytes, arrived);
       continue;
     }
     if (item.kind === 'document') {

@@ -1,4 +1,5 @@
 import type { BlobStore } from './blobStore';
+import type { FetchedDocuments } from './fetchedDocuments';
 import type { RecordFiles } from './recordFiles';
 import type { StoredRecord } from './vaultRecords';
 import type { VersionHistory } from './versionHistory';
@@ -25,6 +26,12 @@ export interface VaultFiles {
   /** Every wallet document's file (relative), whether or not it exists. */
   documentFiles(): { name: WalletDocumentName; file: string }[];
   authenticateDocument(name: WalletDocumentName, sealed: Buffer): void;
+  /** The documents fetched for verification, each a blob of its own (fetchedDocuments.ts): address, where it came from, its file (relative). */
+  fetchedFiles(): { address: string; url: string; file: string }[];
+  /** Throws VaultCryptoError when the bytes do not authenticate. */
+  authenticateFetched(address: string, sealed: Buffer): void;
+  /** A writer drops damaged fetched documents from their index: they are fetched again when next needed. */
+  forgetFetched(addresses: ReadonlySet<string>): void;
   /** The files of the credentials' earlier versions (versionHistory.ts), relative, with the record each belongs to. */
   versionFiles(): { recordName: string; file: string }[];
   /** Throws VaultCryptoError when the bytes do not authenticate; null when they hold no version we know. */
@@ -46,11 +53,12 @@ interface OpenWalletFiles {
   readonly blobs: BlobStore;
   readonly documents: WalletDocuments;
   readonly history: VersionHistory;
+  readonly fetched: FetchedDocuments;
   readonly forget: VaultFiles['forget'];
 }
 
 /** The wallet's files and how to authenticate each (Vault.files()), without handing out its keys. */
-export function vaultFiles({ folder, writable, records, recordFiles, blobs, documents, history, forget }: OpenWalletFiles): VaultFiles {
+export function vaultFiles({ folder, writable, records, recordFiles, blobs, documents, history, fetched, forget }: OpenWalletFiles): VaultFiles {
   return {
     folder,
     writable,
@@ -67,6 +75,13 @@ export function vaultFiles({ folder, writable, records, recordFiles, blobs, docu
     documentFiles: () => walletDocumentNames.map((name) => ({ name, file: documents.file(name) })),
     authenticateDocument: (name, sealed) => {
       documents.authenticate(name, sealed);
+    },
+    fetchedFiles: () => fetched.index().entries.map((entry) => ({ address: entry.blob, url: entry.url, file: fetched.file(entry.blob) })),
+    authenticateFetched: (address, sealed) => {
+      fetched.authenticate(address, sealed);
+    },
+    forgetFetched: (addresses) => {
+      fetched.forget(addresses);
     },
     versionFiles: () => history.files(),
     openVersion: (file, sealed) => history.openFile(file, sealed)?.record ?? null,

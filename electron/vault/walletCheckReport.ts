@@ -17,8 +17,10 @@ export interface DamagedItem {
   readonly name: string | null;
   /** Other credentials that share the file (a badge picture used by several). */
   readonly otherNames: readonly string[];
-  /** Which wallet document, for kind "document". */
-  readonly document?: WalletDocumentName;
+  /** Which wallet document, for kind "document"; 'fetched-document' for one of the documents fetched for verification (fetchedDocuments.ts). */
+  readonly document?: WalletDocumentName | 'fetched-document';
+  /** Where a damaged fetched document came from: it is fetched again from there when next needed. */
+  readonly url?: string;
   readonly problem: CheckProblem;
   /** The problem in plain words. */
   readonly reason: string;
@@ -69,6 +71,9 @@ function listOf(names: readonly string[]): string {
 
 /** One damaged item in plain English: `the picture of "Forklift safety" is changed or damaged on disk`. */
 export function describeDamage(item: DamagedItem): string {
+  if (item.document === 'fetched-document') {
+    return `a document fetched for checking offline (${item.url ?? 'its address is unknown'}) is ${problemWords[item.problem]}; it is not a credential, and it is fetched again when next needed`;
+  }
   if (item.kind === 'document') return `${item.document ? documentWords[item.document] : 'a wallet document is'} ${problemWords[item.problem]}`;
   const verb = `is ${problemWords[item.problem]}`;
   const names = [item.name, ...item.otherNames].filter((name): name is string => name !== null).map((name) => `"${name}"`);

@@ -272,18 +272,52 @@ export class CheckRun {
         files.authenticateDocument(name, sealed);
         return undefined;
       });
-      if (!problem) continue;
-      this.damaged.push({
-        file,
-        kind: 'document',
-        id: null,
-        name: null,
-        otherNames: [],
-        document: name,
-        problem,
-        reason: problemWords[problem],
-        quarantinedAs: this.setAside(file, problem),
+      if (problem) this.damagedDocument(file, problem, name);
+      // The fetched documents' blobs, when their index is there and sound.
+      else if (name === 'fetch-cache') this.checkFetched(reader);
+    }
+  }
+
+  /** Names a damaged wallet document (or fetched document, with where it came from) and sets it aside. */
+  private damagedDocument(file: string, problem: CheckProblem, document: NonNullable<DamagedItem['document']>, url?: string): void {
+    this.damaged.push({
+      file,
+      kind: 'document',
+      id: null,
+      name: null,
+      otherNames: [],
+      document,
+      ...(url === undefined ? {} : { url }),
+      problem,
+      reason: problemWords[problem],
+      quarantinedAs: this.setAside(file, problem),
+    });
+  }
+
+  /**
+   * The documents fetched for verification, each a blob of its own: a damaged one is named as a
+   * fetched document (never as a credential), set aside, and a writer drops it from their index,
+   * so the next verification that needs it fetches it again instead of reading a bad copy.
+   */
+  private checkFetched(reader: FileReader): void {
+    const files = this.files;
+    const failed = new Set<string>();
+    for (const { address, url, file } of files.fetchedFiles()) {
+      const bytes = reader.read(file);
+      this.stored++;
+      const problem = problemOf(bytes, (sealed) => {
+        files.authenticateFetched(address, sealed);
+        return undefined;
       });
+      if (!problem) continue;
+      failed.add(address);
+      this.damagedDocument(file, problem, 'fetched-document', url);
+    }
+    if (failed.size === 0 || !files.writable) return;
+    try {
+      files.forgetFetched(failed);
+    } catch {
+      // The index stays as it is: the cache finds the blob gone and fetches the document again.
     }
   }
 }

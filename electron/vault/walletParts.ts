@@ -1,5 +1,6 @@
 import type { NormalizedCredential } from '../../shared/credential/model';
 import type { BlobStore } from './blobStore';
+import type { FetchedDocuments } from './fetchedDocuments';
 import type { PutOutcome, StoredRecord } from './vaultRecords';
 import type { VersionHistory } from './versionHistory';
 import type { WalletDocumentName } from './walletDocuments';
@@ -18,6 +19,8 @@ export interface WalletParts {
   recordName(identity: string): string;
   writeRecord(name: string, record: StoredRecord): void;
   put(credential: NormalizedCredential): PutOutcome;
+  /** Documents fetched for verification, each a blob of its own (fetchedDocuments.ts). */
+  fetched(): FetchedDocuments;
   readDocument(name: WalletDocumentName): Buffer | null;
   writeDocument(name: WalletDocumentName, bytes: Uint8Array): void;
   /** Before every change: the catalog goes stale, blob claims are counted. */

@@ -149,8 +149,8 @@ export type PortfolioPdfCheck = z.infer<typeof portfolioPdfCheckSchema>;
 /** What a damaged file was to its credential (or the wallet), as the wallet check reports it. */
 export const damagedKinds = ['record', 'original', 'signed-text', 'picture', 'stored-file', 'document', 'earlier-version'] as const;
 export const damageProblems = ['damaged', 'unreadable', 'missing'] as const;
-/** The wallet's own documents beside the credentials (electron/vault/vault.ts walletDocumentNames). */
-export const walletDocumentKinds = ['organiser', 'profile-photo', 'fetch-cache', 'holder-key', 'issuer-registries'] as const;
+/** The wallet's own documents beside the credentials (electron/vault/vault.ts walletDocumentNames), and one document fetched for verification (electron/vault/fetchedDocuments.ts). */
+export const walletDocumentKinds = ['organiser', 'profile-photo', 'fetch-cache', 'holder-key', 'issuer-registries', 'fetched-document'] as const;
 
 /** One damaged file: file names and credential names only, never what a credential says. */
 export const damagedItemSchema = z.object({

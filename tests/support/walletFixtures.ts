@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Intake } from '../../electron/intake/intake';
 import type { NormalizedCredential } from '../../shared/credential/model';
 import type { ScryptParams } from '../../electron/vault/vaultCrypto';
@@ -35,4 +36,11 @@ export async function sampleCredentials(count: number, seed = 1): Promise<Normal
     }
   }
   return credentials;
+}
+
+/** Flips one bit of a stored file, as a failing disk might: the wallet check must notice. */
+export function flipByte(file: string, at = 40): void {
+  const bytes = readFileSync(file);
+  bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+  writeFileSync(file, bytes);
 }

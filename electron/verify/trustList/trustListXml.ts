@@ -48,6 +48,15 @@ export class TrustListUnreadable extends Error {
 
 const maxElements = 2_000_000;
 
+/**
+ * Whether a fetched document is an ETSI trusted list (a LOTL or a member state's list), by its
+ * root element near the start: what the wallet's cache keeps with the larger allowance such
+ * lists need (electron/core/vaultFetchCache.ts). Not a parse: readTrustedList decides what it says.
+ */
+export function looksLikeTrustedList(body: string): boolean {
+  return /<(?:[A-Za-z_][\w.-]*:)?TrustServiceStatusList[\s>]/.test(body.slice(0, 4096));
+}
+
 /** A name the list gives in several languages: the first English one wins, else the first of any. */
 class NamePick {
   value = '';

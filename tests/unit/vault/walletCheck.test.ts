@@ -6,7 +6,7 @@ import type { NormalizedCredential } from '../../../shared/credential/model';
 import { blobAddresses, isBlobRef } from '../../../electron/vault/storedCredential';
 import { Vault } from '../../../electron/vault/vault';
 import { checkWallet, checkWalletInSlices, describeDamage } from '../../../electron/vault/walletCheck';
-import { sampleCredentials, testKdf } from '../../support/walletFixtures';
+import { flipByte, sampleCredentials, testKdf } from '../../support/walletFixtures';
 
 const passphrase = 'orange kettle 47 violin';
 const folders: string[] = [];
@@ -41,12 +41,6 @@ function filesOf(wallet: Vault, name: string): { record: string; picture: string
     return { record: path.join('records', `${key}.rec`), picture: files.blobFile(image.bytes.$blob) };
   }
   throw new Error(`no credential named ${name}`);
-}
-
-function flipByte(file: string, at = 40): void {
-  const bytes = readFileSync(file);
-  bytes[at] = (bytes[at] ?? 0) ^ 0x01;
-  writeFileSync(file, bytes);
 }
 
 describe('the wallet check', () => {

@@ -4,11 +4,7 @@
 // here (@peculiar/x509); a Europass credential sealed (JAdES, ES256) with a certificate that CA
 // issued is found on the list. A seal from a CA the list does not grant, a list that cannot be
 // fetched, and no network at all each keep the offline finding, saying why.
-import 'reflect-metadata';
-import { webcrypto } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Intake } from '../../../electron/intake/intake';
 import { MemoryFetchCache } from '../../../electron/verify/fetchCache';
 import { euLotlUrl } from '../../../electron/verify/trustList/sealTrust';
 import { readTrustedList, TrustListUnreadable, xmlListPointers } from '../../../electron/verify/trustList/trustListXml';
@@ -16,110 +12,9 @@ import { createVerifier } from '../../../electron/verify/verifier';
 import { renderMessage } from '../../../shared/credential/verificationMessages';
 import type { NormalizedCredential } from '../../../shared/credential/model';
 import { LoopbackInternet } from '../../support/loopbackInternet';
+import { authority, belgianAuthorities, belgianList, belgianTsl, der, granted, lotl, sealedBy, withdrawn, type Authority } from './trustListBuilders';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
-const ecdsa = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const now = new Date('2026-12-01T00:00:00Z');
-const belgianList = 'https://tsl.belgium.example/tsl-be.xml';
-const granted = 'http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted';
-const withdrawn = 'http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/withdrawn';
-
-interface Authority {
-  readonly keys: CryptoKeyPair;
-  readonly cert: x509.X509Certificate;
-}
-
-async function authority(name: string): Promise<Authority> {
-  const keys = await webcrypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: '0a',
-    name,
-    notBefore: new Date('2025-01-01T00:00:00Z'),
-    notAfter: new Date('2030-01-01T00:00:00Z'),
-    keys,
-    signingAlgorithm: ecdsa,
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
-  });
-  return { keys, cert };
-}
-
-const der = (cert: x509.X509Certificate): string => Buffer.from(cert.rawData).toString('base64');
-
-/** A Europass credential sealed as the EU's tools seal it: JAdES, unencoded payload, the sealing certificate in x5c. */
-async function sealedBy(ca: Authority, subject: string): Promise<NormalizedCredential> {
-  const keys = await webcrypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
-  const leaf = await x509.X509CertificateGenerator.create({
-    serialNumber: '2b',
-    subject,
-    issuer: ca.cert.subject,
-    notBefore: new Date('2026-01-01T00:00:00Z'),
-    notAfter: new Date('2028-01-01T00:00:00Z'),
-    publicKey: keys.publicKey,
-    signingKey: ca.keys.privateKey,
-    signingAlgorithm: ecdsa,
-  });
-  const payload = JSON.stringify({
-    id: 'urn:credential:7f3c1a52-seal-test',
-    type: ['VerifiableCredential', 'EuropeanDigitalCredential'],
-    issuer: { id: 'urn:epass:org:acme', type: 'Organisation', legalName: { en: 'Acme Academy' } },
-    issuanceDate: '2026-03-01T00:00:00Z',
-    credentialSubject: { id: 'urn:epass:person:1', type: 'Person', fullName: { en: 'Ada Learner' } },
-  });
-  const header = Buffer.from(JSON.stringify({ alg: 'ES256', b64: false, crit: ['b64'], x5c: [der(leaf), der(ca.cert)] })).toString('base64url');
-  const signature = await webcrypto.subtle.sign(ecdsa, keys.privateKey, Buffer.from(`${header}.${payload}`, 'utf8'));
-  const envelope = JSON.stringify({ payload, signatures: [{ protected: header, signature: Buffer.from(signature).toString('base64url') }] });
-  const [outcome] = await new Intake().inspect({ name: 'sealed.json', bytes: new TextEncoder().encode(envelope) });
-  if (outcome?.outcome !== 'recognised') throw new Error('the sealed credential was not read');
-  return outcome.credential;
-}
-
-function lotl(pointers: readonly { territory: string; location: string }[]): string {
-  const entries = pointers
-    .map(
-      (p) => `<OtherTSLPointer><ServiceDigitalIdentities/><TSLLocation>${p.location}</TSLLocation><AdditionalInformation>
-        <OtherInformation><SchemeTerritory>${p.territory}</SchemeTerritory></OtherInformation>
-        <OtherInformation><tslx:MimeType>application/vnd.etsi.tsl+xml</tslx:MimeType></OtherInformation></AdditionalInformation></OtherTSLPointer>`,
-    )
-    .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<TrustServiceStatusList xmlns="http://uri.etsi.org/02231/v2#" xmlns:tslx="http://uri.etsi.org/02231/v2/additionaltypes#">
-  <SchemeInformation><SchemeOperatorName><Name xml:lang="en">European Commission</Name></SchemeOperatorName>
-    <SchemeTerritory>EU</SchemeTerritory><ListIssueDateTime>2026-11-20T09:00:00Z</ListIssueDateTime>
-    <PointersToOtherTSL>${entries}
-      <OtherTSLPointer><TSLLocation>https://tsl.belgium.example/tsl-be-copy</TSLLocation><AdditionalInformation><OtherInformation><SchemeTerritory>BE</SchemeTerritory></OtherInformation>
-        <OtherInformation><tslx:MimeType>application/pdf</tslx:MimeType></OtherInformation></AdditionalInformation></OtherTSLPointer>
-    </PointersToOtherTSL></SchemeInformation>
-</TrustServiceStatusList>`;
-}
-
-function service(cert: x509.X509Certificate, status: string, history = ''): string {
-  return `<TSPService><ServiceInformation>
-      <ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</ServiceTypeIdentifier>
-      <ServiceName><Name xml:lang="nl">Gekwalificeerde zegels</Name><Name xml:lang="en">Qualified seals CA</Name></ServiceName>
-      <ServiceDigitalIdentity><DigitalId><X509Certificate>${der(cert).replace(/(.{64})/g, '$1\n')}</X509Certificate></DigitalId></ServiceDigitalIdentity>
-      <ServiceStatus>${status}</ServiceStatus>
-      <ServiceInformationExtensions><Extension Critical="false"><AdditionalServiceInformation>
-        <URI xml:lang="en">http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/ForeSeals</URI></AdditionalServiceInformation></Extension></ServiceInformationExtensions>
-    </ServiceInformation>${history}</TSPService>`;
-}
-
-/** Belgium's list: one provider with a granted seal CA, and one whose CA was withdrawn (granted only in its history). */
-function belgianTsl(grantedCa: Authority, withdrawnCa: Authority): string {
-  const past = `<ServiceHistory><ServiceHistoryInstance><ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</ServiceTypeIdentifier>
-      <ServiceDigitalIdentity><DigitalId><X509Certificate>${der(withdrawnCa.cert)}</X509Certificate></DigitalId></ServiceDigitalIdentity>
-      <ServiceStatus>${granted}</ServiceStatus></ServiceHistoryInstance></ServiceHistory>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<TrustServiceStatusList xmlns="http://uri.etsi.org/02231/v2#">
-  <SchemeInformation><SchemeOperatorName><Name xml:lang="nl">FOD Economie</Name><Name xml:lang="en">FPS Economy</Name></SchemeOperatorName>
-    <SchemeTerritory>BE</SchemeTerritory><ListIssueDateTime>2026-11-15T00:00:00Z</ListIssueDateTime></SchemeInformation>
-  <TrustServiceProviderList>
-    <TrustServiceProvider><TSPInformation><TSPName><Name xml:lang="nl">Gekwalificeerde Test VZW</Name><Name xml:lang="en">Qualified Test TSP</Name></TSPName></TSPInformation>
-      <TSPServices>${service(grantedCa.cert, granted)}</TSPServices></TrustServiceProvider>
-    <TrustServiceProvider><TSPInformation><TSPName><Name xml:lang="en">Former TSP</Name></TSPName></TSPInformation>
-      <TSPServices>${service(withdrawnCa.cert, withdrawn, past)}</TSPServices></TrustServiceProvider>
-  </TrustServiceProviderList>
-</TrustServiceStatusList>`;
-}
 
 let net: LoopbackInternet;
 let listedCa: Authority;
@@ -129,8 +24,7 @@ let formerSeal: NormalizedCredential;
 
 beforeAll(async () => {
   net = await LoopbackInternet.start();
-  listedCa = await authority('C=BE, O=Qualified Test TSP, CN=Test QSeal CA');
-  formerCa = await authority('C=BE, O=Former TSP, CN=Former QSeal CA');
+  ({ listedCa, formerCa } = await belgianAuthorities());
   listedSeal = await sealedBy(listedCa, 'C=BE, O=Acme Academy, CN=Acme Seal 2026');
   formerSeal = await sealedBy(formerCa, 'C=BE, O=Beta Institute, CN=Beta Seal');
   net.serve(euLotlUrl, { body: lotl([{ territory: 'BE', location: belgianList }]), contentType: 'application/xml' });
