@@ -2,14 +2,8 @@ import { sha256Of, type FetchedDocuments, type FetchedEntry, type InlineEntry } 
 import type { Vault } from '../vault/vault';
 import type { CachedDocument, FetchCache } from '../verify/fetchCache';
 import { defaultFetchOptions } from '../verify/fetchContract';
-import { looksLikeTrustedList } from '../verify/trustList/trustListXml';
+import { looksLikeTrustedList, trustListMaxBytes } from '../verify/trustList/trustListXml';
 
-/**
- * EU member states' trusted lists run from about 1 to 10 MB today and grow as providers are
- * added: 16 MB keeps every one of them, so a Europass seal found on a list online is found on
- * the same list offline later.
- */
-const trustListMaxBytes = 16 * 1024 * 1024;
 /**
  * Every other document (status lists, DID documents, issuer profiles, hosted assertions): what
  * the safe fetcher accepts by default, so whatever it fetched can be kept.
@@ -24,7 +18,7 @@ const documentMaxBytes = defaultFetchOptions.maxBytes;
 const totalBudgetBytes = 64 * 1024 * 1024;
 const maxEntries = 2000;
 
-/** The most a document of this kind may be to be kept. */
+/** The most a document of this kind may be to be kept: a trusted list as much as may be fetched. */
 export function keepLimit(body: string): number {
   return looksLikeTrustedList(body) ? trustListMaxBytes : documentMaxBytes;
 }

@@ -150,10 +150,14 @@ export class DocumentResolver {
     return this.options.network;
   }
 
-  resolve(url: string): Promise<Resolution> {
+  /**
+   * `maxBytes` raises the fetch's size cap for a document known to be large (a trusted list);
+   * everything else keeps the fetch options' cap.
+   */
+  resolve(url: string, maxBytes?: number): Promise<Resolution> {
     let pending = this.inFlight.get(url);
     if (!pending) {
-      pending = this.resolveUncached(url);
+      pending = this.resolveUncached(url, maxBytes);
       this.inFlight.set(url, pending);
       if (this.inFlight.size > 5000) this.inFlight.clear();
     }
@@ -171,7 +175,7 @@ export class DocumentResolver {
     }
   }
 
-  private async resolveUncached(url: string): Promise<Resolution> {
+  private async resolveUncached(url: string, maxBytes: number | undefined): Promise<Resolution> {
     const local = this.options.documents?.lookup(url) ?? this.alternateLocal(url);
     if (local) {
       return { ok: true, url, body: local.body, status: local.status ?? 200, origin: local.origin ?? 'documents-map', ...(local.fetchedAt ? { fetchedAt: local.fetchedAt } : {}) };
@@ -179,7 +183,7 @@ export class DocumentResolver {
     const cache = this.options.cache;
     if (this.options.network === 'allowed' && /^https?:\/\//i.test(url)) {
       try {
-        const fetched = await safeFetch(url, this.options.fetchOptions);
+        const fetched = await safeFetch(url, maxBytes === undefined ? this.options.fetchOptions : { ...this.options.fetchOptions, maxBytes });
         if (fetched.status === 200 || fetched.status === 410) {
           await cache?.set({ url, status: fetched.status, body: fetched.body, fetchedAt: fetched.fetchedAt });
           return { ok: true, url, body: fetched.body, status: fetched.status, origin: 'network', fetchedAt: fetched.fetchedAt };

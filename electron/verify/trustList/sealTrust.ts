@@ -3,7 +3,7 @@ import type { CheckEvidence, DocumentOrigin, VerificationMessage } from '../../.
 import { msg } from '../../../shared/credential/verificationMessages';
 import { checkLabel, originMessage, type Checks, type VerifyContext } from '../checks';
 import type { Resolution } from '../documents';
-import { readTrustedList, TrustListUnreadable, xmlListPointers, type TrustedList } from './trustListXml';
+import { readTrustedList, TrustListUnreadable, trustListMaxBytes, xmlListPointers, type TrustedList } from './trustListXml';
 
 /**
  * Is a Europass seal's certificate a qualified EU seal? The EU publishes a List of Trusted
@@ -80,7 +80,8 @@ type Loaded =
   | { readonly ok: false; readonly reason: VerificationMessage; readonly offline: boolean };
 
 async function load(url: string, context: VerifyContext): Promise<Loaded> {
-  const resolution = await context.resolver.resolve(url);
+  // Member states' lists are larger than the fetcher's usual cap (trustListMaxBytes says why).
+  const resolution = await context.resolver.resolve(url, trustListMaxBytes);
   if (!resolution.ok) return { ok: false, reason: resolution.reasonMessage, offline: resolution.reason === 'offline' };
   try {
     return { ok: true, list: readTrustedList(resolution.body), resolution };

@@ -49,6 +49,13 @@ export class TrustListUnreadable extends Error {
 const maxElements = 2_000_000;
 
 /**
+ * The most a trusted list may be, fetched or kept. EU member states' lists run from about 1 to
+ * 10 MB today and grow as providers are added: 16 MB takes every one of them, so a Europass seal
+ * found on a list online is found on the same list offline later.
+ */
+export const trustListMaxBytes = 16 * 1024 * 1024;
+
+/**
  * Whether a fetched document is an ETSI trusted list (a LOTL or a member state's list), by its
  * root element near the start: what the wallet's cache keeps with the larger allowance such
  * lists need (electron/core/vaultFetchCache.ts). Not a parse: readTrustedList decides what it says.

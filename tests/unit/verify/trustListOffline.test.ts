@@ -1,7 +1,7 @@
 // A Europass seal found on the EU trust list online is found on it offline later (issue #16:
 // "used to re-verify offline later with dated evidence"). On the loopback internet (HTTPS on
-// 127.0.0.1, the test's CA) a member state's list larger than 512 KB (the earlier cache's limit:
-// real lists run to megabytes) is fetched once, kept in a real wallet, and read from there when
+// 127.0.0.1, the test's CA) a member state's list of 6 MB (larger than the earlier cache's 512 KB
+// and than the fetcher's usual 5 MB cap: real lists run to 10 MB) is fetched once, kept in a real wallet, and read from there when
 // the wallet is opened again without network: the same `trust-list` identity, with the date the
 // list was fetched. A flipped byte in the kept list never makes the seal "not genuine": the list
 // reads as not kept, and the next online check fetches it again.
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VaultFetchCache } from '../../../electron/core/vaultFetchCache';
 import { Vault } from '../../../electron/vault/vault';
 import { checkWallet } from '../../../electron/vault/walletCheck';
+import { defaultFetchOptions } from '../../../electron/verify/fetchContract';
 import { euLotlUrl } from '../../../electron/verify/trustList/sealTrust';
 import { createVerifier } from '../../../electron/verify/verifier';
 import type { NormalizedCredential } from '../../../shared/credential/model';
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const { listedCa, formerCa } = await belgianAuthorities();
   const filler = await authority('C=BE, O=Other Provider, CN=Other Qualified CA');
   seal = await sealedBy(listedCa, 'C=BE, O=Acme Academy, CN=Acme Seal 2026');
-  const list = belgianTsl(listedCa, formerCa, { filler, minBytes: 1024 * 1024 });
+  const list = belgianTsl(listedCa, formerCa, { filler, minBytes: 6 * 1024 * 1024 });
   listBytes = Buffer.byteLength(list);
   net.serve(euLotlUrl, { body: lotl([{ territory: 'BE', location: belgianList }]), contentType: 'application/xml' });
   net.serve(belgianList, { body: list, contentType: 'application/xml' });
@@ -58,7 +59,7 @@ async function withWallet<T>(use: (vault: Vault) => Promise<T>): Promise<T> {
 
 describe('a Europass seal and a trust list kept in the wallet', () => {
   it('gives the same trust-list identity offline later, dated by the fetch of the list', async () => {
-    expect(listBytes).toBeGreaterThan(1024 * 1024);
+    expect(listBytes).toBeGreaterThan(defaultFetchOptions.maxBytes);
     const online = await withWallet((vault) => verifier(vault, 'allowed').verify(seal));
     const onlineTrust = online.checks.find((c) => c.id === 'trust-chain');
     expect(onlineTrust).toMatchObject({ outcome: 'passed', evidence: { url: belgianList, origin: 'network' } });
