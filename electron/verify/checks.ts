@@ -130,14 +130,6 @@ export function short(id: string, max = 48): string {
   return id.length <= max ? id : `${id.slice(0, max - 12)}…${id.slice(-8)}`;
 }
 
-/** "3 March 2024", as a person reads a date (UTC, so every machine says the same). */
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-export function humanDate(date: Date): string {
-  // One shared formatter: building one per call costs more than the rest of a JWT check.
-  return dateFormat.format(date);
-}
-
 /** Where a document came from, as a phrase: "from your documents map", "fetched on 2 May 2025". */
 export function originMessage(origin: string | undefined, fetchedAt?: string): VerificationMessage {
   switch (origin) {

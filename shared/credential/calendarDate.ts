@@ -28,6 +28,27 @@ function formatterFor(locale: string, style: DateStyle): Intl.DateTimeFormat | n
   return formatter;
 }
 
+/**
+ * Long dates in the app's two languages are written here, the same text as Intl's en-GB and
+ * de-DE long dates (calendarDate.test.ts compares them month by month): building a first
+ * Intl.DateTimeFormat loads the runtime's locale data, ~13 ms of a `badgefolio verify`, whose
+ * English sentences name dates. Other locales, styles and years go to Intl.
+ */
+const longMonths: Readonly<Record<string, readonly string[]>> = {
+  'en-GB': ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  'de-DE': ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+};
+
+function writtenLong(time: number, locale: string): string | undefined {
+  const months = longMonths[locale];
+  const date = new Date(time);
+  const year = date.getUTCFullYear();
+  const month = months?.[date.getUTCMonth()];
+  if (month === undefined || year < 1000 || year > 9999) return undefined;
+  const day = String(date.getUTCDate());
+  return locale === 'de-DE' ? `${day}. ${month} ${String(year)}` : `${day} ${month} ${String(year)}`;
+}
+
 /** The instant at UTC midnight of the day the value names, or NaN when it names none. */
 export function calendarDay(iso: string): number {
   const written = writtenDay.exec(iso.trim());
@@ -48,8 +69,7 @@ export function formatCalendarDate(iso: string | undefined, locale: string, styl
   const key = `${style} ${locale} ${String(time)}`;
   let text = formatted.get(key);
   if (text === undefined) {
-    const formatter = formatterFor(locale, style);
-    text = formatter ? formatter.format(time) : new Date(time).toISOString().slice(0, 10);
+    text = (style === 'long' ? writtenLong(time, locale) : undefined) ?? formatterFor(locale, style)?.format(time) ?? new Date(time).toISOString().slice(0, 10);
     if (formatted.size >= maxFormatted) formatted.clear();
     formatted.set(key, text);
   }

@@ -2,7 +2,7 @@ import type { intakeMessagesEn } from './intakeCatalogueEn';
 import type { MessageTemplate } from './verificationCatalogueEn';
 
 /** Why a file is damaged or not a credential, and what JSON-LD expansion leaves out, in German (intakeCatalogueEn.ts's keys). */
-export const intakeMessagesDe: Readonly<Record<keyof typeof intakeMessagesEn, MessageTemplate>> = {
+export const intakeMessagesDe = (): Readonly<Record<keyof typeof intakeMessagesEn, MessageTemplate>> => ({
   'intake.notRecognised': 'Diese Datei enthält Daten, aber keinen Nachweis, den Badgefolio kennt (Open Badges, CLR, Blockcerts, Europass oder ein W3C Verifiable Credential).',
   'intake.ob2SignedClass': 'Dies ist eine signierte {className} von Open Badges 2.0, kein Badge, das jemandem verliehen wurde.',
   'intake.ob2Class': 'Dies ist eine {className} von Open Badges 2.0 (ein Teil der Beschreibung von Badges), kein Badge, das jemandem verliehen wurde.',
@@ -113,4 +113,4 @@ export const intakeMessagesDe: Readonly<Record<keyof typeof intakeMessagesEn, Me
   'dropped.invalidProperty': 'einen ungültigen Eigenschaftsnamen',
   'dropped.freeFloating': 'einen Wert, der an nichts hängt',
   'dropped.invalidLanguage': 'eine ungültige Sprachangabe',
-};
+});

@@ -5,9 +5,9 @@ import type { MessageTemplate } from './verificationCatalogueEn';
  * Receiving credentials from links in German, by the English catalogue's keys (a missing key is
  * a compile error), in the app's voice and words (du; Nachweis, Aussteller, Brieftasche,
  * Nachweisangebot, Transaktionscode). `{detail}` is the issuer's or a library's own text,
- * shown as given.
+ * shown as given. Built when first asked for, like verificationCatalogueDe.ts.
  */
-export const receiveMessagesDe: Readonly<Record<ReceiveMessageKey, MessageTemplate>> = {
+export const receiveMessagesDe = (): Readonly<Record<ReceiveMessageKey, MessageTemplate>> => ({
   'receive.qr.offerFound':
     'Diese Datei enthält einen QR-Code mit einem Nachweisangebot von {host}: Badgefolio fragt dich, bevor etwas gesendet wird. Sie wurde nicht als Zertifikat gespeichert.',
   'receive.qr.offerFoundNoHost':
@@ -140,4 +140,4 @@ export const receiveMessagesDe: Readonly<Record<ReceiveMessageKey, MessageTempla
   'receive.ask.notAgreed': 'Nicht zugestimmt: Gib --yes an, um zuzustimmen, oder starte den Befehl in einem Terminal, um gefragt zu werden. Es wurde nichts gesendet.',
   'receive.ask.needsCode': 'Dieses Angebot braucht den Transaktionscode, den dir der Aussteller geschickt hat: Gib ihn mit --tx-code PIN an.',
   'receive.ask.codePrompt': 'Transaktionscode: ',
-};
+});

@@ -2,7 +2,7 @@ import type { schemaMessagesEn } from './schemaCatalogueEn';
 import type { MessageTemplate } from './verificationCatalogueEn';
 
 /** The schema findings (electron/verify/schemaFindings.ts): which property of an Open Badges 3.0 or CLR 2.0 credential 1EdTech's JSON Schemas refuse, and why, in German (schemaCatalogueEn.ts's keys). */
-export const schemaMessagesDe: Readonly<Record<keyof typeof schemaMessagesEn, MessageTemplate>> = {
+export const schemaMessagesDe = (): Readonly<Record<keyof typeof schemaMessagesEn, MessageTemplate>> => ({
   'schema.model': 'Datenmodell {className} von {standard}',
   'schema.modelVc1': 'Datenmodell {className} von {standard} (in der Form für VC 1.1)',
   'schema.conforms': 'Der Nachweis entspricht dem {model}.',
@@ -96,4 +96,4 @@ export const schemaMessagesDe: Readonly<Record<keyof typeof schemaMessagesEn, Me
   'schema.finding.noForm': '{noun|firstUpper} ({where}) hat keine der Formen, die {standard} zulässt.',
   'schema.finding.noFormRoot': '{noun|firstUpper} (der ganze Nachweis) hat keine der Formen, die {standard} zulässt.',
   'schema.finding.unexplained': 'Das Schema meldet ein Problem, das Badgefolio nicht in Worte fassen kann (siehe die technische Angabe).',
-};
+});

@@ -2,7 +2,7 @@ import type { trustMessagesEn } from './trustCatalogueEn';
 import type { MessageTemplate } from './verificationCatalogueEn';
 
 /** The issuer identity finding and the EU trust list check in German (trustCatalogueEn.ts's keys). */
-export const trustMessagesDe: Readonly<Record<keyof typeof trustMessagesEn, MessageTemplate>> = {
+export const trustMessagesDe = (): Readonly<Record<keyof typeof trustMessagesEn, MessageTemplate>> => ({
   'trust.listed':
     'Das Siegelzertifikat ist von „{provider}“ beglaubigt, einem qualifizierten Vertrauensdiensteanbieter, dessen Dienst für Siegel in der Vertrauensliste von {territory} als erteilt geführt wird (ausgestellt am {listDate}, {origin}), gefunden über die EU-Liste der Vertrauenslisten. {caveat}',
   'trust.caveatHttps': 'Die Listen wurden über HTTPS abgerufen; ihre XML-Signaturen wurden nicht geprüft, ebenso wenig der Widerruf des Zertifikats (OCSP).',
@@ -62,4 +62,4 @@ export const trustMessagesDe: Readonly<Record<keyof typeof trustMessagesEn, Mess
   'registryFile.notJson': '{name} ließ sich nicht als JSON lesen.',
   'registryFile.tooMany': 'Du kannst höchstens {count} eigene Verzeichnisse hinzufügen; entferne zuerst eines.',
   'registryFile.unknown': 'Es gibt kein eigenes Verzeichnis namens {name}.',
-};
+});

@@ -10,8 +10,12 @@ import type { MessageTemplate, VerificationMessageKey } from './verificationCata
  * (wallet), Verzeichnis (registry), Unterzeichner (signer), Statusliste, Widerruf.
  * Technical names (DID, JSON-LD, JWS, Merkle) stay as they are; values a library wrote (an
  * error text) appear only in brackets, as technical detail.
+ *
+ * Built when first asked for (verificationMessages.ts keeps it), as are the German catalogues
+ * it takes in: a `badgefolio verify` speaks English only, and compiling these literals at
+ * start-up cost every run ~7 ms.
  */
-export const verificationMessagesDe: Readonly<Record<VerificationMessageKey, MessageTemplate>> = {
+export const verificationMessagesDe = (): Readonly<Record<VerificationMessageKey, MessageTemplate>> => ({
   'label.structure': 'Aufbau',
   'label.signature': 'Signatur',
   'label.proofOf': '{label} (Beleg {index} von {count})',
@@ -343,7 +347,7 @@ export const verificationMessagesDe: Readonly<Record<VerificationMessageKey, Mes
   'summary.lead.expiredUnconfirmed': 'Signiert und unverändert, aber abgelaufen (und nichts bestätigt, wer ihn signiert hat):',
   'summary.lead.not-yet-validUnconfirmed': 'Signiert und unverändert, aber noch nicht gültig (und nichts bestätigt, wer ihn signiert hat):',
   'summary.lead.revokedUnconfirmed': 'Vom Unterzeichner widerrufen, wer immer das ist:',
-  ...trustMessagesDe,
-  ...schemaMessagesDe,
-  ...intakeMessagesDe,
-};
+  ...trustMessagesDe(),
+  ...schemaMessagesDe(),
+  ...intakeMessagesDe(),
+});

@@ -19,10 +19,17 @@ export type MessageParams = NonNullable<VerificationMessage['params']>;
 /** Every key a message may have: the verification engine's, and receiving's (receiveCatalogueEn.ts). */
 export type MessageKey = VerificationMessageKey | ReceiveMessageKey;
 
-const catalogues: Readonly<Record<Language, Readonly<Record<MessageKey, MessageTemplate>>>> = {
-  en: { ...verificationMessagesEn, ...receiveMessagesEn },
-  de: { ...verificationMessagesDe, ...receiveMessagesDe },
-};
+type Catalogue = Readonly<Record<MessageKey, MessageTemplate>>;
+
+const englishCatalogue: Catalogue = { ...verificationMessagesEn, ...receiveMessagesEn };
+/** Built on first use: every report carries its English, but a CLI run or a worker rarely needs German. */
+let german: Catalogue | undefined;
+
+function catalogueOf(language: Language): Catalogue {
+  if (language === 'en') return englishCatalogue;
+  german ??= { ...verificationMessagesDe(), ...receiveMessagesDe() };
+  return german;
+}
 
 /** Every key the verification catalogues hold, for tests and tools. */
 export const verificationMessageKeys = Object.keys(verificationMessagesEn) as VerificationMessageKey[];
@@ -30,12 +37,12 @@ export const verificationMessageKeys = Object.keys(verificationMessagesEn) as Ve
 export const receiveMessageKeys = Object.keys(receiveMessagesEn) as ReceiveMessageKey[];
 
 export function isVerificationMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(catalogues.en, key);
+  return Object.hasOwn(englishCatalogue, key);
 }
 
 /** The catalogue entry for a key in a language, for tests that compare the two catalogues. */
 export function templateOf(key: MessageKey, language: Language): MessageTemplate {
-  return catalogues[language][key];
+  return catalogueOf(language)[key];
 }
 
 /** A message with a key the compiler knows: a misspelt key is a type error, not a blank sentence. */
@@ -85,6 +92,46 @@ const modifiers: Readonly<Record<string, (text: string) => string>> = {
   words: (text) => text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase(),
 };
 
+/** A `{value|modifier…}` in a template. */
+interface Slot {
+  readonly name: string;
+  readonly mods: readonly string[];
+}
+
+/** Templates cut at their values once: a batch's reports render the same few dozen templates thousands of times. */
+const cutTemplates = new Map<string, readonly (string | Slot)[]>();
+
+function partsOf(text: string): readonly (string | Slot)[] {
+  let parts = cutTemplates.get(text);
+  if (parts === undefined) {
+    const cut: (string | Slot)[] = [];
+    let from = 0;
+    for (const found of text.matchAll(placeholder)) {
+      cut.push(text.slice(from, found.index), { name: found[1] ?? '', mods: (found[2] ?? '').split('|').filter(Boolean) });
+      from = found.index + found[0].length;
+    }
+    cut.push(text.slice(from));
+    parts = cut;
+    cutTemplates.set(text, parts);
+  }
+  return parts;
+}
+
+function slotText(slot: Slot, message: VerificationMessage, language: Language, options: RenderOptions): string {
+  const value = message.params?.[slot.name];
+  if (value === undefined) throw new MessageRenderError(`${message.key} needs the value "${slot.name}"`);
+  let out: string;
+  if (typeof value === 'object') out = renderMessage(value, language, options);
+  else if (typeof value === 'number') out = String(value);
+  else out = slot.name.endsWith('Date') ? (options.formatDate ?? longDate)(value, language) : value;
+  for (const mod of slot.mods) {
+    const apply = modifiers[mod];
+    if (!apply) throw new MessageRenderError(`${message.key} uses an unknown modifier "${mod}"`);
+    out = apply(out);
+  }
+  return out;
+}
+
 /**
  * The message in a language: its template with each `{value}` filled in, nested messages
  * rendered in the same language, `…Date` values written as dates. Throws MessageRenderError
@@ -93,21 +140,10 @@ const modifiers: Readonly<Record<string, (text: string) => string>> = {
  */
 export function renderMessage(message: VerificationMessage, language: Language, options: RenderOptions = {}): string {
   if (!isVerificationMessageKey(message.key)) throw new MessageRenderError(`no verification message "${message.key}"`);
-  const text = pluralForm(catalogues[language][message.key], message.params, language, message.key);
-  return text.replace(placeholder, (_whole, name: string, mods: string) => {
-    const value = message.params?.[name];
-    if (value === undefined) throw new MessageRenderError(`${message.key} needs the value "${name}"`);
-    let out: string;
-    if (typeof value === 'object') out = renderMessage(value, language, options);
-    else if (typeof value === 'number') out = String(value);
-    else out = name.endsWith('Date') ? (options.formatDate ?? longDate)(value, language) : value;
-    for (const mod of mods.split('|').filter(Boolean)) {
-      const apply = modifiers[mod];
-      if (!apply) throw new MessageRenderError(`${message.key} uses an unknown modifier "${mod}"`);
-      out = apply(out);
-    }
-    return out;
-  });
+  const text = pluralForm(catalogueOf(language)[message.key], message.params, language, message.key);
+  let out = '';
+  for (const part of partsOf(text)) out += typeof part === 'string' ? part : slotText(part, message, language, options);
+  return out;
 }
 
 /** Labels and fixed sentences, rendered once: every report repeats them (a batch of 400 writes thousands). */

@@ -21,6 +21,20 @@ describe('one calendar date for the app, the PDF and the reports', () => {
     expect(longDate(issued, 'de')).toBe('31. Dezember 2023');
   });
 
+  it("writes every month of a long English and German date as the runtime's own date formatting does", () => {
+    for (const locale of ['en-GB', 'de-DE']) {
+      const intl = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+      for (let month = 1; month <= 12; month += 1) {
+        const day = `2031-${String(month).padStart(2, '0')}-${String(month + 9)}`;
+        expect(formatCalendarDate(day, locale)).toBe(intl.format(Date.UTC(2031, month - 1, month + 9)));
+      }
+    }
+    // A year Badgefolio does not write itself is still the runtime's.
+    expect(formatCalendarDate('0999-01-01T00:00:00Z', 'en-GB')).toBe(
+      new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse('0999-01-01T00:00:00Z')),
+    );
+  });
+
   it('no date, a day that does not exist, and text that is no date', () => {
     expect(formatCalendarDate(undefined, 'en-GB')).toBeUndefined();
     expect(formatCalendarDate('  ', 'en-GB')).toBeUndefined();
