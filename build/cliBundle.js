@@ -24,21 +24,21 @@ const entryPoints = {
 
 // node:crypto is loaded only when a hash is needed: the common start (a fresh bundle) does without it.
 /**
- * jsonld's own Node document loader brings an HTTP client (@digitalbazaar/http-client, ky,
- * undici: 0.8 MB of code to load). Badgefolio never uses that loader: every document goes
- * through its own loader and safe fetcher. In the bundle the client is a stand-in that says so.
+ * jsonld's own Node document loader brings Node's https module and an HTTP client
+ * (@digitalbazaar/http-client, ky, undici: 0.8 MB of code to load). Badgefolio never uses that
+ * loader: every document goes through its own loader and safe fetcher. In the bundle the loader
+ * jsonld installs at start is a stand-in that refuses, so none of that code is loaded.
  */
 const jsonldWithoutItsHttpClient = {
   name: 'jsonld-without-its-http-client',
   setup(build) {
-    build.onResolve({ filter: /^@digitalbazaar\/http-client$/ }, (args) =>
-      args.importer.includes(`${path.sep}jsonld${path.sep}`) ? { path: 'http-client', namespace: 'jsonld-stand-in' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'jsonld-stand-in' }, () => ({
+    build.onLoad({ filter: /[\\/]jsonld[\\/]lib[\\/]documentLoaders[\\/]node\.js$/ }, () => ({
       loader: 'js',
-      contents:
-        "const refuse = () => { throw new Error('jsonld network loading is not used: Badgefolio fetches documents through its own safe fetcher'); };\n" +
-        'export const httpClient = { get: refuse, post: refuse };',
+      contents: [
+        "const refuse = () => { throw new Error('jsonld network loading is not used: Badgefolio fetches documents through its own safe fetcher'); };",
+        '// jsonld calls this factory once at start (useDocumentLoader), then never the loader it makes.',
+        'module.exports = () => refuse;',
+      ].join('\n'),
     }));
   },
 };
