@@ -39,22 +39,21 @@ export function App() {
     });
   }, []);
 
+  // Locking it here, or told it locked itself: the credentials' images leave memory and the screen follows the state the wallet reports.
+  const leave = useCallback((ask: 'lockWallet' | 'walletState') => {
+    forgetCredentialImages();
+    void wallet()
+      [ask]({})
+      .then((result) => {
+        if (result.ok) setWalletState(result.value);
+      });
+  }, []);
   const lock = useCallback(() => {
-    forgetCredentialImages();
-    void wallet()
-      .lockWallet({})
-      .then((result) => {
-        if (result.ok) setWalletState(result.value);
-      });
-  }, []);
+    leave('lockWallet');
+  }, [leave]);
   const locked = useCallback(() => {
-    forgetCredentialImages();
-    void wallet()
-      .walletState({})
-      .then((result) => {
-        if (result.ok) setWalletState(result.value);
-      });
-  }, []);
+    leave('walletState');
+  }, [leave]);
 
   useEffect(() => {
     applyTheme(preferences.theme);

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
-import { TextField } from '../controls/formParts';
+import { TextField, usePassphrasePair } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 
@@ -21,32 +21,25 @@ function Feedback({ message }: { message: Message }) {
 export function BackupPanel({ onRestored }: { onRestored: () => void }) {
   const { t } = useI18n();
   const id = useId();
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
   const [saveMessage, setSaveMessage] = useState<Message>(null);
+  const pair = usePassphrasePair(() => {
+    setSaveMessage(null);
+  });
   const [restorePassphrase, setRestorePassphrase] = useState('');
   const [restoreMessage, setRestoreMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
-  // After a submit found them different, "differ" follows the fields: gone as soon as they match.
-  const [compare, setCompare] = useState(false);
-  const differ = compare && passphrase !== repeat;
 
   const save = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
-    if (passphrase !== repeat) {
-      setCompare(true);
-      setSaveMessage(null);
-      return;
-    }
+    if (!pair.confirmed()) return;
     setBusy(true);
-    const result = await wallet().saveBackup({ passphrase });
+    const result = await wallet().saveBackup({ passphrase: pair.passphrase });
     setBusy(false);
     if (!result.ok) setSaveMessage({ text: result.error.message, error: true });
     else if (result.value.saved) {
       setSaveMessage({ text: t('backup.saved', { count: result.value.credentials ?? 0, file: result.value.fileName ?? '' }), error: false });
-      setPassphrase('');
-      setRepeat('');
+      pair.clear();
     }
   };
 
@@ -74,10 +67,10 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
       <h2 id={`${id}-title`}>{t('backup.title')}</h2>
       <p>{t('backup.lead')}</p>
       <form className="editor" aria-label={t('backup.saveTitle')} onSubmit={(event) => void save(event)}>
-        <TextField label={t('backup.passphrase')} type="password" autoComplete="new-password" required minLength={8} value={passphrase} onValue={setPassphrase} />
-        <TextField label={t('backup.repeat')} type="password" autoComplete="new-password" required value={repeat} onValue={setRepeat} />
+        <TextField label={t('backup.passphrase')} type="password" autoComplete="new-password" required minLength={8} value={pair.passphrase} onValue={pair.setPassphrase} />
+        <TextField label={t('backup.repeat')} type="password" autoComplete="new-password" required value={pair.repeat} onValue={pair.setRepeat} />
         <p className="hint">{t('backup.passphraseHint')}</p>
-        <Feedback message={differ ? { text: t('backup.differ'), error: true } : saveMessage} />
+        <Feedback message={pair.differ ? { text: t('backup.differ'), error: true } : saveMessage} />
         <div className="row-actions">
           <button type="submit" className="primary" disabled={busy}>
             {t('backup.save')}

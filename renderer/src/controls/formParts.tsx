@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ChangeEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type RefObject } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 /**
@@ -75,6 +75,29 @@ export function useFocusOnOpen(): RefObject<HTMLInputElement | null> {
     field.current?.focus();
   }, []);
   return field;
+}
+
+/**
+ * A new passphrase typed twice (a new wallet, a backup). Once a submit found the two differ,
+ * `differ` follows the fields as they are typed: it goes as soon as they match (and comes back
+ * if they differ again). `confirmed` is the submit's check: false when they differ, after
+ * calling `onDiffer` (which clears what the form said about an earlier attempt).
+ */
+export function usePassphrasePair(onDiffer: () => void) {
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [compare, setCompare] = useState(false);
+  const confirmed = (): boolean => {
+    if (passphrase === repeat) return true;
+    setCompare(true);
+    onDiffer();
+    return false;
+  };
+  const clear = (): void => {
+    setPassphrase('');
+    setRepeat('');
+  };
+  return { passphrase, setPassphrase, repeat, setRepeat, differ: compare && passphrase !== repeat, confirmed, clear };
 }
 
 /** A checkbox with its words after it. */

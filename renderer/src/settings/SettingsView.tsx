@@ -15,6 +15,51 @@ const languageNames: Readonly<Record<Preferences['language'], string>> = { en: '
 /** Minutes of inactivity before the wallet locks; 0 is "never". */
 const autoLockChoices = [0, 1, 5, 15, 30, 60] as const;
 
+/** A drop-down with its words above it and, given one, a hint below that describes it. */
+function SelectField({
+  id,
+  label,
+  value,
+  choices,
+  hint,
+  onValue,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  /** `lang` for a choice written in a language of its own (a language's name). */
+  choices: readonly { value: string; label: string; lang?: string }[];
+  hint?: string;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <div className="field-group">
+      <label className="field" htmlFor={id}>
+        <span>{label}</span>
+      </label>
+      <select
+        id={id}
+        value={value}
+        {...(hint === undefined ? {} : { 'aria-describedby': `${id}-hint` })}
+        onChange={(event) => {
+          onValue(event.target.value);
+        }}
+      >
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value} lang={choice.lang}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+      {hint !== undefined && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
  * Every preference, saved as it changes: the parent persists each patch through the main
  * process. Last, the wallet check (`onWalletChecked` after each run; `focusWalletCheck`, a new
@@ -56,52 +101,31 @@ export function SettingsView({
             onChange({ theme });
           }}
         />
-        <div className="field-group">
-          <label className="field" htmlFor={`${id}-language`}>
-            <span>{t('language.label')}</span>
-          </label>
-          <select
-            id={`${id}-language`}
-            value={preferences.language}
-            onChange={(event) => {
-              const language = languageSchema.safeParse(event.target.value);
-              if (language.success) onChange({ language: language.data });
-            }}
-          >
-            {languageSchema.options.map((language) => (
-              <option key={language} value={language} lang={language}>
-                {languageNames[language]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-language`}
+          label={t('language.label')}
+          value={preferences.language}
+          choices={languageSchema.options.map((language) => ({ value: language, label: languageNames[language], lang: language }))}
+          onValue={(value) => {
+            const language = languageSchema.safeParse(value);
+            if (language.success) onChange({ language: language.data });
+          }}
+        />
       </div>
 
       <div className="form-card" role="group" aria-labelledby={`${id}-security`}>
         <h2 id={`${id}-security`}>{t('settings.security')}</h2>
-        <div className="field-group">
-          <label className="field" htmlFor={`${id}-lock`}>
-            <span>{t('settings.autoLock')}</span>
-          </label>
-          <select
-            id={`${id}-lock`}
-            value={String(preferences.autoLockMinutes)}
-            aria-describedby={`${id}-lock-hint`}
-            onChange={(event) => {
-              const minutes = Number.parseInt(event.target.value, 10);
-              if (Number.isInteger(minutes) && minutes >= 0) onChange({ autoLockMinutes: minutes });
-            }}
-          >
-            {lockChoices.map((minutes) => (
-              <option key={minutes} value={String(minutes)}>
-                {lockLabel(minutes)}
-              </option>
-            ))}
-          </select>
-          <p id={`${id}-lock-hint`} className="field-hint">
-            {t('settings.autoLock.hint')}
-          </p>
-        </div>
+        <SelectField
+          id={`${id}-lock`}
+          label={t('settings.autoLock')}
+          value={String(preferences.autoLockMinutes)}
+          choices={lockChoices.map((minutes) => ({ value: String(minutes), label: lockLabel(minutes) }))}
+          hint={t('settings.autoLock.hint')}
+          onValue={(value) => {
+            const minutes = Number.parseInt(value, 10);
+            if (Number.isInteger(minutes) && minutes >= 0) onChange({ autoLockMinutes: minutes });
+          }}
+        />
       </div>
 
       <div className="form-card">

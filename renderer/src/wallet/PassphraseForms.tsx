@@ -1,6 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { WalletState } from '../../../shared/credential/walletViews';
-import { TextField } from '../controls/formParts';
+import { TextField, usePassphrasePair } from '../controls/formParts';
 import { useI18n } from '../i18n/i18n';
 import { wallet } from '../wallet';
 import { strengthHint } from './passphraseStrength';
@@ -46,25 +46,18 @@ function FormEnd({ error, working, label }: { error: string | null; working: boo
 /** First run: a passphrase, typed twice, with a hint and a plain warning. */
 export function CreateWalletForm({ state, onState }: FormProps) {
   const { t } = useI18n();
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { passphrase, setPassphrase, repeat, setRepeat, differ, confirmed } = usePassphrasePair(() => {
+    setError(null);
+  });
   const [working, setWorking] = useState(false);
-  // Once a submit found the two differ, the sentence follows the fields as they are typed:
-  // it goes as soon as they match (and comes back if they differ again).
-  const [compare, setCompare] = useState(false);
-  const mismatch = compare && passphrase !== confirm;
   const hintId = useId();
   const hint = strengthHint(passphrase);
 
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
-    if (passphrase !== confirm) {
-      setCompare(true);
-      setError(null);
-      return;
-    }
+    if (!confirmed()) return;
     setWorking(true);
     setError(null);
     const result = await wallet().createWallet({ passphrase, remember });
@@ -90,10 +83,10 @@ export function CreateWalletForm({ state, onState }: FormProps) {
       <p id={hintId} className="hint" aria-live="polite">
         {hint ? t(hint) : ''}
       </p>
-      <TextField className="field" label={t('wallet.confirm')} type="password" autoComplete="new-password" value={confirm} required invalid={mismatch} onValue={setConfirm} />
+      <TextField className="field" label={t('wallet.confirm')} type="password" autoComplete="new-password" value={repeat} required invalid={differ} onValue={setRepeat} />
       <p className="warning">{t('wallet.warning')}</p>
       {state.canRemember && <RememberBox checked={remember} onChange={setRemember} />}
-      <FormEnd error={mismatch ? t('wallet.mismatch') : error} working={working} label={t('wallet.createButton')} />
+      <FormEnd error={differ ? t('wallet.mismatch') : error} working={working} label={t('wallet.createButton')} />
     </form>
   );
 }

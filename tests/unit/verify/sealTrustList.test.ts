@@ -11,8 +11,8 @@ import { readTrustedList, TrustListUnreadable, xmlListPointers } from '../../../
 import { createVerifier } from '../../../electron/verify/verifier';
 import { renderMessage } from '../../../shared/credential/verificationMessages';
 import type { NormalizedCredential } from '../../../shared/credential/model';
-import { LoopbackInternet } from '../../support/loopbackInternet';
-import { authority, belgianAuthorities, belgianList, belgianTsl, der, granted, lotl, sealedBy, withdrawn, type Authority } from './trustListBuilders';
+import type { LoopbackInternet } from '../../support/loopbackInternet';
+import { authority, belgianAuthorities, belgianInternet, belgianList, belgianTsl, der, granted, lotl, sealedBy, withdrawn, type Authority } from './trustListBuilders';
 
 const now = new Date('2026-12-01T00:00:00Z');
 
@@ -23,12 +23,10 @@ let listedSeal: NormalizedCredential;
 let formerSeal: NormalizedCredential;
 
 beforeAll(async () => {
-  net = await LoopbackInternet.start();
   ({ listedCa, formerCa } = await belgianAuthorities());
   listedSeal = await sealedBy(listedCa, 'C=BE, O=Acme Academy, CN=Acme Seal 2026');
   formerSeal = await sealedBy(formerCa, 'C=BE, O=Beta Institute, CN=Beta Seal');
-  net.serve(euLotlUrl, { body: lotl([{ territory: 'BE', location: belgianList }]), contentType: 'application/xml' });
-  net.serve(belgianList, { body: belgianTsl(listedCa, formerCa), contentType: 'application/xml' });
+  net = await belgianInternet(belgianTsl(listedCa, formerCa));
 }, 30_000);
 afterAll(async () => {
   await net.close();

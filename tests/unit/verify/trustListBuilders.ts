@@ -5,7 +5,9 @@ import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { Intake } from '../../../electron/intake/intake';
+import { euLotlUrl } from '../../../electron/verify/trustList/sealTrust';
 import type { NormalizedCredential } from '../../../shared/credential/model';
+import { LoopbackInternet } from '../../support/loopbackInternet';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 const ecdsa = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
@@ -153,4 +155,12 @@ export function belgianTsl(grantedCa: Authority, withdrawnCa: Authority, padding
 /** Belgium's two seal CAs: the one its list grants now, and the former one it withdrew. */
 export async function belgianAuthorities(): Promise<{ listedCa: Authority; formerCa: Authority }> {
   return { listedCa: await authority('C=BE, O=Qualified Test TSP, CN=Test QSeal CA'), formerCa: await authority('C=BE, O=Former TSP, CN=Former QSeal CA') };
+}
+
+/** The loopback internet serving the EU's List of Trusted Lists (which points to Belgium's list) and, at that address, the Belgian list given. */
+export async function belgianInternet(list: string): Promise<LoopbackInternet> {
+  const net = await LoopbackInternet.start();
+  net.serve(euLotlUrl, { body: lotl([{ territory: 'BE', location: belgianList }]), contentType: 'application/xml' });
+  net.serve(belgianList, { body: list, contentType: 'application/xml' });
+  return net;
 }

@@ -13,12 +13,11 @@ import { VaultFetchCache } from '../../../electron/core/vaultFetchCache';
 import { Vault } from '../../../electron/vault/vault';
 import { checkWallet } from '../../../electron/vault/walletCheck';
 import { defaultFetchOptions } from '../../../electron/verify/fetchContract';
-import { euLotlUrl } from '../../../electron/verify/trustList/sealTrust';
 import { createVerifier } from '../../../electron/verify/verifier';
 import type { NormalizedCredential } from '../../../shared/credential/model';
-import { LoopbackInternet } from '../../support/loopbackInternet';
+import type { LoopbackInternet } from '../../support/loopbackInternet';
 import { flipByte, testKdf } from '../../support/walletFixtures';
-import { authority, belgianAuthorities, belgianList, belgianTsl, lotl, sealedBy } from './trustListBuilders';
+import { authority, belgianAuthorities, belgianInternet, belgianList, belgianTsl, sealedBy } from './trustListBuilders';
 
 const now = new Date('2026-12-01T00:00:00Z');
 const passphrase = 'orange kettle 47 violin';
@@ -28,14 +27,12 @@ let listBytes: number;
 let folder: string;
 
 beforeAll(async () => {
-  net = await LoopbackInternet.start();
   const { listedCa, formerCa } = await belgianAuthorities();
   const filler = await authority('C=BE, O=Other Provider, CN=Other Qualified CA');
   seal = await sealedBy(listedCa, 'C=BE, O=Acme Academy, CN=Acme Seal 2026');
   const list = belgianTsl(listedCa, formerCa, { filler, minBytes: 6 * 1024 * 1024 });
   listBytes = Buffer.byteLength(list);
-  net.serve(euLotlUrl, { body: lotl([{ territory: 'BE', location: belgianList }]), contentType: 'application/xml' });
-  net.serve(belgianList, { body: list, contentType: 'application/xml' });
+  net = await belgianInternet(list);
   folder = mkdtempSync(path.join(os.tmpdir(), 'badgefolio-trustlist-'));
   (await Vault.create(folder, passphrase, testKdf)).lockWallet();
 }, 60_000);
