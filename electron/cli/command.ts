@@ -1,3 +1,6 @@
+import type { CheckLanguage } from './savedLanguage';
+import { usageWords, type UsageSaid } from './usageWords';
+
 /** What a command can touch of the outside world: injected so tests run commands in-process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -16,7 +19,19 @@ export interface CliCommand {
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
-/** A usage error: the message and the command's help go to stderr, exit code 2. */
+/**
+ * A usage error: the message and the command's help go to stderr, exit code 2. It is said in
+ * the reader's language (usageWords.ts); `message` is its English.
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+
+  constructor(private readonly said: UsageSaid) {
+    super(said(usageWords('en')));
+  }
+
+  /** The error in a language. */
+  in(language: CheckLanguage): string {
+    return this.said(usageWords(language));
+  }
 }

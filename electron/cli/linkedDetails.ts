@@ -16,7 +16,7 @@ export function readDocumentsMaps(files: readonly string[]): DocumentsMap | unde
     try {
       map = DocumentsMap.fromFile(file);
     } catch (error) {
-      throw new UsageError(`The documents map ${file} cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError((w) => w.documentsMapUnusable(file, error instanceof Error ? error.message : String(error)));
     }
     combined = combined ? combined.merge(map) : map;
   }

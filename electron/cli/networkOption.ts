@@ -32,7 +32,7 @@ function savedNetworkUse(folder: string): 'offline' | 'allowed' {
 }
 
 export function networkUse(values: { offline?: boolean; online?: boolean; vault?: string | undefined }, io: CliIo): 'offline' | 'allowed' {
-  if (values.offline && values.online) throw new UsageError('Give --offline or --online, not both.');
+  if (values.offline && values.online) throw new UsageError((w) => w.offlineOrOnline);
   if (values.offline) return 'offline';
   if (values.online) return 'allowed';
   return savedNetworkUse(walletFolder(values.vault, io));

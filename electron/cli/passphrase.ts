@@ -22,7 +22,7 @@ export const hiddenPrompt: PromptFn = (question) =>
   new Promise((resolve, reject) => {
     const input = process.stdin;
     if (!input.isTTY) {
-      reject(new UsageError('No passphrase given: use --passphrase-file FILE or set BADGEFOLIO_PASSPHRASE.'));
+      reject(new UsageError((w) => w.noPassphrase));
       return;
     }
     process.stderr.write(question);
@@ -45,7 +45,7 @@ export const hiddenPrompt: PromptFn = (question) =>
           return;
         }
         if (char === '\u0003') {
-          done(new UsageError('Cancelled.'));
+          done(new UsageError((w) => w.cancelled));
           return;
         }
         if (char === '\u007f' || char === '\b') answer = answer.slice(0, -1);
@@ -56,19 +56,20 @@ export const hiddenPrompt: PromptFn = (question) =>
   });
 
 export async function readPassphrase(source: PassphraseSource, io: CliIo, prompt: PromptFn = hiddenPrompt): Promise<string> {
-  if (source.file) {
-    const text = readFileSync(path.resolve(io.cwd, source.file), 'utf8');
+  const file = source.file;
+  if (file) {
+    const text = readFileSync(path.resolve(io.cwd, file), 'utf8');
     const firstLine = text.split(/\r?\n/)[0] ?? '';
-    if (firstLine === '') throw new UsageError(`The passphrase file ${source.file} is empty.`);
+    if (firstLine === '') throw new UsageError((w) => w.emptyPassphraseFile(file));
     return firstLine;
   }
   const fromEnv = io.env[source.envName];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   const answer = await prompt(`${source.prompt}: `);
-  if (answer === '') throw new UsageError('The passphrase must not be empty.');
+  if (answer === '') throw new UsageError((w) => w.emptyPassphrase);
   if (source.confirm) {
     const again = await prompt(`${source.prompt} (again): `);
-    if (again !== answer) throw new UsageError('The two passphrases differ. Nothing was changed.');
+    if (again !== answer) throw new UsageError((w) => w.passphrasesDiffer);
   }
   return answer;
 }

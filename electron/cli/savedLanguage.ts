@@ -30,6 +30,6 @@ export const languageOptionHelp = `  --language en|de        the language of wha
 /** The language chosen with `--language`, else the app's setting in the wallet folder. */
 export function chosenLanguage(option: string | undefined, folder: string): CheckLanguage {
   if (option === undefined) return savedLanguage(folder);
-  if (option !== 'en' && option !== 'de') throw new UsageError('--language is en or de.');
+  if (option !== 'en' && option !== 'de') throw new UsageError((w) => w.languageIs);
   return option;
 }

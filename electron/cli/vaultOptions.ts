@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { defaultDataFolder } from '../core/dataFolder';
 import { UsageError, type CliIo } from './command';
+import { parseErrorSaid } from './usageWords';
 
 /** Options every wallet command takes. */
 export const walletOptions = {
@@ -14,7 +15,7 @@ export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(parseErrorSaid(error));
   }
 }
 

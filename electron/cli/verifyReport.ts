@@ -1,5 +1,5 @@
-import { checkLabelIn, checkSentenceIn, summaryIn } from '../../shared/credential/verificationMessages';
-import type { VerificationReport } from '../../shared/credential/verification';
+import { checkLabelIn, checkSentenceIn, renderOr, summaryIn } from '../../shared/credential/verificationMessages';
+import type { VerificationCheck, VerificationMessage, VerificationReport } from '../../shared/credential/verification';
 import { formatCalendarDate } from '../../shared/credential/calendarDate';
 import { pdfWords } from '../../shared/portfolio/pdfWords';
 import type { PdfLanguage } from '../../shared/portfolio/types';
@@ -11,11 +11,25 @@ import { renderTable } from './table';
  * What `verify` prints for people, in English or German (`--language`, else the app's language
  * setting, as `verify-pdf` and `export-pdf`): the table, each credential's summary, what
  * confirms its issuer and each check, from the verification's own message keys. `--json` stays
- * in the codes and English sentences scripts match on. What a file that was no credential
- * says (the reader's reason) comes as intake wrote it.
+ * in the codes and English sentences scripts match on. A file that was no credential, or could
+ * not be read, says why from intake's message (`said`).
  */
 
-export type ShownResult = VerifyResult & { readonly shownName: string };
+/** What a result with no verification report says, as messages: for the human report only, --json leaves it out. */
+export interface ResultMessages {
+  readonly summary: VerificationMessage;
+  /** Why its structure check failed (a damaged or unreadable file). */
+  readonly reason?: VerificationMessage;
+}
+
+export type ShownResult = VerifyResult & { readonly shownName: string; readonly said?: ResultMessages | undefined };
+
+/** The checks as the report shows them: a failed intake's structure check with its label and reason as messages. */
+function shownChecks(r: ShownResult): readonly VerificationCheck[] {
+  const reason = r.said?.reason;
+  if (!reason) return r.checks;
+  return r.checks.map((c) => (c.id === 'structure' ? { ...c, labelKey: 'label.structure', message: reason } : c));
+}
 
 const identityWords: Readonly<Record<NonNullable<VerifyResult['issuerIdentity']>['level'], string>> = {
   registry: 'listed in a registry',
@@ -65,11 +79,20 @@ export function humanReport(results: readonly ShownResult[], reports: ReadonlyMa
   );
   const details = results.map((r) => {
     const report = reports.get(r);
-    const lines = r.checks.map((c) => `    ${c.outcome === 'passed' ? '✓' : c.outcome === 'failed' ? '✗' : '–'} ${checkLabelIn(c, language)}: ${checkSentenceIn(c, language)}`);
+    const lines = shownChecks(r).map(
+      (c) => `    ${c.outcome === 'passed' ? '✓' : c.outcome === 'failed' ? '✗' : '–'} ${checkLabelIn(c, language)}: ${checkSentenceIn(c, language)}`,
+    );
     const identity = r.issuerIdentity ? [`  ${w.identity({ ...r, issuerIdentity: r.issuerIdentity })}`] : [];
     const named = r.name === null && r.format !== 'unknown' && r.status !== 'not-a-credential' ? [`  ${w.name}: ${r.shownName}`] : [];
     const details = r.details === 'not-fetched' ? [`  ${w.notFetched}`] : r.details === 'incomplete' ? (r.problems ?? []).map((p) => `  ${w.notFetchedBecause}: ${p}`) : [];
-    return [`${r.file}: ${w.status(r.status)}`, `  ${report ? summaryIn(report, language) : r.summary}`, ...named, ...details, ...identity, ...lines].join('\n');
+    return [
+      `${r.file}: ${w.status(r.status)}`,
+      `  ${report ? summaryIn(report, language) : language === 'en' ? r.summary : renderOr(r.said?.summary, language, r.summary)}`,
+      ...named,
+      ...details,
+      ...identity,
+      ...lines,
+    ].join('\n');
   });
   const counts = new Map<string, number>();
   for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);

@@ -5,12 +5,13 @@ import { WalletHeaderError, WrongPassphraseError } from '../vault/walletHeader';
 import { WalletBusyError } from '../vault/writerLock';
 import type { CliIo } from './command';
 import type { CheckLanguage } from './savedLanguage';
+import { walletErrorInGerman } from './walletErrorWords';
 import { walletWords } from './walletWords';
 
 /**
  * Failures a person can act on (wrong passphrase, wallet busy, damaged header...): said plainly,
- * exit 1, nothing changed. In English as the wallet words them; in German the two a person meets
- * most (a mistyped passphrase, the app holding the wallet) are said in German.
+ * exit 1, nothing changed. In English as the wallet words them; in German from walletWords (a
+ * mistyped passphrase, the app holding the wallet) or walletErrorWords (the rest it lists).
  */
 export function reportWalletError(error: unknown, io: CliIo, language: CheckLanguage = 'en'): number {
   if (
@@ -22,7 +23,14 @@ export function reportWalletError(error: unknown, io: CliIo, language: CheckLang
     error instanceof VaultCryptoError
   ) {
     const say = walletWords(language);
-    const message = error instanceof WrongPassphraseError ? say.wrongPassphrase : error instanceof WalletBusyError ? (say.busy ?? error.message) : error.message;
+    const message =
+      error instanceof WrongPassphraseError
+        ? say.wrongPassphrase
+        : error instanceof WalletBusyError
+          ? (say.busy ?? error.message)
+          : language === 'de'
+            ? (walletErrorInGerman(error.message) ?? error.message)
+            : error.message;
     io.stderr(`${message}\n`);
     return 1;
   }

@@ -5,8 +5,8 @@ import type { CheckLanguage } from './savedLanguage';
  * What the wallet commands (`init`, `list`, `show`, `remove`, `backup`, `restore`, `passwd`,
  * `history`, `restore-version`, and the opening of the wallet for `import` and `check`) print
  * for people, in English or German: `--language`, else the app's language setting in the wallet
- * folder (savedLanguage.ts). `--json` output is the same in every language. Usage errors stay
- * English, as every command's: they are said before the language is known.
+ * folder (savedLanguage.ts). `--json` output is the same in every language. Usage errors are
+ * said in usageWords.ts.
  */
 
 export interface WalletWords {

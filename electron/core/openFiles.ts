@@ -6,7 +6,6 @@ import type { ImportOutcome, WalletState } from '../../shared/credential/walletV
 import { readInputFiles } from '../intake/inputFiles';
 import { defaultIntakeLimits, type IntakeLimits } from '../intake/limits';
 import { RefusalError } from '../../shared/contract/refusal';
-import { msg } from '../../shared/credential/verificationMessages';
 import { HeldUntilUnlock } from './heldUntilUnlock';
 
 /**
@@ -140,8 +139,7 @@ export class OpenFiles extends HeldUntilUnlock<string> {
         // A folder is walked (the label of each file inside starts with the folder's name).
         for await (const input of readInputFiles([{ path: file, label: basename(file) }], this.options.limits ?? defaultIntakeLimits)) {
           if (input.kind === 'unreadable') {
-            // Given only in English: other languages say it in general words (see damaged.other).
-            outcomes.push({ file: input.name, outcome: 'malformed', reason: input.reason, reasonMessage: msg('damaged.other', { detail: input.reason }) });
+            outcomes.push({ file: input.name, outcome: 'malformed', reason: input.reason, reasonMessage: input.reasonMessage });
           } else if (isBackup(input.bytes)) {
             this.lastBackup = join(dirname(file), input.name);
             this.options.publish('backupOpened', { fileName: input.name });

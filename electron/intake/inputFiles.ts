@@ -1,11 +1,28 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { VerificationMessage } from '../../shared/credential/verification';
+import { englishOf, msg } from '../../shared/credential/verificationMessages';
 import { formatBytes, type IntakeLimits } from './limits';
 
+/** A path that could not be read: why in English (`reason`, for --json and logs) and as a catalogue message, for the reader's language. */
+export interface UnreadableInput {
+  readonly kind: 'unreadable';
+  readonly name: string;
+  readonly reason: string;
+  readonly reasonMessage: VerificationMessage;
+}
+
 /** A file ready for intake, or a path that could not be read and why. */
-export type InputFile =
-  { readonly kind: 'file'; readonly name: string; readonly bytes: Uint8Array } | { readonly kind: 'unreadable'; readonly name: string; readonly reason: string };
+export type InputFile = { readonly kind: 'file'; readonly name: string; readonly bytes: Uint8Array } | UnreadableInput;
+
+function unreadableInput(name: string, reasonMessage: VerificationMessage): UnreadableInput {
+  return { kind: 'unreadable', name, reason: englishOf(reasonMessage), reasonMessage };
+}
+
+const couldNotRead = (label: string): UnreadableInput => unreadableInput(label, msg('damaged.fileUnreadable'));
+const notRegular = (label: string): UnreadableInput => unreadableInput(label, msg('damaged.notRegularFile'));
+const tooLarge = (label: string, limits: IntakeLimits): UnreadableInput => unreadableInput(label, msg('damaged.fileTooLarge', { limit: formatBytes(limits.maxFileBytes) }));
 
 /** Names no badge ever has: hidden files and OS clutter in folders. */
 function skipped(name: string): boolean {
@@ -55,17 +72,15 @@ async function readOne(target: string, label: string, limits: IntakeLimits): Pro
   try {
     handle = await open(target, 'r');
   } catch {
-    return { kind: 'unreadable', name: label, reason: 'This file could not be read.' };
+    return couldNotRead(label);
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) return { kind: 'unreadable', name: label, reason: 'This is not a regular file.' };
-    if (info.size > limits.maxFileBytes) {
-      return { kind: 'unreadable', name: label, reason: `The file is larger than the ${formatBytes(limits.maxFileBytes)} limit.` };
-    }
+    if (!info.isFile()) return notRegular(label);
+    if (info.size > limits.maxFileBytes) return tooLarge(label, limits);
     return { kind: 'file', name: label, bytes: await handle.readFile() };
   } catch {
-    return { kind: 'unreadable', name: label, reason: 'This file could not be read.' };
+    return couldNotRead(label);
   } finally {
     await handle.close();
   }
@@ -85,17 +100,15 @@ function readOneBlocking(target: string, label: string, limits: IntakeLimits): P
   try {
     descriptor = openSync(target, 'r');
   } catch {
-    return Promise.resolve({ kind: 'unreadable', name: label, reason: 'This file could not be read.' });
+    return Promise.resolve(couldNotRead(label));
   }
   try {
     const info = fstatSync(descriptor);
-    if (!info.isFile()) return Promise.resolve({ kind: 'unreadable', name: label, reason: 'This is not a regular file.' });
-    if (info.size > limits.maxFileBytes) {
-      return Promise.resolve({ kind: 'unreadable', name: label, reason: `The file is larger than the ${formatBytes(limits.maxFileBytes)} limit.` });
-    }
+    if (!info.isFile()) return Promise.resolve(notRegular(label));
+    if (info.size > limits.maxFileBytes) return Promise.resolve(tooLarge(label, limits));
     return Promise.resolve({ kind: 'file', name: label, bytes: readFileSync(descriptor) });
   } catch {
-    return Promise.resolve({ kind: 'unreadable', name: label, reason: 'This file could not be read.' });
+    return Promise.resolve(couldNotRead(label));
   } finally {
     closeSync(descriptor);
   }
@@ -112,7 +125,7 @@ interface Access {
 const throughPromises: Access = { lstat, stat, readdir: (target) => readdir(target, { withFileTypes: true }), read: readOne };
 const blocking: Access = { lstat: lstatSync, stat: statSync, readdir: (target) => readdirSync(target, { withFileTypes: true }), read: readOneBlocking };
 
-const unreadable = (name: string, reason: string): PendingRead => ({ read: Promise.resolve({ kind: 'unreadable', name, reason }) });
+const unreadable = (name: string, reason: VerificationMessage): PendingRead => ({ read: Promise.resolve(unreadableInput(name, reason)) });
 const reading = (target: string, label: string, limits: IntakeLimits, access: Access): PendingRead => ({ read: access.read(target, label, limits) });
 
 /**
@@ -128,19 +141,19 @@ async function* walk(target: string, label: string, depth: number, limits: Intak
       info = await access.stat(target);
     }
   } catch {
-    yield unreadable(label, 'There is no such file or folder.');
+    yield unreadable(label, msg('damaged.noSuchPath'));
     return;
   }
   if (info.isDirectory()) {
     if (depth >= limits.maxNestingDepth) {
-      yield unreadable(label, `Folders are nested more than ${String(limits.maxNestingDepth)} levels deep.`);
+      yield unreadable(label, msg('damaged.foldersNested', { depth: limits.maxNestingDepth }));
       return;
     }
     let entries;
     try {
       entries = (await access.readdir(target)).filter((entry) => !skipped(entry.name)).sort((a, b) => a.name.localeCompare(b.name));
     } catch {
-      yield unreadable(label, 'This folder could not be opened.');
+      yield unreadable(label, msg('damaged.folderUnopened'));
       return;
     }
     for (const entry of entries) {
@@ -149,12 +162,12 @@ async function* walk(target: string, label: string, depth: number, limits: Intak
       // The folder listing already says what each entry is: no extra look-up for plain files.
       if (entry.isFile()) yield reading(childTarget, childLabel, limits, access);
       else if (entry.isDirectory()) yield* walk(childTarget, childLabel, depth + 1, limits, false, access);
-      else if (!entry.isSymbolicLink()) yield unreadable(childLabel, 'This is not a regular file.');
+      else if (!entry.isSymbolicLink()) yield unreadable(childLabel, msg('damaged.notRegularFile'));
     }
     return;
   }
   if (!info.isFile()) {
-    yield unreadable(label, 'This is not a regular file.');
+    yield unreadable(label, msg('damaged.notRegularFile'));
     return;
   }
   yield reading(target, label, limits, access);

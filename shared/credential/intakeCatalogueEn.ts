@@ -114,6 +114,34 @@ export const intakeMessagesEn = {
   'damaged.tooSlow': 'Reading this file took longer than {time}, so it was stopped.',
   'damaged.outOfMemory': 'Reading this file needed more memory than allowed, so it was stopped.',
   'damaged.stoppedReader': 'This file could not be read (it stopped the reader).',
+  // Why a path given to read could not be read at all (electron/intake/inputFiles.ts).
+  'damaged.fileUnreadable': 'This file could not be read.',
+  'damaged.notRegularFile': 'This is not a regular file.',
+  'damaged.noSuchPath': 'There is no such file or folder.',
+  'damaged.foldersNested': 'Folders are nested more than {depth} levels deep.',
+  'damaged.folderUnopened': 'This folder could not be opened.',
+  // Notes intake stores with a credential, in English (electron/intake: ob2Assertion.ts,
+  // certificateEntry.ts, blockcertsDisplay.ts): each exactly as written there, so that a stored
+  // note is said in the reader's language (englishTemplates.ts: noteMessage).
+  'note.ob2Hosted':
+    'The badge\'s name, description and picture are published at {url}: Badgefolio fetches its details when the network use allows it, or when you choose "Fetch details".',
+  'note.ob2HostedImage':
+    'This badge image carries only a link to its assertion ({url}): Badgefolio fetches its details when the network use allows it, or when you choose "Fetch details".',
+  'note.selfReported': 'Self-reported: this file carries no signed credential, so Badgefolio cannot check it.',
+  'note.certificateLinks': 'It links to {links}, which may let an employer check it online.',
+  'note.fileMadeOn': 'The file was made on {day}; the date it was issued is not known until you add it.',
+  'note.qrText': 'It holds a QR code with the text "{text}".',
+  'note.displayEmpty': "The certificate's display has no content.",
+  'note.displayNoType': "The certificate's display does not say what it is (no contentMediaType).",
+  'note.displayMarkedBase64': "The certificate's display is marked base64 but is not valid base64.",
+  'note.displayTooLarge': "The certificate's display is too large to show.",
+  'note.displayKept': "The certificate's display is {mediaType}, which is kept in the original file but not shown as its picture.",
+  'note.displayNotPicture': "The certificate's display holds {mediaType}, not a picture.",
+  'note.displayEncoding': "The certificate's display uses the {encoding} encoding, which Badgefolio does not read.",
+  'note.displayBase64': "The certificate's display ({mediaType}) is not valid base64.",
+  // What `badgefolio verify` says of a file it could not verify as a credential.
+  'intake.notACredentialSummary': 'Not a credential: {reason}',
+  'intake.notVerified': 'The credential could not be verified.',
   'intake.unknownKind': 'Badgefolio does not recognise this kind of file.',
   'intake.xmlNotCredential': 'This XML file is not a credential Badgefolio knows.',
   'intake.textNotCredential': 'This text file is not a credential.',

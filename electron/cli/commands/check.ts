@@ -51,7 +51,7 @@ export const checkCommand: CliCommand = {
   help,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
-    if (positionals.length > 0) throw new UsageError(`check takes no files (got ${positionals.join(' ')}).`);
+    if (positionals.length > 0) throw new UsageError((w) => w.takesNoFiles('check', positionals.join(' ')));
     const folder = walletFolder(values.vault, io);
     const language = chosenLanguage(values.language, folder);
     let result: WalletCheckResult;

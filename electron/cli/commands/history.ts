@@ -74,7 +74,7 @@ Exit code: 0 when the credential was found, 1 otherwise, 2 for a usage error.`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     const [id] = positionals;
-    if (!id || positionals.length > 1) throw new UsageError('Give one credential ID (see "badgefolio list").');
+    if (!id || positionals.length > 1) throw new UsageError((w) => w.oneCredentialId);
     return withWallet(io, values, false, (wallet, say) => {
       const entries = wallet.versions(id);
       const entry = wallet.find(id);
@@ -119,7 +119,7 @@ unknown or the version is damaged (nothing is changed); 2 for a usage error.`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     const [id, versionId] = positionals;
-    if (!id || !versionId || positionals.length > 2) throw new UsageError('Give a credential ID and one of its versions (see "badgefolio history <id>").');
+    if (!id || !versionId || positionals.length > 2) throw new UsageError((w) => w.idAndVersion);
     return withWallet(io, values, true, (wallet, say) => {
       const entries = wallet.versions(id);
       if (!entries) {

@@ -118,9 +118,9 @@ beside credentials aside), 1 otherwise.`,
         'keep-pictures': { type: 'boolean', default: false },
       });
       const keepPictures = values['keep-pictures'] ? { keepAsCertificate: true } : {};
-      if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import.');
+      if (positionals.length === 0) throw new UsageError((w) => w.giveFiles('import'));
       const documentsMapFiles = (values.documents ?? []).map((file) => path.resolve(io.cwd, file));
-      for (const file of documentsMapFiles) if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
+      for (const file of documentsMapFiles) if (!existsSync(file)) throw new UsageError((w) => w.documentsMapMissing(file));
       const documents = readDocumentsMaps(documentsMapFiles);
       const network = networkUse(values, io);
       const language = chosenLanguage(values.language, walletFolder(values.vault, io));
@@ -205,7 +205,7 @@ beside credentials aside), 1 otherwise.`,
           seen++;
           if (showProgress) process.stderr.write(`\r\u001b[2K${say.reading(seen, input.name.slice(-60))}`);
           if (input.kind === 'unreadable') {
-            queue.push({ file: input.name, outcome: 'malformed', reason: input.reason });
+            queue.push({ file: input.name, outcome: 'malformed', reason: input.reason, reasonMessage: input.reasonMessage });
             continue;
           }
           for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes, ...keepPictures })) {

@@ -6,6 +6,7 @@ import { environmentLanguage } from '../../intake/formats/preferredLanguage';
 import { readInputFiles } from '../../intake/inputFiles';
 import { defaultIntakeLimits } from '../../intake/limits';
 import { UsageError, type CliCommand } from '../command';
+import { parseErrorSaid } from '../usageWords';
 import { credentialForJson } from '../credentialJson';
 import { nameOrWhy } from '../credentialNames';
 import { renderTable } from '../table';
@@ -125,11 +126,11 @@ export const inspectCommand: CliCommand = {
         options: { json: { type: 'boolean', default: false }, 'max-file-mb': { type: 'string' }, ...languageOption },
       });
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
+      throw new UsageError(parseErrorSaid(error));
     }
-    if (parsed.positionals.length === 0) throw new UsageError('Give at least one file or folder to inspect.');
+    if (parsed.positionals.length === 0) throw new UsageError((w) => w.giveFiles('inspect'));
     const maxFileMb = parsed.values['max-file-mb'] === undefined ? 50 : Number(parsed.values['max-file-mb']);
-    if (!Number.isFinite(maxFileMb) || maxFileMb <= 0) throw new UsageError('--max-file-mb takes a positive number.');
+    if (!Number.isFinite(maxFileMb) || maxFileMb <= 0) throw new UsageError((w) => w.maxFileMb);
     const limits = { ...defaultIntakeLimits, maxFileBytes: Math.round(maxFileMb * 1024 * 1024) };
     // No wallet is opened: the app's language setting is read from the wallet folder it would use.
     const language = chosenLanguage(parsed.values.language, walletFolder(undefined, io));
@@ -143,7 +144,9 @@ export const inspectCommand: CliCommand = {
     for await (const input of readInputFiles(inputs, limits, { blocking: true })) {
       const display = input.name;
       if (input.kind === 'unreadable') {
-        results.push({ file: display, outcome: 'unreadable', error: input.reason });
+        const result: Result = { file: display, outcome: 'unreadable', error: input.reason };
+        messages.set(result, input.reasonMessage);
+        results.push(result);
         continue;
       }
       for (const outcome of await intake.inspect({ name: display, bytes: input.bytes })) {

@@ -52,7 +52,7 @@ function verifierConfig(
   let now: string | undefined;
   if (values.now !== undefined) {
     const date = new Date(values.now);
-    if (Number.isNaN(date.getTime())) throw new UsageError('--now takes an ISO 8601 date, e.g. 2025-06-01T00:00:00Z.');
+    if (Number.isNaN(date.getTime())) throw new UsageError((w) => w.nowIso);
     now = date.toISOString();
   }
   return {
@@ -70,7 +70,7 @@ function verifierFor(config: PoolConfig): Verifier {
   try {
     return verifierFromConfig(config);
   } catch (error) {
-    if (error instanceof RegistryFormatError) throw new UsageError(`--registry: ${error.message}`);
+    if (error instanceof RegistryFormatError) throw new UsageError((w) => w.registry(error.message));
     throw error;
   }
 }
@@ -103,7 +103,7 @@ function ownerFrom(folder: string): { owner: OwnerProfile; emails: string[]; ver
 function verifierPage(option: string | undefined, setting: string | undefined): string | undefined {
   if (option !== undefined) {
     const base = verifierBase(option);
-    if (base === undefined) throw new UsageError('--verifier-url takes an https address, e.g. https://badgefolio.github.io/badgefolio/verifier/.');
+    if (base === undefined) throw new UsageError((w) => w.verifierUrl);
     return base;
   }
   return verifierBase(setting) ?? defaultVerifierUrl();
@@ -152,10 +152,10 @@ ${walletOptionsHelp}`,
       'verifier-url': { type: 'string' },
       sign: { type: 'string' },
     });
-    if (!values.out || positionals.length > 0) throw new UsageError('Say where to write the PDF: --out FILE.pdf.');
-    if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError('--paper is a4 or letter.');
-    if (values.ids && values.collection) throw new UsageError('Choose either --ids or --collection, not both.');
-    if (values.language !== undefined && values.language !== 'en' && values.language !== 'de') throw new UsageError('--language is en or de.');
+    if (!values.out || positionals.length > 0) throw new UsageError((w) => w.pdfOut);
+    if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError((w) => w.paper);
+    if (values.ids && values.collection) throw new UsageError((w) => w.idsOrCollection);
+    if (values.language !== undefined && values.language !== 'en' && values.language !== 'de') throw new UsageError((w) => w.languageIs);
     // Checked before the passphrase is asked for: a wrong address should not cost one.
     if (values['verifier-url'] !== undefined) verifierPage(values['verifier-url'], undefined);
     const folder = walletFolder(values.vault, io);
@@ -289,10 +289,10 @@ Exit code: 0 when every attachment is intact, every credential verified and no l
 from its attachment, 1 otherwise.`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { json: { type: 'boolean', default: false }, language: { type: 'string' }, ...verifyOptions });
-    if (values.language !== undefined && values.language !== 'en' && values.language !== 'de') throw new UsageError('--language is en or de.');
+    if (values.language !== undefined && values.language !== 'en' && values.language !== 'de') throw new UsageError((w) => w.languageIs);
     const words = pdfCheckWords(values.language ?? savedLanguage(walletFolder(undefined, io)));
     const [file] = positionals;
-    if (!file || positionals.length > 1) throw new UsageError('Give one PDF file to check.');
+    if (!file || positionals.length > 1) throw new UsageError((w) => w.onePdf);
     const verifier = verifierFor(verifierConfig(values, io, []));
     let bytes: Uint8Array;
     try {

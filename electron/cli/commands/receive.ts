@@ -99,8 +99,8 @@ export function makeReceiveCommand(dependencies: ReceiveCommandDependencies = {}
         'dev-host': { type: 'string', multiple: true },
         language: { type: 'string' },
       });
-      if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('Give exactly one link to receive from.');
-      if (values.language !== undefined && values.language !== 'en' && values.language !== 'de') throw new UsageError('--language is en or de.');
+      if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError((w) => w.oneLink);
+      if (values.language !== undefined && values.language !== 'en' && values.language !== 'de') throw new UsageError((w) => w.languageIs);
       const language: Language = values.language ?? savedLanguage(walletFolder(values.vault, io));
       const say = receiveWords(language);
       const link = positionals[0];
@@ -112,7 +112,7 @@ export function makeReceiveCommand(dependencies: ReceiveCommandDependencies = {}
           network = dev;
         }
       } catch (error) {
-        if (error instanceof DevHostsError) throw new UsageError(error.message);
+        if (error instanceof DevHostsError) throw new UsageError((w) => w.badArguments(error.message));
         throw error;
       }
       const verification = networkUse(values, io);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DetailsState, NormalizedCredential } from '../../../shared/credential/model';
 import type { IntakeOutcome } from '../../../shared/credential/intakeOutcome';
-import type { IssuerIdentity, VerificationCheck, VerificationReport, VerificationStatus } from '../../../shared/credential/verification';
+import type { IssuerIdentity, VerificationCheck, VerificationMessage, VerificationReport, VerificationStatus } from '../../../shared/credential/verification';
+import { englishOf, msg } from '../../../shared/credential/verificationMessages';
 import { FillIn } from '../../core/fillIn';
 import { DocumentsBeside, withDocumentsBeside } from '../../core/documentsBeside';
 import { Intake } from '../../intake/intake';
@@ -19,12 +20,13 @@ import { createVerifier, type Verifier } from '../../verify/verifier';
 import { verifyInOrder } from '../../verify/verifyInOrder';
 import { VerifierPool } from '../../verify/workerPool';
 import { UsageError, type CliCommand } from '../command';
+import { parseErrorSaid } from '../usageWords';
 import { knownName, nameOrWhy } from '../credentialNames';
 import { readDocumentsMaps } from '../linkedDetails';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { savedLanguage } from '../savedLanguage';
 import { walletFolder } from '../vaultOptions';
-import type { ShownResult } from '../verifyReport';
+import type { ResultMessages, ShownResult } from '../verifyReport';
 
 const help = `Usage: badgefolio verify <file|dir>... [--json] [--language en|de] [--offline|--online] [--now ISO] [--documents MAP.json]
 
@@ -96,6 +98,9 @@ export interface VerifyResult {
   readonly problems?: readonly string[];
 }
 
+/** A result with what it says as messages, for the human report in German (`said`, left out of --json). */
+type SaidResult = VerifyResult & { readonly said?: ResultMessages | undefined };
+
 /**
  * What only tests give the command: the loopback internet and shorter timeouts. The command
  * the CLI runs (`verifyCommand`) is made without them, and no flag, setting or environment
@@ -111,7 +116,7 @@ export interface VerifyCommandDependencies {
  * document given beside the credentials (said once they are filled in: whether it served one).
  */
 type Slot =
-  VerifyResult | { readonly file: string; credential: NormalizedCredential } | { readonly file: string; readonly document: IntakeOutcome & { outcome: 'not-a-credential' } };
+  SaidResult | { readonly file: string; credential: NormalizedCredential } | { readonly file: string; readonly document: IntakeOutcome & { outcome: 'not-a-credential' } };
 
 /**
  * A worker thread pays for itself only with this many credentials to verify: in a fresh
@@ -126,8 +131,9 @@ function workerThreads(count: number, requested: number | undefined): number {
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(count / credentialsPerWorker)));
 }
 
-function failedIntake(file: string, reason: string, format?: string): VerifyResult {
+function failedIntake(file: string, reason: string, format?: string, reasonMessage?: VerificationMessage): SaidResult {
   return {
+    said: reasonMessage ? { summary: msg('summary.withReason', { lead: msg('summary.lead.malformed'), reason: reasonMessage }), reason: reasonMessage } : undefined,
     file,
     format: format ?? 'unknown',
     id: '',
@@ -141,8 +147,14 @@ function failedIntake(file: string, reason: string, format?: string): VerifyResu
 }
 
 /** A file that awards nothing: neither damaged nor a credential. */
-function notACredential(outcome: { readonly file: string; readonly reason: string; readonly format?: NormalizedCredential['format'] | undefined }): VerifyResult {
+function notACredential(outcome: {
+  readonly file: string;
+  readonly reason: string;
+  readonly reasonMessage?: VerificationMessage | undefined;
+  readonly format?: NormalizedCredential['format'] | undefined;
+}): SaidResult {
   return {
+    said: outcome.reasonMessage ? { summary: msg('intake.notACredentialSummary', { reason: outcome.reasonMessage }) } : undefined,
     file: outcome.file,
     format: outcome.format ?? 'unknown',
     // Not a credential, so no credential id.
@@ -177,26 +189,26 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
           },
         });
       } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
+        throw new UsageError(parseErrorSaid(error));
       }
-      if (parsed.positionals.length === 0) throw new UsageError('Give at least one file or folder to verify.');
+      if (parsed.positionals.length === 0) throw new UsageError((w) => w.giveFiles('verify'));
       const { language: chosen } = parsed.values;
-      if (chosen !== undefined && chosen !== 'en' && chosen !== 'de') throw new UsageError('--language is en or de.');
+      if (chosen !== undefined && chosen !== 'en' && chosen !== 'de') throw new UsageError((w) => w.languageIs);
       const language = chosen ?? savedLanguage(walletFolder(undefined, io));
       let now: string | undefined;
       if (parsed.values.now !== undefined) {
         const date = new Date(parsed.values.now);
-        if (Number.isNaN(date.getTime()) || !/^\d{4}-\d\d-\d\d/.test(parsed.values.now)) throw new UsageError('--now takes an ISO 8601 date, e.g. 2025-06-01T00:00:00Z.');
+        if (Number.isNaN(date.getTime()) || !/^\d{4}-\d\d-\d\d/.test(parsed.values.now)) throw new UsageError((w) => w.nowIso);
         now = date.toISOString();
       }
       let threads: number | undefined;
       if (parsed.values.threads !== undefined) {
         threads = Number(parsed.values.threads);
-        if (!/^\d{1,3}$/.test(parsed.values.threads) || threads > 256) throw new UsageError('--threads takes a number of threads from 0 to 256.');
+        if (!/^\d{1,3}$/.test(parsed.values.threads) || threads > 256) throw new UsageError((w) => w.threads);
       }
       const documentsMapFiles = (parsed.values.documents ?? []).map((file) => path.resolve(io.cwd, file));
       for (const file of documentsMapFiles) {
-        if (!existsSync(file)) throw new UsageError(`The documents map ${file} does not exist.`);
+        if (!existsSync(file)) throw new UsageError((w) => w.documentsMapMissing(file));
       }
       const maps = readDocumentsMaps(documentsMapFiles);
       const network = networkUse(parsed.values, io);
@@ -213,7 +225,7 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
       try {
         registries = registriesFromConfig(config);
       } catch (error) {
-        throw new UsageError(error instanceof RegistryFormatError ? `--registry: ${error.message}` : String(error));
+        throw new UsageError((w) => (error instanceof RegistryFormatError ? w.registry(error.message) : w.badArguments(String(error))));
       }
 
       const inputs = parsed.positionals.map((p) => ({ path: path.resolve(io.cwd, p), label: p }));
@@ -226,7 +238,7 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
       const slots: Slot[] = [];
       for await (const input of readInputFiles(inputs, defaultIntakeLimits, { blocking: true })) {
         if (input.kind === 'unreadable') {
-          slots.push(failedIntake(input.name, input.reason));
+          slots.push(failedIntake(input.name, input.reason, undefined, input.reasonMessage));
           continue;
         }
         for (const outcome of await intake.inspect({ name: input.name, bytes: input.bytes })) {
@@ -236,7 +248,7 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
             if (beside.add(outcome)) slots.push({ file: outcome.file, document: outcome });
             else slots.push(notACredential(outcome));
           } else if (outcome.outcome === 'offer-found') slots.push(notACredential(outcome));
-          else slots.push(failedIntake(outcome.file, outcome.reason, outcome.format));
+          else slots.push(failedIntake(outcome.file, outcome.reason, outcome.format, outcome.reasonMessage));
         }
       }
 
@@ -288,7 +300,7 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
           }
           const report = await (pending[next++] ?? asOutcome(inThread.verify(slot.credential)));
           if (report instanceof Error) {
-            const failed = failedIntake(slot.file, 'The credential could not be verified.');
+            const failed = failedIntake(slot.file, englishOf(msg('intake.notVerified')), undefined, msg('intake.notVerified'));
             results.push({ ...failed, shownName: '' });
             continue;
           }
@@ -326,7 +338,7 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
         io.stdout(
           parsed.values.json
             ? `${JSON.stringify(
-                results.map(({ shownName: _shown, ...result }) => result),
+                results.map(({ shownName: _shown, said: _said, ...result }) => result),
                 null,
                 2,
               )}\n`

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCredential } from '../../../shared/credential/model';
+import { noteMessage } from '../../../shared/credential/englishTemplates';
 import { verificationReportSchema, type IssuerIdentity } from '../../../shared/credential/verification';
+import { renderOr } from '../../../shared/credential/verificationMessages';
 import { Vault, VaultError, type VaultEntry } from '../../vault/vault';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { reportWalletError } from '../walletErrors';
@@ -126,7 +128,7 @@ ${walletOptionsHelp}
 ${languageOptionHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
-    if (positionals.length > 0) throw new UsageError(`init takes no files (got ${positionals.join(' ')}).`);
+    if (positionals.length > 0) throw new UsageError((w) => w.takesNoFiles('init', positionals.join(' ')));
     const folder = walletFolder(values.vault, io);
     const language = chosenLanguage(values.language, folder);
     const say = walletWords(language);
@@ -175,7 +177,7 @@ ${languageOptionHelp}
   },
 };
 
-function describe(credential: NormalizedCredential, say: WalletWords): string {
+function describe(credential: NormalizedCredential, say: WalletWords, language: CheckLanguage): string {
   const lines: string[] = [nameOrWhy(credential, say), ''];
   const label = say.showLabels;
   const add = (name: string, value: string | undefined): void => {
@@ -197,7 +199,8 @@ function describe(credential: NormalizedCredential, say: WalletWords): string {
   add(label.links, credential.verification.links.join(' '));
   add(label.identity, credential.identity);
   add(label.original, `${credential.original.fileName} (${say.bytes(credential.original.bytes.length)})`);
-  for (const note of credential.notes) lines.push(`${label.note}: ${note}`);
+  // Notes are stored in English as intake wrote them; the ones it writes are said in the reader's language.
+  for (const note of credential.notes) lines.push(`${label.note}: ${renderOr(noteMessage(note), language, note)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -212,14 +215,14 @@ ${languageOptionHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     const [id] = positionals;
-    if (!id || positionals.length > 1) throw new UsageError('Give one credential ID (see "badgefolio list").');
+    if (!id || positionals.length > 1) throw new UsageError((w) => w.oneCredentialId);
     return withWallet(io, values, false, (wallet, say) => {
       const credential = wallet.get(id);
       if (!credential) {
         io.stderr(`${say.noCredential(id)}\n`);
         return 1;
       }
-      io.stdout(values.json ? `${JSON.stringify(credentialForJson(credential), null, 2)}\n` : describe(credential, say));
+      io.stdout(values.json ? `${JSON.stringify(credentialForJson(credential), null, 2)}\n` : describe(credential, say, languageOf(io, values)));
       return 0;
     });
   },
@@ -234,7 +237,7 @@ ${languageOptionHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     const [id] = positionals;
-    if (!id || positionals.length > 1) throw new UsageError('Give one credential ID (see "badgefolio list").');
+    if (!id || positionals.length > 1) throw new UsageError((w) => w.oneCredentialId);
     return withWallet(io, values, true, (wallet, say) => {
       const removed = wallet.remove(id);
       if (!removed) {
@@ -258,7 +261,7 @@ ${walletOptionsHelp}
 ${languageOptionHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption, out: { type: 'string' } });
-    if (!values.out || positionals.length > 0) throw new UsageError('Say where to write the backup: --out FILE.');
+    if (!values.out || positionals.length > 0) throw new UsageError((w) => w.backupOut);
     const out = path.resolve(io.cwd, values.out);
     const folder = walletFolder(values.vault, io);
     const language = chosenLanguage(values.language, folder);
@@ -293,7 +296,7 @@ ${languageOptionHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
     const [file] = positionals;
-    if (!file || positionals.length > 1) throw new UsageError('Give one backup file to restore.');
+    if (!file || positionals.length > 1) throw new UsageError((w) => w.oneBackup);
     const backup = path.resolve(io.cwd, file);
     const folder = walletFolder(values.vault, io);
     const language = chosenLanguage(values.language, folder);
@@ -331,7 +334,7 @@ ${walletOptionsHelp}
 ${languageOptionHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption, 'new-passphrase-file': { type: 'string' } });
-    if (positionals.length > 0) throw new UsageError('passwd takes no files.');
+    if (positionals.length > 0) throw new UsageError((w) => w.takesNoFiles('passwd', ''));
     return withWallet(io, values, true, async (wallet, say) => {
       const next = await readPassphrase({ file: values['new-passphrase-file'], envName: 'BADGEFOLIO_NEW_PASSPHRASE', prompt: 'New passphrase', confirm: true }, io);
       const hint = strengthHint(next);
