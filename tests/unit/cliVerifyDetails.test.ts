@@ -56,6 +56,11 @@ describe('badgefolio verify and what badges link to', () => {
     expect(text.out.join('')).toMatch(/Welding basics\.png +ob2 +unverifiable +\(details not fetched yet\)/);
     expect(text.out.join('')).toMatch(/Details not fetched: use --online, or --documents MAP/);
     expect(text.out.join('')).not.toMatch(/Open Badge\b/);
+    // In German the name column says why in German too.
+    const german = io(work);
+    await command().run([file, '--offline', '--threads', '0', '--language', 'de'], german);
+    expect(german.out.join('')).toMatch(/Welding basics\.png +ob2 +nicht prüfbar +\(Details noch nicht abgerufen\)/);
+    expect(german.out.join('')).not.toMatch(/details not fetched/);
     expect(net.statsFor('verify.online.example').requests).toBe(0);
 
     const online = await verifyJson([file, '--online'], work);

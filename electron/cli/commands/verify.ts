@@ -22,6 +22,7 @@ import { VerifierPool } from '../../verify/workerPool';
 import { UsageError, type CliCommand } from '../command';
 import { parseErrorSaid } from '../usageWords';
 import { knownName, nameOrWhy } from '../credentialNames';
+import { walletWords } from '../walletWords';
 import { readDocumentsMaps } from '../linkedDetails';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { savedLanguage } from '../savedLanguage';
@@ -328,7 +329,7 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
             now: report.now,
             checks: report.checks,
             ...(credential.linked ? { details: credential.linked.state, problems: credential.linked.problems } : {}),
-            shownName: nameOrWhy(credential),
+            shownName: nameOrWhy(credential, walletWords(language)),
           };
           results.push(result);
           reports.set(result, report);
