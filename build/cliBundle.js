@@ -191,6 +191,11 @@ export async function buildCli() {
       format: 'esm',
       platform: 'node',
       target: 'node20.19',
+      // Minified: V8 scans every byte of the code it loads (~1.2 MB for a verify) before running
+      // it, and Node 20 keeps no compile cache for ES modules; shorter code is parsed sooner
+      // (measured: ~25 ms less of a 0.73 s verify of 400 credentials, trimmed mean of 20 runs).
+      // Messages never show stack traces, so nothing a user sees changes.
+      minify: true,
       // Dependencies are bundled too: Node's resolver and its CommonJS-to-ESM lexer cost more
       // than the work on one credential (measured: ~0.5 s of a 0.95 s verify with them external).
       // Packages that find their own files at run time stay in node_modules.
