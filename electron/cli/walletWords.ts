@@ -79,7 +79,7 @@ export const germanStatuses: Readonly<Record<string, string>> = {
   invalid: 'Prüfung fehlgeschlagen',
   malformed: 'nicht lesbar',
   unverifiable: 'nicht prüfbar',
-  unsigned: 'selbst angegeben',
+  unsigned: 'nicht signiert',
   'not-a-credential': 'kein Nachweis',
 };
 

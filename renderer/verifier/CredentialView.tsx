@@ -2,6 +2,8 @@ import type { CheckedCredential } from '../../shared/contract/verifierPage';
 import type { Language } from '../../shared/preferences';
 import { checkLabelIn, checkSentenceIn, summaryIn } from '../../shared/credential/verificationMessages';
 import { identityLabel, identitySentence } from '../src/credentials/issuerIdentityWords';
+import { statusWordKey } from '../src/credentials/statusWords';
+import { selfReportedEntry } from '../../shared/credential/proofChecks';
 import type { Translate } from '../src/i18n/translate';
 import { formatDate } from '../src/wallet/formatDate';
 import type { PageWords } from './pageWords';
@@ -45,7 +47,7 @@ export function CredentialView({ checked, nested, language, t, w, level = 2 }: P
       <Heading className="credential-name">{credential.name}</Heading>
       <p className="verdict">
         <span className="status-word" data-status={report.status}>
-          {t(`status.${report.status}`)}
+          {t(statusWordKey(report.status, selfReportedEntry(report.checks)))}
         </span>{' '}
         <span className="summary">{summaryIn(report, language)}</span>
       </p>

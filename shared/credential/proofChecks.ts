@@ -18,3 +18,12 @@ export function carriesNoSignature(checks: readonly Pick<VerificationCheck, 'id'
 export function provenByProof(checks: readonly Pick<VerificationCheck, 'id' | 'outcome'>[]): boolean {
   return checks.some((check) => check.outcome === 'passed' && proofCheckIds.has(check.id));
 }
+
+/**
+ * Whether the report is about a self-reported entry (a PDF or image certificate the holder
+ * added, with no signed credential in it): its signature check says so. An issuer's unsigned
+ * credential is "not signed", never "self-reported": the holder did not make it up.
+ */
+export function selfReportedEntry(checks: readonly Pick<VerificationCheck, 'id' | 'message'>[]): boolean {
+  return checks.some((check) => check.id === 'signature' && check.message?.key === 'engine.selfReported');
+}

@@ -327,7 +327,8 @@ export const verificationMessagesDe = (): Readonly<Record<VerificationMessageKey
   'summary.registry.unnamed': 'einem Verzeichnis',
   'summary.testCertificate':
     'Ein Testzertifikat: seit der Ausstellung unverändert und gültig, aber auf einer Test-Blockchain verankert, daher steht weder ein Blockchain-Eintrag noch ein Schlüssel des Ausstellers dahinter.',
-  'summary.unsigned': 'Selbst angegeben: Es gibt keine Signatur zu prüfen, daher kann Badgefolio nicht für ihn bürgen.',
+  'summary.unsigned': 'Nicht signiert: Es gibt keine Signatur zu prüfen, daher kann Badgefolio nicht für ihn bürgen.',
+  'summary.selfReported': 'Selbst angegeben: Es gibt keine Signatur zu prüfen, daher kann Badgefolio nicht für ihn bürgen.',
   'summary.notSignedAnd': 'Nicht signiert: Es gibt keine Signatur zu prüfen, daher kann Badgefolio nicht für ihn bürgen. {also}',
   'summary.also.unverifiable': 'Außerdem nicht vollständig geprüft:',
   'summary.also.expired': 'Außerdem abgelaufen:',

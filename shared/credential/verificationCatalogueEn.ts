@@ -344,7 +344,8 @@ export const verificationMessagesEn = {
   'summary.registry.unnamed': 'a registry',
   'summary.testCertificate':
     'A test certificate: unchanged since it was issued and in date, but it is anchored on a test chain, so no blockchain record or issuer key stands behind it.',
-  'summary.unsigned': 'Self-reported: there is no signature to check, so Badgefolio cannot vouch for it.',
+  'summary.unsigned': 'Not signed: there is no signature to check, so Badgefolio cannot vouch for it.',
+  'summary.selfReported': 'Self-reported: there is no signature to check, so Badgefolio cannot vouch for it.',
   // An unsigned credential's sentence leads with that, then says what else stands against it.
   'summary.notSignedAnd': 'Not signed: there is no signature to check, so Badgefolio cannot vouch for it. {also}',
   'summary.also.unverifiable': 'Also not fully checked:',

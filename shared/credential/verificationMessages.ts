@@ -6,7 +6,7 @@ import { receiveMessagesDe } from './receiveCatalogueDe';
 import { receiveMessagesEn, type ReceiveMessageKey } from './receiveCatalogueEn';
 import type { IssuerIdentity, VerificationCheck, VerificationMessage, VerificationReport, VerificationStatus } from './verification';
 import { formatCalendarDate } from './calendarDate';
-import { carriesNoSignature, provenByProof } from './proofChecks';
+import { carriesNoSignature, provenByProof, selfReportedEntry } from './proofChecks';
 
 /**
  * Verification reports in the reader's language. The engine writes each check's sentence as
@@ -223,12 +223,12 @@ const uncheckedLeads: Partial<Record<VerificationStatus, VerificationMessageKey>
 
 /**
  * How the sentence for a verdict begins ("Not genuine:"), before the check that decided it; the
- * whole sentence for a verified or self-reported one. A credential with no signature at all says
+ * whole sentence for a verified, unsigned or self-reported one. A credential with no signature at all says
  * that first, whatever else could not be checked ("Not signed: … Also not fully checked:").
  */
 export function summaryLeadOf(status: VerificationStatus, identity?: IssuerIdentity, checks?: readonly VerificationCheck[]): VerificationMessage {
   if (status === 'verified') return verifiedMessage(identity);
-  if (status === 'unsigned') return msg('summary.unsigned');
+  if (status === 'unsigned') return msg(checks && selfReportedEntry(checks) ? 'summary.selfReported' : 'summary.unsigned');
   if (checks && carriesNoSignature(checks)) return msg('summary.notSignedAnd', { also: msg(`summary.also.${status}`) });
   // "Genuine but expired" and "Signed and unchanged, but expired" need a proof that held; a hosted badge not fetched offline has none.
   if (checks && !provenByProof(checks) && uncheckedLeads[status]) return msg(uncheckedLeads[status]);

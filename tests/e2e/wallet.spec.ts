@@ -42,9 +42,11 @@ test('create a wallet, import badges, search, lock and unlock', async ({ page, h
   await page.getByTestId('import-input').setInputFiles(badgeFiles());
   await expect(page.getByRole('status')).toContainText('Added 2, already there 0, updated 0, not added 1.');
   await expect(page.getByRole('article', { name: 'Forklift safety' })).toContainText('Northern Skills Academy');
-  // Checked offline at import: a hosted OB 2.0 badge needs its issuer's server, an unsigned OB 3.0 is self-reported.
+  // Checked offline at import: a hosted OB 2.0 badge needs its issuer's server; an unsigned OB 3.0
+  // is "Not signed" (its issuer made it without a signature: the holder did not make it up).
   await expect(page.getByRole('article', { name: 'Forklift safety' })).toContainText('Unverified');
-  await expect(page.getByRole('article', { name: 'Python für Datenanalyse' })).toContainText('Self-reported');
+  await expect(page.getByRole('article', { name: 'Python für Datenanalyse' })).toContainText('Not signed');
+  await expect(page.getByRole('article', { name: 'Python für Datenanalyse' })).not.toContainText('Self-reported');
   await expect(page.getByRole('article', { name: 'Python für Datenanalyse' })).toBeVisible();
   // The badge picture comes from the vault (the baked PNG itself), not from the web.
   await expect

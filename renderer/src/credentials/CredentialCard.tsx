@@ -4,15 +4,16 @@ import { useI18n } from '../i18n/i18n';
 import { CredentialImage } from '../wallet/CredentialImage';
 import { formatDate } from '../wallet/formatDate';
 import { identityLabel } from './issuerIdentityWords';
+import { statusWordKey } from './statusWords';
 import { displayName } from './untitledName';
 
 /** The status pill: the verdict word, with when it was checked for those who hover or read on. */
 export function StatusPill({ credential }: { credential: Pick<CredentialSummary, 'status' | 'checkedAt' | 'selfReported'> }) {
   const { t, language } = useI18n();
-  if (!credential.status) return credential.selfReported ? <span className="status status-unsigned">{t('status.unsigned')}</span> : null;
+  if (!credential.status) return credential.selfReported ? <span className="status status-unsigned">{t('portfolio.selfReported')}</span> : null;
   return (
     <span className={`status status-${credential.status}`} title={credential.checkedAt ? t('status.checkedAt', { date: formatDate(credential.checkedAt, language) }) : undefined}>
-      {t(`status.${credential.status}`)}
+      {t(statusWordKey(credential.status, credential.selfReported))}
     </span>
   );
 }

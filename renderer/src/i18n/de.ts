@@ -89,7 +89,7 @@ export const de: Catalogue = {
   'status.invalid': 'Ungültig',
   'status.not-yet-valid': 'Noch nicht gültig',
   'status.unverifiable': 'Nicht geprüft',
-  'status.unsigned': 'Selbst angegeben',
+  'status.unsigned': 'Nicht signiert',
   'status.malformed': 'Beschädigt',
   'status.checkedAt': 'Geprüft am {date}',
   'detail.open': 'Details zu {name}',
@@ -125,7 +125,7 @@ export const de: Catalogue = {
   'plain.not-yet-valid': 'Echt, aber noch nicht gültig.',
   'plain.revoked': 'Sein Aussteller hat ihn zurückgezogen (widerrufen).',
   'plain.malformed': 'Die Datei ist beschädigt oder kein Nachweis, den Badgefolio lesen kann.',
-  'plain.unsigned': 'Selbst angegeben: Es gibt keine Signatur, die sich prüfen ließe.',
+  'plain.unsigned': 'Nicht signiert: Es gibt keine Signatur, die sich prüfen ließe.',
   'plain.unverifiable':
     'Nicht vollständig geprüft: Etwas, das die Prüfung von der Website des Ausstellers braucht (etwa seinen Schlüssel oder seine Widerrufsliste), war nicht erreichbar. Versuche es später noch einmal.',
   'plain.unverifiableOffline':

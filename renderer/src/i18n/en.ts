@@ -87,7 +87,7 @@ export const en = {
   'status.invalid': 'Invalid',
   'status.not-yet-valid': 'Not yet valid',
   'status.unverifiable': 'Unverified',
-  'status.unsigned': 'Self-reported',
+  'status.unsigned': 'Not signed',
   'status.malformed': 'Damaged',
   'status.checkedAt': 'Checked {date}',
   'detail.open': 'Details of {name}',
@@ -124,7 +124,7 @@ export const en = {
   'plain.not-yet-valid': 'Genuine but not valid yet.',
   'plain.revoked': 'Its issuer has withdrawn (revoked) it.',
   'plain.malformed': 'The file is damaged or is not a credential Badgefolio can read.',
-  'plain.unsigned': 'Self-reported: there is no signature to check.',
+  'plain.unsigned': 'Not signed: there is no signature to check.',
   'plain.unverifiable': 'Not fully checked: something the check needs from the issuer’s web site (such as its key or revocation list) could not be reached. Try again later.',
   'plain.unverifiableOffline':
     'Not fully checked: the check needs something from the issuer’s web site (such as its key or revocation list), and Badgefolio did not go online. Check it again online to finish.',

@@ -3,6 +3,7 @@ import type { VerificationReport } from '../../../shared/credential/verification
 import type { CredentialDetail, CredentialSummary } from '../../../shared/credential/walletViews';
 import type { NetworkUse } from '../../../shared/preferences';
 import { identitySentence } from '../credentials/issuerIdentityWords';
+import { statusWordKey } from '../credentials/statusWords';
 import { useI18n } from '../i18n/i18n';
 import { CredentialLink } from '../home/organiserPage';
 import { wallet } from '../wallet';
@@ -226,7 +227,7 @@ export function CredentialDetailDialog({
             {report ? (
               <>
                 <p>
-                  <span className={`status status-${report.status}`}>{t(`status.${report.status}`)}</span> <PlainSummary report={report} />
+                  <span className={`status status-${report.status}`}>{t(statusWordKey(report.status, detail.selfReported))}</span> <PlainSummary report={report} />
                 </p>
                 {report.issuerIdentity && (
                   <p className="identity-line">

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selfReportedCertificate } from '../../../electron/intake/certificateEntry';
 import { createVerifier } from '../../../electron/verify/verifier';
 import { renderOr, summaryIn } from '../../../shared/credential/verificationMessages';
 import { withoutTechnicalAsides } from '../../../shared/credential/technicalText';
@@ -81,11 +82,24 @@ describe('an unsigned credential says so first', () => {
     expect(summaryIn(report, 'de')).not.toMatch(/Echt/);
   });
 
-  it('keeps the self-reported sentence for an unsigned credential with nothing else unchecked', async () => {
+  it('calls an issuer\'s unsigned credential "not signed", never "self-reported": the holder did not make it up', async () => {
     const { credentialStatus: _status, ...plain } = unsignedWithStatus();
     const report = await verified(plain);
     expect(report.status).toBe('unsigned');
+    expect(report.summary).toBe('Not signed: there is no signature to check, so Badgefolio cannot vouch for it.');
+    expect(summaryIn(report, 'de')).toBe('Nicht signiert: Es gibt keine Signatur zu prüfen, daher kann Badgefolio nicht für ihn bürgen.');
+    expect(report.summary).not.toMatch(/self-reported/i);
+  });
+
+  it('keeps "self-reported" for a certificate the holder added, with no signed credential in it', async () => {
+    const certificate = selfReportedCertificate(
+      { fileName: 'forklift-licence.pdf', container: 'pdf', fileBytes: seededBytes(64, 3), mediaType: 'application/pdf' },
+      { title: 'Forklift licence', issuerName: 'Harbour Training', links: [], otherCodes: [] },
+    );
+    const report = await offline().verify(certificate);
+    expect(report.status).toBe('unsigned');
     expect(report.summary).toBe('Self-reported: there is no signature to check, so Badgefolio cannot vouch for it.');
+    expect(summaryIn(report, 'de')).toBe('Selbst angegeben: Es gibt keine Signatur zu prüfen, daher kann Badgefolio nicht für ihn bürgen.');
   });
 
   it('still says "Not fully checked" first for a signed credential whose list cannot be reached', async () => {
