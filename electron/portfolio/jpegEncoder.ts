@@ -142,6 +142,12 @@ function qualityTables(quality: number): QualityTables {
   return tables;
 }
 
+/**
+ * The first butterfly's outputs, kept in doubles as plain locals would be (a Float32Array would
+ * round them and change the bytes). Read back into locals: destructuring a typed array is slow here.
+ */
+const t = new Float64Array(8);
+
 /** Forward DCT of one 8x8 block in place (rows, then columns): the float AAN algorithm. */
 function forwardDct(block: Float32Array): void {
   for (let pass = 0; pass < 2; pass++) {
@@ -150,22 +156,21 @@ function forwardDct(block: Float32Array): void {
     const stride = pass === 0 ? 8 : 1;
     for (let line = 0; line < 8; line++) {
       const o = line * stride;
-      const d0 = block[o] ?? 0;
-      const d1 = block[o + step] ?? 0;
-      const d2 = block[o + 2 * step] ?? 0;
-      const d3 = block[o + 3 * step] ?? 0;
-      const d4 = block[o + 4 * step] ?? 0;
-      const d5 = block[o + 5 * step] ?? 0;
-      const d6 = block[o + 6 * step] ?? 0;
-      const d7 = block[o + 7 * step] ?? 0;
-      const t0 = d0 + d7;
-      const t7 = d0 - d7;
-      const t1 = d1 + d6;
-      const t6 = d1 - d6;
-      const t2 = d2 + d5;
-      const t5 = d2 - d5;
-      const t3 = d3 + d4;
-      const t4 = d3 - d4;
+      // First butterfly: each sample with its mirror (0 with 7, 1 with 6...), sums in t[0..3], differences in t[7..4].
+      for (let k = 0; k < 4; k++) {
+        const near = block[o + k * step] ?? 0;
+        const far = block[o + (7 - k) * step] ?? 0;
+        t[k] = near + far;
+        t[7 - k] = near - far;
+      }
+      const t0 = t[0] ?? 0;
+      const t1 = t[1] ?? 0;
+      const t2 = t[2] ?? 0;
+      const t3 = t[3] ?? 0;
+      const t4 = t[4] ?? 0;
+      const t5 = t[5] ?? 0;
+      const t6 = t[6] ?? 0;
+      const t7 = t[7] ?? 0;
       // Even part.
       const e10 = t0 + t3;
       const e13 = t0 - t3;

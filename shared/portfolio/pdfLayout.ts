@@ -53,28 +53,31 @@ export interface StatusLook {
   readonly soft: RGB;
 }
 
+/** The colours of a status on paper: its ink, and the soft fill behind it. */
+const tones = {
+  good: { color: hex('#1e7b46'), soft: hex('#e5f4ea') },
+  caution: { color: hex('#9a5b00'), soft: hex('#fbf0dc') },
+  bad: { color: hex('#b42318'), soft: hex('#fde8e6') },
+  unsure: { color: hex('#7a5a00'), soft: hex('#f8f1dc') },
+  plain: { color: hex('#52606d'), soft: hex('#eef0f2') },
+} as const;
+
+/** Each verification status's English label and tone; any other status is said as it is, in the plain tone. */
+const looks = new Map<string, readonly [label: string, tone: keyof typeof tones]>([
+  ['verified', ['Verified', 'good']],
+  ['expired', ['Expired', 'caution']],
+  ['not-yet-valid', ['Not yet valid', 'caution']],
+  ['revoked', ['Revoked', 'bad']],
+  ['invalid', ['Failed verification', 'bad']],
+  ['malformed', ['Unreadable', 'bad']],
+  ['unverifiable', ['Could not be checked', 'unsure']],
+  ['unsigned', ['Self-reported', 'plain']],
+]);
+
 /** How each verification status reads on paper. */
 export function statusLook(status: string): StatusLook {
-  switch (status) {
-    case 'verified':
-      return { label: 'Verified', color: hex('#1e7b46'), soft: hex('#e5f4ea') };
-    case 'expired':
-      return { label: 'Expired', color: hex('#9a5b00'), soft: hex('#fbf0dc') };
-    case 'not-yet-valid':
-      return { label: 'Not yet valid', color: hex('#9a5b00'), soft: hex('#fbf0dc') };
-    case 'revoked':
-      return { label: 'Revoked', color: hex('#b42318'), soft: hex('#fde8e6') };
-    case 'invalid':
-      return { label: 'Failed verification', color: hex('#b42318'), soft: hex('#fde8e6') };
-    case 'malformed':
-      return { label: 'Unreadable', color: hex('#b42318'), soft: hex('#fde8e6') };
-    case 'unverifiable':
-      return { label: 'Could not be checked', color: hex('#7a5a00'), soft: hex('#f8f1dc') };
-    case 'unsigned':
-      return { label: 'Self-reported', color: hex('#52606d'), soft: hex('#eef0f2') };
-    default:
-      return { label: status === '' ? 'Not checked' : status.charAt(0).toUpperCase() + status.slice(1), color: hex('#52606d'), soft: hex('#eef0f2') };
-  }
+  const [label, tone] = looks.get(status) ?? [status === '' ? 'Not checked' : status.charAt(0).toUpperCase() + status.slice(1), 'plain'];
+  return { label, ...tones[tone] };
 }
 
 /**

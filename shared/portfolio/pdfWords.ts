@@ -73,6 +73,27 @@ const sizeIn = (size: number, decimal: string, bytesWord: string): string => {
 
 const plural = (one: string, many: string) => (n: number) => (n === 1 ? one : many);
 
+/**
+ * Each kind's label and plural, the two languages side by side: a kind or a language left out
+ * does not typecheck. The order is the order the cover lists them in (allWords too).
+ */
+const kindNames: Readonly<Record<CredentialKind, Readonly<Record<PdfLanguage, readonly [label: string, one: string, many: string]>>>> = {
+  badge: { en: ['Digital badge', 'badge', 'badges'], de: ['Digitales Badge', 'Badge', 'Badges'] },
+  certificate: { en: ['Certificate', 'certificate', 'certificates'], de: ['Zertifikat', 'Zertifikat', 'Zertifikate'] },
+  diploma: { en: ['Diploma', 'diploma', 'diplomas'], de: ['Diplom', 'Diplom', 'Diplome'] },
+  transcript: { en: ['Learning record', 'learning record', 'learning records'], de: ['Leistungsnachweis', 'Leistungsnachweis', 'Leistungsnachweise'] },
+  endorsement: { en: ['Endorsement', 'endorsement', 'endorsements'], de: ['Empfehlung', 'Empfehlung', 'Empfehlungen'] },
+  credential: { en: ['Credential', 'other credential', 'other credentials'], de: ['Nachweis', 'sonstiger Nachweis', 'sonstige Nachweise'] },
+};
+
+function kindsIn(language: PdfLanguage): PdfWords['kinds'] {
+  const kinds = Object.entries(kindNames).map(([kind, names]) => {
+    const [label, one, many] = names[language];
+    return [kind, { label, plural: plural(one, many) }] as const;
+  });
+  return Object.fromEntries(kinds) as PdfWords['kinds'];
+}
+
 const english: PdfWords = {
   portfolio: 'Credential portfolio',
   portfolioOf: (owner) => `Credential portfolio: ${owner}`,
@@ -102,14 +123,7 @@ const english: PdfWords = {
     skills: plural('skill', 'skills'),
     pathways: plural('pathway completed', 'pathways completed'),
   },
-  kinds: {
-    badge: { label: 'Digital badge', plural: plural('badge', 'badges') },
-    certificate: { label: 'Certificate', plural: plural('certificate', 'certificates') },
-    diploma: { label: 'Diploma', plural: plural('diploma', 'diplomas') },
-    transcript: { label: 'Learning record', plural: plural('learning record', 'learning records') },
-    endorsement: { label: 'Endorsement', plural: plural('endorsement', 'endorsements') },
-    credential: { label: 'Credential', plural: plural('other credential', 'other credentials') },
-  },
+  kinds: kindsIn('en'),
   creditsLine: (list) => `Workload in total: ${list}`,
   creditsUnit: 'credits',
   pathways: (list) => `Pathways: ${list}`,
@@ -187,14 +201,7 @@ const german: PdfWords = {
     skills: plural('Kompetenz', 'Kompetenzen'),
     pathways: plural('Ziel erreicht', 'Ziele erreicht'),
   },
-  kinds: {
-    badge: { label: 'Digitales Badge', plural: plural('Badge', 'Badges') },
-    certificate: { label: 'Zertifikat', plural: plural('Zertifikat', 'Zertifikate') },
-    diploma: { label: 'Diplom', plural: plural('Diplom', 'Diplome') },
-    transcript: { label: 'Leistungsnachweis', plural: plural('Leistungsnachweis', 'Leistungsnachweise') },
-    endorsement: { label: 'Empfehlung', plural: plural('Empfehlung', 'Empfehlungen') },
-    credential: { label: 'Nachweis', plural: plural('sonstiger Nachweis', 'sonstige Nachweise') },
-  },
+  kinds: kindsIn('de'),
   creditsLine: (list) => `Umfang insgesamt: ${list}`,
   creditsUnit: 'Leistungspunkte',
   pathways: (list) => `Lernpfade: ${list}`,

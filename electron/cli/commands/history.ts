@@ -1,44 +1,19 @@
 import { versionViews } from '../../core/credentialVersions';
 import type { CredentialVersion } from '../../../shared/credential/versionViews';
-import { Vault, VaultError, type VaultEntry } from '../../vault/vault';
+import type { VaultEntry } from '../../vault/vault';
 import { maxVersionsPerCredential } from '../../vault/versionHistory';
-import { UsageError, type CliCommand, type CliIo } from '../command';
-import { readPassphrase } from '../passphrase';
+import { UsageError, type CliCommand } from '../command';
 import { renderTable } from '../table';
-import { reportWalletError } from '../walletErrors';
-import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
-import { chosenLanguage, languageOption, languageOptionHelp } from '../savedLanguage';
-import { walletWords, type WalletWords } from '../walletWords';
+import { parseCommand, walletOptions, walletOptionsHelp } from '../vaultOptions';
+import { languageOption, languageOptionHelp } from '../savedLanguage';
+import type { WalletWords } from '../walletWords';
+import { parseOneId, withWallet } from '../walletAccess';
 
 /**
  * `badgefolio history` and `badgefolio restore-version`: a credential's earlier versions (kept
  * when a newer copy replaced it, electron/vault/versionHistory.ts) and making one current
  * again. Not `badgefolio restore`, which restores a backup file.
  */
-
-/** Opens the wallet, runs `use`, always locks again; wallet errors become their message and exit 1. */
-async function withWallet(
-  io: CliIo,
-  values: { vault?: string | undefined; 'passphrase-file'?: string | undefined; language?: string | undefined },
-  write: boolean,
-  use: (wallet: Vault, say: WalletWords) => number,
-): Promise<number> {
-  const folder = walletFolder(values.vault, io);
-  const language = chosenLanguage(values.language, folder);
-  const say = walletWords(language);
-  try {
-    if (!Vault.exists(folder)) throw new VaultError(say.noWallet(folder));
-    const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
-    const wallet = await Vault.unlock(folder, passphrase, { write });
-    try {
-      return use(wallet, say);
-    } finally {
-      wallet.lockWallet();
-    }
-  } catch (error) {
-    return reportWalletError(error, io, language);
-  }
-}
 
 function row(version: CredentialVersion, say: WalletWords): string[] {
   if (!version.readable) return [version.versionId, '', say.history.cannotRestore(version.problem), '', ''];
@@ -72,9 +47,7 @@ ${languageOptionHelp}
 
 Exit code: 0 when the credential was found, 1 otherwise, 2 for a usage error.`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
-    const [id] = positionals;
-    if (!id || positionals.length > 1) throw new UsageError((w) => w.oneCredentialId);
+    const { values, id } = parseOneId(args);
     return withWallet(io, values, false, (wallet, say) => {
       const entries = wallet.versions(id);
       const entry = wallet.find(id);

@@ -1,18 +1,16 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { IntakeOutcome } from '../../../shared/credential/intakeOutcome';
 import { Intake } from '../../intake/intake';
 import { environmentLanguage } from '../../intake/formats/preferredLanguage';
 import { readInputFiles } from '../../intake/inputFiles';
 import { defaultIntakeLimits } from '../../intake/limits';
 import { UsageError, type CliCommand } from '../command';
-import { parseErrorSaid } from '../usageWords';
 import { credentialForJson } from '../credentialJson';
 import { nameOrWhy } from '../credentialNames';
 import { renderTable } from '../table';
 import { receiveHint } from '../offerHint';
 import { chosenLanguage, languageOption, type CheckLanguage } from '../savedLanguage';
-import { walletFolder } from '../vaultOptions';
+import { parseCommand, walletFolder } from '../vaultOptions';
 import { walletWords } from '../walletWords';
 import { renderOr } from '../../../shared/credential/verificationMessages';
 import type { VerificationMessage } from '../../../shared/credential/verification';
@@ -118,16 +116,7 @@ export const inspectCommand: CliCommand = {
   name: 'inspect',
   help,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        allowPositionals: true,
-        options: { json: { type: 'boolean', default: false }, 'max-file-mb': { type: 'string' }, ...languageOption },
-      });
-    } catch (error) {
-      throw new UsageError(parseErrorSaid(error));
-    }
+    const parsed = parseCommand(args, { json: { type: 'boolean', default: false }, 'max-file-mb': { type: 'string' }, ...languageOption });
     if (parsed.positionals.length === 0) throw new UsageError((w) => w.giveFiles('inspect'));
     const maxFileMb = parsed.values['max-file-mb'] === undefined ? 50 : Number(parsed.values['max-file-mb']);
     if (!Number.isFinite(maxFileMb) || maxFileMb <= 0) throw new UsageError((w) => w.maxFileMb);

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { DetailsState, NormalizedCredential } from '../../../shared/credential/model';
 import type { IntakeOutcome } from '../../../shared/credential/intakeOutcome';
 import type { IssuerIdentity, VerificationCheck, VerificationMessage, VerificationReport, VerificationStatus } from '../../../shared/credential/verification';
@@ -20,13 +19,12 @@ import { createVerifier, type Verifier } from '../../verify/verifier';
 import { verifyInOrder } from '../../verify/verifyInOrder';
 import { VerifierPool } from '../../verify/workerPool';
 import { UsageError, type CliCommand } from '../command';
-import { parseErrorSaid } from '../usageWords';
 import { knownName, nameOrWhy } from '../credentialNames';
 import { walletWords } from '../walletWords';
 import { readDocumentsMaps } from '../linkedDetails';
 import { networkOptions, networkOptionsHelp, networkUse } from '../networkOption';
 import { savedLanguage } from '../savedLanguage';
-import { walletFolder } from '../vaultOptions';
+import { parseCommand, walletFolder } from '../vaultOptions';
 import type { ResultMessages, ShownResult } from '../verifyReport';
 
 const help = `Usage: badgefolio verify <file|dir>... [--json] [--language en|de] [--offline|--online] [--now ISO] [--documents MAP.json]
@@ -173,25 +171,16 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
     name: 'verify',
     help,
     async run(args, io) {
-      let parsed;
-      try {
-        parsed = parseArgs({
-          args: [...args],
-          allowPositionals: true,
-          options: {
-            json: { type: 'boolean', default: false },
-            ...networkOptions,
-            now: { type: 'string' },
-            documents: { type: 'string', multiple: true },
-            email: { type: 'string', multiple: true },
-            threads: { type: 'string' },
-            registry: { type: 'string', multiple: true },
-            language: { type: 'string' },
-          },
-        });
-      } catch (error) {
-        throw new UsageError(parseErrorSaid(error));
-      }
+      const parsed = parseCommand(args, {
+        json: { type: 'boolean', default: false },
+        ...networkOptions,
+        now: { type: 'string' },
+        documents: { type: 'string', multiple: true },
+        email: { type: 'string', multiple: true },
+        threads: { type: 'string' },
+        registry: { type: 'string', multiple: true },
+        language: { type: 'string' },
+      });
       if (parsed.positionals.length === 0) throw new UsageError((w) => w.giveFiles('verify'));
       const { language: chosen } = parsed.values;
       if (chosen !== undefined && chosen !== 'en' && chosen !== 'de') throw new UsageError((w) => w.languageIs);

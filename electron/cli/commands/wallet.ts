@@ -5,7 +5,7 @@ import { noteMessage } from '../../../shared/credential/englishTemplates';
 import { verificationReportSchema, type IssuerIdentity } from '../../../shared/credential/verification';
 import { renderOr } from '../../../shared/credential/verificationMessages';
 import { Vault, VaultError, type VaultEntry } from '../../vault/vault';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { UsageError, type CliCommand } from '../command';
 import { reportWalletError } from '../walletErrors';
 import { credentialForJson } from '../credentialJson';
 import { nameOrWhy } from '../credentialNames';
@@ -14,44 +14,10 @@ import { renderTable } from '../table';
 import { parseCommand, walletFolder, walletOptions, walletOptionsHelp } from '../vaultOptions';
 import { chosenLanguage, languageOption, languageOptionHelp, type CheckLanguage } from '../savedLanguage';
 import { walletWords, type WalletWords } from '../walletWords';
+import { forOneCredential, languageOf, withPassphrase, withWallet } from '../walletAccess';
 
-export async function openWallet(io: CliIo, vault: string | undefined, passphraseFile: string | undefined, write: boolean, language: CheckLanguage = 'en'): Promise<Vault> {
-  const folder = walletFolder(vault, io);
-  const say = walletWords(language);
-  if (!Vault.exists(folder)) throw new VaultError(say.noWallet(folder));
-  const passphrase = await readPassphrase({ file: passphraseFile, envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
-  const wallet = await Vault.unlock(folder, passphrase, { write });
-  for (const damaged of wallet.damaged) {
-    const which = damaged.name ? `"${damaged.name}" (${damaged.id})` : damaged.id;
-    io.stderr(`${say.damagedOnOpen(which, damaged.reason, damaged.quarantinedAs)}\n`);
-  }
-  return wallet;
-}
-
-/** The language a wallet command speaks: `--language`, else the app's setting in the wallet folder. */
-function languageOf(io: CliIo, values: { vault?: string | undefined; language?: string | undefined }): CheckLanguage {
-  return chosenLanguage(values.language, walletFolder(values.vault, io));
-}
-
-/** Opens the wallet, runs `use`, always locks again; wallet errors become a message and exit 1. */
-async function withWallet(
-  io: CliIo,
-  values: { vault?: string | undefined; 'passphrase-file'?: string | undefined; language?: string | undefined },
-  write: boolean,
-  use: (wallet: Vault, say: WalletWords) => Promise<number> | number,
-): Promise<number> {
-  const language = languageOf(io, values);
-  try {
-    const wallet = await openWallet(io, values.vault, values['passphrase-file'], write, language);
-    try {
-      return await use(wallet, walletWords(language));
-    } finally {
-      wallet.lockWallet();
-    }
-  } catch (error) {
-    return reportWalletError(error, io, language);
-  }
-}
+// import.ts and receive.ts open the wallet as these commands do.
+export { openWallet } from '../walletAccess';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -177,6 +143,11 @@ ${languageOptionHelp}
   },
 };
 
+/** What `show --json` prints. */
+function jsonOf(credential: NormalizedCredential): string {
+  return `${JSON.stringify(credentialForJson(credential), null, 2)}\n`;
+}
+
 function describe(credential: NormalizedCredential, say: WalletWords, language: CheckLanguage): string {
   const lines: string[] = [nameOrWhy(credential, say), ''];
   const label = say.showLabels;
@@ -213,17 +184,10 @@ export const showCommand: CliCommand = {
 ${walletOptionsHelp}
 ${languageOptionHelp}`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
-    const [id] = positionals;
-    if (!id || positionals.length > 1) throw new UsageError((w) => w.oneCredentialId);
-    return withWallet(io, values, false, (wallet, say) => {
-      const credential = wallet.get(id);
-      if (!credential) {
-        io.stderr(`${say.noCredential(id)}\n`);
-        return 1;
-      }
-      io.stdout(values.json ? `${JSON.stringify(credentialForJson(credential), null, 2)}\n` : describe(credential, say, languageOf(io, values)));
-      return 0;
+    return forOneCredential(args, io, {
+      write: false,
+      find: (wallet, id) => wallet.get(id),
+      said: (credential, say, values) => (values.json ? jsonOf(credential) : describe(credential, say, languageOf(io, values))),
     });
   },
 };
@@ -235,17 +199,10 @@ export const removeCommand: CliCommand = {
 ${walletOptionsHelp}
 ${languageOptionHelp}`,
   async run(args, io) {
-    const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption });
-    const [id] = positionals;
-    if (!id || positionals.length > 1) throw new UsageError((w) => w.oneCredentialId);
-    return withWallet(io, values, true, (wallet, say) => {
-      const removed = wallet.remove(id);
-      if (!removed) {
-        io.stderr(`${say.noCredential(id)}\n`);
-        return 1;
-      }
-      io.stdout(`${say.removed(text(removed.credential.name), removed.id)}\n`);
-      return 0;
+    return forOneCredential(args, io, {
+      write: true,
+      find: (wallet, id) => wallet.remove(id),
+      said: (removed, say) => `${say.removed(text(removed.credential.name), removed.id)}\n`,
     });
   },
 };
@@ -263,23 +220,19 @@ ${languageOptionHelp}`,
     const { values, positionals } = parseCommand(args, { ...walletOptions, ...languageOption, out: { type: 'string' } });
     if (!values.out || positionals.length > 0) throw new UsageError((w) => w.backupOut);
     const out = path.resolve(io.cwd, values.out);
-    const folder = walletFolder(values.vault, io);
-    const language = chosenLanguage(values.language, folder);
-    const say = walletWords(language);
-    try {
-      const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
-      if (!Vault.exists(folder)) throw new VaultError(say.noWallet(folder));
-      const wallet = await Vault.unlock(folder, passphrase);
-      try {
+    return withPassphrase(
+      io,
+      values,
+      async (folder, passphrase, say) => {
+        if (!Vault.exists(folder)) throw new VaultError(say.noWallet(folder));
+        return Vault.unlock(folder, passphrase);
+      },
+      async (wallet, passphrase, say) => {
         const { credentials } = await wallet.exportBackup(out, passphrase);
         io.stdout(`${say.backupWritten(credentials, out)}\n`);
         return 0;
-      } finally {
-        wallet.lockWallet();
-      }
-    } catch (error) {
-      return reportWalletError(error, io, language);
-    }
+      },
+    );
   },
 };
 
@@ -298,26 +251,20 @@ ${languageOptionHelp}`,
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError((w) => w.oneBackup);
     const backup = path.resolve(io.cwd, file);
-    const folder = walletFolder(values.vault, io);
-    const language = chosenLanguage(values.language, folder);
-    const say = walletWords(language);
     if (!existsSync(backup)) {
-      io.stderr(`${say.noFile(backup)}\n`);
+      io.stderr(`${walletWords(languageOf(io, values)).noFile(backup)}\n`);
       return 1;
     }
-    try {
-      const passphrase = await readPassphrase({ file: values['passphrase-file'], envName: 'BADGEFOLIO_PASSPHRASE', prompt: 'Passphrase' }, io);
-      const wallet = Vault.exists(folder) ? await Vault.unlock(folder, passphrase, { write: true }) : await Vault.create(folder, passphrase);
-      try {
+    return withPassphrase(
+      io,
+      values,
+      async (folder, passphrase) => (Vault.exists(folder) ? Vault.unlock(folder, passphrase, { write: true }) : Vault.create(folder, passphrase)),
+      async (wallet, passphrase, say) => {
         const counts = await wallet.restoreBackup(backup, passphrase);
         io.stdout(`${say.restored(counts.added, counts['already-there'], counts.updated)}\n`);
         return 0;
-      } finally {
-        wallet.lockWallet();
-      }
-    } catch (error) {
-      return reportWalletError(error, io, language);
-    }
+      },
+    );
   },
 };
 
