@@ -13,7 +13,7 @@ import {
   planAttachments,
   setMetadata,
 } from './document';
-import { formatDate, paperSizes, statusLook, statusSentenceFor } from './pdfLayout';
+import { formatDate, paperSizes, shownStatus, statusLook, statusSentenceFor } from './pdfLayout';
 import { cleanText } from './textShaping';
 import type { CertificateInput } from './types';
 import { markdownToPlainText } from '../credential/markdownText';
@@ -128,10 +128,10 @@ export async function buildCertificatePdf(input: CertificateInput): Promise<Uint
   // The identity line takes room below the status: the band starts higher (the main block ends above 190).
   let ly = identity === '' ? 140 : 152;
   const checked = formatDate(entry.checkedAt ?? options.generatedAt.toISOString(), locale);
-  const look = { ...statusLook(entry.status), label: statusLabel(words, entry.status) };
+  const look = { ...statusLook(shownStatus(entry)), label: statusLabel(words, shownStatus(entry)) };
   ly -= statusPill(surface, page, look, checked === undefined ? look.label : words.checked(look.label, checked), leftX, ly, leftWidth);
   if (identity !== '') ly -= 4 + textBlock(surface, page, identity, { size: 8.5, color: theme.ink }, leftX, ly - 4, leftWidth, { maxLines: 2 });
-  const sentence = cleanText(statusSentenceFor(entry.status, entry.statusSentence, options.language));
+  const sentence = cleanText(statusSentenceFor(shownStatus(entry), entry.statusSentence, options.language));
   if (sentence !== '') textBlock(surface, page, sentence, { size: 8, color: theme.muted }, leftX, ly - 5, leftWidth, { maxLines: 3 });
   if (attached) {
     const note = own.attachedNote(attached.file, formatBytes(credential.original.bytes.length, words));

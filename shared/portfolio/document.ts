@@ -6,7 +6,7 @@ import { attachmentFileName, manifestEntry, manifestFileName, manifestType, type
 import { FontBook } from './fontCoverage';
 import { ImageCache } from './images';
 import { rule } from './pageOps';
-import { formatDate, statusLook, themes, type Theme } from './pdfLayout';
+import { formatDate, shownStatus, statusLook, themes, type Theme } from './pdfLayout';
 import { sha256, sha256Hex } from './sha256';
 import { cleanText, drawLine, fitLine } from './textShaping';
 import type { OwnerProfile, PortfolioEntry, PresentationSigner, PrepareImage, FontSet, ThemeName } from './types';
@@ -50,7 +50,7 @@ export async function createDocument(options: {
 
 /** Labels the builders print, for font preparation. */
 export const fixedLabels =
-  'Credential portfolio Summary Skills Contents Credentials Verified Expired Revoked Failed verification Unreadable Could not be checked Self-reported Not yet valid Not checked ' +
+  'Credential portfolio Summary Skills Contents Credentials Verified Expired Revoked Failed verification Unreadable Could not be checked Self-reported Not signed Not yet valid Not checked ' +
   'checked at export Issued Expires Valid from Description Criteria Credits Evidence Original file Attached as SHA-256 Verify this credential Page of Prepared for Exported on awarded to by on ' +
   'credentials skills credits pathways completed kind badges certificates diplomas transcripts endorsements verified more DIGITAL BADGE CERTIFICATE DIPLOMA LEARNING RECORD ENDORSEMENT CREDENTIAL ' +
   '0123456789+-–—·•…()[]:;,.\'"/?&=%#@ ' +
@@ -86,7 +86,9 @@ export function credentialText(entry: PortfolioEntry, locale: string, verifierUr
   ];
   return {
     regular: regular.filter((t) => t !== undefined).join(' '),
-    bold: [c.name, c.issuer.name, statusLook(entry.status).label, statusLabel(words, entry.status), formatDate(entry.checkedAt, locale)].filter((t) => t !== undefined).join(' '),
+    bold: [c.name, c.issuer.name, statusLook(shownStatus(entry)).label, statusLabel(words, shownStatus(entry)), formatDate(entry.checkedAt, locale)]
+      .filter((t) => t !== undefined)
+      .join(' '),
   };
 }
 

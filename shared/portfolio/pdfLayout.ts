@@ -3,7 +3,7 @@ import type { FontBook } from './fontCoverage';
 import { addActionLink, uriAction } from './linkAnnotations';
 import { rule } from './pageOps';
 import { drawLine, wrapText, type TextStyle } from './textShaping';
-import type { PaperSize, PdfLanguage, ThemeName } from './types';
+import type { PaperSize, PdfLanguage, PortfolioEntry, ThemeName } from './types';
 import { withoutTechnicalAsides } from '../credential/technicalText';
 import { formatCalendarDate } from '../credential/calendarDate';
 
@@ -71,8 +71,18 @@ const looks = new Map<string, readonly [label: string, tone: keyof typeof tones]
   ['invalid', ['Failed verification', 'bad']],
   ['malformed', ['Unreadable', 'bad']],
   ['unverifiable', ['Could not be checked', 'unsure']],
-  ['unsigned', ['Self-reported', 'plain']],
+  ['unsigned', ['Not signed', 'plain']],
+  ['self-reported', ['Self-reported', 'plain']],
 ]);
+
+/**
+ * The status an entry shows: its verification status word, except that an unsigned entry the
+ * holder added (a PDF or image certificate) shows as self-reported. An issuer's credential
+ * without a signature is "Not signed": an employer must not read that the holder made it up.
+ */
+export function shownStatus(entry: Pick<PortfolioEntry, 'status' | 'credential'>): string {
+  return entry.status === 'unsigned' && entry.credential.selfReported ? 'self-reported' : entry.status;
+}
 
 /** How each verification status reads on paper. */
 export function statusLook(status: string): StatusLook {
@@ -95,7 +105,8 @@ const plainReasons: Readonly<Record<PdfLanguage, Readonly<Record<string, string>
     'not-yet-valid': 'It is genuine, but its period of validity has not begun yet.',
     revoked: 'Its issuer has withdrawn (revoked) it.',
     malformed: 'The file is damaged or is not a conformant credential, so it could not be read.',
-    unsigned: 'The holder added it: it carries no signature that could be checked.',
+    unsigned: 'Its issuer did not sign it, so nothing can confirm who issued it or that it is unchanged.',
+    'self-reported': 'The holder added it: it carries no signature that could be checked.',
     '': 'It was not checked before this PDF was made.',
     other: 'It could not be confirmed as genuine.',
   },
@@ -108,7 +119,8 @@ const plainReasons: Readonly<Record<PdfLanguage, Readonly<Record<string, string>
     'not-yet-valid': 'Er ist echt, aber noch nicht gültig.',
     revoked: 'Sein Aussteller hat ihn zurückgezogen (widerrufen).',
     malformed: 'Die Datei ist beschädigt oder kein regelkonformer Nachweis und ließ sich nicht lesen.',
-    unsigned: 'Die Inhaberin oder der Inhaber hat ihn selbst hinzugefügt: Er trägt keine Signatur, die sich prüfen ließe.',
+    unsigned: 'Sein Aussteller hat ihn nicht signiert, daher kann nichts bestätigen, wer ihn ausgestellt hat oder dass er unverändert ist.',
+    'self-reported': 'Die Inhaberin oder der Inhaber hat ihn selbst hinzugefügt: Er trägt keine Signatur, die sich prüfen ließe.',
     '': 'Er wurde vor dem Erstellen dieses PDFs nicht geprüft.',
     other: 'Er ließ sich nicht als echt bestätigen.',
   },

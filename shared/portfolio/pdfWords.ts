@@ -141,7 +141,8 @@ const english: PdfWords = {
     invalid: 'Failed verification',
     malformed: 'Unreadable',
     unverifiable: 'Could not be checked',
-    unsigned: 'Self-reported',
+    unsigned: 'Not signed',
+    'self-reported': 'Self-reported',
   },
   notChecked: 'Not checked',
   subject: (owner, recipient, count) =>
@@ -234,7 +235,8 @@ const german: PdfWords = {
     invalid: 'Prüfung fehlgeschlagen',
     malformed: 'Nicht lesbar',
     unverifiable: 'Nicht prüfbar',
-    unsigned: 'Selbst angegeben',
+    unsigned: 'Nicht signiert',
+    'self-reported': 'Selbst angegeben',
   },
   notChecked: 'Nicht geprüft',
   subject: (owner, recipient, count) =>

@@ -2,7 +2,7 @@ import type { PDFPage } from 'pdf-lib';
 import { chips, drawImageInBox, inlineItems, textBlock, type Surface } from './blocks';
 import type { DocumentSetup } from './document';
 import { box, rule } from './pageOps';
-import { formatDate, roundedRect, statusLook } from './pdfLayout';
+import { formatDate, roundedRect, shownStatus, statusLook } from './pdfLayout';
 import { statusLabel, type PdfWords } from './pdfWords';
 import type { PlacedImage } from './pngStream';
 import { cleanText, drawLine, fitLine } from './textShaping';
@@ -75,7 +75,7 @@ export function summarise(input: PortfolioInput, words: PdfWords): Summary {
   return {
     total: credentials.length,
     kinds: count(credentials, (c) => c.kind).sort((a, b) => b[1] - a[1]),
-    statuses: count(input.credentials, (e) => e.status).sort((a, b) => b[1] - a[1]),
+    statuses: count(input.credentials, (e) => shownStatus(e)).sort((a, b) => b[1] - a[1]),
     skills: [...skillCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((s) => s.name),
     credits: [...credits.entries()],
     pathwaysCompleted: pathways.map((p) => cleanText(p)),

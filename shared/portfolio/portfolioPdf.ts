@@ -18,7 +18,7 @@ import {
   type DocumentSetup,
 } from './document';
 import { dot, rule } from './pageOps';
-import { addLink, formatDate, paperSizes, roundedRect, statusLook, statusSentenceFor } from './pdfLayout';
+import { addLink, formatDate, paperSizes, roundedRect, shownStatus, statusLook, statusSentenceFor } from './pdfLayout';
 import { cleanText, drawLine, fitLine, type TextStyle } from './textShaping';
 import type { PlacedImage } from './pngStream';
 import type { PortfolioEntry, PortfolioInput } from './types';
@@ -54,7 +54,7 @@ function datesLine(credential: NormalizedCredential, locale: string, words: PdfW
 }
 
 function statusText(entry: PortfolioEntry, generatedAt: Date, locale: string, words: PdfWords): string {
-  const label = statusLabel(words, entry.status);
+  const label = statusLabel(words, shownStatus(entry));
   const checked = formatDate(entry.checkedAt ?? generatedAt.toISOString(), locale);
   return checked === undefined ? label : words.checked(label, checked);
 }
@@ -116,11 +116,11 @@ function renderEntry(ctx: EntryContext, page: PDFPage | null, entry: PortfolioEn
   const dates = datesLine(c, locale, words);
   if (dates !== '') headerLeft += textBlock(s, page, dates, { size: 8.5, color: theme.muted }, textX, y - headerLeft - 1, textWidth, { maxLines: 2 }) + 1;
   headerLeft += 6;
-  headerLeft += statusPill(s, page, lookIn(words, entry.status), statusText(entry, ctx.input.options.generatedAt, locale, words), textX, y - headerLeft, textWidth);
+  headerLeft += statusPill(s, page, lookIn(words, shownStatus(entry)), statusText(entry, ctx.input.options.generatedAt, locale, words), textX, y - headerLeft, textWidth);
   const identity = entryIdentityLine(entry, locale, words);
   if (identity !== '') headerLeft += 4 + textBlock(s, page, identity, { size: 8.5, color: theme.ink }, textX, y - headerLeft - 4, textWidth, { maxLines: 2 });
   // Plain words only: no keys, addresses or error codes, and a reason for every status but verified.
-  const sentence = cleanText(statusSentenceFor(entry.status, entry.statusSentence, ctx.input.options.language));
+  const sentence = cleanText(statusSentenceFor(shownStatus(entry), entry.statusSentence, ctx.input.options.language));
   if (sentence !== '') headerLeft += 4 + textBlock(s, page, sentence, { size: 8, color: theme.muted }, textX, y - headerLeft - 4, textWidth, { maxLines: 3 });
 
   imageBox(s, page, ctx.images.get(c) ?? null, initialsOf(c.name), left, y, imageSize);
@@ -203,7 +203,7 @@ function contentsRow(ctx: EntryContext, page: PDFPage, entry: PortfolioEntry, in
   const numberStyle: TextStyle = { size: 8.5, bold: true, color: theme.accent };
   const nameStyle: TextStyle = { size: 9, bold: true, color: theme.ink };
   const issuerStyle: TextStyle = { size: 8.5, color: theme.muted };
-  const look = lookIn(ctx.words, entry.status);
+  const look = lookIn(ctx.words, shownStatus(entry));
   const statusStyle: TextStyle = { size: 8, color: look.color };
   const pageLabel = String(pageNumber);
   const statusWidth = 98;

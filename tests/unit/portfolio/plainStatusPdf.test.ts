@@ -28,6 +28,8 @@ interface Case {
   readonly name: string;
   readonly status: string;
   readonly sentence?: string;
+  /** An entry the holder added (a certificate with no signed credential), not an issuer's. */
+  readonly selfReported?: true;
 }
 
 const cases: readonly Case[] = [
@@ -36,7 +38,8 @@ const cases: readonly Case[] = [
   { name: 'Never explained', status: 'unverifiable' },
   { name: 'Edited afterwards', status: 'invalid', sentence: engineSentences.tampered },
   { name: 'Signed and sound', status: 'verified', sentence: engineSentences.verified },
-  { name: 'Typed in by hand', status: 'unsigned' },
+  { name: 'Typed in by hand', status: 'unsigned', selfReported: true },
+  { name: 'Issued unsigned', status: 'unsigned' },
   { name: 'Long expired', status: 'expired' },
 ];
 
@@ -51,7 +54,12 @@ async function pdfText(language: PdfLanguage): Promise<string> {
       achievementId: `urn:uuid:00000000-0000-4000-9000-0000000003${String(index).padStart(2, '0')}`,
       issuerName: 'Harbour Uni',
     });
-    entries.push({ credential, status: c.status, ...(c.sentence ? { statusSentence: c.sentence } : {}), checkedAt: '2025-03-01T09:58:00Z' });
+    entries.push({
+      credential: c.selfReported ? { ...credential, selfReported: true } : credential,
+      status: c.status,
+      ...(c.sentence ? { statusSentence: c.sentence } : {}),
+      checkedAt: '2025-03-01T09:58:00Z',
+    });
   }
   const pdf = await buildPortfolioPdf({
     owner: { name: 'Jo Tester' },
@@ -91,6 +99,14 @@ describe('the portfolio PDF says its statuses plainly', () => {
     expect(english).toContain('Not genuine: The signature does not match: the credential was changed after signing, or signed with another key.');
     expect(english).toContain(engineSentences.verified);
     expect(english).toContain('The holder added it: it carries no signature that could be checked.');
+    // An issuer's credential without a signature is not the holder's own claim: it says who did not sign it.
+    expect(english).toContain('Its issuer did not sign it, so nothing can confirm who issued it or that it is unchanged.');
+    expect(english.split('The holder added it').length - 1).toBe(1);
+    expect(english).toContain('Self-reported');
+    expect(english).toContain('Not signed');
+    expect(german).toContain('Die Inhaberin oder der Inhaber hat ihn selbst hinzugefügt');
+    expect(german).toContain('Sein Aussteller hat ihn nicht signiert, daher kann nichts bestätigen, wer ihn ausgestellt hat oder dass er unverändert ist.');
+    expect(german).toContain('Nicht signiert');
     expect(english).toContain('It is genuine, but its period of validity has ended.');
     expect(german.split('Er ließ sich beim Erstellen dieses PDFs nicht vollständig prüfen').length - 1).toBe(3);
     expect(german).toContain('Er ist echt, aber seine Gültigkeit ist abgelaufen.');
