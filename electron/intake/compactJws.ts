@@ -3,6 +3,8 @@ import { base64ToBytes } from '../../shared/encoding/base64';
 import { MalformedInputError, type IntakeLimits } from './limits';
 import { decodeUtf8, isRecord, parseJsonSafely } from './safeJson';
 
+// Intake decodes untrusted JWS itself, not through jose as verify does: jose parses with no bound on size or depth, and refuses base64 that base64ToBytes reads.
+
 /** A compact JWS (`header.payload.signature`), decoded but not verified. */
 export interface DecodedJws {
   readonly header: Record<string, unknown>;

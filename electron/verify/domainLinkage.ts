@@ -47,8 +47,8 @@ type Linkage = { readonly linked: true; readonly keyId: string } | { readonly li
 /** A Domain Linkage Credential in JWT form: signed by `did`, about `origin`, in date. */
 async function jwtLinkage(jws: string, did: string, origin: string, context: VerifyContext): Promise<Linkage> {
   const decoded = decodeCompactJws(jws);
-  if (!('signingInput' in decoded)) return { linked: false, why: decoded };
-  const { header, claims, signature, signingInput }: DecodedCompact = decoded;
+  if (!('jws' in decoded)) return { linked: false, why: decoded };
+  const { header, claims, jws: parts }: DecodedCompact = decoded;
   const vc = isRecord(claims.vc) ? claims.vc : undefined;
   const subject = isRecord(vc?.credentialSubject) ? vc.credentialSubject : undefined;
   if (claims.iss !== did || claims.sub !== did || subject?.id !== did) return { linked: false, why: msg('linkage.otherDid') };
@@ -61,7 +61,7 @@ async function jwtLinkage(jws: string, did: string, origin: string, context: Ver
   if (!kid?.startsWith(`${did}#`) || typeof header.alg !== 'string') return { linked: false, why: msg('linkage.notDidKey') };
   const key = await resolveVerificationMethod(kid, context.resolver);
   if (!key.ok) return { linked: false, why: key.reasonMessage };
-  if (!verifyJwsSignature(header.alg, signingInput, signature, key.key)) return { linked: false, why: msg('linkage.signatureMismatch') };
+  if (!verifyJwsSignature(header.alg, parts, key.key)) return { linked: false, why: msg('linkage.signatureMismatch') };
   return { linked: true, keyId: kid };
 }
 

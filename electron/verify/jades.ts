@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { decodeProtectedHeader } from 'jose';
 import { msg } from '../../shared/credential/verificationMessages';
 import { checkLabel, isRecord, type Checks, type VerifyContext } from './checks';
 import { checkSealTrust } from './trustList/sealTrust';
@@ -21,9 +22,7 @@ export async function verifyJades(envelope: Record<string, unknown>, context: Ve
   }
   let header: Record<string, unknown>;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(first.protected, 'base64url').toString('utf8'));
-    if (!isRecord(parsed)) throw new Error('not an object');
-    header = parsed;
+    header = decodeProtectedHeader({ protected: first.protected });
   } catch {
     checks.fail('structure', checkLabel('structure'), msg('jades.headerUnreadable'), 'malformed');
     return undefined;
@@ -50,10 +49,10 @@ export async function verifyJades(envelope: Record<string, unknown>, context: Ve
     checks.fail('signature', checkLabel('sealSignature'), msg('jades.certificateDamaged'), 'invalid', { algorithm: alg });
     return credential;
   }
-  const signingInput = unencoded ? Buffer.concat([Buffer.from(`${first.protected}.`, 'ascii'), Buffer.from(payload, 'utf8')]) : `${first.protected}.${payload}`;
   const subject = certificate.subject.replace(/\n/g, ', ');
   const evidence = { algorithm: `JAdES ${alg}`, keyId: subject, detail: `certificate serial ${certificate.serialNumber}, issued by ${certificate.issuer.replace(/\n/g, ', ')}` };
-  if (!verifyJwsSignature(alg, signingInput, Buffer.from(first.signature, 'base64url'), certificate.publicKey)) {
+  const jws = { protected: first.protected, payload: unencoded ? Buffer.from(payload, 'utf8') : payload, signature: first.signature };
+  if (!verifyJwsSignature(alg, jws, certificate.publicKey)) {
     checks.fail('signature', checkLabel('sealSignature'), msg('jades.mismatch', { subject }), 'invalid', evidence);
     return credential;
   }

@@ -125,7 +125,7 @@ function checkLocalDates(assertion: Json, context: VerifyContext, checks: Checks
 
 export async function verifyOb2Signed(credential: NormalizedCredential, jws: string, context: VerifyContext, checks: Checks): Promise<void> {
   const decoded = decodeCompactJws(jws);
-  if (!('signingInput' in decoded)) {
+  if (!('jws' in decoded)) {
     checks.fail('structure', checkLabel('structure'), decoded, 'malformed');
     return;
   }
@@ -150,7 +150,7 @@ export async function verifyOb2Signed(credential: NormalizedCredential, jws: str
       const pem = isRecord(keyDoc.json) ? keyDoc.json.publicKeyPem : undefined;
       let valid: boolean;
       try {
-        valid = typeof pem === 'string' && verifyJwsSignature(alg, decoded.signingInput, decoded.signature, createPublicKey(pem));
+        valid = typeof pem === 'string' && verifyJwsSignature(alg, decoded.jws, createPublicKey(pem));
       } catch {
         valid = false;
       }
