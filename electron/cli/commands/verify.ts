@@ -17,7 +17,6 @@ import { RegistryFormatError, type IssuerRegistry } from '../../verify/issuerReg
 import type { SafeFetchOptions, TestNetwork } from '../../verify/safeFetch';
 import { createVerifier, type Verifier } from '../../verify/verifier';
 import { verifyInOrder } from '../../verify/verifyInOrder';
-import { VerifierPool } from '../../verify/workerPool';
 import { UsageError, type CliCommand } from '../command';
 import { knownName, nameOrWhy } from '../credentialNames';
 import { walletWords } from '../walletWords';
@@ -265,7 +264,9 @@ export function makeVerifyCommand(dependencies: VerifyCommandDependencies = {}):
       });
       const size = workerThreads(credentials.length, threads);
       // Workers read the maps themselves and are handed what this thread obtained (with its dates).
-      const pool = size > 0 ? new VerifierPool({ ...config, obtainedDocuments: fillIn.obtainedDocuments() }, { size, onWorkerFailure }) : undefined;
+      // The pool (and node:worker_threads) is loaded only when workers will run: most runs verify in this thread.
+      const pool =
+        size > 0 ? new (await import('../../verify/workerPool')).VerifierPool({ ...config, obtainedDocuments: fillIn.obtainedDocuments() }, { size, onWorkerFailure }) : undefined;
       try {
         // Failures are kept as values: a report awaited later must not leave a rejection unhandled now.
         const asOutcome = (report: Promise<VerificationReport>) => report.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
