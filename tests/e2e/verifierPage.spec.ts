@@ -284,7 +284,7 @@ test('the page saved to disk and opened from file:// verifies a link, and a chan
 });
 
 test('1EdTech’s CLR 2.0 samples: the page’s verdict on each credential is the app engine’s', async () => {
-  test.skip(!sharedFixturesPresent, sharedFixturesSkipReason);
+  test.info().skip(!sharedFixturesPresent, sharedFixturesSkipReason);
   // Three CLI runs besides the page's checks, on a shared machine.
   test.setTimeout(120_000);
   const { page } = await newPage();
