@@ -7,6 +7,7 @@
 // .tmp/loaded-suite/summary.txt.
 import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, openSync, closeSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -31,13 +32,16 @@ const say = (line) => {
 let stopping = false;
 let bench;
 let benchRuns = 0;
+// A bench run that fails still loaded the machine until it failed; counted, so the summary says so.
+let benchFailures = 0;
 function startBench() {
   if (stopping) return;
   const log = openSync(path.join(logs, 'bench.log'), 'a');
   bench = spawn('npm', ['run', '--silent', 'bench'], { cwd: root, detached: true, stdio: ['ignore', log, log] });
   closeSync(log);
-  bench.on('exit', () => {
+  bench.on('exit', (code) => {
     benchRuns++;
+    if (code !== 0 && !stopping) benchFailures++;
     startBench();
   });
 }
@@ -77,9 +81,15 @@ startBench();
 let passedRounds = 0;
 for (let round = 1; round <= times; round++) {
   const started = Date.now();
+  // How busy the machine was: the 1-minute load average, sampled through the round.
+  const loads = [];
+  const sampling = setInterval(() => loads.push(os.loadavg()[0] ?? 0), 15_000);
   const log = path.join(logs, `round-${String(round)}.log`);
   // Not spawnSync: this process must stay free to restart the bench whenever it ends.
   const result = await runSuite(log);
+  clearInterval(sampling);
+  const meanLoad = loads.length > 0 ? (loads.reduce((sum, value) => sum + value, 0) / loads.length).toFixed(1) : 'not sampled';
+  const load = `mean load ${meanLoad} on ${String(os.availableParallelism())} cores; bench runs finished so far: ${String(benchRuns)}${benchFailures > 0 ? ` (${String(benchFailures)} failed: see bench.log)` : ''}`;
   const closing =
     result.output
       .trim()
@@ -88,11 +98,11 @@ for (let round = 1; round <= times; round++) {
       .pop() ?? 'no closing line';
   const minutes = ((Date.now() - started) / 60000).toFixed(1);
   if (result.status !== 0) {
-    say(`round ${String(round)}: FAILED after ${minutes} min (${closing}); see ${path.relative(root, log)}`);
+    say(`round ${String(round)}: FAILED after ${minutes} min (${closing}; ${load}); see ${path.relative(root, log)}`);
     break;
   }
   passedRounds++;
-  say(`round ${String(round)}: passed in ${minutes} min (${closing}); bench runs finished so far: ${String(benchRuns)}`);
+  say(`round ${String(round)}: passed in ${minutes} min (${closing}; ${load})`);
 }
 stopBench();
 say(`${String(passedRounds)} of ${String(times)} rounds passed in a row`);

@@ -144,7 +144,17 @@ export async function detailsBench(quick: boolean): Promise<Figure[]> {
         const list = wallet.list();
         const filled = list.filter((s) => s.details === 'fetched' && s.status === 'verified' && data.names.includes(s.name) && s.issuerName?.startsWith('Issuer '));
         if (outcomes.length !== data.files.length || filled.length !== data.files.length) {
-          throw new Error(`Only ${String(filled.length)} of ${String(data.files.length)} badges were filled in and verified.`);
+          // What the wallet holds instead, so a failed run says where to look.
+          const found = new Map<string, number>();
+          for (const s of list) {
+            const what = `details ${s.details ?? 'none'}, ${s.status}`;
+            found.set(what, (found.get(what) ?? 0) + 1);
+          }
+          wallet.lock();
+          const held = [...found].map(([what, count]) => `${String(count)} ${what}`).join('; ');
+          throw new Error(
+            `Only ${String(filled.length)} of ${String(data.files.length)} badges were filled in and verified (${String(outcomes.length)} import outcomes; the wallet holds: ${held}).`,
+          );
         }
         wallet.lock();
         const stats = Object.values(await issuers.stats());

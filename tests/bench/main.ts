@@ -82,12 +82,18 @@ async function main(): Promise<number> {
   return values.quick || figures.every((f) => meetsTarget(f) !== false) ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
-  },
-);
+/**
+ * A suite that fails part-way may leave a server, a child process or a worker pool open, and
+ * the process would then wait forever: an unattended run (CI's smoke run, npm run test:loaded,
+ * which restarts the bench whenever it ends) must end. Once the figures are out, whatever is
+ * still open gets a few seconds; the timer does not itself keep the process alive.
+ */
+function endSoon(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(), 10_000).unref();
+}
+
+main().then(endSoon, (error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  endSoon(1);
+});
