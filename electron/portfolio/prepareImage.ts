@@ -1,6 +1,6 @@
 import jpeg from 'jpeg-js';
 import type { ImageTarget, PreparedImage } from '../../shared/portfolio/types';
-import { sniffImage } from '../../shared/portfolio/images';
+import { fitsAsIs, sniffImage } from '../../shared/portfolio/imageFormat';
 import { encodeJpeg, type RawImage } from './jpegEncoder';
 import { countJpegScans, maxJpegScans } from '../images/jpegScans';
 import { decodeJpegTurbo, scaleKeepingAtLeast } from '../images/jpegTurbo';
@@ -139,9 +139,7 @@ export async function prepareImageOutcome(image: { readonly bytes: Uint8Array; r
       return drawn ? encodeForPrint(scaleOntoWhite(drawn, target.maxPixels), target) : null;
     }
     if (kind !== 'png' && kind !== 'jpeg') return null;
-    const size = kind === 'png' ? readPngHeader(image.bytes) : undefined;
-    if (size && Math.max(size.width, size.height) <= target.maxPixels && image.bytes.length <= target.maxBytes) return 'as-is';
-    if (kind === 'jpeg' && image.bytes.length <= target.maxBytes) return 'as-is';
+    if (fitsAsIs(image.bytes, target)) return 'as-is';
     const decoded = decode(image.bytes, kind, target.maxPixels);
     if (!decoded) return null;
     return encodeForPrint(scaleOntoWhite(decoded, target.maxPixels), target);

@@ -1,3 +1,5 @@
+import type { ImageTarget } from './types';
+
 /**
  * What an image file is, and how big, from its first bytes: no decoding and no dependencies, so
  * that the renderer's image hook can use it without pulling in the PDF builder.
@@ -27,7 +29,8 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   const size = (width: number, height: number): { width: number; height: number } | undefined => (width > 0 && height > 0 ? { width, height } : undefined);
   switch (sniffImage(bytes)) {
     case 'png':
-      return has(24) ? size(view.getUint32(16), view.getUint32(20)) : undefined;
+      // The header chunk (IHDR, 13 bytes) must come first: anything else is not a PNG to size.
+      return has(33) && view.getUint32(8) === 13 && view.getUint32(12) === 0x49484452 ? size(view.getUint32(16), view.getUint32(20)) : undefined;
     case 'gif':
       return has(10) ? size(view.getUint16(6, true), view.getUint16(8, true)) : undefined;
     case 'webp': {
@@ -63,4 +66,17 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether a PNG or JPEG can be used as it is for `target`: its header says it is no larger in
+ * pixels, and the file no larger in bytes. Read from the header alone, so the main process can
+ * decide it without decoding anything (a small card picture then skips the worker's round
+ * trip); everything else is drawn anew by the image preparation (Node or renderer).
+ */
+export function fitsAsIs(bytes: Uint8Array, target: ImageTarget): boolean {
+  const kind = sniffImage(bytes);
+  if ((kind !== 'png' && kind !== 'jpeg') || bytes.length > target.maxBytes) return false;
+  const size = imageSize(bytes);
+  return size !== undefined && Math.max(size.width, size.height) <= target.maxPixels;
 }

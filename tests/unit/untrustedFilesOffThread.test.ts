@@ -63,6 +63,19 @@ describe('card pictures are made in a worker thread', () => {
     await expect(dispatch(handlers, 'walletState', {})).resolves.toMatchObject({ ok: true, value: { state: 'unlocked', credentialCount: 2 } });
   }, 60_000);
 
+  it('a picture already card-sized goes to the window as it is, with no worker round trip', async () => {
+    const small = encodePng(certificateScan(120, 90, verifyUrl));
+    const { handlers, ids } = await walletWith([small]);
+    const before = sharedFileReaders().workerAnswers;
+    const made = await dispatch(handlers, 'credentialThumbnails', { ids });
+    if (!made.ok) throw new Error('credentialThumbnails failed');
+    const [picture] = (made.value as { images: ({ mediaType: string; bytes: Uint8Array } | null)[] }).images;
+    // The stored picture itself (the baked badge), as the window's own image decoder draws it.
+    expect(picture?.mediaType).toBe('image/png');
+    expect([...(picture?.bytes.subarray(0, 33) ?? [])]).toEqual([...small.subarray(0, 33)]);
+    expect(sharedFileReaders().workerAnswers - before).toBe(0);
+  }, 60_000);
+
   it('the file readers answer a bomb with null and a picture already small as it is, each from a worker', async () => {
     const before = readers.workerAnswers;
     expect(await readers.cardPicture(interlacedPngBomb(1000))).toBeNull();

@@ -1,5 +1,5 @@
-import { sniffImage } from '../../../shared/portfolio/imageFormat';
-import type { FileReaders } from '../../portfolio/fileReaders';
+import { fitsAsIs, sniffImage } from '../../../shared/portfolio/imageFormat';
+import { cardPictureTarget, type FileReaders } from '../../portfolio/fileReaders';
 import type { Vault } from '../../vault/vault';
 
 export type Thumbnail = { id: string; mediaType: string; bytes: Uint8Array } | null;
@@ -40,8 +40,11 @@ export class ThumbnailCache {
     if (image) {
       const kind = sniffImage(image.bytes);
       // SVG, GIF and WebP go to the window as they are: its own image decoder draws them
-      // (sandboxed, off this thread); only PNG and JPEG are shrunk.
-      const prepared = kind === 'png' || kind === 'jpeg' ? await this.readers().cardPicture(image.bytes) : 'as-is';
+      // (sandboxed, off this thread); only PNG and JPEG are shrunk. One already card-sized (its
+      // header says so) goes as it is too, without a worker's round trip: a search showing new
+      // cards then has their pictures in the same answer time as the cards.
+      const shrink = (kind === 'png' || kind === 'jpeg') && !fitsAsIs(image.bytes, cardPictureTarget);
+      const prepared = shrink ? await this.readers().cardPicture(image.bytes) : 'as-is';
       picture = prepared === 'as-is' ? { mediaType: image.mediaType, bytes: image.bytes } : prepared;
     }
     this.cache.set(id, picture);

@@ -1,4 +1,4 @@
-import { imageSize, sniffImage } from '../../../shared/portfolio/imageFormat';
+import { fitsAsIs, imageSize, sniffImage } from '../../../shared/portfolio/imageFormat';
 import type { ImageTarget, PreparedImage } from '../../../shared/portfolio/types';
 
 /**
@@ -94,8 +94,7 @@ export async function prepareImageInRenderer(image: { readonly bytes: Uint8Array
     const type = decodable[kind];
     const size = imageSize(image.bytes);
     if (type === undefined || !size || size.width * size.height > maxPixels) return null;
-    const original = kind === 'png' || kind === 'jpeg';
-    if (original && Math.max(size.width, size.height) <= target.maxPixels && image.bytes.length <= target.maxBytes) return null;
+    if (fitsAsIs(image.bytes, target)) return null;
     drawn = await rasterImage(image.bytes, type, target.maxPixels);
   }
   if (!drawn) return null;

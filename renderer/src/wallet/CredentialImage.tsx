@@ -36,6 +36,7 @@ let pending: { id: string; resolve: (url: string | null) => void }[] = [];
 
 function flushThumbnails(): void {
   const batch = pending.splice(0, 100);
+  if (batch.length === 0) return; // sent already, by preloadThumbnails
   if (pending.length > 0) queueMicrotask(flushThumbnails);
   void wallet()
     .credentialThumbnails({ ids: batch.map((item) => item.id) })
@@ -97,6 +98,9 @@ function forget(key: string): void {
  */
 export function preloadThumbnails(credentials: readonly { id: string; hasImage: boolean }[]): void {
   for (const credential of credentials) if (credential.hasImage) void imageUrl(credential.id, 'thumbnail');
+  // Sent now rather than after the render: the answer travels while React draws the cards
+  // (measured in the renderer benchmark: the pictures then land one frame after the cards).
+  while (pending.length > 0) flushThumbnails();
 }
 
 /** Forgets every picture (the wallet was locked): nothing of it stays in the page. */

@@ -8,6 +8,7 @@ import { encodeJpeg, standardTables } from '../../../electron/portfolio/jpegEnco
 import { decodePng, decodeSimplePng, encodeRgbPng } from '../../../electron/images/pngFile';
 import { prepareImageNode, scaleOntoWhite } from '../../../electron/portfolio/prepareImage';
 import { drawImageInBox } from '../../../shared/portfolio/blocks';
+import { fitsAsIs } from '../../../shared/portfolio/imageFormat';
 import { imageSize } from '../../../shared/portfolio/images';
 import { embedOpaquePng } from '../../../shared/portfolio/pngStream';
 import { seededBytes } from '../../support/credentials';
@@ -226,6 +227,29 @@ describe('image headers and PNG pass-through', () => {
     ]);
     expect(imageSize(webp)).toEqual({ width: 100, height: 50 });
     expect(imageSize(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeUndefined();
+  });
+
+  it('uses a PNG or JPEG as it is only when its header says it fits the target in pixels and the file fits in bytes', () => {
+    const target = { maxPixels: 160, maxBytes: 24 * 1024 };
+    const flat = (width: number, height: number): Uint8Array => new Uint8Array(width * height * 4).fill(200);
+    expect(fitsAsIs(pngOf(160, 90, flat(160, 90), 6, 0), target)).toBe(true);
+    expect(fitsAsIs(pngOf(161, 20, flat(161, 20), 6, 0), target)).toBe(false);
+    // Small in pixels, too big in bytes (noise does not compress).
+    const noisy = pngOf(100, 100, seededBytes(100 * 100 * 4, 7), 6, 0);
+    expect(noisy.length).toBeGreaterThan(target.maxBytes);
+    expect(fitsAsIs(noisy, target)).toBe(false);
+    const jpegOf = (width: number, height: number): Uint8Array => new Uint8Array(jpeg.encode({ width, height, data: flat(width, height) }, 60).data);
+    expect(fitsAsIs(jpegOf(120, 80), target)).toBe(true);
+    // A few KB, but 1000 px wide: a card would get it shrunk, not as it is.
+    const wideJpeg = jpegOf(1000, 40);
+    expect(wideJpeg.length).toBeLessThan(target.maxBytes);
+    expect(fitsAsIs(wideJpeg, target)).toBe(false);
+    // GIF is always drawn anew; a PNG whose first chunk is not its header is not sized at all.
+    expect(fitsAsIs(new Uint8Array([...new TextEncoder().encode('GIF89a'), 0x10, 0, 0x10, 0, 0, 0, 0]), target)).toBe(false);
+    const noHeader = pngOf(16, 16, flat(16, 16), 6, 0);
+    noHeader.set(new TextEncoder().encode('tEXt'), 12);
+    expect(imageSize(noHeader)).toBeUndefined();
+    expect(fitsAsIs(noHeader, target)).toBe(false);
   });
 
   it('copies an opaque PNG into the PDF without decoding, pixel for pixel', async () => {
