@@ -150,10 +150,17 @@ export async function detailsBench(quick: boolean): Promise<Figure[]> {
             const what = `details ${s.details ?? 'none'}, ${s.status}`;
             found.set(what, (found.get(what) ?? 0) + 1);
           }
+          // And why the first few were not filled in, in the wallet's own words.
+          const problems = new Set<string>();
+          for (const s of list) {
+            if (s.details === 'fetched' || problems.size >= 3) continue;
+            for (const problem of wallet.detail(s.id)?.linked?.problems ?? []) problems.add(problem);
+          }
           wallet.lock();
           const held = [...found].map(([what, count]) => `${String(count)} ${what}`).join('; ');
+          const why = problems.size > 0 ? ` Why: ${[...problems].slice(0, 3).join(' | ')}` : '';
           throw new Error(
-            `Only ${String(filled.length)} of ${String(data.files.length)} badges were filled in and verified (${String(outcomes.length)} import outcomes; the wallet holds: ${held}).`,
+            `Only ${String(filled.length)} of ${String(data.files.length)} badges were filled in and verified (${String(outcomes.length)} import outcomes; the wallet holds: ${held}).${why}`,
           );
         }
         wallet.lock();
