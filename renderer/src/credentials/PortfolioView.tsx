@@ -4,7 +4,7 @@ import type { CredentialSummary } from '../../../shared/credential/walletViews';
 import { credentialKinds } from '../../../shared/credential/model';
 import { Segmented } from '../controls/Segmented';
 import { useI18n } from '../i18n/i18n';
-import { preloadThumbnails } from '../wallet/CredentialImage';
+import { picturesReady, preloadThumbnails } from '../wallet/CredentialImage';
 import { CredentialCard } from './CredentialCard';
 import { filterChoices, filterPortfolio, indexCredentials, sortKeys, sortPortfolio, timelineGroups, type PortfolioFilters, type SortKey } from './portfolioQuery';
 
@@ -23,6 +23,15 @@ function chunk(items: readonly CredentialSummary[], size: number, prefix: string
   for (let start = 0; start < items.length; start += size) rows.push({ kind: 'cards', key: `${prefix}${String(start)}`, items: items.slice(start, start + size) });
   return rows;
 }
+
+/** The virtual list's rows: cards in rows of `columns`, or the timeline's months with one card a row. */
+function rowsOf(shown: readonly CredentialSummary[], layout: PortfolioLayout, columns: number): Row[] {
+  if (layout !== 'timeline') return chunk(shown, columns, '');
+  return timelineGroups(shown).flatMap((group) => [{ kind: 'heading' as const, key: group.key }, ...chunk(group.credentials, 1, `${group.key}:`)]);
+}
+
+/** How long a new search result waits for its cards' pictures before it is shown without them. */
+const picturesWaitMs = 100;
 
 function monthTitle(key: string, language: string, undated: string): string {
   if (key === 'undated') return undated;
@@ -91,7 +100,12 @@ export function PortfolioView({
   dragging?: boolean;
 }) {
   const { t, language } = useI18n();
-  const [text, setText] = useState('');
+  /**
+   * The text the results show. The Search field keeps its own value (uncontrolled): a keystroke
+   * needs no render of the view until its results are ready to show.
+   */
+  const [query, setQuery] = useState('');
+  const searchTicket = useRef(0);
   const [sort, setSort] = useState<SortKey>('issued');
   const [filters, setFilters] = useState<PortfolioFilters>({});
   const [layout, setLayout] = useState<PortfolioLayout>('grid');
@@ -111,10 +125,20 @@ export function PortfolioView({
 
   const indexed = useMemo(() => indexCredentials(credentials, language), [credentials, language]);
   const choices = useMemo(() => filterChoices(credentials, language), [credentials, language]);
-  // Filtering 10,000 precomputed texts takes a few milliseconds: the results are drawn in the
-  // same frame as the keystroke (a deferred value cost a frame, and the pictures another).
+  // Filtering 10,000 precomputed texts takes a few milliseconds, done in the keystroke's own
+  // handler (a deferred value cost a frame).
   const sorted = useMemo(() => sortPortfolio(indexed, sort, language), [indexed, sort, language]);
-  const shown = useMemo(() => filterPortfolio(sorted, { text, filters }, language), [sorted, text, filters, language]);
+  // One filtering per keystroke: the Search field's handler filters to find the new cards, and
+  // the render that shows them reuses that answer.
+  const lastFilter = useRef<{ sorted: unknown; text: string; filters: PortfolioFilters; language: string; shown: CredentialSummary[] } | null>(null);
+  const filterFor = (searched: string): CredentialSummary[] => {
+    const last = lastFilter.current;
+    if (last?.sorted === sorted && last.text === searched && last.filters === filters && last.language === language) return last.shown;
+    const answer = filterPortfolio(sorted, { text: searched, filters }, language);
+    lastFilter.current = { sorted, text: searched, filters, language, shown: answer };
+    return answer;
+  };
+  const shown = filterFor(query);
 
   useEffect(() => {
     const element = scroller.current;
@@ -129,10 +153,7 @@ export function PortfolioView({
   }, []);
 
   const columns = layout === 'grid' ? Math.max(1, Math.floor((width + gridCard.gap) / (gridCard.minWidth + gridCard.gap))) : 1;
-  const rows = useMemo<Row[]>(() => {
-    if (layout !== 'timeline') return chunk(shown, columns, '');
-    return timelineGroups(shown).flatMap((group) => [{ kind: 'heading' as const, key: group.key }, ...chunk(group.credentials, 1, `${group.key}:`)]);
-  }, [shown, columns, layout]);
+  const rows = useMemo(() => rowsOf(shown, layout, columns), [shown, columns, layout]);
 
   const rowHeight = layout === 'grid' ? gridCard.height + gridCard.gap : listRowHeight;
   const virtualizer = useVirtualizer({
@@ -147,7 +168,31 @@ export function PortfolioView({
   }, [virtualizer, rowHeight, layout]);
 
   const virtualItems = virtualizer.getVirtualItems();
-  // A new result (a keystroke in Search): its pictures are asked for while the cards render.
+
+  /**
+   * A keystroke in Search: the field shows it at once; the results change when the pictures of
+   * the cards that will be on screen are in (one round trip, a few milliseconds; at most
+   * picturesWaitMs), so cards and pictures arrive in one frame instead of placeholders first and
+   * pictures a frame later. A newer keystroke supersedes one still waiting.
+   */
+  const search = (value: string): void => {
+    const ticket = ++searchTicket.current;
+    const first = virtualItems[0]?.index ?? 0;
+    const last = virtualItems.at(-1)?.index ?? 0;
+    const upcoming = rowsOf(filterFor(value), layout, columns)
+      .slice(first, last + 1)
+      .flatMap((row) => (row.kind === 'cards' ? row.items : []));
+    const pictures = picturesReady(upcoming, picturesWaitMs);
+    if (!pictures) {
+      setQuery(value);
+      return;
+    }
+    void pictures.then(() => {
+      if (searchTicket.current === ticket) setQuery(value);
+    });
+  };
+  // Rows coming into view (scrolling, another sort, filter or layout): their pictures are asked
+  // for while the cards render, and fill in a frame later.
   if (!virtualizer.isScrolling) {
     preloadThumbnails(
       virtualItems.flatMap((item) => {
@@ -167,9 +212,8 @@ export function PortfolioView({
           type="search"
           aria-label={t('portfolio.search')}
           placeholder={t('portfolio.searchHint')}
-          value={text}
           onChange={(event) => {
-            setText(event.target.value);
+            search(event.target.value);
           }}
         />
         <span className="filter">

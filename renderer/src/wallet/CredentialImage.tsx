@@ -103,6 +103,18 @@ export function preloadThumbnails(credentials: readonly { id: string; hasImage: 
   while (pending.length > 0) flushThumbnails();
 }
 
+/**
+ * Asks for the card pictures of credentials about to be shown and says when they are all in
+ * (or `withinMs` has passed, whichever comes first); null when none is missing.
+ */
+export function picturesReady(credentials: readonly { id: string; hasImage: boolean }[], withinMs: number): Promise<void> | null {
+  const missing = credentials.filter((credential) => credential.hasImage && !ready.has(keyOf(credential.id, 'thumbnail')));
+  if (missing.length === 0) return null;
+  const answers = Promise.all(missing.map((credential) => imageUrl(credential.id, 'thumbnail')));
+  while (pending.length > 0) flushThumbnails();
+  return Promise.race([answers.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, withinMs))]);
+}
+
 /** Forgets every picture (the wallet was locked): nothing of it stays in the page. */
 export function forgetCredentialImages(): void {
   for (const key of [...loading.keys()]) forget(key);
