@@ -24,10 +24,19 @@ function chunk(items: readonly CredentialSummary[], size: number, prefix: string
   return rows;
 }
 
+/** The rows last made for each result: a keystroke's handler and the render that follows share them. */
+const rowsMade = new WeakMap<readonly CredentialSummary[], { layout: PortfolioLayout; columns: number; rows: Row[] }>();
+
 /** The virtual list's rows: cards in rows of `columns`, or the timeline's months with one card a row. */
 function rowsOf(shown: readonly CredentialSummary[], layout: PortfolioLayout, columns: number): Row[] {
-  if (layout !== 'timeline') return chunk(shown, columns, '');
-  return timelineGroups(shown).flatMap((group) => [{ kind: 'heading' as const, key: group.key }, ...chunk(group.credentials, 1, `${group.key}:`)]);
+  const made = rowsMade.get(shown);
+  if (made?.layout === layout && made.columns === columns) return made.rows;
+  const rows =
+    layout !== 'timeline'
+      ? chunk(shown, columns, '')
+      : timelineGroups(shown).flatMap((group) => [{ kind: 'heading' as const, key: group.key }, ...chunk(group.credentials, 1, `${group.key}:`)]);
+  rowsMade.set(shown, { layout, columns, rows });
+  return rows;
 }
 
 /** How long a new search result waits for its cards' pictures before it is shown without them. */

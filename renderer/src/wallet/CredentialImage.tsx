@@ -98,8 +98,7 @@ function forget(key: string): void {
  */
 export function preloadThumbnails(credentials: readonly { id: string; hasImage: boolean }[]): void {
   for (const credential of credentials) if (credential.hasImage) void imageUrl(credential.id, 'thumbnail');
-  // Sent now rather than after the render: the answer travels while React draws the cards
-  // (measured in the renderer benchmark: the pictures then land one frame after the cards).
+  // Sent now rather than after the render: the answer travels while React draws the cards.
   while (pending.length > 0) flushThumbnails();
 }
 
@@ -110,8 +109,8 @@ export function preloadThumbnails(credentials: readonly { id: string; hasImage: 
 export function picturesReady(credentials: readonly { id: string; hasImage: boolean }[], withinMs: number): Promise<void> | null {
   const missing = credentials.filter((credential) => credential.hasImage && !ready.has(keyOf(credential.id, 'thumbnail')));
   if (missing.length === 0) return null;
+  preloadThumbnails(missing);
   const answers = Promise.all(missing.map((credential) => imageUrl(credential.id, 'thumbnail')));
-  while (pending.length > 0) flushThumbnails();
   return Promise.race([answers.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, withinMs))]);
 }
 
