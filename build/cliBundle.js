@@ -3,17 +3,13 @@
 // a command needs, not a TypeScript compile (tsx took ~1.3 s for `--version`).
 //
 // Built by `npm install` (prepare) and `npm run build`. bin/badgefolio.js checks the bundle
-// against the manifest written here before running it: a missing or stale bundle is rebuilt
-// when esbuild is at hand (a clone), or reported; old code is never run silently.
+// against the manifest written here (build/cliFreshness.js) before running it: a missing or
+// stale bundle is rebuilt when esbuild is at hand (a clone), or reported; old code is never run
+// silently.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-export const root = path.resolve(import.meta.dirname, '..');
-export const bundleFolder = path.join(root, 'out', 'cli');
-const manifestName = 'manifest.json';
-/** Bumped when the bundle's layout changes, so an older bundle counts as stale. */
-const layoutVersion = 1;
+import { bundleEntry, bundleFolder, layoutVersion, manifestName, root, sha256, staleReason } from './cliFreshness.js';
 
 /** What the bundle is built from: the CLI and the worker threads its pools start. */
 const entryPoints = {
@@ -22,7 +18,6 @@ const entryPoints = {
   intakeWorker: 'electron/intake/intakeWorker.ts',
 };
 
-// node:crypto is loaded only when a hash is needed: the common start (a fresh bundle) does without it.
 /**
  * jsonld's own Node document loader brings Node's https module and an HTTP client
  * (@digitalbazaar/http-client, ky, undici: 0.8 MB of code to load). Badgefolio never uses that
@@ -109,45 +104,6 @@ export async function precompiledValidatorsModule(file) {
  * WebAssembly is read from the package beside code that must match it (zxing-wasm).
  */
 const externalPackages = ['pdfjs-dist', '@cwasm/jpeg-turbo', '@resvg/resvg-wasm', '@jsquash/webp', '@fontsource/*', 'esbuild', 'zxing-wasm'];
-
-async function sha256(bytes) {
-  const { createHash } = await import('node:crypto');
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-function readManifest(folder) {
-  try {
-    return JSON.parse(readFileSync(path.join(folder, manifestName), 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Why the bundle cannot be run as it is, or null when it matches its sources. Sizes and
- * modification times settle the common case in about a millisecond; a file whose time moved
- * (a checkout, a touch) is compared by content before it counts as changed. A package that
- * ships no sources at all runs its bundle as built.
- */
-export async function staleReason(folder = bundleFolder) {
-  const manifest = readManifest(folder);
-  if (!manifest || manifest.layout !== layoutVersion) return 'the CLI has not been built yet';
-  if (![manifest.entry, ...(manifest.outputs ?? [])].every((file) => existsSync(path.join(folder, file)))) return 'the CLI bundle is incomplete';
-  const inputs = Object.entries(manifest.inputs);
-  if (inputs.every(([file]) => !existsSync(path.join(root, file)))) return null;
-  for (const [file, recorded] of inputs) {
-    const absolute = path.join(root, file);
-    let stats;
-    try {
-      stats = statSync(absolute);
-    } catch {
-      return `${file} was removed since the CLI was built`;
-    }
-    if (stats.size === recorded.size && stats.mtimeMs === recorded.mtimeMs) continue;
-    if (stats.size !== recorded.size || (await sha256(readFileSync(absolute))) !== recorded.sha256) return `${file} changed since the CLI was built`;
-  }
-  return null;
-}
 
 /**
  * What the bundle's freshness is judged by: our own sources file by file, and for each bundled
@@ -248,7 +204,7 @@ export async function buildCli() {
 /** The bundle's entry, rebuilt first when stale; null (with the reason said) when it cannot be. */
 export async function ensureCliBundle(log = (text) => process.stderr.write(text)) {
   const reason = await staleReason();
-  if (reason === null) return path.join(bundleFolder, 'badgefolio.js');
+  if (reason === null) return bundleEntry;
   try {
     await buildCli();
   } catch (error) {
@@ -261,7 +217,7 @@ export async function ensureCliBundle(log = (text) => process.stderr.write(text)
     log(`badgefolio: ${after}, even after a rebuild. Run "npm run build" in ${root}, then try again.\n`);
     return null;
   }
-  return path.join(bundleFolder, 'badgefolio.js');
+  return bundleEntry;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

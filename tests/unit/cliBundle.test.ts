@@ -57,6 +57,16 @@ describe('the badgefolio CLI as a built program', () => {
     writeFileSync(program, readFileSync(program));
     expect(cli(project, ['--version']).status).toBe(0);
     expect(readFileSync(path.join(project, 'out/cli/badgefolio.js')).equals(before)).toBe(true);
+
+    // A chunk of the bundle lost (a cleaned folder, a half-copied package) is built again, and
+    // the command runs; a chunk would otherwise fail only once a command needed it.
+    const chunk = readdirSync(path.join(project, 'out/cli')).find((name) => name.startsWith('chunk-'));
+    expect(chunk).toBeDefined();
+    rmSync(path.join(project, 'out/cli', chunk ?? ''));
+    const third = cli(project, ['--help']);
+    expect(third.status, third.stderr).toBe(0);
+    expect(third.stdout).toContain('Check (rebuilt) that credentials are genuine');
+    expect(readdirSync(path.join(project, 'out/cli'))).toContain(chunk);
   }, 120_000);
 
   it('reports a stale bundle it cannot rebuild, and does not run it', () => {
