@@ -137,7 +137,13 @@ export interface SafeRequestResult {
   readonly wwwAuthenticate?: string;
 }
 
-async function getOnce(url: URL, options: Settings, accept: string, spec: SafeRequestSpec = { method: 'GET' }): Promise<Answer> {
+/**
+ * How many times a GET is sent again after a kept-alive connection turned out closed. Each
+ * such failure uses up one pooled connection, so a few cover a pool gone stale at once.
+ */
+const staleConnectionRetries = 4;
+
+async function getOnce(url: URL, options: Settings, accept: string, spec: SafeRequestSpec = { method: 'GET' }, staleRetries = staleConnectionRetries): Promise<Answer> {
   const { http, https, lookup } = await loadHttp();
   const testPort = testRoute(url, options.testNetwork);
   // A mapped host (tests only) is reached on loopback, with the Host header and the TLS name
@@ -220,7 +226,20 @@ async function getOnce(url: URL, options: Settings, accept: string, spec: SafeRe
     request.on('timeout', () => {
       fail(new FetchRefusedError(`No answer within ${String(options.timeoutMs)} ms`));
     });
-    request.on('error', fail);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server had already closed (its idle timeout ran out as this
+      // request went out) fails with ECONNRESET, "socket hang up", before any answer. A GET
+      // changes nothing on the server, so it goes out again on another connection: Node's own
+      // remedy (ClientRequest.reusedSocket). A new connection that fails is reported as it is,
+      // and a POST is never sent twice.
+      if (!settled && spec.method === 'GET' && request.reusedSocket && error.code === 'ECONNRESET' && staleRetries > 0) {
+        settled = true;
+        request.destroy();
+        getOnce(url, options, accept, spec, staleRetries - 1).then(resolve, reject);
+        return;
+      }
+      fail(error);
+    });
     request.end(spec.body);
   });
 }
