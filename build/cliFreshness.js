@@ -11,7 +11,7 @@ export const bundleFolder = path.join(root, 'out', 'cli');
 export const bundleEntry = path.join(bundleFolder, 'badgefolio.js');
 export const manifestName = 'manifest.json';
 /** Bumped when the bundle's layout changes, so an older bundle counts as stale. */
-export const layoutVersion = 1;
+export const layoutVersion = 2;
 
 export async function sha256(bytes) {
   // node:crypto only when a hash is needed: the common start (a fresh bundle) does without it.

@@ -19,12 +19,20 @@ export interface CliCommand {
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
+/*
+ * In the built CLI the dispatcher and the commands are separate bundles, each with its own copy
+ * of this module (build/cliBundle.js), so `instanceof UsageError` would not see a command's
+ * error: a mark in the process-wide symbol registry does.
+ */
+const usageErrorMark = Symbol.for('badgefolio.cli.usageError');
+
 /**
  * A usage error: the message and the command's help go to stderr, exit code 2. It is said in
  * the reader's language (usageWords.ts); `message` is its English.
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  readonly [usageErrorMark] = true;
 
   constructor(private readonly said: UsageSaid) {
     super(said(usageWords('en')));
@@ -34,4 +42,9 @@ export class UsageError extends Error {
   in(language: CheckLanguage): string {
     return this.said(usageWords(language));
   }
+}
+
+/** Whether `error` is a UsageError, from whichever bundle's copy of this module. */
+export function isUsageError(error: unknown): error is UsageError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[usageErrorMark] === true;
 }

@@ -1,6 +1,6 @@
 import { productName } from '../../shared/app';
 import { packageVersion } from '../core/packageInfo';
-import { UsageError, type CliCommand, type CliIo } from './command';
+import { isUsageError, type CliCommand, type CliIo } from './command';
 import { programWords } from './programWords';
 import { savedLanguage, type CheckLanguage } from './savedLanguage';
 import { usageWords } from './usageWords';
@@ -202,7 +202,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       io.stderr(`${error.in(language)}\n\n${commandHelp(command, language)}\n`);
       return 2;
     }

@@ -258,7 +258,8 @@ export class Intake {
    * most likely a logo or a photo, so not a credential (the app offers to keep it anyway).
    */
   private async imageCertificate(file: IntakeFile, kind: 'png' | 'jpeg'): Promise<IntakeOutcome> {
-    const { findQrCodes } = await import('./certificate/qrCodes');
+    const { findQrCodes, qrReaderReady } = await import('./certificate/qrCodes');
+    await qrReaderReady();
     const codes = findQrCodes(file.bytes, kind, this.limits);
     if (codes.length === 0 && !file.keepAsCertificate) {
       return this.plainPicture(file, msg('intake.pictureNoBadge', { kind: kind === 'png' ? 'PNG' : 'JPEG' }), kind === 'png' ? 'png' : 'image');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,15 +58,13 @@ describe('the badgefolio CLI as a built program', () => {
     expect(cli(project, ['--version']).status).toBe(0);
     expect(readFileSync(path.join(project, 'out/cli/badgefolio.js')).equals(before)).toBe(true);
 
-    // A chunk of the bundle lost (a cleaned folder, a half-copied package) is built again, and
-    // the command runs; a chunk would otherwise fail only once a command needed it.
-    const chunk = readdirSync(path.join(project, 'out/cli')).find((name) => name.startsWith('chunk-'));
-    expect(chunk).toBeDefined();
-    rmSync(path.join(project, 'out/cli', chunk ?? ''));
+    // A file of the bundle lost (a cleaned folder, a half-copied package) is built again, and
+    // the command runs; the commands' bundle would otherwise fail only once a command needed it.
+    rmSync(path.join(project, 'out/cli/commands.js'));
     const third = cli(project, ['--help']);
     expect(third.status, third.stderr).toBe(0);
     expect(third.stdout).toContain('Check (rebuilt) that credentials are genuine');
-    expect(readdirSync(path.join(project, 'out/cli'))).toContain(chunk);
+    expect(readdirSync(path.join(project, 'out/cli'))).toContain('commands.js');
   }, 120_000);
 
   it('reports a stale bundle it cannot rebuild, and does not run it', () => {
@@ -82,6 +80,59 @@ describe('the badgefolio CLI as a built program', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('electron/cli/program.ts changed since the CLI was built');
     expect(result.stderr).toContain('npm install');
+  }, 120_000);
+});
+
+describe("the commands' code cache (V8's compiled code, kept beside the bundle)", () => {
+  it('is made by the first run of a command, then used as it is; one damaged or made from other code is replaced', async () => {
+    const project = projectCopy('code-cache');
+    const issuer = await generateEd25519Issuer(seededBytes(32, 43));
+    const credential = makeOb3Credential({ issuer: makeIssuerProfile({ id: issuer.did, name: 'Harbour Academy' }), validFrom: '2024-01-01T00:00:00Z' });
+    const file = path.join(project, 'credential.json');
+    writeFileSync(file, JSON.stringify(await signDataIntegrity(credential, issuer)));
+    const cacheFile = path.join(project, 'out/cli/commands.v8cache');
+    const verify = () => {
+      const run = cli(project, ['verify', file, '--offline', '--json', '--threads', '0', '--now', '2025-01-01T00:00:00Z']);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      return (JSON.parse(run.stdout) as { status: string; checks: { id: string; status: string }[] }[]).map((r) => [r.status, r.checks.map((c) => `${c.id} ${c.status}`)]);
+    };
+
+    // --version and --help run the small dispatcher only: no command code is loaded.
+    expect(cli(project, ['--version']).status).toBe(0);
+    expect(cli(project, ['--help']).status).toBe(0);
+    expect(existsSync(cacheFile)).toBe(false);
+
+    const first = verify();
+    expect(first[0]?.[0]).toBe('verified');
+    const made = readFileSync(cacheFile);
+    expect(made.subarray(0, 4).toString('latin1')).toBe('BFV8');
+    // Used as it is by the next run of the same command: same verdict, cache untouched.
+    expect(verify()).toEqual(first);
+    expect(readFileSync(cacheFile).equals(made)).toBe(true);
+
+    // Another command's first run adds what it compiled; after that the cache stays.
+    expect(cli(project, ['inspect', file]).status).toBe(0);
+    const grown = readFileSync(cacheFile);
+    expect(grown.equals(made)).toBe(false);
+    expect(verify()).toEqual(first);
+    expect(readFileSync(cacheFile).equals(grown)).toBe(true);
+
+    // A damaged cache is not used: the command says the same, and a good cache replaces it.
+    const damaged = Buffer.from(grown);
+    damaged[damaged.length - 100] = (damaged[damaged.length - 100] ?? 0) ^ 0xff;
+    writeFileSync(cacheFile, damaged);
+    expect(verify()).toEqual(first);
+    const replaced = readFileSync(cacheFile);
+    expect(replaced.equals(damaged)).toBe(false);
+    expect(verify()).toEqual(first);
+    expect(readFileSync(cacheFile).equals(replaced)).toBe(true);
+
+    // A cache made from other code (the bundle changed beside it) is not used either.
+    const commands = path.join(project, 'out/cli/commands.js');
+    writeFileSync(commands, `${readFileSync(commands, 'utf8')}\n// changed\n`);
+    expect(verify()).toEqual(first);
+    expect(readFileSync(cacheFile).equals(replaced)).toBe(false);
   }, 120_000);
 });
 

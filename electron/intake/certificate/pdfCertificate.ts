@@ -7,6 +7,7 @@ import { readLinks } from './pdfLinks';
 import { readMetadata } from './pdfMetadata';
 import { PdfObjects } from './pdfObjects';
 import { readPages } from './pdfPages';
+import { qrReaderReady } from './qrScan';
 import { readPageLines } from './pdfText';
 import { titleFromText } from './textTitle';
 
@@ -76,6 +77,7 @@ export async function readPdfCertificate(bytes: Uint8Array, limits: IntakeLimits
   const attachments = readAttachments(objects, catalog, pages, limits);
   const { text, sizes } = readPageLines(objects, pages);
   const textTitle = titleFromText(text, sizes);
+  await qrReaderReady();
   return {
     ...readMetadata(objects, objects.dict(document.context.trailerInfo.Info)),
     links: readLinks(objects, pages),

@@ -2,7 +2,7 @@ import type { IntakeLimits } from '../limits';
 import { findQrCodesInGray, qrFineSide } from './qrScan';
 import { decodeJpegGray, decodePngGray } from './rasterDecode';
 
-export { findQrCodesInRgba } from './qrScan';
+export { findQrCodesInRgba, qrReaderReady } from './qrScan';
 
 export type RasterKind = 'png' | 'jpeg';
 

@@ -98,7 +98,23 @@ async function loadReader(): Promise<PixmapReader> {
   return module as unknown as PixmapReader;
 }
 
-let reader: PixmapReader | undefined = await loadReader();
+let reader: PixmapReader | undefined;
+
+/*
+ * The first instance is made as this module loads. It is not awaited at the top level (the CLI's
+ * bundle is CommonJS, which has no top-level await, so that V8 can keep its compiled code):
+ * callers await qrReaderReady() before the first search.
+ */
+const firstReader = loadReader().then((loaded) => {
+  reader = loaded;
+});
+// Handled here too, so a failure is not an unhandled rejection before anyone has asked.
+firstReader.catch(() => undefined);
+
+/** Resolves when the reader can search pictures; rejects if zxing-wasm could not be loaded. */
+export function qrReaderReady(): Promise<void> {
+  return firstReader;
+}
 
 /**
  * Reading is third-party code run on pixels from an untrusted file: should zxing ever throw

@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ZXING_WASM_VERSION } from 'zxing-wasm/reader';
 import { grayFromRgba } from '../../../electron/intake/certificate/grayImage';
-import { findQrCodes, findQrCodesInRgba } from '../../../electron/intake/certificate/qrCodes';
+import { findQrCodes, findQrCodesInRgba, qrReaderReady } from '../../../electron/intake/certificate/qrCodes';
 import { findQrCodesInGray, QrScanBudget, zxingWasmVersion } from '../../../electron/intake/certificate/qrScan';
 import { defaultIntakeLimits, MalformedInputError } from '../../../electron/intake/limits';
 import { certificateScan, drawQr, encodeJpeg, encodePng, paper, interlacedPngBomb, pngClaimingSize, qrPng, seededRandom, verifyUrl } from './inputs';
 
 const limits = defaultIntakeLimits;
+
+// The sync search functions need the reader that loads with the module.
+beforeAll(qrReaderReady);
 
 describe('findQrCodes: reading the QR code on a certificate image', () => {
   it('reads the web address in a QR code PNG as the qrcode package writes it', async () => {

@@ -1,7 +1,7 @@
 import { PNG, type ColorType } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { grayFromRgba } from '../../../electron/intake/certificate/grayImage';
-import { findQrCodes } from '../../../electron/intake/certificate/qrCodes';
+import { findQrCodes, qrReaderReady } from '../../../electron/intake/certificate/qrCodes';
 import { decodeJpegGray, decodePngGray } from '../../../electron/intake/certificate/rasterDecode';
 import { defaultIntakeLimits } from '../../../electron/intake/limits';
 import { encodeChunk, insertChunk } from '../../support/credentials';
@@ -20,6 +20,9 @@ function pngjsGray(bytes: Uint8Array): Uint8Array {
   const decoded = PNG.sync.read(Buffer.from(bytes));
   return grayFromRgba(decoded.data, decoded.width, decoded.height).data;
 }
+
+// findQrCodes needs the reader that loads with the module.
+beforeAll(qrReaderReady);
 
 describe('Decoding certificate images for the QR search', () => {
   it('turns a PNG of every colour type and row filter into the same grey as pngjs, transparency over white', () => {

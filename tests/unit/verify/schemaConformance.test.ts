@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -478,9 +478,8 @@ describe('the CLI judges with validators made when its bundle was built', () => 
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-    // The bundle carries the generated validators (the sources' precompiled.ts says "none").
-    const chunk = readdirSync(path.join(root, 'out/cli')).find((name) => name.startsWith('precompiled-'));
-    expect(chunk).toBeDefined();
-    expect(readFileSync(path.join(root, 'out/cli', chunk ?? ''), 'utf8')).toMatch(/export\s*\{[^}]*precompiled/);
+    // The bundle carries the generated validators (the sources' precompiled.ts says "none"):
+    // ajv's standalone code names each schema location it checks, which ajv's compiler does not.
+    expect(readFileSync(path.join(root, 'out/cli/commands.js'), 'utf8')).toMatch(/schemaPath:"#\/\$defs\/[A-Za-z]+\/required"/);
   }, 120_000);
 });
