@@ -215,6 +215,9 @@ interface UnlockSample {
 /** Locks the wallet (through the harness's window.wallet) and loads the app afresh. */
 async function freshLockedPage(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  // Beside the loaded suite, window.wallet was once still undefined when goto returned; wait
+  // for the harness's bridge rather than fail the whole bench (it says so if it never comes).
+  await waitInPage(page, "typeof window.wallet?.lockWallet === 'function'", 60_000);
   await page.evaluate('window.wallet.lockWallet({})');
   await page.goto(url);
 }
