@@ -1,9 +1,10 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { crc32 } from 'node:zlib';
+import { defaultCacheFolder } from '../core/dataFolder';
 
 /*
  * The built CLI's command code (out/cli/commands.js, ~4 MB) run with V8's code cache: the
@@ -19,7 +20,8 @@ import { crc32 } from 'node:zlib';
  * own bytes. A cache for other code, a damaged one, or one V8 rejects is not used; it is
  * replaced after the run. The cache is a derived file in the program's own folder (as
  * trusted as the code beside it), so a checksum against accidents is the right check here.
- * Where that folder cannot be written, commands run without a cache, as before.
+ * Where that folder cannot be written (an install owned by another account), the cache is kept
+ * in the user's own cache folder instead (only this user can write there).
  */
 
 const magic = Buffer.from('BFV8', 'latin1');
@@ -34,7 +36,7 @@ interface CacheFile {
 }
 
 /** The cache beside `file`, when it was made from exactly `source` and is whole. */
-function readCache(cacheFile: string, source: Buffer): CacheFile | undefined {
+function readCache(cacheFile: string, source: Buffer, sourceCrc: number): CacheFile | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(cacheFile);
@@ -43,40 +45,53 @@ function readCache(cacheFile: string, source: Buffer): CacheFile | undefined {
   }
   if (bytes.length < headerBytes || !bytes.subarray(0, 4).equals(magic) || bytes.readUInt16LE(4) !== formatVersion) return undefined;
   const purposesLength = bytes.readUInt16LE(6);
-  if (bytes.readUInt32LE(8) !== crc32(source) || bytes.readUInt32LE(12) !== source.length) return undefined;
+  if (bytes.readUInt32LE(8) !== sourceCrc || bytes.readUInt32LE(12) !== source.length) return undefined;
   const rest = bytes.subarray(headerBytes);
   if (purposesLength > rest.length || bytes.readUInt32LE(16) !== crc32(rest)) return undefined;
   const purposes = rest.subarray(0, purposesLength).toString('utf8').split('\n').filter(Boolean);
   return { data: rest.subarray(purposesLength), purposes };
 }
 
-/** Writes the cache whole or not at all: another process may be reading or writing it too. */
-function writeCache(cacheFile: string, source: Buffer, purposes: readonly string[], data: Buffer): void {
+/** Writes the cache whole or not at all (another process may be reading or writing it too); false when it cannot be written there. */
+function writeCache(cacheFile: string, source: Buffer, sourceCrc: number, purposes: readonly string[], data: Buffer): boolean {
   const names = Buffer.from(purposes.join('\n'), 'utf8');
   const rest = Buffer.concat([names, data]);
   const header = Buffer.alloc(headerBytes);
   magic.copy(header, 0);
   header.writeUInt16LE(formatVersion, 4);
   header.writeUInt16LE(names.length, 6);
-  header.writeUInt32LE(crc32(source), 8);
+  header.writeUInt32LE(sourceCrc, 8);
   header.writeUInt32LE(source.length, 12);
   header.writeUInt32LE(crc32(rest), 16);
   const partial = `${cacheFile}.${String(process.pid)}.partial`;
   try {
+    mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
     writeFileSync(partial, Buffer.concat([header, rest]));
     renameSync(partial, cacheFile);
+    return true;
   } catch {
-    // A read-only install, a full disk: the next run compiles as this one did.
     rmSync(partial, { force: true });
+    return false;
   }
 }
 
-/** Where the cache of a bundle file is kept. */
-export function codeCacheFile(file: string): string {
-  return file.replace(/\.c?js$/, '') + '.v8cache';
+/**
+ * Where the cache of a bundle file may be: beside it, else (a read-only install) in the user's
+ * cache folder, named by the bundle's CRC-32 so that builds do not take each other's.
+ */
+export function codeCacheFiles(file: string, sourceCrc: number, cacheFolder = defaultCacheFolder()): [beside: string, own: string] {
+  const name = path.basename(file).replace(/\.c?js$/, '');
+  return [path.join(path.dirname(file), `${name}.v8cache`), path.join(cacheFolder, 'cli', `${name}-${sourceCrc.toString(16).padStart(8, '0')}.v8cache`)];
 }
 
-const loaded = new Map<string, unknown>();
+/** A bundle file run in this process: its exports, and the purposes its cache is to hold when the process ends. */
+interface Loaded {
+  readonly exports: unknown;
+  readonly known: ReadonlySet<string>;
+  readonly wanted: Set<string>;
+}
+
+const loaded = new Map<string, Loaded>();
 
 /**
  * Runs the CommonJS file `file` once per process and returns its exports, compiled with its code
@@ -85,29 +100,40 @@ const loaded = new Map<string, unknown>();
  * also holds what that purpose compiled; otherwise the cache stays as it is.
  */
 export function runWithCodeCache(file: string, purpose: string): unknown {
-  const known = loaded.get(file);
-  if (known !== undefined) return known;
+  const running = loaded.get(file);
+  if (running) {
+    if (!running.known.has(purpose)) running.wanted.add(purpose);
+    return running.exports;
+  }
   const source = readFileSync(file);
-  const cacheFile = codeCacheFile(file);
-  const cache = readCache(cacheFile, source);
+  const sourceCrc = crc32(source);
+  const places = codeCacheFiles(file, sourceCrc);
+  let cache: CacheFile | undefined;
+  for (const place of places) {
+    cache = readCache(place, source, sourceCrc);
+    if (cache) break;
+  }
   // The same wrapper as Node's own for CommonJS, so the bundle sees what `require` gives a module.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
     filename: file,
     cachedData: cache?.data,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  const usable = cache !== undefined && !script.cachedDataRejected;
-  if (!usable || !cache.purposes.includes(purpose)) {
-    const purposes = usable ? [...cache.purposes, purpose] : [purpose];
-    // After the run, so the cache holds the functions this run compiled, not only the top level.
-    process.once('exit', () => {
-      writeCache(cacheFile, source, purposes, script.createCachedData());
-    });
-  }
+  const usable = cache !== undefined && script.cachedDataRejected !== true;
+  const state: Loaded = { exports: undefined, known: new Set(usable ? cache?.purposes : []), wanted: new Set() };
+  if (!state.known.has(purpose)) state.wanted.add(purpose);
+  // After the run, so the cache holds the functions this run compiled, not only the top level.
+  process.once('exit', () => {
+    if (state.wanted.size === 0) return;
+    const data = script.createCachedData();
+    const purposes = [...state.known, ...state.wanted];
+    // A read-only install, a full disk: the next run compiles as this one did.
+    places.some((place) => writeCache(place, source, sourceCrc, purposes, data));
+  });
   const module = { exports: {} as unknown };
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  loaded.set(file, module.exports);
+  loaded.set(file, { ...state, exports: module.exports });
   return module.exports;
 }
 

@@ -15,3 +15,17 @@ export function defaultDataFolder(platform: NodeJS.Platform = process.platform, 
   }
   return path.posix.join(env.XDG_CONFIG_HOME ?? path.posix.join(home, '.config'), productName);
 }
+
+/**
+ * The per-user folder for caches (files that can be made again): %LOCALAPPDATA% on Windows,
+ * ~/Library/Caches on macOS, $XDG_CACHE_HOME or ~/.cache elsewhere.
+ */
+export function defaultCacheFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
+  if (platform === 'win32') {
+    return path.win32.join(env.LOCALAPPDATA ?? path.win32.join(home, 'AppData', 'Local'), productName, 'Cache');
+  }
+  if (platform === 'darwin') {
+    return path.posix.join(home, 'Library', 'Caches', productName);
+  }
+  return path.posix.join(env.XDG_CACHE_HOME ?? path.posix.join(home, '.cache'), productName);
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -88,7 +88,19 @@ function sameVerdicts(ours: string, peer: string): { count: number; verified: nu
   return { count: a.length, verified: a.filter((r) => r.status === 'verified').length };
 }
 
+/**
+ * The commands' code cache (electron/cli/codeCache.ts) left by earlier runs (the tests, say) holds
+ * whatever those compiled; removed here, so the warm-up run makes the one a user's second run of
+ * the same command would find.
+ */
+function forgetCodeCaches(): void {
+  const folder = path.join(root, 'out/cli');
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) if (name.endsWith('.v8cache')) rmSync(path.join(folder, name), { force: true });
+}
+
 export async function cliBench(quick: boolean): Promise<Figure[]> {
+  forgetCodeCaches();
   const runs = quick ? 1 : 5;
   const many = quick ? 40 : 400;
   const folder = await credentialFolder(many);

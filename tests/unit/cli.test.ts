@@ -1,7 +1,7 @@
 import { updateOrganiser } from '../../electron/core/organiserStore';
 import { Vault } from '../../electron/vault/vault';
 import { describe, expect, it } from 'vitest';
-import { defaultDataFolder } from '../../electron/core/dataFolder';
+import { defaultCacheFolder, defaultDataFolder } from '../../electron/core/dataFolder';
 import { runBin } from '../support/cliRun';
 
 describe('the badgefolio CLI, run as a user would', () => {
@@ -33,6 +33,13 @@ describe('the default data folder', () => {
     expect(defaultDataFolder('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/ana')).toBe('/xdg/Badgefolio');
     expect(defaultDataFolder('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Badgefolio');
     expect(defaultDataFolder('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Roaming\\Badgefolio');
+  });
+
+  it("has a cache folder beside it where each platform keeps a user's caches", () => {
+    expect(defaultCacheFolder('linux', {}, '/home/ana')).toBe('/home/ana/.cache/Badgefolio');
+    expect(defaultCacheFolder('linux', { XDG_CACHE_HOME: '/xdg-cache' }, '/home/ana')).toBe('/xdg-cache/Badgefolio');
+    expect(defaultCacheFolder('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Caches/Badgefolio');
+    expect(defaultCacheFolder('win32', { LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local' }, 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Local\\Badgefolio\\Cache');
   });
 });
 

@@ -28,8 +28,13 @@ function projectCopy(name: string, options: { withoutEsbuild?: boolean } = {}): 
   return project;
 }
 
-function cli(project: string, args: readonly string[]) {
-  const result = spawnSync(process.execPath, [path.join(project, 'bin/badgefolio.js'), ...args], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+function cli(project: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [path.join(project, 'bin/badgefolio.js'), ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -133,6 +138,23 @@ describe("the commands' code cache (V8's compiled code, kept beside the bundle)"
     writeFileSync(commands, `${readFileSync(commands, 'utf8')}\n// changed\n`);
     expect(verify()).toEqual(first);
     expect(readFileSync(cacheFile).equals(replaced)).toBe(false);
+
+    // Where the bundle's folder cannot take it (an install owned by another account; here a
+    // folder stands in the cache's place), the cache is kept in the user's own cache folder.
+    if (process.platform !== 'linux') return; // XDG_CACHE_HOME names that folder on Linux only
+    rmSync(cacheFile);
+    mkdirSync(cacheFile);
+    const userCache = path.join(project, 'user-cache');
+    const env = { XDG_CACHE_HOME: userCache };
+    const run = () => cli(project, ['verify', file, '--offline', '--json', '--threads', '0'], env);
+    expect(run().status).toBe(0);
+    const own = path.join(userCache, 'Badgefolio', 'cli');
+    const kept = readdirSync(own).filter((name) => /^commands-[0-9a-f]{8}\.v8cache$/.test(name));
+    expect(kept).toHaveLength(1);
+    const ownCache = readFileSync(path.join(own, kept[0] ?? ''));
+    expect(run().status).toBe(0);
+    expect(readFileSync(path.join(own, kept[0] ?? '')).equals(ownCache)).toBe(true);
+    expect(readdirSync(cacheFile)).toEqual([]);
   }, 120_000);
 });
 
