@@ -207,6 +207,10 @@ export async function buildCli() {
       entryNames: '[name]',
       // CommonJS has no import.meta: the sources' import.meta.url is the running bundle's URL.
       define: { 'import.meta.url': 'importMetaUrl' },
+      // import() of a package left outside (and of Node's own modules) becomes require(): in
+      // Node 20 an import() in code compiled from V8's code cache fails ("a dynamic import
+      // callback was not specified"), and Node 20.19+ can require() the ES-module packages too.
+      supported: { 'dynamic-import': false },
       inject: [path.join(root, 'build', 'cliImportMeta.js')],
       metafile: true,
       logLevel: 'warning',

@@ -114,10 +114,11 @@ export function runWithCodeCache(file: string, purpose: string): unknown {
     if (cache) break;
   }
   // The same wrapper as Node's own for CommonJS, so the bundle sees what `require` gives a module.
+  // The bundle has no import() (build/cliBundle.js makes each a require()): Node 20 cannot run
+  // one in code from a code cache.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
     filename: file,
     cachedData: cache?.data,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const usable = cache !== undefined && script.cachedDataRejected !== true;
   const state: Loaded = { exports: undefined, known: new Set(usable ? cache?.purposes : []), wanted: new Set() };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type * as WebpDecoderApi from '@jsquash/webp/decode.js';
 import type * as ResvgApi from '@resvg/resvg-wasm';
 import { GifReader } from 'omggif';
 import { imageSize } from '../../shared/portfolio/imageFormat';
@@ -120,9 +121,13 @@ export function decodeGifFirstFrame(bytes: Uint8Array, maxPixels: number): Pixel
 
 type WebpDecode = (buffer: ArrayBuffer) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
 
-/** libwebp's decoder. */
+/**
+ * libwebp's decoder. Required (Node 20.19+ requires ES modules), not imported: the CLI's command
+ * bundle is CommonJS, where a bundler's import() of a package takes its default export to be the
+ * whole module, and Node 20's import() fails in code run from V8's code cache (build/cliBundle.js).
+ */
 const loadWebp = onceLoaded<WebpDecode>(async (compile) => {
-  const module = await import('@jsquash/webp/decode.js');
+  const module = requireHere('@jsquash/webp/decode.js') as typeof WebpDecoderApi;
   await module.init(compile('@jsquash/webp/codec/dec/webp_dec.wasm'));
   return module.default;
 });
