@@ -216,7 +216,7 @@ export async function buildCli() {
       logLevel: 'warning',
       banner: { js: '// Built from electron/cli by build/cliBundle.js: edit the sources, not this file.' },
     });
-    // The project's package.json says "module": the bundles here are CommonJS.
+    // The project's package.json says "type": "module"; the bundles here are CommonJS.
     writeFileSync(path.join(staging, 'package.json'), '{ "type": "commonjs" }\n');
     const inputs = {};
     for (const file of sourcesOf(result.metafile)) {
