@@ -24,7 +24,7 @@ const entryPoints = {
 };
 
 const commandsFolder = path.join(root, 'electron', 'cli', 'commands');
-const programFile = path.join(root, 'electron', 'cli', 'program.ts');
+const programFile = /[\\/]electron[\\/]cli[\\/]program\.ts$/;
 
 /**
  * The dispatcher and the commands as two bundles. esbuild splits code into shared chunks only
@@ -48,8 +48,8 @@ const commandsInTheirOwnBundle = {
         .map((name) => `  ${JSON.stringify(name.slice(0, -3))}: () => require('./${name.slice(0, -3)}'),`)
         .join('\n')}\n};\n`,
     }));
-    build.onResolve({ filter: /^\.\/commands\/[A-Za-z]+$/ }, (args) =>
-      args.importer === programFile ? { path: args.path.slice('./commands/'.length), namespace: 'badgefolio-command-bundle' } : undefined,
+    build.onResolve({ filter: /^\.\/commands\/[\w-]+$/ }, (args) =>
+      programFile.test(args.importer) ? { path: args.path.slice('./commands/'.length), namespace: 'badgefolio-command-bundle' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'badgefolio-command-bundle' }, (args) => ({
       loader: 'js',
@@ -209,7 +209,7 @@ export async function buildCli() {
       define: { 'import.meta.url': 'importMetaUrl' },
       // import() of a package left outside (and of Node's own modules) becomes require(): in
       // Node 20 an import() in code compiled from V8's code cache fails ("a dynamic import
-      // callback was not specified"), and Node 20.19+ can require() the ES-module packages too.
+      // callback was not specified"), and Node 20.19+ and 22.12+ (package.json's engines) require() ES modules.
       supported: { 'dynamic-import': false },
       inject: [path.join(root, 'build', 'cliImportMeta.js')],
       metafile: true,

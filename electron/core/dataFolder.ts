@@ -21,11 +21,15 @@ export function defaultDataFolder(platform: NodeJS.Platform = process.platform, 
  * ~/Library/Caches on macOS, $XDG_CACHE_HOME or ~/.cache elsewhere.
  */
 export function defaultCacheFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
+  // An empty or relative setting is ignored (as the XDG Base Directory specification says):
+  // it would put the cache in whatever folder the command was started from.
   if (platform === 'win32') {
-    return path.win32.join(env.LOCALAPPDATA ?? path.win32.join(home, 'AppData', 'Local'), productName, 'Cache');
+    const local = env.LOCALAPPDATA !== undefined && path.win32.isAbsolute(env.LOCALAPPDATA) ? env.LOCALAPPDATA : path.win32.join(home, 'AppData', 'Local');
+    return path.win32.join(local, productName, 'Cache');
   }
   if (platform === 'darwin') {
     return path.posix.join(home, 'Library', 'Caches', productName);
   }
-  return path.posix.join(env.XDG_CACHE_HOME ?? path.posix.join(home, '.cache'), productName);
+  const xdg = env.XDG_CACHE_HOME !== undefined && path.posix.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.posix.join(home, '.cache');
+  return path.posix.join(xdg, productName);
 }

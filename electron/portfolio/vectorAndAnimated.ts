@@ -122,7 +122,7 @@ export function decodeGifFirstFrame(bytes: Uint8Array, maxPixels: number): Pixel
 type WebpDecode = (buffer: ArrayBuffer) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
 
 /**
- * libwebp's decoder. Required (Node 20.19+ requires ES modules), not imported: the CLI's command
+ * libwebp's decoder. Required (Node 20.19+ and 22.12+ require ES modules), not imported: the CLI's command
  * bundle is CommonJS, where a bundler's import() of a package takes its default export to be the
  * whole module, and Node 20's import() fails in code run from V8's code cache (build/cliBundle.js).
  */

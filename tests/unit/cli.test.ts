@@ -38,6 +38,10 @@ describe('the default data folder', () => {
   it("has a cache folder beside it where each platform keeps a user's caches", () => {
     expect(defaultCacheFolder('linux', {}, '/home/ana')).toBe('/home/ana/.cache/Badgefolio');
     expect(defaultCacheFolder('linux', { XDG_CACHE_HOME: '/xdg-cache' }, '/home/ana')).toBe('/xdg-cache/Badgefolio');
+    // Empty or relative: ignored, never the folder the command happens to run in.
+    expect(defaultCacheFolder('linux', { XDG_CACHE_HOME: '' }, '/home/ana')).toBe('/home/ana/.cache/Badgefolio');
+    expect(defaultCacheFolder('linux', { XDG_CACHE_HOME: 'cache' }, '/home/ana')).toBe('/home/ana/.cache/Badgefolio');
+    expect(defaultCacheFolder('win32', { LOCALAPPDATA: '' }, 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Local\\Badgefolio\\Cache');
     expect(defaultCacheFolder('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Caches/Badgefolio');
     expect(defaultCacheFolder('win32', { LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local' }, 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Local\\Badgefolio\\Cache');
   });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,34 +113,53 @@ describe("the commands' code cache (V8's compiled code, kept beside the bundle)"
 
     const first = verify();
     expect(first[0]?.[0]).toBe('verified');
+    // A rewrite renames a new file into place: the same inode means the cache was used as it was.
+    const inode = () => statSync(cacheFile).ino;
     const made = readFileSync(cacheFile);
     expect(made.subarray(0, 4).toString('latin1')).toBe('BFV8');
     // Used as it is by the next run of the same command: same verdict, cache untouched.
+    let kept = inode();
     expect(verify()).toEqual(first);
-    expect(readFileSync(cacheFile).equals(made)).toBe(true);
+    expect(inode()).toBe(kept);
 
-    // Another command's first run adds what it compiled; after that the cache stays.
+    // Help and usage errors do not count as a command's run: they compile only its start.
+    expect(cli(project, ['help', 'inspect']).status).toBe(0);
+    expect(cli(project, ['inspect', '--json']).status).toBe(2);
+    expect(inode()).toBe(kept);
+    // A command's first real run adds what it compiled; after that the cache stays.
     expect(cli(project, ['inspect', file]).status).toBe(0);
-    const grown = readFileSync(cacheFile);
-    expect(grown.equals(made)).toBe(false);
+    expect(inode()).not.toBe(kept);
+    expect(readFileSync(cacheFile).equals(made)).toBe(false);
+    kept = inode();
     expect(verify()).toEqual(first);
-    expect(readFileSync(cacheFile).equals(grown)).toBe(true);
+    expect(inode()).toBe(kept);
 
     // A damaged cache is not used: the command says the same, and a good cache replaces it.
-    const damaged = Buffer.from(grown);
+    const damaged = readFileSync(cacheFile);
     damaged[damaged.length - 100] = (damaged[damaged.length - 100] ?? 0) ^ 0xff;
     writeFileSync(cacheFile, damaged);
     expect(verify()).toEqual(first);
-    const replaced = readFileSync(cacheFile);
-    expect(replaced.equals(damaged)).toBe(false);
+    expect(readFileSync(cacheFile).equals(damaged)).toBe(false);
+    kept = inode();
     expect(verify()).toEqual(first);
-    expect(readFileSync(cacheFile).equals(replaced)).toBe(true);
+    expect(inode()).toBe(kept);
 
-    // A cache made from other code (the bundle changed beside it) is not used either.
-    const commands = path.join(project, 'out/cli/commands.js');
-    writeFileSync(commands, `${readFileSync(commands, 'utf8')}\n// changed\n`);
+    // One made by another V8 (its version tag, bytes 20-23 of the header) is not used either.
+    const otherV8 = readFileSync(cacheFile);
+    otherV8.writeUInt32LE((otherV8.readUInt32LE(20) + 1) >>> 0, 20);
+    writeFileSync(cacheFile, otherV8);
+    kept = inode();
     expect(verify()).toEqual(first);
-    expect(readFileSync(cacheFile).equals(replaced)).toBe(false);
+    expect(inode()).not.toBe(kept);
+
+    // Nor one made from other code of the same length, which V8's own check would let through.
+    const commands = path.join(project, 'out/cli/commands.js');
+    const code = readFileSync(commands, 'utf8');
+    expect(code.startsWith('// Built from electron/cli')).toBe(true);
+    writeFileSync(commands, code.replace('// Built from electron/cli', '// Built from electron/CLI'));
+    kept = inode();
+    expect(verify()).toEqual(first);
+    expect(inode()).not.toBe(kept);
 
     // Where the bundle's folder cannot take it (an install owned by another account; here a
     // folder stands in the cache's place), the cache is kept in the user's own cache folder.
@@ -152,12 +171,18 @@ describe("the commands' code cache (V8's compiled code, kept beside the bundle)"
     const run = () => cli(project, ['verify', file, '--offline', '--json', '--threads', '0'], env);
     expect(run().status).toBe(0);
     const own = path.join(userCache, 'Badgefolio', 'cli');
-    const kept = readdirSync(own).filter((name) => /^commands-[0-9a-f]{8}\.v8cache$/.test(name));
-    expect(kept).toHaveLength(1);
-    const ownCache = readFileSync(path.join(own, kept[0] ?? ''));
+    const names = readdirSync(own).filter((name) => /^commands-[0-9a-f]{8}\.v8cache$/.test(name));
+    expect(names).toHaveLength(1);
+    const ownCache = path.join(own, names[0] ?? '');
+    kept = statSync(ownCache).ino;
     expect(run().status).toBe(0);
-    expect(readFileSync(path.join(own, kept[0] ?? '')).equals(ownCache)).toBe(true);
+    expect(statSync(ownCache).ino).toBe(kept);
     expect(readdirSync(cacheFile)).toEqual([]);
+    // There it is used only while no one else can write to it.
+    chmodSync(ownCache, 0o666);
+    expect(run().status).toBe(0);
+    expect(statSync(ownCache).ino).not.toBe(kept);
+    expect(statSync(ownCache).mode & 0o077).toBe(0);
   }, 120_000);
 });
 

@@ -42,8 +42,8 @@ import { grayFromRgba, halveGray, type GrayImage } from './grayImage';
  *
  * The package's readBarcodes() is asynchronous on every call, while the intake's readers
  * are synchronous; so the module is instantiated once, when this file is first imported
- * (a top-level await: intake imports the QR readers lazily, the first picture waits for
- * it), from the .wasm file inside the package, never from the CDN the package would use by
+ * (intake imports the QR readers lazily and awaits qrReaderReady() before the first picture),
+ * from the .wasm file inside the package, never from the CDN the package would use by
  * default, and each picture is then read through the module's own pixmap entry
  * (readBarcodesFromPixmap: grey pixels in its memory, encoded options) as readBarcodes
  * does it inside. That entry is typed but marked internal by the package: its version is
