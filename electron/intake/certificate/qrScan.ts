@@ -105,8 +105,10 @@ let reader: PixmapReader | undefined;
  * bundle is CommonJS, which has no top-level await, so that V8 can keep its compiled code):
  * callers await qrReaderReady() before the first search.
  */
+let firstLoaded = false;
 const firstReader = loadReader().then((loaded) => {
   reader = loaded;
+  firstLoaded = true;
 });
 // Handled here too, so a failure is not an unhandled rejection before anyone has asked.
 firstReader.catch(() => undefined);
@@ -133,6 +135,8 @@ function replaceReader(): void {
 
 function readCodes(image: GrayImage): string[] {
   const current = reader;
+  // Searching before the first reader is ready is a caller's mistake, not "no code on this picture".
+  if (!firstLoaded) throw new Error('QR search before qrReaderReady() resolved');
   if (!current) return [];
   const found = new Set<string>();
   try {
