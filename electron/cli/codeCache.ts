@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -148,8 +149,10 @@ export function runWithCodeCache(file: string, purpose: string, served: () => bo
   }
   // Node's CommonJS wrapper, so the bundle gets exports, require, module, __filename, __dirname.
   // The bundle has no import() (build/cliBundle.js makes each a require()): Node 20 cannot run
-  // one in code from a code cache.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
+  // one in code from a code cache. The build writes it in ASCII (build/cliBundle.js asciiOnly): read
+  // as Latin-1, a copy of its bytes, it is a one-byte string four times sooner than through UTF-8.
+  const text = isAscii(source) ? source.toString('latin1') : source.toString('utf8');
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, {
     filename: file,
     cachedData: cache?.data,
   });

@@ -1,10 +1,13 @@
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runInThisContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEd25519Issuer, makeIssuerProfile, makeOb3Credential, seededBytes, signDataIntegrity } from '../support/credentials';
 import { runBin } from '../support/cliRun';
+import { asciiOnly } from '../../build/cliBundle.js';
 
 /**
  * The CLI runs a bundle built from the sources (build/cliBundle.js), never the sources through
@@ -184,6 +187,38 @@ describe("the commands' code cache (V8's compiled code, kept beside the bundle)"
     expect(statSync(ownCache).ino).not.toBe(kept);
     expect(statSync(ownCache).mode & 0o077).toBe(0);
   }, 120_000);
+});
+
+describe('the bundle in ASCII (read as Latin-1 by the code cache)', () => {
+  // Regular expressions as the certificate reader writes them, each with text it must and must not match.
+  const expressions: readonly [string, readonly string[]][] = [
+    ['/(verliehen an|überreicht an|bestätigt,? dass)\\s*:?$/i', ['ÜBERREICHT AN', 'bestätigt dass:', 'uberreicht an', 'überreicht']],
+    ['/[.!?。！？](\\s|$)/', ['Fertig。', 'Done!', 'Fertig.x', '！']],
+    ['/[.:!,;–—-]+$/u', ['Kurs –', 'Kurs —', 'Kurs ‒', 'Kurs']],
+    ['/^\\s*(?:[–-]|to\\b|bis\\b)/iu', [' – 2025', 'bis 2025', '— 2025']],
+    ['/[😀-😂]/u', ['😁', '😃', '\ud83d']],
+    ['/😀/', ['😀', '\ude00']],
+    ['/^[😀]$/', ['\ud83d', '😀']],
+  ];
+
+  it('escapes what esbuild leaves in regular expressions, matching exactly as before', () => {
+    for (const [written, samples] of expressions) {
+      const escaped = asciiOnly(written, 'test.js');
+      expect(escaped).toMatch(/^[\x20-\x7e]+$/);
+      const before = runInThisContext(written) as RegExp;
+      const after = runInThisContext(escaped) as RegExp;
+      for (const sample of samples) expect([written, sample, after.test(sample)]).toEqual([written, sample, before.test(sample)]);
+    }
+    // After a backslash a letter means itself; "\\u00fc" would not: the build stops instead.
+    expect(() => asciiOnly('/\\ü/', 'test.js')).toThrow(/no ASCII spelling/);
+    expect(asciiOnly('/\\\\ü/', 'test.js')).toBe('/\\\\\\u00fc/');
+  });
+
+  it('holds no other byte in the built bundles', () => {
+    for (const name of ['badgefolio.js', 'commands.js', 'verifyWorker.js', 'intakeWorker.js']) {
+      expect([name, isAscii(readFileSync(path.join(root, 'out', 'cli', name)))]).toEqual([name, true]);
+    }
+  });
 });
 
 describe('the verification worker pool in the built CLI', () => {
