@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VerificationMessage } from '../../shared/credential/verification';
@@ -111,6 +111,13 @@ function readToSize(descriptor: number, size: number): Buffer {
   return filled === size ? bytes : bytes.subarray(0, filled);
 }
 
+/** What an open file gives the intake: its bytes, or why not (not a regular file, too large). */
+function readOpened(descriptor: number, info: Stats, label: string, limits: IntakeLimits): InputFile {
+  if (!info.isFile()) return notRegular(label);
+  if (info.size > limits.maxFileBytes) return tooLarge(label, limits);
+  return { kind: 'file', name: label, bytes: readToSize(descriptor, info.size) };
+}
+
 /** readOne with blocking calls (see ReadOptions.blocking). */
 function readOneBlocking(target: string, label: string, limits: IntakeLimits): Promise<InputFile> {
   let descriptor: number;
@@ -120,12 +127,34 @@ function readOneBlocking(target: string, label: string, limits: IntakeLimits): P
     return Promise.resolve(couldNotRead(label));
   }
   try {
-    const info = fstatSync(descriptor);
-    if (!info.isFile()) return Promise.resolve(notRegular(label));
-    if (info.size > limits.maxFileBytes) return Promise.resolve(tooLarge(label, limits));
-    return Promise.resolve({ kind: 'file', name: label, bytes: readToSize(descriptor, info.size) });
+    return Promise.resolve(readOpened(descriptor, fstatSync(descriptor), label, limits));
   } catch {
     return Promise.resolve(couldNotRead(label));
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/**
+ * A path the user named, read with blocking calls without the walk's lstat first: opened (a
+ * named link is followed, as the walk follows it), its fstat says what it is. One system call
+ * fewer a file (of four) when a batch names hundreds. A folder, or a path that does not open, is
+ * left to the walk, which says why. Opened non-blocking, so a named pipe is reported as not a
+ * regular file rather than waited on (regular files read the same either way).
+ */
+function readNamedBlocking(target: string, label: string, limits: IntakeLimits): PendingRead | undefined {
+  let descriptor: number;
+  try {
+    // O_NONBLOCK is undefined on Windows (no named pipes in its file system), where `|` reads it as 0.
+    descriptor = openSync(target, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(descriptor);
+    return info.isDirectory() ? undefined : { read: Promise.resolve(readOpened(descriptor, info, label, limits)) };
+  } catch {
+    return { read: Promise.resolve(couldNotRead(label)) };
   } finally {
     closeSync(descriptor);
   }
@@ -137,10 +166,18 @@ interface Access {
   readonly stat: (target: string) => Stats | Promise<Stats>;
   readonly readdir: (target: string) => Dirent[] | Promise<Dirent[]>;
   readonly read: typeof readOne;
+  /** A path the user named, read at once where that saves the walk's look-up (undefined: walk it). */
+  readonly readNamed?: (target: string, label: string, limits: IntakeLimits) => PendingRead | undefined;
 }
 
 const throughPromises: Access = { lstat, stat, readdir: (target) => readdir(target, { withFileTypes: true }), read: readOne };
-const blocking: Access = { lstat: lstatSync, stat: statSync, readdir: (target) => readdirSync(target, { withFileTypes: true }), read: readOneBlocking };
+const blocking: Access = {
+  lstat: lstatSync,
+  stat: statSync,
+  readdir: (target) => readdirSync(target, { withFileTypes: true }),
+  read: readOneBlocking,
+  readNamed: readNamedBlocking,
+};
 
 const unreadable = (name: string, reason: VerificationMessage): PendingRead => ({ read: Promise.resolve(unreadableInput(name, reason)) });
 const reading = (target: string, label: string, limits: IntakeLimits, access: Access): PendingRead => ({ read: access.read(target, label, limits) });
@@ -150,6 +187,11 @@ const reading = (target: string, label: string, limits: IntakeLimits, access: Ac
  * each file's read, already started, in name order.
  */
 async function* walk(target: string, label: string, depth: number, limits: IntakeLimits, explicit: boolean, access: Access): AsyncGenerator<PendingRead> {
+  const named = explicit ? access.readNamed?.(target, label, limits) : undefined;
+  if (named) {
+    yield named;
+    return;
+  }
   let info;
   try {
     info = await access.lstat(target);
