@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +90,7 @@ function writeCache(place: CachePlace, source: Buffer, sourceCrc: number, purpos
     mkdirSync(path.dirname(place.file), { recursive: true, mode: 0o700 });
     writeFileSync(partial, Buffer.concat([header, rest]), { mode: 0o600 });
     renameSync(partial, place.file);
+    tidyCacheFolder(place.file);
     return !place.private || onlyMine(place.file);
   } catch {
     try {
@@ -98,6 +99,40 @@ function writeCache(place: CachePlace, source: Buffer, sourceCrc: number, purpos
       // Left for a later run: a partial file is never read.
     }
     return false;
+  }
+}
+
+const hour = 60 * 60 * 1000;
+
+/**
+ * Called after `cacheFile` was written: removes, in its folder, what runs leave behind. A
+ * `.partial` more than an hour old is from a run killed while writing. In the user's cache
+ * folder, a cache of another build (named by its CRC-32) written more than 30 days ago is
+ * likely of a version no longer installed (one still in use writes its cache again). Only
+ * files named the way this module names them are touched; nothing here may fail the run.
+ */
+export function tidyCacheFolder(cacheFile: string, now = Date.now()): void {
+  const folder = path.dirname(cacheFile);
+  const own = path.basename(cacheFile);
+  const stem = own.replace(/(-[0-9a-f]{8})?\.v8cache$/, '');
+  const partial = new RegExp(`^${stem}(-[0-9a-f]{8})?\\.v8cache\\.\\d+\\.partial$`);
+  const otherBuild = new RegExp(`^${stem}-[0-9a-f]{8}\\.v8cache$`);
+  // Caches named by their build's CRC-32 are kept in the user's folder only (codeCachePlaces).
+  const inUserFolder = otherBuild.test(own);
+  try {
+    for (const name of readdirSync(folder)) {
+      const age = partial.test(name) ? hour : inUserFolder && name !== own && otherBuild.test(name) ? 30 * 24 * hour : undefined;
+      if (age === undefined) continue;
+      const entry = path.join(folder, name);
+      try {
+        const stats = statSync(entry);
+        if (stats.isFile() && now - stats.mtimeMs > age) rmSync(entry, { force: true });
+      } catch {
+        // Gone meanwhile, or not ours to remove.
+      }
+    }
+  } catch {
+    // A folder that cannot be listed keeps its files.
   }
 }
 
