@@ -2,14 +2,14 @@
 // entries its thread pools start) in out/cli/, so a start costs Node's start-up and the code
 // a command needs, not a TypeScript compile (tsx took ~1.3 s for `--version`).
 //
-// Built by `npm install` (prepare) and `npm run build`. bin/badgefolio.js checks the bundle
-// against the manifest written here (build/cliFreshness.js) before running it: a missing or
+// Built by `npm install` (prepare) and `npm run build`. bin/badgefolio.cjs checks the bundle
+// against the manifest written here (build/cliFreshness.cjs) before running it: a missing or
 // stale bundle is rebuilt when esbuild is at hand (a clone), or reported; old code is never run
 // silently.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleEntry, bundleFolder, layoutVersion, manifestName, root, sha256, staleReason } from './cliFreshness.js';
+import { bundleEntry, bundleFolder, layoutVersion, manifestName, root, sha256, staleReason } from './cliFreshness.cjs';
 
 /**
  * What the bundle is built from: the CLI's dispatcher (`--version`, `--help`, the command list),

@@ -15,7 +15,7 @@ import { benchPassphrase, walletOf } from './vaultBench';
  * 10,000-credential wallet.
  */
 const root = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(root, 'bin/badgefolio.js');
+const cli = path.join(root, 'bin/badgefolio.cjs');
 const peerScript = path.join(import.meta.dirname, 'peer/dccVerify.js');
 const now = '2025-06-01T00:00:00Z';
 

@@ -11,7 +11,7 @@ export interface CliResult {
 
 /** Runs the real `badgefolio` bin in a child Node process, as a user's shell would. */
 export function runBin(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/badgefolio.js'), ...args], {
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/badgefolio.cjs'), ...args], {
     cwd: root,
     env: { ...process.env, ...options.env },
     input: options.input,
@@ -27,7 +27,7 @@ export function runBin(args: readonly string[], options: { env?: NodeJS.ProcessE
  */
 export function runBinAsync(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/badgefolio.js'), ...args], { cwd: root, env: { ...process.env, ...options.env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [path.join(root, 'bin/badgefolio.cjs'), ...args], { cwd: root, env: { ...process.env, ...options.env }, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

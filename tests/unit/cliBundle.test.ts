@@ -32,7 +32,7 @@ function projectCopy(name: string, options: { withoutEsbuild?: boolean } = {}): 
 }
 
 function cli(project: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [path.join(project, 'bin/badgefolio.js'), ...args], {
+  const result = spawnSync(process.execPath, [path.join(project, 'bin/badgefolio.cjs'), ...args], {
     cwd: project,
     encoding: 'utf8',
     timeout: 60_000,

@@ -1,22 +1,23 @@
-// Whether the CLI bundle in out/cli/ still matches the sources it was built from. bin/badgefolio.js
+// Whether the CLI bundle in out/cli/ still matches the sources it was built from. bin/badgefolio.cjs
 // asks this at every start, before any command runs, so it is its own small module: loading the
 // builder (build/cliBundle.js: esbuild's options and plugins) is left to the rare start that has to
 // rebuild. Measured with callgrind on `badgefolio --version`: the check this replaced, inside the
 // builder with path.join and existsSync per file, cost ~57M instructions; this one ~13M.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+// CommonJS, like the launcher and the bundle: see bin/badgefolio.cjs.
+'use strict';
+const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
+const path = require('node:path');
 
-export const root = path.resolve(import.meta.dirname, '..');
-export const bundleFolder = path.join(root, 'out', 'cli');
-export const bundleEntry = path.join(bundleFolder, 'badgefolio.js');
-export const manifestName = 'manifest.json';
+const root = path.resolve(__dirname, '..');
+const bundleFolder = path.join(root, 'out', 'cli');
+const bundleEntry = path.join(bundleFolder, 'badgefolio.js');
+const manifestName = 'manifest.json';
 /** Bumped when the bundle's layout changes, so an older bundle counts as stale. */
-export const layoutVersion = 2;
+const layoutVersion = 2;
 
-export async function sha256(bytes) {
+function sha256(bytes) {
   // node:crypto only when a hash is needed: the common start (a fresh bundle) does without it.
-  const { createHash } = await import('node:crypto');
-  return createHash('sha256').update(bytes).digest('hex');
+  return require('node:crypto').createHash('sha256').update(bytes).digest('hex');
 }
 
 function readManifest(folder) {
@@ -33,7 +34,7 @@ function readManifest(folder) {
  * compared by content before it counts as changed. A package that ships no sources at all runs
  * its bundle as built.
  */
-export async function staleReason(folder = bundleFolder) {
+function staleReason(folder = bundleFolder) {
   const manifest = readManifest(folder);
   if (!manifest || manifest.layout !== layoutVersion || typeof manifest.inputs !== 'object') return 'the CLI has not been built yet';
   let present;
@@ -58,8 +59,10 @@ export async function staleReason(folder = bundleFolder) {
     }
     kept += 1;
     if (stats.size === recorded.size && stats.mtimeMs === recorded.mtimeMs) continue;
-    if (stats.size !== recorded.size || (await sha256(readFileSync(prefix + file))) !== recorded.sha256) return `${file} changed since the CLI was built`;
+    if (stats.size !== recorded.size || sha256(readFileSync(prefix + file)) !== recorded.sha256) return `${file} changed since the CLI was built`;
   }
   if (removed !== null && kept > 0) return `${removed} was removed since the CLI was built`;
   return null;
 }
+
+module.exports = { root, bundleFolder, bundleEntry, manifestName, layoutVersion, sha256, staleReason };

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// The badgefolio CLI: runs the bundle that build/cliBundle.js makes from electron/cli (by
+// `npm install` and `npm run build`). A bundle that no longer matches its sources is rebuilt
+// first, or the reason is reported: old code is never run silently. The builder itself is
+// loaded only for that rebuild; a start with a fresh bundle checks it and runs it.
+//
+// CommonJS, as are the freshness check and the bundle: an ES-module entry costs every start
+// Node's ES-module loader (measured on `badgefolio --version`: ~15 ms of CPU of ~100).
+'use strict';
+const { bundleEntry, staleReason } = require('../build/cliFreshness.cjs');
+
+if (staleReason() === null) {
+  require(bundleEntry);
+} else {
+  // The builder is an ES module (it drives esbuild); loaded only for this rebuild.
+  import('../build/cliBundle.js').then(async ({ ensureCliBundle }) => {
+    const entry = await ensureCliBundle();
+    if (entry === null) process.exitCode = 1;
+    else require(entry);
+  });
+}
