@@ -26,24 +26,42 @@ const classOfProperty: Readonly<Record<string, string>> = {
 /** Properties whose values are credentials in their own right: checked when read, not here. */
 const nestedCredentials = new Set(['verifiableCredential', 'endorsement', 'proof', 'credentialStatus', 'credentialSchema']);
 
-function check(node: Json, path: string): void {
-  for (const [key, value] of Object.entries(node)) {
+/** Where a node sits, for a message: built only when one is needed (a credential has hundreds). */
+interface Place {
+  readonly parent: Place | undefined;
+  readonly key: string;
+  /** Its position in an array, or -1. */
+  readonly index: number;
+}
+
+function placeName(place: Place): string {
+  const own = place.index >= 0 ? `${place.key}[${String(place.index)}]` : place.key;
+  return place.parent ? `${placeName(place.parent)}.${own}` : own;
+}
+
+function check(node: Json, at: Place | undefined): void {
+  for (const key of Object.keys(node)) {
     if (nestedCredentials.has(key) || key === '@context') continue;
+    const value = node[key];
     // `identifier` names an IdentityObject only on the subject (the learner's identity).
-    const expected = key === 'identifier' ? (path === 'credentialSubject.' ? 'IdentityObject' : undefined) : classOfProperty[key];
-    asArray(value).forEach((item, index) => {
-      if (!isRecord(item)) return;
-      const where = Array.isArray(value) ? `${path}${key}[${String(index)}]` : `${path}${key}`;
+    const expected = key === 'identifier' ? (at?.parent === undefined && at?.key === 'credentialSubject' && at.index < 0 ? 'IdentityObject' : undefined) : classOfProperty[key];
+    const many = Array.isArray(value);
+    const items: readonly unknown[] = many ? value : [value];
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      if (!isRecord(item)) continue;
+      const place: Place = { parent: at, key, index: many ? index : -1 };
       if (expected) {
         const types = typesOf(item);
         // OB 3.0 lets an issuer or creator omit its type only when given as a bare id, so an
         // object without a type is accepted; a wrong type is not.
         if (types.length > 0 && !types.includes(expected)) {
+          const where = placeName(place);
           throw new MalformedInputError(msg('damaged.wrongType', { where, expected, types: types.join(', ') }), where);
         }
       }
-      check(item, `${where}.`);
-    });
+      check(item, place);
+    }
   }
 }
 
@@ -80,5 +98,5 @@ export function checkAchievementVocabulary(json: Json, specContext: RegExp, spec
   if (subjectTypes.length > 0 && !subjectTypes.includes(expectedSubject)) {
     throw new MalformedInputError(msg('damaged.subjectType', { expected: expectedSubject, types: subjectTypes.join(', ') }), 'credentialSubject.type');
   }
-  check(json, '');
+  check(json, undefined);
 }
