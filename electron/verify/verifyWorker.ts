@@ -12,5 +12,6 @@ serveTasks(
     const verifier = verifierFromConfig(config);
     return { [verifyTask]: (input) => verifyInput(verifier, input) };
   },
-  { concurrent: true },
+  // Reports hold text alone: cloned, not packed.
+  { concurrent: true, cloneAnswers: true },
 );

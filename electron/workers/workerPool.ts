@@ -216,10 +216,13 @@ export class WorkerPool {
     if (carrier.byteLength === carrierBytes && this.carriers.length < this.slots.length * batchesPerWorker) this.carriers.push(carrier);
     let results: BatchResults;
     try {
-      results = unpackValue(
-        message.results,
-        batch.jobs.map((job) => job.input.bytes),
-      ) as BatchResults;
+      results =
+        'cloned' in message.results
+          ? message.results.cloned
+          : (unpackValue(
+              message.results,
+              batch.jobs.map((job) => job.input.bytes),
+            ) as BatchResults);
     } catch (error) {
       for (const job of batch.jobs) job.reject(error instanceof Error ? error : new Error(String(error)));
       this.schedulePump();

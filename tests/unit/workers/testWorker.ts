@@ -5,11 +5,13 @@ import { serveTasks } from '../../../electron/workers/workerLoop';
  * A worker entry for workerPool.test.ts: tasks that say what they were given and where they ran,
  * one that stops its worker thread, one that throws, and a pair that each wait for the other
  * (answered only when a batch's tasks run side by side). `setup.concurrent` serves a batch's
- * tasks side by side, as verification does.
+ * tasks side by side, as verification does; `setup.cloneAnswers` sends answers by structured clone, as
+ * verification does.
  */
 interface Setup {
   readonly greeting: string;
   readonly concurrent?: boolean;
+  readonly cloneAnswers?: boolean;
 }
 
 let meet: () => void = () => undefined;
@@ -34,4 +36,5 @@ const tasks = (setup: Setup) => ({
   },
 });
 
-serveTasks(tasks, { concurrent: (workerData as { setup?: Setup } | null)?.setup?.concurrent === true });
+const setup = (workerData as { setup?: Setup } | null)?.setup;
+serveTasks(tasks, { concurrent: setup?.concurrent === true, cloneAnswers: setup?.cloneAnswers === true });

@@ -47,6 +47,25 @@ describe('worker pool', () => {
     expect(workers.threads).toBe(2);
   });
 
+  it('gives the same answers when the entry sends them by structured clone (verification reports) instead of packed', async () => {
+    const packed = pool({ size: 1 });
+    const cloned = pool({ size: 1, setup: { greeting: 'hallo', cloneAnswers: true } });
+    const jobs = (workers: WorkerPool) =>
+      Promise.all([
+        ...Array.from({ length: 12 }, (_, i) =>
+          workers.run('describe', { name: `job ${String(i)}`, bytes: bytes(i), extra: { i, text: 'x'.repeat(600 * i), list: [i, undefined, Infinity] } }, why),
+        ),
+        workers.run('throw', { name: 'throws', bytes: bytes(1) }, why),
+      ]);
+    // Each pool's worker is a thread of its own: its id is the one answer that differs.
+    const withoutThread = (answers: unknown[]) => answers.map((answer) => (answer !== null && typeof answer === 'object' ? { ...answer, threadId: 0 } : answer));
+    const [viaPacking, viaCloning] = (await Promise.all([jobs(packed), jobs(cloned)])).map(withoutThread);
+    expect(viaCloning).toEqual(viaPacking);
+    expect(viaCloning?.at(-1)).toEqual({ stopped: null, threadId: 0 });
+    expect(viaCloning?.[5]).toMatchObject({ name: 'job 5', length: 5, extra: { i: 5, list: [5, undefined, Infinity] } });
+    expect(cloned.workerAnswers).toBe(13);
+  });
+
   it('answers a task that throws, or a task it does not know, as stopped with no reason, and carries on', async () => {
     const workers = pool();
     expect(await workers.run('throw', { name: 'x', bytes: bytes(1) }, why)).toEqual({ stopped: null });
