@@ -101,6 +101,23 @@ describe('VC-JWT signatures, verified through jose', () => {
     }
   });
 
+  it('refuses a signature or payload with a letter too many, which a lax decoder would drop', async () => {
+    // ES384 signs with 96 bytes: 128 letters, whole groups of four. A 129th letter holds no byte.
+    const jwt = vcJwt({ alg: 'ES384', ...own.p384 });
+    const [header = '', payload = '', signature = ''] = jwt.split('.');
+    expect(signature.length % 4).toBe(0);
+    expect((await verify(jwt)).report.status).toBe('verified');
+    expect((await verify(`${jwt}A`)).report.status).toBe('invalid');
+    // The same for a payload of whole groups: the claims are unreadable, as jose's decoder has it.
+    const whole =
+      payload.length % 4 === 0
+        ? payload
+        : base64url(Buffer.concat([Buffer.from(payload, 'base64url'), Buffer.from(' '.repeat(3 - (Buffer.from(payload, 'base64url').length % 3)))]));
+    expect(whole.length % 4).toBe(0);
+    const decoded = decodeCompactJws(`${header}.${whole}A.${signature}`);
+    expect('jws' in decoded ? 'readable' : englishOf(decoded)).toBe('The JWS payload is not readable JSON.');
+  });
+
   it('still verifies RSA keys under 2048 bits, which jose refuses, and refuses a forgery with one', async () => {
     const short = { alg: 'RS256', ...generateKeyPairSync('rsa', { modulusLength: 1024 }) };
     expect((await verify(vcJwt(short))).report.status).toBe('verified');
