@@ -14,9 +14,15 @@ if (staleReason() === null) {
   require(bundleEntry);
 } else {
   // The builder is an ES module (it drives esbuild); loaded only for this rebuild.
-  import('../build/cliBundle.js').then(async ({ ensureCliBundle }) => {
-    const entry = await ensureCliBundle();
-    if (entry === null) process.exitCode = 1;
-    else require(entry);
-  });
+  import('../build/cliBundle.js')
+    .then(async ({ ensureCliBundle }) => {
+      const entry = await ensureCliBundle();
+      if (entry === null) process.exitCode = 1;
+      else require(entry);
+    })
+    .catch((error) => {
+      // Said plainly and with exit code 1, whatever Node's setting for unhandled rejections.
+      process.stderr.write(`badgefolio: the CLI could not be started (${error instanceof Error ? error.message : String(error)}).\n`);
+      process.exitCode = 1;
+    });
 }

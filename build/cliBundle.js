@@ -181,8 +181,10 @@ function sameFiles(a, b) {
  * ~3 ms for 4 MB) rather than decoded as UTF-8 (~15 ms), and held as a one-byte string
  * (electron/cli/codeCache.ts). esbuild writes strings, templates and names in ASCII already;
  * it leaves regular expressions as written (the certificate reader's `überreicht an`, `–`, `。`).
- * There a `\uXXXX` escape (a surrogate pair above U+FFFF) means the same in every flag mode; a
- * character after a backslash would not, and stops the build rather than change its meaning.
+ * There a `\uXXXX` escape (a surrogate pair above U+FFFF) matches the same in every flag mode
+ * (only the expression's `source` text differs); a character after a backslash would not, and
+ * stops the build rather than change its meaning. The whole file is escaped: a template read raw
+ * (String.raw) would change, and the bundle has none with such letters today.
  */
 export function asciiOnly(code, file) {
   return code.replace(/[^\0-\x7f]/gu, (character, offset) => {

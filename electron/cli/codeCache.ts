@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,8 +90,10 @@ function writeCache(place: CachePlace, source: Buffer, sourceCrc: number, purpos
     mkdirSync(path.dirname(place.file), { recursive: true, mode: 0o700 });
     writeFileSync(partial, Buffer.concat([header, rest]), { mode: 0o600 });
     renameSync(partial, place.file);
-    tidyCacheFolder(place.file);
-    return !place.private || onlyMine(place.file);
+    const usable = !place.private || onlyMine(place.file);
+    // A folder others can change is not tidied either.
+    if (usable) tidyCacheFolder(place.file);
+    return usable;
   } catch {
     try {
       rmSync(partial, { force: true });
@@ -108,13 +110,15 @@ const hour = 60 * 60 * 1000;
  * Called after `cacheFile` was written: removes, in its folder, what runs leave behind. A
  * `.partial` more than an hour old is from a run killed while writing. In the user's cache
  * folder, a cache of another build (named by its CRC-32) written more than 30 days ago is
- * likely of a version no longer installed (one still in use writes its cache again). Only
- * files named the way this module names them are touched; nothing here may fail the run.
+ * likely of a version no longer installed; one still in use loses it and its next run writes
+ * it again (a cache is rewritten only when it learns a command, so its time says when it was
+ * written, not when it was last used). Only regular files named the way this module names
+ * them are removed, never what a link points to; nothing here may fail the run.
  */
 export function tidyCacheFolder(cacheFile: string, now = Date.now()): void {
   const folder = path.dirname(cacheFile);
   const own = path.basename(cacheFile);
-  const stem = own.replace(/(-[0-9a-f]{8})?\.v8cache$/, '');
+  const stem = own.replace(/(-[0-9a-f]{8})?\.v8cache$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const partial = new RegExp(`^${stem}(-[0-9a-f]{8})?\\.v8cache\\.\\d+\\.partial$`);
   const otherBuild = new RegExp(`^${stem}-[0-9a-f]{8}\\.v8cache$`);
   // Caches named by their build's CRC-32 are kept in the user's folder only (codeCachePlaces).
@@ -125,7 +129,7 @@ export function tidyCacheFolder(cacheFile: string, now = Date.now()): void {
       if (age === undefined) continue;
       const entry = path.join(folder, name);
       try {
-        const stats = statSync(entry);
+        const stats = lstatSync(entry);
         if (stats.isFile() && now - stats.mtimeMs > age) rmSync(entry, { force: true });
       } catch {
         // Gone meanwhile, or not ours to remove.

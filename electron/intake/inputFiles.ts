@@ -1,4 +1,4 @@
-import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VerificationMessage } from '../../shared/credential/verification';
@@ -101,7 +101,8 @@ interface PendingRead {
  */
 function readToSize(descriptor: number, size: number): Buffer {
   if (size === 0) return readFileSync(descriptor);
-  const bytes = Buffer.allocUnsafe(size);
+  // Unpooled, as readFileSync's: each file an ArrayBuffer of its own.
+  const bytes = Buffer.allocUnsafeSlow(size);
   let filled = 0;
   while (filled < size) {
     const read = readSync(descriptor, bytes, filled, size - filled, null);
@@ -135,49 +136,16 @@ function readOneBlocking(target: string, label: string, limits: IntakeLimits): P
   }
 }
 
-/**
- * A path the user named, read with blocking calls without the walk's lstat first: opened (a
- * named link is followed, as the walk follows it), its fstat says what it is. One system call
- * fewer a file (of four) when a batch names hundreds. A folder, or a path that does not open, is
- * left to the walk, which says why. Opened non-blocking, so a named pipe is reported as not a
- * regular file rather than waited on (regular files read the same either way).
- */
-function readNamedBlocking(target: string, label: string, limits: IntakeLimits): PendingRead | undefined {
-  let descriptor: number;
-  try {
-    // O_NONBLOCK is undefined on Windows (no named pipes in its file system), where `|` reads it as 0.
-    descriptor = openSync(target, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const info = fstatSync(descriptor);
-    return info.isDirectory() ? undefined : { read: Promise.resolve(readOpened(descriptor, info, label, limits)) };
-  } catch {
-    return { read: Promise.resolve(couldNotRead(label)) };
-  } finally {
-    closeSync(descriptor);
-  }
-}
-
 /** The file-system calls the walk makes: through promises, or blocking (see ReadOptions.blocking). */
 interface Access {
   readonly lstat: (target: string) => Stats | Promise<Stats>;
   readonly stat: (target: string) => Stats | Promise<Stats>;
   readonly readdir: (target: string) => Dirent[] | Promise<Dirent[]>;
   readonly read: typeof readOne;
-  /** A path the user named, read at once where that saves the walk's look-up (undefined: walk it). */
-  readonly readNamed?: (target: string, label: string, limits: IntakeLimits) => PendingRead | undefined;
 }
 
 const throughPromises: Access = { lstat, stat, readdir: (target) => readdir(target, { withFileTypes: true }), read: readOne };
-const blocking: Access = {
-  lstat: lstatSync,
-  stat: statSync,
-  readdir: (target) => readdirSync(target, { withFileTypes: true }),
-  read: readOneBlocking,
-  readNamed: readNamedBlocking,
-};
+const blocking: Access = { lstat: lstatSync, stat: statSync, readdir: (target) => readdirSync(target, { withFileTypes: true }), read: readOneBlocking };
 
 const unreadable = (name: string, reason: VerificationMessage): PendingRead => ({ read: Promise.resolve(unreadableInput(name, reason)) });
 const reading = (target: string, label: string, limits: IntakeLimits, access: Access): PendingRead => ({ read: access.read(target, label, limits) });
@@ -187,11 +155,6 @@ const reading = (target: string, label: string, limits: IntakeLimits, access: Ac
  * each file's read, already started, in name order.
  */
 async function* walk(target: string, label: string, depth: number, limits: IntakeLimits, explicit: boolean, access: Access): AsyncGenerator<PendingRead> {
-  const named = explicit ? access.readNamed?.(target, label, limits) : undefined;
-  if (named) {
-    yield named;
-    return;
-  }
   let info;
   try {
     info = await access.lstat(target);
