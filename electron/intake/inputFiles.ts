@@ -96,7 +96,7 @@ interface PendingRead {
 
 /**
  * The bytes of an open file, read up to the size its fstat gave: readFileSync(descriptor) would
- * ask fstat again, one system call more a file (of four) when a batch names hundreds. A file
+ * ask fstat again, one system call more a file when a batch names hundreds. A file
  * that says it is empty (some special files do) is read to its end as readFileSync reads it.
  */
 function readToSize(descriptor: number, size: number): Buffer {
@@ -112,13 +112,6 @@ function readToSize(descriptor: number, size: number): Buffer {
   return filled === size ? bytes : bytes.subarray(0, filled);
 }
 
-/** What an open file gives the intake: its bytes, or why not (not a regular file, too large). */
-function readOpened(descriptor: number, info: Stats, label: string, limits: IntakeLimits): InputFile {
-  if (!info.isFile()) return notRegular(label);
-  if (info.size > limits.maxFileBytes) return tooLarge(label, limits);
-  return { kind: 'file', name: label, bytes: readToSize(descriptor, info.size) };
-}
-
 /** readOne with blocking calls (see ReadOptions.blocking). */
 function readOneBlocking(target: string, label: string, limits: IntakeLimits): Promise<InputFile> {
   let descriptor: number;
@@ -128,7 +121,10 @@ function readOneBlocking(target: string, label: string, limits: IntakeLimits): P
     return Promise.resolve(couldNotRead(label));
   }
   try {
-    return Promise.resolve(readOpened(descriptor, fstatSync(descriptor), label, limits));
+    const info = fstatSync(descriptor);
+    if (!info.isFile()) return Promise.resolve(notRegular(label));
+    if (info.size > limits.maxFileBytes) return Promise.resolve(tooLarge(label, limits));
+    return Promise.resolve({ kind: 'file', name: label, bytes: readToSize(descriptor, info.size) });
   } catch {
     return Promise.resolve(couldNotRead(label));
   } finally {
